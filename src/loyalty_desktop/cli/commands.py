@@ -1,0 +1,408 @@
+"""One handler per command: turn arguments into a service call and its result into a dict."""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop.analytics.kpis import kpis
+from loyalty_desktop.analytics.liability import liability
+from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.cli.parser import UsageError
+from loyalty_desktop.db.report_queries import SqlReportSource
+from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.domain.members import parse_birthday
+from loyalty_desktop.domain.moments import parse_moment
+from loyalty_desktop.installation import CardKeyFile, config_dir
+from loyalty_desktop.printing.card_image import save_card
+from loyalty_desktop.services import (
+    checkout,
+    demo,
+    imports,
+    integrity,
+    lookup,
+    members,
+    merge,
+    points,
+    programs,
+    refunds,
+    staff,
+)
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Permission, require
+
+Handler = Callable[["Context", Any], dict[str, Any]]
+
+
+class Refused(Exception):
+    """A refusal found by the command line itself (an unreadable file, a feature not here yet)."""
+
+    def __init__(self, code: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extra = extra
+
+
+class Context:
+    """The database the command works on, opened on first use."""
+
+    def __init__(self, db: str | None, as_json: bool) -> None:
+        self.db = db
+        self.as_json = as_json
+
+    @cached_property
+    def opened(self) -> Opened:
+        """The opened (created or migrated) database."""
+        return open_database(self.db)
+
+    @property
+    def shop(self) -> Any:
+        """The services' context."""
+        return self.opened.shop
+
+    def moment(self, text: str | None) -> datetime | None:
+        """An ``--at``/``--from`` value in the shop's time zone, or None for now."""
+        if text is None:
+            return None
+        with self.shop.uow(write=False) as uow:
+            _, program = programs.program_in_force(uow)
+        return parse_moment(text, program.timezone)
+
+
+def read_text(path: str, what: str) -> str:
+    """A text file's contents (UTF-8, with or without BOM), or a clear refusal."""
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise Refused("bad_file", f"{what} {path} does not exist") from None
+    except UnicodeDecodeError:
+        raise Refused("bad_file", f"{what} {path} is not UTF-8 text") from None
+    except OSError as exc:
+        raise Refused("bad_file", f"{what} {path} cannot be read: {exc.strerror}") from None
+
+
+def _write(path: str, data: bytes | str) -> Path:
+    target = Path(path).expanduser()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        raise Refused("bad_file", f"cannot write {path}: {exc.strerror}") from None
+    return target.resolve()
+
+
+def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
+    opened = ctx.opened
+    result: dict[str, Any] = {
+        "db": opened.location,
+        "schema": opened.revision,
+        "device_id": opened.shop.device_id,
+    }
+    if opened.backup:
+        result["backup"] = str(opened.backup)
+    if args.program:
+        loaded = programs.load_program(
+            ctx.shop, LOCAL_ADMIN, read_text(args.program, "programme file"), args.program
+        )
+        result["program_version"] = loaded["version"]
+    return result
+
+
+def cmd_program_load(ctx: Context, args: Any) -> dict[str, Any]:
+    return programs.load_program(
+        ctx.shop, LOCAL_ADMIN, read_text(args.file, "programme file"), args.file
+    )
+
+
+def cmd_program_show(ctx: Context, args: Any) -> dict[str, Any]:
+    return programs.show_program(ctx.shop, LOCAL_ADMIN)
+
+
+def cmd_member_add(ctx: Context, args: Any) -> dict[str, Any]:
+    at = ctx.moment(args.at)
+    today = (at or datetime.now(UTC)).date()
+    data = members.NewMember(
+        name=args.name,
+        phone=args.phone,
+        email=args.email,
+        birthday=parse_birthday(args.birthday, today + timedelta(days=1))
+        if args.birthday
+        else None,
+        consent=args.consent,
+        member_no=args.member_no,
+    )
+    return members.enrol(ctx.shop, LOCAL_ADMIN, data, at)
+
+
+def cmd_member_show(ctx: Context, args: Any) -> dict[str, Any]:
+    return members.show_member(ctx.shop, LOCAL_ADMIN, args.ref, ctx.moment(args.at))
+
+
+def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
+    member, code, shop_name = members.member_card(
+        ctx.shop, LOCAL_ADMIN, args.ref, reissue=args.reissue
+    )
+    if not args.out.lower().endswith(".png"):
+        raise InvalidRequest("the card is written as PNG; give --out a name ending in .png")
+    try:
+        path = save_card(
+            Path(args.out).expanduser(),
+            code,
+            shop_name=shop_name,
+            member_name=member.name,
+            member_no=member.member_no,
+        )
+    except OSError as exc:
+        raise Refused("bad_file", f"cannot write {args.out}: {exc.strerror}") from None
+    return {"file": str(path.resolve()), "member_no": member.member_no, "card": code}
+
+
+def cmd_member_export(ctx: Context, args: Any) -> dict[str, Any]:
+    data = members.export_member(ctx.shop, LOCAL_ADMIN, args.ref)
+    path = _write(args.out, json.dumps(data, ensure_ascii=False, indent=2))
+    return {"file": str(path)}
+
+
+def cmd_member_erase(ctx: Context, args: Any) -> dict[str, Any]:
+    return members.erase_member(ctx.shop, LOCAL_ADMIN, args.ref)
+
+
+def cmd_member_search(ctx: Context, args: Any) -> dict[str, Any]:
+    require(LOCAL_ADMIN, Permission.FIND_MEMBER)
+    with ctx.shop.uow(write=False) as uow:
+        found = lookup.search_phone_tail(uow, args.digits)
+    return {
+        "members": [
+            {"member_no": m.member_no, "name": m.name, "phone": masked} for m, masked in found
+        ]
+    }
+
+
+def _sale_line(text: str) -> checkout.LineRequest:
+    parts = [p.strip() for p in text.split(",", 3)]
+    if len(parts) < 3:
+        raise InvalidRequest(f"--line {text!r} must be SKU,QTY,UNIT_PRICE[,CATEGORY]")
+    return checkout.LineRequest(parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else None)
+
+
+def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
+    request = checkout.SaleRequest(
+        sale_id=args.sale_id,
+        member_ref=args.member,
+        total=args.total,
+        lines=tuple(_sale_line(t) for t in args.line or ()),
+        discount=args.discount,
+        redeem=args.redeem,
+        at=ctx.moment(args.at),
+    )
+    return checkout.checkout(ctx.shop, LOCAL_ADMIN, request)
+
+
+def _refund_line(text: str) -> tuple[str, str]:
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) != 2:
+        raise InvalidRequest(f"--line {text!r} must be SKU,QTY")
+    return parts[0], parts[1]
+
+
+def cmd_refund(ctx: Context, args: Any) -> dict[str, Any]:
+    request = refunds.RefundRequest(
+        refund_id=args.refund_id,
+        sale_id=args.sale,
+        amount=args.amount,
+        lines=tuple(_refund_line(t) for t in args.line or ()),
+        at=ctx.moment(args.at),
+        reason=args.reason,
+    )
+    return refunds.refund(ctx.shop, LOCAL_ADMIN, request)
+
+
+def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
+    return points.adjust(
+        ctx.shop,
+        LOCAL_ADMIN,
+        args.ref,
+        args.points,
+        args.reason,
+        args.request_id,
+        ctx.moment(args.at),
+    )
+
+
+def cmd_award(ctx: Context, args: Any) -> dict[str, Any]:
+    return points.award(ctx.shop, LOCAL_ADMIN, args.ref, args.activity, ctx.moment(args.at))
+
+
+def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:
+    return points.expire(ctx.shop, LOCAL_ADMIN, ctx.moment(args.at))
+
+
+def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:
+    return merge.merge_members(
+        ctx.shop, LOCAL_ADMIN, args.keep, args.other, ctx.moment(args.at), args.reason
+    )
+
+
+def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str, Any]:
+    result = report.as_dict()
+    if report.rejected and not skip_invalid:
+        raise Refused(
+            "invalid_rows",
+            f"{len(report.rejected)} row(s) cannot be imported; nothing was imported",
+            **result,
+        )
+    return result
+
+
+def cmd_import_members(ctx: Context, args: Any) -> dict[str, Any]:
+    return _import_result(imports.import_members(ctx.shop, LOCAL_ADMIN, Path(args.file)), False)
+
+
+def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
+    report = imports.import_sales(
+        ctx.shop,
+        LOCAL_ADMIN,
+        Path(args.file),
+        create_members=args.create_members,
+        skip_invalid=args.skip_invalid,
+    )
+    return _import_result(report, args.skip_invalid)
+
+
+def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
+    require(LOCAL_ADMIN, Permission.REPORTS)
+    if args.horizon_days < 1:
+        raise InvalidRequest("--horizon-days must be at least 1")
+    at = ctx.moment(args.at) or ctx.shop.clock.now()
+    start = ctx.moment(args.start) or at - timedelta(days=365)
+    if start >= at:
+        raise InvalidRequest("--from must be before --at")
+    with ctx.shop.uow(write=False) as uow:
+        _, program = programs.program_in_force(uow)
+    source = SqlReportSource(ctx.opened.engine)
+    if args.name == "kpis":
+        report = kpis(source, program, start, at)
+    else:
+        report = liability(source, program, at, args.horizon_days)
+    if args.format == "csv" or args.out:
+        text = (
+            _as_csv(report)
+            if args.format == "csv"
+            else json.dumps(report, ensure_ascii=False, indent=2)
+        )
+        if args.out:
+            return {"report": args.name, "file": str(_write(args.out, text)), "format": args.format}
+        if not ctx.as_json:
+            sys.stdout.write(text)
+            raise AlreadyPrinted
+        return {"report": args.name, "format": "csv", "csv": text}
+    return report
+
+
+class AlreadyPrinted(Exception):
+    """The command wrote its own output (CSV on standard output)."""
+
+
+def _as_csv(report: dict[str, Any]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["key", "value"])
+    for key, value in report.items():
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                for k, v in item.items() if isinstance(item, dict) else [("value", item)]:
+                    writer.writerow([f"{key}[{i}].{k}", v])
+        else:
+            writer.writerow([key, "" if value is None else value])
+    return buffer.getvalue()
+
+
+def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:
+    if not 1 <= args.members <= 1_000_000:
+        raise InvalidRequest("--members must be between 1 and 1000000")
+    return demo.build_demo(ctx.shop, LOCAL_ADMIN, members=args.members, seed=args.seed)
+
+
+def cmd_check(ctx: Context, args: Any) -> dict[str, Any]:
+    return integrity.check(ctx.shop, LOCAL_ADMIN, ctx.opened.integrity)
+
+
+def _read_pin() -> str:
+    if sys.stdin.isatty():
+        first = getpass.getpass("PIN: ")
+        if getpass.getpass("PIN again: ") != first:
+            raise InvalidRequest("the two PINs differ")
+        return first
+    line = sys.stdin.readline()
+    if not line.strip():
+        raise InvalidRequest(
+            "give the PIN on standard input, e.g.  echo 1234 | loyalty staff add Ann --role cashier"
+        )
+    return line.strip()
+
+
+def cmd_staff_add(ctx: Context, args: Any) -> dict[str, Any]:
+    return staff.add_staff(ctx.shop, LOCAL_ADMIN, args.name, args.role, _read_pin())
+
+
+def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
+    return staff.list_staff(ctx.shop, LOCAL_ADMIN)
+
+
+def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
+    rotated = CardKeyFile.load(config_dir()).rotate()
+    return {"active_key": rotated.active_id, "keys": sorted(rotated.keys())}
+
+
+def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
+    raise Refused(
+        "not_available",
+        "the desktop application is not part of this version yet; use the loyalty command",
+    )
+
+
+_HANDLERS: dict[tuple[str, str | None], Handler] = {
+    ("init", None): cmd_init,
+    ("program", "load"): cmd_program_load,
+    ("program", "show"): cmd_program_show,
+    ("member", "add"): cmd_member_add,
+    ("member", "show"): cmd_member_show,
+    ("member", "card"): cmd_member_card,
+    ("member", "export"): cmd_member_export,
+    ("member", "erase"): cmd_member_erase,
+    ("member", "search"): cmd_member_search,
+    ("sale", None): cmd_sale,
+    ("refund", None): cmd_refund,
+    ("adjust", None): cmd_adjust,
+    ("award", None): cmd_award,
+    ("expire", None): cmd_expire,
+    ("merge", None): cmd_merge,
+    ("import", "members"): cmd_import_members,
+    ("import", "sales"): cmd_import_sales,
+    ("report", None): cmd_report,
+    ("demo", None): cmd_demo,
+    ("check", None): cmd_check,
+    ("staff", "add"): cmd_staff_add,
+    ("staff", "list"): cmd_staff_list,
+    ("card-key", "rotate"): cmd_card_key_rotate,
+    ("gui", None): cmd_gui,
+}
+
+
+def handler_for(args: Any) -> Handler:
+    """The handler of the parsed command."""
+    key = (args.command, getattr(args, "action", None))
+    if key not in _HANDLERS:
+        raise UsageError(f"unknown command {' '.join(k for k in key if k)}")
+    return _HANDLERS[key]

@@ -1,0 +1,46 @@
+"""Printing results: one JSON object with ``--json``, readable lines without."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+
+def emit(result: dict[str, Any], *, as_json: bool, stream: TextIO | None = None) -> None:
+    """Print a command's result."""
+    out = stream or sys.stdout
+    if as_json:
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    for key, value in result.items():
+        if isinstance(value, list | dict):
+            if not value:
+                out.write(f"{key}: -\n")
+                continue
+            out.write(f"{key}:\n")
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                text = (
+                    ", ".join(f"{k}={v}" for k, v in item.items())
+                    if isinstance(item, dict)
+                    else str(item)
+                )
+                out.write(f"  {text}\n")
+        else:
+            out.write(f"{key}: {'-' if value is None else value}\n")
+
+
+def emit_error(
+    code: str, message: str, *, as_json: bool, extra: dict[str, Any] | None = None
+) -> None:
+    """Print a refusal: JSON on stdout with ``--json``, a sentence on stderr without."""
+    if as_json:
+        sys.stdout.write(
+            json.dumps({"error": code, "message": message, **(extra or {})}, ensure_ascii=False)
+            + "\n"
+        )
+    else:
+        sys.stderr.write(f"loyalty: {message} [{code}]\n")
+        for item in (extra or {}).get("rejected", [])[:50]:
+            sys.stderr.write(f"  row {item['row']}: {item['error']}\n")

@@ -1,0 +1,169 @@
+"""The command line's grammar (argparse), exactly as shared/CONTRACT.md fixes it, plus extensions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import NoReturn
+
+
+class UsageError(Exception):
+    """Wrong usage: exit code 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser that reports usage errors as exceptions (so ``--json`` can answer in JSON)."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing usage and exiting."""
+        raise UsageError(f"{self.prog}: {message}")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        """Raise instead of exiting, so the caller decides the exit code."""
+        if message:
+            sys.stderr.write(message)
+        raise SystemExit(status)
+
+
+def _at(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--at", help="ISO 8601 time; a date alone is midnight in the shop's time zone")
+
+
+def build_parser() -> Parser:
+    """The whole ``loyalty`` grammar."""
+    root = Parser(prog="loyalty", description="Membership and points for shop tills.")
+    root.add_argument(
+        "--db", help="SQLite database file (default: $LOYALTY_DB or the per-user data directory)"
+    )
+    root.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    sub = root.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    p = sub.add_parser("init", help="create or upgrade the database")
+    p.add_argument("--program", help="programme file (TOML) to load")
+
+    program = sub.add_parser("program", help="the loyalty programme").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    program.add_parser("load", help="load a programme file").add_argument("file")
+    program.add_parser("show", help="show the programme in force")
+
+    member = sub.add_parser("member", help="members").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    p = member.add_parser("add", help="enrol a member")
+    p.add_argument("--name", required=True)
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--birthday", help="YYYY-MM-DD")
+    p.add_argument(
+        "--consent", action="store_true", help="the member agreed to marketing use of their data"
+    )
+    p.add_argument("--member-no", help="use this member number instead of the next free one")
+    _at(p)
+    p = member.add_parser("show", help="tier, points, expiring points")
+    p.add_argument("ref")
+    _at(p)
+    p = member.add_parser("card", help="write the member's card as a PNG")
+    p.add_argument("ref")
+    p.add_argument("--out", required=True)
+    p.add_argument(
+        "--reissue", action="store_true", help="print a new card; the old one stops working"
+    )
+    p = member.add_parser("export", help="export everything held about a member (JSON)")
+    p.add_argument("ref")
+    p.add_argument("--out", required=True)
+    member.add_parser("erase", help="erase a member's personal data").add_argument("ref")
+    member.add_parser("search", help="members whose phone ends in these 4 digits").add_argument(
+        "digits"
+    )
+
+    p = sub.add_parser("sale", help="post a sale")
+    p.add_argument("sale_id")
+    p.add_argument("--member", required=True)
+    basket = p.add_mutually_exclusive_group(required=True)
+    basket.add_argument("--total")
+    basket.add_argument("--line", action="append", metavar="SKU,QTY,UNIT_PRICE[,CATEGORY]")
+    p.add_argument("--discount")
+    p.add_argument("--redeem", type=int, default=0)
+    _at(p)
+
+    p = sub.add_parser("refund", help="refund (part of) a sale")
+    p.add_argument("refund_id")
+    p.add_argument("--sale", required=True)
+    goods = p.add_mutually_exclusive_group(required=True)
+    goods.add_argument("--amount")
+    goods.add_argument("--line", action="append", metavar="SKU,QTY")
+    p.add_argument("--reason")
+    _at(p)
+
+    p = sub.add_parser("adjust", help="correct a member's points with a reason")
+    p.add_argument("ref")
+    p.add_argument("points", type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--request-id", required=True)
+    _at(p)
+
+    p = sub.add_parser("award", help="activity points (review, check_in, referral, birthday…)")
+    p.add_argument("ref")
+    p.add_argument("activity")
+    _at(p)
+
+    _at(sub.add_parser("expire", help="expire lapsed points and re-evaluate tiers"))
+
+    p = sub.add_parser("merge", help="merge a duplicate member into the one kept")
+    p.add_argument("keep")
+    p.add_argument("other")
+    p.add_argument("--reason")
+    _at(p)
+
+    imports = sub.add_parser("import", help="import CSV files").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    imports.add_parser("members", help="member_no,name,phone,email,birthday,consent").add_argument(
+        "file"
+    )
+    p = imports.add_parser("sales", help="sale_id,member_ref,at,sku,qty,unit_price,category")
+    p.add_argument("file")
+    p.add_argument("--create-members", action="store_true")
+    p.add_argument("--skip-invalid", action="store_true")
+
+    p = sub.add_parser("report", help="reports")
+    p.add_argument("name", choices=["kpis", "liability"])
+    _at(p)
+    p.add_argument("--from", dest="start")
+    p.add_argument("--horizon-days", type=int, default=365)
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--out")
+
+    p = sub.add_parser("demo", help="fill the database with a realistic demo shop")
+    p.add_argument("--members", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=7)
+
+    sub.add_parser("check", help="verify the ledger, the audit chain and the database file")
+
+    staff = sub.add_parser("staff", help="staff accounts").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    p = staff.add_parser("add", help="add a staff member; the PIN is read from standard input")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["cashier", "manager", "admin"])
+    staff.add_parser("list", help="list staff accounts")
+
+    keys = sub.add_parser("card-key", help="member card signing keys").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    keys.add_parser("rotate", help="sign new cards with a new key; old cards stay valid")
+
+    sub.add_parser("gui", help="start the desktop application")
+    return root
+
+
+def wants_json(argv: list[str]) -> bool:
+    """Whether ``--json`` was given (checked before parsing, to answer usage errors in JSON)."""
+    return "--json" in argv
+
+
+def usage_json(message: str) -> str:
+    """A usage error as the one JSON object ``--json`` promises."""
+    return json.dumps({"error": "usage", "message": message}, ensure_ascii=False)

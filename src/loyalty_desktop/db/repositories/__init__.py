@@ -1,0 +1,1 @@
+"""Repositories: each turns rows of a few tables into domain objects and back."""

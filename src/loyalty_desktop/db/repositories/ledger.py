@@ -1,0 +1,209 @@
+"""Movements, lots and allocations: the append-only points ledger."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from loyalty_desktop.db.tables import allocations, lots, movements
+from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind
+
+_INSERT_MOVEMENT = insert(movements)
+_INSERT_LOT = insert(lots)
+_INSERT_ALLOCATION = insert(allocations)
+_TAKE = (
+    update(lots)
+    .where(lots.c.id == bindparam("b_lot"))
+    .values(remaining=lots.c.remaining - bindparam("b_points"))
+)
+_LOT_COLUMNS = (
+    lots.c.id,
+    lots.c.member_id,
+    lots.c.at,
+    lots.c.expires_at,
+    lots.c.points,
+    lots.c.remaining,
+)
+_OPEN_LOTS = select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
+_MOVEMENT_COLUMNS = [c for c in movements.c if c.name != "seq"]
+_EARNING = (MovementKind.EARN.value, MovementKind.ACTIVITY.value)
+_UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.value)
+
+
+def _lot(row: Any) -> Lot:
+    return Lot(row[0], row[1], row[2], row[3], row[4], row[5])
+
+
+def _movement(m: Any, allocs: list[Allocation], new_lots: list[Lot]) -> Movement:
+    return Movement(
+        id=m["id"],
+        member_id=m["member_id"],
+        kind=MovementKind(m["kind"]),
+        points=m["points"],
+        at=m["at"],
+        recorded_at=m["recorded_at"],
+        allocations=tuple(allocs),
+        lots=tuple(new_lots),
+        sale_ref=m["sale_ref"],
+        refund_ref=m["refund_ref"],
+        request_id=m["request_id"],
+        reason=m["reason"],
+        actor=m["actor"],
+        activity=m["activity"],
+        points_after=m["points_after"],
+    )
+
+
+class SqlLedger:
+    """The ledger tables."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, movement: Movement) -> None:
+        self.conn.execute(
+            _INSERT_MOVEMENT,
+            {
+                "id": movement.id,
+                "member_id": movement.member_id,
+                "kind": movement.kind.value,
+                "points": movement.points,
+                "at": movement.at,
+                "recorded_at": movement.recorded_at,
+                "sale_ref": movement.sale_ref,
+                "refund_ref": movement.refund_ref,
+                "request_id": movement.request_id,
+                "reason": movement.reason,
+                "actor": movement.actor,
+                "activity": movement.activity,
+                "points_after": movement.points_after,
+            },
+        )
+        if movement.lots:
+            self.conn.execute(
+                _INSERT_LOT,
+                [
+                    {
+                        "id": lot.id,
+                        "member_id": lot.member_id,
+                        "movement_id": movement.id,
+                        "at": lot.at,
+                        "expires_at": lot.expires_at,
+                        "points": lot.points,
+                        "remaining": lot.points,
+                    }
+                    for lot in movement.lots
+                ],
+            )
+        if movement.allocations:
+            self.conn.execute(
+                _INSERT_ALLOCATION,
+                [
+                    {"movement_id": movement.id, "lot_id": a.lot_id, "points": a.points}
+                    for a in movement.allocations
+                ],
+            )
+            self.conn.execute(
+                _TAKE, [{"b_lot": a.lot_id, "b_points": a.points} for a in movement.allocations]
+            )
+
+    def lots(self, member_id: str) -> list[Lot]:
+        return [_lot(r) for r in self.conn.execute(_OPEN_LOTS, {"m": member_id})]
+
+    def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
+        if not lot_ids:
+            return []
+        return [
+            _lot(r)
+            for r in self.conn.execute(select(*_LOT_COLUMNS).where(lots.c.id.in_(list(lot_ids))))
+        ]
+
+    def _assemble(self, rows: list[Any]) -> list[Movement]:
+        ids = [r._mapping["id"] for r in rows]
+        if not ids:
+            return []
+        allocs: dict[str, list[Allocation]] = defaultdict(list)
+        for mid, lot_id, points in self.conn.execute(
+            select(allocations.c.movement_id, allocations.c.lot_id, allocations.c.points).where(
+                allocations.c.movement_id.in_(ids)
+            )
+        ):
+            allocs[mid].append(Allocation(lot_id, points))
+        opened: dict[str, list[Lot]] = defaultdict(list)
+        for row in self.conn.execute(
+            select(*_LOT_COLUMNS, lots.c.movement_id).where(lots.c.movement_id.in_(ids))
+        ):
+            opened[row[6]].append(Lot(row[0], row[1], row[2], row[3], row[4], row[4]))
+        return [
+            _movement(r._mapping, allocs[r._mapping["id"]], opened[r._mapping["id"]]) for r in rows
+        ]
+
+    def history(self, member_ids: Sequence[str]) -> list[Movement]:
+        rows = list(
+            self.conn.execute(
+                select(*_MOVEMENT_COLUMNS)
+                .where(movements.c.member_id.in_(list(member_ids)))
+                .order_by(movements.c.at, movements.c.seq)
+            )
+        )
+        return self._assemble(rows)
+
+    def by_request(self, request_id: str) -> Movement | None:
+        rows = list(
+            self.conn.execute(
+                select(*_MOVEMENT_COLUMNS).where(movements.c.request_id == request_id)
+            )
+        )
+        found = self._assemble(rows)
+        return found[0] if found else None
+
+    def for_sale(self, sale_ref: str) -> list[Movement]:
+        rows = list(
+            self.conn.execute(
+                select(*_MOVEMENT_COLUMNS)
+                .where(movements.c.sale_ref == sale_ref)
+                .order_by(movements.c.seq)
+            )
+        )
+        return self._assemble(rows)
+
+    def lapsed_members(self, at: datetime) -> list[str]:
+        rows = self.conn.execute(
+            select(lots.c.member_id).where(lots.c.remaining > 0, lots.c.expires_at <= at).distinct()
+        )
+        return sorted(r[0] for r in rows)
+
+    def count_kind(
+        self,
+        member_ids: Sequence[str],
+        kind: str,
+        start: datetime,
+        end: datetime,
+        activity: str | None = None,
+    ) -> int:
+        query = (
+            select(func.count())
+            .select_from(movements)
+            .where(
+                movements.c.member_id.in_(list(member_ids)),
+                movements.c.kind == kind,
+                movements.c.at > start,
+                movements.c.at <= end,
+            )
+        )
+        if activity is not None:
+            query = query.where(movements.c.activity == activity)
+        return int(self.conn.execute(query).scalar() or 0)
+
+    def points_earned(self, member_ids: Sequence[str], until: datetime) -> int:
+        ids = list(member_ids)
+        base = select(func.coalesce(func.sum(movements.c.points), 0)).where(
+            movements.c.member_id.in_(ids), movements.c.at <= until
+        )
+        gained = self.conn.execute(base.where(movements.c.kind.in_(_EARNING))).scalar() or 0
+        lost = self.conn.execute(base.where(movements.c.kind.in_(_UNEARNING))).scalar() or 0
+        return int(gained) + int(lost)

@@ -1,0 +1,154 @@
+"""Members by id, number, card, phone and phone tail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from loyalty_desktop.db.tables import members
+from loyalty_desktop.domain.members import Member, MemberStatus
+from loyalty_desktop.domain.phones import phone_tail
+
+FIRST_CARD_NO = 10_000_001
+
+_COLUMNS = [c for c in members.c if c.name != "phone_tail"]
+_SELECT = select(*_COLUMNS)
+_BY_ID = _SELECT.where(members.c.id == bindparam("id"))
+_BY_ID_LOCKED = _BY_ID.with_for_update()
+_BY_NO = _SELECT.where(members.c.member_no == bindparam("no"))
+_BY_CARD = _SELECT.where(members.c.card_no == bindparam("card"))
+_INSERT = insert(members)
+_SAVE = (
+    update(members)
+    .where(members.c.id == bindparam("b_id"))
+    .values({c.name: bindparam(c.name) for c in members.c if c.name != "id"})
+)
+
+
+def _member(row: Any) -> Member:
+    m = row._mapping
+    return Member(
+        id=m["id"],
+        member_no=m["member_no"],
+        card_no=m["card_no"],
+        name=m["name"],
+        created_at=m["created_at"],
+        phone=m["phone"],
+        email=m["email"],
+        birthday=m["birthday"],
+        consent=bool(m["consent"]),
+        consent_at=m["consent_at"],
+        card_serial=m["card_serial"],
+        status=MemberStatus(m["status"]),
+        merged_into=m["merged_into"],
+        tier=m["tier"],
+        balance=m["balance"],
+        lifetime_spend=m["lifetime_spend"],
+        points_earned=m["points_earned"],
+        last_movement_at=m["last_movement_at"],
+    )
+
+
+def _values(member: Member) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "card_no": member.card_no,
+        "card_serial": member.card_serial,
+        "name": member.name,
+        "phone": member.phone,
+        "phone_tail": phone_tail(member.phone) if member.phone else None,
+        "email": member.email,
+        "birthday": member.birthday,
+        "consent": member.consent,
+        "consent_at": member.consent_at,
+        "status": member.status.value,
+        "merged_into": member.merged_into,
+        "tier": member.tier,
+        "balance": member.balance,
+        "lifetime_spend": member.lifetime_spend,
+        "points_earned": member.points_earned,
+        "last_movement_at": member.last_movement_at,
+        "created_at": member.created_at,
+    }
+
+
+class SqlMembers:
+    """Members stored in the ``members`` table."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, member_id: str, *, for_update: bool = False) -> Member | None:
+        row = self.conn.execute(_BY_ID_LOCKED if for_update else _BY_ID, {"id": member_id}).first()
+        return _member(row) if row else None
+
+    def by_number(self, member_no: str) -> Member | None:
+        row = self.conn.execute(_BY_NO, {"no": member_no}).first()
+        return _member(row) if row else None
+
+    def by_card(self, card_no: int) -> Member | None:
+        row = self.conn.execute(_BY_CARD, {"card": card_no}).first()
+        return _member(row) if row else None
+
+    def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
+        rows = self.conn.execute(
+            _SELECT.where(members.c.phone == phone, members.c.status == "active")
+            .order_by(members.c.created_at)
+            .limit(limit)
+        )
+        return [_member(r) for r in rows]
+
+    def by_phone_tail(self, tail: str, limit: int = 5) -> list[Member]:
+        rows = self.conn.execute(
+            _SELECT.where(members.c.phone_tail == tail, members.c.status == "active")
+            .order_by(members.c.member_no)
+            .limit(limit)
+        )
+        return [_member(r) for r in rows]
+
+    def add(self, member: Member) -> None:
+        self.conn.execute(_INSERT, _values(member))
+
+    def add_many(self, batch: list[Member]) -> None:
+        """Insert many members in one statement batch (imports, demo)."""
+        if batch:
+            self.conn.execute(_INSERT, [_values(m) for m in batch])
+
+    def save(self, member: Member) -> None:
+        values = _values(member)
+        values["b_id"] = values.pop("id")
+        self.conn.execute(_SAVE, values)
+
+    def next_card_no(self) -> int:
+        top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
+        return max(int(top or 0) + 1, FIRST_CARD_NO)
+
+    def merged_into(self, member_id: str) -> list[str]:
+        found: list[str] = []
+        frontier = [member_id]
+        while frontier:
+            rows = self.conn.execute(
+                select(members.c.id).where(members.c.merged_into.in_(frontier))
+            )
+            frontier = [r[0] for r in rows if r[0] not in found]
+            found.extend(frontier)
+        return found
+
+    def active(self) -> Iterator[Member]:
+        last = ""
+        while True:
+            batch = [
+                _member(r)
+                for r in self.conn.execute(
+                    _SELECT.where(members.c.status == "active", members.c.id > last)
+                    .order_by(members.c.id)
+                    .limit(2000)
+                )
+            ]
+            if not batch:
+                return
+            yield from batch
+            last = batch[-1].id

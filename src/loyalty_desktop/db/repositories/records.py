@@ -1,0 +1,154 @@
+"""Small tables: programme versions, staff, outbox, audit log, settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from loyalty_desktop.db.tables import audit, devices, outbox, programs, settings, staff
+from loyalty_desktop.services.ports import AuditEntry, OutboxEvent, StaffRecord
+
+
+class SqlPrograms:
+    """Programme versions; the highest id is in force."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def current(self) -> tuple[int, str] | None:
+        row = self.conn.execute(
+            select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
+        ).first()
+        return (int(row[0]), row[1]) if row else None
+
+    def text(self, program_id: int) -> str | None:
+        return self.conn.execute(
+            select(programs.c.source).where(programs.c.id == program_id)
+        ).scalar()
+
+    def add(self, text: str, at: datetime) -> int:
+        result = self.conn.execute(
+            insert(programs).values(loaded_at=at, source=text).returning(programs.c.id)
+        )
+        return int(result.scalar_one())
+
+
+def _staff(m: Any) -> StaffRecord:
+    return StaffRecord(
+        id=m["id"],
+        name=m["name"],
+        role=m["role"],
+        pin_hash=m["pin_hash"],
+        active=bool(m["active"]),
+        failed_attempts=m["failed_attempts"],
+        locked_until=m["locked_until"],
+    )
+
+
+class SqlStaff:
+    """Staff accounts."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def by_name(self, name: str) -> StaffRecord | None:
+        row = self.conn.execute(select(staff).where(staff.c.name == name)).first()
+        return _staff(row._mapping) if row else None
+
+    def add(self, record: StaffRecord) -> None:
+        self.conn.execute(insert(staff), record.__dict__)
+
+    def save(self, record: StaffRecord) -> None:
+        values = dict(record.__dict__)
+        self.conn.execute(update(staff).where(staff.c.id == values.pop("id")).values(values))
+
+    def all(self) -> list[StaffRecord]:
+        return [_staff(r._mapping) for r in self.conn.execute(select(staff).order_by(staff.c.name))]
+
+
+class SqlOutbox:
+    """Events for the central server, numbered 1, 2, 3… per device."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, event: OutboxEvent, device_id: str) -> int:
+        bump = (
+            update(devices)
+            .where(devices.c.id == device_id)
+            .values(next_seq=devices.c.next_seq + 1)
+            .returning(devices.c.next_seq)
+        )
+        seq = self.conn.execute(bump).scalar()
+        if seq is None:
+            self.conn.execute(insert(devices).values(id=device_id, next_seq=1))
+            seq = 1
+        self.conn.execute(
+            insert(outbox),
+            {
+                "id": event.id,
+                "device_id": device_id,
+                "seq": seq,
+                "kind": event.kind,
+                "key": event.key,
+                "at": event.at,
+                "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
+            },
+        )
+        return int(seq)
+
+    def count(self) -> int:
+        return int(self.conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)
+
+
+def _entry(m: Any) -> AuditEntry:
+    return AuditEntry(
+        seq=m["seq"],
+        at=m["at"],
+        actor=m["actor"],
+        action=m["action"],
+        subject=m["subject"],
+        reason=m["reason"],
+        details=json.loads(m["details"]),
+        prev_hash=m["prev_hash"],
+        hash=m["hash"],
+    )
+
+
+class SqlAudit:
+    """The audit log (append only: nothing here updates or deletes)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def last(self) -> AuditEntry | None:
+        row = self.conn.execute(select(audit).order_by(audit.c.seq.desc()).limit(1)).first()
+        return _entry(row._mapping) if row else None
+
+    def append(self, entry: AuditEntry) -> None:
+        values = dict(entry.__dict__)
+        values["details"] = json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
+        self.conn.execute(insert(audit), values)
+
+    def all(self) -> Iterator[AuditEntry]:
+        for row in self.conn.execute(select(audit).order_by(audit.c.seq)):
+            yield _entry(row._mapping)
+
+
+class SqlSettings:
+    """Key/value facts about the installation."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, key: str) -> str | None:
+        return self.conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+
+    def set(self, key: str, value: str) -> None:
+        done = self.conn.execute(update(settings).where(settings.c.key == key).values(value=value))
+        if not done.rowcount:
+            self.conn.execute(insert(settings).values(key=key, value=value))

@@ -1,0 +1,272 @@
+"""Sales with their lines, and refunds."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, insert, select, update
+
+from loyalty_desktop.db.tables import refunds, sale_lines, sales
+from loyalty_desktop.domain.pricing import SaleLine
+from loyalty_desktop.domain.refunds import LineState
+from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.services.ports import SpendWindow
+
+_INSERT_SALE = insert(sales)
+_INSERT_LINES = insert(sale_lines)
+_BY_SALE_ID = select(sales).where(sales.c.sale_id == bindparam("sid"))
+_LINES = (
+    select(sale_lines)
+    .where(sale_lines.c.sale_ref == bindparam("ref"))
+    .order_by(sale_lines.c.line_no)
+)
+_SAVE_STATE = (
+    update(sales)
+    .where(sales.c.id == bindparam("b_id"))
+    .values(
+        refunded_net=bindparam("refunded_net"),
+        reversed=bindparam("reversed"),
+        restored=bindparam("restored"),
+        paid_back=bindparam("paid_back"),
+    )
+)
+_SAVE_LINE = (
+    update(sale_lines)
+    .where(sale_lines.c.sale_ref == bindparam("b_ref"), sale_lines.c.line_no == bindparam("b_no"))
+    .values(refunded_qty=bindparam("refunded_qty"), refunded_net=bindparam("refunded_net"))
+)
+
+
+def sale_row(sale: Sale) -> dict[str, Any]:
+    """The ``sales`` row of a sale."""
+    return {
+        "id": sale.id,
+        "sale_id": sale.sale_id,
+        "member_id": sale.member_id,
+        "at": sale.at,
+        "recorded_at": sale.recorded_at,
+        "currency": sale.currency,
+        "subtotal": sale.subtotal,
+        "order_discount": sale.order_discount,
+        "tier_discount": sale.tier_discount,
+        "net": sale.net,
+        "points_redeemed": sale.points_redeemed,
+        "points_value": sale.points_value,
+        "paid": sale.paid,
+        "earned": sale.earned,
+        "program_id": sale.program_id,
+        "tier_before": sale.tier_before,
+        "local_date": sale.local_date,
+        "birthday": sale.birthday,
+        "campaigns": json.dumps(list(sale.campaigns), ensure_ascii=False),
+        "points_after": sale.points_after,
+        "tier_after": sale.tier_after,
+        "refunded_net": sale.refunded_net,
+        "reversed": sale.reversed,
+        "restored": sale.restored,
+        "paid_back": sale.paid_back,
+        "device_id": sale.device_id,
+    }
+
+
+def line_rows(sale: Sale) -> list[dict[str, Any]]:
+    """The ``sale_lines`` rows of a sale."""
+    return [
+        {
+            "sale_ref": sale.id,
+            "line_no": i,
+            "sku": s.line.sku,
+            "qty": str(s.line.quantity),
+            "unit_price": str(s.line.unit_price),
+            "category": s.line.category,
+            "amount": s.line.amount,
+            "net": s.line.net,
+            "refunded_qty": str(s.refunded_qty),
+            "refunded_net": s.refunded_net,
+        }
+        for i, s in enumerate(sale.lines)
+    ]
+
+
+def _sale(m: Any, lines: list[LineState]) -> Sale:
+    return Sale(
+        id=m["id"],
+        sale_id=m["sale_id"],
+        member_id=m["member_id"],
+        at=m["at"],
+        recorded_at=m["recorded_at"],
+        currency=m["currency"],
+        lines=lines,
+        subtotal=m["subtotal"],
+        order_discount=m["order_discount"],
+        tier_discount=m["tier_discount"],
+        net=m["net"],
+        points_redeemed=m["points_redeemed"],
+        points_value=m["points_value"],
+        paid=m["paid"],
+        earned=m["earned"],
+        program_id=m["program_id"],
+        tier_before=m["tier_before"],
+        local_date=m["local_date"],
+        birthday=m["birthday"],
+        campaigns=tuple(json.loads(m["campaigns"])),
+        points_after=m["points_after"],
+        tier_after=m["tier_after"],
+        refunded_net=m["refunded_net"],
+        reversed=m["reversed"],
+        restored=m["restored"],
+        paid_back=m["paid_back"],
+        device_id=m["device_id"],
+    )
+
+
+def _line(m: Any) -> LineState:
+    line = SaleLine(
+        m["sku"], Decimal(m["qty"]), Decimal(m["unit_price"]), m["category"], m["amount"], m["net"]
+    )
+    return LineState(line, Decimal(m["refunded_qty"]), m["refunded_net"])
+
+
+def _refund(m: Any, sale_id: str) -> Refund:
+    return Refund(
+        id=m["id"],
+        refund_id=m["refund_id"],
+        sale_ref=m["sale_ref"],
+        sale_id=sale_id,
+        member_id=None,
+        at=m["at"],
+        recorded_at=m["recorded_at"],
+        amount=m["amount"],
+        reversed=m["reversed"],
+        restored=m["restored"],
+        paid_back=m["paid_back"],
+        points_after=m["points_after"],
+        lines=[(i, Decimal(q), n) for i, q, n in json.loads(m["lines"])],
+    )
+
+
+class SqlSales:
+    """The sales, sale_lines and refunds tables."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, sale_id: str) -> Sale | None:
+        row = self.conn.execute(_BY_SALE_ID, {"sid": sale_id}).first()
+        if row is None:
+            return None
+        lines = [_line(r._mapping) for r in self.conn.execute(_LINES, {"ref": row._mapping["id"]})]
+        return _sale(row._mapping, lines)
+
+    def add(self, sale: Sale) -> None:
+        self.conn.execute(_INSERT_SALE, sale_row(sale))
+        self.conn.execute(_INSERT_LINES, line_rows(sale))
+
+    def save_refund_state(self, sale: Sale) -> None:
+        self.conn.execute(
+            _SAVE_STATE,
+            {
+                "b_id": sale.id,
+                "refunded_net": sale.refunded_net,
+                "reversed": sale.reversed,
+                "restored": sale.restored,
+                "paid_back": sale.paid_back,
+            },
+        )
+        self.conn.execute(
+            _SAVE_LINE,
+            [
+                {
+                    "b_ref": sale.id,
+                    "b_no": i,
+                    "refunded_qty": str(s.refunded_qty),
+                    "refunded_net": s.refunded_net,
+                }
+                for i, s in enumerate(sale.lines)
+            ],
+        )
+
+    def refund(self, refund_id: str) -> Refund | None:
+        row = self.conn.execute(
+            select(refunds, sales.c.sale_id.label("b_sale_id"))
+            .join(sales, sales.c.id == refunds.c.sale_ref)
+            .where(refunds.c.refund_id == refund_id)
+        ).first()
+        return _refund(row._mapping, row._mapping["b_sale_id"]) if row else None
+
+    def add_refund(self, refund: Refund) -> None:
+        self.conn.execute(
+            insert(refunds),
+            {
+                "id": refund.id,
+                "refund_id": refund.refund_id,
+                "sale_ref": refund.sale_ref,
+                "at": refund.at,
+                "recorded_at": refund.recorded_at,
+                "amount": refund.amount,
+                "reversed": refund.reversed,
+                "restored": refund.restored,
+                "paid_back": refund.paid_back,
+                "points_after": refund.points_after,
+                "lines": json.dumps([[i, str(q), n] for i, q, n in refund.lines]),
+            },
+        )
+
+    def refunds_of(self, sale_ref: str) -> list[Refund]:
+        rows = self.conn.execute(
+            select(refunds, sales.c.sale_id.label("b_sale_id"))
+            .join(sales, sales.c.id == refunds.c.sale_ref)
+            .where(refunds.c.sale_ref == sale_ref)
+            .order_by(refunds.c.at)
+        )
+        return [_refund(r._mapping, r._mapping["b_sale_id"]) for r in rows]
+
+    def window(self, member_id: str, start: datetime, end: datetime) -> SpendWindow:
+        in_window = (sales.c.member_id == member_id, sales.c.at > start, sales.c.at <= end)
+        paid, visits = self.conn.execute(
+            select(
+                func.coalesce(func.sum(sales.c.paid), 0), func.count().filter(sales.c.net > 0)
+            ).where(*in_window)
+        ).one()
+        back = self.conn.execute(
+            select(func.coalesce(func.sum(refunds.c.paid_back), 0))
+            .join(sales, sales.c.id == refunds.c.sale_ref)
+            .where(*in_window, refunds.c.at <= end)
+        ).scalar()
+        return SpendWindow(spend=int(paid) - int(back or 0), visits=int(visits))
+
+    def spend_until(self, member_id: str, until: datetime) -> int:
+        paid = self.conn.execute(
+            select(func.coalesce(func.sum(sales.c.paid), 0)).where(
+                sales.c.member_id == member_id, sales.c.at <= until
+            )
+        ).scalar()
+        back = self.conn.execute(
+            select(func.coalesce(func.sum(refunds.c.paid_back), 0))
+            .join(sales, sales.c.id == refunds.c.sale_ref)
+            .where(sales.c.member_id == member_id, refunds.c.at <= until)
+        ).scalar()
+        return int(paid or 0) - int(back or 0)
+
+    def of_member(self, member_id: str) -> list[Sale]:
+        rows = list(
+            self.conn.execute(
+                select(sales).where(sales.c.member_id == member_id).order_by(sales.c.at)
+            )
+        )
+        result = []
+        for row in rows:
+            lines = [
+                _line(r._mapping) for r in self.conn.execute(_LINES, {"ref": row._mapping["id"]})
+            ]
+            result.append(_sale(row._mapping, lines))
+        return result
+
+    def reassign(self, from_member: str, to_member: str) -> int:
+        moved = self.conn.execute(
+            update(sales).where(sales.c.member_id == from_member).values(member_id=to_member)
+        )
+        return int(moved.rowcount)

@@ -1,0 +1,237 @@
+"""The database schema (SQLAlchemy Core). Alembic migrations create and evolve it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+from loyalty_desktop.db.types import Serial, UTCDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Money = BigInteger  # minor units
+Points = BigInteger
+Uuid = String(36)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("next_seq", BigInteger, nullable=False, server_default="0"),
+)
+
+programs = Table(
+    "programs",
+    metadata,
+    Column("id", Serial, primary_key=True, autoincrement=True),
+    Column("loaded_at", UTCDateTime, nullable=False),
+    Column("source", Text, nullable=False),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("member_no", String(20), nullable=False, unique=True),
+    Column("card_no", BigInteger, nullable=False, unique=True),
+    Column("card_serial", Integer, nullable=False, server_default="0"),
+    Column("name", String(100), nullable=False),
+    Column("phone", String(20), index=True),
+    Column("phone_tail", String(4), index=True),
+    Column("email", String(254)),
+    Column("birthday", Date),
+    Column("consent", Boolean, nullable=False, server_default="0"),
+    Column("consent_at", UTCDateTime),
+    Column("status", String(10), nullable=False, server_default="active"),
+    Column("merged_into", Uuid, index=True),
+    Column("tier", String(60)),
+    Column("balance", Points, nullable=False, server_default="0"),
+    Column("lifetime_spend", Money, nullable=False, server_default="0"),
+    Column("points_earned", Points, nullable=False, server_default="0"),
+    Column("last_movement_at", UTCDateTime),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("sale_id", String(64), nullable=False, unique=True),
+    Column("member_id", Uuid, ForeignKey("members.id")),
+    Column("at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("subtotal", Money, nullable=False),
+    Column("order_discount", Money, nullable=False),
+    Column("tier_discount", Money, nullable=False),
+    Column("net", Money, nullable=False),
+    Column("points_redeemed", Points, nullable=False),
+    Column("points_value", Money, nullable=False),
+    Column("paid", Money, nullable=False),
+    Column("earned", Points, nullable=False),
+    Column("program_id", BigInteger, nullable=False),
+    Column("tier_before", String(60)),
+    Column("local_date", Date, nullable=False),
+    Column("birthday", Date),
+    Column("campaigns", Text, nullable=False, server_default="[]"),
+    Column("points_after", Points, nullable=False, server_default="0"),
+    Column("tier_after", String(60)),
+    Column("refunded_net", Money, nullable=False, server_default="0"),
+    Column("reversed", Points, nullable=False, server_default="0"),
+    Column("restored", Points, nullable=False, server_default="0"),
+    Column("paid_back", Money, nullable=False, server_default="0"),
+    Column("device_id", Uuid, nullable=False),
+    Index("ix_sales_member_id_at", "member_id", "at"),
+    Index("ix_sales_at", "at"),
+)
+
+sale_lines = Table(
+    "sale_lines",
+    metadata,
+    Column("sale_ref", Uuid, ForeignKey("sales.id"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False),
+    Column("qty", String(24), nullable=False),
+    Column("unit_price", String(32), nullable=False),
+    Column("category", String(64)),
+    Column("amount", Money, nullable=False),
+    Column("net", Money, nullable=False),
+    Column("refunded_qty", String(24), nullable=False, server_default="0"),
+    Column("refunded_net", Money, nullable=False, server_default="0"),
+)
+
+refunds = Table(
+    "refunds",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("refund_id", String(64), nullable=False, unique=True),
+    Column("sale_ref", Uuid, ForeignKey("sales.id"), nullable=False, index=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("amount", Money, nullable=False),
+    Column("reversed", Points, nullable=False),
+    Column("restored", Points, nullable=False),
+    Column("paid_back", Money, nullable=False),
+    Column("points_after", Points),
+    Column("lines", Text, nullable=False, server_default="[]"),
+)
+
+movements = Table(
+    "movements",
+    metadata,
+    Column("seq", Serial, primary_key=True, autoincrement=True),
+    Column("id", Uuid, nullable=False, unique=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("points", Points, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("recorded_at", UTCDateTime, nullable=False),
+    Column("sale_ref", Uuid, index=True),
+    Column("refund_ref", Uuid),
+    Column("request_id", String(64), unique=True),
+    Column("reason", Text),
+    Column("actor", String(60)),
+    Column("activity", String(40)),
+    Column("points_after", Points),
+    Index("ix_movements_member_id_at", "member_id", "at"),
+)
+
+lots = Table(
+    "lots",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), nullable=False),
+    Column("movement_id", Uuid, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime),
+    Column("points", Points, nullable=False),
+    Column("remaining", Points, nullable=False),
+    # Only lots with points left are ever searched; keep those indexes small.
+    Index(
+        "ix_lots_open_member",
+        "member_id",
+        sqlite_where=text("remaining > 0"),
+        postgresql_where=text("remaining > 0"),
+    ),
+    Index(
+        "ix_lots_open_expiry",
+        "expires_at",
+        sqlite_where=text("remaining > 0"),
+        postgresql_where=text("remaining > 0"),
+    ),
+)
+
+allocations = Table(
+    "allocations",
+    metadata,
+    Column("movement_id", Uuid, primary_key=True),
+    Column("lot_id", Uuid, ForeignKey("lots.id"), primary_key=True, index=True),
+    Column("points", Points, nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("device_id", Uuid, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("key", String(120), nullable=False, unique=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("sent_at", UTCDateTime),
+    UniqueConstraint("device_id", "seq"),
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(60), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("subject", String(120), nullable=False),
+    Column("reason", Text),
+    Column("details", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(60), nullable=False, unique=True),
+    Column("role", String(10), nullable=False),
+    Column("pin_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False, server_default="1"),
+    Column("failed_attempts", Integer, nullable=False, server_default="0"),
+    Column("locked_until", UTCDateTime),
+)

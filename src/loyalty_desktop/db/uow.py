@@ -1,0 +1,100 @@
+"""The unit of work: one connection, one transaction, every repository on it."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from loyalty_desktop.db.repositories.ledger import SqlLedger
+from loyalty_desktop.db.repositories.members import SqlMembers
+from loyalty_desktop.db.repositories.records import (
+    SqlAudit,
+    SqlOutbox,
+    SqlPrograms,
+    SqlSettings,
+    SqlStaff,
+)
+from loyalty_desktop.db.repositories.sales import SqlSales
+from loyalty_desktop.services.ports import Conflict
+
+
+def is_unique_violation(exc: IntegrityError) -> bool:
+    """Whether an integrity error is a taken unique key (a concurrent writer won), not a broken reference."""
+    text = str(exc.orig)
+    code = getattr(exc.orig, "sqlstate", None)
+    return code == "23505" or "UNIQUE constraint failed" in text
+
+
+class SqlUnitOfWork:
+    """Repositories sharing one transaction; leaving without ``commit`` rolls everything back."""
+
+    members: SqlMembers
+    ledger: SqlLedger
+    sales: SqlSales
+    programs: SqlPrograms
+    staff: SqlStaff
+    outbox: SqlOutbox
+    audit: SqlAudit
+    settings: SqlSettings
+
+    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+        self.engine = engine
+        self.write = write
+        self.conn: Connection | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        conn = self.engine.connect()
+        if self.engine.dialect.name == "sqlite":
+            conn = conn.execution_options(sqlite_begin="IMMEDIATE" if self.write else "DEFERRED")
+        self.conn = conn
+        self.tx = conn.begin()
+        self.members = SqlMembers(conn)
+        self.ledger = SqlLedger(conn)
+        self.sales = SqlSales(conn)
+        self.programs = SqlPrograms(conn)
+        self.staff = SqlStaff(conn)
+        self.outbox = SqlOutbox(conn)
+        self.audit = SqlAudit(conn)
+        self.settings = SqlSettings(conn)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        assert self.conn is not None
+        try:
+            if self.tx.is_active:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+        if isinstance(exc, IntegrityError) and is_unique_violation(exc):
+            raise Conflict(str(exc.orig)) from exc
+
+    def commit(self) -> None:
+        """Roll back what was not committed; a taken unique key becomes ``Conflict``."""
+        try:
+            self.tx.commit()
+        except IntegrityError as exc:
+            if is_unique_violation(exc):
+                raise Conflict(str(exc.orig)) from exc
+            raise
+
+    def rollback(self) -> None:
+        """Commit; a taken unique key becomes ``Conflict``."""
+        self.tx.rollback()
+
+
+class SqlUnitOfWorkFactory:
+    """Opens units of work on one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
+        """Throw every change away."""
+        return SqlUnitOfWork(self.engine, write=write)

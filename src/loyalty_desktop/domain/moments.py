@@ -1,0 +1,27 @@
+"""Moments as people write them: ISO 8601, a bare date meaning midnight in the shop's time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from loyalty_desktop.domain.errors import InvalidRequest
+
+
+def parse_moment(text: str, timezone: str) -> datetime:
+    """``2025-03-01`` (shop midnight) or ``2025-03-01T14:30:00+08:00``, as an aware UTC datetime."""
+    cleaned = text.strip()
+    zone = ZoneInfo(timezone)
+    try:
+        if len(cleaned) == 10:
+            moment = datetime.combine(date.fromisoformat(cleaned), time(0), tzinfo=zone)
+        else:
+            moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=zone)
+    except ValueError:
+        raise InvalidRequest(
+            f"{text!r} is not a time; write 2025-03-01 or 2025-03-01T14:30:00+08:00",
+            code="invalid_time",
+        ) from None
+    return moment.astimezone(UTC)

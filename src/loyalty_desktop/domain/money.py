@@ -1,0 +1,169 @@
+"""Money as integer minor units (fen, cents; JPY has none), parsed from decimal text.
+
+Floats never carry money here: text goes through ``Decimal`` straight to an
+integer count of the currency's smallest unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from loyalty_desktop.domain.errors import InvalidAmount
+
+# ISO 4217 minor-unit exponents for currencies a shop is likely to use.
+_EXPONENTS: dict[str, int] = {
+    "CNY": 2,
+    "HKD": 2,
+    "MOP": 2,
+    "TWD": 2,
+    "USD": 2,
+    "EUR": 2,
+    "GBP": 2,
+    "SGD": 2,
+    "MYR": 2,
+    "THB": 2,
+    "PHP": 2,
+    "INR": 2,
+    "AUD": 2,
+    "NZD": 2,
+    "CAD": 2,
+    "CHF": 2,
+    "SEK": 2,
+    "NOK": 2,
+    "DKK": 2,
+    "PLN": 2,
+    "CZK": 2,
+    "HUF": 2,
+    "RUB": 2,
+    "BRL": 2,
+    "MXN": 2,
+    "ZAR": 2,
+    "AED": 2,
+    "SAR": 2,
+    "TRY": 2,
+    "ILS": 2,
+    "IDR": 2,
+    "JPY": 0,
+    "KRW": 0,
+    "VND": 0,
+    "CLP": 0,
+    "ISK": 0,
+    "UGX": 0,
+    "XAF": 0,
+    "XOF": 0,
+    "BHD": 3,
+    "KWD": 3,
+    "OMR": 3,
+    "JOD": 3,
+    "TND": 3,
+    "LYD": 3,
+    "IQD": 3,
+}
+
+UNIT_PRICE_DECIMALS = 4
+# Far above any till total, far below a 64-bit integer column.
+MAX_MINOR_UNITS = 10**15
+
+
+@dataclass(frozen=True)
+class Currency:
+    """An ISO 4217 currency and the number of decimals of its minor unit."""
+
+    code: str
+    exponent: int
+
+    @classmethod
+    def of(cls, code: str) -> Currency:
+        """Look up a currency by its ISO code; unknown codes are refused."""
+        upper = code.strip().upper()
+        if upper not in _EXPONENTS:
+            raise InvalidAmount(f"unknown currency {code!r}; use an ISO 4217 code such as CNY")
+        return cls(upper, _EXPONENTS[upper])
+
+    @property
+    def scale(self) -> int:
+        """Minor units in one major unit (100 for CNY, 1 for JPY)."""
+        return int(10**self.exponent)
+
+
+def _decimal(text: str, what: str) -> Decimal:
+    cleaned = text.strip() if isinstance(text, str) else text
+    if not isinstance(cleaned, str) or cleaned == "":
+        raise InvalidAmount(f"{what} is empty; write it like 12.50")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise InvalidAmount(f"{what} {text!r} is not a number; write it like 12.50") from None
+    if not value.is_finite():
+        raise InvalidAmount(f"{what} {text!r} is not a number; write it like 12.50")
+    return value
+
+
+def parse_money(text: str, currency: Currency, *, what: str = "amount") -> int:
+    """Parse decimal text (``"105.00"``) to minor units; more decimals than the currency has are refused."""
+    value = _decimal(text, what)
+    scaled = value.scaleb(currency.exponent)
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmount(
+            f"{what} {text!r} has more decimals than {currency.code} allows "
+            f"({currency.exponent}); amounts are never rounded"
+        )
+    if abs(scaled) > MAX_MINOR_UNITS:
+        raise InvalidAmount(f"{what} {text!r} is too large")
+    return int(scaled)
+
+
+def parse_non_negative_money(text: str, currency: Currency, *, what: str = "amount") -> int:
+    """Parse money that may not be negative."""
+    minor = parse_money(text, currency, what=what)
+    if minor < 0:
+        raise InvalidAmount(f"{what} {text!r} may not be negative")
+    return minor
+
+
+def parse_unit_price(text: str, *, what: str = "unit price") -> Decimal:
+    """Parse a unit price: up to four decimals, in major units."""
+    value = _decimal(text, what)
+    scaled = value.scaleb(UNIT_PRICE_DECIMALS)
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmount(f"{what} {text!r} has more than {UNIT_PRICE_DECIMALS} decimals")
+    if abs(value) > MAX_MINOR_UNITS:
+        raise InvalidAmount(f"{what} {text!r} is too large")
+    return value
+
+
+def parse_quantity(text: str, *, what: str = "quantity") -> Decimal:
+    """Parse a quantity: whole units or up to three decimals (weighed goods); zero is refused."""
+    value = _decimal(text, what)
+    scaled = value.scaleb(3)
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmount(f"{what} {text!r} has more than 3 decimals")
+    if value == 0:
+        raise InvalidAmount(f"{what} may not be zero")
+    if abs(value) > 1_000_000:
+        raise InvalidAmount(f"{what} {text!r} is too large")
+    return value
+
+
+def line_amount(quantity: Decimal, unit_price: Decimal, currency: Currency) -> int:
+    """A line's amount in minor units: quantity × unit price, rounded half-up to the minor unit."""
+    exact = quantity * unit_price * currency.scale
+    return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def format_money(minor: int, currency: Currency) -> str:
+    """Minor units back to decimal text with exactly the currency's decimals (``"105.00"``)."""
+    if currency.exponent == 0:
+        return str(minor)
+    sign = "-" if minor < 0 else ""
+    whole, frac = divmod(abs(minor), currency.scale)
+    return f"{sign}{whole}.{frac:0{currency.exponent}d}"
+
+
+def money_from_decimal(value: Decimal, currency: Currency) -> int:
+    """Convert an exact decimal of major units to minor units, refusing what would need rounding."""
+    scaled = value.scaleb(currency.exponent)
+    if scaled != scaled.to_integral_value():
+        raise InvalidAmount(f"{value} has more decimals than {currency.code} allows")
+    return int(scaled)

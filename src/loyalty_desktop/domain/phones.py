@@ -1,0 +1,48 @@
+"""Phone numbers as cashiers type them: spaces, dashes and +86 ignored; masked when listed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from loyalty_desktop.domain.errors import InvalidRequest
+
+_NOISE = re.compile(r"[\s\-().·/]")
+
+
+def normalize_phone(text: str) -> str:
+    """Digits only, without a Chinese country prefix (+86, 0086, 86) in front of a mobile number."""
+    cleaned = _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    if cleaned.startswith("+"):
+        cleaned = cleaned[1:]
+    elif cleaned.startswith("00"):
+        cleaned = cleaned[2:]
+    if not cleaned.isdigit():
+        raise InvalidRequest(f"{text!r} is not a phone number")
+    if len(cleaned) == 13 and cleaned.startswith("861"):
+        cleaned = cleaned[2:]
+    if not 5 <= len(cleaned) <= 15:
+        raise InvalidRequest(f"{text!r} is not a phone number (5 to 15 digits)")
+    return cleaned
+
+
+def looks_like_phone(text: str) -> bool:
+    """Whether text could be a phone number (so a failed lookup means 'no such member')."""
+    try:
+        normalize_phone(text)
+    except InvalidRequest:
+        return False
+    return True
+
+
+def phone_tail(phone: str) -> str:
+    """The last four digits, which cashiers search by."""
+    return phone[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678: enough for a member to recognise their number, not enough to read it off."""
+    if len(phone) <= 4:
+        return "*" * len(phone)
+    head = phone[:3] if len(phone) >= 10 else phone[:1]
+    return head + "*" * (len(phone) - len(head) - 4) + phone[-4:]

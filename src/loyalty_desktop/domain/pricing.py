@@ -1,0 +1,144 @@
+"""What a basket costs: line amounts, order and tier discounts spread over lines, points as payment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from loyalty_desktop.domain.errors import InsufficientPoints, InvalidRequest, RedemptionNotAllowed
+from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.domain.program import RedeemRule
+
+
+@dataclass(frozen=True)
+class SaleLine:
+    """One basket line: ``amount`` is quantity × unit price in minor units; ``net`` after discounts."""
+
+    sku: str
+    quantity: Decimal
+    unit_price: Decimal
+    category: str | None
+    amount: int
+    net: int = 0
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """A priced basket before points: the lines with their net amounts and the discounts taken."""
+
+    lines: tuple[SaleLine, ...]
+    subtotal: int
+    order_discount: int
+    tier_discount: int
+
+    @property
+    def net(self) -> int:
+        """Money value of the goods after every discount (what is paid in money and points)."""
+        return self.subtotal - self.order_discount - self.tier_discount
+
+
+def allocate(total: int, weights: Sequence[int]) -> list[int]:
+    """Split ``total`` over positive ``weights`` in proportion, exactly (largest remainder).
+
+    Weights of zero or less get nothing; the shares always add up to ``total``.
+    """
+    positive = [max(w, 0) for w in weights]
+    whole = sum(positive)
+    if whole == 0:
+        if total:
+            raise InvalidRequest("nothing in the basket to take a discount from")
+        return [0] * len(weights)
+    shares = [total * w // whole for w in positive]
+    remainders = sorted(range(len(weights)), key=lambda i: (-(total * positive[i] % whole), i))
+    for i in remainders[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def percent_of(amount: int, pct: Decimal) -> int:
+    """``pct`` percent of a minor-unit amount, rounded half-up to the minor unit."""
+    return int((Decimal(amount) * pct / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def price_basket(
+    lines: Sequence[SaleLine],
+    *,
+    order_discount: int,
+    tier_discount_pct: Decimal,
+    currency: Currency,
+) -> Pricing:
+    """Apply the order discount, then the tier discount on what is left, spreading both over the lines."""
+    subtotal = sum(line.amount for line in lines)
+    if order_discount < 0:
+        raise InvalidRequest("a discount may not be negative")
+    if order_discount > max(subtotal, 0):
+        raise InvalidRequest(
+            f"the discount {format_money(order_discount, currency)} is more than the basket "
+            f"{format_money(subtotal, currency)}"
+        )
+    after_order = subtotal - order_discount
+    tier_discount = percent_of(after_order, tier_discount_pct) if after_order > 0 else 0
+    weights = [line.amount for line in lines]
+    order_shares = allocate(order_discount, weights)
+    tier_shares = allocate(
+        tier_discount, [w - s for w, s in zip(weights, order_shares, strict=True)]
+    )
+    priced = tuple(
+        SaleLine(
+            line.sku,
+            line.quantity,
+            line.unit_price,
+            line.category,
+            line.amount,
+            line.amount - o - t,
+        )
+        for line, o, t in zip(lines, order_shares, tier_shares, strict=True)
+    )
+    return Pricing(priced, subtotal, order_discount, tier_discount)
+
+
+def points_value(points: int, rule: RedeemRule, currency: Currency) -> int:
+    """Money (minor units) that ``points`` pay for; a fraction of a minor unit is not paid."""
+    exact = Decimal(points) * rule.point_value * currency.scale
+    return int(exact.to_integral_value(rounding=ROUND_FLOOR))
+
+
+def max_redeemable(net: int, spendable: int, rule: RedeemRule, currency: Currency) -> int:
+    """The most points a member may spend on a basket of ``net`` minor units."""
+    if net <= 0 or spendable <= 0:
+        return 0
+    cap = int((Decimal(net) * rule.max_share).to_integral_value(rounding=ROUND_FLOOR))
+    per_point = rule.point_value * currency.scale
+    by_cap = int((Decimal(cap) / per_point).to_integral_value(rounding=ROUND_FLOOR))
+    # The value of the points must fit the cap; floor division above can overshoot by one
+    # when point values are fractions of a minor unit, so step back until it fits.
+    while by_cap > 0 and points_value(by_cap, rule, currency) > cap:
+        by_cap -= 1
+    best = min(by_cap, spendable)
+    return best if best >= rule.min_points else 0
+
+
+def check_redemption(
+    points: int, *, net: int, spendable: int, rule: RedeemRule, currency: Currency
+) -> int:
+    """Validate a redemption of ``points`` on a basket and return the money it pays."""
+    if points < 0:
+        raise RedemptionNotAllowed("points to redeem may not be negative")
+    if points == 0:
+        return 0
+    if points > spendable:
+        raise InsufficientPoints(
+            f"the member can spend {max(spendable, 0)} points, not {points}",
+            spendable=max(spendable, 0),
+        )
+    if points < rule.min_points:
+        raise RedemptionNotAllowed(f"at least {rule.min_points} points must be redeemed at once")
+    most = max_redeemable(net, spendable, rule, currency)
+    if points > most:
+        raise RedemptionNotAllowed(
+            f"at most {most} points may pay for this sale "
+            f"(points pay at most {rule.max_share * 100:.0f}% of it)",
+            max_points=most,
+        )
+    return points_value(points, rule, currency)

@@ -1,0 +1,141 @@
+"""The loyalty programme: how points are earned, spent and expire, tiers and campaigns.
+
+A ``Program`` is immutable; loading a new programme file stores a new version
+and sales remember the version they were posted under, so a refund replays the
+rules of its sale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from loyalty_desktop.domain.money import Currency
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class TierBasis(StrEnum):
+    """What a member's tier is measured on."""
+
+    LIFETIME_SPEND = "lifetime_spend"
+    ROLLING_SPEND = "rolling_spend"
+    POINTS_EARNED = "points_earned"
+    SCORE = "score"
+
+
+class CampaignPolicy(StrEnum):
+    """How several campaigns that apply to one sale combine."""
+
+    BEST = "best"
+    STACK = "stack"
+
+
+@dataclass(frozen=True)
+class EarnRule:
+    """``points`` for each full ``per`` (minor units) of net spend; nothing below ``min_order``."""
+
+    points: int = 0
+    per: int = 100
+    min_order: int = 0
+    exclude_categories: frozenset[str] = frozenset()
+    exclude_skus: frozenset[str] = frozenset()
+
+    def excludes(self, sku: str, category: str | None) -> bool:
+        """Whether a line with this SKU and category earns nothing."""
+        return sku in self.exclude_skus or (
+            category is not None and category in self.exclude_categories
+        )
+
+
+@dataclass(frozen=True)
+class ExpiryRule:
+    """Lifetime of each earn lot in days; 0 means points never expire."""
+
+    days: int = 0
+
+
+@dataclass(frozen=True)
+class RedeemRule:
+    """Money value of a point when paying, the smallest redemption and the most of a sale points may pay."""
+
+    point_value: Decimal = Decimal("0.01")
+    min_points: int = 0
+    max_share: Decimal = Decimal("1.0")
+
+
+@dataclass(frozen=True)
+class TierLevel:
+    """A tier reached at or above ``threshold`` of the basis, with its price and earn benefits."""
+
+    name: str
+    threshold: Decimal = Decimal(0)
+    discount_pct: Decimal = Decimal(0)
+    earn_multiplier: Decimal = Decimal(1)
+
+
+@dataclass(frozen=True)
+class ScoreScale:
+    """How the composite score's parts reach 100: spend, visits and interactions in the window."""
+
+    spend_full: Decimal = Decimal(10000)
+    visits_full: int = 24
+    interactions_full: int = 12
+    spend_weight: Decimal = Decimal("0.6")
+    activity_weight: Decimal = Decimal("0.3")
+    interaction_weight: Decimal = Decimal("0.1")
+
+
+DEFAULT_TIER = TierLevel(name="Member")
+
+
+@dataclass(frozen=True)
+class TierRule:
+    """Tier levels (kept sorted highest threshold first) and the basis they are measured on."""
+
+    basis: TierBasis = TierBasis.LIFETIME_SPEND
+    window_days: int = 365
+    levels: tuple[TierLevel, ...] = (DEFAULT_TIER,)
+    score: ScoreScale = field(default_factory=ScoreScale)
+
+    def level(self, name: str | None) -> TierLevel | None:
+        """The level called ``name``, if the programme still has it."""
+        return next((lvl for lvl in self.levels if lvl.name == name), None)
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A time-boxed earning rule; every filter left empty matches everything."""
+
+    name: str
+    start: date
+    end: date
+    multiplier: Decimal = Decimal(1)
+    bonus: int = 0
+    weekdays: frozenset[int] = frozenset()  # 0 = Monday
+    month_days: frozenset[int] = frozenset()  # member days: 8, 18, 28 ...
+    categories: frozenset[str] = frozenset()
+    tiers: frozenset[str] = frozenset()
+    birthday_month: bool = False
+
+
+@dataclass(frozen=True)
+class Program:
+    """A whole programme as loaded from a programme file (every key defaulted)."""
+
+    shop_name: str = ""
+    currency: Currency = field(default_factory=lambda: Currency.of("CNY"))
+    timezone: str = "UTC"
+    campaign_policy: CampaignPolicy = CampaignPolicy.BEST
+    earn: EarnRule = field(default_factory=EarnRule)
+    activity: tuple[tuple[str, int], ...] = ()
+    expiry: ExpiryRule = field(default_factory=ExpiryRule)
+    redeem: RedeemRule = field(default_factory=RedeemRule)
+    tiers: TierRule = field(default_factory=TierRule)
+    campaigns: tuple[Campaign, ...] = ()
+
+    def activity_points(self, activity: str) -> int | None:
+        """Points the programme gives for an activity, or None if it gives nothing for it."""
+        return dict(self.activity).get(activity)

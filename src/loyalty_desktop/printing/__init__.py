@@ -1,0 +1,1 @@
+"""Things that leave the computer on paper: member cards (receipts later)."""

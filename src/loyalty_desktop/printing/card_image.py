@@ -1,0 +1,71 @@
+"""The printable member card: shop name, member name and number, and the QR code a scanner reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qrcode
+from PIL import Image, ImageDraw
+from qrcode.constants import ERROR_CORRECT_M
+
+from loyalty_desktop.printing.fonts import load_font
+
+# ISO/IEC 7810 ID-1 (bank card) at 300 dpi.
+CARD_SIZE = (1012, 638)
+_INK = (20, 20, 20)
+_PAPER = (255, 255, 255)
+_BAND = (24, 66, 120)
+
+
+def qr_image(code: str, side: int) -> Image.Image:
+    """The QR code, at most ``side`` pixels square, every module the same whole number of pixels.
+
+    Digits use the QR numeric mode, so 26 digits make a small, robust code.
+    """
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=1, border=4)
+    qr.add_data(code)
+    qr.make(fit=True)
+    modules = qr.modules_count + 2 * qr.border
+    qr.box_size = max(side // modules, 1)
+    image: Image.Image = qr.make_image(fill_color="black", back_color="white").get_image()
+    return image.convert("RGB")
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, size: int) -> tuple[object, int]:
+    while size > 14:
+        font = load_font(size)
+        if draw.textlength(text, font=font) <= width:
+            return font, size
+        size -= 2
+    return load_font(size), size
+
+
+def render_card(code: str, *, shop_name: str, member_name: str, member_no: str) -> Image.Image:
+    """A card image at 300 dpi: shop band on top, QR on the right, name and number on the left."""
+    card = Image.new("RGB", CARD_SIZE, _PAPER)
+    draw = ImageDraw.Draw(card)
+    width, height = CARD_SIZE
+    band = 150
+    draw.rectangle((0, 0, width, band), fill=_BAND)
+    title = shop_name or "会员卡 Member card"
+    font, size = _fit(draw, title, width - 80, 64)
+    draw.text((40, (band - size) // 2 - 6), title, font=font, fill=_PAPER)  # type: ignore[arg-type]
+    side = height - band - 40
+    qr = qr_image(code, side)
+    card.paste(qr, (width - qr.width - 30, band + 20 + (side - qr.height) // 2))
+    text_width = width - side - 100
+    name_font, name_size = _fit(draw, member_name, text_width, 56)
+    draw.text((40, band + 60), member_name, font=name_font, fill=_INK)  # type: ignore[arg-type]
+    label = load_font(30)
+    draw.text((40, band + 100 + name_size), "会员号 No.", font=label, fill=_INK)
+    number_font, _ = _fit(draw, member_no, text_width, 60)
+    draw.text((40, band + 140 + name_size), member_no, font=number_font, fill=_INK)  # type: ignore[arg-type]
+    return card
+
+
+def save_card(path: Path, code: str, *, shop_name: str, member_name: str, member_no: str) -> Path:
+    """Write the card as PNG (with its print resolution) and return the path."""
+    image = render_card(code, shop_name=shop_name, member_name=member_name, member_no=member_no)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, format="PNG", dpi=(300, 300))
+    return path

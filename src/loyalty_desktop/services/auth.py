@@ -1,0 +1,89 @@
+"""Roles and what each may do; every service checks its caller, not only the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from loyalty_desktop.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    """Staff roles, each allowed everything the one before it is."""
+
+    CASHIER = "cashier"
+    MANAGER = "manager"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        """Position in the order cashier < manager < admin."""
+        return list(Role).index(self)
+
+
+class Permission(StrEnum):
+    """Things a service can be asked to do, named for the lowest role allowed to do them."""
+
+    FIND_MEMBER = "find_member"
+    ENROL = "enrol"
+    SELL = "sell"
+    AWARD = "award"
+    PRINT_CARD = "print_card"
+    REFUND = "refund"
+    ADJUST = "adjust"
+    MERGE = "merge"
+    IMPORT = "import"
+    EXPORT = "export"
+    ERASE = "erase"
+    EXPIRE = "expire"
+    PROGRAM = "program"
+    REPORTS = "reports"
+    STAFF = "staff"
+    CHECK = "check"
+
+
+_LOWEST_ROLE: dict[Permission, Role] = {
+    Permission.FIND_MEMBER: Role.CASHIER,
+    Permission.ENROL: Role.CASHIER,
+    Permission.SELL: Role.CASHIER,
+    Permission.AWARD: Role.CASHIER,
+    Permission.PRINT_CARD: Role.CASHIER,
+    Permission.REFUND: Role.MANAGER,
+    Permission.ADJUST: Role.MANAGER,
+    Permission.MERGE: Role.MANAGER,
+    Permission.IMPORT: Role.MANAGER,
+    Permission.EXPORT: Role.MANAGER,
+    Permission.ERASE: Role.MANAGER,
+    Permission.EXPIRE: Role.MANAGER,
+    Permission.PROGRAM: Role.MANAGER,
+    Permission.REPORTS: Role.MANAGER,
+    Permission.STAFF: Role.ADMIN,
+    Permission.CHECK: Role.CASHIER,
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is asking: a signed-in staff member, or the local administrator (the command line)."""
+
+    name: str
+    role: Role
+    staff_id: str | None = None
+
+    def may(self, permission: Permission) -> bool:
+        """Whether this actor's role allows ``permission``."""
+        return self.role.rank >= _LOWEST_ROLE[permission].rank
+
+
+LOCAL_ADMIN = Actor(name="local-admin", role=Role.ADMIN)
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    """Refuse unless the actor's role allows ``permission``."""
+    if not actor.may(permission):
+        lowest = _LOWEST_ROLE[permission]
+        raise PermissionDenied(
+            f"{actor.name} ({actor.role.value}) may not {permission.value.replace('_', ' ')}; "
+            f"a {lowest.value} must do it",
+            permission=permission.value,
+        )

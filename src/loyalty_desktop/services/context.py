@@ -1,0 +1,17 @@
+"""What every service call needs from its surroundings, gathered once by the wiring in ``app.py``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loyalty_desktop.services.ports import CardKeys, Clock, UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class Shop:
+    """The storage, clock, card keys and device identity of one installation."""
+
+    uow: UnitOfWorkFactory
+    clock: Clock
+    card_keys: CardKeys
+    device_id: str

@@ -1,0 +1,270 @@
+"""Enrolling members, showing them, their cards, and honouring export and erase requests."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.cards import CardCode, encode_card
+from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed
+from loyalty_desktop.domain.members import Member, check_email, check_name, erased
+from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.domain.phones import normalize_phone
+from loyalty_desktop.domain.tiers import basis_value, next_tier, tier_for
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.ports import CardKeys, UnitOfWork
+from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.standing import is_current, points_state, standing
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """What a cashier types to enrol someone."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    birthday: date | None = None
+    consent: bool = False
+    member_no: str | None = None
+
+
+def card_code(member: Member, keys: CardKeys) -> str:
+    """The digits in the member's QR card."""
+    key_id = keys.active_id
+    return encode_card(CardCode(key_id, member.card_no, member.card_serial), keys.keys()[key_id])
+
+
+def check_member_no(member_no: str) -> str:
+    """A member number as printed: 1–20 letters, digits or dashes."""
+    cleaned = member_no.strip()
+    if not cleaned or len(cleaned) > 20 or not all(ch.isalnum() or ch == "-" for ch in cleaned):
+        raise InvalidRequest(f"member number {member_no!r} must be 1–20 letters, digits or dashes")
+    return cleaned
+
+
+def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
+    """Build and store a member (checks, number, card), without committing."""
+    phone = normalize_phone(data.phone) if data.phone else None
+    email = check_email(data.email) if data.email else None
+    card_no = uow.members.next_card_no()
+    if data.member_no is not None:
+        member_no = check_member_no(data.member_no)
+        if uow.members.by_number(member_no) is not None:
+            raise DuplicateMember(
+                f"member number {member_no} is already taken", member_no=member_no
+            )
+    else:
+        member_no = str(card_no)
+        while uow.members.by_number(member_no) is not None:
+            card_no += 1
+            member_no = str(card_no)
+    member = Member(
+        id=str(uuid.uuid4()),
+        member_no=member_no,
+        card_no=card_no,
+        name=check_name(data.name),
+        created_at=at,
+        phone=phone,
+        email=email,
+        birthday=data.birthday,
+        consent=data.consent,
+        consent_at=at if data.consent else None,
+    )
+    uow.members.add(member)
+    return member
+
+
+def profile(member: Member) -> dict[str, Any]:
+    """The member's personal data and status, as events and exports carry it."""
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "name": member.name,
+        "phone": member.phone,
+        "email": member.email,
+        "birthday": member.birthday.isoformat() if member.birthday else None,
+        "consent": member.consent,
+        "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+        "status": member.status.value,
+        "merged_into": member.merged_into,
+        "created_at": member.created_at.isoformat(),
+    }
+
+
+def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None) -> dict[str, Any]:
+    """Enrol a member; returns the id, member number and card code."""
+    require(actor, Permission.ENROL)
+    with shop.uow() as uow:
+        when = at or shop.clock.now()
+        member = new_member(uow, data, when)
+        write_event(
+            uow, shop.device_id, "member.enrolled", f"member:{member.id}", when, profile(member)
+        )
+        others = uow.members.by_phone(member.phone) if member.phone else []
+        uow.commit()
+    result: dict[str, Any] = {
+        "id": member.id,
+        "member_no": member.member_no,
+        "card": card_code(member, shop.card_keys),
+    }
+    same_phone = [m.member_no for m in others if m.id != member.id]
+    if same_phone:
+        result["same_phone"] = same_phone
+    return result
+
+
+def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) -> dict[str, Any]:
+    """Tier, points, expiring points and spend of a member as of ``at``."""
+    require(actor, Permission.FIND_MEMBER)
+    with shop.uow(write=False) as uow:
+        when = at or shop.clock.now()
+        member = find_member(uow, ref, shop.card_keys)
+        _, program = program_in_force(uow)
+        state = points_state(uow, member, when)
+        measures = standing(uow, program, member, when)
+        value = basis_value(program.tiers, measures, program.currency)
+        tier = tier_for(program.tiers, value)
+        upcoming = next_tier(program.tiers, value)
+        spend = (
+            member.lifetime_spend
+            if is_current(member, when)
+            else uow.sales.spend_until(member.id, when)
+        )
+    points = state.available(when)
+    cur = program.currency
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "name": member.name,
+        "tier": tier.name if tier else None,
+        "points": points,
+        "expiring": [
+            {"points": p, "expires_at": when_.isoformat()}
+            for p, when_ in ledger.expiring(state.lots, when)
+        ],
+        "spend": format_money(spend, cur),
+        "spendable": ledger.spendable(state.balance, state.lots, when),
+        "next_tier": (
+            {
+                "name": upcoming[0].name,
+                "needs": str(upcoming[1]),
+                "basis": program.tiers.basis.value,
+            }
+            if upcoming
+            else None
+        ),
+        "status": member.status.value,
+        "phone": member.phone,
+        "email": member.email,
+        "birthday": member.birthday.isoformat() if member.birthday else None,
+        "consent": member.consent,
+        "card": card_code(member, shop.card_keys) if member.active else None,
+        "currency": cur.code,
+    }
+
+
+def member_card(
+    shop: Shop, actor: Actor, ref: str, *, reissue: bool = False
+) -> tuple[Member, str, str]:
+    """The member, their card code and the shop name, for printing; ``reissue`` revokes the old card."""
+    require(actor, Permission.PRINT_CARD)
+    with shop.uow(write=reissue) as uow:
+        member = find_member(uow, ref, shop.card_keys, for_update=reissue)
+        if not member.active:
+            raise MemberClosed(
+                f"member {member.member_no} is {member.status.value}; no card can be printed"
+            )
+        if reissue:
+            member = replace(member, card_serial=(member.card_serial + 1) % 10)
+            uow.members.save(member)
+            at = shop.clock.now()
+            write_event(
+                uow,
+                shop.device_id,
+                "member.card_reissued",
+                f"card:{member.id}:{at.isoformat()}",
+                at,
+                {"member_id": member.id, "serial": member.card_serial},
+            )
+            uow.commit()
+        _, program = program_in_force(uow)
+        shop_name = program.shop_name or uow.settings.get("shop_name") or ""
+    return member, card_code(member, shop.card_keys), shop_name
+
+
+def export_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
+    """Everything held about a member (PIPL/GDPR access request), audited."""
+    require(actor, Permission.EXPORT)
+    with shop.uow() as uow:
+        member = find_member(uow, ref, shop.card_keys, follow=False)
+        _, program = program_in_force(uow)
+        cur = program.currency
+        at = shop.clock.now()
+        sales = uow.sales.of_member(member.id)
+        history = uow.ledger.history([member.id])
+        data = {
+            "exported_at": at.isoformat(),
+            "member": profile(member),
+            "points": {
+                "balance": member.balance,
+                "tier": member.tier,
+                "lifetime_spend": format_money(member.lifetime_spend, cur),
+            },
+            "sales": [
+                {
+                    "sale_id": s.sale_id,
+                    "at": s.at.isoformat(),
+                    "net": format_money(s.net, cur),
+                    "paid": format_money(s.paid, cur),
+                    "earned": s.earned,
+                    "redeemed": s.points_redeemed,
+                    "lines": [
+                        {
+                            "sku": ls.line.sku,
+                            "qty": str(ls.line.quantity),
+                            "category": ls.line.category,
+                            "amount": format_money(ls.line.amount, cur),
+                        }
+                        for ls in s.lines
+                    ],
+                }
+                for s in sales
+            ],
+            "movements": [
+                {
+                    "at": m.at.isoformat(),
+                    "kind": m.kind.value,
+                    "points": m.points,
+                    "reason": m.reason,
+                }
+                for m in history
+            ],
+        }
+        write_audit(
+            uow, actor, "member.export", f"member:{member.id}", "data access request", {}, at
+        )
+        uow.commit()
+    return data
+
+
+def erase_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
+    """Remove a member's personal data; anonymous ledger totals stay for the books."""
+    require(actor, Permission.ERASE)
+    with shop.uow() as uow:
+        member = find_member(uow, ref, shop.card_keys, for_update=True, follow=False)
+        at = shop.clock.now()
+        gone = erased(member)
+        uow.members.save(gone)
+        write_event(
+            uow, shop.device_id, "member.erased", f"erase:{member.id}", at, {"member_id": member.id}
+        )
+        write_audit(uow, actor, "member.erase", f"member:{member.id}", "erasure request", {}, at)
+        uow.commit()
+    return {"erased": member.id}

@@ -1,0 +1,105 @@
+"""Merging a duplicate member into the one kept: points with their expiry, purchase history, profile."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
+from loyalty_desktop.domain.ledger import Allocation, MovementKind
+from loyalty_desktop.domain.members import MemberStatus, merged_profile
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.standing import tier_at
+
+
+def merge_members(
+    shop: Shop,
+    actor: Actor,
+    keep_ref: str,
+    other_ref: str,
+    at: datetime | None = None,
+    reason: str | None = None,
+) -> dict[str, Any]:
+    """Move OTHER's points (each lot keeps its expiry), sales and missing profile data to KEEP; close OTHER."""
+    require(actor, Permission.MERGE)
+    with shop.uow() as uow:
+        keep = find_member(uow, keep_ref, shop.card_keys, for_update=True)
+        other = find_member(uow, other_ref, shop.card_keys, for_update=True)
+        if keep.id == other.id:
+            raise InvalidRequest("a member cannot be merged with themselves")
+        for member in (keep, other):
+            if not member.active:
+                raise MemberClosed(f"member {member.member_no} is {member.status.value}")
+        _, program = program_in_force(uow)
+        when = at or shop.clock.now()
+        now = shop.clock.now()
+        source = Account.open(uow, other)
+        target = Account.open(uow, keep)
+        moved = [lot for lot in source.lots if lot.remaining > 0]
+        transferred = other.balance
+        copies = [
+            new_lot(keep.id, lot.at, lot.remaining, 0, lot.expires_at, keep_expiry=True)
+            for lot in moved
+        ]
+        post(
+            uow,
+            source,
+            MovementKind.MERGE_OUT,
+            -transferred,
+            when,
+            now,
+            allocations=[Allocation(lot.id, lot.remaining) for lot in moved],
+            reason=f"merged into {keep.member_no}",
+            actor=actor.name,
+        )
+        # Copies keep each lot's expiry; if the duplicate owed points, settling the kept
+        # member's account after the copies arrive pays that debt from spendable lots.
+        post(
+            uow,
+            target,
+            MovementKind.MERGE_IN,
+            transferred,
+            when,
+            now,
+            lots=copies,
+            reason=f"merged from {other.member_no}",
+            actor=actor.name,
+        )
+        moved_sales = uow.sales.reassign(other.id, keep.id)
+        combined = merged_profile(keep, other)
+        tier = tier_at(uow, program, combined, when)
+        combined.tier = tier.name if tier else None
+        uow.members.save(combined)
+        closed = replace(other, status=MemberStatus.CLOSED, merged_into=keep.id)
+        uow.members.save(closed)
+        write_event(
+            uow,
+            shop.device_id,
+            "merge",
+            f"merge:{other.id}",
+            when,
+            {
+                "keep": keep.id,
+                "other": other.id,
+                "sales_moved": moved_sales,
+                "movements": movement_facts(source.movements + target.movements),
+            },
+        )
+        write_audit(
+            uow,
+            actor,
+            "member.merge",
+            f"member:{keep.id}",
+            reason,
+            {"other": other.id, "other_no": other.member_no, "points": transferred},
+            now,
+        )
+        uow.commit()
+        points = target.available(when)
+    return {"id": keep.id, "points": points, "merged": other.id, "sales_moved": moved_sales}

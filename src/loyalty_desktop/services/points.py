@@ -1,0 +1,270 @@
+"""Points outside checkout: manual corrections, activity awards and the expiry job."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.errors import (
+    InsufficientPoints,
+    InvalidRequest,
+    LoyaltyError,
+    MemberClosed,
+)
+from loyalty_desktop.domain.ledger import Allocation, MovementKind
+from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.program import Program
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.checkout import check_sale_id
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.standing import tier_at
+
+# Activities a member can do at most once per shop day / shop year.
+_ONCE_A_DAY = {"check_in"}
+_ONCE_A_YEAR = {"birthday"}
+MAX_ADJUST = 10_000_000
+
+
+def _active(member: Member) -> Member:
+    if not member.active:
+        raise MemberClosed(f"member {member.member_no} is {member.status.value}")
+    return member
+
+
+def adjust(
+    shop: Shop,
+    actor: Actor,
+    ref: str,
+    points: int,
+    reason: str,
+    request_id: str,
+    at: datetime | None = None,
+) -> dict[str, Any]:
+    """Correct a member's points with a reason, once per request id; audited."""
+    require(actor, Permission.ADJUST)
+    request_id = check_sale_id(request_id, "request id")
+    if not reason.strip():
+        raise InvalidRequest("a points correction needs a reason")
+    if points == 0 or abs(points) > MAX_ADJUST:
+        raise InvalidRequest(f"a correction must be a non-zero number of points up to {MAX_ADJUST}")
+    for attempt in range(2):
+        try:
+            with shop.uow() as uow:
+                done = uow.ledger.by_request(request_id)
+                if done is not None:
+                    return {
+                        "points": done.points_after,
+                        "request_id": request_id,
+                        "member_id": done.member_id,
+                        "replayed": True,
+                    }
+                _, program = program_in_force(uow)
+                member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
+                when = at or shop.clock.now()
+                now = shop.clock.now()
+                account = Account.open(uow, member)
+                if points > 0:
+                    lot = new_lot(member.id, when, points, program.expiry.days)
+                    movement = post(
+                        uow,
+                        account,
+                        MovementKind.ADJUST,
+                        points,
+                        when,
+                        now,
+                        lots=[lot],
+                        request_id=request_id,
+                        reason=reason.strip(),
+                        actor=actor.name,
+                    )
+                else:
+                    can = account.spendable(when)
+                    if -points > can:
+                        raise InsufficientPoints(
+                            f"member {member.member_no} has {can} points; cannot take {-points}",
+                            spendable=can,
+                        )
+                    movement = post(
+                        uow,
+                        account,
+                        MovementKind.ADJUST,
+                        points,
+                        when,
+                        now,
+                        allocations=ledger.take(account.lots, -points, when),
+                        request_id=request_id,
+                        reason=reason.strip(),
+                        actor=actor.name,
+                    )
+                uow.members.save(member)
+                write_event(
+                    uow,
+                    shop.device_id,
+                    "adjustment",
+                    f"adjust:{request_id}",
+                    when,
+                    {"movements": movement_facts([movement])},
+                )
+                write_audit(
+                    uow,
+                    actor,
+                    "points.adjust",
+                    f"member:{member.id}",
+                    reason.strip(),
+                    {"points": points, "request_id": request_id},
+                    now,
+                )
+                uow.commit()
+                return {
+                    "points": movement.points_after,
+                    "request_id": request_id,
+                    "member_id": member.id,
+                    "replayed": False,
+                }
+        except Conflict:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def award(
+    shop: Shop, actor: Actor, ref: str, activity: str, at: datetime | None = None
+) -> dict[str, Any]:
+    """Give a member the programme's points for an activity (review, check-in, referral, birthday…)."""
+    require(actor, Permission.AWARD)
+    name = activity.strip().lower()
+    with shop.uow() as uow:
+        _, program = program_in_force(uow)
+        points = program.activity_points(name)
+        if not points:
+            known = ", ".join(n for n, _ in program.activity) or "none"
+            raise InvalidRequest(
+                f"the programme gives no points for {activity!r} (it knows: {known})",
+                code="unknown_activity",
+            )
+        member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
+        when = at or shop.clock.now()
+        _check_once(uow, program.timezone, member, name, when)
+        account = Account.open(uow, member)
+        lot = new_lot(member.id, when, points, program.expiry.days)
+        movement = post(
+            uow,
+            account,
+            MovementKind.ACTIVITY,
+            points,
+            when,
+            shop.clock.now(),
+            lots=[lot],
+            activity=name,
+            actor=actor.name,
+        )
+        member.points_earned += points
+        tier = tier_at(uow, program, member, when)
+        member.tier = tier.name if tier else None
+        uow.members.save(member)
+        write_event(
+            uow,
+            shop.device_id,
+            "activity",
+            f"activity:{movement.id}",
+            when,
+            {"activity": name, "movements": movement_facts([movement])},
+        )
+        uow.commit()
+    return {
+        "earned": points,
+        "points": movement.points_after,
+        "activity": name,
+        "tier": member.tier,
+    }
+
+
+def _check_once(
+    uow: UnitOfWork, timezone: str, member: Member, activity: str, at: datetime
+) -> None:
+    local = at.astimezone(ZoneInfo(timezone))
+    if activity in _ONCE_A_DAY:
+        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        end, period = start + timedelta(days=1), "today"
+    elif activity in _ONCE_A_YEAR:
+        start = local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+        end, period = start.replace(year=start.year + 1), "this year"
+    else:
+        return
+    tick = timedelta(microseconds=1)  # the count's window is (start, end]
+    if uow.ledger.count_kind([member.id], "activity", start - tick, end - tick, activity=activity):
+        raise LoyaltyError(
+            f"member {member.member_no} already had {activity} points {period}",
+            code="already_awarded",
+        )
+
+
+def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, Any]:
+    """The daily job: write expire movements for lapsed lots and re-evaluate tiers."""
+    require(actor, Permission.EXPIRE)
+    now = shop.clock.now()
+    when = at or now
+    if when > now + timedelta(minutes=5):
+        raise InvalidRequest(
+            f"cannot expire points as of {when.isoformat()}: that is in the future",
+            code="future_date",
+        )
+    expired_points = 0
+    members = 0
+    with shop.uow() as uow:
+        _, program = program_in_force(uow)
+        for member_id in uow.ledger.lapsed_members(when):
+            member = uow.members.get(member_id, for_update=True)
+            assert member is not None
+            account = Account.open(uow, member)
+            lapsed = ledger.lapsed_lots(account.lots, when)
+            for lot in lapsed:
+                assert lot.expires_at is not None
+                points = lot.remaining
+                post(
+                    uow,
+                    account,
+                    MovementKind.EXPIRE,
+                    -points,
+                    lot.expires_at,
+                    now,
+                    allocations=[Allocation(lot.id, points)],
+                    actor=actor.name,
+                )
+                expired_points += points
+            if lapsed:
+                members += 1
+                tier = tier_at(uow, program, member, when)
+                member.tier = tier.name if tier else None
+                uow.members.save(member)
+                write_event(
+                    uow,
+                    shop.device_id,
+                    "expiry",
+                    f"expire:{account.movements[0].id}",
+                    when,
+                    {"member_id": member.id, "movements": movement_facts(account.movements)},
+                )
+        tier_changes = refresh_tiers(uow, program, when)
+        uow.commit()
+    return {"expired_points": expired_points, "members": members, "tier_changes": tier_changes}
+
+
+def refresh_tiers(uow: UnitOfWork, program: Program, at: datetime) -> int:
+    """Re-measure every active member's tier (rolling windows move with time); returns how many changed."""
+    changed = 0
+    for member in uow.members.active():
+        tier = tier_at(uow, program, member, at)
+        name = tier.name if tier else None
+        if name != member.tier:
+            member.tier = name
+            uow.members.save(member)
+            changed += 1
+    return changed

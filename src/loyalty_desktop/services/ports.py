@@ -1,0 +1,390 @@
+"""What the services need from the outside world, as Protocols: storage, clock, card keys.
+
+The database adapter (``loyalty_desktop.db``) and the in-memory fakes of the
+unit tests both implement these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Protocol
+
+from loyalty_desktop.domain.ledger import Lot, Movement
+from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.sales import Refund, Sale
+
+
+class Conflict(Exception):
+    """A unique key was taken by a concurrent writer; the transaction was rolled back."""
+
+
+class Clock(Protocol):
+    """Tells the time; tests pass a fixed one."""
+
+    def now(self) -> datetime:
+        """The current moment, timezone-aware, in UTC."""
+        ...
+
+
+@dataclass(frozen=True)
+class StaffRecord:
+    """A staff account as stored."""
+
+    id: str
+    name: str
+    role: str
+    pin_hash: str
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class OutboxEvent:
+    """An immutable fact for the central server, with a key that makes any replay harmless."""
+
+    id: str
+    kind: str
+    key: str
+    at: datetime
+    payload: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One line of the hash-chained audit log."""
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    subject: str
+    reason: str | None
+    details: Mapping[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class SpendWindow:
+    """A member's purchases in a window: net money paid after refunds, and the number of visits."""
+
+    spend: int
+    visits: int
+
+
+class MemberRepository(Protocol):
+    """Members by any of the ways a till finds them."""
+
+    def get(self, member_id: str, *, for_update: bool = False) -> Member | None:
+        """The member with this id; ``for_update`` locks the row until commit."""
+        ...
+
+    def by_number(self, member_no: str) -> Member | None:
+        """The member with this member number."""
+        ...
+
+    def by_card(self, card_no: int) -> Member | None:
+        """The member holding this card number."""
+        ...
+
+    def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
+        """Active members with this (normalized) phone number."""
+        ...
+
+    def by_phone_tail(self, tail: str, limit: int = 5) -> list[Member]:
+        """Active members whose phone ends in these four digits."""
+        ...
+
+    def add(self, member: Member) -> None:
+        """Store a new member."""
+        ...
+
+    def save(self, member: Member) -> None:
+        """Store a member's changed profile and cached totals."""
+        ...
+
+    def next_card_no(self) -> int:
+        """A card number no member holds yet."""
+        ...
+
+    def merged_into(self, member_id: str) -> list[str]:
+        """Ids of every member merged (directly or not) into this one."""
+        ...
+
+    def active(self) -> Iterator[Member]:
+        """Every active member, in batches."""
+        ...
+
+
+class LedgerRepository(Protocol):
+    """Append-only movements, the lots they open and what they take from lots.
+
+    ``add`` stores each new lot with ``remaining = points`` and then applies every
+    allocation of the movement, so a lot's remaining is always its points minus
+    its allocations.
+    """
+
+    def add(self, movement: Movement) -> None:
+        """Append a movement with its new lots and allocations."""
+        ...
+
+    def lots(self, member_id: str) -> list[Lot]:
+        """The member's lots that still hold points (expired or not)."""
+        ...
+
+    def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
+        """Lots by id, whatever they hold."""
+        ...
+
+    def history(self, member_ids: Sequence[str]) -> list[Movement]:
+        """Every movement of these members, oldest first, with lots and allocations."""
+        ...
+
+    def by_request(self, request_id: str) -> Movement | None:
+        """The adjustment posted with this request id."""
+        ...
+
+    def for_sale(self, sale_ref: str) -> list[Movement]:
+        """The movements a sale and its refunds caused."""
+        ...
+
+    def lapsed_members(self, at: datetime) -> list[str]:
+        """Members holding points in lots expired by ``at``."""
+        ...
+
+    def count_kind(
+        self,
+        member_ids: Sequence[str],
+        kind: str,
+        start: datetime,
+        end: datetime,
+        activity: str | None = None,
+    ) -> int:
+        """How many movements of a kind these members have in (start, end]."""
+        ...
+
+    def points_earned(self, member_ids: Sequence[str], until: datetime) -> int:
+        """Points earned (purchases and activities, less refund reversals) up to ``until``."""
+        ...
+
+
+class SaleRepository(Protocol):
+    """Sales, their lines and refunds."""
+
+    def get(self, sale_id: str) -> Sale | None:
+        """The sale with this sale id, with its lines."""
+        ...
+
+    def add(self, sale: Sale) -> None:
+        """Store a new sale and its lines."""
+        ...
+
+    def save_refund_state(self, sale: Sale) -> None:
+        """Store what refunds have taken back from a sale and its lines."""
+        ...
+
+    def refund(self, refund_id: str) -> Refund | None:
+        """The refund with this refund id."""
+        ...
+
+    def add_refund(self, refund: Refund) -> None:
+        """Store a new refund."""
+        ...
+
+    def refunds_of(self, sale_ref: str) -> list[Refund]:
+        """Every refund of a sale, oldest first."""
+        ...
+
+    def window(self, member_id: str, start: datetime, end: datetime) -> SpendWindow:
+        """A member's net paid spend and visits in (start, end]."""
+        ...
+
+    def spend_until(self, member_id: str, until: datetime) -> int:
+        """A member's net paid spend up to ``until``."""
+        ...
+
+    def of_member(self, member_id: str) -> list[Sale]:
+        """Every sale of a member, oldest first."""
+        ...
+
+    def reassign(self, from_member: str, to_member: str) -> int:
+        """Move every sale of one member to another; returns how many."""
+        ...
+
+
+class ProgramRepository(Protocol):
+    """Programme versions; the newest is in force."""
+
+    def current(self) -> tuple[int, str] | None:
+        """The newest programme version and its text, if any was loaded."""
+        ...
+
+    def text(self, program_id: int) -> str | None:
+        """The text of a programme version."""
+        ...
+
+    def add(self, text: str, at: datetime) -> int:
+        """Store a new programme version; returns its id."""
+        ...
+
+
+class StaffRepository(Protocol):
+    """Staff accounts."""
+
+    def by_name(self, name: str) -> StaffRecord | None:
+        """The staff account with this name."""
+        ...
+
+    def add(self, staff: StaffRecord) -> None:
+        """Store a new staff account."""
+        ...
+
+    def save(self, staff: StaffRecord) -> None:
+        """Store a changed staff account."""
+        ...
+
+    def all(self) -> list[StaffRecord]:
+        """Every staff account, by name."""
+        ...
+
+
+class OutboxRepository(Protocol):
+    """Events waiting for the central server, numbered per device."""
+
+    def add(self, event: OutboxEvent, device_id: str) -> int:
+        """Queue an event under the device's next sequence number; returns it."""
+        ...
+
+    def count(self) -> int:
+        """How many events are queued."""
+        ...
+
+
+class AuditRepository(Protocol):
+    """The append-only, hash-chained audit log."""
+
+    def last(self) -> AuditEntry | None:
+        """The newest audit entry."""
+        ...
+
+    def append(self, entry: AuditEntry) -> None:
+        """Append a sealed audit entry."""
+        ...
+
+    def all(self) -> Iterator[AuditEntry]:
+        """Every audit entry, oldest first."""
+        ...
+
+
+class SettingsRepository(Protocol):
+    """Small installation facts: device id, shop name."""
+
+    def get(self, key: str) -> str | None:
+        """A setting's value."""
+        ...
+
+    def set(self, key: str, value: str) -> None:
+        """Store a setting."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every repository: all of it commits, or none of it."""
+
+    @property
+    def members(self) -> MemberRepository:
+        """Members."""
+        ...
+
+    @property
+    def ledger(self) -> LedgerRepository:
+        """The points ledger."""
+        ...
+
+    @property
+    def sales(self) -> SaleRepository:
+        """Sales and refunds."""
+        ...
+
+    @property
+    def programs(self) -> ProgramRepository:
+        """Programme versions."""
+        ...
+
+    @property
+    def staff(self) -> StaffRepository:
+        """Staff accounts."""
+        ...
+
+    @property
+    def outbox(self) -> OutboxRepository:
+        """Events for the central server."""
+        ...
+
+    @property
+    def audit(self) -> AuditRepository:
+        """The audit log."""
+        ...
+
+    @property
+    def settings(self) -> SettingsRepository:
+        """Installation settings."""
+        ...
+
+    def __enter__(self) -> UnitOfWork:
+        """Begin the transaction."""
+        ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back whatever was not committed."""
+        ...
+
+    def commit(self) -> None:
+        """Make every change permanent at once."""
+        ...
+
+    def rollback(self) -> None:
+        """Throw every change away."""
+        ...
+
+
+class UnitOfWorkFactory(Protocol):
+    """Opens a unit of work; ``write=True`` takes the write lock at once."""
+
+    def __call__(self, *, write: bool = True) -> UnitOfWork:
+        """A new unit of work."""
+        ...
+
+
+class CardKeys(Protocol):
+    """The installation's card-signing keys (kept outside the database)."""
+
+    @property
+    def active_id(self) -> int:
+        """The key id new cards are signed with."""
+        ...
+
+    def keys(self) -> Mapping[int, bytes]:
+        """Every accepted key by id."""
+        ...
+
+
+class Integrity(Protocol):
+    """Storage-level checks the integrity service cannot do through repositories."""
+
+    def storage_problems(self) -> list[str]:
+        """Problems with the database file itself."""
+        ...
+
+    def ledger_problems(self) -> list[str]:
+        """Ledger totals that disagree with balances, lots or sales."""
+        ...

@@ -1,0 +1,62 @@
+"""Loading and reading the loyalty programme; every version is kept so old sales replay their rules."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from loyalty_desktop.domain.program import Program
+from loyalty_desktop.domain.program_file import parse_program, program_to_dict
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.ports import UnitOfWork
+
+DEFAULT_PROGRAM_ID = 0  # the built-in defaults, in force until a programme file is loaded
+
+
+@lru_cache(maxsize=32)
+def _parsed(text: str) -> Program:
+    # Stored texts were checked when loaded; parsing is pure, so a memo is safe.
+    return parse_program(text, "<stored programme>")
+
+
+def program_in_force(uow: UnitOfWork) -> tuple[int, Program]:
+    """The newest programme and its version id."""
+    current = uow.programs.current()
+    if current is None:
+        return DEFAULT_PROGRAM_ID, Program()
+    program_id, text = current
+    return program_id, _parsed(text)
+
+
+def program_version(uow: UnitOfWork, program_id: int) -> Program:
+    """The programme a sale was posted under."""
+    if program_id == DEFAULT_PROGRAM_ID:
+        return Program()
+    text = uow.programs.text(program_id)
+    if text is None:
+        raise LookupError(f"programme version {program_id} is missing")
+    return _parsed(text)
+
+
+def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, Any]:
+    """Check a programme file and put it in force; a bad file changes nothing."""
+    require(actor, Permission.PROGRAM)
+    program = parse_program(text, source)
+    with shop.uow() as uow:
+        at = shop.clock.now()
+        program_id = uow.programs.add(text, at)
+        write_audit(
+            uow, actor, "program.load", f"program:{program_id}", None, {"source": source}, at
+        )
+        uow.commit()
+    return {"version": program_id, **program_to_dict(program)}
+
+
+def show_program(shop: Shop, actor: Actor) -> dict[str, Any]:
+    """The programme in force, every key filled in."""
+    require(actor, Permission.FIND_MEMBER)
+    with shop.uow(write=False) as uow:
+        program_id, program = program_in_force(uow)
+    return {"version": program_id, **program_to_dict(program)}

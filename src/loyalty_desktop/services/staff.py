@@ -1,0 +1,122 @@
+"""Staff accounts: roles, PINs hashed with argon2id, lockout after repeated wrong PINs."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, SignInFailed
+from loyalty_desktop.services.auth import Actor, Permission, Role, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.ports import StaffRecord
+
+MAX_WRONG_PINS = 5
+LOCKOUT = timedelta(minutes=5)
+
+
+def check_pin(pin: str) -> str:
+    """A PIN: 4 to 12 digits."""
+    cleaned = pin.strip()
+    if not cleaned.isdigit() or not 4 <= len(cleaned) <= 12 or not cleaned.isascii():
+        raise InvalidRequest("a PIN is 4 to 12 digits")
+    return cleaned
+
+
+def check_staff_name(name: str) -> str:
+    """A staff name as typed at sign-in."""
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 60:
+        raise InvalidRequest("a staff name is 1 to 60 characters")
+    return cleaned
+
+
+def add_staff(
+    shop: Shop, actor: Actor, name: str, role: str, pin: str, hasher: PasswordHasher | None = None
+) -> dict[str, Any]:
+    """Create a staff account (admin only)."""
+    require(actor, Permission.STAFF)
+    try:
+        wanted = Role(role)
+    except ValueError:
+        raise InvalidRequest(f"role must be cashier, manager or admin, not {role!r}") from None
+    staff_name = check_staff_name(name)
+    digest = (hasher or PasswordHasher()).hash(check_pin(pin))
+    with shop.uow() as uow:
+        if uow.staff.by_name(staff_name) is not None:
+            raise LoyaltyError(
+                f"there is already a staff member called {staff_name}", code="duplicate_staff"
+            )
+        uow.staff.add(
+            StaffRecord(id=str(uuid.uuid4()), name=staff_name, role=wanted.value, pin_hash=digest)
+        )
+        write_audit(
+            uow,
+            actor,
+            "staff.add",
+            f"staff:{staff_name}",
+            None,
+            {"role": wanted.value},
+            shop.clock.now(),
+        )
+        uow.commit()
+    return {"staff": staff_name, "role": wanted.value}
+
+
+def list_staff(shop: Shop, actor: Actor) -> dict[str, Any]:
+    """Every staff account with its role and lock state."""
+    require(actor, Permission.STAFF)
+    with shop.uow(write=False) as uow:
+        people = uow.staff.all()
+    now = shop.clock.now()
+    return {
+        "staff": [
+            {
+                "name": s.name,
+                "role": s.role,
+                "active": s.active,
+                "locked_until": s.locked_until.isoformat()
+                if s.locked_until and s.locked_until > now
+                else None,
+            }
+            for s in people
+        ]
+    }
+
+
+def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = None) -> Actor:
+    """Check a name and PIN; five wrong PINs lock the account for five minutes."""
+    hasher = hasher or PasswordHasher()
+    refused = SignInFailed("wrong name or PIN")
+    with shop.uow() as uow:
+        now = shop.clock.now()
+        staff = uow.staff.by_name(" ".join(name.split()))
+        if staff is None or not staff.active:
+            raise refused
+        if staff.locked_until and staff.locked_until > now:
+            raise SignInFailed(
+                f"{staff.name} is locked after {MAX_WRONG_PINS} wrong PINs until "
+                f"{staff.locked_until.isoformat(timespec='minutes')}",
+                locked_until=staff.locked_until.isoformat(),
+            )
+        try:
+            hasher.verify(staff.pin_hash, pin.strip())
+        except (VerificationError, InvalidHashError):
+            failures = staff.failed_attempts + 1
+            if failures >= MAX_WRONG_PINS:
+                uow.staff.save(replace(staff, failed_attempts=0, locked_until=now + LOCKOUT))
+                uow.commit()
+                raise SignInFailed(f"wrong PIN; {staff.name} is locked for 5 minutes") from None
+            uow.staff.save(replace(staff, failed_attempts=failures, locked_until=None))
+            uow.commit()
+            raise refused from None
+        if hasher.check_needs_rehash(staff.pin_hash):
+            staff = replace(staff, pin_hash=hasher.hash(pin.strip()))
+        uow.staff.save(replace(staff, failed_attempts=0, locked_until=None))
+        uow.commit()
+    return Actor(name=staff.name, role=Role(staff.role), staff_id=staff.id)

@@ -1,0 +1,72 @@
+"""A member's points and tier at a moment, from the cached totals when nothing later exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.ledger import Lot
+from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.program import Program, TierBasis, TierLevel
+from loyalty_desktop.domain.tiers import TierStanding, basis_value, tier_for
+from loyalty_desktop.services.ports import UnitOfWork
+
+
+@dataclass(frozen=True)
+class PointsState:
+    """Balance (sum of movements) and lots as of a moment."""
+
+    balance: int
+    lots: list[Lot]
+
+    def available(self, at: datetime) -> int:
+        """What the member sees: lapsed points already gone."""
+        return ledger.available(self.balance, self.lots, at)
+
+
+def is_current(member: Member, at: datetime) -> bool:
+    """Whether the cached totals hold at ``at`` (nothing was recorded after it)."""
+    return member.last_movement_at is None or member.last_movement_at <= at
+
+
+def member_ids(uow: UnitOfWork, member: Member) -> list[str]:
+    """The member and every duplicate merged into them (their history counts too)."""
+    return [member.id, *uow.members.merged_into(member.id)]
+
+
+def points_state(uow: UnitOfWork, member: Member, at: datetime) -> PointsState:
+    """Points as of ``at``: the cached balance and open lots, or the history replayed up to ``at``."""
+    if is_current(member, at):
+        return PointsState(member.balance, uow.ledger.lots(member.id))
+    balance, lots = ledger.state_at(uow.ledger.history([member.id]), at)
+    return PointsState(balance, lots)
+
+
+def standing(uow: UnitOfWork, program: Program, member: Member, at: datetime) -> TierStanding:
+    """The measures the programme's tier basis needs, as of ``at`` (others left at zero)."""
+    rule = program.tiers
+    current = is_current(member, at)
+    basis = rule.basis
+    if basis is TierBasis.LIFETIME_SPEND:
+        spend = member.lifetime_spend if current else uow.sales.spend_until(member.id, at)
+        return TierStanding(lifetime_spend=spend)
+    if basis is TierBasis.POINTS_EARNED:
+        earned = (
+            member.points_earned
+            if current
+            else uow.ledger.points_earned(member_ids(uow, member), at)
+        )
+        return TierStanding(points_earned=earned)
+    start = at - timedelta(days=rule.window_days)
+    window = uow.sales.window(member.id, start, at)
+    if basis is TierBasis.ROLLING_SPEND:
+        return TierStanding(rolling_spend=window.spend)
+    interactions = uow.ledger.count_kind(member_ids(uow, member), "activity", start, at)
+    return TierStanding(rolling_spend=window.spend, visits=window.visits, interactions=interactions)
+
+
+def tier_at(uow: UnitOfWork, program: Program, member: Member, at: datetime) -> TierLevel | None:
+    """The member's tier at ``at``, measured on the programme's basis."""
+    value = basis_value(program.tiers, standing(uow, program, member, at), program.currency)
+    return tier_for(program.tiers, value)
