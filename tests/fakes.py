@@ -1,0 +1,331 @@
+"""In-memory implementations of the service ports, for fast service tests without a database.
+
+A transaction works on a deep copy of the store; commit swaps it in, so a
+refused request leaves nothing behind, exactly as the real unit of work does.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import TracebackType
+
+from loyalty_desktop.domain.ledger import Lot, Movement
+from loyalty_desktop.domain.members import Member, MemberStatus
+from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.ports import AuditEntry, Clock, OutboxEvent, SpendWindow, StaffRecord
+
+FIRST_CARD_NO = 10_000_001
+
+
+@dataclass
+class Store:
+    """Everything a fake database holds."""
+
+    members: dict[str, Member] = field(default_factory=dict)
+    movements: list[Movement] = field(default_factory=list)
+    lots: dict[str, Lot] = field(default_factory=dict)
+    sales: dict[str, Sale] = field(default_factory=dict)
+    refunds: dict[str, Refund] = field(default_factory=dict)
+    programs: list[str] = field(default_factory=list)
+    staff: dict[str, StaffRecord] = field(default_factory=dict)
+    outbox: list[tuple[str, int, OutboxEvent]] = field(default_factory=list)
+    audit: list[AuditEntry] = field(default_factory=list)
+    settings: dict[str, str] = field(default_factory=dict)
+
+
+class FakeMembers:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def get(self, member_id: str, *, for_update: bool = False) -> Member | None:
+        m = self.s.members.get(member_id)
+        return copy.copy(m) if m else None
+
+    def by_number(self, member_no: str) -> Member | None:
+        return next((copy.copy(m) for m in self.s.members.values() if m.member_no == member_no), None)
+
+    def by_card(self, card_no: int) -> Member | None:
+        return next((copy.copy(m) for m in self.s.members.values() if m.card_no == card_no), None)
+
+    def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
+        found = [m for m in self.s.members.values() if m.phone == phone and m.status is MemberStatus.ACTIVE]
+        return [copy.copy(m) for m in found[:limit]]
+
+    def by_phone_tail(self, tail: str, limit: int = 5) -> list[Member]:
+        found = [m for m in self.s.members.values()
+                 if m.phone and m.phone.endswith(tail) and m.status is MemberStatus.ACTIVE]
+        return [copy.copy(m) for m in sorted(found, key=lambda m: m.member_no)[:limit]]
+
+    def add(self, member: Member) -> None:
+        if any(m.member_no == member.member_no or m.card_no == member.card_no for m in self.s.members.values()):
+            raise AssertionError("unique member number / card number violated")
+        self.s.members[member.id] = copy.copy(member)
+
+    def save(self, member: Member) -> None:
+        self.s.members[member.id] = copy.copy(member)
+
+    def next_card_no(self) -> int:
+        return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
+
+    def merged_into(self, member_id: str) -> list[str]:
+        found: list[str] = []
+        frontier = [member_id]
+        while frontier:
+            frontier = [m.id for m in self.s.members.values() if m.merged_into in frontier and m.id not in found]
+            found.extend(frontier)
+        return found
+
+    def active(self) -> Iterator[Member]:
+        for m in sorted(self.s.members.values(), key=lambda m: m.id):
+            if m.status is MemberStatus.ACTIVE:
+                yield copy.copy(m)
+
+
+class FakeLedger:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, movement: Movement) -> None:
+        stored = replace(movement, lots=tuple(replace(lot, remaining=lot.points) for lot in movement.lots))
+        for lot in stored.lots:
+            self.s.lots[lot.id] = replace(lot)
+        for a in movement.allocations:
+            self.s.lots[a.lot_id].remaining -= a.points
+        self.s.movements.append(stored)
+
+    def lots(self, member_id: str) -> list[Lot]:
+        return [replace(lot) for lot in self.s.lots.values() if lot.member_id == member_id and lot.remaining > 0]
+
+    def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
+        return [replace(self.s.lots[i]) for i in lot_ids if i in self.s.lots]
+
+    def history(self, member_ids: Sequence[str]) -> list[Movement]:
+        return sorted((m for m in self.s.movements if m.member_id in member_ids), key=lambda m: m.at)
+
+    def by_request(self, request_id: str) -> Movement | None:
+        return next((m for m in self.s.movements if m.request_id == request_id), None)
+
+    def for_sale(self, sale_ref: str) -> list[Movement]:
+        return [m for m in self.s.movements if m.sale_ref == sale_ref]
+
+    def lapsed_members(self, at: datetime) -> list[str]:
+        return sorted({lot.member_id for lot in self.s.lots.values()
+                       if lot.remaining > 0 and lot.expires_at is not None and lot.expires_at <= at})
+
+    def count_kind(self, member_ids: Sequence[str], kind: str, start: datetime, end: datetime,
+                   activity: str | None = None) -> int:
+        return sum(1 for m in self.s.movements if m.member_id in member_ids and m.kind.value == kind
+                   and start < m.at <= end and (activity is None or m.activity == activity))
+
+    def points_earned(self, member_ids: Sequence[str], until: datetime) -> int:
+        kinds = {"earn", "activity", "refund_reversal", "return_reversal"}
+        return sum(m.points for m in self.s.movements
+                   if m.member_id in member_ids and m.at <= until and m.kind.value in kinds)
+
+
+class FakeSales:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def get(self, sale_id: str) -> Sale | None:
+        sale = self.s.sales.get(sale_id)
+        return copy.deepcopy(sale) if sale else None
+
+    def add(self, sale: Sale) -> None:
+        if sale.sale_id in self.s.sales:
+            raise AssertionError("unique sale id violated")
+        self.s.sales[sale.sale_id] = copy.deepcopy(sale)
+
+    def save_refund_state(self, sale: Sale) -> None:
+        self.s.sales[sale.sale_id] = copy.deepcopy(sale)
+
+    def refund(self, refund_id: str) -> Refund | None:
+        return copy.deepcopy(self.s.refunds.get(refund_id))
+
+    def add_refund(self, refund: Refund) -> None:
+        self.s.refunds[refund.refund_id] = copy.deepcopy(refund)
+
+    def refunds_of(self, sale_ref: str) -> list[Refund]:
+        return [copy.deepcopy(r) for r in self.s.refunds.values() if r.sale_ref == sale_ref]
+
+    def window(self, member_id: str, start: datetime, end: datetime) -> SpendWindow:
+        chosen = [s for s in self.s.sales.values() if s.member_id == member_id and start < s.at <= end]
+        back = sum(r.paid_back for r in self.s.refunds.values()
+                   if r.at <= end and any(r.sale_ref == s.id for s in chosen))
+        return SpendWindow(sum(s.paid for s in chosen) - back, sum(1 for s in chosen if s.net > 0))
+
+    def spend_until(self, member_id: str, until: datetime) -> int:
+        mine = {s.id: s for s in self.s.sales.values() if s.member_id == member_id}
+        paid = sum(s.paid for s in mine.values() if s.at <= until)
+        back = sum(r.paid_back for r in self.s.refunds.values() if r.sale_ref in mine and r.at <= until)
+        return paid - back
+
+    def of_member(self, member_id: str) -> list[Sale]:
+        return sorted((copy.deepcopy(s) for s in self.s.sales.values() if s.member_id == member_id),
+                      key=lambda s: s.at)
+
+    def reassign(self, from_member: str, to_member: str) -> int:
+        moved = [s for s in self.s.sales.values() if s.member_id == from_member]
+        for sale in moved:
+            sale.member_id = to_member
+        return len(moved)
+
+
+class FakePrograms:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def current(self) -> tuple[int, str] | None:
+        return (len(self.s.programs), self.s.programs[-1]) if self.s.programs else None
+
+    def text(self, program_id: int) -> str | None:
+        return self.s.programs[program_id - 1] if 0 < program_id <= len(self.s.programs) else None
+
+    def add(self, text: str, at: datetime) -> int:
+        self.s.programs.append(text)
+        return len(self.s.programs)
+
+
+class FakeStaff:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def by_name(self, name: str) -> StaffRecord | None:
+        return self.s.staff.get(name)
+
+    def add(self, staff: StaffRecord) -> None:
+        self.s.staff[staff.name] = staff
+
+    def save(self, staff: StaffRecord) -> None:
+        self.s.staff[staff.name] = staff
+
+    def all(self) -> list[StaffRecord]:
+        return sorted(self.s.staff.values(), key=lambda s: s.name)
+
+
+class FakeOutbox:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, event: OutboxEvent, device_id: str) -> int:
+        if any(e.key == event.key for _, _, e in self.s.outbox):
+            raise AssertionError(f"outbox key {event.key} used twice")
+        seq = 1 + sum(1 for d, _, _ in self.s.outbox if d == device_id)
+        self.s.outbox.append((device_id, seq, event))
+        return seq
+
+    def count(self) -> int:
+        return len(self.s.outbox)
+
+
+class FakeAudit:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def last(self) -> AuditEntry | None:
+        return self.s.audit[-1] if self.s.audit else None
+
+    def append(self, entry: AuditEntry) -> None:
+        self.s.audit.append(entry)
+
+    def all(self) -> Iterator[AuditEntry]:
+        yield from self.s.audit
+
+
+class FakeSettings:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def get(self, key: str) -> str | None:
+        return self.s.settings.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self.s.settings[key] = value
+
+
+class FakeUnitOfWork:
+    def __init__(self, database: FakeDatabase) -> None:
+        self.database = database
+
+    def __enter__(self) -> FakeUnitOfWork:
+        self.work = copy.deepcopy(self.database.store)
+        self.members = FakeMembers(self.work)
+        self.ledger = FakeLedger(self.work)
+        self.sales = FakeSales(self.work)
+        self.programs = FakePrograms(self.work)
+        self.staff = FakeStaff(self.work)
+        self.outbox = FakeOutbox(self.work)
+        self.audit = FakeAudit(self.work)
+        self.settings = FakeSettings(self.work)
+        self.committed = False
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        return None
+
+    def commit(self) -> None:
+        self.database.store = self.work
+        self.database.commits += 1
+        self.work = copy.deepcopy(self.work)
+        self.members = FakeMembers(self.work)
+        self.ledger = FakeLedger(self.work)
+        self.sales = FakeSales(self.work)
+
+    def rollback(self) -> None:
+        self.work = copy.deepcopy(self.database.store)
+
+
+class FakeDatabase:
+    """The committed state, and a factory of units of work on it."""
+
+    def __init__(self) -> None:
+        self.store = Store()
+        self.commits = 0
+
+    def __call__(self, *, write: bool = True) -> FakeUnitOfWork:
+        return FakeUnitOfWork(self)
+
+
+class FakeKeys:
+    active_id = 1
+
+    def keys(self) -> Mapping[int, bytes]:
+        return {1: b"k" * 32}
+
+
+class FakeIntegrity:
+    """The ledger checks ``loyalty check`` runs, done over the fake store."""
+
+    def __init__(self, database: FakeDatabase) -> None:
+        self.database = database
+
+    def storage_problems(self) -> list[str]:
+        return []
+
+    def ledger_problems(self) -> list[str]:
+        s = self.database.store
+        problems = []
+        for member in s.members.values():
+            total = sum(m.points for m in s.movements if m.member_id == member.id)
+            if total != member.balance:
+                problems.append(f"member {member.member_no}: balance {member.balance} != movements {total}")
+            held = sum(lot.remaining for lot in s.lots.values() if lot.member_id == member.id)
+            if held < member.balance:
+                problems.append(f"member {member.member_no}: balance above lots")
+        for lot in s.lots.values():
+            taken = sum(a.points for m in s.movements for a in m.allocations if a.lot_id == lot.id)
+            if lot.remaining != lot.points - taken or not 0 <= lot.remaining <= lot.points:
+                problems.append(f"lot {lot.id}: remaining {lot.remaining}, points {lot.points}, taken {taken}")
+        return problems
+
+
+def fake_shop(clock: Clock) -> tuple[Shop, FakeDatabase]:
+    """A shop on an in-memory store."""
+    database = FakeDatabase()
+    return Shop(uow=database, clock=clock, card_keys=FakeKeys(), device_id=str(uuid.uuid4())), database
