@@ -46,10 +46,10 @@ class FakeMembers:
         m = self.s.members.get(member_id)
         return copy.copy(m) if m else None
 
-    def by_number(self, member_no: str) -> Member | None:
+    def by_number(self, member_no: str, *, for_update: bool = False) -> Member | None:
         return next((copy.copy(m) for m in self.s.members.values() if m.member_no == member_no), None)
 
-    def by_card(self, card_no: int) -> Member | None:
+    def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
         return next((copy.copy(m) for m in self.s.members.values() if m.card_no == card_no), None)
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:

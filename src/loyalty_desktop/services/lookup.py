@@ -63,15 +63,17 @@ def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) ->
         raise PaymentCode(f"this is a {kind} payment code, not a member card", kind=kind)
     if code.isdigit() and code.startswith(PREFIX) and len(code) >= 20:
         card = decode_card(code, keys.keys())
-        member = uow.members.by_card(card.card_no)
+        member = uow.members.by_card(card.card_no, for_update=for_update)
         if member is None:
             raise InvalidCard("not a valid member card: no member holds this card")
         if member.card_serial != card.serial:
             raise InvalidCard("not a valid member card: this card was replaced by a newer one")
-        return _locked(uow, member, for_update)
-    member = uow.members.by_number(text) or (uow.members.by_number(code) if code != text else None)
+        return member
+    member = uow.members.by_number(text, for_update=for_update)
+    if member is None and code != text:
+        member = uow.members.by_number(code, for_update=for_update)
     if member is not None:
-        return _locked(uow, member, for_update)
+        return member
     if looks_like_phone(text):
         matches = uow.members.by_phone(normalize_phone(text))
         if len(matches) == 1:

@@ -83,12 +83,12 @@ class MemberRepository(Protocol):
         """The member with this id; ``for_update`` locks the row until commit."""
         ...
 
-    def by_number(self, member_no: str) -> Member | None:
-        """The member with this member number."""
+    def by_number(self, member_no: str, *, for_update: bool = False) -> Member | None:
+        """The member with this member number (``for_update`` locks the row)."""
         ...
 
-    def by_card(self, card_no: int) -> Member | None:
-        """The member holding this card number."""
+    def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
+        """The member holding this card number (``for_update`` locks the row)."""
         ...
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:

@@ -18,7 +18,9 @@ _SELECT = select(*_COLUMNS)
 _BY_ID = _SELECT.where(members.c.id == bindparam("id"))
 _BY_ID_LOCKED = _BY_ID.with_for_update()
 _BY_NO = _SELECT.where(members.c.member_no == bindparam("no"))
+_BY_NO_LOCKED = _BY_NO.with_for_update()
 _BY_CARD = _SELECT.where(members.c.card_no == bindparam("card"))
+_BY_CARD_LOCKED = _BY_CARD.with_for_update()
 _INSERT = insert(members)
 _SAVE = (
     update(members)
@@ -85,12 +87,12 @@ class SqlMembers:
         row = self.conn.execute(_BY_ID_LOCKED if for_update else _BY_ID, {"id": member_id}).first()
         return _member(row) if row else None
 
-    def by_number(self, member_no: str) -> Member | None:
-        row = self.conn.execute(_BY_NO, {"no": member_no}).first()
+    def by_number(self, member_no: str, *, for_update: bool = False) -> Member | None:
+        row = self.conn.execute(_BY_NO_LOCKED if for_update else _BY_NO, {"no": member_no}).first()
         return _member(row) if row else None
 
-    def by_card(self, card_no: int) -> Member | None:
-        row = self.conn.execute(_BY_CARD, {"card": card_no}).first()
+    def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
+        row = self.conn.execute(_BY_CARD_LOCKED if for_update else _BY_CARD, {"card": card_no}).first()
         return _member(row) if row else None
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:

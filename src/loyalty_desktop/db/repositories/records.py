@@ -7,10 +7,20 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from loyalty_desktop.db.tables import audit, devices, outbox, programs, settings, staff
 from loyalty_desktop.services.ports import AuditEntry, OutboxEvent, StaffRecord
+
+
+_CURRENT_PROGRAM = select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
+_BUMP_SEQ = (
+    update(devices)
+    .where(devices.c.id == bindparam("b_device"))
+    .values(next_seq=devices.c.next_seq + 1)
+    .returning(devices.c.next_seq)
+)
+_INSERT_EVENT = insert(outbox)
 
 
 class SqlPrograms:
@@ -20,9 +30,7 @@ class SqlPrograms:
         self.conn = conn
 
     def current(self) -> tuple[int, str] | None:
-        row = self.conn.execute(
-            select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
-        ).first()
+        row = self.conn.execute(_CURRENT_PROGRAM).first()
         return (int(row[0]), row[1]) if row else None
 
     def text(self, program_id: int) -> str | None:
@@ -77,18 +85,12 @@ class SqlOutbox:
         self.conn = conn
 
     def add(self, event: OutboxEvent, device_id: str) -> int:
-        bump = (
-            update(devices)
-            .where(devices.c.id == device_id)
-            .values(next_seq=devices.c.next_seq + 1)
-            .returning(devices.c.next_seq)
-        )
-        seq = self.conn.execute(bump).scalar()
+        seq = self.conn.execute(_BUMP_SEQ, {"b_device": device_id}).scalar()
         if seq is None:
             self.conn.execute(insert(devices).values(id=device_id, next_seq=1))
             seq = 1
         self.conn.execute(
-            insert(outbox),
+            _INSERT_EVENT,
             {
                 "id": event.id,
                 "device_id": device_id,
