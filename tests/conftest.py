@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,7 +28,9 @@ class FixedClock:
 
 
 @pytest.fixture(autouse=True)
-def _private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _private_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Card keys and default databases go to a temporary place, never the developer's own."""
     base = tmp_path_factory.getbasetemp()
     monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(base / "config"))
@@ -52,7 +53,7 @@ def _pg_url() -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
+def pg_url() -> str:
     """A reachable PostgreSQL URL; on CI a missing server fails the run instead of skipping."""
     import sqlalchemy
 
@@ -62,9 +63,9 @@ def pg_url() -> Iterator[str]:
         with engine.connect() as conn:
             conn.exec_driver_sql("select 1")
         engine.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure to connect means "no server here"
+    except Exception as exc:
         message = f"PostgreSQL at {url} is not reachable ({type(exc).__name__}: {exc})"
         if os.environ.get("CI"):
             pytest.fail(f"{message}; CI must run the PostgreSQL tests", pytrace=False)
         pytest.skip(f"!!! PostgreSQL TESTS SKIPPED: {message}")
-    yield url
+    return url

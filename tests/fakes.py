@@ -47,22 +47,34 @@ class FakeMembers:
         return copy.copy(m) if m else None
 
     def by_number(self, member_no: str, *, for_update: bool = False) -> Member | None:
-        return next((copy.copy(m) for m in self.s.members.values() if m.member_no == member_no), None)
+        return next(
+            (copy.copy(m) for m in self.s.members.values() if m.member_no == member_no), None
+        )
 
     def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
         return next((copy.copy(m) for m in self.s.members.values() if m.card_no == card_no), None)
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
-        found = [m for m in self.s.members.values() if m.phone == phone and m.status is MemberStatus.ACTIVE]
+        found = [
+            m
+            for m in self.s.members.values()
+            if m.phone == phone and m.status is MemberStatus.ACTIVE
+        ]
         return [copy.copy(m) for m in found[:limit]]
 
     def by_phone_tail(self, tail: str, limit: int = 5) -> list[Member]:
-        found = [m for m in self.s.members.values()
-                 if m.phone and m.phone.endswith(tail) and m.status is MemberStatus.ACTIVE]
+        found = [
+            m
+            for m in self.s.members.values()
+            if m.phone and m.phone.endswith(tail) and m.status is MemberStatus.ACTIVE
+        ]
         return [copy.copy(m) for m in sorted(found, key=lambda m: m.member_no)[:limit]]
 
     def add(self, member: Member) -> None:
-        if any(m.member_no == member.member_no or m.card_no == member.card_no for m in self.s.members.values()):
+        if any(
+            m.member_no == member.member_no or m.card_no == member.card_no
+            for m in self.s.members.values()
+        ):
             raise AssertionError("unique member number / card number violated")
         self.s.members[member.id] = copy.copy(member)
 
@@ -76,7 +88,11 @@ class FakeMembers:
         found: list[str] = []
         frontier = [member_id]
         while frontier:
-            frontier = [m.id for m in self.s.members.values() if m.merged_into in frontier and m.id not in found]
+            frontier = [
+                m.id
+                for m in self.s.members.values()
+                if m.merged_into in frontier and m.id not in found
+            ]
             found.extend(frontier)
         return found
 
@@ -91,7 +107,9 @@ class FakeLedger:
         self.s = store
 
     def add(self, movement: Movement) -> None:
-        stored = replace(movement, lots=tuple(replace(lot, remaining=lot.points) for lot in movement.lots))
+        stored = replace(
+            movement, lots=tuple(replace(lot, remaining=lot.points) for lot in movement.lots)
+        )
         for lot in stored.lots:
             self.s.lots[lot.id] = replace(lot)
         for a in movement.allocations:
@@ -99,13 +117,19 @@ class FakeLedger:
         self.s.movements.append(stored)
 
     def lots(self, member_id: str) -> list[Lot]:
-        return [replace(lot) for lot in self.s.lots.values() if lot.member_id == member_id and lot.remaining > 0]
+        return [
+            replace(lot)
+            for lot in self.s.lots.values()
+            if lot.member_id == member_id and lot.remaining > 0
+        ]
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
         return [replace(self.s.lots[i]) for i in lot_ids if i in self.s.lots]
 
     def history(self, member_ids: Sequence[str]) -> list[Movement]:
-        return sorted((m for m in self.s.movements if m.member_id in member_ids), key=lambda m: m.at)
+        return sorted(
+            (m for m in self.s.movements if m.member_id in member_ids), key=lambda m: m.at
+        )
 
     def by_request(self, request_id: str) -> Movement | None:
         return next((m for m in self.s.movements if m.request_id == request_id), None)
@@ -114,18 +138,38 @@ class FakeLedger:
         return [m for m in self.s.movements if m.sale_ref == sale_ref]
 
     def lapsed_members(self, at: datetime) -> list[str]:
-        return sorted({lot.member_id for lot in self.s.lots.values()
-                       if lot.remaining > 0 and lot.expires_at is not None and lot.expires_at <= at})
+        return sorted(
+            {
+                lot.member_id
+                for lot in self.s.lots.values()
+                if lot.remaining > 0 and lot.expires_at is not None and lot.expires_at <= at
+            }
+        )
 
-    def count_kind(self, member_ids: Sequence[str], kind: str, start: datetime, end: datetime,
-                   activity: str | None = None) -> int:
-        return sum(1 for m in self.s.movements if m.member_id in member_ids and m.kind.value == kind
-                   and start < m.at <= end and (activity is None or m.activity == activity))
+    def count_kind(
+        self,
+        member_ids: Sequence[str],
+        kind: str,
+        start: datetime,
+        end: datetime,
+        activity: str | None = None,
+    ) -> int:
+        return sum(
+            1
+            for m in self.s.movements
+            if m.member_id in member_ids
+            and m.kind.value == kind
+            and start < m.at <= end
+            and (activity is None or m.activity == activity)
+        )
 
     def points_earned(self, member_ids: Sequence[str], until: datetime) -> int:
         kinds = {"earn", "activity", "refund_reversal", "return_reversal"}
-        return sum(m.points for m in self.s.movements
-                   if m.member_id in member_ids and m.at <= until and m.kind.value in kinds)
+        return sum(
+            m.points
+            for m in self.s.movements
+            if m.member_id in member_ids and m.at <= until and m.kind.value in kinds
+        )
 
 
 class FakeSales:
@@ -154,20 +198,29 @@ class FakeSales:
         return [copy.deepcopy(r) for r in self.s.refunds.values() if r.sale_ref == sale_ref]
 
     def window(self, member_id: str, start: datetime, end: datetime) -> SpendWindow:
-        chosen = [s for s in self.s.sales.values() if s.member_id == member_id and start < s.at <= end]
-        back = sum(r.paid_back for r in self.s.refunds.values()
-                   if r.at <= end and any(r.sale_ref == s.id for s in chosen))
+        chosen = [
+            s for s in self.s.sales.values() if s.member_id == member_id and start < s.at <= end
+        ]
+        back = sum(
+            r.paid_back
+            for r in self.s.refunds.values()
+            if r.at <= end and any(r.sale_ref == s.id for s in chosen)
+        )
         return SpendWindow(sum(s.paid for s in chosen) - back, sum(1 for s in chosen if s.net > 0))
 
     def spend_until(self, member_id: str, until: datetime) -> int:
         mine = {s.id: s for s in self.s.sales.values() if s.member_id == member_id}
         paid = sum(s.paid for s in mine.values() if s.at <= until)
-        back = sum(r.paid_back for r in self.s.refunds.values() if r.sale_ref in mine and r.at <= until)
+        back = sum(
+            r.paid_back for r in self.s.refunds.values() if r.sale_ref in mine and r.at <= until
+        )
         return paid - back
 
     def of_member(self, member_id: str) -> list[Sale]:
-        return sorted((copy.deepcopy(s) for s in self.s.sales.values() if s.member_id == member_id),
-                      key=lambda s: s.at)
+        return sorted(
+            (copy.deepcopy(s) for s in self.s.sales.values() if s.member_id == member_id),
+            key=lambda s: s.at,
+        )
 
     def reassign(self, from_member: str, to_member: str) -> int:
         moved = [s for s in self.s.sales.values() if s.member_id == from_member]
@@ -265,8 +318,12 @@ class FakeUnitOfWork:
         self.committed = False
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         return None
 
     def commit(self) -> None:
@@ -314,18 +371,24 @@ class FakeIntegrity:
         for member in s.members.values():
             total = sum(m.points for m in s.movements if m.member_id == member.id)
             if total != member.balance:
-                problems.append(f"member {member.member_no}: balance {member.balance} != movements {total}")
+                problems.append(
+                    f"member {member.member_no}: balance {member.balance} != movements {total}"
+                )
             held = sum(lot.remaining for lot in s.lots.values() if lot.member_id == member.id)
             if held < member.balance:
                 problems.append(f"member {member.member_no}: balance above lots")
         for lot in s.lots.values():
             taken = sum(a.points for m in s.movements for a in m.allocations if a.lot_id == lot.id)
             if lot.remaining != lot.points - taken or not 0 <= lot.remaining <= lot.points:
-                problems.append(f"lot {lot.id}: remaining {lot.remaining}, points {lot.points}, taken {taken}")
+                problems.append(
+                    f"lot {lot.id}: remaining {lot.remaining}, points {lot.points}, taken {taken}"
+                )
         return problems
 
 
 def fake_shop(clock: Clock) -> tuple[Shop, FakeDatabase]:
     """A shop on an in-memory store."""
     database = FakeDatabase()
-    return Shop(uow=database, clock=clock, card_keys=FakeKeys(), device_id=str(uuid.uuid4())), database
+    return Shop(
+        uow=database, clock=clock, card_keys=FakeKeys(), device_id=str(uuid.uuid4())
+    ), database

@@ -92,7 +92,9 @@ class SqlMembers:
         return _member(row) if row else None
 
     def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
-        row = self.conn.execute(_BY_CARD_LOCKED if for_update else _BY_CARD, {"card": card_no}).first()
+        row = self.conn.execute(
+            _BY_CARD_LOCKED if for_update else _BY_CARD, {"card": card_no}
+        ).first()
         return _member(row) if row else None
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:

@@ -12,7 +12,6 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from loyalty_desktop.db.tables import audit, devices, outbox, programs, settings, staff
 from loyalty_desktop.services.ports import AuditEntry, OutboxEvent, StaffRecord
 
-
 _CURRENT_PROGRAM = select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
 _BUMP_SEQ = (
     update(devices)
