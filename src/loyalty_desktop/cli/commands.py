@@ -68,6 +68,11 @@ class Context:
         """The services' context."""
         return self.opened.shop
 
+    def close(self) -> None:
+        """Release the database connections, if the command opened any."""
+        if "opened" in self.__dict__:
+            self.opened.engine.dispose()
+
     def moment(self, text: str | None) -> datetime | None:
         """An ``--at``/``--from`` value in the shop's time zone, or None for now."""
         if text is None:

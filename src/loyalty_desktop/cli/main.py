@@ -52,6 +52,18 @@ def run(argv: list[str]) -> int:
     handler: Callable[[commands.Context, Any], dict[str, Any]] = commands.handler_for(args)
     context = commands.Context(args.db, as_json)
     try:
+        return _run_handler(handler, context, args, as_json)
+    finally:
+        context.close()
+
+
+def _run_handler(
+    handler: Callable[[commands.Context, Any], dict[str, Any]],
+    context: commands.Context,
+    args: Any,
+    as_json: bool,
+) -> int:
+    try:
         result = handler(context, args)
     except commands.AlreadyPrinted:
         return EXIT_OK

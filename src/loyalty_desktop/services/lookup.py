@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from loyalty_desktop.domain.cards import (
+    LENGTH,
     PREFIX,
     clean_scan,
     decode_card,
@@ -61,19 +62,16 @@ def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) ->
     kind = payment_kind(code)
     if kind is not None:
         raise PaymentCode(f"this is a {kind} payment code, not a member card", kind=kind)
-    if code.isdigit() and code.startswith(PREFIX) and len(code) >= 20:
-        card = decode_card(code, keys.keys())
-        member = uow.members.by_card(card.card_no, for_update=for_update)
-        if member is None:
-            raise InvalidCard("not a valid member card: no member holds this card")
-        if member.card_serial != card.serial:
-            raise InvalidCard("not a valid member card: this card was replaced by a newer one")
-        return member
+    card_shaped = code.isdigit() and code.startswith(PREFIX)
+    if card_shaped and len(code) == LENGTH:
+        return _by_card(uow, code, keys, for_update=for_update)
     member = uow.members.by_number(text, for_update=for_update)
     if member is None and code != text:
         member = uow.members.by_number(code, for_update=for_update)
     if member is not None:
         return member
+    if card_shaped and len(code) >= 12:
+        return _by_card(uow, code, keys, for_update=for_update)  # a partial scan: says so
     if looks_like_phone(text):
         matches = uow.members.by_phone(normalize_phone(text))
         if len(matches) == 1:
@@ -88,6 +86,16 @@ def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) ->
     if looks_like_card(text) or not code.isalnum():
         raise InvalidCard("not a valid member card and no member has this number or phone")
     raise UnknownMember(f"no member has the number or phone {text!r}")
+
+
+def _by_card(uow: UnitOfWork, code: str, keys: CardKeys, *, for_update: bool) -> Member:
+    card = decode_card(code, keys.keys())
+    member = uow.members.by_card(card.card_no, for_update=for_update)
+    if member is None:
+        raise InvalidCard("not a valid member card: no member holds this card")
+    if member.card_serial != card.serial:
+        raise InvalidCard("not a valid member card: this card was replaced by a newer one")
+    return member
 
 
 def _locked(uow: UnitOfWork, member: Member, for_update: bool) -> Member:

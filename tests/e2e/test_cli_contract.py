@@ -1,0 +1,248 @@
+"""The ``loyalty`` command as shared/CONTRACT.md fixes it: commands, JSON fields, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import zxingcpp
+from PIL import Image
+
+from loyalty_desktop.db.migrate import head_revision
+from tests.e2e.conftest import Loyalty
+
+
+def enrol(cli: Loyalty, name: str = "张三", *extra: str) -> dict[str, str]:
+    code, member = cli("member", "add", "--name", name, *extra)
+    assert code == 0, member
+    return member
+
+
+def test_init_creates_and_reports_the_schema(
+    loyalty: Loyalty, program_file: Path, db_path: Path
+) -> None:
+    code, result = loyalty("init", "--program", str(program_file))
+    assert code == 0
+    assert result["db"] == str(db_path.resolve()) and result["schema"] == head_revision()
+    code, shown = loyalty("program", "show")
+    assert shown["currency"] == "CNY" and shown["earn"]["per"] == "1.00"
+    assert [lvl["name"] for lvl in shown["tiers"]["levels"]] == ["Bronze", "Gold"]
+
+
+def test_member_add_gives_a_digits_only_card(shop_cli: Loyalty) -> None:
+    member = enrol(
+        shop_cli, "张三", "--phone", "+86 138-0013-8000", "--birthday", "1990-05-01", "--consent"
+    )
+    assert set(member) >= {"id", "member_no", "card"}
+    assert member["card"].isdigit() and member["card"].startswith("96")
+
+
+def test_a_sale_reports_earned_points_balance_tier_and_paid(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    code, sale = shop_cli(
+        "sale", "S1", "--member", m["card"], "--total", "105.50", "--at", "2025-03-03"
+    )
+    assert code == 0
+    assert {k: sale[k] for k in ("sale_id", "earned", "redeemed", "points", "tier", "paid")} == {
+        "sale_id": "S1",
+        "earned": 105,
+        "redeemed": 0,
+        "points": 105,
+        "tier": "Bronze",
+        "paid": "105.50",
+    }
+    assert sale["at"] == "2025-03-02T16:00:00+00:00"  # a bare date is midnight in Shanghai
+
+
+def test_lines_discount_redemption_and_campaign(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    shop_cli("sale", "S1", "--member", m["member_no"], "--total", "300.00", "--at", "2025-03-03")
+    code, sale = shop_cli(
+        "sale",
+        "S2",
+        "--member",
+        m["member_no"],
+        "--line",
+        "TEA,2,10.005,drinks",
+        "--line",
+        "CIG,1,30.00,tobacco",
+        "--line",
+        "BUN,1,20",
+        "--discount",
+        "0.01",
+        "--redeem",
+        "100",
+        "--at",
+        "2025-03-08T15:00:00+08:00",
+    )
+    assert code == 0
+    # 20.01 + 30.00 + 20.00 - 0.01 = 70.00; 1.00 in points; tobacco earns nothing; Saturday doubles.
+    assert (sale["paid"], sale["redeemed"], sale["campaigns"]) == ("69.00", 100, ["Double weekend"])
+    assert sale["earned"] == 2 * int(40 * 69 / 70)
+    assert sale["points"] == 300 - 100 + sale["earned"]
+
+
+def test_the_same_sale_id_twice_earns_once(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    first = shop_cli(
+        "sale", "S1", "--member", m["member_no"], "--total", "50.00", "--at", "2025-03-03"
+    )[1]
+    again = shop_cli(
+        "sale", "S1", "--member", m["member_no"], "--total", "50.00", "--at", "2025-03-03"
+    )[1]
+    assert again["replayed"] and again["points"] == first["points"] == 50
+    assert shop_cli("member", "show", m["member_no"], "--at", "2025-03-04")[1]["points"] == 50
+
+
+def test_member_show_lists_expiring_points_and_spend(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    shop_cli("sale", "S1", "--member", m["member_no"], "--total", "80.00", "--at", "2025-03-03")
+    shop_cli("sale", "S2", "--member", m["member_no"], "--total", "20.00", "--at", "2025-04-01")
+    code, shown = shop_cli("member", "show", m["member_no"], "--at", "2025-05-01")
+    assert code == 0
+    assert {k: shown[k] for k in ("member_no", "name", "tier", "points", "spend")} == {
+        "member_no": m["member_no"],
+        "name": "张三",
+        "tier": "Bronze",
+        "points": 100,
+        "spend": "100.00",
+    }
+    assert shown["expiring"] == [
+        {"points": 80, "expires_at": "2026-03-02T16:00:00+00:00"},
+        {"points": 20, "expires_at": "2026-03-31T16:00:00+00:00"},
+    ]
+    assert shop_cli("member", "show", m["member_no"], "--at", "2026-03-03")[1]["points"] == 20
+
+
+def test_refunds_by_amount_and_by_line(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    shop_cli(
+        "sale",
+        "S1",
+        "--member",
+        m["member_no"],
+        "--line",
+        "A,2,30.00",
+        "--line",
+        "B,1,40.00",
+        "--at",
+        "2025-03-03",
+    )
+    code, first = shop_cli("refund", "R1", "--sale", "S1", "--line", "B,1", "--at", "2025-03-04")
+    assert code == 0
+    assert {k: first[k] for k in ("refund_id", "reversed", "restored", "points")} == {
+        "refund_id": "R1",
+        "reversed": 40,
+        "restored": 0,
+        "points": 60,
+    }
+    code, second = shop_cli(
+        "refund", "R2", "--sale", "S1", "--amount", "30.00", "--at", "2025-03-04"
+    )
+    assert (code, second["reversed"], second["points"]) == (0, 30, 30)
+
+
+def test_adjust_award_expire_merge(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    other = enrol(shop_cli, "张三")
+    shop_cli("sale", "S1", "--member", m["member_no"], "--total", "100.00", "--at", "2025-03-03")
+    code, adjusted = shop_cli(
+        "adjust",
+        m["member_no"],
+        "-30",
+        "--reason",
+        "typo",
+        "--request-id",
+        "Q1",
+        "--at",
+        "2025-03-04",
+    )
+    assert (code, adjusted["points"]) == (0, 70)
+    assert (
+        shop_cli(
+            "adjust",
+            m["member_no"],
+            "-30",
+            "--reason",
+            "typo",
+            "--request-id",
+            "Q1",
+            "--at",
+            "2025-03-04",
+        )[1]["points"]
+        == 70
+    )
+    code, awarded = shop_cli("award", other["member_no"], "review", "--at", "2025-03-05")
+    assert (code, awarded["earned"], awarded["points"]) == (0, 10, 10)
+    code, expired = shop_cli("expire", "--at", "2026-03-06")
+    assert (code, expired["expired_points"], expired["members"]) == (0, 80, 2)
+    shop_cli("sale", "S2", "--member", other["member_no"], "--total", "5.00", "--at", "2026-04-01")
+    code, merged = shop_cli("merge", m["member_no"], other["member_no"], "--at", "2026-04-02")
+    assert (code, merged["id"], merged["points"]) == (0, m["id"], 5)
+    assert (
+        shop_cli("member", "show", other["card"], "--at", "2026-04-03")[1]["member_no"]
+        == m["member_no"]
+    )
+
+
+def test_export_and_erase(shop_cli: Loyalty, tmp_path: Path) -> None:
+    m = enrol(shop_cli, "王五", "--phone", "13900001111", "--email", "w@example.com", "--consent")
+    out = tmp_path / "w.json"
+    code, result = shop_cli("member", "export", m["member_no"], "--out", str(out))
+    assert code == 0 and Path(result["file"]) == out.resolve()
+    assert json.loads(out.read_text(encoding="utf-8"))["member"]["email"] == "w@example.com"
+    code, erased = shop_cli("member", "erase", m["member_no"])
+    assert (code, erased) == (0, {"erased": m["id"]})
+    assert shop_cli("member", "show", m["id"])[1]["name"] == "(erased)"
+
+
+def test_member_card_png_scans_back_to_the_card_code(shop_cli: Loyalty, tmp_path: Path) -> None:
+    m = enrol(shop_cli, "张三")
+    code, result = shop_cli("member", "card", m["member_no"], "--out", str(tmp_path / "card.png"))
+    assert code == 0
+    found = zxingcpp.read_barcodes(Image.open(result["file"]))
+    assert [f.text for f in found] == [m["card"]]
+
+
+def test_staff_add_reads_the_pin_from_standard_input(shop_cli: Loyalty) -> None:
+    assert shop_cli("staff", "add", "Ann", "--role", "cashier", stdin="4321\n") == (
+        0,
+        {"staff": "Ann", "role": "cashier"},
+    )
+    code, listed = shop_cli("staff", "list")
+    assert listed == {
+        "staff": [{"name": "Ann", "role": "cashier", "active": True, "locked_until": None}]
+    }
+
+
+def test_check_is_ok_after_a_days_trading(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    shop_cli("sale", "S1", "--member", m["member_no"], "--total", "100.00", "--at", "2025-03-03")
+    shop_cli(
+        "refund", "R1", "--sale", "S1", "--amount", "10.00", "--at", "2025-03-03T12:00:00+08:00"
+    )
+    assert shop_cli("check") == (0, {"ok": True, "problems": []})
+
+
+def test_reports_kpis_and_liability(shop_cli: Loyalty, tmp_path: Path) -> None:
+    a, b = enrol(shop_cli, "A"), enrol(shop_cli, "B")
+    for i, (ref, day) in enumerate([(a, "2025-03-03"), (a, "2025-03-10"), (b, "2025-03-04")]):
+        shop_cli("sale", f"S{i}", "--member", ref["member_no"], "--total", "100.00", "--at", day)
+    code, kpis = shop_cli("report", "kpis", "--from", "2025-03-01", "--at", "2025-04-01")
+    assert code == 0
+    assert (
+        kpis["sales"],
+        kpis["buying_members"],
+        kpis["repeat_members"],
+        kpis["repurchase_rate"],
+    ) == (3, 2, 1, "0.5000")
+    assert kpis["revenue"] == "300.00"
+    code, owed = shop_cli("report", "liability", "--at", "2025-04-01", "--horizon-days", "400")
+    assert (owed["points"], owed["value"]) == (300, "3.00")
+    assert owed["expiring"] == [{"month": "2026-03", "points": 300, "value": "3.00"}]
+    code, written = shop_cli(
+        "report", "kpis", "--at", "2025-04-01", "--format", "csv", "--out", str(tmp_path / "k.csv")
+    )
+    assert code == 0 and "repurchase_rate,0.5000" in (tmp_path / "k.csv").read_text(
+        encoding="utf-8"
+    )

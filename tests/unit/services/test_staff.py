@@ -1,0 +1,51 @@
+import pytest
+from argon2 import PasswordHasher
+
+from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, SignInFailed
+from loyalty_desktop.services import points, staff
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Role
+from tests.unit.services.conftest import ShopDriver
+
+FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def test_pins_are_stored_as_argon2id_hashes(driver: ShopDriver) -> None:
+    staff.add_staff(driver.shop, LOCAL_ADMIN, "Ann", "cashier", "4321", FAST)
+    record = driver.database.store.staff["Ann"]
+    assert record.pin_hash.startswith("$argon2id$") and "4321" not in record.pin_hash
+
+
+def test_five_wrong_pins_lock_the_account_for_five_minutes(driver: ShopDriver) -> None:
+    staff.add_staff(driver.shop, LOCAL_ADMIN, "Ann", "cashier", "4321", FAST)
+    for _ in range(4):
+        with pytest.raises(SignInFailed, match="wrong name or PIN"):
+            staff.sign_in(driver.shop, "Ann", "0000", FAST)
+    with pytest.raises(SignInFailed, match="locked"):
+        staff.sign_in(driver.shop, "Ann", "0000", FAST)
+    with pytest.raises(SignInFailed, match="locked"):
+        staff.sign_in(driver.shop, "Ann", "4321", FAST)  # even the right PIN
+    driver.clock.advance(minutes=5)
+    actor = staff.sign_in(driver.shop, "Ann", "4321", FAST)
+    assert actor.role is Role.CASHIER
+
+
+def test_an_unknown_name_gets_the_same_answer_as_a_wrong_pin(driver: ShopDriver) -> None:
+    with pytest.raises(SignInFailed, match="wrong name or PIN"):
+        staff.sign_in(driver.shop, "Nobody", "1234", FAST)
+
+
+def test_roles_are_checked_by_the_services(driver: ShopDriver) -> None:
+    staff.add_staff(driver.shop, LOCAL_ADMIN, "Ann", "cashier", "4321", FAST)
+    cashier = staff.sign_in(driver.shop, "Ann", "4321", FAST)
+    m = driver.enrol()
+    with pytest.raises(PermissionDenied):
+        points.adjust(driver.shop, cashier, m["member_no"], 10, "please", "Q1")
+    with pytest.raises(PermissionDenied):
+        staff.add_staff(driver.shop, cashier, "Bob", "admin", "1111", FAST)
+    assert driver.balance(m["member_no"]) == 0
+
+
+@pytest.mark.parametrize("pin", ["12", "abcd", "1234567890123", "１２３４"])
+def test_a_pin_is_four_to_twelve_ascii_digits(driver: ShopDriver, pin: str) -> None:
+    with pytest.raises(InvalidRequest):
+        staff.add_staff(driver.shop, LOCAL_ADMIN, "Ann", "cashier", pin, FAST)
