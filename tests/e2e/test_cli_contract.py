@@ -51,7 +51,7 @@ def test_a_sale_reports_earned_points_balance_tier_and_paid(shop_cli: Loyalty) -
         "tier": "Bronze",
         "paid": "105.50",
     }
-    assert sale["at"] == "2025-03-02T16:00:00+00:00"  # a bare date is midnight in Shanghai
+    assert sale["at"] == "2025-03-03T00:00:00+08:00"  # a bare date is midnight in Shanghai, shown as such
 
 
 def test_lines_discount_redemption_and_campaign(shop_cli: Loyalty) -> None:
@@ -108,8 +108,8 @@ def test_member_show_lists_expiring_points_and_spend(shop_cli: Loyalty) -> None:
         "spend": "100.00",
     }
     assert shown["expiring"] == [
-        {"points": 80, "expires_at": "2026-03-02T16:00:00+00:00"},
-        {"points": 20, "expires_at": "2026-03-31T16:00:00+00:00"},
+        {"points": 80, "expires_at": "2026-03-03T00:00:00+08:00"},
+        {"points": 20, "expires_at": "2026-04-01T00:00:00+08:00"},
     ]
     assert shop_cli("member", "show", m["member_no"], "--at", "2026-03-03")[1]["points"] == 20
 

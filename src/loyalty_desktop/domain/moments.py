@@ -25,3 +25,8 @@ def parse_moment(text: str, timezone: str) -> datetime:
             code="invalid_time",
         ) from None
     return moment.astimezone(UTC)
+
+
+def local_iso(moment: datetime, timezone: str) -> str:
+    """A stored UTC moment as the shop reads it: ISO 8601 in the shop's time zone, with its offset."""
+    return moment.astimezone(ZoneInfo(timezone)).isoformat()

@@ -14,6 +14,7 @@ from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import (
     Currency,
     format_money,
@@ -283,7 +284,7 @@ def sale_facts(sale: Sale, cur: Currency) -> dict[str, Any]:
 
 
 def sale_result(
-    sale: Sale, member: Member | None, cur: Currency, *, replayed: bool
+    sale: Sale, member: Member | None, cur: Currency, timezone: str, *, replayed: bool
 ) -> dict[str, Any]:
     """What the till and the command line show after a sale (the same on every replay)."""
     return {
@@ -301,7 +302,7 @@ def sale_result(
         "net": format_money(sale.net, cur),
         "points_value": format_money(sale.points_value, cur),
         "campaigns": list(sale.campaigns),
-        "at": sale.at.isoformat(),
+        "at": local_iso(sale.at, timezone),
         "replayed": replayed,
     }
 
@@ -318,8 +319,13 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
                 existing = uow.sales.get(sale_id)
                 if existing is not None:
                     owner = uow.members.get(existing.member_id) if existing.member_id else None
+                    _, program = program_in_force(uow)
                     return sale_result(
-                        existing, owner, Currency.of(existing.currency), replayed=True
+                        existing,
+                        owner,
+                        Currency.of(existing.currency),
+                        program.timezone,
+                        replayed=True,
                     )
                 program_id, program = program_in_force(uow)
                 at = request.at or shop.clock.now()
@@ -328,7 +334,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
                     uow, shop, program_id, program, replace(request, sale_id=sale_id), at, member
                 )
                 uow.commit()
-                return sale_result(sale, member, program.currency, replayed=False)
+                return sale_result(sale, member, program.currency, program.timezone, replayed=False)
         except Conflict:
             if attempt:
                 raise

@@ -11,6 +11,7 @@ from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.cards import CardCode, encode_card
 from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed
 from loyalty_desktop.domain.members import Member, check_email, check_name, erased
+from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.domain.phones import normalize_phone
 from loyalty_desktop.domain.tiers import basis_value, next_tier, tier_for
@@ -146,7 +147,7 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         "tier": tier.name if tier else None,
         "points": points,
         "expiring": [
-            {"points": p, "expires_at": when_.isoformat()}
+            {"points": p, "expires_at": local_iso(when_, program.timezone)}
             for p, when_ in ledger.expiring(state.lots, when)
         ],
         "spend": format_money(spend, cur),
