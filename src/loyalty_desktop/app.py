@@ -8,14 +8,33 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError
 
 from loyalty_desktop.db.engine import make_engine, sqlite_url
 from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
+from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.installation import CardKeyFile, config_dir, default_db_path
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import Clock
+from loyalty_desktop.services.ports import Clock, Conflict
+
+
+def _device_id(uow: SqlUnitOfWorkFactory) -> str:
+    """This installation's device id, made once; two programs opening a new database agree on one."""
+    for attempt in range(2):
+        try:
+            with uow() as unit:
+                device_id = unit.settings.get("device_id")
+                if device_id is None:
+                    device_id = str(uuid.uuid4())
+                    unit.settings.set("device_id", device_id)
+                    unit.commit()
+                return device_id
+        except Conflict:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
 
 
 class SystemClock:
@@ -54,14 +73,18 @@ def open_database(
         path.parent.mkdir(parents=True, exist_ok=True)
         url = sqlite_url(path)
     engine = make_engine(url, synchronous=synchronous)
-    revision, backup = upgrade(engine, path)
-    uow = SqlUnitOfWorkFactory(engine)
-    with uow() as unit:
-        device_id = unit.settings.get("device_id")
-        if device_id is None:
-            device_id = str(uuid.uuid4())
-            unit.settings.set("device_id", device_id)
-            unit.commit()
+    try:
+        revision, backup = upgrade(engine, path)
+        uow = SqlUnitOfWorkFactory(engine)
+        device_id = _device_id(uow)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise BadDatabase(
+            f"{path or url} cannot be opened as a loyalty database: {exc.orig}"
+        ) from exc
+    except BaseException:
+        engine.dispose()
+        raise
     shop = Shop(
         uow=uow,
         clock=clock or SystemClock(),

@@ -119,7 +119,7 @@ def db_fingerprint(path: Path) -> tuple[Any, ...]:
             "programs",
             "staff",
         ]
-        counts = tuple(conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables)  # noqa: S608
+        counts = tuple(conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables)
         balances = tuple(
             conn.execute(
                 "select member_no, balance, lifetime_spend, status from members order by 1"

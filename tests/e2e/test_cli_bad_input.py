@@ -59,7 +59,8 @@ def test_bad_requests_are_refused_and_change_nothing(
     before = db_fingerprint(db_path)
     code, result = shop_cli(*args)
     assert (code, result["error"]) == (1, error), result
-    assert result["message"] and "Traceback" not in result["message"]
+    assert result["message"]
+    assert "Traceback" not in result["message"]
     assert db_fingerprint(db_path) == before
 
 
@@ -69,7 +70,7 @@ def test_a_tampered_or_foreign_card_is_invalid(shop_cli: Loyalty, member: dict[s
 
 
 def test_a_payment_code_is_never_echoed(shop_cli: Loyalty, member: dict[str, str]) -> None:
-    code, result = shop_cli("member", "show", "134567890123456789")
+    _code, result = shop_cli("member", "show", "134567890123456789")
     assert "134567890123456789" not in str(result)
 
 
@@ -118,9 +119,22 @@ def test_the_console_script_prints_one_json_object_and_no_traceback(db_path: Pat
         "--db", str(db_path), "--json", "sale", "S1", "--member", "nobody", "--total", "1.00"
     )
     assert done.returncode == 1
-    assert done.stdout.count("\n") == 1 and '"error": "unknown_member"' in done.stdout
+    assert done.stdout.count("\n") == 1
+    assert '"error": "unknown_member"' in done.stdout
     assert "Traceback" not in done.stderr
     done = run_script("--db", str(db_path), "member", "show", "nobody")
-    assert done.returncode == 1 and done.stdout == "" and "no member" in done.stderr
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert "no member" in done.stderr
     done = run_script("--db", str(db_path), "--json", "sale")
-    assert done.returncode == 2 and '"error": "usage"' in done.stdout
+    assert done.returncode == 2
+    assert '"error": "usage"' in done.stdout
+
+
+def test_a_file_that_is_not_a_loyalty_database_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "notes.db"
+    other.write_text("shopping list: rice, eggs\n", encoding="utf-8")
+    done = run_script("--db", str(other), "--json", "member", "show", "1")
+    assert done.returncode == 1
+    assert '"error": "bad_database"' in done.stdout
+    assert other.read_text(encoding="utf-8") == "shopping list: rice, eggs\n"

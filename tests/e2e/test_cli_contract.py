@@ -23,9 +23,11 @@ def test_init_creates_and_reports_the_schema(
 ) -> None:
     code, result = loyalty("init", "--program", str(program_file))
     assert code == 0
-    assert result["db"] == str(db_path.resolve()) and result["schema"] == head_revision()
+    assert result["db"] == str(db_path.resolve())
+    assert result["schema"] == head_revision()
     code, shown = loyalty("program", "show")
-    assert shown["currency"] == "CNY" and shown["earn"]["per"] == "1.00"
+    assert shown["currency"] == "CNY"
+    assert shown["earn"]["per"] == "1.00"
     assert [lvl["name"] for lvl in shown["tiers"]["levels"]] == ["Bronze", "Gold"]
 
 
@@ -34,7 +36,8 @@ def test_member_add_gives_a_digits_only_card(shop_cli: Loyalty) -> None:
         shop_cli, "张三", "--phone", "+86 138-0013-8000", "--birthday", "1990-05-01", "--consent"
     )
     assert set(member) >= {"id", "member_no", "card"}
-    assert member["card"].isdigit() and member["card"].startswith("96")
+    assert member["card"].isdigit()
+    assert member["card"].startswith("96")
 
 
 def test_a_sale_reports_earned_points_balance_tier_and_paid(shop_cli: Loyalty) -> None:
@@ -51,7 +54,9 @@ def test_a_sale_reports_earned_points_balance_tier_and_paid(shop_cli: Loyalty) -
         "tier": "Bronze",
         "paid": "105.50",
     }
-    assert sale["at"] == "2025-03-03T00:00:00+08:00"  # a bare date is midnight in Shanghai, shown as such
+    assert (
+        sale["at"] == "2025-03-03T00:00:00+08:00"
+    )  # a bare date is midnight in Shanghai, shown as such
 
 
 def test_lines_discount_redemption_and_campaign(shop_cli: Loyalty) -> None:
@@ -90,7 +95,8 @@ def test_the_same_sale_id_twice_earns_once(shop_cli: Loyalty) -> None:
     again = shop_cli(
         "sale", "S1", "--member", m["member_no"], "--total", "50.00", "--at", "2025-03-03"
     )[1]
-    assert again["replayed"] and again["points"] == first["points"] == 50
+    assert again["replayed"]
+    assert again["points"] == first["points"] == 50
     assert shop_cli("member", "show", m["member_no"], "--at", "2025-03-04")[1]["points"] == 50
 
 
@@ -189,7 +195,8 @@ def test_export_and_erase(shop_cli: Loyalty, tmp_path: Path) -> None:
     m = enrol(shop_cli, "王五", "--phone", "13900001111", "--email", "w@example.com", "--consent")
     out = tmp_path / "w.json"
     code, result = shop_cli("member", "export", m["member_no"], "--out", str(out))
-    assert code == 0 and Path(result["file"]) == out.resolve()
+    assert code == 0
+    assert Path(result["file"]) == out.resolve()
     assert json.loads(out.read_text(encoding="utf-8"))["member"]["email"] == "w@example.com"
     code, erased = shop_cli("member", "erase", m["member_no"])
     assert (code, erased) == (0, {"erased": m["id"]})
@@ -209,7 +216,7 @@ def test_staff_add_reads_the_pin_from_standard_input(shop_cli: Loyalty) -> None:
         0,
         {"staff": "Ann", "role": "cashier"},
     )
-    code, listed = shop_cli("staff", "list")
+    _code, listed = shop_cli("staff", "list")
     assert listed == {
         "staff": [{"name": "Ann", "role": "cashier", "active": True, "locked_until": None}]
     }
@@ -240,9 +247,8 @@ def test_reports_kpis_and_liability(shop_cli: Loyalty, tmp_path: Path) -> None:
     code, owed = shop_cli("report", "liability", "--at", "2025-04-01", "--horizon-days", "400")
     assert (owed["points"], owed["value"]) == (300, "3.00")
     assert owed["expiring"] == [{"month": "2026-03", "points": 300, "value": "3.00"}]
-    code, written = shop_cli(
+    code, _written = shop_cli(
         "report", "kpis", "--at", "2025-04-01", "--format", "csv", "--out", str(tmp_path / "k.csv")
     )
-    assert code == 0 and "repurchase_rate,0.5000" in (tmp_path / "k.csv").read_text(
-        encoding="utf-8"
-    )
+    assert code == 0
+    assert "repurchase_rate,0.5000" in (tmp_path / "k.csv").read_text(encoding="utf-8")

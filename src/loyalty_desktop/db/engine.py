@@ -36,9 +36,10 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        # A writer takes the lock at BEGIN, so two tills posting the same sale id
-        # queue up instead of both reading "not posted yet".
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        # A writer (execution option sqlite_begin="IMMEDIATE") takes the lock at BEGIN, so
+        # two tills posting the same sale id queue up instead of both reading "not posted
+        # yet". Everything else only reads (reports, checks) and must not hold up the tills.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine

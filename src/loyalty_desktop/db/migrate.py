@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from loyalty_desktop.domain.errors import BadDatabase
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -50,21 +52,55 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def _refuse_unknown(current: str | None, script: ScriptDirectory, head: str) -> None:
+    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
+        raise BadDatabase(
+            f"this database has schema revision {current}, which is newer than this program "
+            f"knows (up to {head}); open it with the newer version of the program"
+        )
+
+
 def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path | None]:
     """Migrate to the newest schema; an older SQLite file is backed up first. Returns (revision, backup)."""
+    config = _config()
+    script = ScriptDirectory.from_config(config)
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return head, None
+    _refuse_unknown(current, script, head)
     backup = None
     if sqlite_path is not None and current is not None:
         backup = backup_sqlite(sqlite_path, current)
-    elif current is None and inspect(engine).get_table_names():
-        raise RuntimeError(
-            "this database has tables but no schema revision; it is not a loyalty database"
-        )
-    config = _config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
+            # Batch migrations copy a table, drop the old one and rename the copy; with
+            # foreign keys on, dropping a table other rows refer to fails. SQLite ignores
+            # this pragma inside a transaction, so references are checked before commit.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():  # on SQLite, BEGIN IMMEDIATE: the write lock
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7413290001)")
+                # Under the lock, look again: another program may have migrated meanwhile.
+                current = MigrationContext.configure(conn).get_current_revision()
+                _refuse_unknown(current, script, head)
+                if current is None and inspect(conn).get_table_names():
+                    raise BadDatabase(
+                        "this database has tables but no schema revision; "
+                        "it is not a loyalty database"
+                    )
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:
+                    raise BadDatabase(
+                        f"the migration would break {len(broken)} references "
+                        f"(first: {tuple(broken[0])}); nothing was changed"
+                    )
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
     return head, backup

@@ -76,7 +76,7 @@ class SqlUnitOfWork:
             raise Conflict(str(exc.orig)) from exc
 
     def commit(self) -> None:
-        """Roll back what was not committed; a taken unique key becomes ``Conflict``."""
+        """Commit; a taken unique key becomes ``Conflict``."""
         try:
             self.tx.commit()
         except IntegrityError as exc:
@@ -85,7 +85,7 @@ class SqlUnitOfWork:
             raise
 
     def rollback(self) -> None:
-        """Commit; a taken unique key becomes ``Conflict``."""
+        """Throw every change away."""
         self.tx.rollback()
 
 
@@ -96,5 +96,5 @@ class SqlUnitOfWorkFactory:
         self.engine = engine
 
     def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
-        """Throw every change away."""
+        """A new unit of work; ``write`` takes SQLite's write lock at BEGIN."""
         return SqlUnitOfWork(self.engine, write=write)

@@ -113,3 +113,9 @@ class MemberClosed(LoyaltyError):
     """The member was erased or closed and cannot take part in new activity."""
 
     code = "member_closed"
+
+
+class BadDatabase(LoyaltyError):
+    """A database file this program cannot use (not ours, damaged, or from a newer version)."""
+
+    code = "bad_database"

@@ -18,7 +18,9 @@ CARD = CardCode(key_id=1, card_no=10000042, serial=0)
 
 def test_a_card_code_is_26_digits_with_our_prefix_and_reads_back() -> None:
     code = encode_card(CARD, KEY)
-    assert code.isdigit() and len(code) == 26 and code.startswith("96")
+    assert code.isdigit()
+    assert len(code) == 26
+    assert code.startswith("96")
     assert decode_card(code, KEYS) == CARD
 
 

@@ -46,7 +46,8 @@ def test_a_debt_blocks_spending_until_credits_pay_it() -> None:
     payoff = ledger.settle(lots, 10, T0)
     assert payoff == [Allocation("b", 30)]
     ledger.apply(lots, payoff)
-    assert new.remaining == 10 and ledger.debt(10, lots) == 0
+    assert new.remaining == 10
+    assert ledger.debt(10, lots) == 0
 
 
 def test_giving_back_refills_the_latest_expiring_lots_first() -> None:
@@ -75,9 +76,11 @@ def test_state_at_replays_history_up_to_a_moment() -> None:
         allocations=(Allocation("a", 30),),
     )
     balance, lots = ledger.state_at([earn, spend], T0 + timedelta(days=1))
-    assert balance == 100 and lots[0].remaining == 100
+    assert balance == 100
+    assert lots[0].remaining == 100
     balance, lots = ledger.state_at([earn, spend], T0 + timedelta(days=6))
-    assert balance == 70 and lots[0].remaining == 70
+    assert balance == 70
+    assert lots[0].remaining == 70
 
 
 def test_expiring_groups_by_moment_soonest_first() -> None:

@@ -21,7 +21,8 @@ def test_the_contract_example_parses_with_its_values() -> None:
     program = parse_program(contract_example(), "p.toml")
     assert program.currency.code == "CNY"
     assert program.timezone == "Asia/Shanghai"
-    assert program.earn.points == 1 and program.earn.per == 100
+    assert program.earn.points == 1
+    assert program.earn.per == 100
     assert program.expiry.days == 365
     assert program.activity_points("review") == 10
     assert program.tiers.levels[0].name == "Bronze"
@@ -73,7 +74,8 @@ threshold = 1000
         ("colour = 'red'\n", "f.toml:1", "colour"),
         ('[redeem]\nmax_share = "1.5"\n', "f.toml:2", "redeem.max_share"),
         (
-            '[[campaigns]]\nname = "a"\nbonus = 5\n\n[[campaigns]]\nname = "b"\nmultiplier = "2"\nweekdays = ["someday"]\n',
+            '[[campaigns]]\nname = "a"\nbonus = 5\n\n'
+            '[[campaigns]]\nname = "b"\nmultiplier = "2"\nweekdays = ["someday"]\n',
             "f.toml:8",
             "campaigns[1].weekdays",
         ),

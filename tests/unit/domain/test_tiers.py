@@ -69,5 +69,7 @@ def test_below_every_threshold_means_no_tier() -> None:
 def test_distance_to_the_next_tier() -> None:
     rule = parse_program(LEVELS).tiers
     upcoming = next_tier(rule, Decimal("800"))
-    assert upcoming is not None and upcoming[0].name == "Silver" and upcoming[1] == Decimal(200)
+    assert upcoming is not None
+    assert upcoming[0].name == "Silver"
+    assert upcoming[1] == Decimal(200)
     assert next_tier(rule, Decimal("5000")) is None

@@ -43,7 +43,8 @@ def test_posting_the_same_sale_id_again_changes_nothing(driver: ShopDriver) -> N
 def test_the_tier_discount_uses_the_tier_before_the_sale(driver: ShopDriver) -> None:
     m = driver.enrol()
     crossing = driver.sell("S1", m["member_no"], "1200.00")
-    assert crossing["tier_discount"] == "0.00" and crossing["tier"] == "Gold"
+    assert crossing["tier_discount"] == "0.00"
+    assert crossing["tier"] == "Gold"
     after = driver.sell("S2", m["member_no"], "100.00")
     assert after["tier_discount"] == "10.00"
     assert after["paid"] == "90.00"

@@ -81,7 +81,9 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
         clock.advance(seconds=1)
         try:
             if kind == "sell":
-                assert isinstance(a, int) and isinstance(b, int) and isinstance(c, float)
+                assert isinstance(a, int)
+                assert isinstance(b, int)
+                assert isinstance(c, float)
                 total = f"{b // 100}.{b % 100:02d}"
                 can = members.show_member(shop, LOCAL_ADMIN, nos[a])["spendable"]
                 assert isinstance(can, int)
@@ -92,7 +94,8 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
                 checkout.checkout(shop, LOCAL_ADMIN, request)
                 done.append(("sale", request))
             elif kind == "refund" and database.store.sales:
-                assert isinstance(a, int) and isinstance(b, float)
+                assert isinstance(a, int)
+                assert isinstance(b, float)
                 sale = list(database.store.sales.values())[a % len(database.store.sales)]
                 left = sale.net - sale.refunded_net
                 amount = left if c else max(int(left * b), 1)
@@ -102,7 +105,8 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
                 refunds.refund(shop, LOCAL_ADMIN, rr)
                 done.append(("refund", rr))
             elif kind == "adjust" and b:
-                assert isinstance(a, int) and isinstance(b, int)
+                assert isinstance(a, int)
+                assert isinstance(b, int)
                 points.adjust(shop, LOCAL_ADMIN, nos[a], b, "test", f"Q{n}")
                 done.append(("adjust", (nos[a], b, f"Q{n}")))
             elif kind == "award":

@@ -41,7 +41,8 @@ def test_erasing_removes_personal_data_but_keeps_the_books(driver: ShopDriver) -
         None,
         False,
     )
-    assert stored.balance == 100 and driver.database.store.sales["S1"].paid == 10000
+    assert stored.balance == 100
+    assert driver.database.store.sales["S1"].paid == 10000
     with pytest.raises(MemberClosed):
         driver.sell("S2", m["member_no"], "1.00")
 
@@ -51,7 +52,8 @@ def test_export_holds_profile_sales_and_movements_and_is_audited(driver: ShopDri
     driver.sell("S1", m["member_no"], "100.00")
     data = members.export_member(driver.shop, LOCAL_ADMIN, m["member_no"])
     assert data["member"]["phone"] == "13900001111"
-    assert data["sales"][0]["sale_id"] == "S1" and data["movements"][0]["points"] == 100
+    assert data["sales"][0]["sale_id"] == "S1"
+    assert data["movements"][0]["points"] == 100
     assert driver.database.store.audit[-1].action == "member.export"
 
 
@@ -63,7 +65,8 @@ def test_every_change_writes_an_outbox_event_with_a_unique_key(driver: ShopDrive
     assert keys == [f"member:{m['id']}", f"sale:{sale.id}"]
     assert [seq for _, seq, _ in driver.database.store.outbox] == [1, 2]
     facts = driver.database.store.outbox[-1][2].payload
-    assert facts["movements"][0]["points"] == 100 and "balance" not in facts
+    assert facts["movements"][0]["points"] == 100
+    assert "balance" not in facts
 
 
 def test_the_audit_chain_shows_any_edit(driver: ShopDriver) -> None:

@@ -17,7 +17,8 @@ def test_merging_moves_points_with_their_expiry_and_history(driver: ShopDriver) 
     result = merge.merge_members(driver.shop, LOCAL_ADMIN, keep["member_no"], other["member_no"])
     assert result["points"] == 100
     shown = driver.show(keep["member_no"])
-    assert shown["spend"] == "100.00" and shown["email"] == "zs@example.com"
+    assert shown["spend"] == "100.00"
+    assert shown["email"] == "zs@example.com"
     assert [e["points"] for e in shown["expiring"]] == [80, 20]  # S1's points keep S1's expiry
     driver.clock.advance(days=266)
     assert driver.show(keep["member_no"])["points"] == 20

@@ -56,9 +56,8 @@ def test_the_expiry_job_writes_off_lapsed_lots_once(driver: ShopDriver) -> None:
     assert driver.balance(m["member_no"]) == 50
     assert points.expire(driver.shop, LOCAL_ADMIN)["expired_points"] == 0
     expire_moves = [mv for mv in driver.database.store.movements if mv.kind.value == "expire"]
-    assert len(expire_moves) == 1 and expire_moves[0].at == driver.clock.now() - timedelta(
-        days=400 - 365
-    )
+    assert len(expire_moves) == 1
+    assert expire_moves[0].at == driver.clock.now() - timedelta(days=400 - 365)
 
 
 def test_an_expiry_run_in_the_future_is_refused(driver: ShopDriver) -> None:

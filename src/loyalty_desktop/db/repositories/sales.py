@@ -33,6 +33,10 @@ _SAVE_STATE = (
         paid_back=bindparam("paid_back"),
     )
 )
+# A refund row knows its sale; the sale id and member come from the sale.
+_REFUNDS = select(
+    refunds, sales.c.sale_id.label("b_sale_id"), sales.c.member_id.label("b_member_id")
+).join(sales, sales.c.id == refunds.c.sale_ref)
 _SAVE_LINE = (
     update(sale_lines)
     .where(sale_lines.c.sale_ref == bindparam("b_ref"), sale_lines.c.line_no == bindparam("b_no"))
@@ -130,13 +134,13 @@ def _line(m: Any) -> LineState:
     return LineState(line, Decimal(m["refunded_qty"]), m["refunded_net"])
 
 
-def _refund(m: Any, sale_id: str) -> Refund:
+def _refund(m: Any) -> Refund:
     return Refund(
         id=m["id"],
         refund_id=m["refund_id"],
         sale_ref=m["sale_ref"],
-        sale_id=sale_id,
-        member_id=None,
+        sale_id=m["b_sale_id"],
+        member_id=m["b_member_id"],
         at=m["at"],
         recorded_at=m["recorded_at"],
         amount=m["amount"],
@@ -190,12 +194,8 @@ class SqlSales:
         )
 
     def refund(self, refund_id: str) -> Refund | None:
-        row = self.conn.execute(
-            select(refunds, sales.c.sale_id.label("b_sale_id"))
-            .join(sales, sales.c.id == refunds.c.sale_ref)
-            .where(refunds.c.refund_id == refund_id)
-        ).first()
-        return _refund(row._mapping, row._mapping["b_sale_id"]) if row else None
+        row = self.conn.execute(_REFUNDS.where(refunds.c.refund_id == refund_id)).first()
+        return _refund(row._mapping) if row else None
 
     def add_refund(self, refund: Refund) -> None:
         self.conn.execute(
@@ -217,12 +217,11 @@ class SqlSales:
 
     def refunds_of(self, sale_ref: str) -> list[Refund]:
         rows = self.conn.execute(
-            select(refunds, sales.c.sale_id.label("b_sale_id"))
-            .join(sales, sales.c.id == refunds.c.sale_ref)
-            .where(refunds.c.sale_ref == sale_ref)
-            .order_by(refunds.c.at)
+            _REFUNDS.where(refunds.c.sale_ref == sale_ref).order_by(
+                refunds.c.at, refunds.c.recorded_at
+            )
         )
-        return [_refund(r._mapping, r._mapping["b_sale_id"]) for r in rows]
+        return [_refund(r._mapping) for r in rows]
 
     def window(self, member_id: str, start: datetime, end: datetime) -> SpendWindow:
         in_window = (sales.c.member_id == member_id, sales.c.at > start, sales.c.at <= end)

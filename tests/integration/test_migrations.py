@@ -1,0 +1,310 @@
+"""Migrations on real databases: new, repeated, older, newer, foreign and concurrent openings.
+
+A new database gets every table, a second run changes nothing, an older
+database is brought forward (a SQLite file after a backup copy), a newer or
+foreign one is refused unchanged.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.db import migrate
+from loyalty_desktop.db.engine import make_engine, sqlite_url
+from loyalty_desktop.domain.errors import BadDatabase
+from loyalty_desktop.services import checkout, integrity, members, programs
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from tests.databases import Database, postgres_database
+
+TABLES = {
+    "alembic_version",
+    "allocations",
+    "audit",
+    "devices",
+    "lots",
+    "members",
+    "movements",
+    "outbox",
+    "programs",
+    "refunds",
+    "sale_lines",
+    "sales",
+    "settings",
+    "staff",
+}
+
+# A later schema change that makes SQLite copy the members table (batch mode),
+# the kind of migration that must keep every reference to members intact.
+REVISION_0002 = '''\
+"""Test revision: a wider name column and a nickname on members.
+
+Revision ID: 0002
+Revises: 0001
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # On SQLite a type change makes batch mode copy the table; PostgreSQL alters it in place.
+    with op.batch_alter_table("members") as batch_op:
+        batch_op.alter_column("name", type_=sa.String(200), existing_nullable=False)
+        batch_op.add_column(sa.Column("nickname", sa.String(40)))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("members") as batch_op:
+        batch_op.drop_column("nickname")
+        batch_op.alter_column("name", type_=sa.String(100), existing_nullable=False)
+'''
+
+
+def _later_migrations(tmp_path: Path) -> Path:
+    """A copy of the program's migrations with one more revision, as the next release would ship."""
+    copy = tmp_path / "migrations-next"
+    shutil.copytree(migrate.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / "versions" / "0002_test_nickname.py").write_text(REVISION_0002, encoding="utf-8")
+    return copy
+
+
+def test_a_new_database_gets_every_table_at_the_newest_revision(database: Database) -> None:
+    opened = database.open()
+
+    assert set(inspect(opened.engine).get_table_names()) == TABLES
+    assert opened.revision == migrate.head_revision()
+    assert migrate.current_revision(opened.engine) == migrate.head_revision()
+    with opened.engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalars().all() == [
+            migrate.head_revision()
+        ]
+
+
+@pytest.mark.postgres
+def test_postgres_schema_holds_every_table_including_alembic_version(pg_url: str) -> None:
+    with postgres_database(pg_url) as database:
+        opened = database.open()
+        with opened.engine.connect() as conn:
+            schema = conn.execute(text("select current_schema()")).scalar()
+            found = set(
+                conn.execute(
+                    text(
+                        "select table_name from information_schema.tables where table_schema = :s"
+                    ),
+                    {"s": schema},
+                ).scalars()
+            )
+            elsewhere = conn.execute(
+                text(
+                    "select count(*) from information_schema.tables"
+                    " where table_name = 'alembic_version' and table_schema = 'public'"
+                )
+            ).scalar()
+    assert schema is not None
+    assert schema.startswith("t_")
+    assert found == TABLES
+    assert elsewhere == 0, "alembic_version must live in the test's schema, not in public"
+
+
+def test_a_second_migration_run_changes_nothing(database: Database) -> None:
+    first = database.open()
+    shop = first.shop
+    enrolled = members.enrol(shop, LOCAL_ADMIN, members.NewMember(name="王芳"))
+    tables_before = set(inspect(first.engine).get_table_names())
+
+    revision, backup = migrate.upgrade(first.engine, database.path)
+    again = database.open()
+
+    assert (revision, backup) == (migrate.head_revision(), None)
+    assert again.backup is None
+    assert again.revision == migrate.head_revision()
+    assert set(inspect(again.engine).get_table_names()) == tables_before
+    assert again.shop.device_id == shop.device_id, "the device id is created once, then kept"
+    with again.shop.uow(write=False) as uow:
+        member = uow.members.get(enrolled["id"])
+    assert member is not None
+    assert member.name == "王芳"
+    if database.path is not None:
+        assert list(database.path.parent.glob("*.backup-*")) == []
+
+
+def test_an_older_database_is_brought_forward_with_its_data(
+    database: Database, program_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = database.open()
+    programs.load_program(old.shop, LOCAL_ADMIN, program_file.read_text(), str(program_file))
+    enrolled = members.enrol(old.shop, LOCAL_ADMIN, members.NewMember(name="李雷"))
+    checkout.checkout(
+        old.shop,
+        LOCAL_ADMIN,
+        checkout.SaleRequest("OLD-1", enrolled["member_no"], total="88.00"),
+    )
+    database.close()
+
+    monkeypatch.setattr(migrate, "MIGRATIONS", _later_migrations(tmp_path))
+    new = database.open()
+
+    assert new.revision == "0002"
+    assert migrate.current_revision(new.engine) == "0002"
+    columns = {c["name"]: c for c in inspect(new.engine).get_columns("members")}
+    assert "nickname" in columns
+    with new.shop.uow(write=False) as uow:
+        member = uow.members.get(enrolled["id"])
+        sale = uow.sales.get("OLD-1")
+    assert member is not None
+    assert (member.name, member.balance) == ("李雷", 88)
+    assert sale is not None
+    assert sale.member_id == enrolled["id"]
+    report = integrity.check(new.shop, LOCAL_ADMIN, new.integrity)
+    assert report == {"ok": True, "problems": []}
+    if database.path is None:
+        assert new.backup is None, "only SQLite files are backed up by the program"
+        return
+    assert new.backup is not None
+    assert new.backup.exists()
+    assert new.backup.name.startswith("shop.backup-0001-")
+    copy = sqlite3.connect(new.backup)
+    try:
+        assert copy.execute("select version_num from alembic_version").fetchall() == [("0001",)]
+        assert copy.execute("select name from members").fetchall() == [("李雷",)]
+        assert copy.execute("pragma integrity_check").fetchall() == [("ok",)]
+    finally:
+        copy.close()
+
+
+def test_a_database_from_a_newer_program_is_refused_unchanged(
+    database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as later:
+        later.setattr(migrate, "MIGRATIONS", _later_migrations(tmp_path))
+        database.open()
+        database.close()
+
+    engine = make_engine(database.url)
+    try:
+        with pytest.raises(BadDatabase, match="newer than this program knows"):
+            migrate.upgrade(engine, database.path)
+        assert migrate.current_revision(engine) == "0002"
+    finally:
+        engine.dispose()
+    if database.path is not None:
+        assert list(database.path.parent.glob("*.backup-*")) == []
+
+
+def test_a_database_with_foreign_tables_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    plain = sqlite3.connect(path)
+    try:
+        plain.execute("create table invoices (id integer primary key)")
+        plain.commit()
+    finally:
+        plain.close()
+
+    engine = make_engine(sqlite_url(path))
+    try:
+        with pytest.raises(BadDatabase, match="not a loyalty database"):
+            migrate.upgrade(engine, path)
+        assert inspect(engine).get_table_names() == ["invoices"]
+    finally:
+        engine.dispose()
+
+
+def test_backup_copies_a_live_wal_database_with_committed_rows_only(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    opened = open_database(path)
+    reader = sqlite3.connect(path, isolation_level=None)
+    pending = sqlite3.connect(path, isolation_level=None)
+    try:
+        members.enrol(opened.shop, LOCAL_ADMIN, members.NewMember(name="陈静"))
+        # An open reader keeps the committed member in the WAL, out of the main file.
+        reader.execute("BEGIN")
+        reader.execute("select count(*) from members").fetchone()
+        wal = path.with_name(path.name + "-wal")
+        assert wal.stat().st_size > 0
+        pending.execute("BEGIN IMMEDIATE")
+        pending.execute("update members set name = 'uncommitted'")
+
+        copy_path = migrate.backup_sqlite(path, "test")
+
+        pending.execute("ROLLBACK")
+        reader.execute("ROLLBACK")
+    finally:
+        pending.close()
+        reader.close()
+        opened.engine.dispose()
+
+    assert copy_path.parent == path.parent
+    assert copy_path.name.startswith("shop.backup-test-")
+    assert copy_path.suffix == ".db"
+    copy = sqlite3.connect(copy_path)
+    try:
+        assert copy.execute("pragma integrity_check").fetchall() == [("ok",)]
+        assert copy.execute("select name from members").fetchall() == [("陈静",)]
+        assert copy.execute("select version_num from alembic_version").fetchall() == [
+            (migrate.head_revision(),)
+        ]
+    finally:
+        copy.close()
+
+
+def test_a_backup_copy_opens_as_a_working_shop(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    opened = open_database(path)
+    try:
+        enrolled = members.enrol(opened.shop, LOCAL_ADMIN, members.NewMember(name="周杰"))
+        copy_path = migrate.backup_sqlite(path, "manual")
+    finally:
+        opened.engine.dispose()
+
+    restored = open_database(copy_path)
+    try:
+        with restored.shop.uow(write=False) as uow:
+            member = uow.members.get(enrolled["id"])
+        report = integrity.check(restored.shop, LOCAL_ADMIN, restored.integrity)
+    finally:
+        restored.engine.dispose()
+    assert member is not None
+    assert member.name == "周杰"
+    assert report == {"ok": True, "problems": []}
+    assert restored.backup is None
+
+
+def test_tills_opening_a_new_database_at_once_all_get_one_schema_and_device(
+    database: Database,
+) -> None:
+    tills = 4
+    barrier = threading.Barrier(tills, timeout=30)
+    results: list[Opened | BaseException] = []
+
+    def open_till() -> None:
+        barrier.wait()
+        try:
+            results.append(database.open())
+        except BaseException as exc:
+            results.append(exc)
+
+    threads = [threading.Thread(target=open_till, daemon=True) for _ in range(tills)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+
+    failures = [r for r in results if isinstance(r, BaseException)]
+    assert failures == []
+    opened = [r for r in results if not isinstance(r, BaseException)]
+    assert len(opened) == tills
+    assert {o.revision for o in opened} == {migrate.head_revision()}
+    assert len({o.shop.device_id for o in opened}) == 1, "one installation, one device id"
+    assert set(inspect(opened[0].engine).get_table_names()) == TABLES
