@@ -7,15 +7,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
+from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import allocations, lots, movements
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind
 
-_INSERT_MOVEMENT = insert(movements)
-_INSERT_LOT = insert(lots)
-_INSERT_ALLOCATION = insert(allocations)
-_TAKE = (
+_INSERT_MOVEMENT = insert_into(movements, skip=["seq"])
+_INSERT_LOT = insert_into(lots)
+_INSERT_ALLOCATION = insert_into(allocations)
+_TAKE = Prepared(
     update(lots)
     .where(lots.c.id == bindparam("b_lot"))
     .values(remaining=lots.c.remaining - bindparam("b_points"))
@@ -28,7 +29,9 @@ _LOT_COLUMNS = (
     lots.c.points,
     lots.c.remaining,
 )
-_OPEN_LOTS = select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
+_OPEN_LOTS = Prepared(
+    select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
+)
 _MOVEMENT_COLUMNS = [c for c in movements.c if c.name != "seq"]
 _EARNING = (MovementKind.EARN.value, MovementKind.ACTIVITY.value)
 _UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.value)
@@ -65,8 +68,8 @@ class SqlLedger:
         self.conn = conn
 
     def add(self, movement: Movement) -> None:
-        self.conn.execute(
-            _INSERT_MOVEMENT,
+        _INSERT_MOVEMENT.run(
+            self.conn,
             {
                 "id": movement.id,
                 "member_id": movement.member_id,
@@ -84,8 +87,8 @@ class SqlLedger:
             },
         )
         if movement.lots:
-            self.conn.execute(
-                _INSERT_LOT,
+            _INSERT_LOT.run_many(
+                self.conn,
                 [
                     {
                         "id": lot.id,
@@ -100,19 +103,19 @@ class SqlLedger:
                 ],
             )
         if movement.allocations:
-            self.conn.execute(
-                _INSERT_ALLOCATION,
+            _INSERT_ALLOCATION.run_many(
+                self.conn,
                 [
                     {"movement_id": movement.id, "lot_id": a.lot_id, "points": a.points}
                     for a in movement.allocations
                 ],
             )
-            self.conn.execute(
-                _TAKE, [{"b_lot": a.lot_id, "b_points": a.points} for a in movement.allocations]
+            _TAKE.run_many(
+                self.conn, [{"b_lot": a.lot_id, "b_points": a.points} for a in movement.allocations]
             )
 
     def lots(self, member_id: str) -> list[Lot]:
-        return [_lot(r) for r in self.conn.execute(_OPEN_LOTS, {"m": member_id})]
+        return [_lot(r) for r in _OPEN_LOTS.rows(self.conn, {"m": member_id})]
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
         if not lot_ids:

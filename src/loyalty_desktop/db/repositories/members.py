@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
+from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import members
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import phone_tail
@@ -15,14 +16,14 @@ FIRST_CARD_NO = 10_000_001
 
 _COLUMNS = [c for c in members.c if c.name != "phone_tail"]
 _SELECT = select(*_COLUMNS)
-_BY_ID = _SELECT.where(members.c.id == bindparam("id"))
-_BY_ID_LOCKED = _BY_ID.with_for_update()
-_BY_NO = _SELECT.where(members.c.member_no == bindparam("no"))
-_BY_NO_LOCKED = _BY_NO.with_for_update()
-_BY_CARD = _SELECT.where(members.c.card_no == bindparam("card"))
-_BY_CARD_LOCKED = _BY_CARD.with_for_update()
-_INSERT = insert(members)
-_SAVE = (
+_BY_ID = Prepared(_SELECT.where(members.c.id == bindparam("id")))
+_BY_ID_LOCKED = Prepared(_SELECT.where(members.c.id == bindparam("id")).with_for_update())
+_BY_NO = Prepared(_SELECT.where(members.c.member_no == bindparam("no")))
+_BY_NO_LOCKED = Prepared(_SELECT.where(members.c.member_no == bindparam("no")).with_for_update())
+_BY_CARD = Prepared(_SELECT.where(members.c.card_no == bindparam("card")))
+_BY_CARD_LOCKED = Prepared(_SELECT.where(members.c.card_no == bindparam("card")).with_for_update())
+_INSERT = insert_into(members)
+_SAVE = Prepared(
     update(members)
     .where(members.c.id == bindparam("b_id"))
     .values({c.name: bindparam(c.name) for c in members.c if c.name != "id"})
@@ -30,7 +31,7 @@ _SAVE = (
 
 
 def _member(row: Any) -> Member:
-    m = row._mapping
+    m = row if isinstance(row, dict) else row._mapping
     return Member(
         id=m["id"],
         member_no=m["member_no"],
@@ -84,17 +85,15 @@ class SqlMembers:
         self.conn = conn
 
     def get(self, member_id: str, *, for_update: bool = False) -> Member | None:
-        row = self.conn.execute(_BY_ID_LOCKED if for_update else _BY_ID, {"id": member_id}).first()
+        row = (_BY_ID_LOCKED if for_update else _BY_ID).mapping(self.conn, {"id": member_id})
         return _member(row) if row else None
 
     def by_number(self, member_no: str, *, for_update: bool = False) -> Member | None:
-        row = self.conn.execute(_BY_NO_LOCKED if for_update else _BY_NO, {"no": member_no}).first()
+        row = (_BY_NO_LOCKED if for_update else _BY_NO).mapping(self.conn, {"no": member_no})
         return _member(row) if row else None
 
     def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
-        row = self.conn.execute(
-            _BY_CARD_LOCKED if for_update else _BY_CARD, {"card": card_no}
-        ).first()
+        row = (_BY_CARD_LOCKED if for_update else _BY_CARD).mapping(self.conn, {"card": card_no})
         return _member(row) if row else None
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
@@ -114,17 +113,17 @@ class SqlMembers:
         return [_member(r) for r in rows]
 
     def add(self, member: Member) -> None:
-        self.conn.execute(_INSERT, _values(member))
+        _INSERT.run(self.conn, _values(member))
 
     def add_many(self, batch: list[Member]) -> None:
         """Insert many members in one statement batch (imports, demo)."""
         if batch:
-            self.conn.execute(_INSERT, [_values(m) for m in batch])
+            _INSERT.run_many(self.conn, [_values(m) for m in batch])
 
     def save(self, member: Member) -> None:
         values = _values(member)
         values["b_id"] = values.pop("id")
-        self.conn.execute(_SAVE, values)
+        _SAVE.run(self.conn, values)
 
     def next_card_no(self) -> int:
         top = self.conn.execute(select(func.max(members.c.card_no))).scalar()

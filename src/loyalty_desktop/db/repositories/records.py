@@ -9,17 +9,20 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import audit, devices, outbox, programs, settings, staff
 from loyalty_desktop.services.ports import AuditEntry, OutboxEvent, StaffRecord
 
-_CURRENT_PROGRAM = select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
-_BUMP_SEQ = (
+_CURRENT_PROGRAM = Prepared(
+    select(programs.c.id, programs.c.source).order_by(programs.c.id.desc()).limit(1)
+)
+_BUMP_SEQ = Prepared(
     update(devices)
     .where(devices.c.id == bindparam("b_device"))
     .values(next_seq=devices.c.next_seq + 1)
     .returning(devices.c.next_seq)
 )
-_INSERT_EVENT = insert(outbox)
+_INSERT_EVENT = insert_into(outbox, skip=["sent_at"])
 
 
 class SqlPrograms:
@@ -29,7 +32,7 @@ class SqlPrograms:
         self.conn = conn
 
     def current(self) -> tuple[int, str] | None:
-        row = self.conn.execute(_CURRENT_PROGRAM).first()
+        row = _CURRENT_PROGRAM.first(self.conn)
         return (int(row[0]), row[1]) if row else None
 
     def text(self, program_id: int) -> str | None:
@@ -84,12 +87,13 @@ class SqlOutbox:
         self.conn = conn
 
     def add(self, event: OutboxEvent, device_id: str) -> int:
-        seq = self.conn.execute(_BUMP_SEQ, {"b_device": device_id}).scalar()
+        bumped = _BUMP_SEQ.first(self.conn, {"b_device": device_id})
+        seq = bumped[0] if bumped else None
         if seq is None:
             self.conn.execute(insert(devices).values(id=device_id, next_seq=1))
             seq = 1
-        self.conn.execute(
-            _INSERT_EVENT,
+        _INSERT_EVENT.run(
+            self.conn,
             {
                 "id": event.id,
                 "device_id": device_id,

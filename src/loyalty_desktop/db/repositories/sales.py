@@ -9,16 +9,17 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 
+from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import refunds, sale_lines, sales
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.refunds import LineState
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import SpendWindow
 
-_INSERT_SALE = insert(sales)
-_INSERT_LINES = insert(sale_lines)
-_BY_SALE_ID = select(sales).where(sales.c.sale_id == bindparam("sid"))
-_LINES = (
+_INSERT_SALE = insert_into(sales)
+_INSERT_LINES = insert_into(sale_lines)
+_BY_SALE_ID = Prepared(select(sales).where(sales.c.sale_id == bindparam("sid")))
+_LINES = Prepared(
     select(sale_lines)
     .where(sale_lines.c.sale_ref == bindparam("ref"))
     .order_by(sale_lines.c.line_no)
@@ -159,15 +160,15 @@ class SqlSales:
         self.conn = conn
 
     def get(self, sale_id: str) -> Sale | None:
-        row = self.conn.execute(_BY_SALE_ID, {"sid": sale_id}).first()
+        row = _BY_SALE_ID.mapping(self.conn, {"sid": sale_id})
         if row is None:
             return None
-        lines = [_line(r._mapping) for r in self.conn.execute(_LINES, {"ref": row._mapping["id"]})]
-        return _sale(row._mapping, lines)
+        lines = [_line(r) for r in _LINES.mappings(self.conn, {"ref": row["id"]})]
+        return _sale(row, lines)
 
     def add(self, sale: Sale) -> None:
-        self.conn.execute(_INSERT_SALE, sale_row(sale))
-        self.conn.execute(_INSERT_LINES, line_rows(sale))
+        _INSERT_SALE.run(self.conn, sale_row(sale))
+        _INSERT_LINES.run_many(self.conn, line_rows(sale))
 
     def save_refund_state(self, sale: Sale) -> None:
         self.conn.execute(
@@ -258,9 +259,7 @@ class SqlSales:
         )
         result = []
         for row in rows:
-            lines = [
-                _line(r._mapping) for r in self.conn.execute(_LINES, {"ref": row._mapping["id"]})
-            ]
+            lines = [_line(r) for r in _LINES.mappings(self.conn, {"ref": row._mapping["id"]})]
             result.append(_sale(row._mapping, lines))
         return result
 

@@ -1,0 +1,146 @@
+"""Hot statements compiled once and run on the driver's cursor, skipping per-call SQLAlchemy work.
+
+A checkout runs a dozen small statements; SQLAlchemy Core spends several times
+longer preparing each one than SQLite spends running it. ``Prepared`` keeps
+what Core would compute every time (the SQL text, parameter order, the bind
+and result processors of each column type, such as ``UTCDateTime``) and reuses
+it. Statements stay Core constructs, so SQLite and PostgreSQL each get their
+own SQL, and driver errors still arrive as SQLAlchemy's ``IntegrityError`` & co.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, insert
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.expression import Executable
+
+Processor = Callable[[Any], Any] | None
+_MISSING = object()  # a parameter the caller must supply
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    order: tuple[str, ...] | None  # positional parameter names, or None for named parameters
+    binds: dict[str, tuple[Processor, Any]]  # name -> (processor, value fixed in the statement)
+    results: tuple[Processor, ...]
+
+
+class Prepared:
+    """A Core statement with its compiled form cached per dialect."""
+
+    def __init__(self, statement: Executable) -> None:
+        self.statement = statement
+        self._by_dialect: dict[str, _Compiled] = {}
+        selected = getattr(statement, "selected_columns", None)
+        self.keys: tuple[str, ...] = (
+            tuple(col.key for col in selected) if selected is not None else ()
+        )
+
+    def _compiled(self, dialect: Dialect) -> _Compiled:
+        found = self._by_dialect.get(dialect.name)
+        if found is None:
+            compiled = self.statement.compile(dialect=dialect)  # type: ignore[attr-defined]
+            binds = {
+                name: (
+                    bind.type.dialect_impl(dialect).bind_processor(dialect),
+                    _MISSING
+                    if bind.callable is None and bind.value is None
+                    else bind.effective_value,
+                )
+                for bind, name in compiled.bind_names.items()
+            }
+            columns = getattr(self.statement, "selected_columns", None)
+            if columns is None:
+                columns = list(getattr(self.statement, "_returning", ()))
+            results = tuple(
+                col.type.dialect_impl(dialect).result_processor(dialect, None) for col in columns
+            )
+            order = tuple(compiled.positiontup) if compiled.positional else None
+            found = _Compiled(compiled.string, order, binds, results)
+            self._by_dialect[dialect.name] = found
+        return found
+
+    def _params(self, c: _Compiled, values: Mapping[str, Any]) -> Any:
+        processed = {}
+        for name, (proc, fixed) in c.binds.items():
+            value = values[name] if fixed is _MISSING else values.get(name, fixed)
+            processed[name] = proc(value) if proc is not None and value is not None else value
+        if c.order is None:
+            return processed
+        return tuple(processed[name] for name in c.order)
+
+    def _row(self, c: _Compiled, row: Sequence[Any]) -> tuple[Any, ...]:
+        return tuple(
+            proc(value) if proc is not None else value
+            for proc, value in zip(c.results, row, strict=True)
+        )
+
+    def run(self, conn: Connection, values: Mapping[str, Any] | None = None) -> None:
+        """Execute once, ignoring any rows."""
+        c = self._compiled(conn.dialect)
+        _execute(conn, c.sql, self._params(c, values or {}), many=False, fetch=False)
+
+    def run_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Execute once per row (inserts of lines, lots, allocations)."""
+        if rows:
+            c = self._compiled(conn.dialect)
+            _execute(conn, c.sql, [self._params(c, row) for row in rows], many=True, fetch=False)
+
+    def rows(
+        self, conn: Connection, values: Mapping[str, Any] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Execute and return every row, each value read back through its column type."""
+        c = self._compiled(conn.dialect)
+        fetched = _execute(conn, c.sql, self._params(c, values or {}), many=False, fetch=True)
+        return [self._row(c, row) for row in fetched]
+
+    def first(
+        self, conn: Connection, values: Mapping[str, Any] | None = None
+    ) -> tuple[Any, ...] | None:
+        """Execute and return the first row, or None."""
+        found = self.rows(conn, values)
+        return found[0] if found else None
+
+    def mappings(
+        self, conn: Connection, values: Mapping[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """Execute and return every row as a dict keyed by column name."""
+        return [dict(zip(self.keys, row, strict=True)) for row in self.rows(conn, values)]
+
+    def mapping(
+        self, conn: Connection, values: Mapping[str, Any] | None = None
+    ) -> dict[str, Any] | None:
+        """The first row as a dict, or None."""
+        found = self.mappings(conn, values)
+        return found[0] if found else None
+
+
+def insert_into(table: Table, *, skip: Sequence[str] = ()) -> Prepared:
+    """An insert naming every column but ``skip`` (auto-numbered keys), each from a same-named parameter."""
+    return Prepared(
+        insert(table).values({c.name: bindparam(c.name) for c in table.c if c.name not in skip})
+    )
+
+
+def _execute(conn: Connection, sql: str, params: Any, *, many: bool, fetch: bool) -> list[Any]:
+    """Run on the driver's cursor inside the connection's transaction."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    driver_error = conn.dialect.loaded_dbapi.Error
+    cursor = raw.cursor()
+    try:
+        if many:
+            cursor.executemany(sql, params)
+        else:
+            cursor.execute(sql, params)
+        return list(cursor.fetchall()) if fetch else []
+    except driver_error as error:
+        raise DBAPIError.instance(sql, params, error, driver_error) from error
+    finally:
+        cursor.close()
