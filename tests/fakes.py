@@ -180,6 +180,9 @@ class FakeSales:
         sale = self.s.sales.get(sale_id)
         return copy.deepcopy(sale) if sale else None
 
+    def existing(self, sale_ids: Sequence[str]) -> set[str]:
+        return {sid for sid in sale_ids if sid in self.s.sales}
+
     def add(self, sale: Sale) -> None:
         if sale.sale_id in self.s.sales:
             raise AssertionError("unique sale id violated")

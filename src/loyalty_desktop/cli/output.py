@@ -42,5 +42,8 @@ def emit_error(
         )
     else:
         sys.stderr.write(f"loyalty: {message} [{code}]\n")
-        for item in (extra or {}).get("rejected", [])[:50]:
+        rejected = (extra or {}).get("rejected", [])
+        for item in rejected[:50]:
             sys.stderr.write(f"  row {item['row']}: {item['error']}\n")
+        if len(rejected) > 50:
+            sys.stderr.write(f"  … and {len(rejected) - 50} more rows (use --json to see them all)\n")

@@ -179,6 +179,10 @@ class SaleRepository(Protocol):
         """The sale with this sale id, with its lines."""
         ...
 
+    def existing(self, sale_ids: Sequence[str]) -> set[str]:
+        """Which of these sale ids are already recorded."""
+        ...
+
     def add(self, sale: Sale) -> None:
         """Store a new sale and its lines."""
         ...

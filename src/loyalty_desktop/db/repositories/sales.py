@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -165,6 +166,18 @@ class SqlSales:
             return None
         lines = [_line(r) for r in _LINES.mappings(self.conn, {"ref": row["id"]})]
         return _sale(row, lines)
+
+    def existing(self, sale_ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(sale_ids), 500):
+            chunk = list(sale_ids[start : start + 500])
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    select(sales.c.sale_id).where(sales.c.sale_id.in_(chunk))
+                )
+            )
+        return found
 
     def add(self, sale: Sale) -> None:
         _INSERT_SALE.run(self.conn, sale_row(sale))

@@ -1,0 +1,235 @@
+"""Benchmark: import the real Online Retail data set (370,931 invoice lines) through ``import sales``.
+
+Converts ``shared/data/online_retail.csv.gz`` to the contract's sales CSV
+(invoice → sale_id, customer_id → member_ref, invoice_date → at in
+Europe/London, stock_code → sku, postage and fee codes → category ``fees``,
+which the programme excludes from earning), then imports it with
+``--create-members --skip-invalid`` into a fresh SQLite file, through the
+services (default) or the ``loyalty`` command, and prints rows/s, time, peak
+memory and the rejected rows by reason.
+
+    .venv/bin/python benchmarks/import_online_retail.py [--limit N] [--cli] [--again] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import csv
+import gzip
+import io
+import json
+import pstats
+import re
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from loyalty_desktop.app import open_database
+from loyalty_desktop.services import imports, integrity, programs
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "online_retail.csv.gz"
+# Codes in the data that are postage, fees or manual adjustments, not goods.
+FEE_CODES = {"POST", "DOT", "M", "m", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK"}
+FEE_CODES |= {"PADS"}
+PROGRAM = """
+currency = "GBP"
+timezone = "Europe/London"
+[earn]
+points = 1
+per = "1.00"
+exclude_categories = ["fees"]
+[expiry]
+days = 365
+[[tiers.levels]]
+name = "Bronze"
+threshold = "0"
+[[tiers.levels]]
+name = "Silver"
+threshold = "1000"
+earn_multiplier = "1.25"
+[[tiers.levels]]
+name = "Gold"
+threshold = "5000"
+earn_multiplier = "1.5"
+"""
+COLUMNS = ["sale_id", "member_ref", "at", "sku", "qty", "unit_price", "category"]
+
+
+def convert(source: Path, target: Path, limit: int | None) -> int:
+    """Write the contract's sales CSV; returns the number of data rows."""
+    rows = 0
+    with (
+        gzip.open(source, "rt", encoding="utf-8", newline="") as raw,
+        target.open("w", encoding="utf-8", newline="") as out,
+    ):
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        for record in csv.DictReader(raw):
+            if limit is not None and rows >= limit:
+                break
+            code = record["stock_code"].strip()
+            writer.writerow(
+                [
+                    record["invoice"],
+                    record["customer_id"],
+                    record["invoice_date"],
+                    code,
+                    record["quantity"],
+                    record["unit_price"],
+                    "fees" if code in FEE_CODES else "",
+                ]
+            )
+            rows += 1
+    return rows
+
+
+def reason(error: str) -> str:
+    """An error text with its particulars (ids, numbers, times) blanked, to group by."""
+    text = re.sub(r"'[^']*'", "'…'", error)
+    text = re.sub(r"\b[CA]?\d[\d:.\-]*", "N", text)
+    return text
+
+
+def import_with_services(db: Path, keys: Path, sales_csv: Path, profile: bool) -> dict[str, Any]:
+    opened = open_database(db, keys_dir=keys)
+    programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "benchmark")
+    profiler = cProfile.Profile() if profile else None
+    start = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    report = imports.import_sales(
+        opened.shop, LOCAL_ADMIN, sales_csv, create_members=True, skip_invalid=True
+    )
+    if profiler:
+        profiler.disable()
+    seconds = time.perf_counter() - start
+    if profiler:
+        stream = io.StringIO()
+        stats = pstats.Stats(profiler, stream=stream)
+        stats.sort_stats("cumulative").print_stats(35)
+        stats.sort_stats("tottime").print_stats(25)
+        print(stream.getvalue())
+    return {"report": report.as_dict(), "seconds": seconds, "opened": opened}
+
+
+def import_with_cli(db: Path, sales_csv: Path, program: Path) -> dict[str, Any]:
+    loyalty = str(Path(sys.executable).with_name("loyalty"))
+    subprocess.run(
+        [loyalty, "--db", str(db), "--json", "init", "--program", str(program)],
+        check=True,
+        capture_output=True,
+    )
+    start = time.perf_counter()
+    done = subprocess.run(
+        [
+            loyalty,
+            "--db",
+            str(db),
+            "--json",
+            "import",
+            "sales",
+            str(sales_csv),
+            "--create-members",
+            "--skip-invalid",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"loyalty failed ({done.returncode}): {done.stdout} {done.stderr}")
+    return {"report": json.loads(done.stdout), "seconds": seconds, "opened": None}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="only the first N data rows")
+    parser.add_argument("--cli", action="store_true", help="run the loyalty command instead")
+    parser.add_argument("--again", action="store_true", help="then import the same file again")
+    parser.add_argument("--check", action="store_true", help="then run loyalty check")
+    parser.add_argument("--profile", action="store_true", help="cProfile the import")
+    parser.add_argument("--data", type=Path, default=DATA)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="loyalty-bench-") as tmp:
+        work = Path(tmp)
+        sales_csv = work / "sales.csv"
+        started = time.perf_counter()
+        rows = convert(args.data, sales_csv, args.limit)
+        print(
+            f"converted {rows:,} rows in {time.perf_counter() - started:.1f} s "
+            f"({sales_csv.stat().st_size / 1e6:.1f} MB)"
+        )
+        db = work / "shop.db"
+        if args.cli:
+            program = work / "program.toml"
+            program.write_text(PROGRAM, encoding="utf-8")
+            run = import_with_cli(db, sales_csv, program)
+        else:
+            run = import_with_services(db, work / "keys", sales_csv, args.profile)
+        report, seconds = run["report"], run["seconds"]
+        rejected = report["rejected"]
+        print(
+            f"imported {report['imported']:,} rows in {seconds:.1f} s: "
+            f"{rows / seconds:,.0f} rows/s (file rows incl. rejected and skipped)"
+        )
+        print(
+            f"skipped {report['skipped']:,}, created members {report['created_members']:,}, "
+            f"rejected {len(rejected):,} rows"
+        )
+        for (code, text), count in Counter(
+            (r.get("code", ""), reason(r["error"])) for r in rejected
+        ).most_common():
+            print(f"  {count:>7,}  {code:<18} {text}")
+        if not args.cli:
+            print(
+                f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB"
+            )
+        conn = sqlite3.connect(db)
+        try:
+            sales, returns, members = (
+                conn.execute(query).fetchone()[0]
+                for query in (
+                    "select count(*) from sales",
+                    "select count(*) from sales where net < 0",
+                    "select count(*) from members",
+                )
+            )
+        finally:
+            conn.close()
+        print(
+            f"database {db.stat().st_size / 1e6:.1f} MB: {sales:,} sales "
+            f"({returns:,} unlinked returns), {members:,} members"
+        )
+        opened = run["opened"]
+        if args.again and opened is not None:
+            start = time.perf_counter()
+            again = imports.import_sales(
+                opened.shop, LOCAL_ADMIN, sales_csv, create_members=True, skip_invalid=True
+            )
+            print(
+                f"re-import: imported {again.imported}, skipped {again.skipped:,} "
+                f"in {time.perf_counter() - start:.1f} s"
+            )
+        if args.check and opened is not None:
+            start = time.perf_counter()
+            result = integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity)
+            print(
+                f"check: ok={result['ok']} problems={result['problems'][:5]} "
+                f"in {time.perf_counter() - start:.1f} s"
+            )
+        if opened is not None:
+            opened.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,269 @@
+"""Checking import rows with the till's own rules: members by number, sales grouped by sale id."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from loyalty_desktop.domain.cards import PREFIX, clean_scan, payment_kind
+from loyalty_desktop.domain.errors import (
+    DuplicateMember,
+    InvalidAmount,
+    InvalidRequest,
+    LoyaltyError,
+    PaymentCode,
+)
+from loyalty_desktop.domain.members import check_email, check_name, parse_birthday
+from loyalty_desktop.domain.moments import parse_moment
+from loyalty_desktop.domain.money import parse_quantity, parse_unit_price
+from loyalty_desktop.domain.phones import normalize_phone
+from loyalty_desktop.services.checkout import LineRequest, check_sale_id
+from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowProblem, iso_moment
+from loyalty_desktop.services.members import NewMember, check_member_no
+
+MAX_TEXT = 64  # SKUs and categories, as sale lines hold them
+# A till stamps each line as it is scanned; one sale's lines may be a few minutes apart.
+SALE_TIME_SPREAD = timedelta(minutes=10)
+_YES = frozenset({"true", "1", "yes", "y", "是"})
+_NO = frozenset({"false", "0", "no", "n", "否", ""})
+
+
+def member_number(text: str) -> str:
+    """A member number the till can find again (never a payment code, which is not echoed)."""
+    code = clean_scan(text)
+    kind = payment_kind(code)
+    if kind is not None:
+        raise PaymentCode(f"this is a {kind} payment code, not a member number", kind=kind)
+    if code.isdigit() and code.startswith(PREFIX) and len(code) >= 20:
+        raise InvalidRequest(f"member number {text!r} would be read as a member card code")
+    return check_member_no(text)
+
+
+def _consent(text: str) -> bool:
+    word = unicodedata.normalize("NFKC", text).strip().casefold()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise InvalidRequest(f"{text!r} is not yes or no (write yes/no, true/false, 1/0 or 是/否)")
+
+
+def _member_row(row: CsvRow, today: date) -> NewMember | RowProblem:
+    member_no, name, phone, email, birthday, consent = row.values
+    check = RowCheck(row.number)
+    number = check.value("member_no", lambda: member_number(member_no))
+    full_name = check.value("name", lambda: check_name(name))
+    phone_no = check.value("phone", lambda: normalize_phone(phone) if phone else None)
+    address = check.value("email", lambda: check_email(email) if email else None)
+    born = check.value(
+        "birthday", lambda: parse_birthday(iso_moment(birthday), today) if birthday else None
+    )
+    agreed = check.value("consent", lambda: _consent(consent))
+    if check.problem is not None or number is None or full_name is None or agreed is None:
+        return check.problem or RowProblem(row.number, "incomplete row", "bad_row")
+    return NewMember(full_name, phone_no, address, born, agreed, number)
+
+
+@dataclass
+class MembersFile:
+    """A members file checked row by row: the members to enrol by number, and the problems."""
+
+    members: dict[str, tuple[int, NewMember]] = field(default_factory=dict)  # no -> (row, member)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+def read_members(table: CsvTable, today: date) -> MembersFile:
+    """Check every row of a members file; a member number used twice rejects the later rows."""
+    found = MembersFile()
+    for row in table.rows():
+        if isinstance(row, RowProblem):
+            found.problems.append(row)
+            continue
+        parsed = _member_row(row, today)
+        if isinstance(parsed, RowProblem):
+            found.problems.append(parsed)
+            continue
+        number = parsed.member_no or ""
+        if number in found.members:
+            first = found.members[number][0]
+            found.problems.append(
+                RowProblem(
+                    row.number,
+                    f"member_no: member number {number} is already in row {first}",
+                    DuplicateMember.code,
+                )
+            )
+        else:
+            found.members[number] = (row.number, parsed)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRow:
+    """A checked sales row: one line of the sale ``sale_id`` (texts shared between rows)."""
+
+    number: int
+    sale_id: str
+    ref: str
+    at: datetime
+    sku: str
+    qty: str
+    unit_price: str
+    category: str
+
+    @property
+    def line(self) -> LineRequest:
+        """The row as a basket line."""
+        return LineRequest(self.sku, self.qty, self.unit_price, self.category or None)
+
+
+@dataclass
+class SalesFile:
+    """A sales file checked row by row: the sales whose rows are all good, and the problems."""
+
+    sales: dict[str, list[SaleRow]] = field(default_factory=dict)
+    problems: dict[int, RowProblem] = field(default_factory=dict)
+    bad_rows: dict[str, list[int]] = field(default_factory=dict)  # sale id -> its bad rows
+
+    def reject(self, problem: RowProblem, sale_id: str | None) -> None:
+        """Note a bad row; the sale it belongs to cannot be imported."""
+        self.problems[problem.row] = problem
+        if sale_id:
+            self.bad_rows.setdefault(sale_id, []).append(problem.row)
+
+
+def _moment(text: str, timezone: str, now: datetime) -> datetime:
+    if not text:
+        raise InvalidRequest("is empty; write it like 2025-03-01 14:30:00", code="invalid_time")
+    moment = parse_moment(iso_moment(text), timezone)
+    if moment > now:
+        raise InvalidRequest(f"{text} is in the future", code="invalid_time")
+    return moment
+
+
+def _short_text(text: str, what: str, *, required: bool) -> str:
+    if required and not text:
+        raise InvalidRequest(f"{what} is empty")
+    if len(text) > MAX_TEXT or not text.isprintable():
+        raise InvalidRequest(f"{what} {text!r} must be at most {MAX_TEXT} visible characters")
+    return text
+
+
+def _unit_price(text: str) -> str:
+    if parse_unit_price(text) < 0:
+        raise InvalidAmount(f"unit price {text!r} may not be negative")
+    return text
+
+
+def _sale_problem(row: CsvRow, timezone: str, now: datetime) -> tuple[RowProblem, str]:
+    """Every reason a sales row is bad, column by column, and its sale id if that is readable."""
+    sale_id, _, at, sku, qty, unit_price, category = row.values
+    check = RowCheck(row.number)
+    sid = check.value("sale_id", lambda: check_sale_id(sale_id))
+    check.value("at", lambda: _moment(at, timezone, now))
+    check.value("sku", lambda: _short_text(sku, "SKU", required=True))
+    check.value("qty", lambda: parse_quantity(qty))
+    check.value("unit_price", lambda: _unit_price(unit_price))
+    check.value("category", lambda: _short_text(category, "category", required=False))
+    return check.problem or RowProblem(row.number, "cannot be read", "bad_row"), sid or ""
+
+
+@dataclass
+class _SaleRowReader:
+    """Checks sales rows, remembering texts already found good (a file repeats them a lot)."""
+
+    timezone: str
+    now: datetime
+    moments: dict[str, datetime] = field(default_factory=dict)
+    quantities: set[str] = field(default_factory=set)
+    prices: set[str] = field(default_factory=set)
+    skus: set[str] = field(default_factory=set)
+    categories: set[str] = field(default_factory=set)
+
+    def read(self, row: CsvRow) -> SaleRow | tuple[RowProblem, str]:
+        """The checked row, or its problem and sale id."""
+        sale_id, ref, at, sku, qty, unit_price, category = row.values
+        try:
+            sid = check_sale_id(sale_id)
+            moment = self.moments.get(at)
+            if moment is None:
+                moment = self.moments[at] = _moment(at, self.timezone, self.now)
+            if qty not in self.quantities:
+                parse_quantity(qty)
+                self.quantities.add(qty)
+            if unit_price not in self.prices:
+                _unit_price(unit_price)
+                self.prices.add(unit_price)
+            if sku not in self.skus:
+                _short_text(sku, "SKU", required=True)
+                self.skus.add(sku)
+            if category not in self.categories:
+                _short_text(category, "category", required=False)
+                self.categories.add(category)
+        except LoyaltyError:
+            return _sale_problem(row, self.timezone, self.now)
+        intern = sys.intern
+        return SaleRow(
+            row.number,
+            intern(sid),
+            intern(ref),
+            moment,
+            intern(sku),
+            intern(qty),
+            intern(unit_price),
+            intern(category),
+        )
+
+
+def _local(moment: datetime, timezone: str) -> str:
+    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def read_sales(table: CsvTable, timezone: str, now: datetime) -> SalesFile:
+    """Check every row of a sales file and group the rows into sales by sale id.
+
+    Rows of one sale must agree on ``member_ref`` and lie within a few minutes
+    of each other (the sale takes its earliest time); a sale with a bad row is
+    rejected whole, its other rows reported as belonging to a bad sale.
+    Naive times are in ``timezone``; times after ``now`` are refused.
+    """
+    found = SalesFile()
+    reader = _SaleRowReader(timezone, now)
+    for row in table.rows():
+        parsed = row if isinstance(row, RowProblem) else reader.read(row)
+        if isinstance(parsed, RowProblem):
+            found.reject(parsed, None)
+        elif isinstance(parsed, tuple):
+            found.reject(*parsed)
+        else:
+            found.sales.setdefault(parsed.sale_id, []).append(parsed)
+    for sid, rows in found.sales.items():
+        first = rows[0]
+        earliest = min(row.at for row in rows)
+        for other in rows[1:]:
+            if other.ref != first.ref:  # never echoed: it may be a payment code
+                reason = f"member_ref differs from row {first.number}, the first row of sale {sid}"
+            elif other.at - earliest > SALE_TIME_SPREAD:
+                reason = (
+                    f"at {_local(other.at, timezone)} is more than "
+                    f"{SALE_TIME_SPREAD.seconds // 60} minutes after {_local(earliest, timezone)}, "
+                    f"the first line of sale {sid}"
+                )
+            else:
+                continue
+            found.reject(RowProblem(other.number, reason, "inconsistent_sale"), sid)
+    for sid, bad in found.bad_rows.items():
+        numbers = sorted(bad)
+        listed = ", ".join(str(n) for n in numbers[:5]) + (", …" if len(numbers) > 5 else "")
+        which = f"row {listed}" if len(numbers) == 1 else f"rows {listed}"
+        for good in found.sales.pop(sid, []):
+            if good.number not in found.problems:
+                found.problems[good.number] = RowProblem(
+                    good.number,
+                    f"sale {sid} has a bad row ({which}); the whole sale was not imported",
+                    "bad_sale",
+                )
+    return found
