@@ -81,6 +81,11 @@ class FakeMembers:
     def save(self, member: Member) -> None:
         self.s.members[member.id] = copy.copy(member)
 
+    def save_totals(self, member: Member) -> None:
+        stored = self.s.members[member.id]
+        for name in ("balance", "lifetime_spend", "points_earned", "tier", "last_movement_at"):
+            setattr(stored, name, getattr(member, name))
+
     def next_card_no(self) -> int:
         return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
 
@@ -330,6 +335,10 @@ class FakeUnitOfWork:
         return None
 
     def commit(self) -> None:
+        # Like the SQL unit of work: one transaction per unit, committed at most once.
+        if self.committed:
+            raise AssertionError("this unit of work was already committed")
+        self.committed = True
         self.database.store = self.work
         self.database.commits += 1
         self.work = copy.deepcopy(self.work)

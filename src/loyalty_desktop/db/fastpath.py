@@ -26,8 +26,8 @@ _MISSING = object()  # a parameter the caller must supply
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    order: tuple[str, ...] | None  # positional parameter names, or None for named parameters
-    binds: dict[str, tuple[Processor, Any]]  # name -> (processor, value fixed in the statement)
+    positional: bool
+    binds: tuple[tuple[str, Processor, Any], ...]  # (name, processor, value fixed in the statement)
     results: tuple[Processor, ...]
 
 
@@ -46,8 +46,9 @@ class Prepared:
         found = self._by_dialect.get(dialect.name)
         if found is None:
             compiled = self.statement.compile(dialect=dialect)  # type: ignore[attr-defined]
-            binds = {
+            by_name = {
                 name: (
+                    name,
                     bind.type.dialect_impl(dialect).bind_processor(dialect),
                     _MISSING
                     if bind.callable is None and bind.value is None
@@ -55,25 +56,27 @@ class Prepared:
                 )
                 for bind, name in compiled.bind_names.items()
             }
+            # Positional drivers (SQLite) take the values in the SQL's order.
+            order = compiled.positiontup if compiled.positional else list(by_name)
+            binds = tuple(by_name[name] for name in order)
             columns = getattr(self.statement, "selected_columns", None)
             if columns is None:
                 columns = list(getattr(self.statement, "_returning", ()))
             results = tuple(
                 col.type.dialect_impl(dialect).result_processor(dialect, None) for col in columns
             )
-            order = tuple(compiled.positiontup) if compiled.positional else None
-            found = _Compiled(compiled.string, order, binds, results)
+            found = _Compiled(compiled.string, bool(compiled.positional), binds, results)
             self._by_dialect[dialect.name] = found
         return found
 
     def _params(self, c: _Compiled, values: Mapping[str, Any]) -> Any:
-        processed = {}
-        for name, (proc, fixed) in c.binds.items():
+        processed = []
+        for name, proc, fixed in c.binds:
             value = values[name] if fixed is _MISSING else values.get(name, fixed)
-            processed[name] = proc(value) if proc is not None and value is not None else value
-        if c.order is None:
+            processed.append(proc(value) if proc is not None and value is not None else value)
+        if c.positional:
             return processed
-        return tuple(processed[name] for name in c.order)
+        return {name: value for (name, _, _), value in zip(c.binds, processed, strict=True)}
 
     def _row(self, c: _Compiled, row: Sequence[Any]) -> tuple[Any, ...]:
         return tuple(

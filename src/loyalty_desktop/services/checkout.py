@@ -173,7 +173,7 @@ def record_sale(
         member.lifetime_spend += paid
         tier_after = tier_at(uow, program, member, at)
         member.tier = tier_after.name if tier_after else None
-        uow.members.save(member)
+        uow.members.save_totals(member)
         sale.points_after = account.available(at)
         sale.tier_after = member.tier
     uow.sales.add(sale)

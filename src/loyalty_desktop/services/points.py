@@ -103,7 +103,7 @@ def adjust(
                         reason=reason.strip(),
                         actor=actor.name,
                     )
-                uow.members.save(member)
+                uow.members.save_totals(member)
                 write_event(
                     uow,
                     shop.device_id,
@@ -168,7 +168,7 @@ def award(
         member.points_earned += points
         tier = tier_at(uow, program, member, when)
         member.tier = tier.name if tier else None
-        uow.members.save(member)
+        uow.members.save_totals(member)
         write_event(
             uow,
             shop.device_id,
@@ -243,7 +243,7 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
                 members += 1
                 tier = tier_at(uow, program, member, when)
                 member.tier = tier.name if tier else None
-                uow.members.save(member)
+                uow.members.save_totals(member)
                 write_event(
                     uow,
                     shop.device_id,
@@ -265,6 +265,6 @@ def refresh_tiers(uow: UnitOfWork, program: Program, at: datetime) -> int:
         name = tier.name if tier else None
         if name != member.tier:
             member.tier = name
-            uow.members.save(member)
+            uow.members.save_totals(member)
             changed += 1
     return changed

@@ -107,6 +107,10 @@ class MemberRepository(Protocol):
         """Store a member's changed profile and cached totals."""
         ...
 
+    def save_totals(self, member: Member) -> None:
+        """Store only a member's cached ledger totals and tier (what a sale or refund changes)."""
+        ...
+
     def next_card_no(self) -> int:
         """A card number no member holds yet."""
         ...

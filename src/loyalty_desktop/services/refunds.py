@@ -161,7 +161,7 @@ def record_refund(
         member.points_earned -= reverse
         tier = tier_at(uow, program, member, at)
         member.tier = tier.name if tier else None
-        uow.members.save(member)
+        uow.members.save_totals(member)
         refund.points_after = account.available(at)
     sale.refunded_net = returned_total
     sale.reversed += reverse

@@ -29,6 +29,13 @@ _SAVE = Prepared(
     .values({c.name: bindparam(c.name) for c in members.c if c.name != "id"})
 )
 
+_TOTALS = ("balance", "lifetime_spend", "points_earned", "tier", "last_movement_at")
+_SAVE_TOTALS = Prepared(
+    update(members)
+    .where(members.c.id == bindparam("b_id"))
+    .values({name: bindparam(name) for name in _TOTALS})
+)
+
 
 def _member(row: Any) -> Member:
     m = row if isinstance(row, dict) else row._mapping
@@ -124,6 +131,11 @@ class SqlMembers:
         values = _values(member)
         values["b_id"] = values.pop("id")
         _SAVE.run(self.conn, values)
+
+    def save_totals(self, member: Member) -> None:
+        values = {name: getattr(member, name) for name in _TOTALS}
+        values["b_id"] = member.id
+        _SAVE_TOTALS.run(self.conn, values)
 
     def next_card_no(self) -> int:
         top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
