@@ -13,11 +13,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.db import migrate
 from loyalty_desktop.db.engine import make_engine, sqlite_url
+from loyalty_desktop.db.tables import metadata
 from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.services import checkout, integrity, members, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
@@ -42,18 +46,18 @@ TABLES = {
 
 # A later schema change that makes SQLite copy the members table (batch mode),
 # the kind of migration that must keep every reference to members intact.
-REVISION_0002 = '''\
+NEXT_REVISION = '''\
 """Test revision: a wider name column and a nickname on members.
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 9001
+Revises: {head}
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9001"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -76,7 +80,8 @@ def _later_migrations(tmp_path: Path) -> Path:
     """A copy of the program's migrations with one more revision, as the next release would ship."""
     copy = tmp_path / "migrations-next"
     shutil.copytree(migrate.MIGRATIONS, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (copy / "versions" / "0002_test_nickname.py").write_text(REVISION_0002, encoding="utf-8")
+    text_ = NEXT_REVISION.replace("{head}", migrate.head_revision())
+    (copy / "versions" / "9001_test_nickname.py").write_text(text_, encoding="utf-8")
     return copy
 
 
@@ -143,6 +148,7 @@ def test_a_second_migration_run_changes_nothing(database: Database) -> None:
 def test_an_older_database_is_brought_forward_with_its_data(
     database: Database, program_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    old_head = migrate.head_revision()
     old = database.open()
     programs.load_program(old.shop, LOCAL_ADMIN, program_file.read_text(), str(program_file))
     enrolled = members.enrol(old.shop, LOCAL_ADMIN, members.NewMember(name="李雷"))
@@ -156,8 +162,8 @@ def test_an_older_database_is_brought_forward_with_its_data(
     monkeypatch.setattr(migrate, "MIGRATIONS", _later_migrations(tmp_path))
     new = database.open()
 
-    assert new.revision == "0002"
-    assert migrate.current_revision(new.engine) == "0002"
+    assert new.revision == "9001"
+    assert migrate.current_revision(new.engine) == "9001"
     columns = {c["name"]: c for c in inspect(new.engine).get_columns("members")}
     assert "nickname" in columns
     with new.shop.uow(write=False) as uow:
@@ -174,10 +180,10 @@ def test_an_older_database_is_brought_forward_with_its_data(
         return
     assert new.backup is not None
     assert new.backup.exists()
-    assert new.backup.name.startswith("shop.backup-0001-")
+    assert new.backup.name.startswith(f"shop.backup-{old_head}-")
     copy = sqlite3.connect(new.backup)
     try:
-        assert copy.execute("select version_num from alembic_version").fetchall() == [("0001",)]
+        assert copy.execute("select version_num from alembic_version").fetchall() == [(old_head,)]
         assert copy.execute("select name from members").fetchall() == [("李雷",)]
         assert copy.execute("pragma integrity_check").fetchall() == [("ok",)]
     finally:
@@ -196,7 +202,7 @@ def test_a_database_from_a_newer_program_is_refused_unchanged(
     try:
         with pytest.raises(BadDatabase, match="newer than this program knows"):
             migrate.upgrade(engine, database.path)
-        assert migrate.current_revision(engine) == "0002"
+        assert migrate.current_revision(engine) == "9001"
     finally:
         engine.dispose()
     if database.path is not None:
@@ -308,3 +314,32 @@ def test_tills_opening_a_new_database_at_once_all_get_one_schema_and_device(
     assert {o.revision for o in opened} == {migrate.head_revision()}
     assert len({o.shop.device_id for o in opened}) == 1, "one installation, one device id"
     assert set(inspect(opened[0].engine).get_table_names()) == TABLES
+
+
+def test_the_migrations_build_exactly_the_schema_the_code_describes(database: Database) -> None:
+    opened = database.open()
+    with opened.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert differences == []
+
+
+def test_a_file_from_the_first_release_is_upgraded_to_the_newest_schema(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    engine = make_engine(sqlite_url(path))
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+    finally:
+        engine.dispose()
+    opened = open_database(path)
+    try:
+        assert opened.revision == migrate.head_revision() != "0001"
+        assert opened.backup is not None
+        assert opened.backup.name.startswith("shop.backup-0001-")
+        indexes = {ix["name"] for ix in inspect(opened.engine).get_indexes("members")}
+        assert "ix_members_phone_tail_member_no" in indexes
+        assert "ix_members_phone_tail" not in indexes
+    finally:
+        opened.engine.dispose()

@@ -64,7 +64,7 @@ members = Table(
     Column("card_serial", Integer, nullable=False, server_default="0"),
     Column("name", String(100), nullable=False),
     Column("phone", String(20), index=True),
-    Column("phone_tail", String(4), index=True),
+    Column("phone_tail", String(4)),
     Column("email", String(254)),
     Column("birthday", Date),
     Column("consent", Boolean, nullable=False, server_default="0"),
@@ -77,6 +77,8 @@ members = Table(
     Column("points_earned", Points, nullable=False, server_default="0"),
     Column("last_movement_at", UTCDateTime),
     Column("created_at", UTCDateTime, nullable=False),
+    # The till lists the first few members by number for a phone's last four digits.
+    Index("ix_members_phone_tail_member_no", "phone_tail", "member_no"),
 )
 
 sales = Table(
