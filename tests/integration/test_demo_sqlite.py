@@ -52,10 +52,22 @@ def test_the_demo_command_builds_a_shop_that_checks_and_reports(
     assert Decimal(kpis["liability"]) > 0
 
 
-def test_a_second_demo_into_the_same_file_is_refused(
+def test_running_the_demo_again_shows_the_demo_already_there(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert loyalty(db_path, capsys, "demo", "--members", "5")[0] == 0
+    before = db_path.stat().st_size, loyalty(db_path, capsys, "report", "kpis")[1]["sales"]
+    code, again = loyalty(db_path, capsys, "demo", "--members", "5")
+    assert code == 0
+    assert again["already_built"] is True
+    assert again["members"] == 5
+    assert loyalty(db_path, capsys, "report", "kpis")[1]["sales"] == before[1]
+
+
+def test_a_demo_into_a_shop_with_real_members_is_refused(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert loyalty(db_path, capsys, "member", "add", "--name", "王芳")[0] == 0
     code, refused = loyalty(db_path, capsys, "demo", "--members", "5")
     assert code == 1
     assert refused["error"] == "not_empty"

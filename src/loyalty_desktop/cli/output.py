@@ -46,4 +46,6 @@ def emit_error(
         for item in rejected[:50]:
             sys.stderr.write(f"  row {item['row']}: {item['error']}\n")
         if len(rejected) > 50:
-            sys.stderr.write(f"  … and {len(rejected) - 50} more rows (use --json to see them all)\n")
+            sys.stderr.write(
+                f"  … and {len(rejected) - 50} more rows (use --json to see them all)\n"
+            )
