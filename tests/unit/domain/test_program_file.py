@@ -7,14 +7,12 @@ from loyalty_desktop.domain.errors import BadProgram
 from loyalty_desktop.domain.program import CampaignPolicy, TierBasis
 from loyalty_desktop.domain.program_file import parse_program, program_to_dict
 
-CONTRACT = Path(__file__).parents[4] / "shared" / "CONTRACT.md"
+EXAMPLE = Path(__file__).parents[3] / "resources" / "programme-example.toml"
 
 
 def contract_example() -> str:
-    text = CONTRACT.read_text(encoding="utf-8") if CONTRACT.exists() else ""
-    if "```toml" not in text:
-        pytest.skip("shared/CONTRACT.md is not next to the project")
-    return text.split("```toml", 1)[1].split("```", 1)[0]
+    """The contract's example programme, shipped in resources/."""
+    return EXAMPLE.read_text(encoding="utf-8")
 
 
 def test_the_contract_example_parses_with_its_values() -> None:
