@@ -70,39 +70,29 @@ def adjust(
                 when = at or shop.clock.now()
                 now = shop.clock.now()
                 account = Account.open(uow, member)
-                if points > 0:
-                    lot = new_lot(member.id, when, points, program.expiry.days)
-                    movement = post(
-                        uow,
-                        account,
-                        MovementKind.ADJUST,
-                        points,
-                        when,
-                        now,
-                        lots=[lot],
-                        request_id=request_id,
-                        reason=reason.strip(),
-                        actor=actor.name,
-                    )
-                else:
+                if points < 0 and -points > account.spendable(when):
                     can = account.spendable(when)
-                    if -points > can:
-                        raise InsufficientPoints(
-                            f"member {member.member_no} has {can} points; cannot take {-points}",
-                            spendable=can,
-                        )
-                    movement = post(
-                        uow,
-                        account,
-                        MovementKind.ADJUST,
-                        points,
-                        when,
-                        now,
-                        allocations=ledger.take(account.lots, -points, when),
-                        request_id=request_id,
-                        reason=reason.strip(),
-                        actor=actor.name,
+                    raise InsufficientPoints(
+                        f"member {member.member_no} has {can} points; cannot take {-points}",
+                        spendable=can,
                     )
+                # A credit opens a lot that expires like earned points; a debit takes the
+                # earliest-expiring points first.
+                movement = post(
+                    uow,
+                    account,
+                    MovementKind.ADJUST,
+                    points,
+                    when,
+                    now,
+                    lots=[new_lot(member.id, when, points, program.expiry.days)]
+                    if points > 0
+                    else [],
+                    allocations=ledger.take(account.lots, -points, when) if points < 0 else [],
+                    request_id=request_id,
+                    reason=reason.strip(),
+                    actor=actor.name,
+                )
                 uow.members.save_totals(member)
                 write_event(
                     uow,
