@@ -252,3 +252,21 @@ def test_reports_kpis_and_liability(shop_cli: Loyalty, tmp_path: Path) -> None:
     )
     assert code == 0
     assert "repurchase_rate,0.5000" in (tmp_path / "k.csv").read_text(encoding="utf-8")
+
+
+def test_last_four_phone_digits_list_at_most_five_masked_members(shop_cli: Loyalty) -> None:
+    for i in range(7):
+        enrol(shop_cli, f"M{i}", "--phone", f"1380000{i}{i}99")
+        enrol(shop_cli, f"N{i}", "--phone", f"1390000{i}{i}98")
+    code, found = shop_cli("member", "search", "0099")
+    assert code == 0
+    assert found["members"] == [
+        {"member_no": "10000001", "name": "M0", "phone": "138****0099"},
+    ]
+    code, found = shop_cli("member", "search", "1199")
+    assert [m["phone"] for m in found["members"]] == ["138****1199"]
+    for i in range(7):
+        enrol(shop_cli, f"P{i}", "--phone", f"13700{i}00099")
+    code, found = shop_cli("member", "search", "0099")
+    assert len(found["members"]) == 5
+    assert all(m["phone"].endswith("0099") and "****" in m["phone"] for m in found["members"])

@@ -170,8 +170,12 @@ def record_sale(
             _earn_and_redeem(uow, program, account, sale, ctx, request.redeem)
         else:
             _unlinked_return(uow, program, account, sale, ctx)
+        # The sale row is stored below; measure the tier with it counted already.
+        tier_after = tier_at(
+            uow, program, member, at, pending_spend=paid, pending_visits=1 if net > 0 else 0
+        )
         member.lifetime_spend += paid
-        tier_after = tier_at(uow, program, member, at)
+        member.last_movement_at = max(member.last_movement_at or at, at)
         member.tier = tier_after.name if tier_after else None
         uow.members.save_totals(member)
         sale.points_after = account.available(at)

@@ -159,9 +159,7 @@ def record_refund(
             )
         member.lifetime_spend -= paid_back
         member.points_earned -= reverse
-        tier = tier_at(uow, program, member, at)
-        member.tier = tier.name if tier else None
-        uow.members.save_totals(member)
+        member.last_movement_at = max(member.last_movement_at or at, at)
         refund.points_after = account.available(at)
     sale.refunded_net = returned_total
     sale.reversed += reverse
@@ -173,6 +171,11 @@ def record_refund(
     ]
     uow.sales.save_refund_state(sale)
     uow.sales.add_refund(refund)
+    if account is not None:
+        # Measured after the refund is stored, so rolling-window tiers see it.
+        tier = tier_at(uow, program, account.member, at)
+        account.member.tier = tier.name if tier else None
+        uow.members.save_totals(account.member)
     write_event(
         uow,
         shop.device_id,

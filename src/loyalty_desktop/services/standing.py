@@ -43,14 +43,26 @@ def points_state(uow: UnitOfWork, member: Member, at: datetime) -> PointsState:
     return PointsState(balance, lots)
 
 
-def standing(uow: UnitOfWork, program: Program, member: Member, at: datetime) -> TierStanding:
-    """The measures the programme's tier basis needs, as of ``at`` (others left at zero)."""
+def standing(
+    uow: UnitOfWork,
+    program: Program,
+    member: Member,
+    at: datetime,
+    *,
+    pending_spend: int = 0,
+    pending_visits: int = 0,
+) -> TierStanding:
+    """The measures the programme's tier basis needs, as of ``at`` (others left at zero).
+
+    ``pending_spend`` and ``pending_visits`` count a sale being posted that is
+    not stored yet, so the tier after a sale includes the sale itself.
+    """
     rule = program.tiers
     current = is_current(member, at)
     basis = rule.basis
     if basis is TierBasis.LIFETIME_SPEND:
         spend = member.lifetime_spend if current else uow.sales.spend_until(member.id, at)
-        return TierStanding(lifetime_spend=spend)
+        return TierStanding(lifetime_spend=spend + pending_spend)
     if basis is TierBasis.POINTS_EARNED:
         earned = (
             member.points_earned
@@ -60,13 +72,26 @@ def standing(uow: UnitOfWork, program: Program, member: Member, at: datetime) ->
         return TierStanding(points_earned=earned)
     start = at - timedelta(days=rule.window_days)
     window = uow.sales.window(member.id, start, at)
+    spend = window.spend + pending_spend
     if basis is TierBasis.ROLLING_SPEND:
-        return TierStanding(rolling_spend=window.spend)
+        return TierStanding(rolling_spend=spend)
     interactions = uow.ledger.count_kind(member_ids(uow, member), "activity", start, at)
-    return TierStanding(rolling_spend=window.spend, visits=window.visits, interactions=interactions)
+    return TierStanding(
+        rolling_spend=spend, visits=window.visits + pending_visits, interactions=interactions
+    )
 
 
-def tier_at(uow: UnitOfWork, program: Program, member: Member, at: datetime) -> TierLevel | None:
-    """The member's tier at ``at``, measured on the programme's basis."""
-    value = basis_value(program.tiers, standing(uow, program, member, at), program.currency)
-    return tier_for(program.tiers, value)
+def tier_at(
+    uow: UnitOfWork,
+    program: Program,
+    member: Member,
+    at: datetime,
+    *,
+    pending_spend: int = 0,
+    pending_visits: int = 0,
+) -> TierLevel | None:
+    """The member's tier at ``at``, measured on the programme's basis (see ``standing``)."""
+    measures = standing(
+        uow, program, member, at, pending_spend=pending_spend, pending_visits=pending_visits
+    )
+    return tier_for(program.tiers, basis_value(program.tiers, measures, program.currency))
