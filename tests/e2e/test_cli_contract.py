@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import zxingcpp
 from PIL import Image
 
+from loyalty_desktop.cli.main import run
 from loyalty_desktop.db.migrate import head_revision
 from tests.e2e.conftest import Loyalty
 
@@ -270,3 +272,16 @@ def test_last_four_phone_digits_list_at_most_five_masked_members(shop_cli: Loyal
     code, found = shop_cli("member", "search", "0099")
     assert len(found["members"]) == 5
     assert all(m["phone"].endswith("0099") and "****" in m["phone"] for m in found["members"])
+
+
+def test_the_database_defaults_to_loyalty_db_then_the_data_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    assert run(["--json", "init"]) == 0
+    assert json.loads(capsys.readouterr().out)["db"] == str(
+        (tmp_path / "data" / "loyalty.db").resolve()
+    )
+    monkeypatch.setenv("LOYALTY_DB", str(tmp_path / "chosen.db"))
+    assert run(["--json", "init"]) == 0
+    assert json.loads(capsys.readouterr().out)["db"] == str((tmp_path / "chosen.db").resolve())
