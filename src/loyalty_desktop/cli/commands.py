@@ -19,7 +19,7 @@ from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.domain.errors import InvalidRequest
-from loyalty_desktop.domain.members import parse_birthday
+from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.moments import parse_moment
 from loyalty_desktop.installation import CardKeyFile, config_dir
 from loyalty_desktop.printing.card_image import save_card
@@ -155,28 +155,31 @@ def cmd_member_show(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
-    member, code, shop_name = members.member_card(
-        ctx.shop, LOCAL_ADMIN, args.ref, reissue=args.reissue
-    )
     if not args.out.lower().endswith(".png"):
         raise InvalidRequest("the card is written as PNG; give --out a name ending in .png")
-    try:
-        path = save_card(
-            Path(args.out).expanduser(),
-            code,
-            shop_name=shop_name,
-            member_name=member.name,
-            member_no=member.member_no,
-        )
-    except OSError as exc:
-        raise Refused("bad_file", f"cannot write {args.out}: {exc.strerror}") from None
-    return {"file": str(path.resolve()), "member_no": member.member_no, "card": code}
+    target = Path(args.out).expanduser()
+
+    def save(member: Member, code: str, shop_name: str) -> dict[str, Any]:
+        try:
+            path = save_card(
+                target,
+                code,
+                shop_name=shop_name,
+                member_name=member.name,
+                member_no=member.member_no,
+            )
+        except OSError as exc:
+            raise Refused("bad_file", f"cannot write {args.out}: {exc.strerror}") from None
+        return {"file": str(path.resolve()), "member_no": member.member_no, "card": code}
+
+    return members.member_card(ctx.shop, LOCAL_ADMIN, args.ref, reissue=args.reissue, deliver=save)
 
 
 def cmd_member_export(ctx: Context, args: Any) -> dict[str, Any]:
-    data = members.export_member(ctx.shop, LOCAL_ADMIN, args.ref)
-    path = _write(args.out, json.dumps(data, ensure_ascii=False, indent=2))
-    return {"file": str(path)}
+    def write(data: dict[str, Any]) -> dict[str, Any]:
+        return {"file": str(_write(args.out, json.dumps(data, ensure_ascii=False, indent=2)))}
+
+    return members.export_member(ctx.shop, LOCAL_ADMIN, args.ref, deliver=write)
 
 
 def cmd_member_erase(ctx: Context, args: Any) -> dict[str, Any]:

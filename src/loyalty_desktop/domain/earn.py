@@ -64,6 +64,11 @@ def _covers(campaign: Campaign, line: SaleLine) -> bool:
     return not campaign.categories or line.category in campaign.categories
 
 
+def _bought(campaign: Campaign, lines: Sequence[SaleLine]) -> bool:
+    """Whether the basket really paid for something the campaign covers (a free or returned item does not count)."""
+    return sum(line.net for line in lines if _covers(campaign, line)) > 0
+
+
 def earn_points(
     program: Program,
     lines: Sequence[SaleLine],
@@ -100,17 +105,11 @@ def earn_points(
             basis = group_net * cash_share
             units = floor_points(basis / rule.per) if basis > 0 else 0
             points += floor_points(units * rule.points * tier_multiplier * multiplier)
-        bonus = sum(
-            c.bonus for c in campaigns if c.bonus and any(_covers(c, line) for line in eligible)
-        )
+        bonus = sum(c.bonus for c in campaigns if c.bonus and _bought(c, eligible))
         return points + bonus
 
     if program.campaign_policy is CampaignPolicy.STACK:
-        used = [
-            c
-            for c in live
-            if (c.multiplier != 1 or c.bonus) and any(_covers(c, line) for line in eligible)
-        ]
+        used = [c for c in live if (c.multiplier != 1 or c.bonus) and _bought(c, eligible)]
         return Earned(total(used), tuple(c.name for c in used))
     best = Earned(total(()))
     for campaign in live:

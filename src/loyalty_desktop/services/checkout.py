@@ -34,7 +34,7 @@ from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.standing import tier_at
+from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 TOTAL_SKU = ""  # the one line of a sale rung up as a total
 
@@ -166,6 +166,7 @@ def record_sale(
         device_id=shop.device_id,
     )
     if account is not None and member is not None:
+        backdated = is_backdated(member, at)
         if net >= 0:
             _earn_and_redeem(uow, program, account, sale, ctx, request.redeem)
         else:
@@ -176,11 +177,12 @@ def record_sale(
         )
         member.lifetime_spend += paid
         member.last_movement_at = max(member.last_movement_at or at, at)
-        member.tier = tier_after.name if tier_after else None
-        uow.members.save_totals(member)
-        sale.points_after = account.available(at)
-        sale.tier_after = member.tier
+        sale.tier_after = tier_after.name if tier_after else None
+        sale.points_after = points_as_of(uow, member, at) if backdated else account.available(at)
     uow.sales.add(sale)
+    if account is not None and member is not None:
+        member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier_after)
+        uow.members.save_totals(member)
     write_event(
         uow,
         shop.device_id,

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.cards import CardCode, encode_card
 from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed
-from loyalty_desktop.domain.members import Member, check_email, check_name, erased
+from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
 from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.domain.phones import normalize_phone
@@ -22,6 +23,9 @@ from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import is_current, points_state, standing
+
+MAX_CARD_SERIAL = 9
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -172,9 +176,18 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
 
 
 def member_card(
-    shop: Shop, actor: Actor, ref: str, *, reissue: bool = False
-) -> tuple[Member, str, str]:
-    """The member, their card code and the shop name, for printing; ``reissue`` revokes the old card."""
+    shop: Shop,
+    actor: Actor,
+    ref: str,
+    *,
+    reissue: bool = False,
+    deliver: Callable[[Member, str, str], T],
+) -> T:
+    """Hand the member, their card code and the shop name to ``deliver`` (which prints or saves the card).
+
+    ``reissue`` revokes the old card; it is committed only after ``deliver``
+    succeeded, so a card that could not be printed leaves the old one working.
+    """
     require(actor, Permission.PRINT_CARD)
     with shop.uow(write=reissue) as uow:
         member = find_member(uow, ref, shop.card_keys, for_update=reissue)
@@ -182,37 +195,52 @@ def member_card(
             raise MemberClosed(
                 f"member {member.member_no} is {member.status.value}; no card can be printed"
             )
-        if reissue:
-            member = replace(member, card_serial=(member.card_serial + 1) % 10)
-            uow.members.save(member)
-            at = shop.clock.now()
-            write_event(
-                uow,
-                shop.device_id,
-                "member.card_reissued",
-                f"card:{member.id}:{at.isoformat()}",
-                at,
-                {"member_id": member.id, "serial": member.card_serial},
-            )
-            uow.commit()
         _, program = program_in_force(uow)
         shop_name = program.shop_name or uow.settings.get("shop_name") or ""
-    return member, card_code(member, shop.card_keys), shop_name
+        if not reissue:
+            return deliver(member, card_code(member, shop.card_keys), shop_name)
+        if member.card_serial < MAX_CARD_SERIAL:
+            member = replace(member, card_serial=member.card_serial + 1)
+        else:
+            # The serial is one digit; rather than wrap round and revive the first card,
+            # the member gets a new card number, which no earlier card carries.
+            member = replace(member, card_no=uow.members.next_card_no(), card_serial=0)
+        uow.members.save(member)
+        at = shop.clock.now()
+        write_event(
+            uow,
+            shop.device_id,
+            "member.card_reissued",
+            f"card:{member.id}:{member.card_no}:{member.card_serial}",
+            at,
+            {"member_id": member.id, "card_no": member.card_no, "serial": member.card_serial},
+        )
+        delivered = deliver(member, card_code(member, shop.card_keys), shop_name)
+        uow.commit()
+    return delivered
 
 
-def export_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
-    """Everything held about a member (PIPL/GDPR access request), audited."""
+def export_member(
+    shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[dict[str, Any]], T]
+) -> T:
+    """Everything held about a member (PIPL/GDPR access request), handed to ``deliver``, then audited.
+
+    Duplicates merged into the member are the same person: their profiles and
+    histories are part of the export.
+    """
     require(actor, Permission.EXPORT)
     with shop.uow() as uow:
         member = find_member(uow, ref, shop.card_keys, follow=False)
         _, program = program_in_force(uow)
         cur = program.currency
         at = shop.clock.now()
+        merged = [m for m in (uow.members.get(i) for i in uow.members.merged_into(member.id)) if m]
         sales = uow.sales.of_member(member.id)
-        history = uow.ledger.history([member.id])
+        history = uow.ledger.history([member.id, *(m.id for m in merged)])
         data = {
             "exported_at": at.isoformat(),
             "member": profile(member),
+            "merged_members": [profile(m) for m in merged],
             "points": {
                 "balance": member.balance,
                 "tier": member.tier,
@@ -240,6 +268,7 @@ def export_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
             ],
             "movements": [
                 {
+                    "member_id": m.member_id,
                     "at": m.at.isoformat(),
                     "kind": m.kind.value,
                     "points": m.points,
@@ -248,24 +277,51 @@ def export_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
                 for m in history
             ],
         }
+        delivered = deliver(data)  # the file is written before the export is recorded
         write_audit(
             uow, actor, "member.export", f"member:{member.id}", "data access request", {}, at
         )
         uow.commit()
-    return data
+    return delivered
 
 
 def erase_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
-    """Remove a member's personal data; anonymous ledger totals stay for the books."""
+    """Remove a member's personal data (and that of duplicates merged into them); ledger totals stay.
+
+    Erasing an erased member again changes nothing.
+    """
     require(actor, Permission.ERASE)
     with shop.uow() as uow:
         member = find_member(uow, ref, shop.card_keys, for_update=True, follow=False)
         at = shop.clock.now()
-        gone = erased(member)
-        uow.members.save(gone)
-        write_event(
-            uow, shop.device_id, "member.erased", f"erase:{member.id}", at, {"member_id": member.id}
+        people = [member] + [
+            m
+            for m in (
+                uow.members.get(i, for_update=True) for i in uow.members.merged_into(member.id)
+            )
+            if m
+        ]
+        pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
+        if not pending:
+            return {"erased": member.id}
+        for person in pending:
+            uow.members.save(erased(person))
+            write_event(
+                uow,
+                shop.device_id,
+                "member.erased",
+                f"erase:{person.id}",
+                at,
+                {"member_id": person.id},
+            )
+        write_audit(
+            uow,
+            actor,
+            "member.erase",
+            f"member:{member.id}",
+            "erasure request",
+            {"with_merged": [p.id for p in pending if p.id != member.id]},
+            at,
         )
-        write_audit(uow, actor, "member.erase", f"member:{member.id}", "erasure request", {}, at)
         uow.commit()
     return {"erased": member.id}

@@ -24,7 +24,7 @@ from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.standing import tier_at
+from loyalty_desktop.services.standing import kept_tier, tier_at
 
 # Activities a member can do at most once per shop day / shop year.
 _ONCE_A_DAY = {"check_in"}
@@ -157,7 +157,7 @@ def award(
         )
         member.points_earned += points
         tier = tier_at(uow, program, member, when)
-        member.tier = tier.name if tier else None
+        member.tier = kept_tier(uow, program, member, when, shop.clock.now(), tier)
         uow.members.save_totals(member)
         write_event(
             uow,
@@ -231,7 +231,7 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
                 expired_points += points
             if lapsed:
                 members += 1
-                tier = tier_at(uow, program, member, when)
+                tier = tier_at(uow, program, member, now)  # the record keeps today's tier
                 member.tier = tier.name if tier else None
                 uow.members.save_totals(member)
                 write_event(
@@ -242,7 +242,8 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
                     when,
                     {"member_id": member.id, "movements": movement_facts(account.movements)},
                 )
-        tier_changes = refresh_tiers(uow, program, when)
+        # Even a catch-up run for a past date leaves every record with today's tier.
+        tier_changes = refresh_tiers(uow, program, now)
         uow.commit()
     return {"expired_points": expired_points, "members": members, "tier_changes": tier_changes}
 

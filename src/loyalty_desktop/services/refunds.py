@@ -33,7 +33,7 @@ from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_version
-from loyalty_desktop.services.standing import tier_at
+from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,7 @@ def record_refund(
         member = uow.members.get(sale.member_id, for_update=True)
         assert member is not None
         account = Account.open(uow, member)
+        backdated = is_backdated(member, at)
         sale_movements = uow.ledger.for_sale(sale.id)
         if restore:
             consumed = _consumed_by_redemption(sale_movements)
@@ -160,7 +161,7 @@ def record_refund(
         member.lifetime_spend -= paid_back
         member.points_earned -= reverse
         member.last_movement_at = max(member.last_movement_at or at, at)
-        refund.points_after = account.available(at)
+        refund.points_after = points_as_of(uow, member, at) if backdated else account.available(at)
     sale.refunded_net = returned_total
     sale.reversed += reverse
     sale.restored += restore
@@ -173,9 +174,10 @@ def record_refund(
     uow.sales.add_refund(refund)
     if account is not None:
         # Measured after the refund is stored, so rolling-window tiers see it.
-        tier = tier_at(uow, program, account.member, at)
-        account.member.tier = tier.name if tier else None
-        uow.members.save_totals(account.member)
+        member = account.member
+        tier = tier_at(uow, program, member, at)
+        member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier)
+        uow.members.save_totals(member)
     write_event(
         uow,
         shop.device_id,

@@ -95,3 +95,33 @@ def tier_at(
         uow, program, member, at, pending_spend=pending_spend, pending_visits=pending_visits
     )
     return tier_for(program.tiers, basis_value(program.tiers, measures, program.currency))
+
+
+# A post this close to now is "now"; an older one must not leave a past tier on the record.
+_RECENT = timedelta(minutes=5)
+
+
+def kept_tier(
+    uow: UnitOfWork,
+    program: Program,
+    member: Member,
+    at: datetime,
+    now: datetime,
+    tier_then: TierLevel | None,
+) -> str | None:
+    """The tier to cache on the member record after a post dated ``at``: the tier as of now."""
+    if at >= now - _RECENT:
+        return tier_then.name if tier_then else None
+    current = tier_at(uow, program, member, now)
+    return current.name if current else None
+
+
+def is_backdated(member: Member, at: datetime) -> bool:
+    """Whether a post dated ``at`` lands before movements already recorded."""
+    return member.last_movement_at is not None and at < member.last_movement_at
+
+
+def points_as_of(uow: UnitOfWork, member: Member, at: datetime) -> int:
+    """The member's points as of ``at`` from the stored history (for a backdated post's result)."""
+    balance, lots = ledger.state_at(uow.ledger.history([member.id]), at)
+    return ledger.available(balance, lots, at)

@@ -147,3 +147,21 @@ def test_campaigns_outside_their_dates_do_nothing() -> None:
 
 def test_no_earning_rule_earns_nothing() -> None:
     assert earn("", [line(10000)], tier=None) == (0, ())
+
+
+WINE_BONUS = (
+    BASE.replace('min_order = "10.00"', 'min_order = "0"')
+    + """
+[[campaigns]]
+name = "Wine bonus"
+bonus = 100
+categories = ["wine"]
+"""
+)
+
+
+def test_a_category_bonus_needs_money_paid_for_that_category() -> None:
+    assert earn(WINE_BONUS, [line(5000, category="wine"), line(5000)]) == (200, ("Wine bonus",))
+    assert earn(WINE_BONUS, [line(0, category="wine"), line(500)]) == (5, ())  # a free bottle
+    # After the wine is returned (its kept net is 0), the kept basket earns no bonus.
+    assert earn(WINE_BONUS, [line(0, category="wine"), line(5000)]) == (50, ())

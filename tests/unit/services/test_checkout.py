@@ -132,3 +132,15 @@ def test_a_backdated_show_sees_the_balance_of_that_moment(driver: ShopDriver) ->
     driver.sell("S2", m["member_no"], "50.00", at=start + timedelta(days=10))
     assert driver.show(m["member_no"], at=start + timedelta(days=5))["points"] == 100
     assert driver.show(m["member_no"], at=start + timedelta(days=11))["points"] == 150
+
+
+def test_a_backdated_sale_answers_as_of_its_moment_and_keeps_todays_tier(
+    driver: ShopDriver,
+) -> None:
+    m = driver.enrol()
+    now = driver.clock.now()
+    driver.sell("S1", m["member_no"], "1100.00", at=now - timedelta(days=2))
+    late = driver.sell("S0", m["member_no"], "10.00", at=now - timedelta(days=3))
+    assert (late["points"], late["tier"]) == (10, "Bronze")  # right after S0, before S1
+    assert driver.database.store.members[m["id"]].tier == "Gold"
+    assert driver.show(m["member_no"])["points"] == 1110

@@ -1,6 +1,7 @@
 import pytest
 
 from loyalty_desktop.domain.errors import DuplicateMember, InvalidCard, MemberClosed
+from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services import members
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.journal import audit_problems
@@ -21,13 +22,38 @@ def test_a_chosen_member_number_must_be_free(driver: ShopDriver) -> None:
 
 def test_a_reprinted_card_revokes_the_old_one(driver: ShopDriver) -> None:
     m = driver.enrol()
-    _, new_code, shop_name = members.member_card(
-        driver.shop, LOCAL_ADMIN, m["member_no"], reissue=True
-    )
+    _, new_code, shop_name = reissue(driver, m["member_no"])
     assert shop_name == "测试小店"
     assert driver.show(new_code)["member_no"] == m["member_no"]
     with pytest.raises(InvalidCard, match="replaced"):
         driver.show(m["card"])
+
+
+def reissue(driver: ShopDriver, ref: str) -> tuple[Member, str, str]:
+    return members.member_card(
+        driver.shop, LOCAL_ADMIN, ref, reissue=True, deliver=lambda *printed: printed
+    )
+
+
+def test_no_reprint_ever_revives_an_old_card(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    codes = [m["card"]] + [reissue(driver, m["member_no"])[1] for _ in range(12)]
+    assert len(set(codes)) == 13
+    for old in codes[:-1]:
+        with pytest.raises(InvalidCard):
+            driver.show(old)
+    assert driver.show(codes[-1])["member_no"] == m["member_no"]
+
+
+def test_a_card_that_could_not_be_printed_does_not_revoke_the_old_one(driver: ShopDriver) -> None:
+    m = driver.enrol()
+
+    def jammed(*printed: object) -> None:
+        raise OSError("printer jammed")
+
+    with pytest.raises(OSError, match="jammed"):
+        members.member_card(driver.shop, LOCAL_ADMIN, m["member_no"], reissue=True, deliver=jammed)
+    assert driver.show(m["card"])["member_no"] == m["member_no"]
 
 
 def test_erasing_removes_personal_data_but_keeps_the_books(driver: ShopDriver) -> None:
@@ -50,7 +76,7 @@ def test_erasing_removes_personal_data_but_keeps_the_books(driver: ShopDriver) -
 def test_export_holds_profile_sales_and_movements_and_is_audited(driver: ShopDriver) -> None:
     m = driver.enrol("王五", phone="13900001111", consent=True)
     driver.sell("S1", m["member_no"], "100.00")
-    data = members.export_member(driver.shop, LOCAL_ADMIN, m["member_no"])
+    data = members.export_member(driver.shop, LOCAL_ADMIN, m["member_no"], deliver=lambda d: d)
     assert data["member"]["phone"] == "13900001111"
     assert data["sales"][0]["sale_id"] == "S1"
     assert data["movements"][0]["points"] == 100
@@ -82,3 +108,37 @@ def test_the_audit_chain_shows_any_edit(driver: ShopDriver) -> None:
     assert audit_problems(log) == []
     log[1] = replace(log[1], reason="nothing to see")
     assert audit_problems(log)
+
+
+def test_erasure_and_export_cover_duplicates_merged_into_the_member(driver: ShopDriver) -> None:
+    from loyalty_desktop.services import merge
+
+    a = driver.enrol("甲", phone="13800000001")
+    b = driver.enrol("乙", phone="13800000002", email="b@example.com")
+    c = driver.enrol("丙", phone="13800000003")
+    driver.sell("S1", c["member_no"], "30.00")
+    merge.merge_members(driver.shop, LOCAL_ADMIN, b["member_no"], c["member_no"])
+    merge.merge_members(driver.shop, LOCAL_ADMIN, a["member_no"], b["member_no"])
+    data = members.export_member(driver.shop, LOCAL_ADMIN, a["member_no"], deliver=lambda d: d)
+    assert {p["phone"] for p in data["merged_members"]} == {"13800000002", "13800000003"}
+    assert any(m["member_id"] == c["id"] and m["kind"] == "earn" for m in data["movements"])
+    members.erase_member(driver.shop, LOCAL_ADMIN, a["member_no"])
+    stored = driver.database.store.members
+    assert all(
+        stored[x["id"]].phone is None and stored[x["id"]].name == "(erased)" for x in (a, b, c)
+    )
+    assert members.erase_member(driver.shop, LOCAL_ADMIN, a["id"]) == {
+        "erased": a["id"]
+    }  # again: no change
+
+
+def test_a_failed_export_is_not_recorded(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    audits = len(driver.database.store.audit)
+
+    def disk_full(data: object) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        members.export_member(driver.shop, LOCAL_ADMIN, m["member_no"], deliver=disk_full)
+    assert len(driver.database.store.audit) == audits

@@ -96,3 +96,30 @@ def test_a_refund_is_never_refused_for_points_and_a_negative_balance_blocks_rede
 def test_refund_of_an_unknown_sale(driver: ShopDriver) -> None:
     with pytest.raises(UnknownSale):
         refund(driver, "R1", "nope", amount="1.00")
+
+
+def test_returning_the_goods_that_earned_a_category_bonus_takes_the_bonus_back(
+    driver: ShopDriver,
+) -> None:
+    from loyalty_desktop.services import programs
+
+    programs.load_program(
+        driver.shop,
+        LOCAL_ADMIN,
+        """
+[earn]
+points = 1
+per = "1.00"
+[[campaigns]]
+name = "Wine bonus"
+bonus = 100
+categories = ["wine"]
+""",
+        "wine.toml",
+    )
+    m = driver.enrol()
+    basket = (LineRequest("W1", "1", "50", "wine"), LineRequest("BR", "1", "50", "bread"))
+    assert driver.sell("S1", m["member_no"], lines=basket)["earned"] == 200
+    assert refund(driver, "R1", "S1", lines=(("W1", "1"),))["reversed"] == 150
+    free = (LineRequest("W0", "1", "0", "wine"), LineRequest("BR", "1", "5", "bread"))
+    assert driver.sell("S2", m["member_no"], lines=free)["earned"] == 5
