@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from loyalty_desktop.domain.errors import InvalidRequest
+
 APP_NAME = "loyalty-desktop"
 KEY_FILE = "card-keys.json"
 
@@ -65,7 +67,10 @@ class CardKeyFile:
         """Add a new key and sign new cards with it; cards signed with older keys stay valid."""
         new_id = next(i for i in range(10) if i not in self._keys) if len(self._keys) < 10 else None
         if new_id is None:
-            raise ValueError("all ten key ids are used; retire an old key first")
+            raise InvalidRequest(
+                "all ten card key ids are in use; cards must be reprinted before the keys can be retired",
+                code="keys_exhausted",
+            )
         keys = {**{k: v.hex() for k, v in self._keys.items()}, new_id: secrets.token_hex(32)}
         _write(self.path, {"active": new_id, "keys": {str(k): v for k, v in keys.items()}})
         return CardKeyFile.load(self.path.parent)

@@ -47,6 +47,26 @@ BAD_REQUESTS = [
     ("invalid_card", ["member", "show", "83749238749823749823"]),
     ("payment_code", ["sale", "S9", "--member", "134567890123456789", "--total", "1.00"]),
     ("payment_code", ["member", "show", "2812345678901234"]),
+    ("invalid_time", ["sale", "S9", "--member", "M1", "--total", "1.00", "--at", "0001-01-01"]),
+    ("invalid_time", ["sale", "S9", "--member", "M1", "--total", "1.00", "--at", "9999-12-31"]),
+    ("invalid_time", ["member", "show", "M1", "--at", "0001-01-01"]),
+    ("invalid_amount", ["sale", "S9", "--member", "M1", "--line", "A,1000000,999999999999999"]),
+    (
+        "invalid_amount",
+        [
+            "sale",
+            "S9",
+            "--member",
+            "M1",
+            "--line",
+            "A,1000000,99999999",
+            "--line",
+            "B,1000000,99999999",
+        ],
+    ),
+    ("payment_code", ["member", "add", "--name", "X", "--member-no", "134567890123456789"]),
+    ("invalid_request", ["member", "add", "--name", "X", "--member-no", "96110010000001"]),
+    ("invalid_request", ["member", "card", "M1", "--out", "card.jpg", "--reissue"]),
 ]
 
 
@@ -138,3 +158,36 @@ def test_a_file_that_is_not_a_loyalty_database_is_refused(tmp_path: Path) -> Non
     assert done.returncode == 1
     assert '"error": "bad_database"' in done.stdout
     assert other.read_text(encoding="utf-8") == "shopping list: rice, eggs\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[expiry]\ndays = 3000000\n", "expiry.days"),
+        ("[earn]\npoints = 99999999999999999\n", "earn.points"),
+        ('[[campaigns]]\nname = "x"\nmultiplier = "1000000"\n', "campaigns[0].multiplier"),
+    ],
+)
+def test_programme_values_no_till_could_use_are_refused(
+    shop_cli: Loyalty, tmp_path: Path, text: str, key: str
+) -> None:
+    path = tmp_path / "huge.toml"
+    path.write_text(text, encoding="utf-8")
+    code, result = shop_cli("program", "load", str(path))
+    assert (code, result["error"]) == (1, "bad_program")
+    assert key in result["message"]
+
+
+def test_a_card_that_cannot_be_written_leaves_the_old_card_working(
+    shop_cli: Loyalty, member: dict[str, str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, result = shop_cli("member", "card", "M1", "--out", str(blocker / "card.png"), "--reissue")
+    assert (code, result["error"]) == (1, "bad_file")
+    assert shop_cli("member", "show", member["card"])[1]["member_no"] == "M1"
+
+
+def test_erasing_twice_changes_nothing_more(shop_cli: Loyalty, member: dict[str, str]) -> None:
+    assert shop_cli("member", "erase", "M1") == (0, {"erased": member["id"]})
+    assert shop_cli("member", "erase", member["id"]) == (0, {"erased": member["id"]})

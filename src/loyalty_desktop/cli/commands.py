@@ -102,8 +102,10 @@ def _write(path: str, data: bytes | str) -> Path:
             target.write_bytes(data)
         else:
             target.write_text(data, encoding="utf-8")
-    except OSError as exc:
-        raise Refused("bad_file", f"cannot write {path}: {exc.strerror}") from None
+    except (OSError, ValueError) as exc:
+        raise Refused(
+            "bad_file", f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     return target.resolve()
 
 
@@ -168,8 +170,8 @@ def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
                 member_name=member.name,
                 member_no=member.member_no,
             )
-        except OSError as exc:
-            raise Refused("bad_file", f"cannot write {args.out}: {exc.strerror}") from None
+        except (OSError, ValueError) as exc:
+            raise Refused("bad_file", f"cannot write {args.out}: {exc}") from None
         return {"file": str(path.resolve()), "member_no": member.member_no, "card": code}
 
     return members.member_card(ctx.shop, LOCAL_ADMIN, args.ref, reissue=args.reissue, deliver=save)

@@ -7,6 +7,9 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.errors import InvalidRequest
 
+# Far enough back for old records, far enough ahead for any expiry; nothing overflows a date.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+
 
 def parse_moment(text: str, timezone: str) -> datetime:
     """``2025-03-01`` (shop midnight) or ``2025-03-01T14:30:00+08:00``, as an aware UTC datetime."""
@@ -19,12 +22,17 @@ def parse_moment(text: str, timezone: str) -> datetime:
             moment = datetime.fromisoformat(cleaned.replace("Z", "+00:00"))
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=zone)
-    except ValueError:
+        utc = moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise InvalidRequest(
             f"{text!r} is not a time; write 2025-03-01 or 2025-03-01T14:30:00+08:00",
             code="invalid_time",
         ) from None
-    return moment.astimezone(UTC)
+    if not EARLIEST_YEAR <= utc.year <= LATEST_YEAR:
+        raise InvalidRequest(
+            f"{text!r} is outside the years {EARLIEST_YEAR}–{LATEST_YEAR}", code="invalid_time"
+        )
+    return utc
 
 
 def local_iso(moment: datetime, timezone: str) -> str:

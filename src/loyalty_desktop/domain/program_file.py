@@ -141,11 +141,15 @@ class _Reader:
                 )
         return value
 
-    def integer(self, value: Any, path: KeyPath, *, minimum: int = 0) -> int:
+    def integer(
+        self, value: Any, path: KeyPath, *, minimum: int = 0, maximum: int = 1_000_000
+    ) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"must be a whole number, not {_kind(value)}")
         if value < minimum:
             raise self.fail(path, f"must be at least {minimum}")
+        if value > maximum:
+            raise self.fail(path, f"must be at most {maximum}")
         return value
 
     def decimal(
@@ -263,6 +267,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
             days=r.integer(
                 r.table(data.get("expiry", {}), ("expiry",), _EXPIRY_KEYS).get("days", 0),
                 ("expiry", "days"),
+                maximum=36_500,  # a hundred years; longer means never: write 0
             )
         ),
         redeem=_redeem(r, data.get("redeem", {})),
@@ -308,7 +313,9 @@ def _tiers(r: _Reader, value: Any, currency: Currency) -> TierRule:
     basis = TierBasis(
         r.choice(t.get("basis", "lifetime_spend"), ("tiers", "basis"), [b.value for b in TierBasis])
     )
-    window = r.integer(t.get("window_days", 365), ("tiers", "window_days"), minimum=1)
+    window = r.integer(
+        t.get("window_days", 365), ("tiers", "window_days"), minimum=1, maximum=36_500
+    )
     score = _score(r, t.get("score", {}))
     raw_levels = t.get("levels")
     if raw_levels is None:
@@ -341,7 +348,7 @@ def _tiers(r: _Reader, value: Any, currency: Currency) -> TierRule:
                     lv.get("discount_pct", "0"), (*path, "discount_pct"), high=Decimal(100)
                 ),
                 earn_multiplier=r.decimal(
-                    lv.get("earn_multiplier", "1"), (*path, "earn_multiplier")
+                    lv.get("earn_multiplier", "1"), (*path, "earn_multiplier"), high=Decimal(100)
                 ),
             )
         )
@@ -399,7 +406,7 @@ def _campaigns(r: _Reader, value: Any, tiers: TierRule) -> tuple[Campaign, ...]:
         for tier in tier_names:
             if tiers.level(tier) is None:
                 raise r.fail((*path, "tiers"), f"no tier is called {tier!r}")
-        multiplier = r.decimal(c.get("multiplier", "1"), (*path, "multiplier"))
+        multiplier = r.decimal(c.get("multiplier", "1"), (*path, "multiplier"), high=Decimal(100))
         bonus = r.integer(c.get("bonus", 0), (*path, "bonus"))
         if "multiplier" not in c and "bonus" not in c:
             raise r.fail(path, f"campaign {name!r} needs a multiplier or a bonus")

@@ -11,11 +11,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
-from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
+from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import (
+    MAX_MINOR_UNITS,
     Currency,
     format_money,
     line_amount,
@@ -37,6 +38,7 @@ from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 TOTAL_SKU = ""  # the one line of a sale rung up as a total
+MAX_POINTS_PER_SALE = 10**12  # far above any real sale; keeps every total inside 64 bits
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,14 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
         if price < 0:
             raise InvalidRequest(f"line {number} unit price may not be negative")
         category = line.category.strip() if line.category and line.category.strip() else None
-        lines.append(SaleLine(sku, qty, price, category, line_amount(qty, price, currency)))
+        if len(sku) > 64 or (category is not None and len(category) > 64):
+            raise InvalidRequest(f"line {number}: SKU and category are at most 64 characters")
+        amount = line_amount(qty, price, currency)
+        if abs(amount) > MAX_MINOR_UNITS:
+            raise InvalidAmount(f"line {number} comes to more than a till can take")
+        lines.append(SaleLine(sku, qty, price, category, amount))
+    if abs(sum(line.amount for line in lines)) > MAX_MINOR_UNITS:
+        raise InvalidAmount("the basket comes to more than a till can take")
     return lines
 
 
@@ -214,6 +223,11 @@ def _earn_and_redeem(
         )
     cash_share = Fraction(sale.paid, sale.net) if sale.net > 0 else Fraction(0)
     earned = earn_points(program, sale.sale_lines, cash_share=cash_share, ctx=ctx)
+    if earned.points > MAX_POINTS_PER_SALE:
+        raise InvalidRequest(
+            f"this sale would earn {earned.points} points; check the programme's earning rules",
+            code="earn_limit",
+        )
     sale.earned = earned.points
     sale.campaigns = earned.campaigns
     if earned.points:

@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from loyalty_desktop.domain.cards import PREFIX, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import (
     DuplicateMember,
     InvalidAmount,
     InvalidRequest,
     LoyaltyError,
-    PaymentCode,
 )
 from loyalty_desktop.domain.members import check_email, check_name, parse_birthday
 from loyalty_desktop.domain.moments import parse_moment
@@ -33,12 +31,6 @@ _NO = frozenset({"false", "0", "no", "n", "否", ""})
 
 def member_number(text: str) -> str:
     """A member number the till can find again (never a payment code, which is not echoed)."""
-    code = clean_scan(text)
-    kind = payment_kind(code)
-    if kind is not None:
-        raise PaymentCode(f"this is a {kind} payment code, not a member number", kind=kind)
-    if code.isdigit() and code.startswith(PREFIX) and len(code) >= 20:
-        raise InvalidRequest(f"member number {text!r} would be read as a member card code")
     return check_member_no(text)
 
 

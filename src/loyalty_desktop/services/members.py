@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from loyalty_desktop.domain import ledger
-from loyalty_desktop.domain.cards import CardCode, encode_card
-from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed
+from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_card, payment_kind
+from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed, PaymentCode
 from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
 from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import format_money
@@ -47,7 +47,16 @@ def card_code(member: Member, keys: CardKeys) -> str:
 
 
 def check_member_no(member_no: str) -> str:
-    """A member number as printed: 1–20 letters, digits or dashes."""
+    """A member number as printed: 1–20 letters, digits or dashes, never shaped like a payment or card code.
+
+    A payment code is refused without being repeated (it must not be logged).
+    """
+    code = clean_scan(member_no)
+    kind = payment_kind(code)
+    if kind is not None:
+        raise PaymentCode(f"this is a {kind} payment code, not a member number", kind=kind)
+    if code.isdigit() and code.startswith(PREFIX) and len(code) >= 12:
+        raise InvalidRequest(f"member number {member_no!r} would be read as a member card code")
     cleaned = member_no.strip()
     if not cleaned or len(cleaned) > 20 or not all(ch.isalnum() or ch == "-" for ch in cleaned):
         raise InvalidRequest(f"member number {member_no!r} must be 1–20 letters, digits or dashes")
