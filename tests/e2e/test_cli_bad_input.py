@@ -191,3 +191,13 @@ def test_a_card_that_cannot_be_written_leaves_the_old_card_working(
 def test_erasing_twice_changes_nothing_more(shop_cli: Loyalty, member: dict[str, str]) -> None:
     assert shop_cli("member", "erase", "M1") == (0, {"erased": member["id"]})
     assert shop_cli("member", "erase", member["id"]) == (0, {"erased": member["id"]})
+
+
+def test_init_with_an_unusable_programme_creates_no_database(
+    loyalty: Loyalty, db_path: Path, tmp_path: Path
+) -> None:
+    assert loyalty("init", "--program", str(tmp_path / "missing.toml"))[1]["error"] == "bad_file"
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[earn]\npoints = 'x'\n", encoding="utf-8")
+    assert loyalty("init", "--program", str(bad))[1]["error"] == "bad_program"
+    assert not db_path.exists()

@@ -21,6 +21,7 @@ from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.moments import parse_moment
+from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.installation import CardKeyFile, config_dir
 from loyalty_desktop.printing.card_image import save_card
 from loyalty_desktop.services import (
@@ -110,6 +111,10 @@ def _write(path: str, data: bytes | str) -> Path:
 
 
 def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
+    # A programme file that cannot be read or used leaves no new database behind.
+    text = read_text(args.program, "programme file") if args.program else None
+    if text is not None:
+        parse_program(text, args.program)
     opened = ctx.opened
     result: dict[str, Any] = {
         "db": opened.location,
@@ -118,18 +123,15 @@ def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
     }
     if opened.backup:
         result["backup"] = str(opened.backup)
-    if args.program:
-        loaded = programs.load_program(
-            ctx.shop, LOCAL_ADMIN, read_text(args.program, "programme file"), args.program
-        )
+    if text is not None:
+        loaded = programs.load_program(ctx.shop, LOCAL_ADMIN, text, args.program)
         result["program_version"] = loaded["version"]
     return result
 
 
 def cmd_program_load(ctx: Context, args: Any) -> dict[str, Any]:
-    return programs.load_program(
-        ctx.shop, LOCAL_ADMIN, read_text(args.file, "programme file"), args.file
-    )
+    text = read_text(args.file, "programme file")
+    return programs.load_program(ctx.shop, LOCAL_ADMIN, text, args.file)
 
 
 def cmd_program_show(ctx: Context, args: Any) -> dict[str, Any]:
@@ -251,7 +253,9 @@ def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_award(ctx: Context, args: Any) -> dict[str, Any]:
-    return points.award(ctx.shop, LOCAL_ADMIN, args.ref, args.activity, ctx.moment(args.at))
+    return points.award(
+        ctx.shop, LOCAL_ADMIN, args.ref, args.activity, ctx.moment(args.at), args.request_id
+    )
 
 
 def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:

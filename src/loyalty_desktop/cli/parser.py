@@ -107,6 +107,7 @@ def build_parser() -> Parser:
     p = sub.add_parser("award", help="activity points (review, check_in, referral, birthday…)")
     p.add_argument("ref")
     p.add_argument("activity")
+    p.add_argument("--request-id", help="award once however often this request is sent")
     _at(p)
 
     _at(sub.add_parser("expire", help="expire lapsed points and re-evaluate tiers"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -33,7 +32,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_event
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
-from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
@@ -141,7 +140,8 @@ def record_sale(
     ctx = EarnContext(
         local_date_of(at, program), tier.name if tier else None, member.birthday if member else None
     )
-    account = Account.open(uow, member) if member else None
+    sale_uuid = derived_id("sale", shop.device_id, request.sale_id)
+    account = Account.open(uow, member, seed=sale_uuid) if member else None
     value = 0
     if account is not None and request.redeem:
         value = check_redemption(
@@ -153,7 +153,7 @@ def record_sale(
         )
     paid = net - value
     sale = Sale(
-        id=str(uuid.uuid4()),
+        id=sale_uuid,
         sale_id=request.sale_id,
         member_id=member.id if member else None,
         at=at,
@@ -231,7 +231,9 @@ def _earn_and_redeem(
     sale.earned = earned.points
     sale.campaigns = earned.campaigns
     if earned.points:
-        lot = new_lot(account.member.id, sale.at, earned.points, program.expiry.days)
+        lot = new_lot(
+            account.member.id, sale.at, earned.points, program.expiry.days, lot_id=account.next_id()
+        )
         post(
             uow,
             account,

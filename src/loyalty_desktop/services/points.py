@@ -125,54 +125,103 @@ def adjust(
 
 
 def award(
-    shop: Shop, actor: Actor, ref: str, activity: str, at: datetime | None = None
+    shop: Shop,
+    actor: Actor,
+    ref: str,
+    activity: str,
+    at: datetime | None = None,
+    request_id: str | None = None,
 ) -> dict[str, Any]:
-    """Give a member the programme's points for an activity (review, check-in, referral, birthday…)."""
+    """Give a member the programme's points for an activity (review, check-in, referral, birthday…).
+
+    With ``request_id`` the award happens once however often it is sent (a
+    double click, a retried call); every award is in the audit log.
+    """
     require(actor, Permission.AWARD)
     name = activity.strip().lower()
-    with shop.uow() as uow:
-        _, program = program_in_force(uow)
-        points = program.activity_points(name)
-        if not points:
-            known = ", ".join(n for n, _ in program.activity) or "none"
-            raise InvalidRequest(
-                f"the programme gives no points for {activity!r} (it knows: {known})",
-                code="unknown_activity",
-            )
-        member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
-        when = at or shop.clock.now()
-        _check_once(uow, program.timezone, member, name, when)
-        account = Account.open(uow, member)
-        lot = new_lot(member.id, when, points, program.expiry.days)
-        movement = post(
-            uow,
-            account,
-            MovementKind.ACTIVITY,
-            points,
-            when,
-            shop.clock.now(),
-            lots=[lot],
-            activity=name,
-            actor=actor.name,
+    key = f"award:{check_sale_id(request_id, 'request id')}" if request_id is not None else None
+    for attempt in range(2):
+        try:
+            with shop.uow() as uow:
+                done = uow.ledger.by_request(key) if key else None
+                if done is not None:
+                    return {
+                        "earned": done.points,
+                        "points": done.points_after,
+                        "activity": done.activity,
+                        "replayed": True,
+                    }
+                result = _award(uow, shop, actor, ref, name, activity, at, key)
+                uow.commit()
+                return result
+        except Conflict:
+            if attempt:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _award(
+    uow: UnitOfWork,
+    shop: Shop,
+    actor: Actor,
+    ref: str,
+    name: str,
+    typed: str,
+    at: datetime | None,
+    key: str | None,
+) -> dict[str, Any]:
+    _, program = program_in_force(uow)
+    points = program.activity_points(name)
+    if not points:
+        known = ", ".join(n for n, _ in program.activity) or "none"
+        raise InvalidRequest(
+            f"the programme gives no points for {typed!r} (it knows: {known})",
+            code="unknown_activity",
         )
-        member.points_earned += points
-        tier = tier_at(uow, program, member, when)
-        member.tier = kept_tier(uow, program, member, when, shop.clock.now(), tier)
-        uow.members.save_totals(member)
-        write_event(
-            uow,
-            shop.device_id,
-            "activity",
-            f"activity:{movement.id}",
-            when,
-            {"activity": name, "movements": movement_facts([movement])},
-        )
-        uow.commit()
+    member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
+    when = at or shop.clock.now()
+    now = shop.clock.now()
+    _check_once(uow, program.timezone, member, name, when)
+    account = Account.open(uow, member)
+    movement = post(
+        uow,
+        account,
+        MovementKind.ACTIVITY,
+        points,
+        when,
+        now,
+        lots=[new_lot(member.id, when, points, program.expiry.days)],
+        activity=name,
+        actor=actor.name,
+        request_id=key,
+    )
+    member.points_earned += points
+    tier = tier_at(uow, program, member, when)
+    member.tier = kept_tier(uow, program, member, when, now, tier)
+    uow.members.save_totals(member)
+    write_event(
+        uow,
+        shop.device_id,
+        "activity",
+        key or f"activity:{movement.id}",
+        when,
+        {"activity": name, "movements": movement_facts([movement])},
+    )
+    write_audit(
+        uow,
+        actor,
+        "points.award",
+        f"member:{member.id}",
+        name,
+        {"points": points, "request_id": key},
+        now,
+    )
     return {
         "earned": points,
         "points": movement.points_after,
         "activity": name,
         "tier": member.tier,
+        "replayed": False,
     }
 
 

@@ -21,11 +21,24 @@ class Account:
     member: Member
     lots: list[Lot]
     movements: list[Movement] = field(default_factory=list)
+    seed: str | None = None  # the sale's or refund's id: its movements and lots get derived ids
+    _issued: int = 0
 
     @classmethod
-    def open(cls, uow: UnitOfWork, member: Member) -> Account:
-        """Load the member's open lots (those with points left)."""
-        return cls(member, uow.ledger.lots(member.id))
+    def open(cls, uow: UnitOfWork, member: Member, *, seed: str | None = None) -> Account:
+        """Load the member's open lots (those with points left).
+
+        With ``seed``, every id this account hands out is derived from it, so
+        posting the same sale again (a restored backup) yields the same facts.
+        """
+        return cls(member, uow.ledger.lots(member.id), seed=seed)
+
+    def next_id(self) -> str:
+        """A new id for a movement or lot of this operation."""
+        if self.seed is None:
+            return str(uuid.uuid4())
+        self._issued += 1
+        return str(uuid.uuid5(uuid.UUID(self.seed), f"{self.member.id}:{self._issued}"))
 
     def spendable(self, at: datetime) -> int:
         """Points that may pay at ``at``."""
@@ -44,10 +57,21 @@ def new_lot(
     expires_at: datetime | None = None,
     *,
     keep_expiry: bool = False,
+    lot_id: str | None = None,
 ) -> Lot:
     """A fresh earn lot; ``keep_expiry`` copies ``expires_at`` (merges) instead of counting days."""
     expiry = expires_at if keep_expiry else ledger.expiry_for(at, expiry_days)
-    return Lot(str(uuid.uuid4()), member_id, at, expiry, points, points)
+    return Lot(lot_id or str(uuid.uuid4()), member_id, at, expiry, points, points)
+
+
+# Sales and refunds get ids derived from the device and the caller's id, so a sale
+# posted again after restoring a backup is the same fact, never a second one.
+_IDS = uuid.UUID("6f1d2a52-3c1e-4f0e-9a57-6c0a3b9e7d11")
+
+
+def derived_id(kind: str, device_id: str, caller_id: str) -> str:
+    """The stable UUID of a sale or refund posted on ``device_id`` under the caller's id."""
+    return str(uuid.uuid5(_IDS, f"{kind}:{device_id}:{caller_id}"))
 
 
 def post(
@@ -74,7 +98,7 @@ def post(
     if member.last_movement_at is None or at > member.last_movement_at:
         member.last_movement_at = at
     movement = Movement(
-        id=str(uuid.uuid4()),
+        id=account.next_id(),
         member_id=member.id,
         kind=kind,
         points=points,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from fractions import Fraction
@@ -31,7 +30,7 @@ from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
-from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
@@ -92,7 +91,7 @@ def record_refund(
     paid_back = share_back(sale.paid, sale.net, returned_total, sale.paid_back)
     now = shop.clock.now()
     refund = Refund(
-        id=str(uuid.uuid4()),
+        id=derived_id("refund", shop.device_id, refund_id),
         refund_id=refund_id,
         sale_ref=sale.id,
         sale_id=sale.sale_id,
@@ -114,7 +113,7 @@ def record_refund(
     if sale.member_id is not None:
         member = uow.members.get(sale.member_id, for_update=True)
         assert member is not None
-        account = Account.open(uow, member)
+        account = Account.open(uow, member, seed=refund.id)
         backdated = is_backdated(member, at)
         sale_movements = uow.ledger.for_sale(sale.id)
         if restore:
@@ -127,7 +126,11 @@ def record_refund(
             back = give_back({lot.id: consumed[lot.id] for lot in own}, account.lots, restore)
             # Points taken from a duplicate's lots before a merge come back as a new lot.
             leftover = restore + sum(a.points for a in back)
-            extra = [new_lot(member.id, at, leftover, program.expiry.days)] if leftover > 0 else []
+            extra = (
+                [new_lot(member.id, at, leftover, program.expiry.days, lot_id=account.next_id())]
+                if leftover > 0
+                else []
+            )
             post(
                 uow,
                 account,

@@ -144,3 +144,18 @@ def test_a_backdated_sale_answers_as_of_its_moment_and_keeps_todays_tier(
     assert (late["points"], late["tier"]) == (10, "Bronze")  # right after S0, before S1
     assert driver.database.store.members[m["id"]].tier == "Gold"
     assert driver.show(m["member_no"])["points"] == 1110
+
+
+def test_a_sale_posted_again_after_restoring_a_backup_is_the_same_fact(driver: ShopDriver) -> None:
+    import copy
+
+    m = driver.enrol()
+    driver.sell("S0", m["member_no"], "50.00")
+    backup = copy.deepcopy(driver.database.store)
+    driver.sell("S1", m["member_no"], "100.00", redeem=20)
+    first = driver.database.store.outbox[-1][2]
+    driver.database.store = backup  # the till carries on from the backup, same device
+    driver.sell("S1", m["member_no"], "100.00", redeem=20)
+    again = driver.database.store.outbox[-1][2]
+    assert again.key == first.key
+    assert again.payload == first.payload  # same sale id, movement ids and lot ids

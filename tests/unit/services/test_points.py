@@ -63,3 +63,14 @@ def test_the_expiry_job_writes_off_lapsed_lots_once(driver: ShopDriver) -> None:
 def test_an_expiry_run_in_the_future_is_refused(driver: ShopDriver) -> None:
     with pytest.raises(InvalidRequest, match="future"):
         points.expire(driver.shop, LOCAL_ADMIN, driver.clock.now() + timedelta(days=1))
+
+
+def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    first = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
+    again = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
+    assert (first["points"], again["points"], again["replayed"]) == (10, 10, True)
+    points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review")
+    assert driver.balance(m["member_no"]) == 20
+    awards = [e for e in driver.database.store.audit if e.action == "points.award"]
+    assert len(awards) == 2
