@@ -285,3 +285,25 @@ def test_the_database_defaults_to_loyalty_db_then_the_data_directory(
     monkeypatch.setenv("LOYALTY_DB", str(tmp_path / "chosen.db"))
     assert run(["--json", "init"]) == 0
     assert json.loads(capsys.readouterr().out)["db"] == str((tmp_path / "chosen.db").resolve())
+
+
+def test_reports_for_a_past_moment_replay_the_ledger_to_it(shop_cli: Loyalty) -> None:
+    m = enrol(shop_cli)
+    shop_cli("sale", "S1", "--member", m["member_no"], "--total", "100.00", "--at", "2025-03-03")
+    shop_cli(
+        "sale",
+        "S2",
+        "--member",
+        m["member_no"],
+        "--total",
+        "60.00",
+        "--redeem",
+        "50",
+        "--at",
+        "2025-03-05",
+    )
+    code, then = shop_cli("report", "liability", "--at", "2025-03-04")
+    assert (code, then["points"]) == (0, 100)  # before the 50 points were spent
+    assert shop_cli("report", "liability", "--at", "2025-03-06")[1]["points"] == 100 - 50 + 59
+    shown = shop_cli("member", "show", m["member_no"], "--at", "2025-03-06")[1]
+    assert shown["next_tier"] == {"name": "Gold", "needs": "840.50", "basis": "lifetime_spend"}

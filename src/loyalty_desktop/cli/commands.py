@@ -304,7 +304,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         raise InvalidRequest("--from must be before --at")
     with ctx.shop.uow(write=False) as uow:
         _, program = programs.program_in_force(uow)
-    source = SqlReportSource(ctx.opened.engine)
+    source = SqlReportSource(ctx.opened.engine, now=ctx.shop.clock.now())
     if args.name == "kpis":
         report = kpis(source, program, start, at)
     else:

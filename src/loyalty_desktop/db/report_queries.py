@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, and_, func, select
 
 from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
-from loyalty_desktop.db.tables import lots, members, movements, refunds, sales
+from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
+
+_NOW = timedelta(minutes=1)
 
 
 class SqlReportSource:
     """Report aggregates computed in the database, never by loading rows one by one."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, now: datetime | None = None) -> None:
         self.engine = engine
+        self.now = now  # reports for a moment before this replay the ledger to that moment
 
     def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
         period = and_(sales.c.at > start, sales.c.at <= end)
@@ -27,17 +30,22 @@ class SqlReportSource:
                     func.coalesce(func.sum(sales.c.net).filter(sales.c.member_id.is_not(None)), 0),
                 ).where(period)
             ).one()
-            refunded = conn.execute(
-                select(func.coalesce(func.sum(refunds.c.amount), 0)).where(
-                    refunds.c.at > start, refunds.c.at <= end
+            refunded, member_refunded = conn.execute(
+                select(
+                    func.coalesce(func.sum(refunds.c.amount), 0),
+                    func.coalesce(
+                        func.sum(refunds.c.amount).filter(sales.c.member_id.is_not(None)), 0
+                    ),
                 )
-            ).scalar()
+                .join(sales, sales.c.id == refunds.c.sale_ref)
+                .where(refunds.c.at > start, refunds.c.at <= end)
+            ).one()
         back = int(refunded or 0)
         return SalesTotals(
             int(count),
             int(member_count),
             int(revenue) - back,
-            int(member_revenue or 0) - back,
+            int(member_revenue or 0) - int(member_refunded or 0),
             back,
         )
 
@@ -76,9 +84,28 @@ class SqlReportSource:
 
     def open_lots(self, at: datetime) -> list[OpenLot]:
         with self.engine.connect() as conn:
+            if self.now is None or at >= self.now - _NOW:
+                rows = conn.execute(
+                    select(lots.c.expires_at, func.sum(lots.c.remaining))
+                    .where(lots.c.remaining > 0, lots.c.at <= at)
+                    .group_by(lots.c.expires_at)
+                )
+                return [OpenLot(int(total), expires) for expires, total in rows]
+            # A past moment: each lot as it stood then (points minus what was taken by then).
+            opened_by = movements.alias("opened_by")
+            taken = (
+                select(allocations.c.lot_id, func.sum(allocations.c.points).label("taken"))
+                .join(movements, movements.c.id == allocations.c.movement_id)
+                .where(movements.c.at <= at)
+                .group_by(allocations.c.lot_id)
+                .subquery()
+            )
+            left = lots.c.points - func.coalesce(taken.c.taken, 0)
             rows = conn.execute(
-                select(lots.c.expires_at, func.sum(lots.c.remaining))
-                .where(lots.c.remaining > 0, lots.c.at <= at)
+                select(lots.c.expires_at, func.sum(left))
+                .join(opened_by, opened_by.c.id == lots.c.movement_id)
+                .outerjoin(taken, taken.c.lot_id == lots.c.id)
+                .where(opened_by.c.at <= at, left > 0)
                 .group_by(lots.c.expires_at)
             )
             return [OpenLot(int(total), expires) for expires, total in rows]

@@ -40,7 +40,15 @@ def composite_score(scale: ScoreScale, standing: TierStanding, currency: Currenc
 
 
 def basis_value(rule: TierRule, standing: TierStanding, currency: Currency) -> Decimal:
-    """The member's value on the programme's tier basis, in the units thresholds are written in."""
+    """The member's value on the programme's tier basis, in the units thresholds are written in.
+
+    Never below zero: returns of goods bought before the records began must not
+    drop a member out of the entry tier.
+    """
+    return max(_basis(rule, standing, currency), Decimal(0))
+
+
+def _basis(rule: TierRule, standing: TierStanding, currency: Currency) -> Decimal:
     if rule.basis is TierBasis.LIFETIME_SPEND:
         return Decimal(standing.lifetime_spend) / currency.scale
     if rule.basis is TierBasis.ROLLING_SPEND:

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from loyalty_desktop.domain import ledger
@@ -13,8 +14,9 @@ from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_ca
 from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed, PaymentCode
 from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
 from loyalty_desktop.domain.moments import local_iso
-from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.domain.money import format_money, money_from_decimal
 from loyalty_desktop.domain.phones import normalize_phone
+from loyalty_desktop.domain.program import Program, TierBasis
 from loyalty_desktop.domain.tiers import basis_value, next_tier, tier_for
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
@@ -168,7 +170,7 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         "next_tier": (
             {
                 "name": upcoming[0].name,
-                "needs": str(upcoming[1]),
+                "needs": _basis_text(upcoming[1], program),
                 "basis": program.tiers.basis.value,
             }
             if upcoming
@@ -227,6 +229,13 @@ def member_card(
         delivered = deliver(member, card_code(member, shop.card_keys), shop_name)
         uow.commit()
     return delivered
+
+
+def _basis_text(value: Decimal, program: Program) -> str:
+    """How much more of the tier basis is needed, written like the basis (money with its decimals)."""
+    if program.tiers.basis in (TierBasis.LIFETIME_SPEND, TierBasis.ROLLING_SPEND):
+        return format_money(money_from_decimal(value, program.currency), program.currency)
+    return str(value)
 
 
 def export_member(

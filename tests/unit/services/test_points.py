@@ -65,7 +65,9 @@ def test_an_expiry_run_in_the_future_is_refused(driver: ShopDriver) -> None:
         points.expire(driver.shop, LOCAL_ADMIN, driver.clock.now() + timedelta(days=1))
 
 
-def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(driver: ShopDriver) -> None:
+def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(
+    driver: ShopDriver,
+) -> None:
     m = driver.enrol()
     first = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
     again = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
