@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import getpass
-import io
 import json
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from loyalty_desktop.analytics.kpis import kpis
-from loyalty_desktop.analytics.liability import liability
-from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.cli.context import Context, Refused, read_text, write_file
 from loyalty_desktop.cli.parser import UsageError
-from loyalty_desktop.db.report_queries import SqlReportSource
+from loyalty_desktop.cli.reports import cmd_report
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
-from loyalty_desktop.domain.moments import parse_moment
 from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.installation import CardKeyFile, config_dir
 from loyalty_desktop.printing.card_image import save_card
@@ -40,74 +34,6 @@ from loyalty_desktop.services import (
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Permission, require
 
 Handler = Callable[["Context", Any], dict[str, Any]]
-
-
-class Refused(Exception):
-    """A refusal found by the command line itself (an unreadable file, a feature not here yet)."""
-
-    def __init__(self, code: str, message: str, **extra: Any) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.extra = extra
-
-
-class Context:
-    """The database the command works on, opened on first use."""
-
-    def __init__(self, db: str | None, as_json: bool) -> None:
-        self.db = db
-        self.as_json = as_json
-
-    @cached_property
-    def opened(self) -> Opened:
-        """The opened (created or migrated) database."""
-        return open_database(self.db)
-
-    @property
-    def shop(self) -> Any:
-        """The services' context."""
-        return self.opened.shop
-
-    def close(self) -> None:
-        """Release the database connections, if the command opened any."""
-        if "opened" in self.__dict__:
-            self.opened.engine.dispose()
-
-    def moment(self, text: str | None) -> datetime | None:
-        """An ``--at``/``--from`` value in the shop's time zone, or None for now."""
-        if text is None:
-            return None
-        with self.shop.uow(write=False) as uow:
-            _, program = programs.program_in_force(uow)
-        return parse_moment(text, program.timezone)
-
-
-def read_text(path: str, what: str) -> str:
-    """A text file's contents (UTF-8, with or without BOM), or a clear refusal."""
-    try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise Refused("bad_file", f"{what} {path} does not exist") from None
-    except UnicodeDecodeError:
-        raise Refused("bad_file", f"{what} {path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise Refused("bad_file", f"{what} {path} cannot be read: {exc.strerror}") from None
-
-
-def _write(path: str, data: bytes | str) -> Path:
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise Refused(
-            "bad_file", f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
-    return target.resolve()
 
 
 def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
@@ -181,7 +107,7 @@ def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
 
 def cmd_member_export(ctx: Context, args: Any) -> dict[str, Any]:
     def write(data: dict[str, Any]) -> dict[str, Any]:
-        return {"file": str(_write(args.out, json.dumps(data, ensure_ascii=False, indent=2)))}
+        return {"file": str(write_file(args.out, json.dumps(data, ensure_ascii=False, indent=2)))}
 
     return members.export_member(ctx.shop, LOCAL_ADMIN, args.ref, deliver=write)
 
@@ -292,54 +218,6 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
         skip_invalid=args.skip_invalid,
     )
     return _import_result(report, args.skip_invalid)
-
-
-def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
-    require(LOCAL_ADMIN, Permission.REPORTS)
-    if args.horizon_days < 1:
-        raise InvalidRequest("--horizon-days must be at least 1")
-    at = ctx.moment(args.at) or ctx.shop.clock.now()
-    start = ctx.moment(args.start) or at - timedelta(days=365)
-    if start >= at:
-        raise InvalidRequest("--from must be before --at")
-    with ctx.shop.uow(write=False) as uow:
-        _, program = programs.program_in_force(uow)
-    source = SqlReportSource(ctx.opened.engine, now=ctx.shop.clock.now())
-    if args.name == "kpis":
-        report = kpis(source, program, start, at)
-    else:
-        report = liability(source, program, at, args.horizon_days)
-    if args.format == "csv" or args.out:
-        text = (
-            _as_csv(report)
-            if args.format == "csv"
-            else json.dumps(report, ensure_ascii=False, indent=2)
-        )
-        if args.out:
-            return {"report": args.name, "file": str(_write(args.out, text)), "format": args.format}
-        if not ctx.as_json:
-            sys.stdout.write(text)
-            raise AlreadyPrinted
-        return {"report": args.name, "format": "csv", "csv": text}
-    return report
-
-
-class AlreadyPrinted(Exception):
-    """The command wrote its own output (CSV on standard output)."""
-
-
-def _as_csv(report: dict[str, Any]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["key", "value"])
-    for key, value in report.items():
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                for k, v in item.items() if isinstance(item, dict) else [("value", item)]:
-                    writer.writerow([f"{key}[{i}].{k}", v])
-        else:
-            writer.writerow([key, "" if value is None else value])
-    return buffer.getvalue()
 
 
 def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:

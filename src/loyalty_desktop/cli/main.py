@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from loyalty_desktop.cli import commands
+from loyalty_desktop.cli.context import AlreadyPrinted, Context, Refused
 from loyalty_desktop.cli.output import emit, emit_error
 from loyalty_desktop.cli.parser import UsageError, build_parser
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -49,8 +50,8 @@ def run(argv: list[str]) -> int:
         if not as_json:
             sys.stderr.write("Try 'loyalty --help'.\n")
         return EXIT_USAGE
-    handler: Callable[[commands.Context, Any], dict[str, Any]] = commands.handler_for(args)
-    context = commands.Context(args.db, as_json)
+    handler: Callable[[Context, Any], dict[str, Any]] = commands.handler_for(args)
+    context = Context(args.db, as_json)
     try:
         return _run_handler(handler, context, args, as_json)
     finally:
@@ -58,16 +59,16 @@ def run(argv: list[str]) -> int:
 
 
 def _run_handler(
-    handler: Callable[[commands.Context, Any], dict[str, Any]],
-    context: commands.Context,
+    handler: Callable[[Context, Any], dict[str, Any]],
+    context: Context,
     args: Any,
     as_json: bool,
 ) -> int:
     try:
         result = handler(context, args)
-    except commands.AlreadyPrinted:
+    except AlreadyPrinted:
         return EXIT_OK
-    except commands.Refused as exc:
+    except Refused as exc:
         emit_error(exc.code, exc.message, as_json=as_json, extra=exc.extra)
         return EXIT_REFUSED
     except LoyaltyError as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 import zoneinfo
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from loyalty_desktop.domain.errors import BadProgram, InvalidAmount
-from loyalty_desktop.domain.money import Currency, format_money, parse_money
+from loyalty_desktop.domain.money import Currency, parse_money
 from loyalty_desktop.domain.program import (
     WEEKDAYS,
     Campaign,
@@ -25,8 +24,7 @@ from loyalty_desktop.domain.program import (
     TierLevel,
     TierRule,
 )
-
-KeyPath = tuple[str | int, ...]
+from loyalty_desktop.domain.toml_lines import KeyPath, key_lines
 
 _TOP_KEYS = {
     "shop_name",
@@ -65,53 +63,6 @@ _CAMPAIGN_KEYS = {
     "tiers",
     "birthday_month",
 }
-
-
-def key_lines(text: str) -> dict[KeyPath, int]:
-    """Map each key path in a TOML text to the line it is written on (1-based).
-
-    tomllib gives values but no positions; this scan is good enough to point a
-    shop owner at the right line, which is all it is used for.
-    """
-    lines: dict[KeyPath, int] = {}
-    table: KeyPath = ()
-    array_counts: dict[KeyPath, int] = {}
-    in_multiline = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if in_multiline:
-            if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
-                in_multiline = False
-            continue
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[["):
-            path = _split_key(line[2 : line.find("]]")])
-            index = array_counts.get(path, 0)
-            array_counts[path] = index + 1
-            table = (*path, index)
-            lines.setdefault(path, number)
-            lines[table] = number
-            continue
-        if line.startswith("["):
-            table = _split_key(line[1 : line.find("]")])
-            lines.setdefault(table, number)
-            continue
-        match = re.match(
-            r'^((?:[A-Za-z0-9_\-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|\'[^\']*\'))*)\s*=',
-            line,
-        )
-        if match:
-            lines.setdefault((*table, *_split_key(match.group(1))), number)
-            rest = line[match.end() :]
-            if rest.count('"""') == 1 or rest.count("'''") == 1:
-                in_multiline = True
-    return lines
-
-
-def _split_key(text: str) -> tuple[str, ...]:
-    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([^.\s]+)', text)
-    return tuple(double or single or bare for double, single, bare in parts)
 
 
 class _Reader:
@@ -425,65 +376,3 @@ def _campaigns(r: _Reader, value: Any, tiers: TierRule) -> tuple[Campaign, ...]:
             )
         )
     return tuple(result)
-
-
-def program_to_dict(program: Program) -> dict[str, Any]:
-    """The programme with every key filled in, as JSON-ready data (money as decimal strings)."""
-    cur = program.currency
-    tiers = program.tiers
-    return {
-        "shop_name": program.shop_name,
-        "currency": cur.code,
-        "timezone": program.timezone,
-        "campaign_policy": program.campaign_policy.value,
-        "earn": {
-            "points": program.earn.points,
-            "per": format_money(program.earn.per, cur),
-            "min_order": format_money(program.earn.min_order, cur),
-            "exclude_categories": sorted(program.earn.exclude_categories),
-            "exclude_skus": sorted(program.earn.exclude_skus),
-        },
-        "activity": dict(program.activity),
-        "expiry": {"days": program.expiry.days},
-        "redeem": {
-            "point_value": str(program.redeem.point_value),
-            "min_points": program.redeem.min_points,
-            "max_share": str(program.redeem.max_share),
-        },
-        "tiers": {
-            "basis": tiers.basis.value,
-            "window_days": tiers.window_days,
-            "score": {
-                "spend_full": str(tiers.score.spend_full),
-                "visits_full": tiers.score.visits_full,
-                "interactions_full": tiers.score.interactions_full,
-                "spend_weight": str(tiers.score.spend_weight),
-                "activity_weight": str(tiers.score.activity_weight),
-                "interaction_weight": str(tiers.score.interaction_weight),
-            },
-            "levels": [
-                {
-                    "name": lvl.name,
-                    "threshold": str(lvl.threshold),
-                    "discount_pct": str(lvl.discount_pct),
-                    "earn_multiplier": str(lvl.earn_multiplier),
-                }
-                for lvl in reversed(tiers.levels)
-            ],
-        },
-        "campaigns": [
-            {
-                "name": c.name,
-                "start": c.start.isoformat(),
-                "end": c.end.isoformat(),
-                "multiplier": str(c.multiplier),
-                "bonus": c.bonus,
-                "weekdays": [WEEKDAYS[d] for d in sorted(c.weekdays)],
-                "month_days": sorted(c.month_days),
-                "categories": sorted(c.categories),
-                "tiers": sorted(c.tiers),
-                "birthday_month": c.birthday_month,
-            }
-            for c in program.campaigns
-        ],
-    }

@@ -6,7 +6,8 @@ from functools import lru_cache
 from typing import Any
 
 from loyalty_desktop.domain.program import Program
-from loyalty_desktop.domain.program_file import parse_program, program_to_dict
+from loyalty_desktop.domain.program_dict import program_to_dict
+from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
