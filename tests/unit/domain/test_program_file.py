@@ -5,7 +5,8 @@ import pytest
 
 from loyalty_desktop.domain.errors import BadProgram
 from loyalty_desktop.domain.program import CampaignPolicy, TierBasis
-from loyalty_desktop.domain.program_file import parse_program, program_to_dict
+from loyalty_desktop.domain.program_dict import program_to_dict
+from loyalty_desktop.domain.program_file import parse_program
 
 EXAMPLE = Path(__file__).parents[3] / "resources" / "programme-example.toml"
 
