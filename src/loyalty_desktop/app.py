@@ -17,24 +17,23 @@ from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
 from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.installation import CardKeyFile, config_dir, default_db_path
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import Clock, Conflict
+from loyalty_desktop.services.ports import Clock
+from loyalty_desktop.services.retry import once_more_on_conflict
 
 
 def _device_id(uow: SqlUnitOfWorkFactory) -> str:
     """This installation's device id, made once; two programs opening a new database agree on one."""
-    for attempt in range(2):
-        try:
-            with uow() as unit:
-                device_id = unit.settings.get("device_id")
-                if device_id is None:
-                    device_id = str(uuid.uuid4())
-                    unit.settings.set("device_id", device_id)
-                    unit.commit()
-                return device_id
-        except Conflict:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+
+    def attempt() -> str:
+        with uow() as unit:
+            device_id = unit.settings.get("device_id")
+            if device_id is None:
+                device_id = str(uuid.uuid4())
+                unit.settings.set("device_id", device_id)
+                unit.commit()
+            return device_id
+
+    return once_more_on_conflict(attempt)
 
 
 class SystemClock:

@@ -31,9 +31,10 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_event
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 TOTAL_SKU = ""  # the one line of a sale rung up as a total
@@ -333,31 +334,30 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
     """Post a sale for a member, once: the same sale id again returns the first result unchanged."""
     require(actor, Permission.SELL)
     sale_id = check_sale_id(request.sale_id)
-    if request.member_ref is None:
+    member_ref = request.member_ref
+    if member_ref is None:
         raise InvalidRequest("a sale at the till needs a member")
-    for attempt in range(2):
-        try:
-            with shop.uow() as uow:
-                existing = uow.sales.get(sale_id)
-                if existing is not None:
-                    owner = uow.members.get(existing.member_id) if existing.member_id else None
-                    _, program = program_in_force(uow)
-                    return sale_result(
-                        existing,
-                        owner,
-                        Currency.of(existing.currency),
-                        program.timezone,
-                        replayed=True,
-                    )
-                program_id, program = program_in_force(uow)
-                at = request.at or shop.clock.now()
-                member = find_member(uow, request.member_ref, shop.card_keys, for_update=True)
-                sale = record_sale(
-                    uow, shop, program_id, program, replace(request, sale_id=sale_id), at, member
+
+    def attempt() -> dict[str, Any]:
+        with shop.uow() as uow:
+            existing = uow.sales.get(sale_id)
+            if existing is not None:
+                owner = uow.members.get(existing.member_id) if existing.member_id else None
+                _, program = program_in_force(uow)
+                return sale_result(
+                    existing,
+                    owner,
+                    Currency.of(existing.currency),
+                    program.timezone,
+                    replayed=True,
                 )
-                uow.commit()
-                return sale_result(sale, member, program.currency, program.timezone, replayed=False)
-        except Conflict:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+            program_id, program = program_in_force(uow)
+            at = request.at or shop.clock.now()
+            member = find_member(uow, member_ref, shop.card_keys, for_update=True)
+            sale = record_sale(
+                uow, shop, program_id, program, replace(request, sale_id=sale_id), at, member
+            )
+            uow.commit()
+            return sale_result(sale, member, program.currency, program.timezone, replayed=False)
+
+    return once_more_on_conflict(attempt)

@@ -29,11 +29,6 @@ _YES = frozenset({"true", "1", "yes", "y", "是"})
 _NO = frozenset({"false", "0", "no", "n", "否", ""})
 
 
-def member_number(text: str) -> str:
-    """A member number the till can find again (never a payment code, which is not echoed)."""
-    return check_member_no(text)
-
-
 def _consent(text: str) -> bool:
     word = unicodedata.normalize("NFKC", text).strip().casefold()
     if word in _YES:
@@ -46,7 +41,7 @@ def _consent(text: str) -> bool:
 def _member_row(row: CsvRow, today: date) -> NewMember | RowProblem:
     member_no, name, phone, email, birthday, consent = row.values
     check = RowCheck(row.number)
-    number = check.value("member_no", lambda: member_number(member_no))
+    number = check.value("member_no", lambda: check_member_no(member_no))
     full_name = check.value("name", lambda: check_name(name))
     phone_no = check.value("phone", lambda: normalize_phone(phone) if phone else None)
     address = check.value("email", lambda: check_email(email) if email else None)

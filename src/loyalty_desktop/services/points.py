@@ -21,9 +21,10 @@ from loyalty_desktop.services.checkout import check_sale_id
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import kept_tier, tier_at
 
 # Activities a member can do at most once per shop day / shop year.
@@ -54,74 +55,70 @@ def adjust(
         raise InvalidRequest("a points correction needs a reason")
     if points == 0 or abs(points) > MAX_ADJUST:
         raise InvalidRequest(f"a correction must be a non-zero number of points up to {MAX_ADJUST}")
-    for attempt in range(2):
-        try:
-            with shop.uow() as uow:
-                done = uow.ledger.by_request(request_id)
-                if done is not None:
-                    return {
-                        "points": done.points_after,
-                        "request_id": request_id,
-                        "member_id": done.member_id,
-                        "replayed": True,
-                    }
-                _, program = program_in_force(uow)
-                member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
-                when = at or shop.clock.now()
-                now = shop.clock.now()
-                account = Account.open(uow, member)
-                if points < 0 and -points > account.spendable(when):
-                    can = account.spendable(when)
-                    raise InsufficientPoints(
-                        f"member {member.member_no} has {can} points; cannot take {-points}",
-                        spendable=can,
-                    )
-                # A credit opens a lot that expires like earned points; a debit takes the
-                # earliest-expiring points first.
-                movement = post(
-                    uow,
-                    account,
-                    MovementKind.ADJUST,
-                    points,
-                    when,
-                    now,
-                    lots=[new_lot(member.id, when, points, program.expiry.days)]
-                    if points > 0
-                    else [],
-                    allocations=ledger.take(account.lots, -points, when) if points < 0 else [],
-                    request_id=request_id,
-                    reason=reason.strip(),
-                    actor=actor.name,
-                )
-                uow.members.save_totals(member)
-                write_event(
-                    uow,
-                    shop.device_id,
-                    "adjustment",
-                    f"adjust:{request_id}",
-                    when,
-                    {"movements": movement_facts([movement])},
-                )
-                write_audit(
-                    uow,
-                    actor,
-                    "points.adjust",
-                    f"member:{member.id}",
-                    reason.strip(),
-                    {"points": points, "request_id": request_id},
-                    now,
-                )
-                uow.commit()
+
+    def attempt() -> dict[str, Any]:
+        with shop.uow() as uow:
+            done = uow.ledger.by_request(request_id)
+            if done is not None:
                 return {
-                    "points": movement.points_after,
+                    "points": done.points_after,
                     "request_id": request_id,
-                    "member_id": member.id,
-                    "replayed": False,
+                    "member_id": done.member_id,
+                    "replayed": True,
                 }
-        except Conflict:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+            _, program = program_in_force(uow)
+            member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
+            when = at or shop.clock.now()
+            now = shop.clock.now()
+            account = Account.open(uow, member)
+            if points < 0 and -points > account.spendable(when):
+                can = account.spendable(when)
+                raise InsufficientPoints(
+                    f"member {member.member_no} has {can} points; cannot take {-points}",
+                    spendable=can,
+                )
+            # A credit opens a lot that expires like earned points; a debit takes the
+            # earliest-expiring points first.
+            movement = post(
+                uow,
+                account,
+                MovementKind.ADJUST,
+                points,
+                when,
+                now,
+                lots=[new_lot(member.id, when, points, program.expiry.days)] if points > 0 else [],
+                allocations=ledger.take(account.lots, -points, when) if points < 0 else [],
+                request_id=request_id,
+                reason=reason.strip(),
+                actor=actor.name,
+            )
+            uow.members.save_totals(member)
+            write_event(
+                uow,
+                shop.device_id,
+                "adjustment",
+                f"adjust:{request_id}",
+                when,
+                {"movements": movement_facts([movement])},
+            )
+            write_audit(
+                uow,
+                actor,
+                "points.adjust",
+                f"member:{member.id}",
+                reason.strip(),
+                {"points": points, "request_id": request_id},
+                now,
+            )
+            uow.commit()
+            return {
+                "points": movement.points_after,
+                "request_id": request_id,
+                "member_id": member.id,
+                "replayed": False,
+            }
+
+    return once_more_on_conflict(attempt)
 
 
 def award(
@@ -140,24 +137,22 @@ def award(
     require(actor, Permission.AWARD)
     name = activity.strip().lower()
     key = f"award:{check_sale_id(request_id, 'request id')}" if request_id is not None else None
-    for attempt in range(2):
-        try:
-            with shop.uow() as uow:
-                done = uow.ledger.by_request(key) if key else None
-                if done is not None:
-                    return {
-                        "earned": done.points,
-                        "points": done.points_after,
-                        "activity": done.activity,
-                        "replayed": True,
-                    }
-                result = _award(uow, shop, actor, ref, name, activity, at, key)
-                uow.commit()
-                return result
-        except Conflict:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+
+    def attempt() -> dict[str, Any]:
+        with shop.uow() as uow:
+            done = uow.ledger.by_request(key) if key else None
+            if done is not None:
+                return {
+                    "earned": done.points,
+                    "points": done.points_after,
+                    "activity": done.activity,
+                    "replayed": True,
+                }
+            result = _award(uow, shop, actor, ref, name, activity, at, key)
+            uow.commit()
+            return result
+
+    return once_more_on_conflict(attempt)
 
 
 def _award(

@@ -29,9 +29,10 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_version
+from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 
@@ -239,21 +240,19 @@ def refund(shop: Shop, actor: Actor, request: RefundRequest) -> dict[str, Any]:
     """Refund (part of) a sale, once per refund id; never refused for points reasons."""
     require(actor, Permission.REFUND)
     refund_id = check_sale_id(request.refund_id, "refund id")
-    for attempt in range(2):
-        try:
-            with shop.uow() as uow:
-                existing = uow.sales.refund(refund_id)
-                if existing is not None:
-                    sale = uow.sales.get(existing.sale_id)
-                    cur = Currency.of(sale.currency) if sale else Currency.of("CNY")
-                    return refund_result(existing, cur, replayed=True)
-                sale = uow.sales.get(request.sale_id.strip())
-                if sale is None:
-                    raise UnknownSale(f"no sale {request.sale_id!r} was recorded here")
-                done = record_refund(uow, shop, actor, request, refund_id, sale)
-                uow.commit()
-                return refund_result(done, Currency.of(sale.currency), replayed=False)
-        except Conflict:
-            if attempt:
-                raise
-    raise AssertionError("unreachable")
+
+    def attempt() -> dict[str, Any]:
+        with shop.uow() as uow:
+            existing = uow.sales.refund(refund_id)
+            if existing is not None:
+                sale = uow.sales.get(existing.sale_id)
+                cur = Currency.of(sale.currency) if sale else Currency.of("CNY")
+                return refund_result(existing, cur, replayed=True)
+            sale = uow.sales.get(request.sale_id.strip())
+            if sale is None:
+                raise UnknownSale(f"no sale {request.sale_id!r} was recorded here")
+            done = record_refund(uow, shop, actor, request, refund_id, sale)
+            uow.commit()
+            return refund_result(done, Currency.of(sale.currency), replayed=False)
+
+    return once_more_on_conflict(attempt)

@@ -39,6 +39,10 @@ def points_state(uow: UnitOfWork, member: Member, at: datetime) -> PointsState:
     """Points as of ``at``: the cached balance and open lots, or the history replayed up to ``at``."""
     if is_current(member, at):
         return PointsState(member.balance, uow.ledger.lots(member.id))
+    return _replayed(uow, member, at)
+
+
+def _replayed(uow: UnitOfWork, member: Member, at: datetime) -> PointsState:
     balance, lots = ledger.state_at(uow.ledger.history([member.id]), at)
     return PointsState(balance, lots)
 
@@ -123,5 +127,4 @@ def is_backdated(member: Member, at: datetime) -> bool:
 
 def points_as_of(uow: UnitOfWork, member: Member, at: datetime) -> int:
     """The member's points as of ``at`` from the stored history (for a backdated post's result)."""
-    balance, lots = ledger.state_at(uow.ledger.history([member.id]), at)
-    return ledger.available(balance, lots, at)
+    return _replayed(uow, member, at).available(at)
