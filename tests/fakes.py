@@ -142,6 +142,26 @@ class FakeLedger:
     def for_sale(self, sale_ref: str) -> list[Movement]:
         return [m for m in self.s.movements if m.sale_ref == sale_ref]
 
+    def descendants(self, lot_ids: Sequence[str]) -> list[Lot]:
+        found: list[Lot] = []
+        seen = set(lot_ids)
+        frontier = set(lot_ids)
+        while frontier:
+            batch = [lot for lot in self.s.lots.values() if lot.source in frontier]
+            frontier = {lot.id for lot in batch if lot.id not in seen}
+            seen |= frontier
+            found.extend(replace(lot) for lot in batch if lot.id in frontier)
+        return found
+
+    def expired_from(self, lot_ids: Sequence[str]) -> int:
+        return sum(
+            a.points
+            for m in self.s.movements
+            if m.kind.value == "expire"
+            for a in m.allocations
+            if a.lot_id in lot_ids
+        )
+
     def lapsed_members(self, at: datetime) -> list[str]:
         return sorted(
             {
@@ -184,6 +204,9 @@ class FakeSales:
     def get(self, sale_id: str) -> Sale | None:
         sale = self.s.sales.get(sale_id)
         return copy.deepcopy(sale) if sale else None
+
+    def any(self) -> bool:
+        return bool(self.s.sales)
 
     def existing(self, sale_ids: Sequence[str]) -> set[str]:
         return {sid for sid in sale_ids if sid in self.s.sales}

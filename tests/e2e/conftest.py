@@ -9,8 +9,10 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -42,13 +44,28 @@ discount_pct = "5"
 earn_multiplier = "1.5"
 [[campaigns]]
 name = "Double weekend"
-start = "2025-01-01"
-end = "2025-12-31"
+start = "2020-01-01"
+end = "2099-12-31"
 multiplier = "2"
 weekdays = ["sat", "sun"]
 """
 
 Loyalty = Callable[..., tuple[int, dict[str, Any]]]
+
+SHOP_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def days_ago(days: int, *, weekday: int | None = None, time: str | None = None) -> str:
+    """A shop date ``days`` before today (the command runs on the real clock), as ``--at`` text.
+
+    With ``weekday`` (0 = Monday) the date moves further back to that weekday.
+    Tests that redeem, refund or correct points post recent sales, because
+    points that have lapsed by now can never be spent or taken back.
+    """
+    day = datetime.now(SHOP_ZONE).date() - timedelta(days=days)
+    if weekday is not None:
+        day -= timedelta(days=(day.weekday() - weekday) % 7)
+    return f"{day.isoformat()}T{time}+08:00" if time else day.isoformat()
 
 
 @pytest.fixture

@@ -12,7 +12,16 @@ from tests.e2e.conftest import Loyalty, db_fingerprint, run_script
 @pytest.fixture
 def member(shop_cli: Loyalty) -> dict[str, str]:
     code, m = shop_cli(
-        "member", "add", "--name", "张三", "--phone", "13800138000", "--member-no", "M1"
+        "member",
+        "add",
+        "--name",
+        "张三",
+        "--phone",
+        "13800138000",
+        "--member-no",
+        "M1",
+        "--at",
+        "2025-01-01",
     )
     assert code == 0
     shop_cli("sale", "S1", "--member", "M1", "--total", "50.00", "--at", "2025-03-03")

@@ -75,7 +75,12 @@ for sale_id in sale_ids:
 def _shop_with_member(target: Path | str) -> tuple[Opened, str]:
     opened = open_database(target, clock=FixedClock(datetime(2026, 3, 2, tzinfo=UTC)))
     programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "program.toml")
-    member = enrolment.enrol(opened.shop, LOCAL_ADMIN, enrolment.NewMember(name="并发测试"))
+    member = enrolment.enrol(
+        opened.shop,
+        LOCAL_ADMIN,
+        enrolment.NewMember(name="并发测试"),
+        datetime(2026, 2, 1, tzinfo=UTC),
+    )
     return opened, member["member_no"]
 
 

@@ -61,7 +61,12 @@ with shop.uow(write=False) as uow:
 if not has_program:
     programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "program.toml")
 if not has_member:
-    members.enrol(shop, LOCAL_ADMIN, members.NewMember(name="断电测试", member_no=member_no))
+    members.enrol(
+        shop,
+        LOCAL_ADMIN,
+        members.NewMember(name="断电测试", member_no=member_no),
+        datetime(2026, 2, 1, tzinfo=UTC),
+    )
 
 
 def post(i):

@@ -61,11 +61,15 @@ def run_shop_day(opened: Opened, clock: FixedClock) -> dict[str, Any]:
     shop = opened.shop
     out: dict[str, Any] = {}
     out["program"] = programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "program.toml")["version"]
+    joined = _at("2025-01-01T09:00:00+08:00")
     ann = enrolment.enrol(
-        shop, LOCAL_ADMIN, enrolment.NewMember(name="安娜", phone="138 0013 8000", consent=True)
+        shop,
+        LOCAL_ADMIN,
+        enrolment.NewMember(name="安娜", phone="138 0013 8000", consent=True),
+        joined,
     )
     bob = enrolment.enrol(
-        shop, LOCAL_ADMIN, enrolment.NewMember(name="王五", phone="+86 139-0013-9000")
+        shop, LOCAL_ADMIN, enrolment.NewMember(name="王五", phone="+86 139-0013-9000"), joined
     )
     out["enrol"] = [ann, bob]
 
@@ -268,7 +272,14 @@ def test_a_shop_day_leaves_a_consistent_ledger(database: Database) -> None:
     assert first_a3["replayed"] is False
     assert day["replays"]["refund"] == {**day["refunds"][1], "replayed": True}
     assert day["replays"]["adjust"] == {**day["adjust"][0], "replayed": True}
-    assert day["expire"]["expired_points"] == 120, "Bob's points from January 2025 lapsed"
+    # Bob's 120 points from January 2025 lapsed in January 2026: they were written off on the
+    # way into his February sale, at their own expiry moment, so the nightly job finds nothing.
+    assert day["expire"]["expired_points"] == 0
+    with opened.shop.uow(write=False) as uow:
+        bobs = uow.ledger.history([bob["id"]])
+    assert [(m.kind.value, m.points, m.at) for m in bobs if m.kind.value == "expire"] == [
+        ("expire", -120, _at("2026-01-05T12:00:00+08:00"))
+    ]
     assert day["merge"]["merged"] == bob["id"]
     assert day["after_merge_sale"]["member_id"] == ann["id"], "a merged card finds the kept member"
 

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     Text,
@@ -101,7 +102,7 @@ sales = Table(
     Column("program_id", BigInteger, nullable=False),
     Column("tier_before", String(60)),
     Column("local_date", Date, nullable=False),
-    Column("birthday", Date),
+    Column("birthday_month", SmallInteger),
     Column("campaigns", Text, nullable=False, server_default="[]"),
     Column("points_after", Points, nullable=False, server_default="0"),
     Column("tier_after", String(60)),
@@ -110,6 +111,9 @@ sales = Table(
     Column("restored", Points, nullable=False, server_default="0"),
     Column("paid_back", Money, nullable=False, server_default="0"),
     Column("device_id", Uuid, nullable=False),
+    Column(
+        "request_hash", String(64)
+    ),  # what was asked, so a reused sale id with another basket is refused
     Index("ix_sales_member_id_at", "member_id", "at"),
     Index("ix_sales_at", "at"),
 )
@@ -143,6 +147,7 @@ refunds = Table(
     Column("paid_back", Money, nullable=False),
     Column("points_after", Points),
     Column("lines", Text, nullable=False, server_default="[]"),
+    Column("request_hash", String(64)),
 )
 
 movements = Table(
@@ -162,6 +167,7 @@ movements = Table(
     Column("actor", String(60)),
     Column("activity", String(40)),
     Column("points_after", Points),
+    Column("request_hash", String(64)),
     Index("ix_movements_member_id_at", "member_id", "at"),
 )
 
@@ -175,6 +181,8 @@ lots = Table(
     Column("expires_at", UTCDateTime),
     Column("points", Points, nullable=False),
     Column("remaining", Points, nullable=False),
+    # The lot these points came from: a merged duplicate's lot, or the lot a refund gives back to.
+    Column("source_lot", Uuid, index=True),
     # Only lots with points left are ever searched; keep those indexes small.
     Index(
         "ix_lots_open_member",

@@ -26,16 +26,20 @@ def floor_points(exact: Fraction) -> int:
 
 @dataclass(frozen=True)
 class EarnContext:
-    """What campaigns look at besides the basket: the shop-local date, tier before the sale, birthday."""
+    """What campaigns look at besides the basket: the shop-local date, tier before the sale, birth month.
+
+    Only the month of the birthday is kept with a sale: it is all a campaign
+    needs, and it is not personal data that must go when a member is erased.
+    """
 
     local_date: date
     tier: str | None
-    birthday: date | None = None
+    birthday_month: int | None = None
 
     @property
     def in_birthday_month(self) -> bool:
         """Whether the sale falls in the member's birthday month."""
-        return self.birthday is not None and self.birthday.month == self.local_date.month
+        return self.birthday_month == self.local_date.month
 
 
 @dataclass(frozen=True)

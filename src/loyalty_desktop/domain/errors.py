@@ -119,3 +119,9 @@ class BadDatabase(LoyaltyError):
     """A database file this program cannot use (not ours, damaged, or from a newer version)."""
 
     code = "bad_database"
+
+
+class IdConflict(LoyaltyError):
+    """A sale, refund or request id already used for a different request."""
+
+    code = "id_conflict"

@@ -10,7 +10,7 @@ negative.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -41,6 +41,7 @@ class Lot:
     expires_at: datetime | None
     points: int
     remaining: int
+    source: str | None = None  # the lot these points came from (a merge or a refund's restore)
 
     def spendable_at(self, moment: datetime) -> bool:
         """Whether the lot's points can be spent at ``moment``."""
@@ -86,20 +87,22 @@ def spendable(balance: int, lots: Sequence[Lot], at: datetime) -> int:
 
 
 def take(
-    lots: Sequence[Lot], points: int, at: datetime, *, first: str | None = None
+    lots: Sequence[Lot], points: int, at: datetime, *, first: Collection[str] = ()
 ) -> list[Allocation]:
     """Take up to ``points`` from lots spendable at ``at``, earliest-expiring first.
 
-    ``first`` names a lot to empty before the others (a refund takes back the
-    sale's own lot first). The allocations may add up to less than ``points``;
-    the rest becomes debt.
+    ``first`` names lots to empty before the others (a refund takes back the
+    points its sale earned first). Lapsed lots are never taken from, not even
+    those: their points are already gone. The allocations may add up to less
+    than ``points``; the rest becomes debt.
     """
     order = sorted(
         (lot for lot in lots if lot.remaining > 0 and lot.spendable_at(at)), key=_expiry_order
     )
-    own = [lot for lot in lots if lot.id == first and lot.remaining > 0]
-    if own:
-        order = own + [lot for lot in order if lot.id != first]
+    if first:
+        order = [lot for lot in order if lot.id in first] + [
+            lot for lot in order if lot.id not in first
+        ]
     result: list[Allocation] = []
     left = points
     for lot in order:
@@ -181,6 +184,7 @@ class Movement:
     actor: str | None = None
     activity: str | None = None
     points_after: int | None = None
+    request_hash: str | None = None  # fingerprint of the request that made it (adjustments, awards)
 
 
 def state_at(movements: Iterable[Movement], at: datetime) -> tuple[int, list[Lot]]:
@@ -194,7 +198,7 @@ def state_at(movements: Iterable[Movement], at: datetime) -> tuple[int, list[Lot
         balance += movement.points
         for lot in movement.lots:
             lots[lot.id] = Lot(
-                lot.id, lot.member_id, lot.at, lot.expires_at, lot.points, lot.points
+                lot.id, lot.member_id, lot.at, lot.expires_at, lot.points, lot.points, lot.source
             )
         taken.extend(movement.allocations)
     for allocation in taken:

@@ -35,6 +35,20 @@ def looks_like_phone(text: str) -> bool:
     return True
 
 
+def is_phone_shaped(text: str) -> bool:
+    """Whether an identifier could be read as a phone number someone would type.
+
+    Mobile and long-distance numbers have 11 digits or more (138 0013 8000,
+    010-6552-1234, +86 …); shorter all-digit numbers are what member numbers
+    look like, and a look-up that matches both a number and a phone says so.
+    """
+    stripped = text.strip()
+    if stripped.startswith("+"):
+        return looks_like_phone(stripped)
+    digits = _NOISE.sub("", unicodedata.normalize("NFKC", stripped))
+    return digits.isdigit() and len(digits) >= 11
+
+
 def phone_tail(phone: str) -> str:
     """The last four digits, which cashiers search by."""
     return phone[-4:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from loyalty_desktop.domain.errors import InsufficientPoints, InvalidRequest, RedemptionNotAllowed
 from loyalty_desktop.domain.money import Currency, format_money
@@ -104,18 +105,24 @@ def points_value(points: int, rule: RedeemRule, currency: Currency) -> int:
     return int(exact.to_integral_value(rounding=ROUND_FLOOR))
 
 
+def redemption_step(rule: RedeemRule, currency: Currency) -> int:
+    """The fewest points that pay a whole number of minor units (2 when a point is worth half a fen).
+
+    Points are only ever redeemed in multiples of this step, so no point is
+    taken for a fraction of a fen that is never paid.
+    """
+    return (Fraction(rule.point_value) * currency.scale).denominator
+
+
 def max_redeemable(net: int, spendable: int, rule: RedeemRule, currency: Currency) -> int:
-    """The most points a member may spend on a basket of ``net`` minor units."""
+    """The most points a member may spend on a basket of ``net`` minor units (a whole number of steps)."""
     if net <= 0 or spendable <= 0:
         return 0
     cap = int((Decimal(net) * rule.max_share).to_integral_value(rounding=ROUND_FLOOR))
-    per_point = rule.point_value * currency.scale
-    by_cap = int((Decimal(cap) / per_point).to_integral_value(rounding=ROUND_FLOOR))
-    # The value of the points must fit the cap; floor division above can overshoot by one
-    # when point values are fractions of a minor unit, so step back until it fits.
-    while by_cap > 0 and points_value(by_cap, rule, currency) > cap:
-        by_cap -= 1
-    best = min(by_cap, spendable)
+    per_point = Fraction(rule.point_value) * currency.scale
+    step = per_point.denominator
+    best = min(int(cap / per_point), spendable)
+    best -= best % step
     return best if best >= rule.min_points else 0
 
 
@@ -134,6 +141,14 @@ def check_redemption(
         )
     if points < rule.min_points:
         raise RedemptionNotAllowed(f"at least {rule.min_points} points must be redeemed at once")
+    step = redemption_step(rule, currency)
+    if points % step:
+        raise RedemptionNotAllowed(
+            f"points are redeemed in steps of {step} (each step pays "
+            f"{format_money(points_value(step, rule, currency), currency)}); "
+            f"{points} is not a whole number of steps",
+            step=step,
+        )
     most = max_redeemable(net, spendable, rule, currency)
     if points > most:
         raise RedemptionNotAllowed(

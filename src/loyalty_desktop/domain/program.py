@@ -90,6 +90,11 @@ class ScoreScale:
 
 DEFAULT_TIER = TierLevel(name="Member")
 
+# Awards per member per shop day unless the programme says otherwise; anything not
+# listed may be given once a day. Birthday points come once per birthday.
+DEFAULT_DAILY_LIMITS = {"review": 1, "referral": 5, "check_in": 1}
+BIRTHDAY = "birthday"
+
 
 @dataclass(frozen=True)
 class TierRule:
@@ -131,6 +136,8 @@ class Program:
     campaign_policy: CampaignPolicy = CampaignPolicy.BEST
     earn: EarnRule = field(default_factory=EarnRule)
     activity: tuple[tuple[str, int], ...] = ()
+    activity_limits: tuple[tuple[str, int], ...] = ()
+    birthday_window_days: int = 7
     expiry: ExpiryRule = field(default_factory=ExpiryRule)
     redeem: RedeemRule = field(default_factory=RedeemRule)
     tiers: TierRule = field(default_factory=TierRule)
@@ -139,3 +146,8 @@ class Program:
     def activity_points(self, activity: str) -> int | None:
         """Points the programme gives for an activity, or None if it gives nothing for it."""
         return dict(self.activity).get(activity)
+
+    def daily_limit(self, activity: str) -> int:
+        """How many times a member may be given an activity's points in one shop day."""
+        limits = {**DEFAULT_DAILY_LIMITS, **dict(self.activity_limits)}
+        return limits.get(activity, 1)

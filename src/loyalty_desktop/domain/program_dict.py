@@ -25,6 +25,11 @@ def program_to_dict(program: Program) -> dict[str, Any]:
             "exclude_skus": sorted(program.earn.exclude_skus),
         },
         "activity": dict(program.activity),
+        "activity_limits": {
+            name: program.daily_limit(name)
+            for name in sorted({n for n, _ in program.activity} - {"birthday"})
+        },
+        "birthday_award": {"window_days": program.birthday_window_days},
         "expiry": {"days": program.expiry.days},
         "redeem": {
             "point_value": str(program.redeem.point_value),

@@ -12,6 +12,7 @@ from typing import Any
 from loyalty_desktop.domain.errors import BadProgram, InvalidAmount
 from loyalty_desktop.domain.money import Currency, parse_money
 from loyalty_desktop.domain.program import (
+    BIRTHDAY,
     WEEKDAYS,
     Campaign,
     CampaignPolicy,
@@ -33,6 +34,8 @@ _TOP_KEYS = {
     "campaign_policy",
     "earn",
     "activity",
+    "activity_limits",
+    "birthday_award",
     "expiry",
     "redeem",
     "tiers",
@@ -214,6 +217,14 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
         campaign_policy=CampaignPolicy(policy),
         earn=_earn(r, data.get("earn", {}), currency),
         activity=_activity(r, data.get("activity", {})),
+        activity_limits=_activity_limits(r, data.get("activity_limits", {})),
+        birthday_window_days=r.integer(
+            r.table(data.get("birthday_award", {}), ("birthday_award",), {"window_days"}).get(
+                "window_days", 7
+            ),
+            ("birthday_award", "window_days"),
+            maximum=183,
+        ),
         expiry=ExpiryRule(
             days=r.integer(
                 r.table(data.get("expiry", {}), ("expiry",), _EXPIRY_KEYS).get("days", 0),
@@ -245,6 +256,20 @@ def _activity(r: _Reader, value: Any) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, dict):
         raise r.fail(("activity",), "must be a table")
     return tuple((name, r.integer(points, ("activity", name))) for name, points in value.items())
+
+
+def _activity_limits(r: _Reader, value: Any) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict):
+        raise r.fail(("activity_limits",), "must be a table")
+    if BIRTHDAY in value:
+        raise r.fail(
+            ("activity_limits", BIRTHDAY),
+            "birthday points come once per birthday; set the window in [birthday_award]",
+        )
+    return tuple(
+        (name, r.integer(count, ("activity_limits", name), minimum=1, maximum=1000))
+        for name, count in value.items()
+    )
 
 
 def _redeem(r: _Reader, value: Any) -> RedeemRule:

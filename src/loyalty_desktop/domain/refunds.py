@@ -91,11 +91,22 @@ def plan_by_lines(
     return _plan(states, qty, net)
 
 
-def plan_by_amount(states: Sequence[LineState], amount: int, currency: Currency) -> RefundPlan:
+def left_to_refund(states: Sequence[LineState], sale_left: int) -> int:
+    """What a refund may still return: the goods kept, never more than is left of the sale's net.
+
+    A sale that mixes purchases with returned goods nets them off; its refunds
+    stop at the money actually left on the sale.
+    """
+    return max(min(sum(max(s.kept_net, 0) for s in states), sale_left), 0)
+
+
+def plan_by_amount(
+    states: Sequence[LineState], amount: int, currency: Currency, sale_left: int
+) -> RefundPlan:
     """Refund a value of goods, spread over what is left of the lines in proportion."""
     if amount <= 0:
         raise InvalidRequest("a refund amount must be more than 0")
-    left = sum(max(s.kept_net, 0) for s in states)
+    left = left_to_refund(states, sale_left)
     if amount > left:
         raise RefundTooLarge(
             f"the refund {format_money(amount, currency)} is more than is left of the sale "
@@ -105,9 +116,14 @@ def plan_by_amount(states: Sequence[LineState], amount: int, currency: Currency)
     return _plan(states, [Decimal(0)] * len(states), net)
 
 
-def points_to_reverse(earned: int, earned_kept: int, reversed_before: int) -> int:
-    """Points this refund takes back: earned(original) − earned(kept) − what earlier refunds took."""
-    owed = min(earned, max(earned - earned_kept, 0))
+def points_to_reverse(earned: int, earned_kept: int, reversed_before: int, expired: int = 0) -> int:
+    """Points this refund takes back: earned(original) − earned(kept) − what earlier refunds took.
+
+    Points the sale earned that already expired are gone: taking them back again
+    would leave the member below where buying only the kept goods would have,
+    so at most ``earned − expired`` is ever reversed, however the refunds fall.
+    """
+    owed = min(earned - max(expired, 0), max(earned - earned_kept, 0))
     return max(owed - reversed_before, 0)
 
 

@@ -32,7 +32,7 @@ class Sale:
     program_id: int
     tier_before: str | None
     local_date: date
-    birthday: date | None = None
+    birthday_month: int | None = None
     campaigns: tuple[str, ...] = ()
     points_after: int = 0
     tier_after: str | None = None
@@ -41,6 +41,7 @@ class Sale:
     restored: int = 0
     paid_back: int = 0
     device_id: str = ""
+    request_hash: str | None = None  # fingerprint of what was asked for under this sale id
 
     @property
     def sale_lines(self) -> list[SaleLine]:
@@ -65,3 +66,4 @@ class Refund:
     paid_back: int
     points_after: int | None
     lines: list[tuple[int, Decimal, int]] = field(default_factory=list)  # (line index, qty, net)
+    request_hash: str | None = None

@@ -36,6 +36,7 @@ class Permission(StrEnum):
     EXPORT = "export"
     ERASE = "erase"
     EXPIRE = "expire"
+    BACKDATE = "backdate"
     PROGRAM = "program"
     REPORTS = "reports"
     STAFF = "staff"
@@ -55,6 +56,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.EXPORT: Role.MANAGER,
     Permission.ERASE: Role.MANAGER,
     Permission.EXPIRE: Role.MANAGER,
+    Permission.BACKDATE: Role.MANAGER,
     Permission.PROGRAM: Role.MANAGER,
     Permission.REPORTS: Role.MANAGER,
     Permission.STAFF: Role.ADMIN,

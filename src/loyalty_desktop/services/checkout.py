@@ -10,7 +10,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
-from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest, MemberClosed
+from loyalty_desktop.domain.errors import (
+    IdConflict,
+    InvalidAmount,
+    InvalidRequest,
+    LoyaltyError,
+    MemberClosed,
+)
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.moments import local_iso
@@ -29,8 +35,15 @@ from loyalty_desktop.domain.refunds import LineState
 from loyalty_desktop.domain.sales import Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.expiry import open_account
+from loyalty_desktop.services.fingerprints import (
+    fingerprint,
+    number_text,
+    require_same,
+)
 from loyalty_desktop.services.journal import write_event
-from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.lookup import find_member_match, holder
+from loyalty_desktop.services.moments import request_moment, require_enrolled
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
@@ -100,6 +113,22 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
     return lines
 
 
+def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int) -> str:
+    """What a sale request asks for, as parsed (the member is compared separately)."""
+    return fingerprint(
+        "sale",
+        {
+            "lines": [
+                [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
+                for ln in lines
+            ],
+            "total": request.total is not None,
+            "discount": discount,
+            "redeem": request.redeem,
+        },
+    )
+
+
 def local_date_of(at: datetime, program: Program) -> date:
     """The shop-local calendar date of a moment (campaign days are shop days)."""
     return at.astimezone(ZoneInfo(program.timezone)).date()
@@ -115,8 +144,13 @@ def record_sale(
     member: Member | None,
     *,
     allow_return: bool = False,
+    history: bool = False,
 ) -> Sale:
-    """Post one sale inside the caller's transaction (no commit), with its movements and event."""
+    """Post one sale inside the caller's transaction (no commit), with its movements and event.
+
+    ``history`` marks a replay of past sales in time order (imports): points
+    lapse as the nightly job would have let them lapse at the sale's moment.
+    """
     cur = program.currency
     lines = basket_lines(request, cur)
     discount = (
@@ -139,10 +173,16 @@ def record_sale(
     if member is None and request.redeem:
         raise InvalidRequest("only a member can pay with points")
     ctx = EarnContext(
-        local_date_of(at, program), tier.name if tier else None, member.birthday if member else None
+        local_date_of(at, program),
+        tier.name if tier else None,
+        member.birthday.month if member and member.birthday else None,
     )
     sale_uuid = derived_id("sale", shop.device_id, request.sale_id)
-    account = Account.open(uow, member, seed=sale_uuid) if member else None
+    account = (
+        open_account(uow, shop, member, seed=sale_uuid, as_of=at if history else None)
+        if member
+        else None
+    )
     value = 0
     if account is not None and request.redeem:
         value = check_redemption(
@@ -172,8 +212,9 @@ def record_sale(
         program_id=program_id,
         tier_before=ctx.tier,
         local_date=ctx.local_date,
-        birthday=ctx.birthday,
+        birthday_month=ctx.birthday_month,
         device_id=shop.device_id,
+        request_hash=sale_fingerprint(request, lines, discount),
     )
     if account is not None and member is not None:
         backdated = is_backdated(member, at)
@@ -330,34 +371,79 @@ def sale_result(
     }
 
 
+def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: SaleRequest) -> str:
+    """Refuse a sale id posted again with another basket or another member (``id_conflict``).
+
+    Returns what the member reference matched, as the first answer said.
+    """
+    cur = Currency.of(existing.currency)
+    lines = basket_lines(request, cur)
+    discount = (
+        parse_non_negative_money(request.discount, cur, what="discount") if request.discount else 0
+    )
+    require_same(
+        existing.request_hash,
+        sale_fingerprint(request, lines, discount),
+        "sale id",
+        existing.sale_id,
+        stored_at=existing.at,
+        asked_at=request.at,
+    )
+    asked: str | None = None
+    matched = ""
+    if request.member_ref:
+        try:
+            match = find_member_match(uow, request.member_ref, shop.card_keys)
+            asked, matched = match.member.id, match.matched
+        except LoyaltyError:
+            asked = ""  # names nobody now: not the member the sale was for
+    owner = holder(uow, existing.member_id) if existing.member_id else None
+    if asked != owner:
+        raise IdConflict(
+            f"sale id {existing.sale_id} was already used for a sale to another member; "
+            "use a new sale id for a new sale",
+            id=existing.sale_id,
+        )
+    return matched
+
+
 def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
-    """Post a sale for a member, once: the same sale id again returns the first result unchanged."""
+    """Post a sale for a member, once: the same sale id again returns the first result unchanged.
+
+    The same sale id with a different basket or member is refused (``id_conflict``).
+    """
     require(actor, Permission.SELL)
     sale_id = check_sale_id(request.sale_id)
     member_ref = request.member_ref
     if member_ref is None:
         raise InvalidRequest("a sale at the till needs a member")
+    request = replace(request, sale_id=sale_id)
 
     def attempt() -> dict[str, Any]:
         with shop.uow() as uow:
             existing = uow.sales.get(sale_id)
             if existing is not None:
+                matched = require_same_sale(uow, shop, existing, request)
                 owner = uow.members.get(existing.member_id) if existing.member_id else None
                 _, program = program_in_force(uow)
-                return sale_result(
+                replay = sale_result(
                     existing,
                     owner,
                     Currency.of(existing.currency),
                     program.timezone,
                     replayed=True,
                 )
+                replay["matched"] = matched
+                return replay
             program_id, program = program_in_force(uow)
-            at = request.at or shop.clock.now()
-            member = find_member(uow, member_ref, shop.card_keys, for_update=True)
-            sale = record_sale(
-                uow, shop, program_id, program, replace(request, sale_id=sale_id), at, member
-            )
+            at = request_moment(shop, actor, request.at)
+            match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
+            member = match.member
+            require_enrolled(member, at, program.timezone)
+            sale = record_sale(uow, shop, program_id, program, request, at, member)
             uow.commit()
-            return sale_result(sale, member, program.currency, program.timezone, replayed=False)
+            result = sale_result(sale, member, program.currency, program.timezone, replayed=False)
+            result["matched"] = match.matched
+            return result
 
     return once_more_on_conflict(attempt)

@@ -39,7 +39,7 @@ from loyalty_desktop.services.demo_history import (
 )
 from loyalty_desktop.services.demo_programme import TIMEZONE, program_text
 from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.members import NewMember, new_member, profile
+from loyalty_desktop.services.members import NewMember, member_facts, new_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import load_program, program_in_force
 from loyalty_desktop.services.refunds import RefundRequest, record_refund
@@ -80,11 +80,28 @@ def _member_index(event: Event) -> int | None:
     return None
 
 
+class _PlanClock:
+    """The demo's own time: each event happens at its planned moment, as it would in a shop."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def now(self) -> datetime:
+        """The moment of the event being posted."""
+        return self.moment
+
+
 class _Poster:
-    """Replays the plan through the services, keeping each member's record between transactions."""
+    """Replays the plan through the services, keeping each member's record between transactions.
+
+    The services see the plan's clock, so every event is posted "now" as it
+    happened (points lapse, tiers move and nothing is backdated), exactly as
+    a year of trading would have left the database.
+    """
 
     def __init__(self, shop: Shop, actor: Actor, program_id: int, program: Program, seed: int):
-        self.shop = shop
+        self.clock = _PlanClock(shop.clock.now())
+        self.shop = replace(shop, clock=self.clock)
         self.actor = actor
         self.program_id = program_id
         self.program = program
@@ -119,6 +136,7 @@ class _Poster:
         if batch:
             with self.shop.uow() as uow:
                 for event in batch:
+                    self.clock.moment = event.at
                     if isinstance(event, Enrolment):
                         self.enrol(uow, event)
                     elif isinstance(event, SalePlan):
@@ -127,6 +145,7 @@ class _Poster:
                         self.refund(uow, event)
                 uow.commit()
         for award in awards:
+            self.clock.moment = award.at
             member_id = self.ids[award.person.index]
             points.award(self.shop, self.actor, member_id, award.activity, award.at)
             self.members.pop(award.person.index, None)
@@ -152,7 +171,7 @@ class _Poster:
             "member.enrolled",
             f"member:{member.id}",
             event.at,
-            profile(member),
+            member_facts(member),
         )
         self.ids[person.index] = member.id
         self.members[person.index] = member

@@ -191,8 +191,8 @@ def _awards(
         local = cal.local_date(at)
         if at > cal.end or (activity == "birthday" and local.month != month):
             continue
-        # birthday points once a shop year, check-in once a shop day
-        once = local.year if activity == "birthday" else local if activity == "check_in" else at
+        # birthday points once a shop year, check-in and review once a shop day
+        once = local.year if activity == "birthday" else local
         if (person.index, activity, once) not in awarded and rng.random() < chance:
             awarded.add((person.index, activity, once))
             found.append(AwardPlan(at, person, activity))

@@ -112,6 +112,13 @@ check_in = 1
 referral = 50
 birthday = 100
 
+[activity_limits]
+review = 1
+referral = 5
+
+[birthday_award]
+window_days = 31  # any day of the birthday month
+
 [expiry]
 days = {EXPIRY_DAYS}
 

@@ -33,7 +33,7 @@ from loyalty_desktop.services.csv_files import MEMBER_COLUMNS, SALE_COLUMNS, Csv
 from loyalty_desktop.services.import_rows import SaleRow, SalesFile, read_members, read_sales
 from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.members import NewMember, check_member_no, new_member, profile
+from loyalty_desktop.services.members import NewMember, check_member_no, member_facts, new_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 
@@ -117,7 +117,12 @@ def import_members(
                 problems.append(RowProblem(row, exc.message, exc.code))
                 continue
             write_event(
-                uow, shop.device_id, "member.enrolled", f"member:{member.id}", now, profile(member)
+                uow,
+                shop.device_id,
+                "member.enrolled",
+                f"member:{member.id}",
+                now,
+                member_facts(member),
             )
             report.imported += 1
         if problems and not skip_invalid:
@@ -178,7 +183,7 @@ class _Members:
                 "member.enrolled",
                 f"member:{member.id}",
                 first_at,
-                profile(member),
+                member_facts(member),
             )
             self.by_id[member.id] = member
             self.by_ref[ref] = member.id
@@ -250,6 +255,7 @@ def _write_sales(
                 _sale_time(rows),
                 members.member(first.ref),
                 allow_return=True,
+                history=True,
             )
         except LoyaltyError as exc:
             late[first.sale_id] = [

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
+from dataclasses import dataclass
 
 from loyalty_desktop.domain.cards import (
     LENGTH,
@@ -37,6 +39,18 @@ def _follow_merges(uow: UnitOfWork, member: Member, *, for_update: bool) -> Memb
     return member
 
 
+@dataclass(frozen=True)
+class MemberMatch:
+    """The member a reference named, and what it matched: ``id``, ``card``, ``member_no`` or ``phone``."""
+
+    member: Member
+    matched: str
+
+
+# A reference may pin its namespace: "no:10000001", "phone:13800138000", "id:<uuid>".
+_PREFIXES = ("no:", "phone:", "id:")
+
+
 def find_member(
     uow: UnitOfWork, ref: str, keys: CardKeys, *, for_update: bool = False, follow: bool = True
 ) -> Member:
@@ -45,47 +59,119 @@ def find_member(
     A merged-away member resolves to the member they were merged into. A
     payment code is refused without being stored or logged.
     """
-    text = ref.strip()
+    return find_member_match(uow, ref, keys, for_update=for_update, follow=follow).member
+
+
+def find_member_match(
+    uow: UnitOfWork, ref: str, keys: CardKeys, *, for_update: bool = False, follow: bool = True
+) -> MemberMatch:
+    """Like ``find_member``, also saying which kind of reference matched."""
+    text = unicodedata.normalize("NFKC", ref).strip()
     if not text:
         raise UnknownMember("no member reference given")
-    member = _resolve(uow, text, keys, for_update=for_update)
-    return _follow_merges(uow, member, for_update=for_update) if follow else member
+    found = _resolve(uow, text, keys, for_update=for_update)
+    if follow:
+        found = MemberMatch(_follow_merges(uow, found.member, for_update=for_update), found.matched)
+    return found
 
 
-def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) -> Member:
+def holder(uow: UnitOfWork, member_id: str) -> str:
+    """The id of the member who now holds a member's points and sales (merges followed)."""
+    member = uow.members.get(member_id)
+    return _follow_merges(uow, member, for_update=False).id if member else member_id
+
+
+def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) -> MemberMatch:
+    prefix = next((p for p in _PREFIXES if text.lower().startswith(p)), None)
+    if prefix is not None:
+        return _pinned(uow, prefix, text[len(prefix) :].strip(), for_update=for_update)
     if _is_uuid(text):
-        found = uow.members.get(text.lower(), for_update=for_update)
-        if found is None:
-            raise UnknownMember(f"no member has the id {text}")
-        return found
+        return _pinned(uow, "id:", text, for_update=for_update)
     code = clean_scan(text)
     kind = payment_kind(code)
     if kind is not None:
         raise PaymentCode(f"this is a {kind} payment code, not a member card", kind=kind)
     card_shaped = code.isdigit() and code.startswith(PREFIX)
     if card_shaped and len(code) == LENGTH:
-        return _by_card(uow, code, keys, for_update=for_update)
-    member = uow.members.by_number(text, for_update=for_update)
-    if member is None and code != text:
-        member = uow.members.by_number(code, for_update=for_update)
-    if member is not None:
-        return member
+        return MemberMatch(_by_card(uow, code, keys, for_update=for_update), "card")
+    by_number = _by_number(uow, text, code, for_update=for_update)
+    phones = uow.members.by_phone(normalize_phone(text), limit=5) if looks_like_phone(text) else []
+    candidates = ([MemberMatch(by_number, "member_no")] if by_number else []) + [
+        MemberMatch(m, "phone") for m in phones if by_number is None or m.id != by_number.id
+    ]
+    if len(candidates) > 1:
+        candidates = _distinct_people(uow, candidates)
+    if len(candidates) == 1:
+        only = candidates[0]
+        return MemberMatch(_locked(uow, only.member, for_update), only.matched)
+    if candidates:
+        raise _ambiguous(text, candidates)
     if card_shaped and len(code) >= 12:
-        return _by_card(uow, code, keys, for_update=for_update)  # a partial scan: says so
+        return MemberMatch(
+            _by_card(uow, code, keys, for_update=for_update), "card"
+        )  # says: partial
     if looks_like_phone(text):
-        matches = uow.members.by_phone(normalize_phone(text))
-        if len(matches) == 1:
-            return _locked(uow, matches[0], for_update)
-        if len(matches) > 1:
-            listed = ", ".join(f"{m.member_no} ({mask_phone(m.phone or '')})" for m in matches[:5])
-            raise AmbiguousMember(
-                f"{len(matches)} members share this phone number: {listed}; use the member number",
-                candidates=[m.member_no for m in matches[:5]],
-            )
         raise UnknownMember(f"no member has the number or phone {text!r}")
     if looks_like_card(text) or not code.isalnum():
         raise InvalidCard("not a valid member card and no member has this number or phone")
     raise UnknownMember(f"no member has the number or phone {text!r}")
+
+
+def _pinned(uow: UnitOfWork, prefix: str, value: str, *, for_update: bool) -> MemberMatch:
+    """A reference with its namespace spelled out: exactly one kind of lookup."""
+    if prefix == "id:":
+        found = uow.members.get(value.lower(), for_update=for_update) if _is_uuid(value) else None
+        if found is None:
+            raise UnknownMember(f"no member has the id {value}")
+        return MemberMatch(found, "id")
+    if prefix == "no:":
+        member = _by_number(uow, value, clean_scan(value), for_update=for_update)
+        if member is None:
+            raise UnknownMember(f"no member has the member number {value!r}")
+        return MemberMatch(member, "member_no")
+    if not looks_like_phone(value):
+        raise UnknownMember(f"{value!r} is not a phone number")
+    matches = uow.members.by_phone(normalize_phone(value), limit=5)
+    if not matches:
+        raise UnknownMember(f"no member has the phone {value!r}")
+    if len(matches) > 1:
+        raise _ambiguous(value, [MemberMatch(m, "phone") for m in matches])
+    return MemberMatch(_locked(uow, matches[0], for_update), "phone")
+
+
+def _by_number(uow: UnitOfWork, text: str, code: str, *, for_update: bool) -> Member | None:
+    member = uow.members.by_number(text, for_update=for_update)
+    if member is None and code != text:
+        member = uow.members.by_number(code, for_update=for_update)
+    return member
+
+
+def _distinct_people(uow: UnitOfWork, candidates: list[MemberMatch]) -> list[MemberMatch]:
+    """Candidates that are really different people (a merged duplicate is its keeper)."""
+    seen: set[str] = set()
+    kept = []
+    for candidate in candidates:
+        who = _follow_merges(uow, candidate.member, for_update=False).id
+        if who not in seen:
+            seen.add(who)
+            kept.append(candidate)
+    return kept
+
+
+def _ambiguous(text: str, candidates: list[MemberMatch]) -> AmbiguousMember:
+    def describe(c: MemberMatch) -> str:
+        if c.matched == "phone":
+            return f"{c.member.member_no} (phone {mask_phone(c.member.phone or '')})"
+        return f"{c.member.member_no} (member number)"
+
+    listed = ", ".join(describe(c) for c in candidates[:5])
+    return AmbiguousMember(
+        f"{text!r} names {len(candidates)} members: {listed}; scan the card, "
+        "or write no:NUMBER or phone:NUMBER",
+        candidates=[
+            {"member_no": c.member.member_no, "matched": c.matched} for c in candidates[:5]
+        ],
+    )
 
 
 def _by_card(uow: UnitOfWork, code: str, keys: CardKeys, *, for_update: bool) -> Member:

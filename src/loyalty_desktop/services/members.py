@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -15,13 +16,13 @@ from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, Membe
 from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
 from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import format_money, money_from_decimal
-from loyalty_desktop.domain.phones import normalize_phone
+from loyalty_desktop.domain.phones import is_phone_shaped, normalize_phone
 from loyalty_desktop.domain.program import Program, TierBasis
 from loyalty_desktop.domain.tiers import basis_value, next_tier, tier_for
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.lookup import find_member, find_member_match
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import is_current, points_state, standing
@@ -49,19 +50,38 @@ def card_code(member: Member, keys: CardKeys) -> str:
 
 
 def check_member_no(member_no: str) -> str:
-    """A member number as printed: 1–20 letters, digits or dashes, never shaped like a payment or card code.
+    """A member number as printed: 1–20 ASCII letters, digits or dashes, NFKC-normalised.
 
-    A payment code is refused without being repeated (it must not be logged).
+    Never shaped like a payment code, a card code or a phone number: member
+    numbers and phones are separate namespaces, so a number can never capture
+    another member's phone (``139-1234-5678`` is refused). A payment code is
+    refused without being repeated (it must not be logged).
     """
-    code = clean_scan(member_no)
+    cleaned = unicodedata.normalize("NFKC", member_no).strip()
+    code = clean_scan(cleaned)
     kind = payment_kind(code)
     if kind is not None:
         raise PaymentCode(f"this is a {kind} payment code, not a member number", kind=kind)
     if code.isdigit() and code.startswith(PREFIX) and len(code) >= 12:
-        raise InvalidRequest(f"member number {member_no!r} would be read as a member card code")
-    cleaned = member_no.strip()
-    if not cleaned or len(cleaned) > 20 or not all(ch.isalnum() or ch == "-" for ch in cleaned):
-        raise InvalidRequest(f"member number {member_no!r} must be 1–20 letters, digits or dashes")
+        raise InvalidRequest(
+            f"member number {member_no!r} would be read as a member card code",
+            field="member_no",
+        )
+    if is_phone_shaped(cleaned):
+        raise InvalidRequest(
+            f"member number {member_no!r} looks like a phone number; member numbers and phone "
+            "numbers are kept apart so one can never stand for the other",
+            field="member_no",
+        )
+    if (
+        not cleaned
+        or len(cleaned) > 20
+        or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in cleaned)
+    ):
+        raise InvalidRequest(
+            f"member number {member_no!r} must be 1–20 letters, digits or dashes",
+            field="member_no",
+        )
     return cleaned
 
 
@@ -97,8 +117,25 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
     return member
 
 
+def member_facts(member: Member) -> dict[str, Any]:
+    """A member as an outbox event carries them: identity and status, no personal data.
+
+    Name, phone, e-mail and birthday stay in the members table, the one record
+    erasure clears; the central server reads them from there when it syncs.
+    """
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "consent": member.consent,
+        "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+        "status": member.status.value,
+        "merged_into": member.merged_into,
+        "created_at": member.created_at.isoformat(),
+    }
+
+
 def profile(member: Member) -> dict[str, Any]:
-    """The member's personal data and status, as events and exports carry it."""
+    """The member's personal data and status, as an export (access request) carries it."""
     return {
         "id": member.id,
         "member_no": member.member_no,
@@ -121,7 +158,12 @@ def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None)
         when = at or shop.clock.now()
         member = new_member(uow, data, when)
         write_event(
-            uow, shop.device_id, "member.enrolled", f"member:{member.id}", when, profile(member)
+            uow,
+            shop.device_id,
+            "member.enrolled",
+            f"member:{member.id}",
+            when,
+            member_facts(member),
         )
         others = uow.members.by_phone(member.phone) if member.phone else []
         uow.commit()
@@ -141,7 +183,8 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
     require(actor, Permission.FIND_MEMBER)
     with shop.uow(write=False) as uow:
         when = at or shop.clock.now()
-        member = find_member(uow, ref, shop.card_keys)
+        match = find_member_match(uow, ref, shop.card_keys)
+        member = match.member
         _, program = program_in_force(uow)
         state = points_state(uow, member, when)
         measures = standing(uow, program, member, when)
@@ -183,6 +226,7 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         "consent": member.consent,
         "card": card_code(member, shop.card_keys) if member.active else None,
         "currency": cur.code,
+        "matched": match.matched,
     }
 
 

@@ -11,9 +11,11 @@ from loyalty_desktop.domain.ledger import Allocation, MovementKind
 from loyalty_desktop.domain.members import MemberStatus, merged_profile
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.moments import request_moment, require_enrolled
+from loyalty_desktop.services.postings import movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import tier_at
 
@@ -28,23 +30,27 @@ def merge_members(
 ) -> dict[str, Any]:
     """Move OTHER's points (each lot keeps its expiry), sales and missing profile data to KEEP; close OTHER."""
     require(actor, Permission.MERGE)
+    when = request_moment(shop, actor, at)
     with shop.uow() as uow:
         keep = find_member(uow, keep_ref, shop.card_keys, for_update=True)
         other = find_member(uow, other_ref, shop.card_keys, for_update=True)
         if keep.id == other.id:
             raise InvalidRequest("a member cannot be merged with themselves")
+        _, program = program_in_force(uow)
         for member in (keep, other):
             if not member.active:
                 raise MemberClosed(f"member {member.member_no} is {member.status.value}")
-        _, program = program_in_force(uow)
-        when = at or shop.clock.now()
+            require_enrolled(member, when, program.timezone)
         now = shop.clock.now()
-        source = Account.open(uow, other)
-        target = Account.open(uow, keep)
+        source = open_account(uow, shop, other)
+        target = open_account(uow, shop, keep)
         moved = [lot for lot in source.lots if lot.remaining > 0]
         transferred = other.balance
+        # Each copy keeps its lot's expiry and remembers where its points came from.
         copies = [
-            new_lot(keep.id, lot.at, lot.remaining, 0, lot.expires_at, keep_expiry=True)
+            new_lot(
+                keep.id, lot.at, lot.remaining, 0, lot.expires_at, keep_expiry=True, source=lot.id
+            )
             for lot in moved
         ]
         post(

@@ -2,34 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import (
+    IdConflict,
     InsufficientPoints,
     InvalidRequest,
     LoyaltyError,
     MemberClosed,
 )
-from loyalty_desktop.domain.ledger import Allocation, MovementKind
+from loyalty_desktop.domain.ledger import Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.awards import check_award_limits
 from loyalty_desktop.services.checkout import check_sale_id
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.expiry import expire_lapsed, open_account
+from loyalty_desktop.services.fingerprints import fingerprint, require_same
 from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.lookup import find_member, holder
+from loyalty_desktop.services.moments import CLOCK_SKEW, request_moment, require_enrolled
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import kept_tier, tier_at
 
-# Activities a member can do at most once per shop day / shop year.
-_ONCE_A_DAY = {"check_in"}
-_ONCE_A_YEAR = {"birthday"}
 MAX_ADJUST = 10_000_000
 
 
@@ -37,6 +38,19 @@ def _active(member: Member) -> Member:
     if not member.active:
         raise MemberClosed(f"member {member.member_no} is {member.status.value}")
     return member
+
+
+def _require_same_member(uow: UnitOfWork, shop: Shop, ref: str, done: Movement, ident: str) -> None:
+    """Refuse a request id replayed for another member (``id_conflict``)."""
+    try:
+        asked = find_member(uow, ref, shop.card_keys).id
+    except LoyaltyError:
+        asked = ""
+    if asked != holder(uow, done.member_id):
+        raise IdConflict(
+            f"request id {ident} was already used for another member; use a new request id",
+            id=ident,
+        )
 
 
 def adjust(
@@ -48,18 +62,33 @@ def adjust(
     request_id: str,
     at: datetime | None = None,
 ) -> dict[str, Any]:
-    """Correct a member's points with a reason, once per request id; audited."""
+    """Correct a member's points with a reason, once per request id; audited.
+
+    The same request id with other points, reason, time or member is refused (``id_conflict``).
+    """
     require(actor, Permission.ADJUST)
     request_id = check_sale_id(request_id, "request id")
     if not reason.strip():
-        raise InvalidRequest("a points correction needs a reason")
+        raise InvalidRequest("a points correction needs a reason", field="reason")
     if points == 0 or abs(points) > MAX_ADJUST:
-        raise InvalidRequest(f"a correction must be a non-zero number of points up to {MAX_ADJUST}")
+        raise InvalidRequest(
+            f"a correction must be a non-zero number of points up to {MAX_ADJUST}", field="points"
+        )
+    asked = fingerprint("adjust", {"points": points, "reason": reason.strip()})
 
     def attempt() -> dict[str, Any]:
         with shop.uow() as uow:
             done = uow.ledger.by_request(request_id)
             if done is not None:
+                require_same(
+                    done.request_hash,
+                    asked,
+                    "request id",
+                    request_id,
+                    stored_at=done.at,
+                    asked_at=at,
+                )
+                _require_same_member(uow, shop, ref, done, request_id)
                 return {
                     "points": done.points_after,
                     "request_id": request_id,
@@ -67,10 +96,11 @@ def adjust(
                     "replayed": True,
                 }
             _, program = program_in_force(uow)
+            when = request_moment(shop, actor, at)
             member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
-            when = at or shop.clock.now()
+            require_enrolled(member, when, program.timezone)
             now = shop.clock.now()
-            account = Account.open(uow, member)
+            account = open_account(uow, shop, member)
             if points < 0 and -points > account.spendable(when):
                 can = account.spendable(when)
                 raise InsufficientPoints(
@@ -91,6 +121,7 @@ def adjust(
                 request_id=request_id,
                 reason=reason.strip(),
                 actor=actor.name,
+                request_hash=asked,
             )
             uow.members.save_totals(member)
             write_event(
@@ -131,24 +162,37 @@ def award(
 ) -> dict[str, Any]:
     """Give a member the programme's points for an activity (review, check-in, referral, birthday…).
 
-    With ``request_id`` the award happens once however often it is sent (a
-    double click, a retried call); every award is in the audit log.
+    Each activity has a daily limit per member (the programme's
+    ``[activity_limits]``); birthday points need a birthday on file, come only
+    in the days around it (``[birthday_award]``) and once per birthday. With
+    ``request_id`` the award happens once however often it is sent (a double
+    click, a retried call); every award is in the audit log.
     """
     require(actor, Permission.AWARD)
     name = activity.strip().lower()
     key = f"award:{check_sale_id(request_id, 'request id')}" if request_id is not None else None
+    asked = fingerprint("award", {"activity": name})
 
     def attempt() -> dict[str, Any]:
         with shop.uow() as uow:
             done = uow.ledger.by_request(key) if key else None
             if done is not None:
+                require_same(
+                    done.request_hash,
+                    asked,
+                    "request id",
+                    str(request_id),
+                    stored_at=done.at,
+                    asked_at=at,
+                )
+                _require_same_member(uow, shop, ref, done, str(request_id))
                 return {
                     "earned": done.points,
                     "points": done.points_after,
                     "activity": done.activity,
                     "replayed": True,
                 }
-            result = _award(uow, shop, actor, ref, name, activity, at, key)
+            result = _award(uow, shop, actor, ref, name, activity, at, key, asked)
             uow.commit()
             return result
 
@@ -164,6 +208,7 @@ def _award(
     typed: str,
     at: datetime | None,
     key: str | None,
+    asked: str,
 ) -> dict[str, Any]:
     _, program = program_in_force(uow)
     points = program.activity_points(name)
@@ -172,12 +217,14 @@ def _award(
         raise InvalidRequest(
             f"the programme gives no points for {typed!r} (it knows: {known})",
             code="unknown_activity",
+            field="activity",
         )
+    when = request_moment(shop, actor, at)
     member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
-    when = at or shop.clock.now()
+    require_enrolled(member, when, program.timezone)
     now = shop.clock.now()
-    _check_once(uow, program.timezone, member, name, when)
-    account = Account.open(uow, member)
+    check_award_limits(uow, program, member, name, when)
+    account = open_account(uow, shop, member)
     movement = post(
         uow,
         account,
@@ -189,6 +236,7 @@ def _award(
         activity=name,
         actor=actor.name,
         request_id=key,
+        request_hash=asked,
     )
     member.points_earned += points
     tier = tier_at(uow, program, member, when)
@@ -220,35 +268,16 @@ def _award(
     }
 
 
-def _check_once(
-    uow: UnitOfWork, timezone: str, member: Member, activity: str, at: datetime
-) -> None:
-    local = at.astimezone(ZoneInfo(timezone))
-    if activity in _ONCE_A_DAY:
-        start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        end, period = start + timedelta(days=1), "today"
-    elif activity in _ONCE_A_YEAR:
-        start = local.replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
-        end, period = start.replace(year=start.year + 1), "this year"
-    else:
-        return
-    tick = timedelta(microseconds=1)  # the count's window is (start, end]
-    if uow.ledger.count_kind([member.id], "activity", start - tick, end - tick, activity=activity):
-        raise LoyaltyError(
-            f"member {member.member_no} already had {activity} points {period}",
-            code="already_awarded",
-        )
-
-
 def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, Any]:
     """The daily job: write expire movements for lapsed lots and re-evaluate tiers."""
     require(actor, Permission.EXPIRE)
     now = shop.clock.now()
     when = at or now
-    if when > now + timedelta(minutes=5):
+    if when > now + CLOCK_SKEW:
         raise InvalidRequest(
             f"cannot expire points as of {when.isoformat()}: that is in the future",
             code="future_date",
+            field="at",
         )
     expired_points = 0
     members = 0
@@ -258,34 +287,13 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
             member = uow.members.get(member_id, for_update=True)
             assert member is not None
             account = Account.open(uow, member)
-            lapsed = ledger.lapsed_lots(account.lots, when)
-            for lot in lapsed:
-                assert lot.expires_at is not None
-                points = lot.remaining
-                post(
-                    uow,
-                    account,
-                    MovementKind.EXPIRE,
-                    -points,
-                    lot.expires_at,
-                    now,
-                    allocations=[Allocation(lot.id, points)],
-                    actor=actor.name,
-                )
-                expired_points += points
-            if lapsed:
+            expired = expire_lapsed(uow, shop, account, when, actor.name)
+            if expired:
+                expired_points += expired
                 members += 1
                 tier = tier_at(uow, program, member, now)  # the record keeps today's tier
                 member.tier = tier.name if tier else None
                 uow.members.save_totals(member)
-                write_event(
-                    uow,
-                    shop.device_id,
-                    "expiry",
-                    f"expire:{account.movements[0].id}",
-                    when,
-                    {"member_id": member.id, "movements": movement_facts(account.movements)},
-                )
         # Even a catch-up run for a past date leaves every record with today's tier.
         tier_changes = refresh_tiers(uow, program, now)
         uow.commit()

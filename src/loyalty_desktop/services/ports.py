@@ -156,6 +156,14 @@ class LedgerRepository(Protocol):
         """The movements a sale and its refunds caused."""
         ...
 
+    def descendants(self, lot_ids: Sequence[str]) -> list[Lot]:
+        """Lots whose points came (directly or not) from these lots: merge copies, restores."""
+        ...
+
+    def expired_from(self, lot_ids: Sequence[str]) -> int:
+        """Points the expiry took from these lots."""
+        ...
+
     def lapsed_members(self, at: datetime) -> list[str]:
         """Members holding points in lots expired by ``at``."""
         ...
@@ -181,6 +189,10 @@ class SaleRepository(Protocol):
 
     def get(self, sale_id: str) -> Sale | None:
         """The sale with this sale id, with its lines."""
+        ...
+
+    def any(self) -> bool:
+        """Whether any sale was ever recorded."""
         ...
 
     def existing(self, sale_ids: Sequence[str]) -> set[str]:

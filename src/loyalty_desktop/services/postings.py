@@ -58,10 +58,11 @@ def new_lot(
     *,
     keep_expiry: bool = False,
     lot_id: str | None = None,
+    source: str | None = None,
 ) -> Lot:
     """A fresh earn lot; ``keep_expiry`` copies ``expires_at`` (merges) instead of counting days."""
     expiry = expires_at if keep_expiry else ledger.expiry_for(at, expiry_days)
-    return Lot(lot_id or str(uuid.uuid4()), member_id, at, expiry, points, points)
+    return Lot(lot_id or str(uuid.uuid4()), member_id, at, expiry, points, points, source)
 
 
 # Sales and refunds get ids derived from the device and the caller's id, so a sale
@@ -135,6 +136,7 @@ def movement_facts(movements: Sequence[Movement]) -> list[dict[str, Any]]:
                     "id": lot.id,
                     "points": lot.points,
                     "expires_at": lot.expires_at.isoformat() if lot.expires_at else None,
+                    "source": lot.source,
                 }
                 for lot in m.lots
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from loyalty_desktop.domain.errors import BadProgram
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.program_dict import program_to_dict
 from loyalty_desktop.domain.program_file import parse_program
@@ -46,6 +47,15 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, 
     require(actor, Permission.PROGRAM)
     program = parse_program(text, source)
     with shop.uow() as uow:
+        _, current = program_in_force(uow)
+        if program.currency != current.currency and uow.sales.any():
+            raise BadProgram(
+                f"{source}: currency: sales were recorded in {current.currency.code}; "
+                f"changing to {program.currency.code} would change what every stored amount "
+                "means. Start a new database for a new currency.",
+                key="currency",
+                code="currency_change",
+            )
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)
         write_audit(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
-from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
-from loyalty_desktop.domain.ledger import MovementKind, give_back, take
+from loyalty_desktop.domain.errors import InvalidRequest, RefundTooLarge, UnknownSale
+from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind, give_back, take
 from loyalty_desktop.domain.money import (
     Currency,
     format_money,
@@ -19,6 +20,7 @@ from loyalty_desktop.domain.money import (
 from loyalty_desktop.domain.refunds import (
     LineState,
     RefundPlan,
+    left_to_refund,
     plan_by_amount,
     plan_by_lines,
     points_to_reverse,
@@ -28,9 +30,16 @@ from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.expiry import open_account
+from loyalty_desktop.services.fingerprints import (
+    fingerprint,
+    number_text,
+    require_same,
+)
 from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
+from loyalty_desktop.services.postings import Account, derived_id, movement_facts, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
@@ -48,27 +57,111 @@ class RefundRequest:
     reason: str | None = None
 
 
-def _plan(request: RefundRequest, sale: Sale, cur: Currency) -> RefundPlan:
+@dataclass(frozen=True)
+class _Asked:
+    """A refund request as parsed: the value returned, or the quantities of each SKU."""
+
+    amount: int | None
+    returns: tuple[tuple[str, Decimal], ...]
+
+    def fingerprint(self, request: RefundRequest) -> str:
+        summed: dict[str, Decimal] = {}
+        for sku, qty in self.returns:
+            summed[sku] = summed.get(sku, Decimal(0)) + qty
+        return fingerprint(
+            "refund",
+            {
+                "sale_id": request.sale_id.strip(),
+                "amount": self.amount,
+                "lines": sorted([sku, number_text(qty)] for sku, qty in summed.items()),
+                "reason": (request.reason or "").strip() or None,
+            },
+        )
+
+
+def _asked(request: RefundRequest, cur: Currency) -> _Asked:
     if (request.amount is None) == (not request.lines):
         raise InvalidRequest("give either an amount or lines to refund, not both and not neither")
     if request.amount is not None:
-        amount = parse_non_negative_money(request.amount, cur, what="refund amount")
-        return plan_by_amount(sale.lines, amount, cur)
+        return _Asked(parse_non_negative_money(request.amount, cur, what="refund amount"), ())
+    return _Asked(
+        None,
+        tuple(
+            (sku.strip(), parse_quantity(qty, what=f"quantity of {sku}"))
+            for sku, qty in request.lines
+        ),
+    )
+
+
+def _plan(asked: _Asked, sale: Sale, cur: Currency) -> RefundPlan:
+    left = sale.net - sale.refunded_net
+    if asked.amount is not None:
+        return plan_by_amount(sale.lines, asked.amount, cur, left)
     if all(s.line.sku == TOTAL_SKU for s in sale.lines):
         raise InvalidRequest("this sale was rung up as a total; refund it with an amount")
-    wanted = [
-        (sku.strip(), parse_quantity(qty, what=f"quantity of {sku}")) for sku, qty in request.lines
-    ]
-    return plan_by_lines(sale.lines, wanted)
+    plan = plan_by_lines(sale.lines, list(asked.returns))
+    if plan.amount > left:
+        raise RefundTooLarge(
+            f"these goods are worth {format_money(plan.amount, cur)}, more than is left of the "
+            f"sale ({format_money(left_to_refund(sale.lines, left), cur)})"
+        )
+    return plan
 
 
-def _consumed_by_redemption(movements: list[Any]) -> dict[str, int]:
+def _consumed_by_redemption(movements: list[Movement]) -> dict[str, int]:
+    """Points the sale's redemption still has out, by the lot they came from.
+
+    Points given back earlier went either to the lot itself (a negative
+    allocation) or, for a lot of a duplicate merged away since, to a copy of it.
+    """
     out: dict[str, int] = {}
     for movement in movements:
         if movement.kind in (MovementKind.REDEEM, MovementKind.REFUND_RESTORE):
             for allocation in movement.allocations:
                 out[allocation.lot_id] = out.get(allocation.lot_id, 0) + allocation.points
+        if movement.kind is MovementKind.REFUND_RESTORE:
+            for lot in movement.lots:
+                if lot.source is not None:
+                    out[lot.source] = out.get(lot.source, 0) - lot.points
     return out
+
+
+def _restore(
+    uow: UnitOfWork, account: Account, sale_movements: list[Movement], points: int, at: datetime
+) -> tuple[list[Allocation], list[Lot]]:
+    """Give ``points`` back to the lots the sale's redemption took them from, with their own expiry.
+
+    Lots of the member are refilled; a lot of a duplicate merged into the member
+    since comes back as a copy that keeps the original expiry date.
+    """
+    consumed = _consumed_by_redemption(sale_movements)
+    member = account.member
+    found = {lot.id: lot for lot in uow.ledger.lots_by_ids(list(consumed))}
+    held = {lot.id for lot in account.lots}
+    account.lots.extend(
+        lot for lot in found.values() if lot.member_id == member.id and lot.id not in held
+    )
+    back = give_back({i: consumed[i] for i in found}, list(found.values()), points)
+    own = [a for a in back if found[a.lot_id].member_id == member.id]
+    copies = [
+        replace(
+            found[a.lot_id],
+            id=account.next_id(),
+            member_id=member.id,
+            points=-a.points,
+            remaining=-a.points,
+            source=a.lot_id,
+        )
+        for a in back
+        if found[a.lot_id].member_id != member.id
+    ]
+    return own, copies
+
+
+def _earned_lots(uow: UnitOfWork, sale_movements: list[Movement]) -> set[str]:
+    """The lots the sale's points went to, and every lot they moved on to (merges)."""
+    earned = [lot.id for m in sale_movements if m.kind is MovementKind.EARN for lot in m.lots]
+    return set(earned) | {lot.id for lot in uow.ledger.descendants(earned)}
 
 
 def record_refund(
@@ -82,17 +175,30 @@ def record_refund(
         raise InvalidRequest("a refund cannot happen before its sale")
     if sale.net <= 0:
         raise InvalidRequest("this sale has nothing to refund")
-    plan = _plan(request, sale, cur)
+    asked = _asked(request, cur)
+    plan = _plan(asked, sale, cur)
     returned_total = sale.refunded_net + plan.amount
-    ctx = EarnContext(sale.local_date, sale.tier_before, sale.birthday)
+    ctx = EarnContext(sale.local_date, sale.tier_before, sale.birthday_month)
     cash_share = Fraction(sale.paid, sale.net)
     earned_kept = earn_points(program, plan.kept, cash_share=cash_share, ctx=ctx).points
-    reverse = points_to_reverse(sale.earned, earned_kept, sale.reversed)
     restore = share_back(sale.points_redeemed, sale.net, returned_total, sale.restored)
     paid_back = share_back(sale.paid, sale.net, returned_total, sale.paid_back)
     now = shop.clock.now()
+    refund_uuid = derived_id("refund", shop.device_id, refund_id)
+    account = None
+    sale_movements: list[Movement] = []
+    earned_lots: set[str] = set()
+    expired = 0
+    if sale.member_id is not None:
+        member = uow.members.get(sale.member_id, for_update=True)
+        assert member is not None
+        account = open_account(uow, shop, member, seed=refund_uuid)
+        sale_movements = uow.ledger.for_sale(sale.id)
+        earned_lots = _earned_lots(uow, sale_movements)
+        expired = uow.ledger.expired_from(sorted(earned_lots))
+    reverse = points_to_reverse(sale.earned, earned_kept, sale.reversed, expired)
     refund = Refund(
-        id=derived_id("refund", shop.device_id, refund_id),
+        id=refund_uuid,
         refund_id=refund_id,
         sale_ref=sale.id,
         sale_id=sale.sale_id,
@@ -109,29 +215,13 @@ def record_refund(
             for i, (q, n) in enumerate(zip(plan.returned_qty, plan.returned_net, strict=True))
             if q or n
         ],
+        request_hash=asked.fingerprint(request),
     )
-    account = None
-    if sale.member_id is not None:
-        member = uow.members.get(sale.member_id, for_update=True)
-        assert member is not None
-        account = Account.open(uow, member, seed=refund.id)
+    if account is not None:
+        member = account.member
         backdated = is_backdated(member, at)
-        sale_movements = uow.ledger.for_sale(sale.id)
         if restore:
-            consumed = _consumed_by_redemption(sale_movements)
-            held = {lot.id for lot in account.lots}
-            own = [
-                lot for lot in uow.ledger.lots_by_ids(list(consumed)) if lot.member_id == member.id
-            ]
-            account.lots.extend(lot for lot in own if lot.id not in held)
-            back = give_back({lot.id: consumed[lot.id] for lot in own}, account.lots, restore)
-            # Points taken from a duplicate's lots before a merge come back as a new lot.
-            leftover = restore + sum(a.points for a in back)
-            extra = (
-                [new_lot(member.id, at, leftover, program.expiry.days, lot_id=account.next_id())]
-                if leftover > 0
-                else []
-            )
+            back, copies = _restore(uow, account, sale_movements, restore, at)
             post(
                 uow,
                 account,
@@ -140,16 +230,12 @@ def record_refund(
                 at,
                 now,
                 allocations=back,
-                lots=extra,
+                lots=copies,
                 sale_ref=sale.id,
                 refund_ref=refund.id,
                 actor=actor.name,
             )
         if reverse:
-            earn_lot = next(
-                (lot.id for m in sale_movements if m.kind is MovementKind.EARN for lot in m.lots),
-                None,
-            )
             post(
                 uow,
                 account,
@@ -157,7 +243,7 @@ def record_refund(
                 -reverse,
                 at,
                 now,
-                allocations=take(account.lots, reverse, at, first=earn_lot),
+                allocations=take(account.lots, reverse, at, first=earned_lots),
                 sale_ref=sale.id,
                 refund_ref=refund.id,
                 actor=actor.name,
@@ -237,7 +323,10 @@ def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> dict[str,
 
 
 def refund(shop: Shop, actor: Actor, request: RefundRequest) -> dict[str, Any]:
-    """Refund (part of) a sale, once per refund id; never refused for points reasons."""
+    """Refund (part of) a sale, once per refund id; never refused for points reasons.
+
+    The same refund id with a different request is refused (``id_conflict``).
+    """
     require(actor, Permission.REFUND)
     refund_id = check_sale_id(request.refund_id, "refund id")
 
@@ -247,10 +336,20 @@ def refund(shop: Shop, actor: Actor, request: RefundRequest) -> dict[str, Any]:
             if existing is not None:
                 sale = uow.sales.get(existing.sale_id)
                 cur = Currency.of(sale.currency) if sale else Currency.of("CNY")
+                asked = _asked(request, cur).fingerprint(request)
+                require_same(
+                    existing.request_hash,
+                    asked,
+                    "refund id",
+                    refund_id,
+                    stored_at=existing.at,
+                    asked_at=request.at,
+                )
                 return refund_result(existing, cur, replayed=True)
             sale = uow.sales.get(request.sale_id.strip())
             if sale is None:
                 raise UnknownSale(f"no sale {request.sale_id!r} was recorded here")
+            request_moment(shop, actor, request.at)
             done = record_refund(uow, shop, actor, request, refund_id, sale)
             uow.commit()
             return refund_result(done, Currency.of(sale.currency), replayed=False)

@@ -40,7 +40,10 @@ def earn(
     birthday: date | None = None,
 ) -> tuple[int, tuple[str, ...]]:
     result = earn_points(
-        parse_program(text), lines, cash_share=share, ctx=EarnContext(day, tier, birthday)
+        parse_program(text),
+        lines,
+        cash_share=share,
+        ctx=EarnContext(day, tier, birthday.month if birthday else None),
     )
     return result.points, result.campaigns
 

@@ -11,6 +11,7 @@ from loyalty_desktop.domain.pricing import (
     max_redeemable,
     points_value,
     price_basket,
+    redemption_step,
 )
 from loyalty_desktop.domain.program import RedeemRule
 
@@ -54,3 +55,30 @@ def test_redemption_rules() -> None:
         check_redemption(50, net=10000, spendable=300, rule=rule, currency=CNY)
     with pytest.raises(RedemptionNotAllowed, match="at most 5000"):
         check_redemption(6000, net=10000, spendable=9000, rule=rule, currency=CNY)
+
+
+@pytest.mark.parametrize(
+    ("point_value", "step"), [("0.01", 1), ("0.005", 2), ("0.003", 10), ("0.1", 1), ("0.0125", 4)]
+)
+def test_points_are_redeemed_only_in_steps_that_pay_whole_fen(point_value: str, step: int) -> None:
+    rule = RedeemRule(point_value=Decimal(point_value))
+    assert redemption_step(rule, CNY) == step
+    most = max_redeemable(10_000, 999, rule, CNY)
+    assert most % step == 0
+    assert points_value(most, rule, CNY) == most * Decimal(point_value) * 100
+    if step > 1:
+        with pytest.raises(RedemptionNotAllowed, match="steps of"):
+            check_redemption(1, net=10_000, spendable=999, rule=rule, currency=CNY)
+    for points in range(step, 5 * step + 1, step):
+        paid = check_redemption(points, net=10_000, spendable=999, rule=rule, currency=CNY)
+        assert paid == points * Decimal(point_value) * 100 > 0
+
+
+def test_no_point_is_ever_taken_for_nothing() -> None:
+    half_fen = RedeemRule(point_value=Decimal("0.005"))
+    for points in range(0, 50):
+        try:
+            paid = check_redemption(points, net=10_000, spendable=99, rule=half_fen, currency=CNY)
+        except RedemptionNotAllowed:
+            continue
+        assert paid * 2 == points

@@ -44,10 +44,25 @@ def test_more_units_than_bought_are_refused() -> None:
 
 
 def test_an_amount_is_spread_over_what_is_left() -> None:
-    plan = plan_by_amount([state("A", 1, 3000), state("B", 1, 1000)], 2000, CNY)
+    plan = plan_by_amount([state("A", 1, 3000), state("B", 1, 1000)], 2000, CNY, 4000)
     assert plan.returned_net == (1500, 500)
     with pytest.raises(RefundTooLarge):
-        plan_by_amount([state("A", 1, 3000, refunded_net=2500)], 501, CNY)
+        plan_by_amount([state("A", 1, 3000, refunded_net=2500)], 501, CNY, 500)
+
+
+def test_a_refund_never_returns_more_than_is_left_of_the_sales_net() -> None:
+    # Bought A for 10.00 and returned B for 5.00 in the same sale: 5.00 was paid.
+    lines = [state("A", 1, 1000), state("B", -1, -500)]
+    with pytest.raises(RefundTooLarge, match=r"5\.00"):
+        plan_by_amount(lines, 1000, CNY, 500)
+    assert plan_by_amount(lines, 500, CNY, 500).amount == 500
+
+
+def test_expired_points_of_a_sale_are_never_taken_back_again() -> None:
+    assert points_to_reverse(50, 0, 0, expired=50) == 0
+    assert points_to_reverse(50, 0, 0, expired=20) == 30  # the 30 spent or still held
+    assert points_to_reverse(50, 25, 25, expired=25) == 0  # half refunded, then the rest lapsed
+    assert points_to_reverse(50, 25, 0, expired=10) == 25
 
 
 def test_reversal_is_cumulative_and_never_more_than_earned() -> None:

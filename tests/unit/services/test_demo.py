@@ -187,7 +187,7 @@ def test_member_days_earn_double_what_the_basket_earns_on_other_days(demo: Built
             no_campaigns,
             sale.sale_lines,
             cash_share=Fraction(sale.paid, sale.net),
-            ctx=EarnContext(sale.local_date, sale.tier_before, sale.birthday),
+            ctx=EarnContext(sale.local_date, sale.tier_before, sale.birthday_month),
         )
         assert sale.earned == 2 * ordinary.points
         doubled += ordinary.points > 0
@@ -218,7 +218,8 @@ def test_points_paid_for_sales_only_within_the_rules(demo: Built) -> None:
 def test_lapsed_points_were_expired_by_the_job(demo: Built) -> None:
     store = demo.database.store
     expired = -sum(m.points for m in store.movements if m.kind is MovementKind.EXPIRE)
-    assert expired == demo.summary["expired_points"] > 0
+    # Points lapse on the way into each later sale, as in a real shop; the final job does the rest.
+    assert expired >= demo.summary["expired_points"] > 0
     lapsed = [lot for lot in store.lots.values() if lot.expires_at and lot.expires_at <= NOW]
     assert lapsed
     assert all(lot.remaining == 0 for lot in lapsed)

@@ -72,7 +72,24 @@ def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(
     first = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
     again = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
     assert (first["points"], again["points"], again["replayed"]) == (10, 10, True)
+    driver.clock.advance(days=1)  # one review a day
     points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review")
     assert driver.balance(m["member_no"]) == 20
     awards = [e for e in driver.database.store.audit if e.action == "points.award"]
     assert len(awards) == 2
+
+
+def test_the_currency_cannot_change_once_sales_exist(driver: ShopDriver) -> None:
+    from loyalty_desktop.domain.errors import BadProgram
+    from loyalty_desktop.services import programs
+    from tests.unit.services.conftest import PROGRAM
+
+    usd = PROGRAM.replace('currency = "CNY"', 'currency = "USD"')
+    programs.load_program(driver.shop, LOCAL_ADMIN, usd, "usd.toml")  # no sales yet: fine
+    programs.load_program(driver.shop, LOCAL_ADMIN, PROGRAM, "cny.toml")
+    m = driver.enrol()
+    driver.sell("S1", m["member_no"], "10.00")
+    with pytest.raises(BadProgram) as refused:
+        programs.load_program(driver.shop, LOCAL_ADMIN, usd, "usd.toml")
+    assert refused.value.code == "currency_change"
+    programs.load_program(driver.shop, LOCAL_ADMIN, PROGRAM + "\n", "cny-again.toml")

@@ -123,3 +123,18 @@ categories = ["wine"]
     assert refund(driver, "R1", "S1", lines=(("W1", "1"),))["reversed"] == 150
     free = (LineRequest("W0", "1", "0", "wine"), LineRequest("BR", "1", "5", "bread"))
     assert driver.sell("S2", m["member_no"], lines=free)["earned"] == 5
+
+
+def test_a_refund_never_returns_more_than_was_paid_for_a_sale_with_returned_goods(
+    driver: ShopDriver,
+) -> None:
+    m = driver.enrol()
+    exchange = (LineRequest("A", "1", "10.00"), LineRequest("B", "-1", "5.00"))
+    driver.sell("S1", m["member_no"], lines=exchange)  # net 5.00
+    with pytest.raises(RefundTooLarge):
+        refund(driver, "R1", "S1", amount="10.00")
+    with pytest.raises(RefundTooLarge):
+        refund(driver, "R1", "S1", lines=(("A", "1"),))
+    assert refund(driver, "R1", "S1", amount="5.00")["reversed"] == 5
+    with pytest.raises(RefundTooLarge):
+        refund(driver, "R2", "S1", amount="0.01")

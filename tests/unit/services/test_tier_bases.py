@@ -75,8 +75,9 @@ def test_composite_score_weighs_spend_visits_and_interactions(driver: ShopDriver
     for i in range(5):  # 6 visits → 0.3 × 60 = 18
         driver.clock.advance(days=1)
         driver.sell(f"V{i}", m["member_no"], "1.00")
-    for _ in range(3):  # 3 reviews → 0.1 × 60 = 6: 30.3 + 18 + 6 ≥ 50
+    for _ in range(3):  # 3 reviews, a day apart → 0.1 × 60 = 6: 30.3 + 18 + 6 ≥ 50
         points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review")
+        driver.clock.advance(days=1)
     shown = driver.show(m["member_no"])
     assert shown["tier"] == "VIP"
     driver.clock.advance(days=366)

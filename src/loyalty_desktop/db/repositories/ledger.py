@@ -28,6 +28,7 @@ _LOT_COLUMNS = (
     lots.c.expires_at,
     lots.c.points,
     lots.c.remaining,
+    lots.c.source_lot,
 )
 _OPEN_LOTS = Prepared(
     select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
@@ -38,7 +39,7 @@ _UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.v
 
 
 def _lot(row: Any) -> Lot:
-    return Lot(row[0], row[1], row[2], row[3], row[4], row[5])
+    return Lot(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
 
 
 def _movement(m: Any, allocs: list[Allocation], new_lots: list[Lot]) -> Movement:
@@ -58,6 +59,7 @@ def _movement(m: Any, allocs: list[Allocation], new_lots: list[Lot]) -> Movement
         actor=m["actor"],
         activity=m["activity"],
         points_after=m["points_after"],
+        request_hash=m["request_hash"],
     )
 
 
@@ -84,6 +86,7 @@ class SqlLedger:
                 "actor": movement.actor,
                 "activity": movement.activity,
                 "points_after": movement.points_after,
+                "request_hash": movement.request_hash,
             },
         )
         if movement.lots:
@@ -98,6 +101,7 @@ class SqlLedger:
                         "expires_at": lot.expires_at,
                         "points": lot.points,
                         "remaining": lot.points,
+                        "source_lot": lot.source,
                     }
                     for lot in movement.lots
                 ],
@@ -140,7 +144,7 @@ class SqlLedger:
         for row in self.conn.execute(
             select(*_LOT_COLUMNS, lots.c.movement_id).where(lots.c.movement_id.in_(ids))
         ):
-            opened[row[6]].append(Lot(row[0], row[1], row[2], row[3], row[4], row[4]))
+            opened[row[7]].append(Lot(row[0], row[1], row[2], row[3], row[4], row[4], row[6]))
         return [
             _movement(r._mapping, allocs[r._mapping["id"]], opened[r._mapping["id"]]) for r in rows
         ]
@@ -173,6 +177,35 @@ class SqlLedger:
             )
         )
         return self._assemble(rows)
+
+    def descendants(self, lot_ids: Sequence[str]) -> list[Lot]:
+        found: list[Lot] = []
+        seen = set(lot_ids)
+        frontier = list(lot_ids)
+        while frontier:
+            batch = [
+                _lot(r)
+                for r in self.conn.execute(
+                    select(*_LOT_COLUMNS).where(lots.c.source_lot.in_(frontier))
+                )
+            ]
+            frontier = [lot.id for lot in batch if lot.id not in seen]
+            seen.update(frontier)
+            found.extend(lot for lot in batch if lot.id in frontier)
+        return found
+
+    def expired_from(self, lot_ids: Sequence[str]) -> int:
+        if not lot_ids:
+            return 0
+        total = self.conn.execute(
+            select(func.coalesce(func.sum(allocations.c.points), 0))
+            .join(movements, movements.c.id == allocations.c.movement_id)
+            .where(
+                allocations.c.lot_id.in_(list(lot_ids)),
+                movements.c.kind == MovementKind.EXPIRE.value,
+            )
+        ).scalar()
+        return int(total or 0)
 
     def lapsed_members(self, at: datetime) -> list[str]:
         rows = self.conn.execute(

@@ -66,7 +66,7 @@ def sale_row(sale: Sale) -> dict[str, Any]:
         "program_id": sale.program_id,
         "tier_before": sale.tier_before,
         "local_date": sale.local_date,
-        "birthday": sale.birthday,
+        "birthday_month": sale.birthday_month,
         "campaigns": json.dumps(list(sale.campaigns), ensure_ascii=False),
         "points_after": sale.points_after,
         "tier_after": sale.tier_after,
@@ -75,6 +75,7 @@ def sale_row(sale: Sale) -> dict[str, Any]:
         "restored": sale.restored,
         "paid_back": sale.paid_back,
         "device_id": sale.device_id,
+        "request_hash": sale.request_hash,
     }
 
 
@@ -117,7 +118,7 @@ def _sale(m: Any, lines: list[LineState]) -> Sale:
         program_id=m["program_id"],
         tier_before=m["tier_before"],
         local_date=m["local_date"],
-        birthday=m["birthday"],
+        birthday_month=m["birthday_month"],
         campaigns=tuple(json.loads(m["campaigns"])),
         points_after=m["points_after"],
         tier_after=m["tier_after"],
@@ -126,6 +127,7 @@ def _sale(m: Any, lines: list[LineState]) -> Sale:
         restored=m["restored"],
         paid_back=m["paid_back"],
         device_id=m["device_id"],
+        request_hash=m["request_hash"],
     )
 
 
@@ -151,6 +153,7 @@ def _refund(m: Any) -> Refund:
         paid_back=m["paid_back"],
         points_after=m["points_after"],
         lines=[(i, Decimal(q), n) for i, q, n in json.loads(m["lines"])],
+        request_hash=m["request_hash"],
     )
 
 
@@ -178,6 +181,9 @@ class SqlSales:
                 )
             )
         return found
+
+    def any(self) -> bool:
+        return self.conn.execute(select(sales.c.id).limit(1)).first() is not None
 
     def add(self, sale: Sale) -> None:
         _INSERT_SALE.run(self.conn, sale_row(sale))
@@ -226,6 +232,7 @@ class SqlSales:
                 "paid_back": refund.paid_back,
                 "points_after": refund.points_after,
                 "lines": json.dumps([[i, str(q), n] for i, q, n in refund.lines]),
+                "request_hash": refund.request_hash,
             },
         )
 
