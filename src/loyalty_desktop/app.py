@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
 from loyalty_desktop.db.engine import make_engine, sqlite_url
+from loyalty_desktop.db.housekeeping import SqlHousekeeping
 from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
@@ -89,5 +90,6 @@ def open_database(
         clock=clock or SystemClock(),
         card_keys=CardKeyFile.load(keys_dir or config_dir()),
         device_id=device_id,
+        housekeeping=SqlHousekeeping(engine),
     )
     return Opened(shop, engine, SqlIntegrity(engine), str(path) if path else url, revision, backup)

@@ -343,3 +343,50 @@ def test_a_file_from_the_first_release_is_upgraded_to_the_newest_schema(tmp_path
         assert "ix_members_phone_tail" not in indexes
     finally:
         opened.engine.dispose()
+
+
+def test_revision_0003_moves_personal_data_out_of_events_and_sales(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    engine = make_engine(sqlite_url(path))
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0002")
+            conn.execute(
+                text(
+                    "INSERT INTO members (id, member_no, card_no, name, created_at) "
+                    "VALUES ('m1', '10000001', 10000001, 'Old Name', '2026-01-01 00:00:00')"
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO outbox (id, device_id, seq, kind, key, at, payload) VALUES "
+                    "('e1', 'd', 1, 'member.enrolled', 'member:m1', '2026-01-01 00:00:00', "
+                    """'{"id": "m1", "name": "Old Name", "phone": "13800000001", """
+                    """"email": "o@example.com", "birthday": "1990-07-14", "member_no": "10000001"}')"""
+                )
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO sales (id, sale_id, member_id, at, recorded_at, currency, subtotal,"
+                    " order_discount, tier_discount, net, points_redeemed, points_value, paid,"
+                    " earned, program_id, local_date, birthday, device_id) VALUES ('s1', 'S1',"
+                    " 'm1', '2026-01-02 00:00:00', '2026-01-02 00:00:00', 'CNY', 100, 0, 0, 100,"
+                    " 0, 0, 100, 1, 0, '2026-01-02', '1990-07-14', 'd')"
+                )
+            )
+    finally:
+        engine.dispose()
+    opened = open_database(path)
+    try:
+        with opened.engine.connect() as conn:
+            payload = conn.execute(text("SELECT payload FROM outbox")).scalar_one()
+            month = conn.execute(text("SELECT birthday_month FROM sales")).scalar_one()
+        assert "Old Name" not in payload and "13800000001" not in payload
+        assert "1990" not in payload and "o@example.com" not in payload
+        assert '"member_no": "10000001"' in payload
+        assert month == 7
+    finally:
+        opened.engine.dispose()
+    assert b"o@example.com" not in path.read_bytes(), "the upgrade compacts away the old pages"

@@ -103,4 +103,20 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
+    if sqlite_path is not None and current is not None:
+        compact(sqlite_path)
     return head, backup
+
+
+def compact(path: Path) -> None:
+    """Rebuild a SQLite file so no free page keeps rows that migrations or deletions left behind.
+
+    Files written before ``secure_delete`` was on may hold old rows (an erased
+    member's name among them) in free space; migrations copy whole tables too.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+    try:
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()

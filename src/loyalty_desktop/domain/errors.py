@@ -125,3 +125,9 @@ class IdConflict(LoyaltyError):
     """A sale, refund or request id already used for a different request."""
 
     code = "id_conflict"
+
+
+class StorageBusy(LoyaltyError):
+    """The database is in use by another program in a way that blocks this request; try again."""
+
+    code = "busy"

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from loyalty_desktop.services.ports import CardKeys, Clock, UnitOfWorkFactory
+from loyalty_desktop.services.ports import (
+    CardKeys,
+    Clock,
+    Housekeeping,
+    NothingToPurge,
+    UnitOfWorkFactory,
+)
 
 
 @dataclass(frozen=True)
@@ -15,3 +21,4 @@ class Shop:
     clock: Clock
     card_keys: CardKeys
     device_id: str
+    housekeeping: Housekeeping = field(default_factory=NothingToPurge)

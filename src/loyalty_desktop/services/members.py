@@ -12,7 +12,13 @@ from typing import Any, TypeVar
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_card, payment_kind
-from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest, MemberClosed, PaymentCode
+from loyalty_desktop.domain.errors import (
+    DuplicateMember,
+    InvalidRequest,
+    MemberClosed,
+    PaymentCode,
+    StorageBusy,
+)
 from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
 from loyalty_desktop.domain.moments import local_iso
 from loyalty_desktop.domain.money import format_money, money_from_decimal
@@ -365,6 +371,12 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
         ]
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
         if not pending:
+            if not shop.housekeeping.purge_old_versions():
+                raise StorageBusy(
+                    "the member was erased, but old copies are still in the database's files "
+                    "because another program is reading it; close the other tills and try again",
+                    code="purge_pending",
+                )
             return {"erased": member.id}
         for person in pending:
             uow.members.save(erased(person))
@@ -386,4 +398,12 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
             at,
         )
         uow.commit()
+    # The old rows must not survive in the file's free space or its log either.
+    if not shop.housekeeping.purge_old_versions():
+        raise StorageBusy(
+            "the member's data was erased, but another program is reading the database, so "
+            "old copies could not be purged from its files yet; close the other tills and run "
+            "the erasure again",
+            code="purge_pending",
+        )
     return {"erased": member.id}

@@ -398,6 +398,26 @@ class CardKeys(Protocol):
         ...
 
 
+class Housekeeping(Protocol):
+    """Storage chores the services ask for at the right moment."""
+
+    def purge_old_versions(self) -> bool:
+        """Make sure no earlier version of changed rows is left in the storage's files.
+
+        Called after an erasure. Returns False when another program held the
+        files and some old versions could not be purged yet.
+        """
+        ...
+
+
+class NothingToPurge:
+    """Housekeeping for storage that keeps no old versions (the in-memory fakes)."""
+
+    def purge_old_versions(self) -> bool:
+        """Nothing is kept, so nothing is left."""
+        return True
+
+
 class Integrity(Protocol):
     """Storage-level checks the integrity service cannot do through repositories."""
 

@@ -1,0 +1,77 @@
+"""After ``member erase`` nothing that identifies the person is left anywhere in the SQLite file or its log."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from loyalty_desktop.app import open_database
+from loyalty_desktop.services import checkout, members, merge, programs
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from tests.conftest import FixedClock
+
+PROGRAM = """
+currency = "CNY"
+timezone = "Asia/Shanghai"
+[earn]
+points = 1
+per = "1.00"
+"""
+
+# Strings only this person's record holds; any of them in the files means a leak.
+NAME = "Zebulon Quixote-Erasewell"
+PHONE = "13912398765"
+EMAIL = "zebulon.erasewell@example.org"
+OTHER_NAME = "Zebulon Duplicate-Erasewell"
+OTHER_EMAIL = "zq.dup@example.org"
+
+
+def _files(db: Path) -> bytes:
+    parts = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    return b"".join(p.read_bytes() for p in parts if p.exists())
+
+
+def _traces(blob: bytes) -> list[str]:
+    needles = [NAME, PHONE, EMAIL, OTHER_NAME, OTHER_EMAIL, "Erasewell", "1990-07-14"]
+    return [n for n in needles if n.encode("utf-8") in blob]
+
+
+def test_an_erased_member_leaves_nothing_in_the_file_the_log_or_free_pages(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    db = tmp_path / "shop.db"
+    opened = open_database(db, clock=clock)
+    shop = opened.shop
+    try:
+        programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "p.toml")
+        person = members.enrol(
+            shop,
+            LOCAL_ADMIN,
+            members.NewMember(NAME, PHONE, EMAIL, date(1990, 7, 14), consent=True),
+        )
+        duplicate = members.enrol(
+            shop, LOCAL_ADMIN, members.NewMember(OTHER_NAME, email=OTHER_EMAIL)
+        )
+        # Other people's activity around it, so pages are shared and rewritten.
+        for i in range(40):
+            members.enrol(shop, LOCAL_ADMIN, members.NewMember(f"邻居 {i}", f"1380000{i:04d}"))
+        checkout.checkout(
+            shop, LOCAL_ADMIN, checkout.SaleRequest("S1", person["member_no"], total="88.00")
+        )
+        merge.merge_members(shop, LOCAL_ADMIN, person["member_no"], duplicate["member_no"])
+        assert _traces(_files(db)), "the test must see the data before it is erased"
+
+        assert members.erase_member(shop, LOCAL_ADMIN, person["member_no"]) == {
+            "erased": person["id"]
+        }
+
+        assert _traces(_files(db)) == []
+        shown = members.show_member(shop, LOCAL_ADMIN, person["member_no"])
+        assert (shown["name"], shown["phone"], shown["email"]) == ("(erased)", None, None)
+        assert shown["points"] == 88, "anonymous ledger totals stay"
+    finally:
+        opened.engine.dispose()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _traces(_files(db)) == []
