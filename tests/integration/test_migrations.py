@@ -383,8 +383,8 @@ def test_revision_0003_moves_personal_data_out_of_events_and_sales(tmp_path: Pat
         with opened.engine.connect() as conn:
             payload = conn.execute(text("SELECT payload FROM outbox")).scalar_one()
             month = conn.execute(text("SELECT birthday_month FROM sales")).scalar_one()
-        assert "Old Name" not in payload and "13800000001" not in payload
-        assert "1990" not in payload and "o@example.com" not in payload
+        for personal in ("Old Name", "13800000001", "1990", "o@example.com"):
+            assert personal not in payload
         assert '"member_no": "10000001"' in payload
         assert month == 7
     finally:
