@@ -151,7 +151,12 @@ class CsvTable:
         self._order = [found.index(c) for c in self.columns]
 
     def rows(self) -> Iterator[CsvRow | RowProblem]:
-        """Each non-blank data row, or a problem for a row with the wrong number of values."""
+        """Each non-blank data row, or a problem for a row with the wrong number of values.
+
+        Every row comes out exactly as wide as the header: empty cells after the
+        last column (Excel writes ``A,B,C,,,`` for a formatted empty column) are
+        dropped, while a value there is a problem, never silently lost.
+        """
         order = self._order
         width = self._width
         in_order = order == list(range(width))
@@ -174,6 +179,7 @@ class CsvTable:
                         "bad_row",
                     )
                     continue
+                record = record[:width]
             values = tuple(
                 [value.strip() for value in record]
                 if in_order
