@@ -94,3 +94,132 @@ def test_a_value_beyond_the_header_is_still_a_bad_row_and_nothing_is_imported(
     assert [r["row"] for r in result["rejected"]] == [3]
     assert "a value with a comma needs quotes" in result["rejected"][0]["error"]
     assert db_fingerprint(db_path) == before
+
+
+# ---------------------------------------------------------------- encodings
+
+
+def encoded(tmp_path: Path, name: str, text: str, encoding: str) -> str:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return str(path)
+
+
+def members_file(*rows: tuple[str, str]) -> str:
+    return MEMBERS_HEADER + "\r\n" + "".join(f"{no},{name},,,,\r\n" for no, name in rows)
+
+
+def name_of(shop_cli: Loyalty, member_no: str) -> str:
+    code, shown = shop_cli("member", "show", member_no)
+    assert code == 0, shown
+    return str(shown["name"])
+
+
+def test_a_gbk_file_of_a_few_hundred_chinese_members_imports_with_their_names(
+    shop_cli: Loyalty, tmp_path: Path
+) -> None:
+    surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹"
+    given = ["三", "四", "五", "秀英", "建国", "丽娜", "晓明", "玥", "喆", "镕基", "志强", "美玲"]
+    rows = [(f"C{i:04d}", surnames[i % 30] + given[i * 7 % 12]) for i in range(360)]
+    lines = [
+        f"{no},{name},1390000{i:04d},c{i}@example.cn,1990/{1 + i % 12}/{1 + i % 28},{'是否'[i % 2]}"
+        for i, (no, name) in enumerate(rows)
+    ]
+    path = encoded(tmp_path, "会员.csv", MEMBERS_HEADER + "\r\n" + "\r\n".join(lines), "gbk")
+    code, result = shop_cli("import", "members", path)
+    assert code == 0, result
+    assert result["imported"] == 360
+    for no, name in rows[::37]:
+        assert name_of(shop_cli, no) == name
+
+
+@pytest.mark.parametrize("name", ["张", "张三", "李四", "王五"])
+def test_a_gbk_file_with_a_single_short_chinese_name_imports(
+    shop_cli: Loyalty, tmp_path: Path, name: str
+) -> None:
+    path = encoded(tmp_path, "one.csv", members_file(("M001", name)), "gbk")
+    code, result = shop_cli("import", "members", path)
+    assert code == 0, result
+    assert name_of(shop_cli, "M001") == name
+
+
+FOREIGN = [
+    pytest.param("cp1252", "cp1252", ["Müller", "Café", "Ångström"], id="cp1252"),
+    pytest.param("shift_jis", "cp932", ["東京", "カタカナ", "山田太郎"], id="shift_jis"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "likely", "names"), FOREIGN)
+def test_a_file_in_another_encoding_is_refused_with_the_way_to_import_it(
+    shop_cli: Loyalty, tmp_path: Path, db_path: Path, encoding: str, likely: str, names: list[str]
+) -> None:
+    rows = [(f"M{i:03d}", name) for i, name in enumerate(names, 1)]
+    path = encoded(tmp_path, "members.csv", members_file(*rows), encoding)
+    before = db_fingerprint(db_path)
+    code, result = shop_cli("import", "members", path)
+    assert (code, result["error"], result["likely_encoding"]) == (1, "bad_file", likely)
+    assert "CSV UTF-8" in result["message"]
+    assert f"--encoding {likely}" in result["message"]
+    assert db_fingerprint(db_path) == before
+
+
+@pytest.mark.parametrize(("encoding", "likely", "names"), FOREIGN)
+def test_with_its_encoding_named_the_file_imports_and_the_names_come_out_right(
+    shop_cli: Loyalty, tmp_path: Path, encoding: str, likely: str, names: list[str]
+) -> None:
+    for prefix, named in (("A", encoding), ("B", likely)):  # as saved, and as the hint said
+        rows = [(f"{prefix}{i:03d}", name) for i, name in enumerate(names, 1)]
+        path = encoded(tmp_path, f"{prefix}.csv", members_file(*rows), encoding)
+        code, result = shop_cli("import", "members", path, "--encoding", named)
+        assert code == 0, result
+        assert result["imported"] == len(rows)
+        assert [name_of(shop_cli, no) for no, _ in rows] == names
+
+
+def test_a_cp1252_sales_file_is_refused_then_imports_with_its_encoding(
+    shop_cli: Loyalty, tmp_path: Path
+) -> None:
+    shop_cli("member", "add", "--name", "Zoë", "--member-no", "M001")
+    text = SALES_HEADER + ",,\r\nS1,M001,2025-12-01 10:00:00,CAFE1,2,3.50,Café,,\r\n"
+    path = encoded(tmp_path, "ventes.csv", text, "cp1252")
+    code, result = shop_cli("import", "sales", path)
+    assert (code, result["error"], result["likely_encoding"]) == (1, "bad_file", "cp1252")
+    code, result = shop_cli("import", "sales", path, "--encoding", "cp1252")
+    assert code == 0, result
+    assert result["imported"] == 1
+
+
+def test_a_utf16_file_is_refused_with_the_hint_and_imports_when_named(
+    shop_cli: Loyalty, tmp_path: Path
+) -> None:
+    path = encoded(tmp_path, "members.csv", members_file(("M001", "张三")), "utf-16")
+    code, result = shop_cli("import", "members", path)
+    assert (code, result["error"], result["likely_encoding"]) == (1, "bad_file", "utf-16")
+    assert "Unicode text" in result["message"]
+    code, result = shop_cli("import", "members", path, "--encoding", "utf-16")
+    assert code == 0, result
+    assert name_of(shop_cli, "M001") == "张三"
+
+
+@pytest.mark.parametrize("command", ["members", "sales"])
+def test_an_unknown_encoding_name_is_a_bad_file_refusal(
+    shop_cli: Loyalty, tmp_path: Path, db_path: Path, command: str
+) -> None:
+    path = encoded(tmp_path, "x.csv", members_file(("M001", "Ann")), "utf-8")
+    before = db_fingerprint(db_path)
+    code, result = shop_cli("import", command, path, "--encoding", "klingon")
+    assert (code, result["error"]) == (1, "bad_file")
+    assert "'klingon' is not a text encoding" in result["message"]
+    assert db_fingerprint(db_path) == before
+
+
+def test_bytes_the_named_encoding_cannot_read_are_refused_naming_the_line(
+    shop_cli: Loyalty, tmp_path: Path, db_path: Path
+) -> None:
+    text = members_file(("M001", "Ann"), ("M002", "東京"))
+    path = encoded(tmp_path, "members.csv", text, "shift_jis")
+    before = db_fingerprint(db_path)
+    code, result = shop_cli("import", "members", path, "--encoding", "utf-8")
+    assert (code, result["error"]) == (1, "bad_file")
+    assert "cannot be read as utf-8: line 3, byte offset" in result["message"]
+    assert db_fingerprint(db_path) == before
