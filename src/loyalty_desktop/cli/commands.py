@@ -206,7 +206,8 @@ def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str
 
 
 def cmd_import_members(ctx: Context, args: Any) -> dict[str, Any]:
-    return _import_result(imports.import_members(ctx.shop, LOCAL_ADMIN, Path(args.file)), False)
+    report = imports.import_members(ctx.shop, LOCAL_ADMIN, Path(args.file), encoding=args.encoding)
+    return _import_result(report, False)
 
 
 def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
@@ -216,6 +217,7 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
         Path(args.file),
         create_members=args.create_members,
         skip_invalid=args.skip_invalid,
+        encoding=args.encoding,
     )
     return _import_result(report, args.skip_invalid)
 

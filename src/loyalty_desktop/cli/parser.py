@@ -30,6 +30,15 @@ def _at(p: argparse.ArgumentParser) -> None:
     p.add_argument("--at", help="ISO 8601 time; a date alone is midnight in the shop's time zone")
 
 
+def _encoding(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="read the file in exactly this encoding (cp1252, cp932, big5, utf-16, …); "
+        "default: UTF-8, or GBK for Chinese text",
+    )
+
+
 def build_parser() -> Parser:
     """The whole ``loyalty`` grammar."""
     root = Parser(prog="loyalty", description="Membership and points for shop tills.")
@@ -121,13 +130,14 @@ def build_parser() -> Parser:
     imports = sub.add_parser("import", help="import CSV files").add_subparsers(
         dest="action", required=True, parser_class=Parser
     )
-    imports.add_parser("members", help="member_no,name,phone,email,birthday,consent").add_argument(
-        "file"
-    )
+    p = imports.add_parser("members", help="member_no,name,phone,email,birthday,consent")
+    p.add_argument("file")
+    _encoding(p)
     p = imports.add_parser("sales", help="sale_id,member_ref,at,sku,qty,unit_price,category")
     p.add_argument("file")
     p.add_argument("--create-members", action="store_true")
     p.add_argument("--skip-invalid", action="store_true")
+    _encoding(p)
 
     p = sub.add_parser("report", help="reports")
     p.add_argument("name", choices=["kpis", "liability"])

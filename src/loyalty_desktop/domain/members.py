@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
@@ -11,6 +12,8 @@ from loyalty_desktop.domain.errors import InvalidRequest
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ERASED_NAME = "(erased)"
+# Letters by their Unicode category that show as nothing (Default_Ignorable code points).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 
 
 class MemberStatus(StrEnum):
@@ -50,11 +53,40 @@ class Member:
         return self.status is MemberStatus.ACTIVE
 
 
+def _shown(text: str) -> str:
+    """Every whitespace character as a space; control and format characters and blank letters gone."""
+    return "".join(
+        " " if char.isspace() else char
+        for char in text
+        if char.isspace()
+        or (unicodedata.category(char) not in ("Cc", "Cf") and char not in _BLANK_LETTERS)
+    )
+
+
+def visible_name(name: str) -> str:
+    """A name as it shows: NFKC, without control or format characters, single spaces, trimmed.
+
+    Zero-width spaces, joiners, byte order marks, direction marks and Hangul
+    fillers go; an ideographic space is a space. It never refuses: an empty
+    result means nothing of the name would show.
+    """
+    # Normalised again after the gaps are gone so a mark meets its letter.
+    cleaned = _shown(unicodedata.normalize("NFKC", _shown(name)))
+    return " ".join(cleaned.split())
+
+
+def has_letter_or_digit(text: str) -> bool:
+    """Whether any character is a letter or a digit (Unicode categories L* and N*)."""
+    return any(unicodedata.category(char)[0] in "LN" for char in text)
+
+
 def check_name(name: str) -> str:
-    """A member's name, trimmed; it may not be empty."""
-    cleaned = " ".join(name.split())
+    """A member's name as it shows (``visible_name``): a letter or digit, at most 100 characters."""
+    cleaned = visible_name(name)
     if not cleaned:
         raise InvalidRequest("a member needs a name")
+    if not has_letter_or_digit(cleaned):
+        raise InvalidRequest("a name needs at least one letter or digit")
     if len(cleaned) > 100:
         raise InvalidRequest("a name may have at most 100 characters")
     return cleaned

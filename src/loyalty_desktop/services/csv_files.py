@@ -1,9 +1,10 @@
 """Import files read as shops save them from Excel, and checked row by row before anything is written.
 
-UTF-8 (with or without BOM) or GBK/GB18030 text; exactly the expected columns
-in any order; rows numbered as Excel shows them (the header is row 1). Each
-row's values are checked with the same rules as the till, and every reason a
-row is bad is kept for the report.
+UTF-8 (with or without BOM), Chinese text in GBK/GB18030, or the encoding the
+caller names (``file_encodings`` decides); exactly the expected columns in any
+order; rows numbered as Excel shows them (the header is row 1). Each row's
+values are checked with the same rules as the till, and every reason a row is
+bad is kept for the report.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from loyalty_desktop.domain.errors import (
     BadFile,
     LoyaltyError,
 )
+from loyalty_desktop.services.file_encodings import decode
 
 MEMBER_COLUMNS = ("member_no", "name", "phone", "email", "birthday", "consent")
 SALE_COLUMNS = ("sale_id", "member_ref", "at", "sku", "qty", "unit_price", "category")
@@ -50,22 +52,6 @@ class CsvRow:
     values: tuple[str, ...]
 
 
-def decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text of a file and the encoding it was in: UTF-8 (BOM or not), else GBK/GB18030."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # UTF-16 ("Unicode text" in Excel) of plain ASCII decodes as UTF-8 full of NULs.
-        if "\x00" not in text:
-            return text.removeprefix("\ufeff"), "utf-8" if encoding == "utf-8-sig" else "gbk"
-    raise BadFile(
-        f"{name} is not UTF-8 or GBK text; in Excel choose Save As › CSV UTF-8 (comma delimited)",
-        file=name,
-    )
-
-
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or a clear refusal for a missing or unreadable file."""
     try:
@@ -85,10 +71,10 @@ class CsvTable:
     and a blank line or a value running over several lines still counts as one row.
     """
 
-    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+    def __init__(self, path: Path, columns: Sequence[str], encoding: str | None = None) -> None:
         self.path = path
         self.columns = tuple(columns)
-        self.text, self.encoding = decode(read_bytes(path), path.name)
+        self.text, self.encoding = decode(read_bytes(path), path.name, encoding)
         self._order: list[int] = list(range(len(self.columns)))
         self._width = len(self.columns)
         self._read_header()
@@ -151,7 +137,12 @@ class CsvTable:
         self._order = [found.index(c) for c in self.columns]
 
     def rows(self) -> Iterator[CsvRow | RowProblem]:
-        """Each non-blank data row, or a problem for a row with the wrong number of values."""
+        """Each non-blank data row, or a problem for a row with the wrong number of values.
+
+        Every row comes out exactly as wide as the header: empty cells after the
+        last column (Excel writes ``A,B,C,,,`` for a formatted empty column) are
+        dropped, while a value there is a problem, never silently lost.
+        """
         order = self._order
         width = self._width
         in_order = order == list(range(width))
@@ -174,6 +165,7 @@ class CsvTable:
                         "bad_row",
                     )
                     continue
+                record = record[:width]
             values = tuple(
                 [value.strip() for value in record]
                 if in_order

@@ -82,15 +82,21 @@ def _audit(
 
 
 def import_members(
-    shop: Shop, actor: Actor, path: Path, *, skip_invalid: bool = False
+    shop: Shop,
+    actor: Actor,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Enrol members from a CSV file with the columns ``member_no,name,phone,email,birthday,consent``.
 
     A member number already taken (in the file or the database) rejects the row.
-    Any rejected row means nothing is imported, unless ``skip_invalid``.
+    Any rejected row means nothing is imported, unless ``skip_invalid``. The
+    file is read in ``encoding`` if given, else as UTF-8 or Chinese GBK.
     """
     require(actor, Permission.IMPORT)
-    table = CsvTable(path, MEMBER_COLUMNS)
+    table = CsvTable(path, MEMBER_COLUMNS, encoding)
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
     found = read_members(table, _shop_today(shop, program.timezone))
@@ -273,17 +279,24 @@ def _write_sales(
 
 
 def import_sales(
-    shop: Shop, actor: Actor, path: Path, *, create_members: bool, skip_invalid: bool
+    shop: Shop,
+    actor: Actor,
+    path: Path,
+    *,
+    create_members: bool,
+    skip_invalid: bool,
+    encoding: str | None = None,
 ) -> ImportReport:
     """Post past sales from a CSV file with the columns ``sale_id,member_ref,at,sku,qty,unit_price,category``.
 
     Rows sharing a sale id are one sale; a negative ``qty`` is a return line and
     a sale worth less than nothing an unlinked return. ``imported`` and
     ``skipped`` count rows. Any rejected row means nothing is imported, unless
-    ``skip_invalid``; a sale with one bad row is rejected whole.
+    ``skip_invalid``; a sale with one bad row is rejected whole. The file is
+    read in ``encoding`` if given, else as UTF-8 or Chinese GBK.
     """
     require(actor, Permission.IMPORT)
-    table = CsvTable(path, SALE_COLUMNS)
+    table = CsvTable(path, SALE_COLUMNS, encoding)
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
     timezone = program.timezone

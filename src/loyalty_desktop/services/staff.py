@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, SignInFailed
+from loyalty_desktop.domain.members import has_letter_or_digit, visible_name
 from loyalty_desktop.services.auth import Actor, Permission, Role, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
@@ -29,10 +30,12 @@ def check_pin(pin: str) -> str:
 
 
 def check_staff_name(name: str) -> str:
-    """A staff name as typed at sign-in."""
-    cleaned = " ".join(name.split())
+    """A staff name as it shows (the rule for members' names): a letter or digit, 1 to 60 characters."""
+    cleaned = visible_name(name)
     if not cleaned or len(cleaned) > 60:
         raise InvalidRequest("a staff name is 1 to 60 characters")
+    if not has_letter_or_digit(cleaned):
+        raise InvalidRequest("a staff name needs at least one letter or digit")
     return cleaned
 
 
@@ -95,7 +98,7 @@ def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = Non
     refused = SignInFailed("wrong name or PIN")
     with shop.uow() as uow:
         now = shop.clock.now()
-        staff = uow.staff.by_name(" ".join(name.split()))
+        staff = uow.staff.by_name(visible_name(name))  # as check_staff_name stored it
         if staff is None or not staff.active:
             raise refused
         if staff.locked_until and staff.locked_until > now:

@@ -250,6 +250,23 @@ def test_an_import_writes_one_audit_entry_with_its_counts(front: Shopfront) -> N
     assert entries[0].details["file"] == "import.csv"
 
 
+def test_a_file_in_a_named_encoding_imports_and_the_audit_names_the_encoding(
+    front: Shopfront,
+) -> None:
+    path = front.file(MEMBERS_HEADER + "M001,Müller,,,,\n", encoding="cp1252")
+    with pytest.raises(BadFile, match="--encoding cp1252"):
+        import_members(front.shop, LOCAL_ADMIN, path)
+    report = import_members(front.shop, LOCAL_ADMIN, path, encoding="cp1252")
+    assert (report.imported, front.member("M001").name) == (1, "Müller")
+    assert front.stored.audit[-1].details["encoding"] == "cp1252"
+    sales = front.file(SALES_HEADER + "S1,M001,2025-03-01 10:00,A,1,5.00,Café\n", "s.csv", "cp1252")
+    report = import_sales(
+        front.shop, LOCAL_ADMIN, sales, create_members=False, skip_invalid=False, encoding="cp1252"
+    )
+    assert report.imported == 1
+    assert front.stored.audit[-1].details["encoding"] == "cp1252"
+
+
 # ---------------------------------------------------------------- sales
 
 

@@ -50,3 +50,26 @@ def test_roles_are_checked_by_the_services(driver: ShopDriver) -> None:
 def test_a_pin_is_four_to_twelve_ascii_digits(driver: ShopDriver, pin: str) -> None:
     with pytest.raises(InvalidRequest):
         staff.add_staff(driver.shop, LOCAL_ADMIN, "Ann", "cashier", pin, FAST)
+
+
+@pytest.mark.parametrize(
+    "name", ["\u200b", "\u2060\ufeff", "\u3000", "\x1b\x07", "\u0301", "\u3164", " \u200d ", "..."]
+)
+def test_a_staff_name_that_would_show_nothing_readable_is_refused(
+    driver: ShopDriver, name: str
+) -> None:
+    with pytest.raises(InvalidRequest, match="a staff name"):
+        staff.add_staff(driver.shop, LOCAL_ADMIN, name, "cashier", "4321", FAST)
+    assert driver.database.store.staff == {}
+
+
+def test_a_staff_name_is_kept_as_it_shows_and_signs_in_however_it_was_typed(
+    driver: ShopDriver,
+) -> None:
+    added = staff.add_staff(
+        driver.shop, LOCAL_ADMIN, "\u200bＡnn\u3000Lee ", "cashier", "4321", FAST
+    )
+    assert added["staff"] == "Ann Lee"
+    assert list(driver.database.store.staff) == ["Ann Lee"]
+    for typed in ("Ann Lee", "Ａnn\u3000Lee", "Ann\u200b Lee"):
+        assert staff.sign_in(driver.shop, typed, "4321", FAST).name == "Ann Lee"
