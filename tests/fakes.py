@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import copy
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import TracebackType
+from typing import Any
 
+from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.sales import Refund, Sale
@@ -320,6 +322,9 @@ class FakeAudit:
     def all(self) -> Iterator[AuditEntry]:
         yield from self.s.audit
 
+    def reseal(self, entry: AuditEntry) -> None:
+        self.s.audit[entry.seq - 1] = entry
+
 
 class FakeSettings:
     def __init__(self, store: Store) -> None:
@@ -347,6 +352,7 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(self.work)
         self.settings = FakeSettings(self.work)
         self.committed = False
+        self.waiting: list[Callable[[], None]] = []
         return self
 
     def __exit__(
@@ -368,6 +374,12 @@ class FakeUnitOfWork:
         self.members = FakeMembers(self.work)
         self.ledger = FakeLedger(self.work)
         self.sales = FakeSales(self.work)
+        waiting, self.waiting = self.waiting, []
+        for action in waiting:
+            action()
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        self.waiting.append(action)
 
     def rollback(self) -> None:
         self.work = copy.deepcopy(self.database.store)
@@ -389,6 +401,23 @@ class FakeKeys:
 
     def keys(self) -> Mapping[int, bytes]:
         return {1: b"k" * 32}
+
+
+class FakeSeal:
+    """Audit seals with a test key; the newest entry is remembered in memory."""
+
+    def __init__(self) -> None:
+        self.newest: tuple[int, str] | None = None
+
+    def seal(self, previous: str, body: Mapping[str, Any]) -> str:
+        return entry_mac(b"audit-test-key-0123456789abcdef", previous, body)
+
+    def head(self) -> tuple[int, str] | None:
+        return self.newest
+
+    def record_head(self, seq: int, seal: str) -> None:
+        if self.newest is None or self.newest[0] < seq:
+            self.newest = (seq, seal)
 
 
 class FakeIntegrity:
@@ -425,5 +454,9 @@ def fake_shop(clock: Clock) -> tuple[Shop, FakeDatabase]:
     """A shop on an in-memory store."""
     database = FakeDatabase()
     return Shop(
-        uow=database, clock=clock, card_keys=FakeKeys(), device_id=str(uuid.uuid4())
+        uow=database,
+        clock=clock,
+        card_keys=FakeKeys(),
+        device_id=str(uuid.uuid4()),
+        audit_seal=FakeSeal(),
     ), database

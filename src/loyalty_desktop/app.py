@@ -15,8 +15,10 @@ from loyalty_desktop.db.housekeeping import SqlHousekeeping
 from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
-from loyalty_desktop.domain.errors import BadDatabase
-from loyalty_desktop.installation import CardKeyFile, config_dir, default_db_path
+from loyalty_desktop.domain.errors import BadDatabase, BadInstallation
+from loyalty_desktop.installation import config_dir, default_db_path
+from loyalty_desktop.keyfiles import HEADS_FILE, KEY_FILE, CardKeyFile, FileAuditSeal, MissingKeys
+from loyalty_desktop.services import keys
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import Clock
 from loyalty_desktop.services.retry import once_more_on_conflict
@@ -55,6 +57,20 @@ class Opened:
     location: str
     revision: str
     backup: Path | None
+    keys_dir: Path
+    path: Path | None = None
+    key_problems: tuple[str, ...] = ()
+
+    def protected_files(self) -> list[Path]:
+        """Files no export may ever overwrite: the database, its journals and backups, the keys."""
+        found = [self.keys_dir / KEY_FILE, self.keys_dir / HEADS_FILE]
+        if self.path is not None:
+            found.append(self.path)
+            found += [
+                self.path.with_name(self.path.name + end) for end in ("-wal", "-shm", "-journal")
+            ]
+            found += self.path.parent.glob(f"{self.path.stem}.backup-*")
+        return found
 
 
 def open_database(
@@ -63,8 +79,14 @@ def open_database(
     clock: Clock | None = None,
     keys_dir: Path | None = None,
     synchronous: str = "FULL",
+    strict_keys: bool = True,
 ) -> Opened:
-    """Open (creating or migrating) a SQLite file or a database URL and wire the services to it."""
+    """Open (creating or migrating) a SQLite file or a database URL and wire the services to it.
+
+    A key file that is missing, damaged or another shop's is refused loudly;
+    with ``strict_keys=False`` (``check``, ``card-key replace``) the problems
+    are reported in ``Opened.key_problems`` instead and nothing is signed.
+    """
     if isinstance(db, str) and "://" in db:
         url, path = db, None
     else:
@@ -77,6 +99,10 @@ def open_database(
         revision, backup = upgrade(engine, path)
         uow = SqlUnitOfWorkFactory(engine)
         device_id = _device_id(uow)
+        where = keys_dir or config_dir()
+        shop, problems = _with_keys(
+            uow, clock or SystemClock(), device_id, engine, where, strict_keys
+        )
     except DatabaseError as exc:
         engine.dispose()
         raise BadDatabase(
@@ -85,11 +111,48 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    shop = Shop(
-        uow=uow,
-        clock=clock or SystemClock(),
-        card_keys=CardKeyFile.load(keys_dir or config_dir()),
-        device_id=device_id,
-        housekeeping=SqlHousekeeping(engine),
+    return Opened(
+        shop,
+        engine,
+        SqlIntegrity(engine),
+        str(path) if path else url,
+        revision,
+        backup,
+        where,
+        path,
+        tuple(problems),
     )
-    return Opened(shop, engine, SqlIntegrity(engine), str(path) if path else url, revision, backup)
+
+
+def _with_keys(
+    uow: SqlUnitOfWorkFactory,
+    clock: Clock,
+    device_id: str,
+    engine: Engine,
+    where: Path,
+    strict: bool,
+) -> tuple[Shop, list[str]]:
+    """The shop wired to its key file, after checking the file against the database's memory of it."""
+    try:
+        found = CardKeyFile.find(where)
+    except BadInstallation as exc:
+        if strict:
+            raise
+        found, problems = None, [exc.message]
+    else:
+        with uow(write=False) as unit:
+            known = keys.remembered(unit)
+        present = found.fingerprints() if found else None
+        if strict:
+            keys.refuse_unless_fits(known, present, str(where))
+        problems = keys.key_problems(known, present, str(where))
+        if found is None and not problems:
+            found = CardKeyFile.create(where)  # a new installation: its first keys
+    housekeeping = SqlHousekeeping(engine)
+    if found is None or problems:
+        stand_in = MissingKeys(BadInstallation(problems[0], code="card_keys_missing"))
+        return Shop(uow, clock, stand_in, device_id, stand_in, housekeeping), problems
+    seal = FileAuditSeal(found.audit_key, where, device_id)
+    shop = Shop(uow, clock, found, device_id, seal, housekeeping)
+    keys.adopt(shop, found.fingerprints())
+    return shop, []

@@ -216,13 +216,13 @@ def test_member_card_png_scans_back_to_the_card_code(shop_cli: Loyalty, tmp_path
 
 
 def test_staff_add_reads_the_pin_from_standard_input(shop_cli: Loyalty) -> None:
-    assert shop_cli("staff", "add", "Ann", "--role", "cashier", stdin="4321\n") == (
+    assert shop_cli("staff", "add", "Ann", "--role", "admin", stdin="4321\n") == (
         0,
-        {"staff": "Ann", "role": "cashier"},
+        {"staff": "Ann", "role": "admin"},
     )
-    _code, listed = shop_cli("staff", "list")
+    _code, listed = shop_cli("--staff", "Ann", "staff", "list", stdin="4321\n")
     assert listed == {
-        "staff": [{"name": "Ann", "role": "cashier", "active": True, "locked_until": None}]
+        "staff": [{"name": "Ann", "role": "admin", "active": True, "locked_until": None}]
     }
 
 

@@ -11,9 +11,15 @@ from sqlalchemy import select
 
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.tables import outbox
-from loyalty_desktop.domain.audit import GENESIS, entry_hash
+from loyalty_desktop.domain.audit import GENESIS
 from loyalty_desktop.services.journal import audit_body, audit_problems
-from loyalty_desktop.services.ports import AuditEntry, Conflict, OutboxEvent, StaffRecord
+from loyalty_desktop.services.ports import (
+    AuditEntry,
+    AuditSeal,
+    Conflict,
+    OutboxEvent,
+    StaffRecord,
+)
 from tests.databases import commit
 
 T0 = datetime(2026, 3, 2, 1, 2, 3, tzinfo=UTC)
@@ -95,7 +101,7 @@ def test_an_event_key_is_taken_once(opened: Opened) -> None:
         uow.commit()
 
 
-def _sealed(previous: AuditEntry | None, action: str, at: datetime) -> AuditEntry:
+def _sealed(seal: AuditSeal, previous: AuditEntry | None, action: str, at: datetime) -> AuditEntry:
     prev = previous.hash if previous else GENESIS
     draft = AuditEntry(
         seq=previous.seq + 1 if previous else 1,
@@ -108,7 +114,7 @@ def _sealed(previous: AuditEntry | None, action: str, at: datetime) -> AuditEntr
         prev_hash=prev,
         hash="",
     )
-    return AuditEntry(**{**draft.__dict__, "hash": entry_hash(prev, audit_body(draft))})
+    return AuditEntry(**{**draft.__dict__, "hash": seal.seal(prev, audit_body(draft))})
 
 
 def test_audit_entries_append_and_read_back_as_an_unbroken_chain(opened: Opened) -> None:
@@ -116,7 +122,9 @@ def test_audit_entries_append_and_read_back_as_an_unbroken_chain(opened: Opened)
     with opened.shop.uow() as uow:
         assert uow.audit.last() is None
         for i in range(3):
-            entry = _sealed(entries[-1] if entries else None, f"points.adjust.{i}", T0)
+            entry = _sealed(
+                opened.shop.audit_seal, entries[-1] if entries else None, f"points.adjust.{i}", T0
+            )
             uow.audit.append(entry)
             entries.append(entry)
         uow.commit()
@@ -128,15 +136,21 @@ def test_audit_entries_append_and_read_back_as_an_unbroken_chain(opened: Opened)
     assert stored == entries
     assert last == entries[-1]
     assert all(e.at.utcoffset() == timedelta(0) for e in stored)
-    assert audit_problems(stored) == [], "hashes must survive the round trip through the database"
+    opened.shop.audit_seal.record_head(entries[-1].seq, entries[-1].hash)
+    assert audit_problems(stored, opened.shop.audit_seal) == [], (
+        "seals must survive the round trip through the database"
+    )
 
 
 def test_two_writers_cannot_both_append_the_same_audit_number(opened: Opened) -> None:
     with opened.shop.uow() as uow:
-        uow.audit.append(_sealed(None, "first", T0))
+        uow.audit.append(_sealed(opened.shop.audit_seal, None, "first", T0))
         uow.commit()
     with pytest.raises(Conflict):
-        commit(opened, lambda uow: uow.audit.append(_sealed(None, "second", T0)))
+        commit(
+            opened,
+            lambda uow: uow.audit.append(_sealed(opened.shop.audit_seal, None, "second", T0)),
+        )
 
 
 def test_programme_versions_staff_and_settings_round_trip(opened: Opened) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import io
 import json
 import sys
 from collections.abc import Callable
@@ -10,19 +11,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from loyalty_desktop.cli.context import Context, Refused, read_text, write_file
+from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.reports import cmd_report
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
-from loyalty_desktop.installation import CardKeyFile, config_dir
-from loyalty_desktop.printing.card_image import save_card
+from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
+from loyalty_desktop.printing.card_image import render_card
 from loyalty_desktop.services import (
     checkout,
     demo,
     imports,
     integrity,
+    keys,
     lookup,
     members,
     merge,
@@ -31,7 +33,7 @@ from loyalty_desktop.services import (
     refunds,
     staff,
 )
-from loyalty_desktop.services.auth import LOCAL_ADMIN, Permission, require
+from loyalty_desktop.services.auth import Permission, require
 
 Handler = Callable[["Context", Any], dict[str, Any]]
 
@@ -50,18 +52,18 @@ def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
     if opened.backup:
         result["backup"] = str(opened.backup)
     if text is not None:
-        loaded = programs.load_program(ctx.shop, LOCAL_ADMIN, text, args.program)
+        loaded = programs.load_program(ctx.shop, ctx.actor, text, args.program)
         result["program_version"] = loaded["version"]
     return result
 
 
 def cmd_program_load(ctx: Context, args: Any) -> dict[str, Any]:
     text = read_text(args.file, "programme file")
-    return programs.load_program(ctx.shop, LOCAL_ADMIN, text, args.file)
+    return programs.load_program(ctx.shop, ctx.actor, text, args.file)
 
 
 def cmd_program_show(ctx: Context, args: Any) -> dict[str, Any]:
-    return programs.show_program(ctx.shop, LOCAL_ADMIN)
+    return programs.show_program(ctx.shop, ctx.actor)
 
 
 def cmd_member_add(ctx: Context, args: Any) -> dict[str, Any]:
@@ -77,47 +79,46 @@ def cmd_member_add(ctx: Context, args: Any) -> dict[str, Any]:
         consent=args.consent,
         member_no=args.member_no,
     )
-    return members.enrol(ctx.shop, LOCAL_ADMIN, data, at)
+    return members.enrol(ctx.shop, ctx.actor, data, at)
 
 
 def cmd_member_show(ctx: Context, args: Any) -> dict[str, Any]:
-    return members.show_member(ctx.shop, LOCAL_ADMIN, args.ref, ctx.moment(args.at))
+    return members.show_member(ctx.shop, ctx.actor, args.ref, ctx.moment(args.at))
 
 
 def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
     if not args.out.lower().endswith(".png"):
         raise InvalidRequest("the card is written as PNG; give --out a name ending in .png")
-    target = Path(args.out).expanduser()
+    ctx.check_out(args.out, force=args.force)  # refuse before a reissue revokes the old card
 
     def save(member: Member, code: str, shop_name: str) -> dict[str, Any]:
-        try:
-            path = save_card(
-                target,
-                code,
-                shop_name=shop_name,
-                member_name=member.name,
-                member_no=member.member_no,
-            )
-        except (OSError, ValueError) as exc:
-            raise Refused("bad_file", f"cannot write {args.out}: {exc}") from None
-        return {"file": str(path.resolve()), "member_no": member.member_no, "card": code}
+        image = render_card(
+            code, shop_name=shop_name, member_name=member.name, member_no=member.member_no
+        )
+        png = io.BytesIO()
+        image.save(png, format="PNG", dpi=(300, 300))
+        path = ctx.write_out(args.out, png.getvalue(), force=args.force)
+        return {"file": str(path), "member_no": member.member_no, "card": code}
 
-    return members.member_card(ctx.shop, LOCAL_ADMIN, args.ref, reissue=args.reissue, deliver=save)
+    return members.member_card(ctx.shop, ctx.actor, args.ref, reissue=args.reissue, deliver=save)
 
 
 def cmd_member_export(ctx: Context, args: Any) -> dict[str, Any]:
-    def write(data: dict[str, Any]) -> dict[str, Any]:
-        return {"file": str(write_file(args.out, json.dumps(data, ensure_ascii=False, indent=2)))}
+    ctx.check_out(args.out, force=args.force)
 
-    return members.export_member(ctx.shop, LOCAL_ADMIN, args.ref, deliver=write)
+    def write(data: dict[str, Any]) -> dict[str, Any]:
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        return {"file": str(ctx.write_out(args.out, text, force=args.force))}
+
+    return members.export_member(ctx.shop, ctx.actor, args.ref, deliver=write)
 
 
 def cmd_member_erase(ctx: Context, args: Any) -> dict[str, Any]:
-    return members.erase_member(ctx.shop, LOCAL_ADMIN, args.ref)
+    return members.erase_member(ctx.shop, ctx.actor, args.ref)
 
 
 def cmd_member_search(ctx: Context, args: Any) -> dict[str, Any]:
-    require(LOCAL_ADMIN, Permission.FIND_MEMBER)
+    require(ctx.actor, Permission.FIND_MEMBER)
     with ctx.shop.uow(write=False) as uow:
         found = lookup.search_phone_tail(uow, args.digits)
     return {
@@ -144,7 +145,7 @@ def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
         redeem=args.redeem,
         at=ctx.moment(args.at),
     )
-    return checkout.checkout(ctx.shop, LOCAL_ADMIN, request)
+    return checkout.checkout(ctx.shop, ctx.actor, request)
 
 
 def _refund_line(text: str) -> tuple[str, str]:
@@ -163,13 +164,13 @@ def cmd_refund(ctx: Context, args: Any) -> dict[str, Any]:
         at=ctx.moment(args.at),
         reason=args.reason,
     )
-    return refunds.refund(ctx.shop, LOCAL_ADMIN, request)
+    return refunds.refund(ctx.shop, ctx.actor, request)
 
 
 def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
     return points.adjust(
         ctx.shop,
-        LOCAL_ADMIN,
+        ctx.actor,
         args.ref,
         args.points,
         args.reason,
@@ -180,17 +181,17 @@ def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
 
 def cmd_award(ctx: Context, args: Any) -> dict[str, Any]:
     return points.award(
-        ctx.shop, LOCAL_ADMIN, args.ref, args.activity, ctx.moment(args.at), args.request_id
+        ctx.shop, ctx.actor, args.ref, args.activity, ctx.moment(args.at), args.request_id
     )
 
 
 def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:
-    return points.expire(ctx.shop, LOCAL_ADMIN, ctx.moment(args.at))
+    return points.expire(ctx.shop, ctx.actor, ctx.moment(args.at))
 
 
 def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:
     return merge.merge_members(
-        ctx.shop, LOCAL_ADMIN, args.keep, args.other, ctx.moment(args.at), args.reason
+        ctx.shop, ctx.actor, args.keep, args.other, ctx.moment(args.at), args.reason
     )
 
 
@@ -206,14 +207,14 @@ def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str
 
 
 def cmd_import_members(ctx: Context, args: Any) -> dict[str, Any]:
-    report = imports.import_members(ctx.shop, LOCAL_ADMIN, Path(args.file), encoding=args.encoding)
+    report = imports.import_members(ctx.shop, ctx.actor, Path(args.file), encoding=args.encoding)
     return _import_result(report, False)
 
 
 def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
     report = imports.import_sales(
         ctx.shop,
-        LOCAL_ADMIN,
+        ctx.actor,
         Path(args.file),
         create_members=args.create_members,
         skip_invalid=args.skip_invalid,
@@ -225,38 +226,65 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:
     if not 1 <= args.members <= 1_000_000:
         raise InvalidRequest("--members must be between 1 and 1000000")
-    return demo.build_demo(ctx.shop, LOCAL_ADMIN, members=args.members, seed=args.seed)
+    return demo.build_demo(ctx.shop, ctx.actor, members=args.members, seed=args.seed)
 
 
 def cmd_check(ctx: Context, args: Any) -> dict[str, Any]:
-    return integrity.check(ctx.shop, LOCAL_ADMIN, ctx.opened.integrity)
+    result = integrity.check(ctx.shop, ctx.actor, ctx.opened.integrity, ctx.opened.key_problems)
+    if not result["ok"]:
+        raise NotOk(result)
+    return result
 
 
-def _read_pin() -> str:
+def _read_new_pin(name: str) -> str:
     if sys.stdin.isatty():
-        first = getpass.getpass("PIN: ")
-        if getpass.getpass("PIN again: ") != first:
+        first = getpass.getpass(f"New PIN for {name}: ")
+        if getpass.getpass("The same PIN again: ") != first:
             raise InvalidRequest("the two PINs differ")
         return first
     line = sys.stdin.readline()
     if not line.strip():
         raise InvalidRequest(
-            "give the PIN on standard input, e.g.  echo 1234 | loyalty staff add Ann --role cashier"
+            "give the new PIN on standard input, e.g.  echo 1234 | loyalty staff add Ann "
+            "--role admin (after the signed-in staff member's PIN, if LOYALTY_PIN is not set)"
         )
     return line.strip()
 
 
 def cmd_staff_add(ctx: Context, args: Any) -> dict[str, Any]:
-    return staff.add_staff(ctx.shop, LOCAL_ADMIN, args.name, args.role, _read_pin())
+    actor = ctx.actor  # sign in first: its PIN comes before the new one on standard input
+    require(actor, Permission.STAFF)  # and be refused before being asked for a PIN
+    return staff.add_staff(ctx.shop, actor, args.name, args.role, _read_new_pin(args.name))
 
 
 def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
-    return staff.list_staff(ctx.shop, LOCAL_ADMIN)
+    return staff.list_staff(ctx.shop, ctx.actor)
 
 
 def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
-    rotated = CardKeyFile.load(config_dir()).rotate()
-    return {"active_key": rotated.active_id, "keys": sorted(rotated.keys())}
+    def rotate() -> tuple[dict[str, Any], int]:
+        rotated = CardKeyFile.find(ctx.opened.keys_dir)
+        assert rotated is not None, "the key file was checked when the database was opened"
+        rotated = rotated.rotate()
+        return rotated.fingerprints(), rotated.active_id
+
+    return keys.rotate_card_key(ctx.shop, ctx.actor, rotate)
+
+
+def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
+    if not args.confirm:
+        raise InvalidRequest(
+            "replacing the keys makes every printed member card invalid; "
+            "run again with --confirm if the key file is lost for good"
+        )
+
+    def replace() -> tuple[dict[str, Any], FileAuditSeal]:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+        fresh = CardKeyFile.replace(ctx.opened.keys_dir, stamp)
+        seal = FileAuditSeal(fresh.audit_key, ctx.opened.keys_dir, ctx.shop.device_id)
+        return fresh.fingerprints(), seal
+
+    return keys.replace_keys(ctx.shop, ctx.actor, replace)
 
 
 def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
@@ -290,6 +318,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("staff", "add"): cmd_staff_add,
     ("staff", "list"): cmd_staff_list,
     ("card-key", "rotate"): cmd_card_key_rotate,
+    ("card-key", "replace"): cmd_card_key_replace,
     ("gui", None): cmd_gui,
 }
 

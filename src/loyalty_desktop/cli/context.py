@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import getpass
+import os
+import sys
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.moments import parse_moment
-from loyalty_desktop.services import programs
+from loyalty_desktop.output_files import check_target, write_new_file
+from loyalty_desktop.services import programs, staff
+from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.context import Shop
 
 
 class Refused(Exception):
@@ -23,21 +30,42 @@ class Refused(Exception):
 
 
 class Context:
-    """The database the command works on, opened on first use."""
+    """The database the command works on, opened on first use, and who is asking."""
 
-    def __init__(self, db: str | None, as_json: bool) -> None:
+    def __init__(
+        self, db: str | None, as_json: bool, staff: str | None = None, *, strict_keys: bool = True
+    ) -> None:
         self.db = db
         self.as_json = as_json
+        self.staff = staff
+        self.strict_keys = strict_keys
 
     @cached_property
     def opened(self) -> Opened:
         """The opened (created or migrated) database."""
-        return open_database(self.db)
+        return open_database(self.db, strict_keys=self.strict_keys)
 
     @property
-    def shop(self) -> Any:
+    def shop(self) -> Shop:
         """The services' context."""
         return self.opened.shop
+
+    @cached_property
+    def actor(self) -> Actor:
+        """The signed-in staff member (``--staff``), or who an unsigned request runs as."""
+        if self.staff is None:
+            return staff.unsigned_actor(self.shop)
+        return staff.sign_in(self.shop, self.staff, read_pin(f"PIN for {self.staff}: "))
+
+    def check_out(self, path: str, *, force: bool) -> None:
+        """Refuse an ``--out`` file that may not be written, before any work is done."""
+        check_target(Path(path), force=force, protected=self.opened.protected_files())
+
+    def write_out(self, path: str, data: bytes | str, *, force: bool) -> Path:
+        """Write an ``--out`` file whole, never over the shop's own files (see ``output_files``)."""
+        return write_new_file(
+            Path(path), data, force=force, protected=self.opened.protected_files()
+        )
 
     def close(self) -> None:
         """Release the database connections, if the command opened any."""
@@ -53,6 +81,22 @@ class Context:
         return parse_moment(text, program.timezone)
 
 
+def read_pin(prompt: str) -> str:
+    """A PIN from ``LOYALTY_PIN``, else a prompt at a terminal, else one line of standard input."""
+    pin = os.environ.get("LOYALTY_PIN")
+    if pin:
+        return pin
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line.strip():
+        raise InvalidRequest(
+            f"{prompt.strip().rstrip(':')} is missing: give it on standard input "
+            "(echo 1234 | loyalty --staff NAME ...) or in LOYALTY_PIN"
+        )
+    return line.strip()
+
+
 def read_text(path: str, what: str) -> str:
     """A text file's contents (UTF-8, with or without BOM), or a clear refusal."""
     try:
@@ -65,20 +109,12 @@ def read_text(path: str, what: str) -> str:
         raise Refused("bad_file", f"{what} {path} cannot be read: {exc.strerror}") from None
 
 
-def write_file(path: str, data: bytes | str) -> Path:
-    """Write text or bytes to ``path`` (folders made as needed), or refuse clearly."""
-    target = Path(path).expanduser()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            target.write_bytes(data)
-        else:
-            target.write_text(data, encoding="utf-8")
-    except (OSError, ValueError) as exc:
-        raise Refused(
-            "bad_file", f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}"
-        ) from None
-    return target.resolve()
+class NotOk(Exception):
+    """A command whose result is its own verdict (``check``): printed whole, exit 1."""
+
+    def __init__(self, result: dict[str, Any]) -> None:
+        super().__init__("not ok")
+        self.result = result
 
 
 class AlreadyPrinted(Exception):

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from loyalty_desktop.cli import commands
-from loyalty_desktop.cli.context import AlreadyPrinted, Context, Refused
+from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused
 from loyalty_desktop.cli.output import emit, emit_error
 from loyalty_desktop.cli.parser import UsageError, build_parser
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -28,10 +28,10 @@ def _hoist_globals(argv: list[str]) -> list[str]:
         arg = argv[i]
         if arg == "--json":
             front.append(arg)
-        elif arg == "--db" and i + 1 < len(argv):
+        elif arg in ("--db", "--staff") and i + 1 < len(argv):
             front += [arg, argv[i + 1]]
             i += 1
-        elif arg.startswith("--db="):
+        elif arg.startswith(("--db=", "--staff=")):
             front.append(arg)
         else:
             rest.append(arg)
@@ -51,7 +51,12 @@ def run(argv: list[str]) -> int:
             sys.stderr.write("Try 'loyalty --help'.\n")
         return EXIT_USAGE
     handler: Callable[[Context, Any], dict[str, Any]] = commands.handler_for(args)
-    context = Context(args.db, as_json)
+    # check reports a missing or foreign key file; card-key replace repairs it
+    lenient = args.command == "check" or (args.command, getattr(args, "action", None)) == (
+        "card-key",
+        "replace",
+    )
+    context = Context(args.db, as_json, args.staff, strict_keys=not lenient)
     try:
         return _run_handler(handler, context, args, as_json)
     finally:
@@ -68,6 +73,12 @@ def _run_handler(
         result = handler(context, args)
     except AlreadyPrinted:
         return EXIT_OK
+    except NotOk as verdict:
+        emit(
+            {**verdict.result, "error": "check_failed", "message": "problems were found"},
+            as_json=as_json,
+        )
+        return EXIT_REFUSED
     except Refused as exc:
         emit_error(exc.code, exc.message, as_json=as_json, extra=exc.extra)
         return EXIT_REFUSED

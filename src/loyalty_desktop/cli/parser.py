@@ -46,6 +46,11 @@ def build_parser() -> Parser:
         "--db", help="SQLite database file (default: $LOYALTY_DB or the per-user data directory)"
     )
     root.add_argument("--json", action="store_true", help="print exactly one JSON object")
+    root.add_argument(
+        "--staff",
+        metavar="NAME",
+        help="the signed-in staff member; the PIN comes from a prompt, standard input or LOYALTY_PIN",
+    )
     sub = root.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     p = sub.add_parser("init", help="create or upgrade the database")
@@ -77,11 +82,17 @@ def build_parser() -> Parser:
     p.add_argument("ref")
     p.add_argument("--out", required=True)
     p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
+    p.add_argument(
         "--reissue", action="store_true", help="print a new card; the old one stops working"
     )
     p = member.add_parser("export", help="export everything held about a member (JSON)")
     p.add_argument("ref")
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
     member.add_parser("erase", help="erase a member's personal data").add_argument("ref")
     member.add_parser("search", help="members whose phone ends in these 4 digits").add_argument(
         "digits"
@@ -146,6 +157,9 @@ def build_parser() -> Parser:
     p.add_argument("--horizon-days", type=int, default=365)
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
 
     p = sub.add_parser("demo", help="fill the database with a realistic demo shop")
     p.add_argument("--members", type=int, default=5000)
@@ -165,6 +179,10 @@ def build_parser() -> Parser:
         dest="action", required=True, parser_class=Parser
     )
     keys.add_parser("rotate", help="sign new cards with a new key; old cards stay valid")
+    p = keys.add_parser(
+        "replace", help="new keys when the key file is lost for good (every card must be reprinted)"
+    )
+    p.add_argument("--confirm", action="store_true", help="yes, every printed card stops working")
 
     sub.add_parser("gui", help="start the desktop application")
     return root

@@ -11,16 +11,16 @@ from typing import Any
 
 from loyalty_desktop.analytics.kpis import kpis
 from loyalty_desktop.analytics.liability import liability
-from loyalty_desktop.cli.context import AlreadyPrinted, Context, write_file
+from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services import programs
-from loyalty_desktop.services.auth import LOCAL_ADMIN, Permission, require
+from loyalty_desktop.services.auth import Permission, require
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     """A report for (--from, --at]: printed as JSON, or CSV on standard output, or written to --out."""
-    require(LOCAL_ADMIN, Permission.REPORTS)
+    require(ctx.actor, Permission.REPORTS)
     if args.horizon_days < 1:
         raise InvalidRequest("--horizon-days must be at least 1")
     at = ctx.moment(args.at) or ctx.shop.clock.now()
@@ -43,7 +43,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         if args.out:
             return {
                 "report": args.name,
-                "file": str(write_file(args.out, text)),
+                "file": str(ctx.write_out(args.out, text, force=args.force)),
                 "format": args.format,
             }
         if not ctx.as_json:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
@@ -43,6 +44,7 @@ class SqlUnitOfWork:
         self.engine = engine
         self.write = write
         self.conn: Connection | None = None
+        self._after_commit: list[Callable[[], None]] = []
 
     def __enter__(self) -> SqlUnitOfWork:
         conn = self.engine.connect()
@@ -67,6 +69,7 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         assert self.conn is not None
+        self._after_commit = []
         try:
             if self.tx.is_active:
                 self.tx.rollback()
@@ -76,13 +79,20 @@ class SqlUnitOfWork:
             raise Conflict(str(exc.orig)) from exc
 
     def commit(self) -> None:
-        """Commit; a taken unique key becomes ``Conflict``."""
+        """Commit; a taken unique key becomes ``Conflict``. Then run what waited for the commit."""
         try:
             self.tx.commit()
         except IntegrityError as exc:
             if is_unique_violation(exc):
                 raise Conflict(str(exc.orig)) from exc
             raise
+        waiting, self._after_commit = self._after_commit, []
+        for action in waiting:
+            action()
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` after the commit (dropped if the unit of work rolls back)."""
+        self._after_commit.append(action)
 
     def rollback(self) -> None:
         """Throw every change away."""

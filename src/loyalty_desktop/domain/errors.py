@@ -131,3 +131,9 @@ class StorageBusy(LoyaltyError):
     """The database is in use by another program in a way that blocks this request; try again."""
 
     code = "busy"
+
+
+class BadInstallation(LoyaltyError):
+    """The installation's secrets (card and audit keys) are missing, damaged or not this database's."""
+
+    code = "bad_installation"

@@ -24,6 +24,7 @@ class Role(StrEnum):
 class Permission(StrEnum):
     """Things a service can be asked to do, named for the lowest role allowed to do them."""
 
+    VIEW_PROGRAM = "view_program"
     FIND_MEMBER = "find_member"
     ENROL = "enrol"
     SELL = "sell"
@@ -44,6 +45,7 @@ class Permission(StrEnum):
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
+    Permission.VIEW_PROGRAM: Role.CASHIER,
     Permission.FIND_MEMBER: Role.CASHIER,
     Permission.ENROL: Role.CASHIER,
     Permission.SELL: Role.CASHIER,
@@ -64,24 +66,43 @@ _LOWEST_ROLE: dict[Permission, Role] = {
 }
 
 
+# What someone who has not signed in may still do once the shop has staff accounts:
+# nothing that changes data or shows a member's personal data.
+_WITHOUT_SIGN_IN = frozenset({Permission.VIEW_PROGRAM, Permission.CHECK})
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who is asking: a signed-in staff member, or the local administrator (the command line)."""
+    """Who is asking: a signed-in staff member, the local administrator, or nobody signed in."""
 
     name: str
     role: Role
     staff_id: str | None = None
+    signed_in: bool = True
 
     def may(self, permission: Permission) -> bool:
         """Whether this actor's role allows ``permission``."""
+        if not self.signed_in and permission not in _WITHOUT_SIGN_IN:
+            return False
         return self.role.rank >= _LOWEST_ROLE[permission].rank
 
 
+# The command line before the shop has any staff account: someone must create the first one.
 LOCAL_ADMIN = Actor(name="local-admin", role=Role.ADMIN)
+# The command line once staff accounts exist, without --staff.
+NOT_SIGNED_IN = Actor(name="(not signed in)", role=Role.CASHIER, signed_in=False)
 
 
 def require(actor: Actor, permission: Permission) -> None:
     """Refuse unless the actor's role allows ``permission``."""
+    if not actor.signed_in and not actor.may(permission):
+        raise PermissionDenied(
+            f"sign in first to {permission.value.replace('_', ' ')}: this shop has staff "
+            "accounts, so give --staff NAME (the PIN comes from a prompt, standard input "
+            "or LOYALTY_PIN)",
+            code="sign_in_required",
+            permission=permission.value,
+        )
     if not actor.may(permission):
         lowest = _LOWEST_ROLE[permission]
         raise PermissionDenied(

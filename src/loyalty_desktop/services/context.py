@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from loyalty_desktop.services.ports import (
+    AuditSeal,
     CardKeys,
     Clock,
     Housekeeping,
@@ -15,10 +16,11 @@ from loyalty_desktop.services.ports import (
 
 @dataclass(frozen=True)
 class Shop:
-    """The storage, clock, card keys and device identity of one installation."""
+    """The storage, clock, keys and device identity of one installation."""
 
     uow: UnitOfWorkFactory
     clock: Clock
     card_keys: CardKeys
     device_id: str
+    audit_seal: AuditSeal
     housekeeping: Housekeeping = field(default_factory=NothingToPurge)

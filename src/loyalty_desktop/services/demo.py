@@ -277,6 +277,7 @@ def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str
         uow.settings.set("shop_name", program.shop_name)
         write_audit(
             uow,
+            shop,
             actor,
             "demo.build",
             "shop",

@@ -78,7 +78,7 @@ def _audit(
         "created_members": report.created_members,
     }
     subject = f"file:{table.path.name}"[:120]
-    write_audit(uow, actor, action, subject, None, details, shop.clock.now())
+    write_audit(uow, shop, actor, action, subject, None, details, shop.clock.now())
 
 
 def import_members(

@@ -1,20 +1,35 @@
-"""``loyalty check``: the ledger against cached balances and lots, the audit chain, the database file."""
+"""``loyalty check``: the ledger against cached balances and lots, the audit log, the keys, the file."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import audit_problems
 from loyalty_desktop.services.ports import Integrity
 
 
-def check(shop: Shop, actor: Actor, integrity: Integrity) -> dict[str, Any]:
-    """Every problem found; ``ok`` only when there are none."""
+def check(
+    shop: Shop, actor: Actor, integrity: Integrity, installation: Sequence[str] = ()
+) -> dict[str, Any]:
+    """Every problem found; ``ok`` only when there are none.
+
+    ``installation`` lists what is wrong with the key file (missing, not this
+    shop's); a damaged database file shows as a problem, never as a crash.
+    """
     require(actor, Permission.CHECK)
-    problems = integrity.storage_problems()
+    problems = list(installation)
+    problems += integrity.storage_problems()
     problems += integrity.ledger_problems()
-    with shop.uow(write=False) as uow:
-        problems += audit_problems(uow.audit.all())
+    if installation:
+        problems.append("the audit log could not be checked without this shop's audit key")
+    else:
+        try:
+            with shop.uow(write=False) as uow:
+                problems += audit_problems(uow.audit.all(), shop.audit_seal)
+        except LoyaltyError as exc:
+            problems.append(f"the audit log could not be read: {exc.message}")
     return {"ok": not problems, "problems": problems}

@@ -99,6 +99,7 @@ def merge_members(
         )
         write_audit(
             uow,
+            shop,
             actor,
             "member.merge",
             f"member:{keep.id}",

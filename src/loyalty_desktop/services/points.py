@@ -134,6 +134,7 @@ def adjust(
             )
             write_audit(
                 uow,
+                shop,
                 actor,
                 "points.adjust",
                 f"member:{member.id}",
@@ -252,6 +253,7 @@ def _award(
     )
     write_audit(
         uow,
+        shop,
         actor,
         "points.award",
         f"member:{member.id}",

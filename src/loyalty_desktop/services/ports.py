@@ -6,7 +6,7 @@ unit tests both implement these.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
@@ -299,6 +299,10 @@ class AuditRepository(Protocol):
         """Every audit entry, oldest first."""
         ...
 
+    def reseal(self, entry: AuditEntry) -> None:
+        """Store new seals for an existing entry (once, when the audit key is first adopted)."""
+        ...
+
 
 class SettingsRepository(Protocol):
     """Small installation facts: device id, shop name."""
@@ -369,11 +373,15 @@ class UnitOfWork(Protocol):
         ...
 
     def commit(self) -> None:
-        """Make every change permanent at once."""
+        """Make every change permanent at once, then run what waited for the commit."""
         ...
 
     def rollback(self) -> None:
         """Throw every change away."""
+        ...
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once this unit of work has committed (never if it rolls back)."""
         ...
 
 
@@ -395,6 +403,22 @@ class CardKeys(Protocol):
 
     def keys(self) -> Mapping[int, bytes]:
         """Every accepted key by id."""
+        ...
+
+
+class AuditSeal(Protocol):
+    """Seals audit entries with a key outside the database, and remembers the newest one elsewhere."""
+
+    def seal(self, previous: str, body: Mapping[str, Any]) -> str:
+        """The entry's seal over the previous entry's seal."""
+        ...
+
+    def head(self) -> tuple[int, str] | None:
+        """The newest entry (sequence number and seal) recorded outside the database."""
+        ...
+
+    def record_head(self, seq: int, seal: str) -> None:
+        """Remember a committed entry as the newest."""
         ...
 
 

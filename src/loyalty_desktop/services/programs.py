@@ -59,7 +59,7 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, 
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)
         write_audit(
-            uow, actor, "program.load", f"program:{program_id}", None, {"source": source}, at
+            uow, shop, actor, "program.load", f"program:{program_id}", None, {"source": source}, at
         )
         uow.commit()
     return {"version": program_id, **program_to_dict(program)}
@@ -67,7 +67,7 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, 
 
 def show_program(shop: Shop, actor: Actor) -> dict[str, Any]:
     """The programme in force, every key filled in."""
-    require(actor, Permission.FIND_MEMBER)
+    require(actor, Permission.VIEW_PROGRAM)
     with shop.uow(write=False) as uow:
         program_id, program = program_in_force(uow)
     return {"version": program_id, **program_to_dict(program)}

@@ -293,6 +293,7 @@ def record_refund(
     )
     write_audit(
         uow,
+        shop,
         actor,
         "refund",
         f"sale:{sale.sale_id}",

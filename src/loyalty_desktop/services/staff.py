@@ -12,7 +12,14 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, SignInFailed
 from loyalty_desktop.domain.members import has_letter_or_digit, visible_name
-from loyalty_desktop.services.auth import Actor, Permission, Role, require
+from loyalty_desktop.services.auth import (
+    LOCAL_ADMIN,
+    NOT_SIGNED_IN,
+    Actor,
+    Permission,
+    Role,
+    require,
+)
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import StaffRecord
@@ -51,6 +58,13 @@ def add_staff(
     staff_name = check_staff_name(name)
     digest = (hasher or PasswordHasher()).hash(check_pin(pin))
     with shop.uow() as uow:
+        if not uow.staff.all() and wanted is not Role.ADMIN:
+            raise InvalidRequest(
+                "the first staff account must be an admin, who can then add the others "
+                "(a shop whose only account is a cashier could never add a manager)",
+                code="first_staff_admin",
+                field="role",
+            )
         if uow.staff.by_name(staff_name) is not None:
             raise LoyaltyError(
                 f"there is already a staff member called {staff_name}", code="duplicate_staff"
@@ -60,6 +74,7 @@ def add_staff(
         )
         write_audit(
             uow,
+            shop,
             actor,
             "staff.add",
             f"staff:{staff_name}",
@@ -69,6 +84,17 @@ def add_staff(
         )
         uow.commit()
     return {"staff": staff_name, "role": wanted.value}
+
+
+def unsigned_actor(shop: Shop) -> Actor:
+    """Who a request without a signed-in staff member runs as.
+
+    Before the first staff account exists the local administrator sets the
+    shop up; afterwards nobody unsigned may change data or see members.
+    """
+    with shop.uow(write=False) as uow:
+        has_staff = bool(uow.staff.all())
+    return NOT_SIGNED_IN if has_staff else LOCAL_ADMIN
 
 
 def list_staff(shop: Shop, actor: Actor) -> dict[str, Any]:

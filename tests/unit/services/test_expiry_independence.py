@@ -23,7 +23,13 @@ def _twin(driver: ShopDriver) -> ShopDriver:
     database = FakeDatabase()
     database.store = copy.deepcopy(driver.database.store)
     clock = FixedClock(driver.clock.now())
-    shop = Shop(uow=database, clock=clock, card_keys=driver.shop.card_keys, device_id="twin")
+    shop = Shop(
+        uow=database,
+        clock=clock,
+        card_keys=driver.shop.card_keys,
+        device_id="twin",
+        audit_seal=driver.shop.audit_seal,
+    )
     return ShopDriver(shop, database, clock)
 
 

@@ -105,9 +105,9 @@ def test_the_audit_chain_shows_any_edit(driver: ShopDriver) -> None:
     points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], 5, "goodwill", "Q1")
     points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], 6, "goodwill", "Q2")
     log = driver.database.store.audit
-    assert audit_problems(log) == []
+    assert audit_problems(log, driver.shop.audit_seal) == []
     log[1] = replace(log[1], reason="nothing to see")
-    assert audit_problems(log)
+    assert audit_problems(log, driver.shop.audit_seal)
 
 
 def test_erasure_and_export_cover_duplicates_merged_into_the_member(driver: ShopDriver) -> None:

@@ -2,11 +2,45 @@ import pytest
 from argon2 import PasswordHasher
 
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, SignInFailed
-from loyalty_desktop.services import points, staff
+from loyalty_desktop.services import members, points, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Role
+from tests.conftest import FixedClock
+from tests.fakes import fake_shop
 from tests.unit.services.conftest import ShopDriver
 
 FAST = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _an_admin_first(driver: ShopDriver) -> None:
+    """A shop's first account is an admin, who then adds the others."""
+    staff.add_staff(driver.shop, LOCAL_ADMIN, "Boss", "admin", "9999", FAST)
+
+
+def test_the_first_account_must_be_an_admin(clock: FixedClock) -> None:
+    shop, _ = fake_shop(clock)
+    with pytest.raises(InvalidRequest) as refused:
+        staff.add_staff(shop, LOCAL_ADMIN, "Ann", "cashier", "4321", FAST)
+    assert refused.value.code == "first_staff_admin"
+    assert staff.unsigned_actor(shop) is LOCAL_ADMIN
+    staff.add_staff(shop, LOCAL_ADMIN, "Boss", "admin", "9999", FAST)
+    assert staff.unsigned_actor(shop).signed_in is False
+
+
+def test_nobody_unsigned_may_change_data_or_see_members_once_staff_exist(
+    driver: ShopDriver,
+) -> None:
+    m = driver.enrol()
+    nobody = staff.unsigned_actor(driver.shop)
+    for attempt in (
+        lambda: points.adjust(driver.shop, nobody, m["member_no"], 5, "x", "Q1"),
+        lambda: members.show_member(driver.shop, nobody, m["member_no"]),
+        lambda: staff.add_staff(driver.shop, nobody, "Eve", "admin", "1234", FAST),
+    ):
+        with pytest.raises(PermissionDenied) as refused:
+            attempt()
+        assert refused.value.code == "sign_in_required"
+    assert programs.show_program(driver.shop, nobody)["currency"] == "CNY"
 
 
 def test_pins_are_stored_as_argon2id_hashes(driver: ShopDriver) -> None:
@@ -60,7 +94,7 @@ def test_a_staff_name_that_would_show_nothing_readable_is_refused(
 ) -> None:
     with pytest.raises(InvalidRequest, match="a staff name"):
         staff.add_staff(driver.shop, LOCAL_ADMIN, name, "cashier", "4321", FAST)
-    assert driver.database.store.staff == {}
+    assert list(driver.database.store.staff) == ["Boss"]
 
 
 def test_a_staff_name_is_kept_as_it_shows_and_signs_in_however_it_was_typed(
@@ -70,6 +104,6 @@ def test_a_staff_name_is_kept_as_it_shows_and_signs_in_however_it_was_typed(
         driver.shop, LOCAL_ADMIN, "\u200bＡnn\u3000Lee ", "cashier", "4321", FAST
     )
     assert added["staff"] == "Ann Lee"
-    assert list(driver.database.store.staff) == ["Ann Lee"]
+    assert sorted(driver.database.store.staff) == ["Ann Lee", "Boss"]
     for typed in ("Ann Lee", "Ａnn\u3000Lee", "Ann\u200b Lee"):
         assert staff.sign_in(driver.shop, typed, "4321", FAST).name == "Ann Lee"

@@ -143,6 +143,13 @@ class SqlAudit:
         for row in self.conn.execute(select(audit).order_by(audit.c.seq)):
             yield _entry(row._mapping)
 
+    def reseal(self, entry: AuditEntry) -> None:
+        self.conn.execute(
+            update(audit)
+            .where(audit.c.seq == entry.seq)
+            .values(prev_hash=entry.prev_hash, hash=entry.hash)
+        )
+
 
 class SqlSettings:
     """Key/value facts about the installation."""
