@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +27,10 @@ from loyalty_desktop.services.retry import once_more_on_conflict
 
 def _device_id(uow: SqlUnitOfWorkFactory) -> str:
     """This installation's device id, made once; two programs opening a new database agree on one."""
+    with uow(write=False) as reading:
+        known = reading.settings.get("device_id")
+    if known is not None:
+        return known  # a read-only file opens too
 
     def attempt() -> str:
         with uow() as unit:
@@ -90,9 +95,7 @@ def open_database(
     if isinstance(db, str) and "://" in db:
         url, path = db, None
     else:
-        path = Path(db) if db is not None else default_db_path()
-        path = path.expanduser().resolve()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = _sqlite_path(db)
         url = sqlite_url(path)
     engine = make_engine(url, synchronous=synchronous)
     try:
@@ -122,6 +125,25 @@ def open_database(
         path,
         tuple(problems),
     )
+
+
+def _sqlite_path(db: Path | str | None) -> Path:
+    """The database file: as given (its folder must exist), or the default in the data folder."""
+    chosen = db is not None or bool(os.environ.get("LOYALTY_DB"))
+    path = (Path(db) if db is not None else default_db_path()).expanduser().resolve()
+    if not path.parent.is_dir():
+        if chosen:
+            raise BadDatabase(
+                f"the folder {path.parent} does not exist (or is not a folder); create it first, "
+                "or check the path of the database",
+                code="no_such_folder",
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)  # the per-user data folder, first run
+    if path.is_dir():
+        raise BadDatabase(
+            f"{path} is a folder; give the database file inside it", code="bad_database"
+        )
+    return path
 
 
 def _with_keys(

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db import tables
 from loyalty_desktop.db.uow import is_unique_violation
+from loyalty_desktop.domain.errors import StorageError
 from loyalty_desktop.domain.ledger import Lot, Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.pricing import SaleLine
@@ -180,9 +181,12 @@ def test_a_sale_id_posted_twice_is_a_conflict(opened: Opened) -> None:
 
 def test_a_broken_reference_is_an_error_not_a_conflict(opened: Opened) -> None:
     orphan = Movement(str(uuid.uuid4()), str(uuid.uuid4()), MovementKind.ADJUST, 5, T0, T0)
-    with pytest.raises(IntegrityError) as caught, opened.shop.uow() as uow:
+    with pytest.raises(StorageError) as caught, opened.shop.uow() as uow:
         uow.ledger.add(orphan)
-    assert not is_unique_violation(caught.value), "a missing member is not a concurrent writer"
+    cause = caught.value.__cause__
+    assert isinstance(cause, IntegrityError)
+    assert not is_unique_violation(cause), "a missing member is not a concurrent writer"
+    assert orphan.member_id not in caught.value.message, "no statement values are repeated"
 
 
 def test_two_writers_racing_for_one_key_one_wins_one_gets_a_conflict(database: Database) -> None:

@@ -129,9 +129,11 @@ def cmd_member_search(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def _sale_line(text: str) -> checkout.LineRequest:
-    parts = [p.strip() for p in text.split(",", 3)]
-    if len(parts) < 3:
-        raise InvalidRequest(f"--line {text!r} must be SKU,QTY,UNIT_PRICE[,CATEGORY]")
+    parts = [p.strip() for p in text.split(",")]
+    if not 3 <= len(parts) <= 4:
+        raise InvalidRequest(
+            f"--line {text!r} must be SKU,QTY,UNIT_PRICE[,CATEGORY] (no commas inside a value)"
+        )
     return checkout.LineRequest(parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else None)
 
 

@@ -17,6 +17,7 @@ from loyalty_desktop.output_files import check_target, write_new_file
 from loyalty_desktop.services import programs, staff
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.csv_files import read_bytes
 
 
 class Refused(Exception):
@@ -97,16 +98,17 @@ def read_pin(prompt: str) -> str:
     return line.strip()
 
 
+# A programme file is a page or two of TOML; anything bigger is a mistake.
+MAX_PROGRAMME_BYTES = 1024**2
+
+
 def read_text(path: str, what: str) -> str:
-    """A text file's contents (UTF-8, with or without BOM), or a clear refusal."""
+    """A small text file's contents (UTF-8, with or without BOM), or a clear refusal."""
+    data = read_bytes(Path(path), limit=MAX_PROGRAMME_BYTES, what=what)
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise Refused("bad_file", f"{what} {path} does not exist") from None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Refused("bad_file", f"{what} {path} is not UTF-8 text") from None
-    except OSError as exc:
-        raise Refused("bad_file", f"{what} {path} cannot be read: {exc.strerror}") from None
 
 
 class NotOk(Exception):

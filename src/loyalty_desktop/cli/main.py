@@ -8,8 +8,6 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.exc import OperationalError
-
 from loyalty_desktop.cli import commands
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused
 from loyalty_desktop.cli.output import emit, emit_error
@@ -17,6 +15,7 @@ from loyalty_desktop.cli.parser import UsageError, build_parser
 from loyalty_desktop.domain.errors import LoyaltyError
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as shells report a program stopped by Ctrl-C
 
 
 def _hoist_globals(argv: list[str]) -> list[str]:
@@ -39,10 +38,29 @@ def _hoist_globals(argv: list[str]) -> list[str]:
     return front + rest
 
 
+def _not_text(argv: list[str]) -> int | None:
+    """The position of an argument that is not valid text (bytes that are not UTF-8), if any."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return position
+    return None
+
+
 def run(argv: list[str]) -> int:
     """Run one command line; returns the exit code."""
     argv = _hoist_globals(argv)
     as_json = "--json" in argv
+    broken = _not_text(argv)
+    if broken is not None:
+        emit_error(
+            "usage",
+            f"argument {broken} is not valid text (its bytes are not UTF-8); "
+            "type it again or save the script as UTF-8",
+            as_json=as_json,
+        )
+        return EXIT_USAGE
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -88,13 +106,14 @@ def _run_handler(
     except UsageError as exc:
         emit_error("usage", str(exc), as_json=as_json)
         return EXIT_USAGE
-    except OperationalError as exc:
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-            emit_error(
-                "busy", "the database is busy (another till is writing); try again", as_json=as_json
-            )
-            return EXIT_REFUSED
-        return _crash(exc, as_json)
+    except KeyboardInterrupt:
+        emit_error(
+            "interrupted",
+            "stopped by Ctrl-C; whatever was not finished was rolled back (run the same "
+            "command again to finish: ids make it safe)",
+            as_json=as_json,
+        )
+        return EXIT_INTERRUPTED
     except Exception as exc:
         return _crash(exc, as_json)
     emit(result, as_json=as_json)
@@ -106,10 +125,15 @@ def _public(details: dict[str, Any]) -> dict[str, Any]:
 
 
 def _crash(exc: BaseException, as_json: bool) -> int:
+    # The exception's text may hold a statement and its values (a member's name, a
+    # phone): only its kind is shown; LOYALTY_DEBUG=1 prints the whole traceback.
     if os.environ.get("LOYALTY_DEBUG"):
         traceback.print_exc()
     emit_error(
-        "internal_error", f"something went wrong: {type(exc).__name__}: {exc}", as_json=as_json
+        "internal_error",
+        f"something went wrong inside the program ({type(exc).__name__}); nothing was changed "
+        "unless it said so. Run again with LOYALTY_DEBUG=1 to see the details",
+        as_json=as_json,
     )
     return EXIT_FAILED
 

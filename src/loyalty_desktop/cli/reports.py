@@ -17,12 +17,17 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services import programs
 from loyalty_desktop.services.auth import Permission, require
 
+MAX_HORIZON_DAYS = 36_500
+
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     """A report for (--from, --at]: printed as JSON, or CSV on standard output, or written to --out."""
     require(ctx.actor, Permission.REPORTS)
-    if args.horizon_days < 1:
-        raise InvalidRequest("--horizon-days must be at least 1")
+    if not 1 <= args.horizon_days <= MAX_HORIZON_DAYS:
+        raise InvalidRequest(
+            f"--horizon-days must be from 1 to {MAX_HORIZON_DAYS} (a hundred years)",
+            field="horizon_days",
+        )
     at = ctx.moment(args.at) or ctx.shop.clock.now()
     start = ctx.moment(args.start) or at - timedelta(days=365)
     if start >= at:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from loyalty_desktop.domain.errors import BadDatabase
 
 # FULL makes every acknowledged sale survive a power cut, not only a crash.
 DEFAULT_SYNCHRONOUS = "FULL"
@@ -20,7 +23,16 @@ def sqlite_url(path: Path) -> str:
 def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
     """An engine for ``url``; SQLite connections get WAL, foreign keys and a busy timeout."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True)
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except (ImportError, NoSuchModuleError, ArgumentError):
+            shown = make_url(url).render_as_string(hide_password=True) if "://" in url else url
+            raise BadDatabase(
+                f"cannot use the database {shown}: its driver is not installed or the URL is "
+                "not understood. For PostgreSQL install loyalty-desktop[postgres] and write "
+                "postgresql+psycopg://user@host:5432/database",
+                code="no_driver",
+            ) from None
     engine = create_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 
 from loyalty_desktop.db.tables import allocations, lots, members, movements, outbox, refunds, sales
 
 _LIMIT = 20
+
+
+def _reason(exc: DBAPIError) -> str:
+    """The driver's own reason (for a damaged file: "database disk image is malformed"), no SQL."""
+    return str(getattr(exc, "orig", "") or "unknown").splitlines()[0][:200]
 
 
 class SqlIntegrity:
@@ -18,14 +24,23 @@ class SqlIntegrity:
     def storage_problems(self) -> list[str]:
         if self.engine.dialect.name != "sqlite":
             return []
-        with self.engine.connect() as conn:
-            rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-            fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        try:
+            with self.engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        except DBAPIError as exc:
+            return [f"the database file is damaged: SQLite says {_reason(exc)}"]
         problems = [] if rows == ["ok"] else [f"SQLite integrity: {r}" for r in rows[:_LIMIT]]
         problems += [f"broken reference in {r[0]} row {r[1]}" for r in fk[:_LIMIT]]
         return problems
 
     def ledger_problems(self) -> list[str]:
+        try:
+            return self._ledger_problems()
+        except DBAPIError as exc:
+            return [f"the ledger could not be read: SQLite says {_reason(exc)}"]
+
+    def _ledger_problems(self) -> list[str]:
         problems: list[str] = []
         with self.engine.connect() as conn:
             moved = (

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, and_, func, select
 
 from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
+from loyalty_desktop.db.errors import storage_errors
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 
 _NOW = timedelta(minutes=1)
@@ -21,7 +22,7 @@ class SqlReportSource:
 
     def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
         period = and_(sales.c.at > start, sales.c.at <= end)
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             count, member_count, revenue, member_revenue = conn.execute(
                 select(
                     func.count().filter(sales.c.net > 0),
@@ -50,7 +51,7 @@ class SqlReportSource:
         )
 
     def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
                 select(func.count())
                 .where(
@@ -64,7 +65,7 @@ class SqlReportSource:
             return [int(r[0]) for r in rows]
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             total, new = conn.execute(
                 select(
                     func.count().filter(members.c.created_at <= end),
@@ -74,7 +75,7 @@ class SqlReportSource:
         return int(total), int(new)
 
     def points_by_kind(self, start: datetime, end: datetime) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
                 select(movements.c.kind, func.sum(movements.c.points))
                 .where(movements.c.at > start, movements.c.at <= end)
@@ -83,7 +84,7 @@ class SqlReportSource:
             return {kind: int(total or 0) for kind, total in rows}
 
     def open_lots(self, at: datetime) -> list[OpenLot]:
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             if self.now is None or at >= self.now - _NOW:
                 rows = conn.execute(
                     select(lots.c.expires_at, func.sum(lots.c.remaining))
@@ -111,7 +112,7 @@ class SqlReportSource:
             return [OpenLot(int(total), expires) for expires, total in rows]
 
     def negative_balances(self) -> tuple[int, int]:
-        with self.engine.connect() as conn:
+        with storage_errors(), self.engine.connect() as conn:
             count, total = conn.execute(
                 select(func.count(), func.coalesce(func.sum(members.c.balance), 0)).where(
                     members.c.balance < 0

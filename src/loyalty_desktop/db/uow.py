@@ -6,8 +6,9 @@ from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from loyalty_desktop.db.errors import storage_errors, storage_refusal
 from loyalty_desktop.db.repositories.ledger import SqlLedger
 from loyalty_desktop.db.repositories.members import SqlMembers
 from loyalty_desktop.db.repositories.records import (
@@ -47,6 +48,10 @@ class SqlUnitOfWork:
         self._after_commit: list[Callable[[], None]] = []
 
     def __enter__(self) -> SqlUnitOfWork:
+        with storage_errors():
+            return self._begin()
+
+    def _begin(self) -> SqlUnitOfWork:
         conn = self.engine.connect()
         if self.engine.dialect.name == "sqlite":
             conn = conn.execution_options(sqlite_begin="IMMEDIATE" if self.write else "DEFERRED")
@@ -73,10 +78,15 @@ class SqlUnitOfWork:
         try:
             if self.tx.is_active:
                 self.tx.rollback()
+        except DBAPIError:
+            if exc is None:
+                raise
         finally:
             self.conn.close()
         if isinstance(exc, IntegrityError) and is_unique_violation(exc):
             raise Conflict(str(exc.orig)) from exc
+        if isinstance(exc, DBAPIError) or (isinstance(exc, OverflowError) and "SQLite" in str(exc)):
+            raise storage_refusal(exc) from exc
 
     def commit(self) -> None:
         """Commit; a taken unique key becomes ``Conflict``. Then run what waited for the commit."""
@@ -85,7 +95,9 @@ class SqlUnitOfWork:
         except IntegrityError as exc:
             if is_unique_violation(exc):
                 raise Conflict(str(exc.orig)) from exc
-            raise
+            raise storage_refusal(exc) from exc
+        except DBAPIError as exc:
+            raise storage_refusal(exc) from exc
         waiting, self._after_commit = self._after_commit, []
         for action in waiting:
             action()

@@ -137,3 +137,13 @@ class BadInstallation(LoyaltyError):
     """The installation's secrets (card and audit keys) are missing, damaged or not this database's."""
 
     code = "bad_installation"
+
+
+class StorageError(LoyaltyError):
+    """The database could not do what was asked (read-only file, full disk, damaged file).
+
+    Its message says what a person can do about it and never repeats the
+    statement or its values, which may hold members' personal data.
+    """
+
+    code = "storage_error"

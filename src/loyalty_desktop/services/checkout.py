@@ -45,7 +45,14 @@ from loyalty_desktop.services.journal import write_event
 from loyalty_desktop.services.lookup import find_member_match, holder
 from loyalty_desktop.services.moments import request_moment, require_enrolled
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, derived_id, movement_facts, new_lot, post
+from loyalty_desktop.services.postings import (
+    Account,
+    derived_id,
+    guard_totals,
+    movement_facts,
+    new_lot,
+    post,
+)
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
@@ -227,6 +234,7 @@ def record_sale(
             uow, program, member, at, pending_spend=paid, pending_visits=1 if net > 0 else 0
         )
         member.lifetime_spend += paid
+        guard_totals(member)
         member.last_movement_at = max(member.last_movement_at or at, at)
         sale.tier_after = tier_after.name if tier_after else None
         sale.points_after = points_as_of(uow, member, at) if backdated else account.available(at)

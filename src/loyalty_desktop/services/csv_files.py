@@ -10,7 +10,9 @@ bad is kept for the report.
 from __future__ import annotations
 
 import csv
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,16 +54,33 @@ class CsvRow:
     values: tuple[str, ...]
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a clear refusal for a missing or unreadable file."""
+# Far above any real import (a year of a busy shop is tens of MB), far below a PC's memory.
+MAX_IMPORT_BYTES = 2 * 1024**3
+
+
+def read_bytes(path: Path, *, limit: int = MAX_IMPORT_BYTES, what: str = "") -> bytes:
+    """The file's bytes, or a clear refusal for a missing, special, unreadable or oversized file.
+
+    Only regular files are read: ``/dev/zero``, a pipe or a terminal would never end.
+    """
+    name = f"{what} {path}".strip()
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise BadFile(f"{name} is not a regular file", file=str(path))
+            data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise BadFile(f"{path} does not exist", file=str(path)) from None
+        raise BadFile(f"{name} does not exist", file=str(path)) from None
     except IsADirectoryError:
-        raise BadFile(f"{path} is a folder, not a CSV file", file=str(path)) from None
+        raise BadFile(f"{name} is a folder, not a file", file=str(path)) from None
     except OSError as exc:
-        raise BadFile(f"{path} cannot be read: {exc.strerror}", file=str(path)) from None
+        raise BadFile(f"{name} cannot be read: {exc.strerror}", file=str(path)) from None
+    if len(data) > limit:
+        raise BadFile(
+            f"{name} is larger than {limit // 1024**2} MB; split it into smaller files",
+            file=str(path),
+        )
+    return data
 
 
 class CsvTable:

@@ -60,10 +60,11 @@ def adopt(shop: Shop, present: Fingerprints) -> None:
     A database whose audit log was sealed before the audit key existed gets
     its log sealed with the key now, if the old chain is unbroken.
     """
+    with shop.uow(write=False) as reading:
+        if remembered(reading) == _merged(remembered(reading), present):
+            return  # nothing to write: a read-only file opens too
     with shop.uow() as uow:
         known = remembered(uow)
-        if known == _merged(known, present):
-            return
         if known is None or not known.get("audit"):
             entries = list(uow.audit.all())
             if entries and legacy_chain_intact(entries):

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.errors import InvalidAmount
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.ports import UnitOfWork
@@ -75,6 +76,21 @@ def derived_id(kind: str, device_id: str, caller_id: str) -> str:
     return str(uuid.uuid5(_IDS, f"{kind}:{device_id}:{caller_id}"))
 
 
+# A member's running totals stay far inside a 64-bit column, so sums over members do too.
+MAX_MEMBER_TOTAL = 10**17
+
+
+def guard_totals(member: Member) -> None:
+    """Refuse a change that would carry a member's totals beyond what any shop could reach."""
+    for name in ("balance", "lifetime_spend", "points_earned"):
+        if abs(getattr(member, name)) > MAX_MEMBER_TOTAL:
+            raise InvalidAmount(
+                f"member {member.member_no}'s {name.replace('_', ' ')} would become larger than "
+                "the program can keep; nothing was changed",
+                code="too_large",
+            )
+
+
 def post(
     uow: UnitOfWork,
     account: Account,
@@ -93,6 +109,7 @@ def post(
     taken = list(allocations)
     ledger.apply(account.lots, taken)
     member.balance += points
+    guard_totals(member)
     settled = ledger.settle(account.lots, member.balance, at)
     ledger.apply(account.lots, settled)
     account.lots = [lot for lot in account.lots if lot.remaining > 0]
