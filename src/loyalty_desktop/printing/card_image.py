@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import qrcode
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_M
 
-from loyalty_desktop.printing.fonts import load_font
+from loyalty_desktop.printing.fonts import FontFile, font_for
 
 # ISO/IEC 7810 ID-1 (bank card) at 300 dpi.
 CARD_SIZE = (1012, 638)
@@ -31,40 +31,52 @@ def qr_image(code: str, side: int) -> Image.Image:
     return image.convert("RGB")
 
 
-def _fit(draw: ImageDraw.ImageDraw, text: str, width: int, size: int) -> tuple[object, int]:
+_LABEL = "会员号 No."
+
+
+def _fit(
+    draw: ImageDraw.ImageDraw, text: str, width: int, size: int, font: FontFile
+) -> tuple[ImageFont.FreeTypeFont, int]:
     while size > 14:
-        font = load_font(size)
-        if draw.textlength(text, font=font) <= width:
-            return font, size
+        face = font.at(size)
+        if draw.textlength(text, font=face) <= width:
+            return face, size
         size -= 2
-    return load_font(size), size
+    return font.at(size), size
 
 
 def render_card(code: str, *, shop_name: str, member_name: str, member_no: str) -> Image.Image:
-    """A card image at 300 dpi: shop band on top, QR on the right, name and number on the left."""
+    """A card image at 300 dpi: shop band on top, QR on the right, name and number on the left.
+
+    Raises:
+        FontMissing: no available font can draw every character of the card.
+    """
+    title = shop_name or "会员卡 Member card"
+    font = font_for(title + member_name + _LABEL + member_no)
     card = Image.new("RGB", CARD_SIZE, _PAPER)
     draw = ImageDraw.Draw(card)
     width, height = CARD_SIZE
     band = 150
     draw.rectangle((0, 0, width, band), fill=_BAND)
-    title = shop_name or "会员卡 Member card"
-    font, size = _fit(draw, title, width - 80, 64)
-    draw.text((40, (band - size) // 2 - 6), title, font=font, fill=_PAPER)  # type: ignore[arg-type]
+    title_face, size = _fit(draw, title, width - 80, 64, font)
+    draw.text((40, (band - size) // 2 - 6), title, font=title_face, fill=_PAPER)
     side = height - band - 40
     qr = qr_image(code, side)
     card.paste(qr, (width - qr.width - 30, band + 20 + (side - qr.height) // 2))
     text_width = width - side - 100
-    name_font, name_size = _fit(draw, member_name, text_width, 56)
-    draw.text((40, band + 60), member_name, font=name_font, fill=_INK)  # type: ignore[arg-type]
-    label = load_font(30)
-    draw.text((40, band + 100 + name_size), "会员号 No.", font=label, fill=_INK)
-    number_font, _ = _fit(draw, member_no, text_width, 60)
-    draw.text((40, band + 140 + name_size), member_no, font=number_font, fill=_INK)  # type: ignore[arg-type]
+    name_face, name_size = _fit(draw, member_name, text_width, 56, font)
+    draw.text((40, band + 60), member_name, font=name_face, fill=_INK)
+    draw.text((40, band + 100 + name_size), _LABEL, font=font.at(30), fill=_INK)
+    number_face, _ = _fit(draw, member_no, text_width, 60, font)
+    draw.text((40, band + 140 + name_size), member_no, font=number_face, fill=_INK)
     return card
 
 
 def save_card(path: Path, code: str, *, shop_name: str, member_name: str, member_no: str) -> Path:
-    """Write the card as PNG (with its print resolution) and return the path."""
+    """Write the card as PNG (with its print resolution) and return the path.
+
+    Nothing is written when the card cannot be drawn (:class:`FontMissing`).
+    """
     image = render_card(code, shop_name=shop_name, member_name=member_name, member_no=member_no)
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, format="PNG", dpi=(300, 300))
