@@ -163,3 +163,18 @@ def test_a_sale_posted_again_after_restoring_a_backup_is_the_same_fact(driver: S
     again = driver.database.store.outbox[-1][2]
     assert again.key == first.key
     assert again.payload == first.payload  # same sale id, movement ids and lot ids
+
+
+def test_a_sale_that_would_carry_a_members_totals_past_any_real_shop_is_refused(
+    driver: ShopDriver,
+) -> None:
+    from loyalty_desktop.domain.errors import InvalidAmount
+    from loyalty_desktop.services.postings import MAX_MEMBER_TOTAL
+
+    m = driver.enrol()
+    stored = driver.database.store.members[m["id"]]
+    stored.lifetime_spend = MAX_MEMBER_TOTAL - 100
+    with pytest.raises(InvalidAmount) as refused:
+        driver.sell("S1", m["member_no"], "9999.00")
+    assert refused.value.code == "too_large"
+    assert driver.database.store.sales == {}
