@@ -14,6 +14,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
+from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
 from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member, MemberStatus
@@ -420,6 +421,63 @@ class FakeSeal:
             self.newest = (seq, seal)
 
 
+class FakeReports:
+    """The report aggregates, computed over the fake store."""
+
+    def __init__(self, database: FakeDatabase) -> None:
+        self.database = database
+
+    def _sales(self, start: datetime, end: datetime) -> list[Sale]:
+        return [s for s in self.database.store.sales.values() if start < s.at <= end]
+
+    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
+        store = self.database.store
+        sales = self._sales(start, end)
+        by_ref = {s.id: s for s in store.sales.values()}
+        refunds = [r for r in store.refunds.values() if start < r.at <= end]
+        back = sum(r.amount for r in refunds)
+        member_back = sum(r.amount for r in refunds if by_ref[r.sale_ref].member_id)
+        return SalesTotals(
+            sum(1 for s in sales if s.net > 0),
+            sum(1 for s in sales if s.net > 0 and s.member_id),
+            sum(s.net for s in sales) - back,
+            sum(s.net for s in sales if s.member_id) - member_back,
+            back,
+        )
+
+    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+        counts: dict[str, int] = {}
+        for s in self._sales(start, end):
+            if s.member_id and s.net > 0:
+                counts[s.member_id] = counts.get(s.member_id, 0) + 1
+        return list(counts.values())
+
+    def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
+        active = [m for m in self.database.store.members.values() if m.active]
+        return (
+            sum(1 for m in active if m.created_at <= end),
+            sum(1 for m in active if start < m.created_at <= end),
+        )
+
+    def points_by_kind(self, start: datetime, end: datetime) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for m in self.database.store.movements:
+            if start < m.at <= end:
+                totals[m.kind.value] = totals.get(m.kind.value, 0) + m.points
+        return totals
+
+    def open_lots(self, at: datetime) -> list[OpenLot]:
+        grouped: dict[datetime | None, int] = {}
+        for lot in self.database.store.lots.values():
+            if lot.remaining > 0 and lot.at <= at:
+                grouped[lot.expires_at] = grouped.get(lot.expires_at, 0) + lot.remaining
+        return [OpenLot(points, expires) for expires, points in grouped.items()]
+
+    def negative_balances(self) -> tuple[int, int]:
+        owing = [m.balance for m in self.database.store.members.values() if m.balance < 0]
+        return len(owing), sum(owing)
+
+
 class FakeIntegrity:
     """The ledger checks ``loyalty check`` runs, done over the fake store."""
 
@@ -459,4 +517,5 @@ def fake_shop(clock: Clock) -> tuple[Shop, FakeDatabase]:
         card_keys=FakeKeys(),
         device_id=str(uuid.uuid4()),
         audit_seal=FakeSeal(),
+        reports=FakeReports(database),
     ), database

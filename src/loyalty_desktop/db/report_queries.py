@@ -9,6 +9,7 @@ from sqlalchemy import Engine, and_, func, select
 from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
+from loyalty_desktop.services.ports import Clock
 
 _NOW = timedelta(minutes=1)
 
@@ -16,9 +17,9 @@ _NOW = timedelta(minutes=1)
 class SqlReportSource:
     """Report aggregates computed in the database, never by loading rows one by one."""
 
-    def __init__(self, engine: Engine, now: datetime | None = None) -> None:
+    def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self.engine = engine
-        self.now = now  # reports for a moment before this replay the ledger to that moment
+        self.clock = clock  # reports for a moment before now replay the ledger to that moment
 
     def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
         period = and_(sales.c.at > start, sales.c.at <= end)
@@ -85,7 +86,8 @@ class SqlReportSource:
 
     def open_lots(self, at: datetime) -> list[OpenLot]:
         with storage_errors(), self.engine.connect() as conn:
-            if self.now is None or at >= self.now - _NOW:
+            now = self.clock.now() if self.clock is not None else None
+            if now is None or at >= now - _NOW:
                 rows = conn.execute(
                     select(lots.c.expires_at, func.sum(lots.c.remaining))
                     .where(lots.c.remaining > 0, lots.c.at <= at)

@@ -66,6 +66,11 @@ _LOWEST_ROLE: dict[Permission, Role] = {
 }
 
 
+def lowest_role(permission: Permission) -> Role:
+    """The lowest role allowed ``permission``."""
+    return _LOWEST_ROLE[permission]
+
+
 # What someone who has not signed in may still do once the shop has staff accounts:
 # nothing that changes data or shows a member's personal data.
 _WITHOUT_SIGN_IN = frozenset({Permission.VIEW_PROGRAM, Permission.CHECK})

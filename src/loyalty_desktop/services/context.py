@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.services.ports import (
     AuditSeal,
     CardKeys,
@@ -23,4 +24,5 @@ class Shop:
     card_keys: CardKeys
     device_id: str
     audit_seal: AuditSeal
+    reports: ReportSource
     housekeeping: Housekeeping = field(default_factory=NothingToPurge)

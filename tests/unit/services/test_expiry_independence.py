@@ -13,7 +13,7 @@ from loyalty_desktop.services import merge, points
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.context import Shop
 from tests.conftest import FixedClock
-from tests.fakes import FakeDatabase
+from tests.fakes import FakeDatabase, FakeReports
 from tests.unit.services.conftest import ShopDriver
 from tests.unit.services.test_refunds import refund
 
@@ -29,6 +29,7 @@ def _twin(driver: ShopDriver) -> ShopDriver:
         card_keys=driver.shop.card_keys,
         device_id="twin",
         audit_seal=driver.shop.audit_seal,
+        reports=FakeReports(database),
     )
     return ShopDriver(shop, database, clock)
 

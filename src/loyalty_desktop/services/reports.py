@@ -1,0 +1,50 @@
+"""Reports for managers: KPIs and points liability, over the storage's report queries.
+
+The role check lives here, so the command line, the screens and the server
+all get the same refusal for a cashier.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from loyalty_desktop.analytics.kpis import kpis
+from loyalty_desktop.analytics.liability import liability
+from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.programs import program_in_force
+
+REPORTS = ("kpis", "liability")
+MAX_HORIZON_DAYS = 36_500  # a hundred years
+
+
+def report(
+    shop: Shop,
+    actor: Actor,
+    name: str,
+    *,
+    start: datetime | None = None,
+    at: datetime | None = None,
+    horizon_days: int = 365,
+) -> dict[str, Any]:
+    """The report ``name`` for (start, at]: by default the year up to now."""
+    require(actor, Permission.REPORTS)
+    if name not in REPORTS:
+        raise InvalidRequest(f"there is no report {name!r} (reports: {', '.join(REPORTS)})")
+    if not 1 <= horizon_days <= MAX_HORIZON_DAYS:
+        raise InvalidRequest(
+            f"--horizon-days must be from 1 to {MAX_HORIZON_DAYS} (a hundred years)",
+            field="horizon_days",
+        )
+    end = at or shop.clock.now()
+    begin = start or end - timedelta(days=365)
+    if begin >= end:
+        raise InvalidRequest("--from must be before --at", field="from")
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+    source = shop.reports
+    if name == "kpis":
+        return kpis(source, program, begin, end)
+    return liability(source, program, end, horizon_days)
