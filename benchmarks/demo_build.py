@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.app import open_database
+from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services.auth import LOCAL_ADMIN
-from loyalty_desktop.services.demo import build_demo
 from loyalty_desktop.services.integrity import check
 
 TARGET_SECONDS = 30.0

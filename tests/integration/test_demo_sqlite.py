@@ -14,9 +14,9 @@ import pytest
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.cli.main import run
+from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services import integrity
 from loyalty_desktop.services.auth import LOCAL_ADMIN
-from loyalty_desktop.services.demo import build_demo
 from tests.conftest import FixedClock
 from tests.fakes import fake_shop
 

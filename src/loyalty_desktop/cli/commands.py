@@ -14,6 +14,7 @@ from typing import Any
 from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.reports import cmd_report
+from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
@@ -21,7 +22,6 @@ from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
 from loyalty_desktop.printing.card_image import render_card
 from loyalty_desktop.services import (
     checkout,
-    demo,
     imports,
     integrity,
     keys,
@@ -228,7 +228,7 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:
     if not 1 <= args.members <= 1_000_000:
         raise InvalidRequest("--members must be between 1 and 1000000")
-    return demo.build_demo(ctx.shop, ctx.actor, members=args.members, seed=args.seed)
+    return build_demo(ctx.shop, ctx.actor, members=args.members, seed=args.seed)
 
 
 def cmd_check(ctx: Context, args: Any) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit, write_event
 from loyalty_desktop.services.lookup import find_member, find_member_match
+from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import is_current, points_state, standing
@@ -157,20 +158,24 @@ def profile(member: Member) -> dict[str, Any]:
     }
 
 
+def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> Member:
+    """Store a new member and its enrolment event in the caller's transaction (no commit)."""
+    member = new_member(uow, data, at)
+    write_event(
+        uow, shop.device_id, "member.enrolled", f"member:{member.id}", at, member_facts(member)
+    )
+    return member
+
+
 def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None) -> dict[str, Any]:
-    """Enrol a member; returns the id, member number and card code."""
+    """Enrol a member; returns the id, member number and card code.
+
+    Dating an enrolment in the past (an old paper form) is a manager's right.
+    """
     require(actor, Permission.ENROL)
+    when = request_moment(shop, actor, at)
     with shop.uow() as uow:
-        when = at or shop.clock.now()
-        member = new_member(uow, data, when)
-        write_event(
-            uow,
-            shop.device_id,
-            "member.enrolled",
-            f"member:{member.id}",
-            when,
-            member_facts(member),
-        )
+        member = enrol_member(uow, shop, data, when)
         others = uow.members.by_phone(member.phone) if member.phone else []
         uow.commit()
     result: dict[str, Any] = {

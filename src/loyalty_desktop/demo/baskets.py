@@ -15,8 +15,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import accumulate
 
-from loyalty_desktop.domain.money import Currency, format_money, line_amount
-from loyalty_desktop.services.demo_catalogue import (
+from loyalty_desktop.demo.catalogue import (
     CATALOGUE,
     CATEGORIES,
     Product,
@@ -25,6 +24,7 @@ from loyalty_desktop.services.demo_catalogue import (
     in_spring_festival_run_up,
     season_factor,
 )
+from loyalty_desktop.domain.money import Currency, format_money, line_amount
 
 Basket = dict[str, tuple[Product, Decimal]]  # SKU -> product and quantity
 _CNY = Currency.of("CNY")

@@ -17,6 +17,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from loyalty_desktop.demo.catalogue import CATALOGUE
+from loyalty_desktop.demo.history import (
+    AwardPlan,
+    Enrolment,
+    Event,
+    RefundPlan,
+    SalePlan,
+    plan_history,
+)
+from loyalty_desktop.demo.programme import TIMEZONE, program_text
+from loyalty_desktop.demo.shop_calendar import Calendar
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member
@@ -27,19 +38,8 @@ from loyalty_desktop.services import points
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.checkout import SaleRequest, basket_lines, record_sale
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.demo_calendar import Calendar
-from loyalty_desktop.services.demo_catalogue import CATALOGUE
-from loyalty_desktop.services.demo_history import (
-    AwardPlan,
-    Enrolment,
-    Event,
-    RefundPlan,
-    SalePlan,
-    plan_history,
-)
-from loyalty_desktop.services.demo_programme import TIMEZONE, program_text
-from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.members import NewMember, member_facts, new_member
+from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.members import NewMember, enrol_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import load_program, program_in_force
 from loyalty_desktop.services.refunds import RefundRequest, record_refund
@@ -164,15 +164,7 @@ class _Poster:
         """Sign a member up, as ``members.enrol`` does, inside the batch's transaction."""
         person = event.person
         data = NewMember(person.name, person.phone, person.email, person.birthday, person.consent)
-        member = new_member(uow, data, event.at)
-        write_event(
-            uow,
-            self.shop.device_id,
-            "member.enrolled",
-            f"member:{member.id}",
-            event.at,
-            member_facts(member),
-        )
+        member = enrol_member(uow, self.shop, data, event.at)
         self.ids[person.index] = member.id
         self.members[person.index] = member
 

@@ -17,8 +17,8 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from itertools import accumulate
 
-from loyalty_desktop.services.demo_calendar import Calendar, time_of_day
-from loyalty_desktop.services.demo_catalogue import CATALOGUE, CATEGORIES, Product
+from loyalty_desktop.demo.catalogue import CATALOGUE, CATEGORIES, Product
+from loyalty_desktop.demo.shop_calendar import Calendar, time_of_day
 
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"

@@ -13,6 +13,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from loyalty_desktop.demo.build import HISTORY_DAYS, build_demo
+from loyalty_desktop.demo.catalogue import CATALOGUE, in_mooncake_season
+from loyalty_desktop.demo.history import (
+    Enrolment,
+    Plan,
+    SalePlan,
+    plan_history,
+)
+from loyalty_desktop.demo.people import Segment, make_people
+from loyalty_desktop.demo.programme import program_text
+from loyalty_desktop.demo.shop_calendar import Calendar
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.domain.ledger import MovementKind
@@ -20,17 +31,6 @@ from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.services import integrity, members
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.demo import HISTORY_DAYS, build_demo
-from loyalty_desktop.services.demo_calendar import Calendar
-from loyalty_desktop.services.demo_catalogue import CATALOGUE, in_mooncake_season
-from loyalty_desktop.services.demo_history import (
-    Enrolment,
-    Plan,
-    SalePlan,
-    plan_history,
-)
-from loyalty_desktop.services.demo_people import Segment, make_people
-from loyalty_desktop.services.demo_programme import program_text
 from tests.conftest import FixedClock
 from tests.fakes import FakeDatabase, FakeIntegrity, fake_shop
 

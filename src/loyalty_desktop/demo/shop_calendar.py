@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from loyalty_desktop.services.demo_catalogue import (
+from loyalty_desktop.demo.catalogue import (
     in_spring_festival_holiday,
     in_spring_festival_run_up,
     mid_autumn,

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from loyalty_desktop.demo.baskets import Basket, Shelf, basket, promotion_discount
+from loyalty_desktop.demo.catalogue import CATEGORIES
+from loyalty_desktop.demo.people import PERSONAS, Person, Segment, make_people
+from loyalty_desktop.demo.shop_calendar import Calendar, time_of_day
 from loyalty_desktop.services.checkout import LineRequest
-from loyalty_desktop.services.demo_baskets import Basket, Shelf, basket, promotion_discount
-from loyalty_desktop.services.demo_calendar import Calendar, time_of_day
-from loyalty_desktop.services.demo_catalogue import CATEGORIES
-from loyalty_desktop.services.demo_people import PERSONAS, Person, Segment, make_people
 
 WALK_IN_SHARE = 0.10  # of all sales: people who do not show a member card
 REFUND_RATE = 0.008

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from loyalty_desktop.services.demo_catalogue import (
+from loyalty_desktop.demo.catalogue import (
     CATALOGUE,
     MOONCAKE_SEASON,
     SPRING_FESTIVAL_RUN_UP,
