@@ -259,11 +259,17 @@ def _line_counts(rng: np.random.Generator, lines: int) -> np.ndarray:
 
 _INSERT = {
     "members": 19,
-    "sales": 26,
+    "sales": 27,
     "sale_lines": 10,
-    "lots": 7,
+    "lots": 8,
     "allocations": 3,
     "outbox": 8,
+}
+# Rows are built in the first release's column order; migration 0003 moved the sale's
+# birthday to a birth month at the end (after the request fingerprint) and gave lots a source.
+_LATER_COLUMNS: dict[str, Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {
+    "sales": lambda row: (*row[:17], *row[18:], None, None),
+    "lots": lambda row: (*row, None),
 }
 _MOVEMENT_SQL = (
     "INSERT INTO movements (id, member_id, kind, points, at, recorded_at, sale_ref, refund_ref,"
@@ -288,6 +294,8 @@ class _Writer:
                 sql = _MOVEMENT_SQL
             else:
                 sql = f"INSERT INTO {table} VALUES ({','.join('?' * _INSERT[table])})"
+            if table in _LATER_COLUMNS:
+                rows[:] = [_LATER_COLUMNS[table](row) for row in rows]
             self.conn.executemany(sql, rows)
             self.counts[table] += len(rows)
             rows.clear()

@@ -7,6 +7,8 @@ refused request leaves nothing behind, exactly as the real unit of work does.
 from __future__ import annotations
 
 import copy
+import json
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,9 +20,22 @@ from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
 from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member, MemberStatus
+from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import AuditEntry, Clock, OutboxEvent, SpendWindow, StaffRecord
+from loyalty_desktop.services.read_models import (
+    AuditFilter,
+    AuditRow,
+    LedgerCursor,
+    LedgerRow,
+    MemberCursor,
+    MemberFilter,
+    MemberRow,
+    MemberSort,
+    SaleCursor,
+    SaleRow,
+)
 
 FIRST_CARD_NO = 10_000_001
 
@@ -478,6 +493,165 @@ class FakeReports:
         return len(owing), sum(owing)
 
 
+class FakeReadModels:
+    """The screens' lists over the fake store, sorted and filtered in Python."""
+
+    def __init__(self, database: FakeDatabase) -> None:
+        self.database = database
+
+    def _matching(self, where: MemberFilter) -> list[Member]:
+        text = " ".join(unicodedata.normalize("NFKC", where.text).split())
+        found = []
+        for m in self.database.store.members.values():
+            if where.status is not None and m.status is not where.status:
+                continue
+            if where.tier is not None and m.tier != where.tier:
+                continue
+            if where.owing and m.balance >= 0:
+                continue
+            if text and not (
+                m.member_no.startswith(text)
+                or m.name.startswith(text)
+                or (
+                    m.phone is not None
+                    and len(text) == 4
+                    and text.isdigit()
+                    and m.phone.endswith(text)
+                )
+                or (
+                    m.phone is not None
+                    and looks_like_phone(text)
+                    and m.phone == normalize_phone(text)
+                )
+            ):
+                continue
+            found.append(m)
+        return found
+
+    @staticmethod
+    def _key(m: Member, sort: MemberSort) -> tuple[object, str]:
+        value: object = {
+            MemberSort.NUMBER: m.member_no,
+            MemberSort.NAME: m.name,
+            MemberSort.JOINED: m.created_at,
+            MemberSort.BALANCE: m.balance,
+            MemberSort.SPEND: m.lifetime_spend,
+        }[sort]
+        return value, m.id
+
+    def members(
+        self,
+        where: MemberFilter,
+        sort: MemberSort,
+        descending: bool,
+        after: MemberCursor | None,
+        limit: int,
+    ) -> list[MemberRow]:
+        found = sorted(self._matching(where), key=lambda m: self._key(m, sort), reverse=descending)
+        if after is not None:
+            mark = (after.value, after.id)
+            found = [
+                m
+                for m in found
+                if (self._key(m, sort) < mark if descending else self._key(m, sort) > mark)
+            ]
+        return [
+            MemberRow(
+                m.id,
+                m.member_no,
+                m.name,
+                mask_phone(m.phone) if m.phone else None,
+                m.tier,
+                m.balance,
+                m.lifetime_spend,
+                m.status,
+                m.created_at,
+                m.last_movement_at,
+            )
+            for m in found[:limit]
+        ]
+
+    def count_members(self, where: MemberFilter) -> int:
+        return len(self._matching(where))
+
+    def _ordered(self, member_id: str) -> list[tuple[int, Movement]]:
+        numbered = [(i + 1, m) for i, m in enumerate(self.database.store.movements)]
+        mine = [(seq, m) for seq, m in numbered if m.member_id == member_id]
+        return sorted(mine, key=lambda pair: (pair[1].at, pair[0]))
+
+    def movements(self, member_id: str, before: LedgerCursor | None, limit: int) -> list[LedgerRow]:
+        rows = list(reversed(self._ordered(member_id)))
+        if before is not None:
+            rows = [(seq, m) for seq, m in rows if (m.at, seq) < (before.at, before.seq)]
+        return [
+            LedgerRow(
+                seq,
+                m.id,
+                m.kind,
+                m.points,
+                m.at,
+                m.recorded_at,
+                0,
+                m.sale_ref,
+                m.reason,
+                m.actor,
+                m.activity,
+            )
+            for seq, m in rows[:limit]
+        ]
+
+    def balance_through(self, member_id: str, at: datetime, seq: int) -> int:
+        return sum(m.points for s, m in self._ordered(member_id) if (m.at, s) <= (at, seq))
+
+    def sales(self, member_id: str, before: SaleCursor | None, limit: int) -> list[SaleRow]:
+        mine = sorted(
+            (s for s in self.database.store.sales.values() if s.member_id == member_id),
+            key=lambda s: (s.at, s.id),
+            reverse=True,
+        )
+        if before is not None:
+            mine = [s for s in mine if (s.at, s.id) < (before.at, before.id)]
+        return [
+            SaleRow(
+                s.id,
+                s.sale_id,
+                s.at,
+                s.currency,
+                s.net,
+                s.paid,
+                s.earned,
+                s.points_redeemed,
+                s.refunded_net,
+                len(s.lines),
+            )
+            for s in mine[:limit]
+        ]
+
+    def audit(self, where: AuditFilter, before: int | None, limit: int) -> list[AuditRow]:
+        rows = [
+            e
+            for e in reversed(self.database.store.audit)
+            if (before is None or e.seq < before)
+            and (not where.actor or e.actor == where.actor)
+            and (not where.action or e.action.startswith(where.action))
+            and (not where.subject or e.subject == where.subject)
+            and (where.start is None or e.at > where.start)
+            and (where.end is None or e.at <= where.end)
+        ]
+        return [
+            AuditRow(
+                e.seq,
+                e.at,
+                e.actor,
+                e.action,
+                e.subject,
+                e.reason,
+                json.dumps(dict(e.details), sort_keys=True),
+            )
+            for e in rows[:limit]
+        ]
+
+
 class FakeIntegrity:
     """The ledger checks ``loyalty check`` runs, done over the fake store."""
 
@@ -518,4 +692,5 @@ def fake_shop(clock: Clock) -> tuple[Shop, FakeDatabase]:
         device_id=str(uuid.uuid4()),
         audit_seal=FakeSeal(),
         reports=FakeReports(database),
+        reads=FakeReadModels(database),
     ), database

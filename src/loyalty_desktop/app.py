@@ -15,6 +15,7 @@ from loyalty_desktop.db.engine import make_engine, sqlite_url
 from loyalty_desktop.db.housekeeping import SqlHousekeeping
 from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
+from loyalty_desktop.db.read_models import SqlReadModels
 from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
 from loyalty_desktop.domain.errors import BadDatabase, BadInstallation
@@ -174,9 +175,12 @@ def _with_keys(
     housekeeping = SqlHousekeeping(engine)
     if found is None or problems:
         stand_in = MissingKeys(BadInstallation(problems[0], code="card_keys_missing"))
-        reports = SqlReportSource(engine, clock)
-        return Shop(uow, clock, stand_in, device_id, stand_in, reports, housekeeping), problems
+        reports, reads = SqlReportSource(engine, clock), SqlReadModels(engine)
+        return Shop(
+            uow, clock, stand_in, device_id, stand_in, reports, reads, housekeeping
+        ), problems
     seal = FileAuditSeal(found.audit_key, where, device_id)
-    shop = Shop(uow, clock, found, device_id, seal, SqlReportSource(engine, clock), housekeeping)
+    reports, reads = SqlReportSource(engine, clock), SqlReadModels(engine)
+    shop = Shop(uow, clock, found, device_id, seal, reports, reads, housekeeping)
     keys.adopt(shop, found.fingerprints())
     return shop, []

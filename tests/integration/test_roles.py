@@ -12,6 +12,7 @@ import pytest
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.services import (
+    browsing,
     checkout,
     imports,
     integrity,
@@ -58,6 +59,8 @@ def _backdated_sale(o: Opened, a: Actor, s: dict[str, Any]) -> object:
 ATTEMPTS: dict[Permission, Attempt] = {
     Permission.VIEW_PROGRAM: lambda o, a, s: programs.show_program(o.shop, a),
     Permission.FIND_MEMBER: lambda o, a, s: members.show_member(o.shop, a, s["no"]),
+    Permission.BROWSE_MEMBERS: lambda o, a, s: browsing.list_members(o.shop, a),
+    Permission.AUDIT: lambda o, a, s: browsing.audit_log(o.shop, a),
     Permission.ENROL: lambda o, a, s: members.enrol(o.shop, a, members.NewMember("新人")),
     Permission.SELL: _sale,
     Permission.AWARD: lambda o, a, s: points.award(o.shop, a, s["no"], "review"),

@@ -80,6 +80,11 @@ members = Table(
     Column("created_at", UTCDateTime, nullable=False),
     # The till lists the first few members by number for a phone's last four digits.
     Index("ix_members_phone_tail_member_no", "phone_tail", "member_no"),
+    # The member list pages through these sorts (keyset: the value, then the id).
+    Index("ix_members_name_id", "name", "id"),
+    Index("ix_members_created_at_id", "created_at", "id"),
+    Index("ix_members_balance_id", "balance", "id"),
+    Index("ix_members_lifetime_spend_id", "lifetime_spend", "id"),
 )
 
 sales = Table(

@@ -26,6 +26,7 @@ class Permission(StrEnum):
 
     VIEW_PROGRAM = "view_program"
     FIND_MEMBER = "find_member"
+    BROWSE_MEMBERS = "browse_members"
     ENROL = "enrol"
     SELL = "sell"
     AWARD = "award"
@@ -40,6 +41,7 @@ class Permission(StrEnum):
     BACKDATE = "backdate"
     PROGRAM = "program"
     REPORTS = "reports"
+    AUDIT = "audit"
     STAFF = "staff"
     CHECK = "check"
 
@@ -47,6 +49,7 @@ class Permission(StrEnum):
 _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.VIEW_PROGRAM: Role.CASHIER,
     Permission.FIND_MEMBER: Role.CASHIER,
+    Permission.BROWSE_MEMBERS: Role.MANAGER,
     Permission.ENROL: Role.CASHIER,
     Permission.SELL: Role.CASHIER,
     Permission.AWARD: Role.CASHIER,
@@ -61,6 +64,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.BACKDATE: Role.MANAGER,
     Permission.PROGRAM: Role.MANAGER,
     Permission.REPORTS: Role.MANAGER,
+    Permission.AUDIT: Role.MANAGER,
     Permission.STAFF: Role.ADMIN,
     Permission.CHECK: Role.CASHIER,
 }

@@ -13,6 +13,7 @@ from loyalty_desktop.services.ports import (
     NothingToPurge,
     UnitOfWorkFactory,
 )
+from loyalty_desktop.services.read_models import ReadModels
 
 
 @dataclass(frozen=True)
@@ -25,4 +26,5 @@ class Shop:
     device_id: str
     audit_seal: AuditSeal
     reports: ReportSource
+    reads: ReadModels
     housekeeping: Housekeeping = field(default_factory=NothingToPurge)

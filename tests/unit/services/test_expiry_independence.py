@@ -13,7 +13,7 @@ from loyalty_desktop.services import merge, points
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.context import Shop
 from tests.conftest import FixedClock
-from tests.fakes import FakeDatabase, FakeReports
+from tests.fakes import FakeDatabase, FakeReadModels, FakeReports
 from tests.unit.services.conftest import ShopDriver
 from tests.unit.services.test_refunds import refund
 
@@ -30,6 +30,7 @@ def _twin(driver: ShopDriver) -> ShopDriver:
         device_id="twin",
         audit_seal=driver.shop.audit_seal,
         reports=FakeReports(database),
+        reads=FakeReadModels(database),
     )
     return ShopDriver(shop, database, clock)
 
