@@ -574,6 +574,9 @@ class FakeReadModels:
     def count_members(self, where: MemberFilter) -> int:
         return len(self._matching(where))
 
+    def search(self, text: str, limit: int) -> list[MemberRow]:
+        return self.members(MemberFilter(text=text), MemberSort.NUMBER, False, None, limit)
+
     def _ordered(self, member_id: str) -> list[tuple[int, Movement]]:
         numbered = [(i + 1, m) for i, m in enumerate(self.database.store.movements)]
         mine = [(seq, m) for seq, m in numbered if m.member_id == member_id]

@@ -57,17 +57,26 @@ def _prefix(column: Any, text: str) -> ColumnElement[bool]:
     return and_(column >= text, column < text + "\U0010ffff")
 
 
-def _text_match(text: str) -> ColumnElement[bool] | None:
+def _text_branches(text: str) -> list[tuple[ColumnElement[bool], Any]]:
+    """Each way typed text can match a member, with the order its index gives for free."""
     cleaned = " ".join(unicodedata.normalize("NFKC", text).split())
     if not cleaned:
-        return None
-    options = [_prefix(members.c.member_no, cleaned), _prefix(members.c.name, cleaned)]
+        return []
+    branches: list[tuple[ColumnElement[bool], Any]] = [
+        (_prefix(members.c.member_no, cleaned), members.c.member_no),
+        (_prefix(members.c.name, cleaned), members.c.name),
+    ]
     digits = cleaned.replace(" ", "").replace("-", "")
     if digits.isdigit() and len(digits) == 4:
-        options.append(members.c.phone_tail == digits)
+        branches.append((members.c.phone_tail == digits, members.c.member_no))
     elif looks_like_phone(cleaned):
-        options.append(members.c.phone == normalize_phone(cleaned))
-    return or_(*options)
+        branches.append((members.c.phone == normalize_phone(cleaned), members.c.member_no))
+    return branches
+
+
+def _text_match(text: str) -> ColumnElement[bool] | None:
+    branches = _text_branches(text)
+    return or_(*(clause for clause, _ in branches)) if branches else None
 
 
 def _where(where: MemberFilter) -> list[ColumnElement[bool]]:
@@ -124,9 +133,34 @@ class SqlReadModels:
         with storage_errors(), self.engine.connect() as conn:
             return [_member_row(r) for r in conn.execute(query)]
 
-    def count_members(self, where: MemberFilter) -> int:
-        query = select(func.count()).select_from(members).where(*_where(where))
+    def search(self, text: str, limit: int) -> list[MemberRow]:
+        # One short index walk per kind of match, merged: the OR of them all would
+        # gather every "王…" in the shop before keeping ten.
+        branches = [clause for clause in _text_branches(text) if clause is not None]
+        found: dict[str, MemberRow] = {}
         with storage_errors(), self.engine.connect() as conn:
+            for clause, order in branches:
+                query = (
+                    select(*_ROW_COLUMNS)
+                    .where(members.c.status == MemberStatus.ACTIVE.value, clause)
+                    .order_by(order)
+                    .limit(limit)
+                )
+                for r in conn.execute(query):
+                    found.setdefault(r[0], _member_row(r))
+        return sorted(found.values(), key=lambda row: row.member_no)[:limit]
+
+    def count_members(self, where: MemberFilter) -> int:
+        with storage_errors(), self.engine.connect() as conn:
+            if where == MemberFilter():
+                # Everyone active: all members (a count the database keeps quick) less the
+                # few closed or erased ones (a small partial index), not a scan of a million rows.
+                everyone = conn.execute(select(func.count()).select_from(members)).scalar_one()
+                inactive = conn.execute(
+                    select(func.count()).select_from(members).where(members.c.status != "active")
+                ).scalar_one()
+                return int(everyone) - int(inactive)
+            query = select(func.count()).select_from(members).where(*_where(where))
             return int(conn.execute(query).scalar_one())
 
     def movements(self, member_id: str, before: LedgerCursor | None, limit: int) -> list[LedgerRow]:

@@ -81,7 +81,14 @@ members = Table(
     # The till lists the first few members by number for a phone's last four digits.
     Index("ix_members_phone_tail_member_no", "phone_tail", "member_no"),
     # The member list pages through these sorts (keyset: the value, then the id).
-    Index("ix_members_name_id", "name", "id"),
+    Index("ix_members_name_id_status", "name", "id", "status"),  # counts name matches unread
+    # The few closed and erased members, so "how many are active" is all minus these.
+    Index(
+        "ix_members_inactive",
+        "status",
+        sqlite_where=text("status != 'active'"),
+        postgresql_where=text("status != 'active'"),
+    ),
     Index("ix_members_created_at_id", "created_at", "id"),
     Index("ix_members_balance_id", "balance", "id"),
     Index("ix_members_lifetime_spend_id", "lifetime_spend", "id"),

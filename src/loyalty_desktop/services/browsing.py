@@ -83,10 +83,7 @@ def search_members(
     require(actor, Permission.FIND_MEMBER)
     if not text.strip():
         return ()
-    rows = shop.reads.members(
-        MemberFilter(text=text), MemberSort.NUMBER, False, None, _limit(limit)
-    )
-    return tuple(rows)
+    return tuple(shop.reads.search(text, _limit(limit)))
 
 
 def member_ledger(

@@ -190,6 +190,10 @@ class ReadModels(Protocol):
         """Up to ``limit`` members after the cursor, in the order asked for."""
         ...
 
+    def search(self, text: str, limit: int) -> list[MemberRow]:
+        """Active members whose number or name starts with ``text``, or whose phone (or its last 4) it is."""
+        ...
+
     def count_members(self, where: MemberFilter) -> int:
         """How many members the filter matches."""
         ...
