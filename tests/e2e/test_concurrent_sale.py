@@ -31,6 +31,7 @@ from loyalty_desktop.db.tables import members, movements, outbox, sales
 from loyalty_desktop.services import checkout, integrity, programs
 from loyalty_desktop.services import members as enrolment
 from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.changes import NOTHING
 from loyalty_desktop.services.ports import Conflict, UnitOfWork, UnitOfWorkFactory
 from tests.conftest import FixedClock
 from tests.databases import postgres_database
@@ -81,7 +82,7 @@ def _shop_with_member(target: Path | str) -> tuple[Opened, str]:
         enrolment.NewMember(name="并发测试"),
         datetime(2026, 2, 1, tzinfo=UTC),
     )
-    return opened, member["member_no"]
+    return opened, member.member_no
 
 
 def _loyalty(db: Path, *args: str) -> dict[str, Any]:
@@ -192,7 +193,7 @@ def _assert_posted_once(opened: Opened, sale_ids: list[str], earned_each: int) -
     assert balances == [earned_each * len(sale_ids)]
     assert sale_events == len(sale_ids)
     assert seqs == list(range(1, len(seqs) + 1))
-    assert report == {"ok": True, "problems": []}
+    assert (report.ok, report.problems) == (True, ())
 
 
 class _Watched:
@@ -311,10 +312,10 @@ def test_on_postgres_the_second_writer_hits_the_unique_key_and_returns_the_first
         failures = [r for r in results if isinstance(r, BaseException)]
         assert failures == []
         assert units.conflicts == 1, f"{sale_id}: the loser must go through Conflict and retry"
-        first, again = sorted(results, key=lambda r: r["replayed"])
-        assert (first["replayed"], again["replayed"]) == (False, True)
-        assert {**again, "replayed": False} == first
-        assert first["points"] == 100 * n
+        first, again = sorted(results, key=lambda r: r.replayed)
+        assert (first.replayed, again.replayed) == (False, True)
+        assert replace(again, replayed=False, changes=first.changes) == first
+        assert first.points == 100 * n
     _assert_posted_once(open_database(opened.location), sale_ids, 100)
 
 
@@ -329,8 +330,8 @@ def test_on_postgres_many_tills_racing_post_each_sale_once(pg_shop: tuple[Opened
         results = _post_together(opened, units, sale_id, member_no, racers)
         failures = [r for r in results if isinstance(r, BaseException)]
         assert failures == []
-        assert sum(not r["replayed"] for r in results) == 1, sale_id
-        assert len({json.dumps({**r, "replayed": None}, sort_keys=True) for r in results}) == 1
+        assert sum(not r.replayed for r in results) == 1, sale_id
+        assert len({replace(r, replayed=False, changes=NOTHING) for r in results}) == 1
         conflicts += units.conflicts
     _assert_posted_once(open_database(opened.location), sale_ids, 100)
     print(f"free race: {conflicts} conflicts retried in {ROUNDS} rounds of {racers} tills")

@@ -74,7 +74,7 @@ def post(i):
         f"S{i}", member_no, total=f"{10 + i % 7}.50", at=datetime(2026, 3, 1, tzinfo=UTC)
     )
     result = checkout.checkout(shop, LOCAL_ADMIN, request)
-    print(json.dumps({"i": i, "replayed": result["replayed"], "earned": result["earned"]}), flush=True)
+    print(json.dumps({"i": i, "replayed": result.replayed, "earned": result.earned}), flush=True)
 
 
 for i in again:

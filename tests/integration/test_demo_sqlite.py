@@ -77,7 +77,7 @@ def test_sqlite_and_the_in_memory_fakes_build_the_same_shop(db_path: Path, tmp_p
     opened = open_database(db_path, clock=FixedClock(NOW), keys_dir=tmp_path / "keys")
     try:
         on_sqlite = build_demo(opened.shop, LOCAL_ADMIN, members=60, seed=5)
-        assert integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity)["ok"]
+        assert integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity).ok
     finally:
         opened.engine.dispose()
     shop, _ = fake_shop(FixedClock(NOW))

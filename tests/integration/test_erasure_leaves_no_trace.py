@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from loyalty_desktop.app import open_database
-from loyalty_desktop.services import checkout, members, merge, programs
+from loyalty_desktop.services import checkout, member_view, members, merge, privacy, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
 
@@ -57,19 +57,17 @@ def test_an_erased_member_leaves_nothing_in_the_file_the_log_or_free_pages(
         for i in range(40):
             members.enrol(shop, LOCAL_ADMIN, members.NewMember(f"邻居 {i}", f"1380000{i:04d}"))
         checkout.checkout(
-            shop, LOCAL_ADMIN, checkout.SaleRequest("S1", person["member_no"], total="88.00")
+            shop, LOCAL_ADMIN, checkout.SaleRequest("S1", person.member_no, total="88.00")
         )
-        merge.merge_members(shop, LOCAL_ADMIN, person["member_no"], duplicate["member_no"])
+        merge.merge_members(shop, LOCAL_ADMIN, person.member_no, duplicate.member_no)
         assert _traces(_files(db)), "the test must see the data before it is erased"
 
-        assert members.erase_member(shop, LOCAL_ADMIN, person["member_no"]) == {
-            "erased": person["id"]
-        }
+        assert privacy.erase_member(shop, LOCAL_ADMIN, person.member_no).id == person.id
 
         assert _traces(_files(db)) == []
-        shown = members.show_member(shop, LOCAL_ADMIN, person["member_no"])
-        assert (shown["name"], shown["phone"], shown["email"]) == ("(erased)", None, None)
-        assert shown["points"] == 88, "anonymous ledger totals stay"
+        shown = member_view.show_member(shop, LOCAL_ADMIN, person.member_no)
+        assert (shown.name, shown.phone, shown.email) == ("(erased)", None, None)
+        assert shown.points == 88, "anonymous ledger totals stay"
     finally:
         opened.engine.dispose()
     with sqlite3.connect(db) as conn:

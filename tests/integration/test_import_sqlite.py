@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from loyalty_desktop.app import Opened, open_database
-from loyalty_desktop.services import integrity, members, programs
+from loyalty_desktop.services import integrity, member_view, members, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.imports import import_members, import_sales
 from tests.conftest import FixedClock
@@ -60,8 +60,8 @@ def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path
 
 
 def points(opened: Opened, ref: str) -> int:
-    shown = members.show_member(opened.shop, LOCAL_ADMIN, ref)
-    return int(shown["points"])
+    shown = member_view.show_member(opened.shop, LOCAL_ADMIN, ref)
+    return int(shown.points)
 
 
 def test_a_refused_sales_import_leaves_the_database_file_as_it_was(
@@ -95,9 +95,9 @@ def test_gbk_member_names_are_stored_and_read_back_correctly(
     assert report.imported == 2
     reopened = open_database(db_path, clock=clock, keys_dir=tmp_path / "keys")
     try:
-        shown = members.show_member(reopened.shop, LOCAL_ADMIN, "13800138000")
-        assert (shown["member_no"], shown["name"], shown["consent"]) == ("M001", "张三丰", True)
-        assert members.show_member(reopened.shop, LOCAL_ADMIN, "M002")["name"] == "欧阳娜娜"
+        shown = member_view.show_member(reopened.shop, LOCAL_ADMIN, "13800138000")
+        assert (shown.member_no, shown.name, shown.consent) == ("M001", "张三丰", True)
+        assert member_view.show_member(reopened.shop, LOCAL_ADMIN, "M002").name == "欧阳娜娜"
     finally:
         reopened.engine.dispose()
 
@@ -124,10 +124,7 @@ def test_imported_sales_and_returns_keep_the_ledger_consistent_and_reimport_skip
     assert points(opened, "17850") == 30
     # 13047 bought 54.08 (54 points); a lone return line takes back what 10.00 earns.
     assert points(opened, "13047") == 44
-    assert integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity) == {
-        "ok": True,
-        "problems": [],
-    }
+    assert integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity).ok
     before = fingerprint(db_path)
     again = import_sales(opened.shop, LOCAL_ADMIN, sales, create_members=True, skip_invalid=True)
     assert (again.imported, again.skipped, again.created_members) == (0, 6, 0)

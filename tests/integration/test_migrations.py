@@ -138,7 +138,7 @@ def test_a_second_migration_run_changes_nothing(database: Database) -> None:
     assert set(inspect(again.engine).get_table_names()) == tables_before
     assert again.shop.device_id == shop.device_id, "the device id is created once, then kept"
     with again.shop.uow(write=False) as uow:
-        member = uow.members.get(enrolled["id"])
+        member = uow.members.get(enrolled.id)
     assert member is not None
     assert member.name == "王芳"
     if database.path is not None:
@@ -155,7 +155,7 @@ def test_an_older_database_is_brought_forward_with_its_data(
     checkout.checkout(
         old.shop,
         LOCAL_ADMIN,
-        checkout.SaleRequest("OLD-1", enrolled["member_no"], total="88.00"),
+        checkout.SaleRequest("OLD-1", enrolled.member_no, total="88.00"),
     )
     database.close()
 
@@ -167,14 +167,14 @@ def test_an_older_database_is_brought_forward_with_its_data(
     columns = {c["name"]: c for c in inspect(new.engine).get_columns("members")}
     assert "nickname" in columns
     with new.shop.uow(write=False) as uow:
-        member = uow.members.get(enrolled["id"])
+        member = uow.members.get(enrolled.id)
         sale = uow.sales.get("OLD-1")
     assert member is not None
     assert (member.name, member.balance) == ("李雷", 88)
     assert sale is not None
-    assert sale.member_id == enrolled["id"]
+    assert sale.member_id == enrolled.id
     report = integrity.check(new.shop, LOCAL_ADMIN, new.integrity)
-    assert report == {"ok": True, "problems": []}
+    assert (report.ok, report.problems) == (True, ())
     if database.path is None:
         assert new.backup is None, "only SQLite files are backed up by the program"
         return
@@ -277,13 +277,13 @@ def test_a_backup_copy_opens_as_a_working_shop(tmp_path: Path) -> None:
     restored = open_database(copy_path)
     try:
         with restored.shop.uow(write=False) as uow:
-            member = uow.members.get(enrolled["id"])
+            member = uow.members.get(enrolled.id)
         report = integrity.check(restored.shop, LOCAL_ADMIN, restored.integrity)
     finally:
         restored.engine.dispose()
     assert member is not None
     assert member.name == "周杰"
-    assert report == {"ok": True, "problems": []}
+    assert (report.ok, report.problems) == (True, ())
     assert restored.backup is None
 
 

@@ -12,7 +12,16 @@ import pytest
 from loyalty_desktop.app import Opened
 from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.domain.members import MemberStatus
-from loyalty_desktop.services import browsing, checkout, members, points, programs, refunds
+from loyalty_desktop.services import (
+    browsing,
+    checkout,
+    member_view,
+    members,
+    points,
+    privacy,
+    programs,
+    refunds,
+)
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.read_models import AuditFilter, MemberFilter, MemberSort
 from tests.conftest import FixedClock
@@ -40,9 +49,9 @@ def shop(opened: Opened, clock: FixedClock) -> dict[str, Any]:
     for i, m in enumerate(enrolled[:30]):
         total = f"{rng.choice([10, 10, 25, 300])}.00"
         checkout.checkout(
-            opened.shop, LOCAL_ADMIN, checkout.SaleRequest(f"S{i}", m["member_no"], total=total)
+            opened.shop, LOCAL_ADMIN, checkout.SaleRequest(f"S{i}", m.member_no, total=total)
         )
-    members.erase_member(opened.shop, LOCAL_ADMIN, enrolled[46]["member_no"])
+    privacy.erase_member(opened.shop, LOCAL_ADMIN, enrolled[46].member_no)
     return {"members": enrolled}
 
 
@@ -103,10 +112,8 @@ def test_filters_and_counts_are_done_by_the_database(opened: Opened, shop: dict[
     assert rich.total == 46
     assert [r.balance for r in rich.rows] == sorted((r.balance for r in rich.rows), reverse=True)
     first = shop["members"][0]
-    by_number = browsing.list_members(
-        opened.shop, LOCAL_ADMIN, MemberFilter(text=first["member_no"])
-    )
-    assert [r.member_no for r in by_number.rows] == [first["member_no"]]
+    by_number = browsing.list_members(opened.shop, LOCAL_ADMIN, MemberFilter(text=first.member_no))
+    assert [r.member_no for r in by_number.rows] == [first.member_no]
     anyone = browsing.list_members(opened.shop, LOCAL_ADMIN, MemberFilter(status=None), count=True)
     assert anyone.total == 47
     erased = browsing.list_members(
@@ -128,7 +135,7 @@ def test_filters_and_counts_are_done_by_the_database(opened: Opened, shop: dict[
 def test_the_ledger_page_carries_the_running_balance(
     opened: Opened, shop: dict[str, Any], clock: FixedClock
 ) -> None:
-    m = shop["members"][0]["member_no"]
+    m = shop["members"][0].member_no
     for i in range(9):
         clock.advance(hours=1)
         checkout.checkout(opened.shop, LOCAL_ADMIN, checkout.SaleRequest(f"L{i}", m, total="7.00"))
@@ -151,7 +158,7 @@ def test_the_ledger_page_carries_the_running_balance(
     assert (
         rows[0].balance_after
         == page.balance
-        == members.show_member(opened.shop, LOCAL_ADMIN, m)["points"]
+        == member_view.show_member(opened.shop, LOCAL_ADMIN, m).points
     )
     for newer, older in itertools.pairwise(rows):
         assert older.balance_after == newer.balance_after - newer.points
@@ -162,7 +169,7 @@ def test_the_ledger_page_carries_the_running_balance(
 def test_a_members_sales_page_newest_first(
     opened: Opened, shop: dict[str, Any], clock: FixedClock
 ) -> None:
-    m = shop["members"][1]["member_no"]
+    m = shop["members"][1].member_no
     for i in range(5):
         clock.advance(days=1)
         checkout.checkout(
@@ -180,7 +187,7 @@ def test_a_members_sales_page_newest_first(
 
 
 def test_audit_entries_by_filter_newest_first(opened: Opened, shop: dict[str, Any]) -> None:
-    m = shop["members"][2]["member_no"]
+    m = shop["members"][2].member_no
     points.adjust(opened.shop, LOCAL_ADMIN, m, 5, "goodwill", "Q1")
     points.adjust(opened.shop, Actor("Mia", Role.MANAGER), m, 6, "goodwill", "Q2")
     page = browsing.audit_log(opened.shop, LOCAL_ADMIN, AuditFilter(action="points."))
@@ -205,6 +212,6 @@ def test_browsing_all_members_and_the_audit_log_are_a_managers(
         browsing.list_members(opened.shop, cashier)
     with pytest.raises(PermissionDenied):
         browsing.audit_log(opened.shop, cashier)
-    m = shop["members"][0]["member_no"]
+    m = shop["members"][0].member_no
     assert browsing.member_ledger(opened.shop, cashier, m).rows
     assert browsing.search_members(opened.shop, cashier, m)

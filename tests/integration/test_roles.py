@@ -16,9 +16,11 @@ from loyalty_desktop.services import (
     checkout,
     imports,
     integrity,
+    member_view,
     members,
     merge,
     points,
+    privacy,
     programs,
     refunds,
     reports,
@@ -58,7 +60,7 @@ def _backdated_sale(o: Opened, a: Actor, s: dict[str, Any]) -> object:
 
 ATTEMPTS: dict[Permission, Attempt] = {
     Permission.VIEW_PROGRAM: lambda o, a, s: programs.show_program(o.shop, a),
-    Permission.FIND_MEMBER: lambda o, a, s: members.show_member(o.shop, a, s["no"]),
+    Permission.FIND_MEMBER: lambda o, a, s: member_view.show_member(o.shop, a, s["no"]),
     Permission.BROWSE_MEMBERS: lambda o, a, s: browsing.list_members(o.shop, a),
     Permission.AUDIT: lambda o, a, s: browsing.audit_log(o.shop, a),
     Permission.ENROL: lambda o, a, s: members.enrol(o.shop, a, members.NewMember("新人")),
@@ -73,8 +75,8 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.ADJUST: lambda o, a, s: points.adjust(o.shop, a, s["no"], 5, "x", "Q-new"),
     Permission.MERGE: lambda o, a, s: merge.merge_members(o.shop, a, s["no"], s["other"]),
     Permission.IMPORT: lambda o, a, s: imports.import_members(o.shop, a, s["csv"]),
-    Permission.EXPORT: lambda o, a, s: members.export_member(o.shop, a, s["no"], deliver=len),
-    Permission.ERASE: lambda o, a, s: members.erase_member(o.shop, a, s["other"]),
+    Permission.EXPORT: lambda o, a, s: privacy.export_member(o.shop, a, s["no"], deliver=len),
+    Permission.ERASE: lambda o, a, s: privacy.erase_member(o.shop, a, s["other"]),
     Permission.EXPIRE: lambda o, a, s: points.expire(o.shop, a),
     Permission.BACKDATE: _backdated_sale,
     Permission.PROGRAM: lambda o, a, s: programs.load_program(o.shop, a, PROGRAM, "p.toml"),
@@ -104,11 +106,11 @@ def shop(tmp_path: Path, clock: FixedClock) -> tuple[Opened, dict[str, Any]]:
     other = members.enrol(opened.shop, LOCAL_ADMIN, members.NewMember("张三 (duplicate)"))
     clock.advance(days=30)
     checkout.checkout(
-        opened.shop, LOCAL_ADMIN, checkout.SaleRequest("S-first", first["member_no"], total="50.00")
+        opened.shop, LOCAL_ADMIN, checkout.SaleRequest("S-first", first.member_no, total="50.00")
     )
     path = tmp_path / "members.csv"
     path.write_text("member_no,name,phone,email,birthday,consent\nI1,导入,,,,\n", encoding="utf-8")
-    yield opened, {"no": first["member_no"], "other": other["member_no"], "csv": path}
+    yield opened, {"no": first.member_no, "other": other.member_no, "csv": path}
     opened.engine.dispose()
 
 

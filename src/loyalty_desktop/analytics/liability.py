@@ -4,14 +4,41 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.analytics.ports import OpenLot, ReportSource
-from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.pricing import points_value
 from loyalty_desktop.domain.program import Program
+
+
+@dataclass(frozen=True)
+class ExpiringMonth:
+    """Points that lapse in one shop month, and what they are worth (minor units)."""
+
+    month: str  # YYYY-MM in the shop's time zone
+    points: int
+    value: int
+
+
+@dataclass(frozen=True)
+class Liability:
+    """Outstanding points at a moment, their value, and when they lapse over the horizon."""
+
+    at: datetime
+    currency: Currency
+    point_value: Decimal
+    points: int
+    value: int
+    expiring: tuple[ExpiringMonth, ...]
+    expiring_later: int
+    never_expiring: int
+    negative_members: int
+    negative_points: int
+    horizon_days: int
 
 
 def liability_points(lots: Iterable[OpenLot], at: datetime) -> int:
@@ -19,9 +46,7 @@ def liability_points(lots: Iterable[OpenLot], at: datetime) -> int:
     return sum(lot.points for lot in lots if lot.expires_at is None or lot.expires_at > at)
 
 
-def liability(
-    source: ReportSource, program: Program, at: datetime, horizon_days: int
-) -> dict[str, Any]:
+def liability(source: ReportSource, program: Program, at: datetime, horizon_days: int) -> Liability:
     """Outstanding points and their value, with the months they expire in over the horizon."""
     cur = program.currency
     zone = ZoneInfo(program.timezone)
@@ -39,23 +64,22 @@ def liability(
             later += lot.points
     owing_members, owed = source.negative_balances()
 
-    def value(points: int) -> str:
-        return format_money(points_value(points, program.redeem, cur), cur)
+    def value(points: int) -> int:
+        return points_value(points, program.redeem, cur)
 
-    return {
-        "report": "liability",
-        "at": at.isoformat(),
-        "currency": cur.code,
-        "point_value": str(program.redeem.point_value),
-        "points": total,
-        "value": value(total),
-        "expiring": [
-            {"month": month, "points": points, "value": value(points)}
+    return Liability(
+        at=at,
+        currency=cur,
+        point_value=program.redeem.point_value,
+        points=total,
+        value=value(total),
+        expiring=tuple(
+            ExpiringMonth(month, points, value(points))
             for month, points in sorted(by_month.items())
-        ],
-        "expiring_later": later,
-        "never_expiring": never,
-        "negative_members": owing_members,
-        "negative_points": owed,
-        "horizon_days": horizon_days,
-    }
+        ),
+        expiring_later=later,
+        never_expiring=never,
+        negative_members=owing_members,
+        negative_points=owed,
+        horizon_days=horizon_days,
+    )

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.reports import cmd_report
@@ -21,14 +22,16 @@ from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
 from loyalty_desktop.printing.card_image import render_card
 from loyalty_desktop.services import (
+    browsing,
     checkout,
     imports,
     integrity,
     keys,
-    lookup,
+    member_view,
     members,
     merge,
     points,
+    privacy,
     programs,
     refunds,
     staff,
@@ -53,17 +56,17 @@ def cmd_init(ctx: Context, args: Any) -> dict[str, Any]:
         result["backup"] = str(opened.backup)
     if text is not None:
         loaded = programs.load_program(ctx.shop, ctx.actor, text, args.program)
-        result["program_version"] = loaded["version"]
+        result["program_version"] = loaded.version
     return result
 
 
 def cmd_program_load(ctx: Context, args: Any) -> dict[str, Any]:
     text = read_text(args.file, "programme file")
-    return programs.load_program(ctx.shop, ctx.actor, text, args.file)
+    return presenters.program(programs.load_program(ctx.shop, ctx.actor, text, args.file))
 
 
 def cmd_program_show(ctx: Context, args: Any) -> dict[str, Any]:
-    return programs.show_program(ctx.shop, ctx.actor)
+    return presenters.program(programs.show_program(ctx.shop, ctx.actor))
 
 
 def cmd_member_add(ctx: Context, args: Any) -> dict[str, Any]:
@@ -79,11 +82,13 @@ def cmd_member_add(ctx: Context, args: Any) -> dict[str, Any]:
         consent=args.consent,
         member_no=args.member_no,
     )
-    return members.enrol(ctx.shop, ctx.actor, data, at)
+    return presenters.enrolled(members.enrol(ctx.shop, ctx.actor, data, at))
 
 
 def cmd_member_show(ctx: Context, args: Any) -> dict[str, Any]:
-    return members.show_member(ctx.shop, ctx.actor, args.ref, ctx.moment(args.at))
+    return presenters.member(
+        member_view.show_member(ctx.shop, ctx.actor, args.ref, ctx.moment(args.at))
+    )
 
 
 def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
@@ -110,20 +115,18 @@ def cmd_member_export(ctx: Context, args: Any) -> dict[str, Any]:
         text = json.dumps(data, ensure_ascii=False, indent=2)
         return {"file": str(ctx.write_out(args.out, text, force=args.force))}
 
-    return members.export_member(ctx.shop, ctx.actor, args.ref, deliver=write)
+    return privacy.export_member(ctx.shop, ctx.actor, args.ref, deliver=write)
 
 
 def cmd_member_erase(ctx: Context, args: Any) -> dict[str, Any]:
-    return members.erase_member(ctx.shop, ctx.actor, args.ref)
+    return presenters.erased(privacy.erase_member(ctx.shop, ctx.actor, args.ref))
 
 
 def cmd_member_search(ctx: Context, args: Any) -> dict[str, Any]:
-    require(ctx.actor, Permission.FIND_MEMBER)
-    with ctx.shop.uow(write=False) as uow:
-        found = lookup.search_phone_tail(uow, args.digits)
+    found = browsing.search_members(ctx.shop, ctx.actor, args.text, limit=5)
     return {
         "members": [
-            {"member_no": m.member_no, "name": m.name, "phone": masked} for m, masked in found
+            {"member_no": m.member_no, "name": m.name, "phone": m.phone_masked} for m in found
         ]
     }
 
@@ -147,7 +150,7 @@ def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
         redeem=args.redeem,
         at=ctx.moment(args.at),
     )
-    return checkout.checkout(ctx.shop, ctx.actor, request)
+    return presenters.sale(checkout.checkout(ctx.shop, ctx.actor, request))
 
 
 def _refund_line(text: str) -> tuple[str, str]:
@@ -166,11 +169,11 @@ def cmd_refund(ctx: Context, args: Any) -> dict[str, Any]:
         at=ctx.moment(args.at),
         reason=args.reason,
     )
-    return refunds.refund(ctx.shop, ctx.actor, request)
+    return presenters.refund(refunds.refund(ctx.shop, ctx.actor, request))
 
 
 def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
-    return points.adjust(
+    adjusted = points.adjust(
         ctx.shop,
         ctx.actor,
         args.ref,
@@ -179,22 +182,25 @@ def cmd_adjust(ctx: Context, args: Any) -> dict[str, Any]:
         args.request_id,
         ctx.moment(args.at),
     )
+    return presenters.adjusted(adjusted)
 
 
 def cmd_award(ctx: Context, args: Any) -> dict[str, Any]:
-    return points.award(
+    awarded = points.award(
         ctx.shop, ctx.actor, args.ref, args.activity, ctx.moment(args.at), args.request_id
     )
+    return presenters.awarded(awarded)
 
 
 def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:
-    return points.expire(ctx.shop, ctx.actor, ctx.moment(args.at))
+    return presenters.expiry(points.expire(ctx.shop, ctx.actor, ctx.moment(args.at)))
 
 
 def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:
-    return merge.merge_members(
+    merged = merge.merge_members(
         ctx.shop, ctx.actor, args.keep, args.other, ctx.moment(args.at), args.reason
     )
+    return presenters.merged(merged)
 
 
 def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str, Any]:
@@ -232,10 +238,10 @@ def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_check(ctx: Context, args: Any) -> dict[str, Any]:
-    result = integrity.check(ctx.shop, ctx.actor, ctx.opened.integrity, ctx.opened.key_problems)
-    if not result["ok"]:
-        raise NotOk(result)
-    return result
+    verdict = integrity.check(ctx.shop, ctx.actor, ctx.opened.integrity, ctx.opened.key_problems)
+    if not verdict.ok:
+        raise NotOk(presenters.check(verdict))
+    return presenters.check(verdict)
 
 
 def _read_new_pin(name: str) -> str:
@@ -256,11 +262,12 @@ def _read_new_pin(name: str) -> str:
 def cmd_staff_add(ctx: Context, args: Any) -> dict[str, Any]:
     actor = ctx.actor  # sign in first: its PIN comes before the new one on standard input
     require(actor, Permission.STAFF)  # and be refused before being asked for a PIN
-    return staff.add_staff(ctx.shop, actor, args.name, args.role, _read_new_pin(args.name))
+    added = staff.add_staff(ctx.shop, actor, args.name, args.role, _read_new_pin(args.name))
+    return presenters.staff_account(added)
 
 
 def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
-    return staff.list_staff(ctx.shop, ctx.actor)
+    return presenters.staff_list(staff.list_staff(ctx.shop, ctx.actor))
 
 
 def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
@@ -270,7 +277,7 @@ def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
         rotated = rotated.rotate()
         return rotated.fingerprints(), rotated.active_id
 
-    return keys.rotate_card_key(ctx.shop, ctx.actor, rotate)
+    return presenters.key_rotation(keys.rotate_card_key(ctx.shop, ctx.actor, rotate))
 
 
 def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
@@ -286,7 +293,7 @@ def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
         seal = FileAuditSeal(fresh.audit_key, ctx.opened.keys_dir, ctx.shop.device_id)
         return fresh.fingerprints(), seal
 
-    return keys.replace_keys(ctx.shop, ctx.actor, replace)
+    return presenters.key_replacement(keys.replace_keys(ctx.shop, ctx.actor, replace))
 
 
 def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:

@@ -94,9 +94,10 @@ def build_parser() -> Parser:
         "--force", action="store_true", help="replace --out if it exists (never the database)"
     )
     member.add_parser("erase", help="erase a member's personal data").add_argument("ref")
-    member.add_parser("search", help="members whose phone ends in these 4 digits").add_argument(
-        "digits"
-    )
+    member.add_parser(
+        "search",
+        help="members whose number or name starts with TEXT, or whose phone (or its last 4 digits) it is",
+    ).add_argument("text")
 
     p = sub.add_parser("sale", help="post a sale")
     p.add_argument("sale_id")

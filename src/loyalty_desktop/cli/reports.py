@@ -8,13 +8,14 @@ import json
 import sys
 from typing import Any
 
+from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.services import reports
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     """A report for (--from, --at]: printed as JSON, or CSV on standard output, or written to --out."""
-    report = reports.report(
+    typed = reports.report(
         ctx.shop,
         ctx.actor,
         args.name,
@@ -22,6 +23,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         at=ctx.moment(args.at),
         horizon_days=args.horizon_days,
     )
+    report = presenters.report(typed)
     if args.format == "csv" or args.out:
         text = (
             _as_csv(report)

@@ -2,45 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import (
     IdConflict,
-    InvalidAmount,
     InvalidRequest,
     LoyaltyError,
     MemberClosed,
 )
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.moments import local_iso
-from loyalty_desktop.domain.money import (
-    MAX_MINOR_UNITS,
-    Currency,
-    format_money,
-    line_amount,
-    parse_non_negative_money,
-    parse_quantity,
-    parse_unit_price,
-)
+from loyalty_desktop.domain.money import Currency, parse_non_negative_money
 from loyalty_desktop.domain.pricing import SaleLine, check_redemption, price_basket
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.refunds import LineState
 from loyalty_desktop.domain.sales import Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.baskets import (
+    MAX_POINTS_PER_SALE,
+    TOTAL_SKU,
+    LineRequest,
+    SaleRequest,
+    basket_lines,
+    check_sale_id,
+    sale_fingerprint,
+)
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.expiry import open_account
-from loyalty_desktop.services.fingerprints import (
-    fingerprint,
-    number_text,
-    require_same,
-)
+from loyalty_desktop.services.fingerprints import require_same
 from loyalty_desktop.services.journal import write_event
 from loyalty_desktop.services.lookup import find_member_match, holder
 from loyalty_desktop.services.moments import request_moment, require_enrolled
@@ -55,85 +49,22 @@ from loyalty_desktop.services.postings import (
 )
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
+from loyalty_desktop.services.sale_results import SaleResult, sale_facts, sale_result
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
-TOTAL_SKU = ""  # the one line of a sale rung up as a total
-MAX_POINTS_PER_SALE = 10**12  # far above any real sale; keeps every total inside 64 bits
-
-
-@dataclass(frozen=True)
-class LineRequest:
-    """A basket line as typed or scanned: text, checked against the currency when posted."""
-
-    sku: str
-    quantity: str
-    unit_price: str
-    category: str | None = None
-
-
-@dataclass(frozen=True)
-class SaleRequest:
-    """A sale to post: by total or by lines, with an optional order discount and points to redeem."""
-
-    sale_id: str
-    member_ref: str | None
-    total: str | None = None
-    lines: tuple[LineRequest, ...] = field(default_factory=tuple)
-    discount: str | None = None
-    redeem: int = 0
-    at: datetime | None = None
-
-
-def check_sale_id(sale_id: str, what: str = "sale id") -> str:
-    """A sale, refund or request id: 1–64 visible characters."""
-    cleaned = sale_id.strip()
-    if not cleaned or len(cleaned) > 64 or not cleaned.isprintable():
-        raise InvalidRequest(f"{what} {sale_id!r} must be 1–64 visible characters")
-    return cleaned
-
-
-def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
-    """The request's lines priced in minor units (a total is one line)."""
-    if (request.total is None) == (not request.lines):
-        raise InvalidRequest("give either a total or lines, not both and not neither")
-    if request.total is not None:
-        total = parse_non_negative_money(request.total, currency, what="total")
-        return [SaleLine(TOTAL_SKU, Decimal(1), Decimal(total) / currency.scale, None, total)]
-    lines = []
-    for number, line in enumerate(request.lines, start=1):
-        sku = line.sku.strip()
-        if not sku:
-            raise InvalidRequest(f"line {number} has no SKU")
-        qty = parse_quantity(line.quantity, what=f"line {number} quantity")
-        price = parse_unit_price(line.unit_price, what=f"line {number} unit price")
-        if price < 0:
-            raise InvalidRequest(f"line {number} unit price may not be negative")
-        category = line.category.strip() if line.category and line.category.strip() else None
-        if len(sku) > 64 or (category is not None and len(category) > 64):
-            raise InvalidRequest(f"line {number}: SKU and category are at most 64 characters")
-        amount = line_amount(qty, price, currency)
-        if abs(amount) > MAX_MINOR_UNITS:
-            raise InvalidAmount(f"line {number} comes to more than a till can take")
-        lines.append(SaleLine(sku, qty, price, category, amount))
-    if abs(sum(line.amount for line in lines)) > MAX_MINOR_UNITS:
-        raise InvalidAmount("the basket comes to more than a till can take")
-    return lines
-
-
-def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int) -> str:
-    """What a sale request asks for, as parsed (the member is compared separately)."""
-    return fingerprint(
-        "sale",
-        {
-            "lines": [
-                [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
-                for ln in lines
-            ],
-            "total": request.total is not None,
-            "discount": discount,
-            "redeem": request.redeem,
-        },
-    )
+# Kept importable from here: imports and refunds name them as the checkout's.
+__all__ = [
+    "MAX_POINTS_PER_SALE",
+    "TOTAL_SKU",
+    "LineRequest",
+    "SaleRequest",
+    "basket_lines",
+    "check_sale_id",
+    "checkout",
+    "local_date_of",
+    "record_sale",
+    "require_same_sale",
+]
 
 
 def local_date_of(at: datetime, program: Program) -> date:
@@ -321,64 +252,6 @@ def _unlinked_return(
         account.member.points_earned -= would_earn
 
 
-def sale_facts(sale: Sale, cur: Currency) -> dict[str, Any]:
-    """The sale as an immutable fact (money as decimal strings)."""
-    return {
-        "id": sale.id,
-        "sale_id": sale.sale_id,
-        "member_id": sale.member_id,
-        "at": sale.at.isoformat(),
-        "currency": cur.code,
-        "lines": [
-            {
-                "sku": s.line.sku,
-                "qty": str(s.line.quantity),
-                "unit_price": str(s.line.unit_price),
-                "category": s.line.category,
-                "amount": format_money(s.line.amount, cur),
-                "net": format_money(s.line.net, cur),
-            }
-            for s in sale.lines
-        ],
-        "subtotal": format_money(sale.subtotal, cur),
-        "discount": format_money(sale.order_discount, cur),
-        "tier_discount": format_money(sale.tier_discount, cur),
-        "net": format_money(sale.net, cur),
-        "points_redeemed": sale.points_redeemed,
-        "points_value": format_money(sale.points_value, cur),
-        "paid": format_money(sale.paid, cur),
-        "earned": sale.earned,
-        "tier_before": sale.tier_before,
-        "campaigns": list(sale.campaigns),
-        "program_version": sale.program_id,
-        "device_id": sale.device_id,
-    }
-
-
-def sale_result(
-    sale: Sale, member: Member | None, cur: Currency, timezone: str, *, replayed: bool
-) -> dict[str, Any]:
-    """What the till and the command line show after a sale (the same on every replay)."""
-    return {
-        "sale_id": sale.sale_id,
-        "earned": sale.earned,
-        "redeemed": sale.points_redeemed,
-        "points": sale.points_after,
-        "tier": sale.tier_after,
-        "paid": format_money(sale.paid, cur),
-        "member_id": sale.member_id,
-        "member_no": member.member_no if member else None,
-        "subtotal": format_money(sale.subtotal, cur),
-        "discount": format_money(sale.order_discount, cur),
-        "tier_discount": format_money(sale.tier_discount, cur),
-        "net": format_money(sale.net, cur),
-        "points_value": format_money(sale.points_value, cur),
-        "campaigns": list(sale.campaigns),
-        "at": local_iso(sale.at, timezone),
-        "replayed": replayed,
-    }
-
-
 def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: SaleRequest) -> str:
     """Refuse a sale id posted again with another basket or another member (``id_conflict``).
 
@@ -415,7 +288,7 @@ def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: Sale
     return matched
 
 
-def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
+def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
     """Post a sale for a member, once: the same sale id again returns the first result unchanged.
 
     The same sale id with a different basket or member is refused (``id_conflict``).
@@ -424,25 +297,19 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
     sale_id = check_sale_id(request.sale_id)
     member_ref = request.member_ref
     if member_ref is None:
-        raise InvalidRequest("a sale at the till needs a member")
+        raise InvalidRequest("a sale at the till needs a member", field="member")
     request = replace(request, sale_id=sale_id)
 
-    def attempt() -> dict[str, Any]:
+    def attempt() -> SaleResult:
         with shop.uow() as uow:
             existing = uow.sales.get(sale_id)
             if existing is not None:
                 matched = require_same_sale(uow, shop, existing, request)
                 owner = uow.members.get(existing.member_id) if existing.member_id else None
                 _, program = program_in_force(uow)
-                replay = sale_result(
-                    existing,
-                    owner,
-                    Currency.of(existing.currency),
-                    program.timezone,
-                    replayed=True,
+                return sale_result(
+                    existing, owner, program.timezone, matched=matched, replayed=True
                 )
-                replay["matched"] = matched
-                return replay
             program_id, program = program_in_force(uow)
             at = request_moment(shop, actor, request.at)
             match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
@@ -450,8 +317,8 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> dict[str, Any]:
             require_enrolled(member, at, program.timezone)
             sale = record_sale(uow, shop, program_id, program, request, at, member)
             uow.commit()
-            result = sale_result(sale, member, program.currency, program.timezone, replayed=False)
-            result["matched"] = match.matched
-            return result
+            return sale_result(
+                sale, member, program.timezone, matched=match.matched, replayed=False
+            )
 
     return once_more_on_conflict(attempt)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -12,9 +12,17 @@ from loyalty_desktop.services.journal import audit_problems
 from loyalty_desktop.services.ports import Integrity
 
 
+@dataclass(frozen=True)
+class CheckResult:
+    """Whether everything checked out, and every problem found."""
+
+    ok: bool
+    problems: tuple[str, ...]
+
+
 def check(
     shop: Shop, actor: Actor, integrity: Integrity, installation: Sequence[str] = ()
-) -> dict[str, Any]:
+) -> CheckResult:
     """Every problem found; ``ok`` only when there are none.
 
     ``installation`` lists what is wrong with the key file (missing, not this
@@ -32,4 +40,4 @@ def check(
                 problems += audit_problems(uow.audit.all(), shop.audit_seal)
         except LoyaltyError as exc:
             problems.append(f"the audit log could not be read: {exc.message}")
-    return {"ok": not problems, "problems": problems}
+    return CheckResult(not problems, tuple(problems))

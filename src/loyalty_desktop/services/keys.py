@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from loyalty_desktop.domain.errors import BadInstallation
@@ -78,9 +79,24 @@ def _merged(known: Fingerprints | None, present: Fingerprints) -> Fingerprints:
     return {"card": card, "audit": present["audit"]}
 
 
+@dataclass(frozen=True)
+class KeyRotation:
+    """The key new cards are signed with now, and every key still accepted."""
+
+    active_key: int
+    keys: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class KeyReplacement:
+    """New keys after a lost key file: audit entries sealed again; every card must be reprinted."""
+
+    resealed_audit_entries: int
+
+
 def rotate_card_key(
     shop: Shop, actor: Actor, rotate: Callable[[], tuple[Fingerprints, int]]
-) -> dict[str, Any]:
+) -> KeyRotation:
     """Sign new cards with a new key (old cards keep working); admin only, audited.
 
     ``rotate`` writes the new key to the key file and returns its fingerprints
@@ -101,12 +117,12 @@ def rotate_card_key(
             shop.clock.now(),
         )
         uow.commit()
-    return {"active_key": active, "keys": sorted(int(k) for k in present["card"])}
+    return KeyRotation(active, tuple(sorted(int(k) for k in present["card"])))
 
 
 def replace_keys(
     shop: Shop, actor: Actor, replace_file: Callable[[], tuple[Fingerprints, AuditSeal]]
-) -> dict[str, Any]:
+) -> KeyReplacement:
     """Start over with new keys when the key file is lost for good; admin only, audited.
 
     Every printed card stops working and must be reprinted. The audit log's
@@ -131,7 +147,7 @@ def replace_keys(
             shop.clock.now(),
         )
         uow.commit()
-    return {"replaced": True, "resealed_audit_entries": len(entries), "reprint_cards": True}
+    return KeyReplacement(len(entries))
 
 
 def refuse_unless_fits(

@@ -7,32 +7,25 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Any, TypeVar
 
-from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_card, payment_kind
 from loyalty_desktop.domain.errors import (
     DuplicateMember,
     InvalidRequest,
     MemberClosed,
     PaymentCode,
-    StorageBusy,
 )
-from loyalty_desktop.domain.members import Member, MemberStatus, check_email, check_name, erased
-from loyalty_desktop.domain.moments import local_iso
-from loyalty_desktop.domain.money import format_money, money_from_decimal
+from loyalty_desktop.domain.members import Member, check_email, check_name
 from loyalty_desktop.domain.phones import is_phone_shaped, normalize_phone
-from loyalty_desktop.domain.program import Program, TierBasis
-from loyalty_desktop.domain.tiers import basis_value, next_tier, tier_for
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.journal import write_audit, write_event
-from loyalty_desktop.services.lookup import find_member, find_member_match
+from loyalty_desktop.services.journal import write_event
+from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.standing import is_current, points_state, standing
 
 MAX_CARD_SERIAL = 9
 T = TypeVar("T")
@@ -141,23 +134,6 @@ def member_facts(member: Member) -> dict[str, Any]:
     }
 
 
-def profile(member: Member) -> dict[str, Any]:
-    """The member's personal data and status, as an export (access request) carries it."""
-    return {
-        "id": member.id,
-        "member_no": member.member_no,
-        "name": member.name,
-        "phone": member.phone,
-        "email": member.email,
-        "birthday": member.birthday.isoformat() if member.birthday else None,
-        "consent": member.consent,
-        "consent_at": member.consent_at.isoformat() if member.consent_at else None,
-        "status": member.status.value,
-        "merged_into": member.merged_into,
-        "created_at": member.created_at.isoformat(),
-    }
-
-
 def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> Member:
     """Store a new member and its enrolment event in the caller's transaction (no commit)."""
     member = new_member(uow, data, at)
@@ -167,7 +143,18 @@ def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> 
     return member
 
 
-def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Enrolled:
+    """A new member: id, number, the card code to print, and members sharing the phone."""
+
+    id: str
+    member_no: str
+    card: str
+    same_phone: tuple[str, ...]
+    changes: Changes
+
+
+def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None) -> Enrolled:
     """Enrol a member; returns the id, member number and card code.
 
     Dating an enrolment in the past (an old paper form) is a manager's right.
@@ -178,67 +165,13 @@ def enrol(shop: Shop, actor: Actor, data: NewMember, at: datetime | None = None)
         member = enrol_member(uow, shop, data, when)
         others = uow.members.by_phone(member.phone) if member.phone else []
         uow.commit()
-    result: dict[str, Any] = {
-        "id": member.id,
-        "member_no": member.member_no,
-        "card": card_code(member, shop.card_keys),
-    }
-    same_phone = [m.member_no for m in others if m.id != member.id]
-    if same_phone:
-        result["same_phone"] = same_phone
-    return result
-
-
-def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) -> dict[str, Any]:
-    """Tier, points, expiring points and spend of a member as of ``at``."""
-    require(actor, Permission.FIND_MEMBER)
-    with shop.uow(write=False) as uow:
-        when = at or shop.clock.now()
-        match = find_member_match(uow, ref, shop.card_keys)
-        member = match.member
-        _, program = program_in_force(uow)
-        state = points_state(uow, member, when)
-        measures = standing(uow, program, member, when)
-        value = basis_value(program.tiers, measures, program.currency)
-        tier = tier_for(program.tiers, value)
-        upcoming = next_tier(program.tiers, value)
-        spend = (
-            member.lifetime_spend
-            if is_current(member, when)
-            else uow.sales.spend_until(member.id, when)
-        )
-    points = state.available(when)
-    cur = program.currency
-    return {
-        "id": member.id,
-        "member_no": member.member_no,
-        "name": member.name,
-        "tier": tier.name if tier else None,
-        "points": points,
-        "expiring": [
-            {"points": p, "expires_at": local_iso(when_, program.timezone)}
-            for p, when_ in ledger.expiring(state.lots, when)
-        ],
-        "spend": format_money(spend, cur),
-        "spendable": ledger.spendable(state.balance, state.lots, when),
-        "next_tier": (
-            {
-                "name": upcoming[0].name,
-                "needs": _basis_text(upcoming[1], program),
-                "basis": program.tiers.basis.value,
-            }
-            if upcoming
-            else None
-        ),
-        "status": member.status.value,
-        "phone": member.phone,
-        "email": member.email,
-        "birthday": member.birthday.isoformat() if member.birthday else None,
-        "consent": member.consent,
-        "card": card_code(member, shop.card_keys) if member.active else None,
-        "currency": cur.code,
-        "matched": match.matched,
-    }
+    return Enrolled(
+        member.id,
+        member.member_no,
+        card_code(member, shop.card_keys),
+        tuple(m.member_no for m in others if m.id != member.id),
+        Changes.of_members(member.id),
+    )
 
 
 def member_card(
@@ -284,125 +217,3 @@ def member_card(
         delivered = deliver(member, card_code(member, shop.card_keys), shop_name)
         uow.commit()
     return delivered
-
-
-def _basis_text(value: Decimal, program: Program) -> str:
-    """How much more of the tier basis is needed, written like the basis (money with its decimals)."""
-    if program.tiers.basis in (TierBasis.LIFETIME_SPEND, TierBasis.ROLLING_SPEND):
-        return format_money(money_from_decimal(value, program.currency), program.currency)
-    return str(value)
-
-
-def export_member(
-    shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[dict[str, Any]], T]
-) -> T:
-    """Everything held about a member (PIPL/GDPR access request), handed to ``deliver``, then audited.
-
-    Duplicates merged into the member are the same person: their profiles and
-    histories are part of the export.
-    """
-    require(actor, Permission.EXPORT)
-    with shop.uow() as uow:
-        member = find_member(uow, ref, shop.card_keys, follow=False)
-        _, program = program_in_force(uow)
-        cur = program.currency
-        at = shop.clock.now()
-        merged = [m for m in (uow.members.get(i) for i in uow.members.merged_into(member.id)) if m]
-        sales = uow.sales.of_member(member.id)
-        history = uow.ledger.history([member.id, *(m.id for m in merged)])
-        data = {
-            "exported_at": at.isoformat(),
-            "member": profile(member),
-            "merged_members": [profile(m) for m in merged],
-            "points": {
-                "balance": member.balance,
-                "tier": member.tier,
-                "lifetime_spend": format_money(member.lifetime_spend, cur),
-            },
-            "sales": [
-                {
-                    "sale_id": s.sale_id,
-                    "at": s.at.isoformat(),
-                    "net": format_money(s.net, cur),
-                    "paid": format_money(s.paid, cur),
-                    "earned": s.earned,
-                    "redeemed": s.points_redeemed,
-                    "lines": [
-                        {
-                            "sku": ls.line.sku,
-                            "qty": str(ls.line.quantity),
-                            "category": ls.line.category,
-                            "amount": format_money(ls.line.amount, cur),
-                        }
-                        for ls in s.lines
-                    ],
-                }
-                for s in sales
-            ],
-            "movements": [
-                {
-                    "member_id": m.member_id,
-                    "at": m.at.isoformat(),
-                    "kind": m.kind.value,
-                    "points": m.points,
-                    "reason": m.reason,
-                }
-                for m in history
-            ],
-        }
-        delivered = deliver(data)  # the file is written before the export is recorded
-        write_audit(
-            uow, shop, actor, "member.export", f"member:{member.id}", "data access request", {}, at
-        )
-        uow.commit()
-    return delivered
-
-
-def erase_member(shop: Shop, actor: Actor, ref: str) -> dict[str, Any]:
-    """Remove a member's personal data (and that of duplicates merged into them); ledger totals stay.
-
-    Erasing an erased member again changes nothing (but purges old copies still owed).
-    """
-    require(actor, Permission.ERASE)
-    with shop.uow() as uow:
-        member = find_member(uow, ref, shop.card_keys, for_update=True, follow=False)
-        at = shop.clock.now()
-        people = [member] + [
-            m
-            for m in (
-                uow.members.get(i, for_update=True) for i in uow.members.merged_into(member.id)
-            )
-            if m
-        ]
-        pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
-        for person in pending:
-            uow.members.save(erased(person))
-            write_event(
-                uow,
-                shop.device_id,
-                "member.erased",
-                f"erase:{person.id}",
-                at,
-                {"member_id": person.id},
-            )
-        if pending:
-            write_audit(
-                uow,
-                shop,
-                actor,
-                "member.erase",
-                f"member:{member.id}",
-                "erasure request",
-                {"with_merged": [p.id for p in pending if p.id != member.id]},
-                at,
-            )
-            uow.commit()
-    # The old rows must not survive in the file's free space or its log either.
-    if not shop.housekeeping.purge_old_versions():
-        raise StorageBusy(
-            "the member's data was erased, but another program is reading the database, so "
-            "old copies could not be purged from its files yet; close the other tills and run "
-            "the erasure again",
-            code="purge_pending",
-        )
-    return {"erased": member.id}

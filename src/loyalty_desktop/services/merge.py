@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import Allocation, MovementKind
 from loyalty_desktop.domain.members import MemberStatus, merged_profile
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.journal import write_audit, write_event
@@ -20,6 +20,17 @@ from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import tier_at
 
 
+@dataclass(frozen=True)
+class Merged:
+    """A merge: the member kept, their points after it, the duplicate closed, sales moved."""
+
+    id: str
+    points: int
+    merged: str
+    sales_moved: int
+    changes: Changes
+
+
 def merge_members(
     shop: Shop,
     actor: Actor,
@@ -27,7 +38,7 @@ def merge_members(
     other_ref: str,
     at: datetime | None = None,
     reason: str | None = None,
-) -> dict[str, Any]:
+) -> Merged:
     """Move OTHER's points (each lot keeps its expiry), sales and missing profile data to KEEP; close OTHER."""
     require(actor, Permission.MERGE)
     when = request_moment(shop, actor, at)
@@ -109,4 +120,10 @@ def merge_members(
         )
         uow.commit()
         points = target.available(when)
-    return {"id": keep.id, "points": points, "merged": other.id, "sales_moved": moved_sales}
+    return Merged(
+        keep.id,
+        points,
+        other.id,
+        moved_sales,
+        Changes.of_members(keep.id, other.id, sales=moved_sales > 0, audit=True),
+    )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import (
@@ -18,6 +18,7 @@ from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.awards import check_award_limits
+from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import check_sale_id
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.expiry import expire_lapsed, open_account
@@ -32,6 +33,39 @@ from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import kept_tier, tier_at
 
 MAX_ADJUST = 10_000_000
+
+
+@dataclass(frozen=True)
+class Adjusted:
+    """A points correction: the member's points right after it."""
+
+    points: int | None
+    request_id: str
+    member_id: str
+    replayed: bool
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class Awarded:
+    """Activity points given: how many, the member's points after, and their tier."""
+
+    earned: int
+    points: int | None
+    activity: str | None
+    tier: str | None
+    replayed: bool
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class ExpiryRun:
+    """What the nightly job did."""
+
+    expired_points: int
+    members: int
+    tier_changes: int
+    changes: Changes
 
 
 def _active(member: Member) -> Member:
@@ -61,7 +95,7 @@ def adjust(
     reason: str,
     request_id: str,
     at: datetime | None = None,
-) -> dict[str, Any]:
+) -> Adjusted:
     """Correct a member's points with a reason, once per request id; audited.
 
     The same request id with other points, reason, time or member is refused (``id_conflict``).
@@ -76,7 +110,7 @@ def adjust(
         )
     asked = fingerprint("adjust", {"points": points, "reason": reason.strip()})
 
-    def attempt() -> dict[str, Any]:
+    def attempt() -> Adjusted:
         with shop.uow() as uow:
             done = uow.ledger.by_request(request_id)
             if done is not None:
@@ -89,12 +123,7 @@ def adjust(
                     asked_at=at,
                 )
                 _require_same_member(uow, shop, ref, done, request_id)
-                return {
-                    "points": done.points_after,
-                    "request_id": request_id,
-                    "member_id": done.member_id,
-                    "replayed": True,
-                }
+                return Adjusted(done.points_after, request_id, done.member_id, True, NOTHING)
             _, program = program_in_force(uow)
             when = request_moment(shop, actor, at)
             member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
@@ -143,12 +172,13 @@ def adjust(
                 now,
             )
             uow.commit()
-            return {
-                "points": movement.points_after,
-                "request_id": request_id,
-                "member_id": member.id,
-                "replayed": False,
-            }
+            return Adjusted(
+                movement.points_after,
+                request_id,
+                member.id,
+                False,
+                Changes.of_members(member.id, audit=True),
+            )
 
     return once_more_on_conflict(attempt)
 
@@ -160,7 +190,7 @@ def award(
     activity: str,
     at: datetime | None = None,
     request_id: str | None = None,
-) -> dict[str, Any]:
+) -> Awarded:
     """Give a member the programme's points for an activity (review, check-in, referral, birthday…).
 
     Each activity has a daily limit per member (the programme's
@@ -174,7 +204,7 @@ def award(
     key = f"award:{check_sale_id(request_id, 'request id')}" if request_id is not None else None
     asked = fingerprint("award", {"activity": name})
 
-    def attempt() -> dict[str, Any]:
+    def attempt() -> Awarded:
         with shop.uow() as uow:
             done = uow.ledger.by_request(key) if key else None
             if done is not None:
@@ -187,12 +217,7 @@ def award(
                     asked_at=at,
                 )
                 _require_same_member(uow, shop, ref, done, str(request_id))
-                return {
-                    "earned": done.points,
-                    "points": done.points_after,
-                    "activity": done.activity,
-                    "replayed": True,
-                }
+                return Awarded(done.points, done.points_after, done.activity, None, True, NOTHING)
             result = _award(uow, shop, actor, ref, name, activity, at, key, asked)
             uow.commit()
             return result
@@ -210,7 +235,7 @@ def _award(
     at: datetime | None,
     key: str | None,
     asked: str,
-) -> dict[str, Any]:
+) -> Awarded:
     _, program = program_in_force(uow)
     points = program.activity_points(name)
     if not points:
@@ -261,16 +286,17 @@ def _award(
         {"points": points, "request_id": key},
         now,
     )
-    return {
-        "earned": points,
-        "points": movement.points_after,
-        "activity": name,
-        "tier": member.tier,
-        "replayed": False,
-    }
+    return Awarded(
+        points,
+        movement.points_after,
+        name,
+        member.tier,
+        False,
+        Changes.of_members(member.id, audit=True),
+    )
 
 
-def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, Any]:
+def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> ExpiryRun:
     """The daily job: write expire movements for lapsed lots and re-evaluate tiers."""
     require(actor, Permission.EXPIRE)
     now = shop.clock.now()
@@ -283,6 +309,7 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
         )
     expired_points = 0
     members = 0
+    touched: set[str] = set()
     with shop.uow() as uow:
         _, program = program_in_force(uow)
         for member_id in uow.ledger.lapsed_members(when):
@@ -293,23 +320,24 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> dict[str, An
             if expired:
                 expired_points += expired
                 members += 1
+                touched.add(member.id)
                 tier = tier_at(uow, program, member, now)  # the record keeps today's tier
                 member.tier = tier.name if tier else None
                 uow.members.save_totals(member)
         # Even a catch-up run for a past date leaves every record with today's tier.
-        tier_changes = refresh_tiers(uow, program, now)
+        moved = refresh_tiers(uow, program, now)
         uow.commit()
-    return {"expired_points": expired_points, "members": members, "tier_changes": tier_changes}
+    return ExpiryRun(expired_points, members, len(moved), Changes(frozenset(touched | set(moved))))
 
 
-def refresh_tiers(uow: UnitOfWork, program: Program, at: datetime) -> int:
-    """Re-measure every active member's tier (rolling windows move with time); returns how many changed."""
-    changed = 0
+def refresh_tiers(uow: UnitOfWork, program: Program, at: datetime) -> list[str]:
+    """Re-measure every active member's tier (rolling windows move with time); the ids that changed."""
+    changed = []
     for member in uow.members.active():
         tier = tier_at(uow, program, member, at)
         name = tier.name if tier else None
         if name != member.tier:
             member.tier = name
             uow.members.save_totals(member)
-            changed += 1
+            changed.append(member.id)
     return changed

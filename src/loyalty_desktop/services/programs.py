@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from loyalty_desktop.domain.errors import BadProgram
 from loyalty_desktop.domain.program import Program
-from loyalty_desktop.domain.program_dict import program_to_dict
 from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
@@ -42,7 +41,15 @@ def program_version(uow: UnitOfWork, program_id: int) -> Program:
     return _parsed(text)
 
 
-def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ProgramVersion:
+    """A programme and the version number it is stored under."""
+
+    version: int
+    program: Program
+
+
+def load_program(shop: Shop, actor: Actor, text: str, source: str) -> ProgramVersion:
     """Check a programme file and put it in force; a bad file changes nothing."""
     require(actor, Permission.PROGRAM)
     program = parse_program(text, source)
@@ -62,12 +69,12 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> dict[str, 
             uow, shop, actor, "program.load", f"program:{program_id}", None, {"source": source}, at
         )
         uow.commit()
-    return {"version": program_id, **program_to_dict(program)}
+    return ProgramVersion(program_id, program)
 
 
-def show_program(shop: Shop, actor: Actor) -> dict[str, Any]:
+def show_program(shop: Shop, actor: Actor) -> ProgramVersion:
     """The programme in force, every key filled in."""
     require(actor, Permission.VIEW_PROGRAM)
     with shop.uow(write=False) as uow:
         program_id, program = program_in_force(uow)
-    return {"version": program_id, **program_to_dict(program)}
+    return ProgramVersion(program_id, program)

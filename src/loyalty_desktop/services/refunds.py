@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import InvalidRequest, RefundTooLarge, UnknownSale
@@ -28,6 +27,7 @@ from loyalty_desktop.domain.refunds import (
 )
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.expiry import open_account
@@ -309,21 +309,43 @@ def record_refund(
     return refund
 
 
-def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> dict[str, Any]:
-    """What the command line shows after a refund (the same on every replay)."""
-    return {
-        "refund_id": refund.refund_id,
-        "reversed": refund.reversed,
-        "restored": refund.restored,
-        "points": refund.points_after,
-        "sale_id": refund.sale_id,
-        "amount": format_money(refund.amount, cur),
-        "paid_back": format_money(refund.paid_back, cur),
-        "replayed": replayed,
-    }
+@dataclass(frozen=True)
+class RefundResult:
+    """What a refund did: goods value returned (minor units), points reversed and restored."""
+
+    refund_id: str
+    sale_id: str
+    member_id: str | None
+    reversed: int
+    restored: int
+    points: int | None  # the member's points right after, as of the refund's moment
+    amount: int
+    paid_back: int
+    currency: Currency
+    replayed: bool
+    changes: Changes
 
 
-def refund(shop: Shop, actor: Actor, request: RefundRequest) -> dict[str, Any]:
+def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> RefundResult:
+    """The result of a refund (the same on every replay, bar ``replayed``)."""
+    return RefundResult(
+        refund_id=refund.refund_id,
+        sale_id=refund.sale_id,
+        member_id=refund.member_id,
+        reversed=refund.reversed,
+        restored=refund.restored,
+        points=refund.points_after,
+        amount=refund.amount,
+        paid_back=refund.paid_back,
+        currency=cur,
+        replayed=replayed,
+        changes=NOTHING
+        if replayed
+        else Changes.of_members(refund.member_id, sales=True, audit=True),
+    )
+
+
+def refund(shop: Shop, actor: Actor, request: RefundRequest) -> RefundResult:
     """Refund (part of) a sale, once per refund id; never refused for points reasons.
 
     The same refund id with a different request is refused (``id_conflict``).
@@ -331,7 +353,7 @@ def refund(shop: Shop, actor: Actor, request: RefundRequest) -> dict[str, Any]:
     require(actor, Permission.REFUND)
     refund_id = check_sale_id(request.refund_id, "refund id")
 
-    def attempt() -> dict[str, Any]:
+    def attempt() -> RefundResult:
         with shop.uow() as uow:
             existing = uow.sales.refund(refund_id)
             if existing is not None:

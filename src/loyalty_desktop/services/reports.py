@@ -7,10 +7,9 @@ all get the same refusal for a cashier.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
-from loyalty_desktop.analytics.kpis import kpis
-from loyalty_desktop.analytics.liability import liability
+from loyalty_desktop.analytics.kpis import Kpis, kpis
+from loyalty_desktop.analytics.liability import Liability, liability
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
@@ -28,7 +27,7 @@ def report(
     start: datetime | None = None,
     at: datetime | None = None,
     horizon_days: int = 365,
-) -> dict[str, Any]:
+) -> Kpis | Liability:
     """The report ``name`` for (start, at]: by default the year up to now."""
     require(actor, Permission.REPORTS)
     if name not in REPORTS:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
-from datetime import timedelta
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -46,9 +45,19 @@ def check_staff_name(name: str) -> str:
     return cleaned
 
 
+@dataclass(frozen=True)
+class StaffAccount:
+    """A staff account as a list shows it: ``locked_until`` only while a lockout lasts."""
+
+    name: str
+    role: Role
+    active: bool
+    locked_until: datetime | None
+
+
 def add_staff(
     shop: Shop, actor: Actor, name: str, role: str, pin: str, hasher: PasswordHasher | None = None
-) -> dict[str, Any]:
+) -> StaffAccount:
     """Create a staff account (admin only)."""
     require(actor, Permission.STAFF)
     try:
@@ -83,7 +92,7 @@ def add_staff(
             shop.clock.now(),
         )
         uow.commit()
-    return {"staff": staff_name, "role": wanted.value}
+    return StaffAccount(staff_name, wanted, True, None)
 
 
 def unsigned_actor(shop: Shop) -> Actor:
@@ -97,25 +106,21 @@ def unsigned_actor(shop: Shop) -> Actor:
     return NOT_SIGNED_IN if has_staff else LOCAL_ADMIN
 
 
-def list_staff(shop: Shop, actor: Actor) -> dict[str, Any]:
+def list_staff(shop: Shop, actor: Actor) -> tuple[StaffAccount, ...]:
     """Every staff account with its role and lock state."""
     require(actor, Permission.STAFF)
     with shop.uow(write=False) as uow:
         people = uow.staff.all()
     now = shop.clock.now()
-    return {
-        "staff": [
-            {
-                "name": s.name,
-                "role": s.role,
-                "active": s.active,
-                "locked_until": s.locked_until.isoformat()
-                if s.locked_until and s.locked_until > now
-                else None,
-            }
-            for s in people
-        ]
-    }
+    return tuple(
+        StaffAccount(
+            s.name,
+            Role(s.role),
+            s.active,
+            s.locked_until if s.locked_until and s.locked_until > now else None,
+        )
+        for s in people
+    )
 
 
 def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = None) -> Actor:

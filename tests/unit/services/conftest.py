@@ -9,6 +9,8 @@ import pytest
 from loyalty_desktop.services import checkout, members, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.member_view import MemberView, show_member
+from loyalty_desktop.services.sale_results import SaleResult
 from tests.conftest import FixedClock
 from tests.fakes import FakeDatabase, fake_shop
 
@@ -47,7 +49,7 @@ class ShopDriver:
         self.database = database
         self.clock = clock
 
-    def enrol(self, name: str = "张三", **extra: object) -> dict[str, str]:
+    def enrol(self, name: str = "张三", **extra: object) -> members.Enrolled:
         return members.enrol(self.shop, LOCAL_ADMIN, members.NewMember(name=name, **extra))  # type: ignore[arg-type]
 
     def sell(
@@ -60,14 +62,14 @@ class ShopDriver:
         redeem: int = 0,
         discount: str | None = None,
         at: datetime | None = None,
-    ) -> dict[str, object]:
+    ) -> SaleResult:
         request = checkout.SaleRequest(
             sale_id, ref, total=total, lines=lines, redeem=redeem, discount=discount, at=at
         )
         return checkout.checkout(self.shop, LOCAL_ADMIN, request)
 
-    def show(self, ref: str, at: datetime | None = None) -> dict[str, object]:
-        return members.show_member(self.shop, LOCAL_ADMIN, ref, at)
+    def show(self, ref: str, at: datetime | None = None) -> MemberView:
+        return show_member(self.shop, LOCAL_ADMIN, ref, at)
 
     def balance(self, member_no: str) -> int:
         member = next(m for m in self.database.store.members.values() if m.member_no == member_no)

@@ -22,13 +22,13 @@ def award(driver: ShopDriver, ref: str, activity: str, **kw: object) -> dict[str
 
 def test_a_review_is_rewarded_once_a_shop_day(driver: ShopDriver) -> None:
     m = driver.enrol()
-    award(driver, m["member_no"], "review")
+    award(driver, m.member_no, "review")
     with pytest.raises(LoyaltyError, match="once") as refused:
-        award(driver, m["member_no"], "review")
+        award(driver, m.member_no, "review")
     assert refused.value.code == "already_awarded"
     driver.clock.advance(days=1)
-    assert award(driver, m["member_no"], "review")["earned"] == 10
-    assert driver.balance(m["member_no"]) == 20
+    assert award(driver, m.member_no, "review").earned == 10
+    assert driver.balance(m.member_no) == 20
 
 
 def test_the_programme_sets_the_daily_limits(driver: ShopDriver) -> None:
@@ -40,16 +40,16 @@ def test_the_programme_sets_the_daily_limits(driver: ShopDriver) -> None:
         "limits.toml",
     )
     m = driver.enrol()
-    award(driver, m["member_no"], "referral")
-    award(driver, m["member_no"], "referral")
+    award(driver, m.member_no, "referral")
+    award(driver, m.member_no, "referral")
     with pytest.raises(LoyaltyError, match="2 times"):
-        award(driver, m["member_no"], "referral")
+        award(driver, m.member_no, "referral")
 
 
 def test_birthday_points_need_a_birthday_on_file(driver: ShopDriver) -> None:
     m = driver.enrol()
     with pytest.raises(InvalidRequest) as refused:
-        award(driver, m["member_no"], "birthday")
+        award(driver, m.member_no, "birthday")
     assert refused.value.code == "no_birthday"
 
 
@@ -57,15 +57,15 @@ def test_birthday_points_come_only_around_the_birthday_and_once(driver: ShopDriv
     today = driver.clock.now().date()
     far = driver.enrol("远", birthday=date(1990, (today.month + 5) % 12 + 1, 15))
     with pytest.raises(InvalidRequest) as refused:
-        award(driver, far["member_no"], "birthday")
+        award(driver, far.member_no, "birthday")
     assert refused.value.code == "outside_birthday_window"
     near = driver.enrol("近", birthday=(today - timedelta(days=3)).replace(year=1990))
-    assert award(driver, near["member_no"], "birthday")["earned"] == 100
+    assert award(driver, near.member_no, "birthday").earned == 100
     driver.clock.advance(days=2)
     with pytest.raises(LoyaltyError, match="already"):
-        award(driver, near["member_no"], "birthday")
+        award(driver, near.member_no, "birthday")
     driver.clock.advance(days=363)  # next year's birthday
-    assert award(driver, near["member_no"], "birthday")["earned"] == 100
+    assert award(driver, near.member_no, "birthday").earned == 100
 
 
 def test_the_nearest_birthday_crosses_the_new_year_and_leap_days() -> None:
@@ -81,13 +81,13 @@ def test_only_a_manager_backdates_and_never_into_the_future_or_before_joining(
     driver.clock.advance(days=30)
     now = driver.clock.now()
     with pytest.raises(PermissionDenied):
-        award(driver, m["member_no"], "review", actor=CASHIER, at=now - timedelta(days=2))
-    assert award(driver, m["member_no"], "review", actor=MANAGER, at=now - timedelta(days=2))
+        award(driver, m.member_no, "review", actor=CASHIER, at=now - timedelta(days=2))
+    assert award(driver, m.member_no, "review", actor=MANAGER, at=now - timedelta(days=2))
     with pytest.raises(InvalidRequest) as future:
-        award(driver, m["member_no"], "review", at=now + timedelta(hours=1))
+        award(driver, m.member_no, "review", at=now + timedelta(hours=1))
     assert future.value.code == "future_date"
     with pytest.raises(InvalidRequest) as early:
-        award(driver, m["member_no"], "review", at=now - timedelta(days=31))
+        award(driver, m.member_no, "review", at=now - timedelta(days=31))
     assert early.value.code == "before_enrolment"
     # A cashier's own clock a minute off is still "now".
-    assert award(driver, m["member_no"], "review", actor=CASHIER, at=now - timedelta(minutes=1))
+    assert award(driver, m.member_no, "review", actor=CASHIER, at=now - timedelta(minutes=1))

@@ -39,55 +39,55 @@ def test_a_refund_after_the_points_lapsed_is_the_same_whether_or_not_the_job_ran
     driver: ShopDriver,
 ) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "50.00")  # 50 points, expiring in 365 days
+    driver.sell("S1", m.member_no, "50.00")  # 50 points, expiring in 365 days
     driver.clock.advance(days=400)
     twin = _twin(driver)
     points.expire(driver.shop, LOCAL_ADMIN)  # the job ran here, not in the twin
     with_job = refund(driver, "R1", "S1", amount="50.00")
     without_job = refund(twin, "R1", "S1", amount="50.00")
-    assert with_job["reversed"] == without_job["reversed"] == 0, "lapsed points are gone already"
-    assert with_job["points"] == without_job["points"] == 0
-    assert driver.balance(m["member_no"]) == twin.balance(m["member_no"]) == 0
+    assert with_job.reversed == without_job.reversed == 0, "lapsed points are gone already"
+    assert with_job.points == without_job.points == 0
+    assert driver.balance(m.member_no) == twin.balance(m.member_no) == 0
 
 
 def test_a_refund_takes_back_only_what_did_not_lapse(driver: ShopDriver) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "50.00")
-    driver.sell("S2", m["member_no"], "100.00", redeem=30)  # 30 of S1's points spent at once
+    driver.sell("S1", m.member_no, "50.00")
+    driver.sell("S2", m.member_no, "100.00", redeem=30)  # 30 of S1's points spent at once
     driver.clock.advance(days=400)  # S1's other 20 lapse; S2's 70 too
     done = refund(driver, "R1", "S1", amount="50.00")
-    assert done["reversed"] == 30, "the 30 spent points were real; the 20 lapsed were not"
-    assert driver.balance(m["member_no"]) == -30
+    assert done.reversed == 30, "the 30 spent points were real; the 20 lapsed were not"
+    assert driver.balance(m.member_no) == -30
 
 
 def test_the_expiry_job_finds_nothing_left_to_do_after_a_sale_wrote_points_off(
     driver: ShopDriver,
 ) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "50.00")
+    driver.sell("S1", m.member_no, "50.00")
     driver.clock.advance(days=400)
-    driver.sell("S2", m["member_no"], "10.00")
+    driver.sell("S2", m.member_no, "10.00")
     expiries = [mv for mv in driver.database.store.movements if mv.kind is MovementKind.EXPIRE]
     assert [(mv.points, mv.at) for mv in expiries] == [
         (-50, driver.clock.now() - timedelta(days=400 - 365))
     ]
-    assert points.expire(driver.shop, LOCAL_ADMIN)["expired_points"] == 0
+    assert points.expire(driver.shop, LOCAL_ADMIN).expired_points == 0
     kinds = [event.kind for _, _, event in driver.database.store.outbox]
     assert kinds.count("expiry") == 1
-    assert driver.show(m["member_no"])["points"] == 10
+    assert driver.show(m.member_no).points == 10
 
 
 def test_points_redeemed_then_merged_come_back_with_their_own_expiry(driver: ShopDriver) -> None:
     keep, other = driver.enrol(), driver.enrol()
-    driver.sell("S1", other["member_no"], "100.00")  # other's lot: 100 points
+    driver.sell("S1", other.member_no, "100.00")  # other's lot: 100 points
     expiry = driver.clock.now() + timedelta(days=365)
     driver.clock.advance(days=10)
-    driver.sell("S2", other["member_no"], "100.00", redeem=40)
+    driver.sell("S2", other.member_no, "100.00", redeem=40)
     driver.clock.advance(days=10)
-    merge.merge_members(driver.shop, LOCAL_ADMIN, keep["member_no"], other["member_no"])
+    merge.merge_members(driver.shop, LOCAL_ADMIN, keep.member_no, other.member_no)
     driver.clock.advance(days=10)
     done = refund(driver, "R1", "S2", amount="100.00")
-    assert done["restored"] == 40
+    assert done.restored == 40
     restored_lots = [
         lot
         for mv in driver.database.store.movements
@@ -102,9 +102,9 @@ def test_a_partial_restore_after_a_merge_never_gives_back_more_than_was_taken(
     driver: ShopDriver,
 ) -> None:
     keep, other = driver.enrol(), driver.enrol()
-    driver.sell("S1", other["member_no"], "100.00")
-    driver.sell("S2", other["member_no"], "100.00", redeem=40)
-    merge.merge_members(driver.shop, LOCAL_ADMIN, keep["member_no"], other["member_no"])
+    driver.sell("S1", other.member_no, "100.00")
+    driver.sell("S2", other.member_no, "100.00", redeem=40)
+    merge.merge_members(driver.shop, LOCAL_ADMIN, keep.member_no, other.member_no)
     refund(driver, "R1", "S2", amount="50.00")
     refund(driver, "R2", "S2", amount="50.00")
     restored = sum(
@@ -118,11 +118,11 @@ def test_a_partial_restore_after_a_merge_never_gives_back_more_than_was_taken(
 
 def test_a_backdated_redemption_spends_only_points_still_valid_now(driver: ShopDriver) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "100.00")
+    driver.sell("S1", m.member_no, "100.00")
     driver.clock.advance(days=370)  # S1's points lapsed five days ago
-    shown = driver.show(m["member_no"], at=driver.clock.now() - timedelta(days=6))
-    assert shown["spendable"] == 100, "six days ago they could still be spent"
+    shown = driver.show(m.member_no, at=driver.clock.now() - timedelta(days=6))
+    assert shown.spendable == 100, "six days ago they could still be spent"
     with pytest.raises(InsufficientPoints):
         driver.sell(
-            "S2", m["member_no"], "100.00", redeem=50, at=driver.clock.now() - timedelta(days=6)
+            "S2", m.member_no, "100.00", redeem=50, at=driver.clock.now() - timedelta(days=6)
         )

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import checkout, members, points, programs, refunds
+from loyalty_desktop.services import checkout, member_view, members, points, programs, refunds
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
 from tests.fakes import FakeDatabase, FakeIntegrity, fake_shop
@@ -72,7 +72,7 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
     shop, database = fake_shop(clock)
     programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "p.toml")
     nos = [
-        members.enrol(shop, LOCAL_ADMIN, members.NewMember(name=f"M{i}"))["member_no"]
+        members.enrol(shop, LOCAL_ADMIN, members.NewMember(name=f"M{i}")).member_no
         for i in range(MEMBERS)
     ]
     done: list[tuple[str, object]] = []
@@ -85,7 +85,7 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
                 assert isinstance(b, int)
                 assert isinstance(c, float)
                 total = f"{b // 100}.{b % 100:02d}"
-                can = members.show_member(shop, LOCAL_ADMIN, nos[a])["spendable"]
+                can = member_view.show_member(shop, LOCAL_ADMIN, nos[a]).spendable
                 assert isinstance(can, int)
                 redeem = (
                     min(int(can * c), b // 2) if c > 0.5 else 0
@@ -123,15 +123,15 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
                 before = snapshot(database)
                 if what == "sale":
                     assert isinstance(request, checkout.SaleRequest)
-                    assert checkout.checkout(shop, LOCAL_ADMIN, request)["replayed"] is True
+                    assert checkout.checkout(shop, LOCAL_ADMIN, request).replayed is True
                 elif what == "refund":
                     assert isinstance(request, refunds.RefundRequest)
-                    assert refunds.refund(shop, LOCAL_ADMIN, request)["replayed"] is True
+                    assert refunds.refund(shop, LOCAL_ADMIN, request).replayed is True
                 else:
                     assert isinstance(request, tuple)
                     assert points.adjust(
                         shop, LOCAL_ADMIN, request[0], request[1], "test", request[2]
-                    )["replayed"]
+                    ).replayed
                 assert snapshot(database) == before
         except LoyaltyError:
             refused += 1  # a refused request must change nothing: the invariants below still hold

@@ -11,11 +11,11 @@ from tests.unit.services.conftest import ShopDriver
 def test_an_adjustment_needs_a_reason_and_happens_once_per_request_id(driver: ShopDriver) -> None:
     m = driver.enrol()
     with pytest.raises(InvalidRequest, match="reason"):
-        points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], 50, "  ", "Q1")
-    first = points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], 50, "goodwill", "Q1")
-    again = points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], 50, "goodwill", "Q1")
-    assert (first["points"], again["points"], again["replayed"]) == (50, 50, True)
-    assert driver.balance(m["member_no"]) == 50
+        points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, 50, "  ", "Q1")
+    first = points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, 50, "goodwill", "Q1")
+    again = points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, 50, "goodwill", "Q1")
+    assert (first.points, again.points, again.replayed) == (50, 50, True)
+    assert driver.balance(m.member_no) == 50
     entry = driver.database.store.audit[-1]
     assert (entry.action, entry.reason, entry.details["points"]) == (
         "points.adjust",
@@ -26,35 +26,35 @@ def test_an_adjustment_needs_a_reason_and_happens_once_per_request_id(driver: Sh
 
 def test_taking_more_points_than_the_member_has_is_refused(driver: ShopDriver) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "30.00")
+    driver.sell("S1", m.member_no, "30.00")
     with pytest.raises(InsufficientPoints):
-        points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], -31, "typo", "Q1")
-    assert points.adjust(driver.shop, LOCAL_ADMIN, m["member_no"], -30, "typo", "Q2")["points"] == 0
+        points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, -31, "typo", "Q1")
+    assert points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, -30, "typo", "Q2").points == 0
 
 
 def test_activity_points_follow_the_programme_and_check_in_once_a_day(driver: ShopDriver) -> None:
     m = driver.enrol()
-    assert points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review")["earned"] == 10
-    assert points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "check_in")["points"] == 11
+    assert points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review").earned == 10
+    assert points.award(driver.shop, LOCAL_ADMIN, m.member_no, "check_in").points == 11
     with pytest.raises(LoyaltyError, match="already had check_in"):
-        points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "check_in")
+        points.award(driver.shop, LOCAL_ADMIN, m.member_no, "check_in")
     driver.clock.advance(days=1)
-    assert points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "check_in")["points"] == 12
+    assert points.award(driver.shop, LOCAL_ADMIN, m.member_no, "check_in").points == 12
     with pytest.raises(LoyaltyError) as refused:
-        points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "dancing")
+        points.award(driver.shop, LOCAL_ADMIN, m.member_no, "dancing")
     assert refused.value.code == "unknown_activity"
 
 
 def test_the_expiry_job_writes_off_lapsed_lots_once(driver: ShopDriver) -> None:
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "100.00")
+    driver.sell("S1", m.member_no, "100.00")
     driver.clock.advance(days=200)
-    driver.sell("S2", m["member_no"], "50.00")
+    driver.sell("S2", m.member_no, "50.00")
     driver.clock.advance(days=200)
     result = points.expire(driver.shop, LOCAL_ADMIN)
-    assert (result["expired_points"], result["members"]) == (100, 1)
-    assert driver.balance(m["member_no"]) == 50
-    assert points.expire(driver.shop, LOCAL_ADMIN)["expired_points"] == 0
+    assert (result.expired_points, result.members) == (100, 1)
+    assert driver.balance(m.member_no) == 50
+    assert points.expire(driver.shop, LOCAL_ADMIN).expired_points == 0
     expire_moves = [mv for mv in driver.database.store.movements if mv.kind.value == "expire"]
     assert len(expire_moves) == 1
     assert expire_moves[0].at == driver.clock.now() - timedelta(days=400 - 365)
@@ -69,12 +69,12 @@ def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(
     driver: ShopDriver,
 ) -> None:
     m = driver.enrol()
-    first = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
-    again = points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review", request_id="RV-1")
-    assert (first["points"], again["points"], again["replayed"]) == (10, 10, True)
+    first = points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review", request_id="RV-1")
+    again = points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review", request_id="RV-1")
+    assert (first.points, again.points, again.replayed) == (10, 10, True)
     driver.clock.advance(days=1)  # one review a day
-    points.award(driver.shop, LOCAL_ADMIN, m["member_no"], "review")
-    assert driver.balance(m["member_no"]) == 20
+    points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review")
+    assert driver.balance(m.member_no) == 20
     awards = [e for e in driver.database.store.audit if e.action == "points.award"]
     assert len(awards) == 2
 
@@ -88,7 +88,7 @@ def test_the_currency_cannot_change_once_sales_exist(driver: ShopDriver) -> None
     programs.load_program(driver.shop, LOCAL_ADMIN, usd, "usd.toml")  # no sales yet: fine
     programs.load_program(driver.shop, LOCAL_ADMIN, PROGRAM, "cny.toml")
     m = driver.enrol()
-    driver.sell("S1", m["member_no"], "10.00")
+    driver.sell("S1", m.member_no, "10.00")
     with pytest.raises(BadProgram) as refused:
         programs.load_program(driver.shop, LOCAL_ADMIN, usd, "usd.toml")
     assert refused.value.code == "currency_change"

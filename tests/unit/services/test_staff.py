@@ -2,7 +2,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, SignInFailed
-from loyalty_desktop.services import members, points, programs, staff
+from loyalty_desktop.services import member_view, points, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Role
 from tests.conftest import FixedClock
 from tests.fakes import fake_shop
@@ -33,14 +33,14 @@ def test_nobody_unsigned_may_change_data_or_see_members_once_staff_exist(
     m = driver.enrol()
     nobody = staff.unsigned_actor(driver.shop)
     for attempt in (
-        lambda: points.adjust(driver.shop, nobody, m["member_no"], 5, "x", "Q1"),
-        lambda: members.show_member(driver.shop, nobody, m["member_no"]),
+        lambda: points.adjust(driver.shop, nobody, m.member_no, 5, "x", "Q1"),
+        lambda: member_view.show_member(driver.shop, nobody, m.member_no),
         lambda: staff.add_staff(driver.shop, nobody, "Eve", "admin", "1234", FAST),
     ):
         with pytest.raises(PermissionDenied) as refused:
             attempt()
         assert refused.value.code == "sign_in_required"
-    assert programs.show_program(driver.shop, nobody)["currency"] == "CNY"
+    assert programs.show_program(driver.shop, nobody).program.currency.code == "CNY"
 
 
 def test_pins_are_stored_as_argon2id_hashes(driver: ShopDriver) -> None:
@@ -74,10 +74,10 @@ def test_roles_are_checked_by_the_services(driver: ShopDriver) -> None:
     cashier = staff.sign_in(driver.shop, "Ann", "4321", FAST)
     m = driver.enrol()
     with pytest.raises(PermissionDenied):
-        points.adjust(driver.shop, cashier, m["member_no"], 10, "please", "Q1")
+        points.adjust(driver.shop, cashier, m.member_no, 10, "please", "Q1")
     with pytest.raises(PermissionDenied):
         staff.add_staff(driver.shop, cashier, "Bob", "admin", "1111", FAST)
-    assert driver.balance(m["member_no"]) == 0
+    assert driver.balance(m.member_no) == 0
 
 
 @pytest.mark.parametrize("pin", ["12", "abcd", "1234567890123", "１２３４"])
@@ -103,7 +103,7 @@ def test_a_staff_name_is_kept_as_it_shows_and_signs_in_however_it_was_typed(
     added = staff.add_staff(
         driver.shop, LOCAL_ADMIN, "\u200bＡnn\u3000Lee ", "cashier", "4321", FAST
     )
-    assert added["staff"] == "Ann Lee"
+    assert added.name == "Ann Lee"
     assert sorted(driver.database.store.staff) == ["Ann Lee", "Boss"]
     for typed in ("Ann Lee", "Ａnn\u3000Lee", "Ann\u200b Lee"):
         assert staff.sign_in(driver.shop, typed, "4321", FAST).name == "Ann Lee"

@@ -1,0 +1,97 @@
+"""A sale as the till asks for it: basket lines as typed or scanned, checked and priced in minor units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest
+from loyalty_desktop.domain.money import (
+    MAX_MINOR_UNITS,
+    Currency,
+    line_amount,
+    parse_non_negative_money,
+    parse_quantity,
+    parse_unit_price,
+)
+from loyalty_desktop.domain.pricing import SaleLine
+from loyalty_desktop.services.fingerprints import fingerprint, number_text
+
+TOTAL_SKU = ""  # the one line of a sale rung up as a total
+MAX_POINTS_PER_SALE = 10**12  # far above any real sale; keeps every total inside 64 bits
+
+
+@dataclass(frozen=True)
+class LineRequest:
+    """A basket line as typed or scanned: text, checked against the currency when posted."""
+
+    sku: str
+    quantity: str
+    unit_price: str
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class SaleRequest:
+    """A sale to post: by total or by lines, with an optional order discount and points to redeem."""
+
+    sale_id: str
+    member_ref: str | None
+    total: str | None = None
+    lines: tuple[LineRequest, ...] = field(default_factory=tuple)
+    discount: str | None = None
+    redeem: int = 0
+    at: datetime | None = None
+
+
+def check_sale_id(sale_id: str, what: str = "sale id") -> str:
+    """A sale, refund or request id: 1–64 visible characters."""
+    cleaned = sale_id.strip()
+    if not cleaned or len(cleaned) > 64 or not cleaned.isprintable():
+        raise InvalidRequest(f"{what} {sale_id!r} must be 1–64 visible characters")
+    return cleaned
+
+
+def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
+    """The request's lines priced in minor units (a total is one line)."""
+    if (request.total is None) == (not request.lines):
+        raise InvalidRequest("give either a total or lines, not both and not neither")
+    if request.total is not None:
+        total = parse_non_negative_money(request.total, currency, what="total")
+        return [SaleLine(TOTAL_SKU, Decimal(1), Decimal(total) / currency.scale, None, total)]
+    lines = []
+    for number, line in enumerate(request.lines, start=1):
+        sku = line.sku.strip()
+        if not sku:
+            raise InvalidRequest(f"line {number} has no SKU")
+        qty = parse_quantity(line.quantity, what=f"line {number} quantity")
+        price = parse_unit_price(line.unit_price, what=f"line {number} unit price")
+        if price < 0:
+            raise InvalidRequest(f"line {number} unit price may not be negative")
+        category = line.category.strip() if line.category and line.category.strip() else None
+        if len(sku) > 64 or (category is not None and len(category) > 64):
+            raise InvalidRequest(f"line {number}: SKU and category are at most 64 characters")
+        amount = line_amount(qty, price, currency)
+        if abs(amount) > MAX_MINOR_UNITS:
+            raise InvalidAmount(f"line {number} comes to more than a till can take")
+        lines.append(SaleLine(sku, qty, price, category, amount))
+    if abs(sum(line.amount for line in lines)) > MAX_MINOR_UNITS:
+        raise InvalidAmount("the basket comes to more than a till can take")
+    return lines
+
+
+def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int) -> str:
+    """What a sale request asks for, as parsed (the member is compared separately)."""
+    return fingerprint(
+        "sale",
+        {
+            "lines": [
+                [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
+                for ln in lines
+            ],
+            "total": request.total is not None,
+            "discount": discount,
+            "redeem": request.redeem,
+        },
+    )

@@ -1,0 +1,159 @@
+"""Data protection requests: a member's data exported on request, or erased (PIPL, GDPR)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from loyalty_desktop.domain.errors import StorageBusy
+from loyalty_desktop.domain.members import Member, MemberStatus, erased
+from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.changes import Changes
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.programs import program_in_force
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Erased:
+    """An erasure: the member (and duplicates merged into them) without personal data."""
+
+    id: str
+    changes: Changes
+
+
+def profile(member: Member) -> dict[str, Any]:
+    """The member's personal data and status, as an export (access request) carries it."""
+    return {
+        "id": member.id,
+        "member_no": member.member_no,
+        "name": member.name,
+        "phone": member.phone,
+        "email": member.email,
+        "birthday": member.birthday.isoformat() if member.birthday else None,
+        "consent": member.consent,
+        "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+        "status": member.status.value,
+        "merged_into": member.merged_into,
+        "created_at": member.created_at.isoformat(),
+    }
+
+
+def export_member(
+    shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[dict[str, Any]], T]
+) -> T:
+    """Everything held about a member (PIPL/GDPR access request), handed to ``deliver``, then audited.
+
+    Duplicates merged into the member are the same person: their profiles and
+    histories are part of the export.
+    """
+    require(actor, Permission.EXPORT)
+    with shop.uow() as uow:
+        member = find_member(uow, ref, shop.card_keys, follow=False)
+        _, program = program_in_force(uow)
+        cur = program.currency
+        at = shop.clock.now()
+        merged = [m for m in (uow.members.get(i) for i in uow.members.merged_into(member.id)) if m]
+        sales = uow.sales.of_member(member.id)
+        history = uow.ledger.history([member.id, *(m.id for m in merged)])
+        data = {
+            "exported_at": at.isoformat(),
+            "member": profile(member),
+            "merged_members": [profile(m) for m in merged],
+            "points": {
+                "balance": member.balance,
+                "tier": member.tier,
+                "lifetime_spend": format_money(member.lifetime_spend, cur),
+            },
+            "sales": [
+                {
+                    "sale_id": s.sale_id,
+                    "at": s.at.isoformat(),
+                    "net": format_money(s.net, cur),
+                    "paid": format_money(s.paid, cur),
+                    "earned": s.earned,
+                    "redeemed": s.points_redeemed,
+                    "lines": [
+                        {
+                            "sku": ls.line.sku,
+                            "qty": str(ls.line.quantity),
+                            "category": ls.line.category,
+                            "amount": format_money(ls.line.amount, cur),
+                        }
+                        for ls in s.lines
+                    ],
+                }
+                for s in sales
+            ],
+            "movements": [
+                {
+                    "member_id": m.member_id,
+                    "at": m.at.isoformat(),
+                    "kind": m.kind.value,
+                    "points": m.points,
+                    "reason": m.reason,
+                }
+                for m in history
+            ],
+        }
+        delivered = deliver(data)  # the file is written before the export is recorded
+        write_audit(
+            uow, shop, actor, "member.export", f"member:{member.id}", "data access request", {}, at
+        )
+        uow.commit()
+    return delivered
+
+
+def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
+    """Remove a member's personal data (and that of duplicates merged into them); ledger totals stay.
+
+    Erasing an erased member again changes nothing (but purges old copies still owed).
+    """
+    require(actor, Permission.ERASE)
+    with shop.uow() as uow:
+        member = find_member(uow, ref, shop.card_keys, for_update=True, follow=False)
+        at = shop.clock.now()
+        people = [member] + [
+            m
+            for m in (
+                uow.members.get(i, for_update=True) for i in uow.members.merged_into(member.id)
+            )
+            if m
+        ]
+        pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
+        for person in pending:
+            uow.members.save(erased(person))
+            write_event(
+                uow,
+                shop.device_id,
+                "member.erased",
+                f"erase:{person.id}",
+                at,
+                {"member_id": person.id},
+            )
+        if pending:
+            write_audit(
+                uow,
+                shop,
+                actor,
+                "member.erase",
+                f"member:{member.id}",
+                "erasure request",
+                {"with_merged": [p.id for p in pending if p.id != member.id]},
+                at,
+            )
+            uow.commit()
+    # The old rows must not survive in the file's free space or its log either.
+    if not shop.housekeeping.purge_old_versions():
+        raise StorageBusy(
+            "the member's data was erased, but another program is reading the database, so "
+            "old copies could not be purged from its files yet; close the other tills and run "
+            "the erasure again",
+            code="purge_pending",
+        )
+    return Erased(member.id, Changes.of_members(*(p.id for p in people), audit=True))
