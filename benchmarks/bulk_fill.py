@@ -315,8 +315,8 @@ def build(
         raise FileExistsError(f"{db} exists; remove it or reuse it")
     started = time.perf_counter()
     opened = open_database(db, clock=SystemClock(), keys_dir=keys_dir_for(db), synchronous="OFF")
-    v1 = int(load_program(opened.shop, LOCAL_ADMIN, PROGRAM_V1, "benchmarks/v1")["version"])
-    v2 = int(load_program(opened.shop, LOCAL_ADMIN, PROGRAM_V2, "benchmarks/v2")["version"])
+    v1 = load_program(opened.shop, LOCAL_ADMIN, PROGRAM_V1, "benchmarks/v1").version
+    v2 = load_program(opened.shop, LOCAL_ADMIN, PROGRAM_V2, "benchmarks/v2").version
     device_id = opened.shop.device_id
     opened.engine.dispose()
 

@@ -355,8 +355,8 @@ def _payload(plan: Plan) -> str:
 _SALE_COLUMNS = (
     "id, sale_id, member_id, at, recorded_at, currency, subtotal, order_discount, tier_discount,"
     " net, points_redeemed, points_value, paid, earned, program_id, tier_before, local_date,"
-    " birthday, campaigns, points_after, tier_after, refunded_net, reversed, restored, paid_back,"
-    " device_id"
+    " campaigns, points_after, tier_after, refunded_net, reversed, restored, paid_back,"
+    " device_id, request_hash, birthday_month"
 )
 SQL_SALE = f"SELECT {_SALE_COLUMNS} FROM sales WHERE sales.sale_id = ?"
 SQL_PROGRAM = (
@@ -368,24 +368,32 @@ SQL_MEMBER = (
     " last_movement_at, created_at FROM members WHERE members.member_no = ?"
 )
 SQL_LOTS = (
-    "SELECT id, member_id, at, expires_at, points, remaining FROM lots"
+    "SELECT id, member_id, at, expires_at, points, remaining, source_lot FROM lots"
     " WHERE lots.member_id = ? AND lots.remaining > ?"
+)
+# A member number that could also be a phone is looked up in both namespaces.
+SQL_PHONE = (
+    "SELECT id, member_no, card_no, card_serial, name, phone, email, birthday, consent,"
+    " consent_at, status, merged_into, tier, balance, lifetime_spend, points_earned,"
+    " last_movement_at, created_at FROM members WHERE members.phone = ?"
+    " AND members.status = ? ORDER BY members.created_at LIMIT ? OFFSET ?"
 )
 SQL_MOVEMENT = (
     "INSERT INTO movements (id, member_id, kind, points, at, recorded_at, sale_ref, refund_ref,"
-    " request_id, reason, actor, activity, points_after) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " request_id, reason, actor, activity, points_after, request_hash)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 SQL_ALLOCATION = "INSERT INTO allocations (movement_id, lot_id, points) VALUES (?, ?, ?)"
 SQL_TAKE = "UPDATE lots SET remaining=(lots.remaining - ?) WHERE lots.id = ?"
 SQL_LOT = (
-    "INSERT INTO lots (id, member_id, movement_id, at, expires_at, points, remaining)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO lots (id, member_id, movement_id, at, expires_at, points, remaining, source_lot)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
 SQL_SAVE_MEMBER = (  # only the totals a sale changes, as SqlMembers.save_totals writes them
     "UPDATE members SET tier=?, balance=?, lifetime_spend=?, points_earned=?,"
     " last_movement_at=? WHERE members.id = ?"
 )
-SQL_INSERT_SALE = f"INSERT INTO sales ({_SALE_COLUMNS}) VALUES ({','.join('?' * 26)})"
+SQL_INSERT_SALE = f"INSERT INTO sales ({_SALE_COLUMNS}) VALUES ({','.join('?' * 27)})"
 SQL_LINES = (
     "INSERT INTO sale_lines (sale_ref, line_no, sku, qty, unit_price, category, amount, net,"
     " refunded_qty, refunded_net) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -417,6 +425,7 @@ def raw_checkout(conn: sqlite3.Connection, plan: Plan, device_id: str, program_i
             raise AssertionError("sale id already posted")
         ex(SQL_PROGRAM, (1, 0)).fetchone()
         m = ex(SQL_MEMBER, (plan.member_no,)).fetchone()
+        ex(SQL_PHONE, (plan.member_no, "active", 5, 0)).fetchall()
         lots = ex(SQL_LOTS, (m[0], 0)).fetchall()
         balance = m[13]
         subtotal = plan.subtotal
@@ -433,20 +442,21 @@ def raw_checkout(conn: sqlite3.Connection, plan: Plan, device_id: str, program_i
                 left -= part
             balance -= plan.redeem
             ex(SQL_MOVEMENT, (redeem_mov, m[0], "redeem", -plan.redeem, at, at, sale_ref, None,
-                              None, None, None, None, balance))  # fmt: skip
+                              None, None, None, None, balance, None))  # fmt: skip
             conn.executemany(SQL_ALLOCATION, [(redeem_mov, lot, pts) for lot, pts in taken])
             conn.executemany(SQL_TAKE, [(pts, lot) for lot, pts in taken])
         earned = paid // 100
         balance += earned
         ex(SQL_MOVEMENT, (earn_mov, m[0], "earn", earned, at, at, sale_ref, None, None, None,
-                          None, None, balance))  # fmt: skip
-        ex(SQL_LOT, (lot_id, m[0], earn_mov, at, expires, earned, earned))
+                          None, None, balance, None))  # fmt: skip
+        ex(SQL_LOT, (lot_id, m[0], earn_mov, at, expires, earned, earned, None))
         spend = m[14] + paid
         tier = tier_of(spend)
         ex(SQL_SAVE_MEMBER, (tier, balance, spend, m[15] + earned, at, m[0]))
         ex(SQL_INSERT_SALE, (sale_ref, plan.sale_id, m[0], at, at, "CNY", subtotal, 0, 0,
                              subtotal, plan.redeem, plan.redeem, paid, earned, program_id, m[12],
-                             at[:10], None, "[]", balance, tier, 0, 0, 0, 0, device_id))  # fmt: skip
+                             at[:10], "[]", balance, tier, 0, 0, 0, 0, device_id, plan.sale_id,
+                             None))  # fmt: skip
         conn.executemany(
             SQL_LINES,
             [
@@ -531,7 +541,7 @@ def bench_checkout(
             result = checkout(shop, CASHIER, request)
             out.append(perf() - t0)
             cpu_out.append(cpu() - c0)
-            if result["replayed"] or result["redeemed"] != plan.redeem:
+            if result.replayed or result.redeemed != plan.redeem:
                 raise AssertionError(f"unexpected checkout result {result}")
 
     def run_raw(plans: list[Plan], out: list[int], cpu_out: list[int]) -> None:
