@@ -74,8 +74,7 @@ class _Factory:
     module: str
     name: str
     cls: str
-    adds: frozenset[str]
-    forwards: bool  # passes its own **details on
+    adds: frozenset[str]  # details the factory passes itself
 
 
 @dataclass
@@ -87,7 +86,7 @@ class _Scan:
 
 def modules_under(root: Path, skip: Callable[[str], bool] = lambda name: False) -> list[Module]:
     """Every Python file under ``root`` except those ``skip`` names (relative, with slashes)."""
-    found = []
+    found: list[Module] = []
     for path in sorted(root.rglob("*.py")):
         name = path.relative_to(root).as_posix()
         if not skip(name):
@@ -101,8 +100,8 @@ def error_classes(modules: Iterable[Module]) -> dict[str, str]:
     for module in modules:
         for node in ast.walk(module.tree):
             if isinstance(node, ast.ClassDef):
-                bases = [_name(b) for b in node.bases]
-                defined[node.name] = ([b for b in bases if b], _class_code(node))
+                bases = [base for b in node.bases if (base := _name(b)) is not None]
+                defined[node.name] = (bases, _class_code(node))
     codes: dict[str, str] = {}
     if ROOT_CLASS in defined:
         codes[ROOT_CLASS] = defined[ROOT_CLASS][1] or "refused"
@@ -132,7 +131,7 @@ def problems(
     sites: Iterable[Site], placeholders: Callable[[str], frozenset[str] | None]
 ) -> list[str]:
     """What is wrong, one line per problem; ``placeholders`` is None for a reason not catalogued."""
-    found = []
+    found: list[str] = []
     for site in sites:
         found.extend(f"{site.where}: {site.cls}: {p}" for p in _site_problems(site, placeholders))
     return found
@@ -163,17 +162,18 @@ def _site_problems(
         yield f"value= repeats the {site.field_value} typed, which is personal data"
 
 
-def _visit(module: Module, node: ast.AST, function: ast.FunctionDef | None, scan: _Scan) -> None:
+_Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _visit(module: Module, node: ast.AST, function: _Function | None, scan: _Scan) -> None:
     for child in ast.iter_child_nodes(node):
-        inner = child if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef) else function
+        inner = child if isinstance(child, _Function) else function
         if isinstance(child, ast.Call) and _name(child.func) in scan.classes:
-            _construction(module, child, inner, scan)  # type: ignore[arg-type]
-        _visit(module, child, inner, scan)  # type: ignore[arg-type]
+            _construction(module, child, inner, scan)
+        _visit(module, child, inner, scan)
 
 
-def _construction(
-    module: Module, call: ast.Call, function: ast.FunctionDef | None, scan: _Scan
-) -> None:
+def _construction(module: Module, call: ast.Call, function: _Function | None, scan: _Scan) -> None:
     cls = _name(call.func)
     assert cls is not None
     keywords = {k.arg: k.value for k in call.keywords if k.arg is not None}
@@ -186,7 +186,6 @@ def _construction(
                 function.name,
                 cls,
                 frozenset(keywords) - NOT_DETAILS,
-                any(k.arg is None for k in call.keywords),
             )
         )
         return
@@ -252,14 +251,14 @@ def _factory_calls(module: Module, factory: _Factory) -> Iterator[Site]:
 
 def _imported_names(module: Module, source: str) -> set[str]:
     dotted = source.removesuffix(".py").replace("/", ".")
-    names = set()
+    names: set[str] = set()
     for node in ast.walk(module.tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.module.endswith(dotted):
             names.update(alias.asname or alias.name for alias in node.names)
     return names
 
 
-def _parameters(function: ast.FunctionDef | None) -> set[str]:
+def _parameters(function: _Function | None) -> set[str]:
     if function is None:
         return set()
     args = function.args

@@ -21,7 +21,7 @@ from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.pricing import check_redemption
 from loyalty_desktop.domain.program import RedeemRule
 from loyalty_desktop.domain.program_file import parse_program
-from loyalty_desktop.domain.reasons import REASONS, describe
+from loyalty_desktop.domain.reasons import FIELDS, REASONS, describe
 from loyalty_desktop.services import merge, points, privacy, programs, refunds, reports, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.checkout import LineRequest
@@ -252,6 +252,7 @@ def test_a_refusal_reads_as_a_whole_chinese_sentence(driver: ShopDriver, scenari
     refused = caught.value
     assert refused.reason == reason, refused.message
     assert refused.reason in REASONS
+    assert refused.details.get("field", "member") in FIELDS, "a field a screen can name"
     chinese, english = describe(refused, "zh_CN"), describe(refused, "en")
     assert chinese != refused.message, "the English message is the fallback, not the answer"
     assert HAN.search(chinese), chinese
