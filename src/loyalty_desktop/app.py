@@ -111,7 +111,8 @@ def open_database(
     except DatabaseError as exc:
         engine.dispose()
         raise BadDatabase(
-            f"{path or url} cannot be opened as a loyalty database: {exc.orig}"
+            f"{path or url} cannot be opened as a loyalty database: {exc.orig}",
+            reason="database_unreadable",
         ) from exc
     except BaseException:
         engine.dispose()
@@ -139,11 +140,15 @@ def _sqlite_path(db: Path | str | None) -> Path:
                 f"the folder {path.parent} does not exist (or is not a folder); create it first, "
                 "or check the path of the database",
                 code="no_such_folder",
+                folder=str(path.parent),
             )
         path.parent.mkdir(parents=True, exist_ok=True)  # the per-user data folder, first run
     if path.is_dir():
         raise BadDatabase(
-            f"{path} is a folder; give the database file inside it", code="bad_database"
+            f"{path} is a folder; give the database file inside it",
+            code="bad_database",
+            reason="database_is_folder",
+            file=str(path),
         )
     return path
 
@@ -174,7 +179,10 @@ def _with_keys(
             found = CardKeyFile.create(where)  # a new installation: its first keys
     housekeeping = SqlHousekeeping(engine)
     if found is None or problems:
-        stand_in = MissingKeys(BadInstallation(problems[0], code="card_keys_missing"))
+        unusable = BadInstallation(
+            problems[0], code="card_keys_missing", reason="card_keys_unusable", folder=str(where)
+        )
+        stand_in = MissingKeys(unusable)
         reports, reads = SqlReportSource(engine, clock), SqlReadModels(engine)
         return Shop(
             uow, clock, stand_in, device_id, stand_in, reports, reads, housekeeping

@@ -105,6 +105,7 @@ class CardKeyFile:
             raise InvalidRequest(
                 "all ten card key ids are in use; cards must be reprinted before the keys can be retired",
                 code="keys_exhausted",
+                maximum=_MAX_KEYS,
             )
         keys = {
             **{str(k): v.hex() for k, v in self._keys.items()},

@@ -48,16 +48,28 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path]) -> Path:
                 "export. Choose another file name.",
                 code="protected_file",
                 file=str(path),
+                file_kind=_describe(kept),
             )
     if target.name in _NEVER_NAMES or target.name.endswith(("-wal", "-shm", "-journal")):
-        raise BadFile(f"{path} is a file the program keeps for itself", code="protected_file")
+        raise BadFile(
+            f"{path} is a file the program keeps for itself",
+            code="protected_file",
+            reason="protected_file_name",
+            file=str(path),
+        )
     if target.is_dir():
-        raise BadFile(f"{path} is a folder; give a file name", code="bad_file", file=str(path))
+        raise BadFile(
+            f"{path} is a folder; give a file name",
+            code="bad_file",
+            reason="out_is_folder",
+            file=str(path),
+        )
     if target.exists() or target.is_symlink():
         if _is_database(target):
             raise BadFile(
                 f"{path} is a database; an export never overwrites one, not even with --force",
                 code="protected_file",
+                reason="out_is_database",
                 file=str(path),
             )
         if not force:
@@ -99,7 +111,10 @@ def write_new_file(
             os.fsync(handle.fileno())
     except OSError as exc:
         raise BadFile(
-            f"cannot write {path}: {exc.strerror or exc}", code="bad_file", file=str(path)
+            f"cannot write {path}: {exc.strerror or exc}",
+            code="bad_file",
+            reason="out_write_failed",
+            file=str(path),
         ) from None
     try:
         if force:
@@ -120,11 +135,13 @@ def _put_new(temporary: Path, target: Path, shown: Path) -> None:
         raise BadFile(
             f"{shown} was created by someone else meanwhile; nothing was overwritten",
             code="file_exists",
+            reason="out_created_meanwhile",
+            file=str(shown),
         ) from None
     except OSError:  # a file system without hard links (FAT on a USB stick)
         try:
             fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
-            raise BadFile(f"{shown} already exists", code="file_exists") from None
+            raise BadFile(f"{shown} already exists", code="file_exists", file=str(shown)) from None
         os.close(fd)
         os.replace(temporary, target)

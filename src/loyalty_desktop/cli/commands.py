@@ -15,7 +15,8 @@ from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.reports import cmd_report
-from loyalty_desktop.demo.build import build_demo
+from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
+from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
@@ -93,7 +94,11 @@ def cmd_member_show(ctx: Context, args: Any) -> dict[str, Any]:
 
 def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
     if not args.out.lower().endswith(".png"):
-        raise InvalidRequest("the card is written as PNG; give --out a name ending in .png")
+        raise InvalidRequest(
+            "the card is written as PNG; give --out a name ending in .png",
+            reason="card_out_not_png",
+            field="out",
+        )
     ctx.check_out(args.out, force=args.force)  # refuse before a reissue revokes the old card
 
     def save(member: Member, code: str, shop_name: str) -> dict[str, Any]:
@@ -135,7 +140,10 @@ def _sale_line(text: str) -> checkout.LineRequest:
     parts = [p.strip() for p in text.split(",")]
     if not 3 <= len(parts) <= 4:
         raise InvalidRequest(
-            f"--line {text!r} must be SKU,QTY,UNIT_PRICE[,CATEGORY] (no commas inside a value)"
+            f"--line {quoted(text)} must be SKU,QTY,UNIT_PRICE[,CATEGORY] "
+            "(no commas inside a value)",
+            reason="sale_line_format",
+            field="line",
         )
     return checkout.LineRequest(parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else None)
 
@@ -156,7 +164,9 @@ def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
 def _refund_line(text: str) -> tuple[str, str]:
     parts = [p.strip() for p in text.split(",")]
     if len(parts) != 2:
-        raise InvalidRequest(f"--line {text!r} must be SKU,QTY")
+        raise InvalidRequest(
+            f"--line {quoted(text)} must be SKU,QTY", reason="refund_line_format", field="line"
+        )
     return parts[0], parts[1]
 
 
@@ -232,8 +242,14 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_demo(ctx: Context, args: Any) -> dict[str, Any]:
-    if not 1 <= args.members <= 1_000_000:
-        raise InvalidRequest("--members must be between 1 and 1000000")
+    if not 1 <= args.members <= MAX_DEMO_MEMBERS:
+        raise InvalidRequest(
+            f"--members must be between 1 and {MAX_DEMO_MEMBERS}",
+            reason="demo_members_range",
+            field="members",
+            minimum=1,
+            maximum=MAX_DEMO_MEMBERS,
+        )
     return build_demo(ctx.shop, ctx.actor, members=args.members, seed=args.seed)
 
 
@@ -248,13 +264,15 @@ def _read_new_pin(name: str) -> str:
     if sys.stdin.isatty():
         first = getpass.getpass(f"New PIN for {name}: ")
         if getpass.getpass("The same PIN again: ") != first:
-            raise InvalidRequest("the two PINs differ")
+            raise InvalidRequest("the two PINs differ", reason="pin_mismatch", field="pin")
         return first
     line = sys.stdin.readline()
     if not line.strip():
         raise InvalidRequest(
             "give the new PIN on standard input, e.g.  echo 1234 | loyalty staff add Ann "
-            "--role admin (after the signed-in staff member's PIN, if LOYALTY_PIN is not set)"
+            "--role admin (after the signed-in staff member's PIN, if LOYALTY_PIN is not set)",
+            reason="pin_missing",
+            field="pin",
         )
     return line.strip()
 
@@ -284,7 +302,9 @@ def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
     if not args.confirm:
         raise InvalidRequest(
             "replacing the keys makes every printed member card invalid; "
-            "run again with --confirm if the key file is lost for good"
+            "run again with --confirm if the key file is lost for good",
+            reason="confirm_required",
+            field="confirm",
         )
 
     def replace() -> tuple[dict[str, Any], FileAuditSeal]:

@@ -23,10 +23,11 @@ from loyalty_desktop.services.csv_files import read_bytes
 class Refused(Exception):
     """A refusal found by the command line itself (an unreadable file, a feature not here yet)."""
 
-    def __init__(self, code: str, message: str, **extra: Any) -> None:
+    def __init__(self, code: str, message: str, *, reason: str | None = None, **extra: Any) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.reason = reason or code
         self.extra = extra
 
 
@@ -73,13 +74,13 @@ class Context:
         if "opened" in self.__dict__:
             self.opened.engine.dispose()
 
-    def moment(self, text: str | None) -> datetime | None:
+    def moment(self, text: str | None, field: str = "at") -> datetime | None:
         """An ``--at``/``--from`` value in the shop's time zone, or None for now."""
         if text is None:
             return None
         with self.shop.uow(write=False) as uow:
             _, program = programs.program_in_force(uow)
-        return parse_moment(text, program.timezone)
+        return parse_moment(text, program.timezone, field=field)
 
 
 def read_pin(prompt: str) -> str:
@@ -93,7 +94,9 @@ def read_pin(prompt: str) -> str:
     if not line.strip():
         raise InvalidRequest(
             f"{prompt.strip().rstrip(':')} is missing: give it on standard input "
-            "(echo 1234 | loyalty --staff NAME ...) or in LOYALTY_PIN"
+            "(echo 1234 | loyalty --staff NAME ...) or in LOYALTY_PIN",
+            reason="pin_missing",
+            field="pin",
         )
     return line.strip()
 
@@ -108,7 +111,9 @@ def read_text(path: str, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Refused("bad_file", f"{what} {path} is not UTF-8 text") from None
+        raise Refused(
+            "bad_file", f"{what} {path} is not UTF-8 text", reason="file_not_utf8", file=path
+        ) from None
 
 
 class NotOk(Exception):

@@ -93,15 +93,22 @@ def _run_handler(
         return EXIT_OK
     except NotOk as verdict:
         emit(
-            {**verdict.result, "error": "check_failed", "message": "problems were found"},
+            {
+                **verdict.result,
+                "error": "check_failed",
+                "message": "problems were found",
+                "reason": "check_failed",
+            },
             as_json=as_json,
         )
         return EXIT_REFUSED
     except Refused as exc:
-        emit_error(exc.code, exc.message, as_json=as_json, extra=exc.extra)
+        emit_error(exc.code, exc.message, as_json=as_json, extra=exc.extra, reason=exc.reason)
         return EXIT_REFUSED
     except LoyaltyError as exc:
-        emit_error(exc.code, exc.message, as_json=as_json, extra=_public(exc.details))
+        emit_error(
+            exc.code, exc.message, as_json=as_json, extra=_public(exc.details), reason=exc.reason
+        )
         return EXIT_REFUSED
     except UsageError as exc:
         emit_error("usage", str(exc), as_json=as_json)
@@ -121,6 +128,7 @@ def _run_handler(
 
 
 def _public(details: dict[str, Any]) -> dict[str, Any]:
+    """The details a script may read: JSON values only (sites keep personal data out of them)."""
     return {k: v for k, v in details.items() if isinstance(v, str | int | list | bool | type(None))}
 
 

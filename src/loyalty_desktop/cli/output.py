@@ -31,15 +31,27 @@ def emit(result: dict[str, Any], *, as_json: bool, stream: TextIO | None = None)
             out.write(f"{key}: {'-' if value is None else value}\n")
 
 
+_OWN_KEYS = ("error", "message", "reason")
+
+
 def emit_error(
-    code: str, message: str, *, as_json: bool, extra: dict[str, Any] | None = None
+    code: str,
+    message: str,
+    *,
+    as_json: bool,
+    extra: dict[str, Any] | None = None,
+    reason: str | None = None,
 ) -> None:
-    """Print a refusal: JSON on stdout with ``--json``, a sentence on stderr without."""
+    """Print a refusal: JSON on stdout with ``--json``, a sentence on stderr without.
+
+    The JSON always has ``error`` (the code), ``message`` and ``reason`` (the
+    specific reason in ``domain.reasons``, the code itself when there is none
+    more specific), then the refusal's details; a detail never hides those three.
+    """
     if as_json:
-        sys.stdout.write(
-            json.dumps({"error": code, "message": message, **(extra or {})}, ensure_ascii=False)
-            + "\n"
-        )
+        details = {k: v for k, v in (extra or {}).items() if k not in _OWN_KEYS}
+        body = {"error": code, "message": message, "reason": reason or code, **details}
+        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
     else:
         sys.stderr.write(f"loyalty: {message} [{code}]\n")
         rejected = (extra or {}).get("rejected", [])

@@ -19,7 +19,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         ctx.shop,
         ctx.actor,
         args.name,
-        start=ctx.moment(args.start),
+        start=ctx.moment(args.start, "from"),
         at=ctx.moment(args.at),
         horizon_days=args.horizon_days,
     )

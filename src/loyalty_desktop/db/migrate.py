@@ -56,7 +56,10 @@ def _refuse_unknown(current: str | None, script: ScriptDirectory, head: str) -> 
     if current is not None and current not in {s.revision for s in script.walk_revisions()}:
         raise BadDatabase(
             f"this database has schema revision {current}, which is newer than this program "
-            f"knows (up to {head}); open it with the newer version of the program"
+            f"knows (up to {head}); open it with the newer version of the program",
+            reason="schema_too_new",
+            revision=current,
+            newest_known=head,
         )
 
 
@@ -90,7 +93,8 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
                 if current is None and inspect(conn).get_table_names():
                     raise BadDatabase(
                         "this database has tables but no schema revision; "
-                        "it is not a loyalty database"
+                        "it is not a loyalty database",
+                        reason="database_not_ours",
                     )
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
@@ -98,7 +102,9 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
                 if broken:
                     raise BadDatabase(
                         f"the migration would break {len(broken)} references "
-                        f"(first: {tuple(broken[0])}); nothing was changed"
+                        f"(first: {tuple(broken[0])}); nothing was changed",
+                        reason="migration_breaks_references",
+                        count=len(broken),
                     )
         finally:
             if raw is not None:

@@ -47,6 +47,7 @@ from loyalty_desktop.services.standing import tier_at
 
 HISTORY_DAYS = 400  # a reporting year, and the launch weeks before it whose points have lapsed
 CHUNK = 2000  # events per transaction
+MAX_DEMO_MEMBERS = 1_000_000
 _NEEDS = (
     Permission.PROGRAM,
     Permission.ENROL,
@@ -239,7 +240,13 @@ def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str
     for permission in _NEEDS:
         require(actor, permission)
     if members < 1:
-        raise InvalidRequest("a demo shop needs at least one member")
+        raise InvalidRequest(
+            "a demo shop needs at least one member",
+            reason="demo_members_range",
+            field="members",
+            minimum=1,
+            maximum=MAX_DEMO_MEMBERS,
+        )
     began = time.perf_counter()
     end = shop.clock.now()
     with shop.uow(write=False) as uow:
@@ -252,6 +259,7 @@ def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str
                 "the demo fills an empty database, and this one already has members; "
                 "use a new --db file",
                 code="not_empty",
+                reason="demo_database_not_empty",
             )
     cal = Calendar.ending(end, TIMEZONE, HISTORY_DAYS)
     loaded = load_program(

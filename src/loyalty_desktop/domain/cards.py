@@ -58,6 +58,16 @@ def payment_kind(code: str) -> str | None:
     return None
 
 
+def repeatable(text: str) -> str | None:
+    """``text`` if a refusal may repeat it; None if it is shaped like a payment code, never repeated."""
+    return None if payment_kind(clean_scan(text)) is not None else text
+
+
+def quoted(text: str) -> str:
+    """``text`` quoted for a refusal's message, or "a payment code" when it is shaped like one."""
+    return "a payment code" if repeatable(text) is None else repr(text)
+
+
 def luhn_digit(digits: str) -> str:
     """The Luhn check digit for a string of digits (catches any single mistyped digit)."""
     total = 0
@@ -102,19 +112,34 @@ def decode_card(text: str, keys: Mapping[int, bytes]) -> CardCode:
     code = clean_scan(text)
     kind = payment_kind(code)
     if kind is not None:
-        raise PaymentCode(f"this is a {kind} payment code, not a member card", kind=kind)
+        raise PaymentCode(
+            f"this is a {kind} payment code, not a member card",
+            reason="payment_code_not_card",
+            kind=kind,
+        )
     if not code.isdigit() or not code.startswith(PREFIX):
-        raise InvalidCard("not a valid member card: not one of this shop's codes")
+        raise InvalidCard(
+            "not a valid member card: not one of this shop's codes", reason="card_foreign"
+        )
     if len(code) != LENGTH:
-        raise InvalidCard("not a valid member card: the code is incomplete; scan it again")
+        raise InvalidCard(
+            "not a valid member card: the code is incomplete; scan it again",
+            reason="card_incomplete",
+        )
     if luhn_digit(code[:-1]) != code[-1]:
-        raise InvalidCard("not a valid member card: the code was misread; scan it again")
+        raise InvalidCard(
+            "not a valid member card: the code was misread; scan it again", reason="card_misread"
+        )
     body, mac = code[len(PREFIX) : -1 - _MAC_DIGITS], code[-1 - _MAC_DIGITS : -1]
     if body[0] != VERSION:
-        raise InvalidCard("not a valid member card: unknown card version")
+        raise InvalidCard(
+            "not a valid member card: unknown card version", reason="card_unknown_version"
+        )
     key_id = int(body[1])
     key = keys.get(key_id)
     if key is None or not hmac.compare_digest(_mac(key, body), mac):
-        raise InvalidCard("not a valid member card: not issued by this shop")
+        raise InvalidCard(
+            "not a valid member card: not issued by this shop", reason="card_not_issued_here"
+        )
     card_no = int(body[2 : 2 + _CARD_DIGITS])
     return CardCode(key_id=key_id, card_no=card_no, serial=int(body[-1]))

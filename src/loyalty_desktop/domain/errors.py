@@ -1,4 +1,4 @@
-"""Refusals a person can cause: each has a stable code and a message for a person."""
+"""Refusals a person can cause: a stable code, a specific reason with its details, a message for a person."""
 
 from __future__ import annotations
 
@@ -6,16 +6,29 @@ from __future__ import annotations
 class LoyaltyError(Exception):
     """A request the shop's rules refuse; nothing was changed.
 
-    ``code`` is stable (scripts match on it); ``message`` is for a person.
+    ``code`` is stable and coarse (scripts match on it); ``reason`` is stable
+    and specific (``pin_format``, ``refund_exceeds_sale_left``): a screen looks
+    it up in ``domain.reasons`` to say the refusal in the person's language,
+    filling the template from ``details`` (``field``, ``limit``, ``step``…).
+    ``message`` is the English sentence the command prints. Details never
+    hold a member's personal data or a payment code: they are printed.
     """
 
     code = "refused"
 
-    def __init__(self, message: str, *, code: str | None = None, **details: object) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        reason: str | None = None,
+        **details: object,
+    ) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
+        self.reason = reason or self.code
         self.details = details
 
 

@@ -14,6 +14,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ERASED_NAME = "(erased)"
 # Letters by their Unicode category that show as nothing (Default_Ignorable code points).
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+MAX_NAME = 100
 
 
 class MemberStatus(StrEnum):
@@ -84,11 +85,18 @@ def check_name(name: str) -> str:
     """A member's name as it shows (``visible_name``): a letter or digit, at most 100 characters."""
     cleaned = visible_name(name)
     if not cleaned:
-        raise InvalidRequest("a member needs a name")
+        raise InvalidRequest("a member needs a name", reason="name_missing", field="name")
     if not has_letter_or_digit(cleaned):
-        raise InvalidRequest("a name needs at least one letter or digit")
-    if len(cleaned) > 100:
-        raise InvalidRequest("a name may have at most 100 characters")
+        raise InvalidRequest(
+            "a name needs at least one letter or digit", reason="name_no_letter", field="name"
+        )
+    if len(cleaned) > MAX_NAME:
+        raise InvalidRequest(
+            f"a name may have at most {MAX_NAME} characters",
+            reason="name_too_long",
+            field="name",
+            maximum=MAX_NAME,
+        )
     return cleaned
 
 
@@ -96,7 +104,12 @@ def check_email(email: str) -> str:
     """An e-mail address, trimmed and roughly checked."""
     cleaned = email.strip()
     if not _EMAIL.match(cleaned):
-        raise InvalidRequest(f"{email!r} is not an e-mail address")
+        # The address is not repeated: a refusal is printed and may be logged.
+        raise InvalidRequest(
+            "the e-mail address is not written like name@example.com",
+            reason="email_format",
+            field="email",
+        )
     return cleaned
 
 
@@ -105,9 +118,13 @@ def parse_birthday(text: str, today: date) -> date:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidRequest(f"birthday {text!r} is not a date like 1990-05-31") from None
+        raise InvalidRequest(
+            "the birthday is not a date like 1990-05-31", reason="birthday_format", field="birthday"
+        ) from None
     if day > today:
-        raise InvalidRequest(f"birthday {text!r} is in the future")
+        raise InvalidRequest(
+            "the birthday is in the future", reason="birthday_future", field="birthday"
+        )
     return day
 
 

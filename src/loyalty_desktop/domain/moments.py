@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
 
 # Far enough back for old records, far enough ahead for any expiry; nothing overflows a date.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
 
 
-def parse_moment(text: str, timezone: str) -> datetime:
-    """``2025-03-01`` (shop midnight) or ``2025-03-01T14:30:00+08:00``, as an aware UTC datetime."""
+def parse_moment(text: str, timezone: str, *, field: str = "at") -> datetime:
+    """``2025-03-01`` (shop midnight) or ``2025-03-01T14:30:00+08:00``, as an aware UTC datetime.
+
+    ``field`` names the input in a refusal (``at``, ``from``).
+    """
     cleaned = text.strip()
     zone = ZoneInfo(timezone)
     try:
@@ -25,12 +29,21 @@ def parse_moment(text: str, timezone: str) -> datetime:
         utc = moment.astimezone(UTC)
     except (ValueError, OverflowError):
         raise InvalidRequest(
-            f"{text!r} is not a time; write 2025-03-01 or 2025-03-01T14:30:00+08:00",
+            f"{quoted(text)} is not a time; write 2025-03-01 or 2025-03-01T14:30:00+08:00",
             code="invalid_time",
+            reason="time_format",
+            field=field,
+            value=repeatable(text),
         ) from None
     if not EARLIEST_YEAR <= utc.year <= LATEST_YEAR:
         raise InvalidRequest(
-            f"{text!r} is outside the years {EARLIEST_YEAR}–{LATEST_YEAR}", code="invalid_time"
+            f"{quoted(text)} is outside the years {EARLIEST_YEAR}–{LATEST_YEAR}",
+            code="invalid_time",
+            reason="time_out_of_range",
+            field=field,
+            value=repeatable(text),
+            minimum=EARLIEST_YEAR,
+            maximum=LATEST_YEAR,
         )
     return utc
 

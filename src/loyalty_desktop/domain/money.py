@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidAmount
 
 # ISO 4217 minor-unit exponents for currencies a shop is likely to use.
@@ -78,7 +79,12 @@ class Currency:
         """Look up a currency by its ISO code; unknown codes are refused."""
         upper = code.strip().upper()
         if upper not in _EXPONENTS:
-            raise InvalidAmount(f"unknown currency {code!r}; use an ISO 4217 code such as CNY")
+            raise InvalidAmount(
+                f"unknown currency {quoted(code)}; use an ISO 4217 code such as CNY",
+                reason="currency_unknown",
+                field="currency",
+                value=repeatable(code),
+            )
         return cls(upper, _EXPONENTS[upper])
 
     @property
@@ -87,62 +93,142 @@ class Currency:
         return int(10**self.exponent)
 
 
-def _decimal(text: str, what: str) -> Decimal:
+# How refusals name the input: ``field`` as the command's option or the form's field
+# (``total``, ``discount``; a basket line's ``quantity`` or ``unit_price``), ``line``
+# the basket line's number when there is one. A number too large for any till is
+# what a scanned payment code looks like, so it is never repeated.
+
+
+def _decimal(text: str, what: str, field: str, line: int | None) -> Decimal:
     cleaned = text.strip() if isinstance(text, str) else text
     if not isinstance(cleaned, str) or cleaned == "":
-        raise InvalidAmount(f"{what} is empty; write it like 12.50")
+        raise InvalidAmount(
+            f"{what} is empty; write it like 12.50", reason="amount_empty", field=field, line=line
+        )
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise InvalidAmount(f"{what} {text!r} is not a number; write it like 12.50") from None
+        raise InvalidAmount(
+            f"{what} {quoted(text)} is not a number; write it like 12.50",
+            reason="amount_not_number",
+            field=field,
+            line=line,
+            value=repeatable(text),
+        ) from None
     if not value.is_finite():
-        raise InvalidAmount(f"{what} {text!r} is not a number; write it like 12.50")
+        raise InvalidAmount(
+            f"{what} {quoted(text)} is not a number; write it like 12.50",
+            reason="amount_not_number",
+            field=field,
+            line=line,
+            value=repeatable(text),
+        )
     return value
 
 
-def parse_money(text: str, currency: Currency, *, what: str = "amount") -> int:
+def parse_money(
+    text: str,
+    currency: Currency,
+    *,
+    what: str = "amount",
+    field: str = "amount",
+    line: int | None = None,
+) -> int:
     """Parse decimal text (``"105.00"``) to minor units; more decimals than the currency has are refused."""
-    value = _decimal(text, what)
+    value = _decimal(text, what, field, line)
     scaled = value.scaleb(currency.exponent)
     if scaled != scaled.to_integral_value():
         raise InvalidAmount(
-            f"{what} {text!r} has more decimals than {currency.code} allows "
-            f"({currency.exponent}); amounts are never rounded"
+            f"{what} {quoted(text)} has more decimals than {currency.code} allows "
+            f"({currency.exponent}); amounts are never rounded",
+            reason="amount_too_precise",
+            field=field,
+            line=line,
+            value=repeatable(text),
+            currency=currency.code,
+            decimals=currency.exponent,
         )
     if abs(scaled) > MAX_MINOR_UNITS:
-        raise InvalidAmount(f"{what} {text!r} is too large")
+        raise InvalidAmount(
+            f"{what} is too large", reason="amount_too_large", field=field, line=line
+        )
     return int(scaled)
 
 
-def parse_non_negative_money(text: str, currency: Currency, *, what: str = "amount") -> int:
+def parse_non_negative_money(
+    text: str,
+    currency: Currency,
+    *,
+    what: str = "amount",
+    field: str = "amount",
+    line: int | None = None,
+) -> int:
     """Parse money that may not be negative."""
-    minor = parse_money(text, currency, what=what)
+    minor = parse_money(text, currency, what=what, field=field, line=line)
     if minor < 0:
-        raise InvalidAmount(f"{what} {text!r} may not be negative")
+        raise InvalidAmount(
+            f"{what} {text!r} may not be negative",
+            reason="amount_negative",
+            field=field,
+            line=line,
+            value=text,
+        )
     return minor
 
 
-def parse_unit_price(text: str, *, what: str = "unit price") -> Decimal:
+def parse_unit_price(
+    text: str, *, what: str = "unit price", field: str = "unit_price", line: int | None = None
+) -> Decimal:
     """Parse a unit price: up to four decimals, in major units."""
-    value = _decimal(text, what)
+    value = _decimal(text, what, field, line)
     scaled = value.scaleb(UNIT_PRICE_DECIMALS)
     if scaled != scaled.to_integral_value():
-        raise InvalidAmount(f"{what} {text!r} has more than {UNIT_PRICE_DECIMALS} decimals")
+        raise InvalidAmount(
+            f"{what} {quoted(text)} has more than {UNIT_PRICE_DECIMALS} decimals",
+            reason="decimals_exceeded",
+            field=field,
+            line=line,
+            value=repeatable(text),
+            decimals=UNIT_PRICE_DECIMALS,
+        )
     if abs(value) > MAX_MINOR_UNITS:
-        raise InvalidAmount(f"{what} {text!r} is too large")
+        raise InvalidAmount(
+            f"{what} is too large", reason="amount_too_large", field=field, line=line
+        )
     return value
 
 
-def parse_quantity(text: str, *, what: str = "quantity") -> Decimal:
+QUANTITY_DECIMALS = 3
+MAX_QUANTITY = 1_000_000
+
+
+def parse_quantity(
+    text: str, *, what: str = "quantity", field: str = "quantity", line: int | None = None
+) -> Decimal:
     """Parse a quantity: whole units or up to three decimals (weighed goods); zero is refused."""
-    value = _decimal(text, what)
-    scaled = value.scaleb(3)
+    value = _decimal(text, what, field, line)
+    scaled = value.scaleb(QUANTITY_DECIMALS)
     if scaled != scaled.to_integral_value():
-        raise InvalidAmount(f"{what} {text!r} has more than 3 decimals")
+        raise InvalidAmount(
+            f"{what} {quoted(text)} has more than {QUANTITY_DECIMALS} decimals",
+            reason="decimals_exceeded",
+            field=field,
+            line=line,
+            value=repeatable(text),
+            decimals=QUANTITY_DECIMALS,
+        )
     if value == 0:
-        raise InvalidAmount(f"{what} may not be zero")
-    if abs(value) > 1_000_000:
-        raise InvalidAmount(f"{what} {text!r} is too large")
+        raise InvalidAmount(
+            f"{what} may not be zero", reason="quantity_zero", field=field, line=line
+        )
+    if abs(value) > MAX_QUANTITY:
+        raise InvalidAmount(
+            f"{what} is too large",
+            reason="quantity_too_large",
+            field=field,
+            line=line,
+            maximum=MAX_QUANTITY,
+        )
     return value
 
 
@@ -165,5 +251,12 @@ def money_from_decimal(value: Decimal, currency: Currency) -> int:
     """Convert an exact decimal of major units to minor units, refusing what would need rounding."""
     scaled = value.scaleb(currency.exponent)
     if scaled != scaled.to_integral_value():
-        raise InvalidAmount(f"{value} has more decimals than {currency.code} allows")
+        raise InvalidAmount(
+            f"{value} has more decimals than {currency.code} allows",
+            reason="amount_too_precise",
+            field="amount",
+            value=str(value),
+            currency=currency.code,
+            decimals=currency.exponent,
+        )
     return int(scaled)

@@ -8,6 +8,7 @@ import unicodedata
 from loyalty_desktop.domain.errors import InvalidRequest
 
 _NOISE = re.compile(r"[\s\-().·/]")
+MIN_DIGITS, MAX_DIGITS = 5, 15
 
 
 def normalize_phone(text: str) -> str:
@@ -17,12 +18,23 @@ def normalize_phone(text: str) -> str:
         cleaned = cleaned[1:]
     elif cleaned.startswith("00"):
         cleaned = cleaned[2:]
+    # The number is never repeated: it is a member's personal data, or a payment code.
     if not cleaned.isdigit():
-        raise InvalidRequest(f"{text!r} is not a phone number")
+        raise InvalidRequest(
+            "that is not a phone number (only digits, spaces, dashes and +86)",
+            reason="phone_not_digits",
+            field="phone",
+        )
     if len(cleaned) == 13 and cleaned.startswith("861"):
         cleaned = cleaned[2:]
-    if not 5 <= len(cleaned) <= 15:
-        raise InvalidRequest(f"{text!r} is not a phone number (5 to 15 digits)")
+    if not MIN_DIGITS <= len(cleaned) <= MAX_DIGITS:
+        raise InvalidRequest(
+            f"that is not a phone number ({MIN_DIGITS} to {MAX_DIGITS} digits)",
+            reason="phone_length",
+            field="phone",
+            minimum=MIN_DIGITS,
+            maximum=MAX_DIGITS,
+        )
     return cleaned
 
 

@@ -48,7 +48,11 @@ def allocate(total: int, weights: Sequence[int]) -> list[int]:
     whole = sum(positive)
     if whole == 0:
         if total:
-            raise InvalidRequest("nothing in the basket to take a discount from")
+            raise InvalidRequest(
+                "nothing in the basket to take a discount from",
+                reason="discount_without_goods",
+                field="discount",
+            )
         return [0] * len(weights)
     shares = [total * w // whole for w in positive]
     remainders = sorted(range(len(weights)), key=lambda i: (-(total * positive[i] % whole), i))
@@ -72,11 +76,17 @@ def price_basket(
     """Apply the order discount, then the tier discount on what is left, spreading both over the lines."""
     subtotal = sum(line.amount for line in lines)
     if order_discount < 0:
-        raise InvalidRequest("a discount may not be negative")
-    if order_discount > max(subtotal, 0):
         raise InvalidRequest(
-            f"the discount {format_money(order_discount, currency)} is more than the basket "
-            f"{format_money(subtotal, currency)}"
+            "a discount may not be negative", reason="discount_negative", field="discount"
+        )
+    if order_discount > max(subtotal, 0):
+        discount, basket = format_money(order_discount, currency), format_money(subtotal, currency)
+        raise InvalidRequest(
+            f"the discount {discount} is more than the basket {basket}",
+            reason="discount_exceeds_basket",
+            field="discount",
+            discount=discount,
+            basket=basket,
         )
     after_order = subtotal - order_discount
     tier_discount = percent_of(after_order, tier_discount_pct) if after_order > 0 else 0
@@ -131,29 +141,46 @@ def check_redemption(
 ) -> int:
     """Validate a redemption of ``points`` on a basket and return the money it pays."""
     if points < 0:
-        raise RedemptionNotAllowed("points to redeem may not be negative")
+        raise RedemptionNotAllowed(
+            "points to redeem may not be negative", reason="redeem_negative", field="redeem"
+        )
     if points == 0:
         return 0
     if points > spendable:
         raise InsufficientPoints(
             f"the member can spend {max(spendable, 0)} points, not {points}",
+            reason="redeem_exceeds_balance",
+            field="redeem",
             spendable=max(spendable, 0),
+            points=points,
         )
     if points < rule.min_points:
-        raise RedemptionNotAllowed(f"at least {rule.min_points} points must be redeemed at once")
+        raise RedemptionNotAllowed(
+            f"at least {rule.min_points} points must be redeemed at once",
+            reason="redeem_below_minimum",
+            field="redeem",
+            minimum=rule.min_points,
+        )
     step = redemption_step(rule, currency)
     if points % step:
+        pays = format_money(points_value(step, rule, currency), currency)
         raise RedemptionNotAllowed(
-            f"points are redeemed in steps of {step} (each step pays "
-            f"{format_money(points_value(step, rule, currency), currency)}); "
+            f"points are redeemed in steps of {step} (each step pays {pays}); "
             f"{points} is not a whole number of steps",
+            reason="redeem_not_whole_steps",
+            field="redeem",
             step=step,
+            step_pays=pays,
+            points=points,
         )
     most = max_redeemable(net, spendable, rule, currency)
     if points > most:
+        share = f"{rule.max_share * 100:.0f}"
         raise RedemptionNotAllowed(
-            f"at most {most} points may pay for this sale "
-            f"(points pay at most {rule.max_share * 100:.0f}% of it)",
+            f"at most {most} points may pay for this sale (points pay at most {share}% of it)",
+            reason="redeem_exceeds_share",
+            field="redeem",
             max_points=most,
+            max_share_pct=share,
         )
     return points_value(points, rule, currency)

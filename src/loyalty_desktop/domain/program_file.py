@@ -75,7 +75,11 @@ class _Reader:
         self.source = source
         self.lines = lines
 
-    def fail(self, path: KeyPath, problem: str) -> BadProgram:
+    def fail(self, path: KeyPath, problem: str, *, reason: str, **details: object) -> BadProgram:
+        """The refusal for the value at ``path``: ``problem`` in English, ``reason`` and its details.
+
+        Every refusal names the key, its line and ``where`` (``file:line``) for a screen.
+        """
         line = None
         probe = path
         while probe and line is None:
@@ -83,15 +87,26 @@ class _Reader:
             probe = probe[:-1]
         name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
         where = f"{self.source}:{line}" if line else self.source
-        return BadProgram(f"{where}: {name or '(top)'}: {problem}", key=name, line=line)
+        refusal = BadProgram(
+            f"{where}: {name or '(top)'}: {problem}",
+            reason=reason,
+            key=name,
+            line=line,
+            where=where,
+        )
+        refusal.details.update(details)
+        return refusal
 
     def table(self, value: Any, path: KeyPath, allowed: set[str]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(path, "must be a table")
+            raise self.fail(path, "must be a table", reason="program_not_table")
         for key in value:
             if key not in allowed:
                 raise self.fail(
-                    (*path, key), f"unknown key (allowed: {', '.join(sorted(allowed))})"
+                    (*path, key),
+                    f"unknown key (allowed: {', '.join(sorted(allowed))})",
+                    reason="program_unknown_key",
+                    allowed=sorted(allowed),
                 )
         return value
 
@@ -99,11 +114,17 @@ class _Reader:
         self, value: Any, path: KeyPath, *, minimum: int = 0, maximum: int = 1_000_000
     ) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"must be a whole number, not {_kind(value)}")
+            raise self.fail(
+                path, f"must be a whole number, not {_kind(value)}", reason="program_not_integer"
+            )
         if value < minimum:
-            raise self.fail(path, f"must be at least {minimum}")
+            raise self.fail(
+                path, f"must be at least {minimum}", reason="program_too_small", minimum=minimum
+            )
         if value > maximum:
-            raise self.fail(path, f"must be at most {maximum}")
+            raise self.fail(
+                path, f"must be at most {maximum}", reason="program_too_large", maximum=maximum
+            )
         return value
 
     def decimal(
@@ -115,19 +136,34 @@ class _Reader:
         high: Decimal | None = None,
     ) -> Decimal:
         if isinstance(value, float):
-            raise self.fail(path, f'write decimals as text, e.g. "{value}", so nothing is rounded')
+            raise self.fail(
+                path,
+                f'write decimals as text, e.g. "{value}", so nothing is rounded',
+                reason="program_decimal_as_float",
+                example=str(value),
+            )
         if isinstance(value, bool) or not isinstance(value, int | str):
-            raise self.fail(path, f"must be a decimal string, not {_kind(value)}")
+            raise self.fail(
+                path, f"must be a decimal string, not {_kind(value)}", reason="program_not_decimal"
+            )
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:
-            raise self.fail(path, f"{value!r} is not a number") from None
+            raise self.fail(
+                path, f"{value!r} is not a number", reason="program_not_number", value=str(value)
+            ) from None
         if not number.is_finite():
-            raise self.fail(path, f"{value!r} is not a number")
+            raise self.fail(
+                path, f"{value!r} is not a number", reason="program_not_number", value=str(value)
+            )
         if low is not None and number < low:
-            raise self.fail(path, f"must be at least {low}")
+            raise self.fail(
+                path, f"must be at least {low}", reason="program_too_small", minimum=str(low)
+            )
         if high is not None and number > high:
-            raise self.fail(path, f"must be at most {high}")
+            raise self.fail(
+                path, f"must be at most {high}", reason="program_too_large", maximum=str(high)
+            )
         return number
 
     def money(self, value: Any, path: KeyPath, currency: Currency) -> int:
@@ -135,16 +171,28 @@ class _Reader:
         try:
             return parse_money(str(number), currency, what=str(path[-1]))
         except InvalidAmount as exc:
-            raise self.fail(path, exc.message) from None
+            if exc.reason == "amount_too_precise":
+                raise self.fail(
+                    path,
+                    exc.message,
+                    reason="program_amount_too_precise",
+                    currency=currency.code,
+                    decimals=currency.exponent,
+                ) from None
+            raise self.fail(path, exc.message, reason="program_amount_too_large") from None
 
     def text(self, value: Any, path: KeyPath) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(path, f"must be non-empty text, not {_kind(value)}")
+            raise self.fail(
+                path, f"must be non-empty text, not {_kind(value)}", reason="program_not_text"
+            )
         return value.strip()
 
     def texts(self, value: Any, path: KeyPath) -> frozenset[str]:
         if not isinstance(value, list):
-            raise self.fail(path, f"must be a list of text, not {_kind(value)}")
+            raise self.fail(
+                path, f"must be a list of text, not {_kind(value)}", reason="program_not_text_list"
+            )
         return frozenset(self.text(item, (*path, i)) for i, item in enumerate(value))
 
     def day(self, value: Any, path: KeyPath) -> date:
@@ -155,16 +203,29 @@ class _Reader:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        raise self.fail(path, f"must be a date like 2025-01-31, not {value!r}")
+        raise self.fail(
+            path,
+            f"must be a date like 2025-01-31, not {value!r}",
+            reason="program_not_date",
+            value=str(value),
+        )
 
     def boolean(self, value: Any, path: KeyPath) -> bool:
         if not isinstance(value, bool):
-            raise self.fail(path, f"must be true or false, not {_kind(value)}")
+            raise self.fail(
+                path, f"must be true or false, not {_kind(value)}", reason="program_not_boolean"
+            )
         return value
 
     def choice(self, value: Any, path: KeyPath, options: list[str]) -> str:
         if value not in options:
-            raise self.fail(path, f"must be one of {', '.join(options)}, not {value!r}")
+            raise self.fail(
+                path,
+                f"must be one of {', '.join(options)}, not {value!r}",
+                reason="program_not_choice",
+                choices=options,
+                value=str(value),
+            )
         return str(value)
 
 
@@ -185,7 +246,12 @@ def parse_program(text: str, source: str = "<programme>") -> Program:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise BadProgram(f"{source}: not valid TOML: {exc}") from None
+        raise BadProgram(
+            f"{source}: not valid TOML: {exc}",
+            reason="program_not_toml",
+            source=source,
+            problem=str(exc),
+        ) from None
     return _build(_Reader(source, key_lines(text)), data)
 
 
@@ -195,13 +261,18 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
     try:
         currency = Currency.of(code)
     except InvalidAmount as exc:
-        raise r.fail(("currency",), exc.message) from None
+        raise r.fail(
+            ("currency",), exc.message, reason="program_currency_unknown", value=code
+        ) from None
     timezone = r.text(data.get("timezone", "UTC"), ("timezone",))
     try:
         zoneinfo.ZoneInfo(timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise r.fail(
-            ("timezone",), f"unknown time zone {timezone!r}; use e.g. Asia/Shanghai"
+            ("timezone",),
+            f"unknown time zone {timezone!r}; use e.g. Asia/Shanghai",
+            reason="program_timezone_unknown",
+            value=timezone,
         ) from None
     policy = r.choice(
         data.get("campaign_policy", "best"), ("campaign_policy",), [p.value for p in CampaignPolicy]
@@ -209,7 +280,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
     tiers = _tiers(r, data.get("tiers", {}), currency)
     shop = data.get("shop_name", "")
     if not isinstance(shop, str):
-        raise r.fail(("shop_name",), f"must be text, not {_kind(shop)}")
+        raise r.fail(("shop_name",), f"must be text, not {_kind(shop)}", reason="program_not_text")
     return Program(
         shop_name=shop.strip(),
         currency=currency,
@@ -242,7 +313,7 @@ def _earn(r: _Reader, value: Any, currency: Currency) -> EarnRule:
     t = r.table(value, ("earn",), _EARN_KEYS)
     per = r.money(t.get("per", "1"), ("earn", "per"), currency)
     if per <= 0:
-        raise r.fail(("earn", "per"), "must be more than 0")
+        raise r.fail(("earn", "per"), "must be more than 0", reason="program_not_positive")
     return EarnRule(
         points=r.integer(t.get("points", 0), ("earn", "points")),
         per=per,
@@ -254,17 +325,18 @@ def _earn(r: _Reader, value: Any, currency: Currency) -> EarnRule:
 
 def _activity(r: _Reader, value: Any) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, dict):
-        raise r.fail(("activity",), "must be a table")
+        raise r.fail(("activity",), "must be a table", reason="program_not_table")
     return tuple((name, r.integer(points, ("activity", name))) for name, points in value.items())
 
 
 def _activity_limits(r: _Reader, value: Any) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, dict):
-        raise r.fail(("activity_limits",), "must be a table")
+        raise r.fail(("activity_limits",), "must be a table", reason="program_not_table")
     if BIRTHDAY in value:
         raise r.fail(
             ("activity_limits", BIRTHDAY),
             "birthday points come once per birthday; set the window in [birthday_award]",
+            reason="program_birthday_limit",
         )
     return tuple(
         (name, r.integer(count, ("activity_limits", name), minimum=1, maximum=1000))
@@ -276,7 +348,9 @@ def _redeem(r: _Reader, value: Any) -> RedeemRule:
     t = r.table(value, ("redeem",), _REDEEM_KEYS)
     point_value = r.decimal(t.get("point_value", "0.01"), ("redeem", "point_value"))
     if point_value <= 0:
-        raise r.fail(("redeem", "point_value"), "must be more than 0")
+        raise r.fail(
+            ("redeem", "point_value"), "must be more than 0", reason="program_not_positive"
+        )
     return RedeemRule(
         point_value=point_value,
         min_points=r.integer(t.get("min_points", 0), ("redeem", "min_points")),
@@ -297,25 +371,48 @@ def _tiers(r: _Reader, value: Any, currency: Currency) -> TierRule:
     if raw_levels is None:
         return TierRule(basis=basis, window_days=window, score=score)
     if not isinstance(raw_levels, list) or not raw_levels:
-        raise r.fail(("tiers", "levels"), "must hold at least one [[tiers.levels]] table")
+        raise r.fail(
+            ("tiers", "levels"),
+            "must hold at least one [[tiers.levels]] table",
+            reason="program_no_tier_levels",
+        )
     levels: list[TierLevel] = []
     for i, raw in enumerate(raw_levels):
         path: KeyPath = ("tiers", "levels", i)
         lv = r.table(raw, path, _LEVEL_KEYS)
         if "name" not in lv:
-            raise r.fail(path, "a tier needs a name")
+            raise r.fail(path, "a tier needs a name", reason="program_tier_unnamed")
         name = r.text(lv["name"], (*path, "name"))
         threshold = r.decimal(lv.get("threshold", "0"), (*path, "threshold"))
         if basis in (TierBasis.LIFETIME_SPEND, TierBasis.ROLLING_SPEND):
             r.money(lv.get("threshold", "0"), (*path, "threshold"), currency)
         if basis is TierBasis.POINTS_EARNED and threshold != threshold.to_integral_value():
-            raise r.fail((*path, "threshold"), "points thresholds are whole numbers")
+            raise r.fail(
+                (*path, "threshold"),
+                "points thresholds are whole numbers",
+                reason="program_threshold_not_whole",
+            )
         if basis is TierBasis.SCORE and threshold > 100:
-            raise r.fail((*path, "threshold"), "score thresholds run from 0 to 100")
+            raise r.fail(
+                (*path, "threshold"),
+                "score thresholds run from 0 to 100",
+                reason="program_score_threshold_range",
+                maximum=100,
+            )
         if any(other.name == name for other in levels):
-            raise r.fail((*path, "name"), f"tier {name!r} is named twice")
+            raise r.fail(
+                (*path, "name"),
+                f"tier {name!r} is named twice",
+                reason="program_tier_named_twice",
+                tier=name,
+            )
         if any(other.threshold == threshold for other in levels):
-            raise r.fail((*path, "threshold"), f"two tiers share the threshold {threshold}")
+            raise r.fail(
+                (*path, "threshold"),
+                f"two tiers share the threshold {threshold}",
+                reason="program_threshold_shared",
+                threshold=str(threshold),
+            )
         levels.append(
             TierLevel(
                 name=name,
@@ -337,7 +434,7 @@ def _score(r: _Reader, value: Any) -> ScoreScale:
     p: Callable[[str], KeyPath] = lambda key: ("tiers", "score", key)  # noqa: E731
     spend_full = r.decimal(t.get("spend_full", "10000"), p("spend_full"))
     if spend_full <= 0:
-        raise r.fail(p("spend_full"), "must be more than 0")
+        raise r.fail(p("spend_full"), "must be more than 0", reason="program_not_positive")
     return ScoreScale(
         spend_full=spend_full,
         visits_full=r.integer(t.get("visits_full", 24), p("visits_full"), minimum=1),
@@ -356,7 +453,11 @@ def _score(r: _Reader, value: Any) -> ScoreScale:
 
 def _campaigns(r: _Reader, value: Any, tiers: TierRule) -> tuple[Campaign, ...]:
     if not isinstance(value, list):
-        raise r.fail(("campaigns",), "must be written as [[campaigns]] tables")
+        raise r.fail(
+            ("campaigns",),
+            "must be written as [[campaigns]] tables",
+            reason="program_campaigns_not_tables",
+        )
     result = []
     for i, raw in enumerate(value):
         path: KeyPath = ("campaigns", i)
@@ -365,27 +466,57 @@ def _campaigns(r: _Reader, value: Any, tiers: TierRule) -> tuple[Campaign, ...]:
         start = r.day(c.get("start", "0001-01-01"), (*path, "start"))
         end = r.day(c.get("end", "9999-12-31"), (*path, "end"))
         if end < start:
-            raise r.fail((*path, "end"), f"ends ({end}) before it starts ({start})")
+            raise r.fail(
+                (*path, "end"),
+                f"ends ({end}) before it starts ({start})",
+                reason="program_campaign_ends_before_start",
+                start=start.isoformat(),
+                end=end.isoformat(),
+            )
         weekdays = r.texts(c.get("weekdays", []), (*path, "weekdays"))
         for day in weekdays:
             if day.lower()[:3] not in WEEKDAYS:
-                raise r.fail((*path, "weekdays"), f"{day!r} is not a weekday; use mon, tue, … sun")
+                raise r.fail(
+                    (*path, "weekdays"),
+                    f"{day!r} is not a weekday; use mon, tue, … sun",
+                    reason="program_not_weekday",
+                    value=day,
+                )
         month_days = c.get("month_days", [])
         if not isinstance(month_days, list):
-            raise r.fail((*path, "month_days"), "must be a list of days of the month")
+            raise r.fail(
+                (*path, "month_days"),
+                "must be a list of days of the month",
+                reason="program_month_days_not_list",
+            )
         days = frozenset(
             r.integer(d, (*path, "month_days", j), minimum=1) for j, d in enumerate(month_days)
         )
         if any(d > 31 for d in days):
-            raise r.fail((*path, "month_days"), "days of the month run from 1 to 31")
+            raise r.fail(
+                (*path, "month_days"),
+                "days of the month run from 1 to 31",
+                reason="program_month_day_range",
+                maximum=31,
+            )
         tier_names = r.texts(c.get("tiers", []), (*path, "tiers"))
         for tier in tier_names:
             if tiers.level(tier) is None:
-                raise r.fail((*path, "tiers"), f"no tier is called {tier!r}")
+                raise r.fail(
+                    (*path, "tiers"),
+                    f"no tier is called {tier!r}",
+                    reason="program_unknown_tier",
+                    tier=tier,
+                )
         multiplier = r.decimal(c.get("multiplier", "1"), (*path, "multiplier"), high=Decimal(100))
         bonus = r.integer(c.get("bonus", 0), (*path, "bonus"))
         if "multiplier" not in c and "bonus" not in c:
-            raise r.fail(path, f"campaign {name!r} needs a multiplier or a bonus")
+            raise r.fail(
+                path,
+                f"campaign {name!r} needs a multiplier or a bonus",
+                reason="program_campaign_without_effect",
+                campaign=name,
+            )
         result.append(
             Campaign(
                 name=name,

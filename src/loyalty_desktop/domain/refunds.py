@@ -62,10 +62,17 @@ def plan_by_lines(
     net = [0] * len(states)
     for sku, wanted in returns:
         if wanted <= 0:
-            raise InvalidRequest(f"the quantity returned of {sku} must be more than 0")
+            raise InvalidRequest(
+                f"the quantity returned of {sku} must be more than 0",
+                reason="refund_quantity_not_positive",
+                field="quantity",
+                sku=sku,
+            )
         candidates = [i for i, s in enumerate(states) if s.line.sku == sku and s.line.quantity > 0]
         if not candidates:
-            raise InvalidRequest(f"{sku} is not on this sale")
+            raise InvalidRequest(
+                f"{sku} is not on this sale", reason="refund_sku_not_on_sale", field="sku", sku=sku
+            )
         left = wanted
         for i in candidates:
             s = states[i]
@@ -76,7 +83,13 @@ def plan_by_lines(
                 left -= part
         if left > 0:
             bought = sum(states[i].line.quantity for i in candidates)
-            raise RefundTooLarge(f"more {sku} returned than is left of the {bought} bought")
+            raise RefundTooLarge(
+                f"more {sku} returned than is left of the {bought} bought",
+                reason="refund_exceeds_quantity_left",
+                field="quantity",
+                sku=sku,
+                bought=f"{Decimal(bought).normalize():f}",
+            )
     for i, s in enumerate(states):
         if qty[i] == 0:
             continue
@@ -105,12 +118,20 @@ def plan_by_amount(
 ) -> RefundPlan:
     """Refund a value of goods, spread over what is left of the lines in proportion."""
     if amount <= 0:
-        raise InvalidRequest("a refund amount must be more than 0")
+        raise InvalidRequest(
+            "a refund amount must be more than 0",
+            reason="refund_amount_not_positive",
+            field="amount",
+        )
     left = left_to_refund(states, sale_left)
     if amount > left:
+        asked, open_ = format_money(amount, currency), format_money(left, currency)
         raise RefundTooLarge(
-            f"the refund {format_money(amount, currency)} is more than is left of the sale "
-            f"({format_money(left, currency)})"
+            f"the refund {asked} is more than is left of the sale ({open_})",
+            reason="refund_exceeds_sale_left",
+            field="amount",
+            amount=asked,
+            left=open_,
         )
     net = allocate(amount, [s.kept_net for s in states])
     return _plan(states, [Decimal(0)] * len(states), net)

@@ -110,7 +110,10 @@ def _candidates(system_fonts: Sequence[FontFile], bundled: FontFile) -> tuple[li
         except OSError:
             raise FontMissing(
                 f"{OVERRIDE_VARIABLE} names {override}, which is not a font file this program "
-                "can read; set it to a .ttf, .otf or .ttc file, or unset it"
+                "can read; set it to a .ttf, .otf or .ttc file, or unset it",
+                reason="font_override_unreadable",
+                variable=OVERRIDE_VARIABLE,
+                file=override,
             ) from None
         # A font someone chose replaces the search of installed fonts; the bundled one stays
         # the last resort, so a card is never refused for what the bundled font can draw.

@@ -117,5 +117,8 @@ def require(actor: Actor, permission: Permission) -> None:
         raise PermissionDenied(
             f"{actor.name} ({actor.role.value}) may not {permission.value.replace('_', ' ')}; "
             f"a {lowest.value} must do it",
+            reason="role_too_low",
             permission=permission.value,
+            role=actor.role.value,
+            needed=lowest.value,
         )

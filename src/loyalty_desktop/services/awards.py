@@ -59,6 +59,9 @@ def check_award_limits(
             f"member {member.member_no} already had {activity} points {times} on {day}; "
             f"the programme allows {times} a day",
             code="already_awarded",
+            member_no=member.member_no,
+            activity=activity,
+            day=day.isoformat(),
             limit=limit,
         )
 
@@ -70,6 +73,7 @@ def _check_birthday(
         raise InvalidRequest(
             f"member {member.member_no} has no birthday on file; birthday points need one",
             code="no_birthday",
+            member_no=member.member_no,
         )
     window = timedelta(days=program.birthday_window_days)
     occasion = nearest_birthday(day, member.birthday)
@@ -78,10 +82,14 @@ def _check_birthday(
             f"birthday points are given from {occasion - window} to {occasion + window}, "
             f"around member {member.member_no}'s birthday",
             code="outside_birthday_window",
+            member_no=member.member_no,
+            window_days=program.birthday_window_days,
         )
     if _count(uow, member, BIRTHDAY, occasion - window, occasion + window, zone):
         raise LoyaltyError(
             f"member {member.member_no} already had birthday points for the birthday on {occasion}",
             code="already_awarded",
+            reason="birthday_already_awarded",
+            member_no=member.member_no,
             limit=1,
         )

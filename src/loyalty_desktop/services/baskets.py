@@ -20,6 +20,8 @@ from loyalty_desktop.services.fingerprints import fingerprint, number_text
 
 TOTAL_SKU = ""  # the one line of a sale rung up as a total
 MAX_POINTS_PER_SALE = 10**12  # far above any real sale; keeps every total inside 64 bits
+MAX_ID = 64  # sale, refund and request ids
+MAX_LINE_TEXT = 64  # a line's SKU and category
 
 
 @dataclass(frozen=True)
@@ -48,36 +50,70 @@ class SaleRequest:
 def check_sale_id(sale_id: str, what: str = "sale id") -> str:
     """A sale, refund or request id: 1–64 visible characters."""
     cleaned = sale_id.strip()
-    if not cleaned or len(cleaned) > 64 or not cleaned.isprintable():
-        raise InvalidRequest(f"{what} {sale_id!r} must be 1–64 visible characters")
+    if not cleaned or len(cleaned) > MAX_ID or not cleaned.isprintable():
+        raise InvalidRequest(
+            f"{what} {sale_id!r} must be 1–{MAX_ID} visible characters",
+            reason="id_format",
+            field=what.replace(" ", "_"),
+            maximum=MAX_ID,
+        )
     return cleaned
 
 
 def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
     """The request's lines priced in minor units (a total is one line)."""
     if (request.total is None) == (not request.lines):
-        raise InvalidRequest("give either a total or lines, not both and not neither")
+        raise InvalidRequest(
+            "give either a total or lines, not both and not neither",
+            reason="sale_total_or_lines",
+            field="total",
+        )
     if request.total is not None:
-        total = parse_non_negative_money(request.total, currency, what="total")
+        total = parse_non_negative_money(request.total, currency, what="total", field="total")
         return [SaleLine(TOTAL_SKU, Decimal(1), Decimal(total) / currency.scale, None, total)]
     lines = []
     for number, line in enumerate(request.lines, start=1):
         sku = line.sku.strip()
         if not sku:
-            raise InvalidRequest(f"line {number} has no SKU")
-        qty = parse_quantity(line.quantity, what=f"line {number} quantity")
-        price = parse_unit_price(line.unit_price, what=f"line {number} unit price")
+            raise InvalidRequest(
+                f"line {number} has no SKU", reason="line_sku_missing", field="sku", line=number
+            )
+        qty = parse_quantity(
+            line.quantity, what=f"line {number} quantity", field="quantity", line=number
+        )
+        price = parse_unit_price(
+            line.unit_price, what=f"line {number} unit price", field="unit_price", line=number
+        )
         if price < 0:
-            raise InvalidRequest(f"line {number} unit price may not be negative")
+            raise InvalidRequest(
+                f"line {number} unit price may not be negative",
+                reason="unit_price_negative",
+                field="unit_price",
+                line=number,
+                value=line.unit_price.strip(),
+            )
         category = line.category.strip() if line.category and line.category.strip() else None
-        if len(sku) > 64 or (category is not None and len(category) > 64):
-            raise InvalidRequest(f"line {number}: SKU and category are at most 64 characters")
+        if len(sku) > MAX_LINE_TEXT or (category is not None and len(category) > MAX_LINE_TEXT):
+            raise InvalidRequest(
+                f"line {number}: SKU and category are at most {MAX_LINE_TEXT} characters",
+                reason="line_text_too_long",
+                field="sku" if len(sku) > MAX_LINE_TEXT else "category",
+                line=number,
+                maximum=MAX_LINE_TEXT,
+            )
         amount = line_amount(qty, price, currency)
         if abs(amount) > MAX_MINOR_UNITS:
-            raise InvalidAmount(f"line {number} comes to more than a till can take")
+            raise InvalidAmount(
+                f"line {number} comes to more than a till can take",
+                reason="line_amount_too_large",
+                field="line",
+                line=number,
+            )
         lines.append(SaleLine(sku, qty, price, category, amount))
     if abs(sum(line.amount for line in lines)) > MAX_MINOR_UNITS:
-        raise InvalidAmount("the basket comes to more than a till can take")
+        raise InvalidAmount(
+            "the basket comes to more than a till can take", reason="basket_too_large"
+        )
     return lines
 
 

@@ -35,7 +35,14 @@ WHOLE_LOG = AuditFilter()
 
 def _limit(limit: int) -> int:
     if not 1 <= limit <= MAX_PAGE:
-        raise InvalidRequest(f"a page holds 1 to {MAX_PAGE} rows", field="limit", limit=MAX_PAGE)
+        raise InvalidRequest(
+            f"a page holds 1 to {MAX_PAGE} rows",
+            reason="page_size_range",
+            field="limit",
+            limit=MAX_PAGE,
+            minimum=1,
+            maximum=MAX_PAGE,
+        )
     return limit
 
 
@@ -54,7 +61,11 @@ def list_members(
     require(actor, Permission.BROWSE_MEMBERS)
     limit = _limit(limit)
     if after is not None and (after.sort, after.descending) != (sort, descending):
-        raise InvalidRequest("this page continues a list sorted another way", field="after")
+        raise InvalidRequest(
+            "this page continues a list sorted another way",
+            reason="page_cursor_mismatch",
+            field="after",
+        )
     rows = shop.reads.members(where, sort, descending, after, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]

@@ -92,12 +92,20 @@ def record_sale(
     cur = program.currency
     lines = basket_lines(request, cur)
     discount = (
-        parse_non_negative_money(request.discount, cur, what="discount") if request.discount else 0
+        parse_non_negative_money(request.discount, cur, what="discount", field="discount")
+        if request.discount
+        else 0
     )
     if request.redeem < 0:
-        raise InvalidRequest("points to redeem may not be negative")
+        raise InvalidRequest(
+            "points to redeem may not be negative", reason="redeem_negative", field="redeem"
+        )
     if member is not None and not member.active:
-        raise MemberClosed(f"member {member.member_no} is {member.status.value}")
+        raise MemberClosed(
+            f"member {member.member_no} is {member.status.value}",
+            member_no=member.member_no,
+            status=member.status.value,
+        )
     tier = tier_at(uow, program, member, at) if member else None
     pricing = price_basket(
         lines,
@@ -107,9 +115,14 @@ def record_sale(
     )
     net = pricing.net
     if net < 0 and not allow_return:
-        raise InvalidRequest("the basket is worth less than nothing; post returns as a refund")
+        raise InvalidRequest(
+            "the basket is worth less than nothing; post returns as a refund",
+            reason="basket_negative",
+        )
     if member is None and request.redeem:
-        raise InvalidRequest("only a member can pay with points")
+        raise InvalidRequest(
+            "only a member can pay with points", reason="redeem_without_member", field="redeem"
+        )
     ctx = EarnContext(
         local_date_of(at, program),
         tier.name if tier else None,
@@ -208,6 +221,7 @@ def _earn_and_redeem(
         raise InvalidRequest(
             f"this sale would earn {earned.points} points; check the programme's earning rules",
             code="earn_limit",
+            points=earned.points,
         )
     sale.earned = earned.points
     sale.campaigns = earned.campaigns
@@ -260,7 +274,9 @@ def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: Sale
     cur = Currency.of(existing.currency)
     lines = basket_lines(request, cur)
     discount = (
-        parse_non_negative_money(request.discount, cur, what="discount") if request.discount else 0
+        parse_non_negative_money(request.discount, cur, what="discount", field="discount")
+        if request.discount
+        else 0
     )
     require_same(
         existing.request_hash,
@@ -283,6 +299,8 @@ def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: Sale
         raise IdConflict(
             f"sale id {existing.sale_id} was already used for a sale to another member; "
             "use a new sale id for a new sale",
+            reason="sale_id_other_member",
+            field="sale_id",
             id=existing.sale_id,
         )
     return matched
@@ -297,7 +315,9 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
     sale_id = check_sale_id(request.sale_id)
     member_ref = request.member_ref
     if member_ref is None:
-        raise InvalidRequest("a sale at the till needs a member", field="member")
+        raise InvalidRequest(
+            "a sale at the till needs a member", reason="sale_member_missing", field="member"
+        )
     request = replace(request, sale_id=sale_id)
 
     def attempt() -> SaleResult:

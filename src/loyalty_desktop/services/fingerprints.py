@@ -53,5 +53,6 @@ def require_same(
         raise IdConflict(
             f"{what} {ident} was already used for a different request; "
             f"use a new {what} for a new request",
+            field=what.replace(" ", "_"),
             id=ident,
         )

@@ -155,6 +155,7 @@ def refuse_unless_fits(
 ) -> None:
     """Raise a loud refusal when the key file is not this database's."""
     problems = key_problems(known, present, where)
+    if problems and present is None:
+        raise BadInstallation(problems[0], code="card_keys_missing", folder=where)
     if problems:
-        code = "card_keys_missing" if present is None else "card_keys_mismatch"
-        raise BadInstallation(problems[0], code=code)
+        raise BadInstallation(problems[0], code="card_keys_mismatch", folder=where)

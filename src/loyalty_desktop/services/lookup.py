@@ -16,7 +16,12 @@ from loyalty_desktop.domain.cards import (
 )
 from loyalty_desktop.domain.errors import AmbiguousMember, InvalidCard, PaymentCode, UnknownMember
 from loyalty_desktop.domain.members import Member, MemberStatus
-from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
+from loyalty_desktop.domain.phones import (
+    is_phone_shaped,
+    looks_like_phone,
+    mask_phone,
+    normalize_phone,
+)
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 
 
@@ -26,6 +31,22 @@ def _is_uuid(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 36
+
+
+def _shown(text: str, instead: str) -> str:
+    """A reference quoted if it is shaped like a member number, else ``instead``.
+
+    A phone number, a Chinese name or a payment code typed in the wrong box is
+    personal data or a secret, and refusals are printed and logged.
+    """
+    if (
+        0 < len(text) <= 20
+        and all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in text)
+        and not is_phone_shaped(text)
+        and payment_kind(text) is None
+    ):
+        return repr(text)
+    return instead
 
 
 def _follow_merges(uow: UnitOfWork, member: Member, *, for_update: bool) -> Member:
@@ -68,7 +89,7 @@ def find_member_match(
     """Like ``find_member``, also saying which kind of reference matched."""
     text = unicodedata.normalize("NFKC", ref).strip()
     if not text:
-        raise UnknownMember("no member reference given")
+        raise UnknownMember("no member reference given", reason="member_ref_missing")
     found = _resolve(uow, text, keys, for_update=for_update)
     if follow:
         found = MemberMatch(_follow_merges(uow, found.member, for_update=for_update), found.matched)
@@ -90,7 +111,11 @@ def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) ->
     code = clean_scan(text)
     kind = payment_kind(code)
     if kind is not None:
-        raise PaymentCode(f"this is a {kind} payment code, not a member card", kind=kind)
+        raise PaymentCode(
+            f"this is a {kind} payment code, not a member card",
+            reason="payment_code_not_card",
+            kind=kind,
+        )
     card_shaped = code.isdigit() and code.startswith(PREFIX)
     if card_shaped and len(code) == LENGTH:
         return MemberMatch(_by_card(uow, code, keys, for_update=for_update), "card")
@@ -111,10 +136,17 @@ def _resolve(uow: UnitOfWork, text: str, keys: CardKeys, *, for_update: bool) ->
             _by_card(uow, code, keys, for_update=for_update), "card"
         )  # says: partial
     if looks_like_phone(text):
-        raise UnknownMember(f"no member has the number or phone {text!r}")
+        raise UnknownMember(
+            f"no member has the number or phone {_shown(text, 'given')}", reason="member_not_found"
+        )
     if looks_like_card(text) or not code.isalnum():
-        raise InvalidCard("not a valid member card and no member has this number or phone")
-    raise UnknownMember(f"no member has the number or phone {text!r}")
+        raise InvalidCard(
+            "not a valid member card and no member has this number or phone",
+            reason="card_invalid_no_match",
+        )
+    raise UnknownMember(
+        f"no member has the number or phone {_shown(text, 'given')}", reason="member_not_found"
+    )
 
 
 def _pinned(uow: UnitOfWork, prefix: str, value: str, *, for_update: bool) -> MemberMatch:
@@ -122,18 +154,24 @@ def _pinned(uow: UnitOfWork, prefix: str, value: str, *, for_update: bool) -> Me
     if prefix == "id:":
         found = uow.members.get(value.lower(), for_update=for_update) if _is_uuid(value) else None
         if found is None:
-            raise UnknownMember(f"no member has the id {value}")
+            raise UnknownMember(
+                f"no member has the id {_shown(value, 'given')}",
+                reason="member_id_not_found",
+            )
         return MemberMatch(found, "id")
     if prefix == "no:":
         member = _by_number(uow, value, clean_scan(value), for_update=for_update)
         if member is None:
-            raise UnknownMember(f"no member has the member number {value!r}")
+            raise UnknownMember(
+                f"no member has the member number {_shown(value, 'given')}",
+                reason="member_no_not_found",
+            )
         return MemberMatch(member, "member_no")
     if not looks_like_phone(value):
-        raise UnknownMember(f"{value!r} is not a phone number")
+        raise UnknownMember("that is not a phone number", reason="member_phone_invalid")
     matches = uow.members.by_phone(normalize_phone(value), limit=5)
     if not matches:
-        raise UnknownMember(f"no member has the phone {value!r}")
+        raise UnknownMember("no member has this phone number", reason="member_phone_not_found")
     if len(matches) > 1:
         raise _ambiguous(value, [MemberMatch(m, "phone") for m in matches])
     return MemberMatch(_locked(uow, matches[0], for_update), "phone")
@@ -166,8 +204,10 @@ def _ambiguous(text: str, candidates: list[MemberMatch]) -> AmbiguousMember:
 
     listed = ", ".join(describe(c) for c in candidates[:5])
     return AmbiguousMember(
-        f"{text!r} names {len(candidates)} members: {listed}; scan the card, "
-        "or write no:NUMBER or phone:NUMBER",
+        f"{_shown(text, 'the number or phone given')} names {len(candidates)} members: {listed}; "
+        "scan the card, or write no:NUMBER or phone:NUMBER",
+        reason="member_ambiguous",
+        count=len(candidates),
         candidates=[
             {"member_no": c.member.member_no, "matched": c.matched} for c in candidates[:5]
         ],
@@ -178,9 +218,14 @@ def _by_card(uow: UnitOfWork, code: str, keys: CardKeys, *, for_update: bool) ->
     card = decode_card(code, keys.keys())
     member = uow.members.by_card(card.card_no, for_update=for_update)
     if member is None:
-        raise InvalidCard("not a valid member card: no member holds this card")
+        raise InvalidCard(
+            "not a valid member card: no member holds this card", reason="card_no_holder"
+        )
     if member.card_serial != card.serial:
-        raise InvalidCard("not a valid member card: this card was replaced by a newer one")
+        raise InvalidCard(
+            "not a valid member card: this card was replaced by a newer one",
+            reason="card_replaced",
+        )
     return member
 
 

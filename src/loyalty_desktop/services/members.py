@@ -28,6 +28,7 @@ from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 
 MAX_CARD_SERIAL = 9
+MAX_MEMBER_NO = 20
 T = TypeVar("T")
 
 
@@ -61,26 +62,36 @@ def check_member_no(member_no: str) -> str:
     code = clean_scan(cleaned)
     kind = payment_kind(code)
     if kind is not None:
-        raise PaymentCode(f"this is a {kind} payment code, not a member number", kind=kind)
+        raise PaymentCode(
+            f"this is a {kind} payment code, not a member number",
+            reason="payment_code_not_member_no",
+            field="member_no",
+            kind=kind,
+        )
+    # What was typed is not repeated: it may be a phone number or a name in the wrong box.
     if code.isdigit() and code.startswith(PREFIX) and len(code) >= 12:
         raise InvalidRequest(
-            f"member number {member_no!r} would be read as a member card code",
+            "this member number would be read as a member card code",
+            reason="member_no_card_shaped",
             field="member_no",
         )
     if is_phone_shaped(cleaned):
         raise InvalidRequest(
-            f"member number {member_no!r} looks like a phone number; member numbers and phone "
+            "this member number looks like a phone number; member numbers and phone "
             "numbers are kept apart so one can never stand for the other",
+            reason="member_no_phone_shaped",
             field="member_no",
         )
     if (
         not cleaned
-        or len(cleaned) > 20
+        or len(cleaned) > MAX_MEMBER_NO
         or not all(ch.isascii() and (ch.isalnum() or ch == "-") for ch in cleaned)
     ):
         raise InvalidRequest(
-            f"member number {member_no!r} must be 1–20 letters, digits or dashes",
+            f"a member number must be 1–{MAX_MEMBER_NO} letters, digits or dashes",
+            reason="member_no_format",
             field="member_no",
+            maximum=MAX_MEMBER_NO,
         )
     return cleaned
 
@@ -94,7 +105,9 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
         member_no = check_member_no(data.member_no)
         if uow.members.by_number(member_no) is not None:
             raise DuplicateMember(
-                f"member number {member_no} is already taken", member_no=member_no
+                f"member number {member_no} is already taken",
+                field="member_no",
+                member_no=member_no,
             )
     else:
         member_no = str(card_no)
@@ -192,7 +205,10 @@ def member_card(
         member = find_member(uow, ref, shop.card_keys, for_update=reissue)
         if not member.active:
             raise MemberClosed(
-                f"member {member.member_no} is {member.status.value}; no card can be printed"
+                f"member {member.member_no} is {member.status.value}; no card can be printed",
+                reason="member_closed_no_card",
+                member_no=member.member_no,
+                status=member.status.value,
             )
         _, program = program_in_force(uow)
         shop_name = program.shop_name or uow.settings.get("shop_name") or ""

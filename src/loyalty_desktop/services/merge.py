@@ -46,11 +46,19 @@ def merge_members(
         keep = find_member(uow, keep_ref, shop.card_keys, for_update=True)
         other = find_member(uow, other_ref, shop.card_keys, for_update=True)
         if keep.id == other.id:
-            raise InvalidRequest("a member cannot be merged with themselves")
+            raise InvalidRequest(
+                "a member cannot be merged with themselves",
+                reason="merge_same_member",
+                field="other",
+            )
         _, program = program_in_force(uow)
         for member in (keep, other):
             if not member.active:
-                raise MemberClosed(f"member {member.member_no} is {member.status.value}")
+                raise MemberClosed(
+                    f"member {member.member_no} is {member.status.value}",
+                    member_no=member.member_no,
+                    status=member.status.value,
+                )
             require_enrolled(member, when, program.timezone)
         now = shop.clock.now()
         source = open_account(uow, shop, other)

@@ -27,7 +27,9 @@ def request_moment(shop: Shop, actor: Actor, at: datetime | None) -> datetime:
         raise InvalidRequest(
             f"{at.isoformat()} is in the future; nothing can be recorded before it happens",
             code="future_date",
+            reason="backdate_future",
             field="at",
+            value=at.isoformat(),
         )
     if at < now - CLOCK_SKEW:
         require(actor, Permission.BACKDATE)
@@ -42,4 +44,6 @@ def require_enrolled(member: Member, at: datetime, timezone: str) -> None:
             "nothing can be recorded for them before that",
             code="before_enrolment",
             field="at",
+            member_no=member.member_no,
+            joined=local_iso(member.created_at, timezone),
         )

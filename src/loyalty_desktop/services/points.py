@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import (
     IdConflict,
     InsufficientPoints,
@@ -70,7 +71,11 @@ class ExpiryRun:
 
 def _active(member: Member) -> Member:
     if not member.active:
-        raise MemberClosed(f"member {member.member_no} is {member.status.value}")
+        raise MemberClosed(
+            f"member {member.member_no} is {member.status.value}",
+            member_no=member.member_no,
+            status=member.status.value,
+        )
     return member
 
 
@@ -83,6 +88,8 @@ def _require_same_member(uow: UnitOfWork, shop: Shop, ref: str, done: Movement, 
     if asked != holder(uow, done.member_id):
         raise IdConflict(
             f"request id {ident} was already used for another member; use a new request id",
+            reason="request_id_other_member",
+            field="request_id",
             id=ident,
         )
 
@@ -103,10 +110,15 @@ def adjust(
     require(actor, Permission.ADJUST)
     request_id = check_sale_id(request_id, "request id")
     if not reason.strip():
-        raise InvalidRequest("a points correction needs a reason", field="reason")
+        raise InvalidRequest(
+            "a points correction needs a reason", reason="adjust_reason_missing", field="reason"
+        )
     if points == 0 or abs(points) > MAX_ADJUST:
         raise InvalidRequest(
-            f"a correction must be a non-zero number of points up to {MAX_ADJUST}", field="points"
+            f"a correction must be a non-zero number of points up to {MAX_ADJUST}",
+            reason="adjust_points_range",
+            field="points",
+            maximum=MAX_ADJUST,
         )
     asked = fingerprint("adjust", {"points": points, "reason": reason.strip()})
 
@@ -134,7 +146,11 @@ def adjust(
                 can = account.spendable(when)
                 raise InsufficientPoints(
                     f"member {member.member_no} has {can} points; cannot take {-points}",
+                    reason="adjust_exceeds_balance",
+                    field="points",
+                    member_no=member.member_no,
                     spendable=can,
+                    points=-points,
                 )
             # A credit opens a lot that expires like earned points; a debit takes the
             # earliest-expiring points first.
@@ -241,9 +257,11 @@ def _award(
     if not points:
         known = ", ".join(n for n, _ in program.activity) or "none"
         raise InvalidRequest(
-            f"the programme gives no points for {typed!r} (it knows: {known})",
+            f"the programme gives no points for {quoted(typed)} (it knows: {known})",
             code="unknown_activity",
             field="activity",
+            value=repeatable(typed),
+            known=[n for n, _ in program.activity],
         )
     when = request_moment(shop, actor, at)
     member = _active(find_member(uow, ref, shop.card_keys, for_update=True))
@@ -305,7 +323,9 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> ExpiryRun:
         raise InvalidRequest(
             f"cannot expire points as of {when.isoformat()}: that is in the future",
             code="future_date",
+            reason="expire_future",
             field="at",
+            value=when.isoformat(),
         )
     expired_points = 0
     members = 0

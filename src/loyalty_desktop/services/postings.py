@@ -88,6 +88,9 @@ def guard_totals(member: Member) -> None:
                 f"member {member.member_no}'s {name.replace('_', ' ')} would become larger than "
                 "the program can keep; nothing was changed",
                 code="too_large",
+                reason="member_total_too_large",
+                member_no=member.member_no,
+                total=name,
             )
 
 

@@ -62,6 +62,8 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> ProgramVer
                 "means. Start a new database for a new currency.",
                 key="currency",
                 code="currency_change",
+                recorded=current.currency.code,
+                wanted=program.currency.code,
             )
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)

@@ -7,6 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import InvalidRequest, RefundTooLarge, UnknownSale
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind, give_back, take
@@ -81,14 +82,19 @@ class _Asked:
 
 def _asked(request: RefundRequest, cur: Currency) -> _Asked:
     if (request.amount is None) == (not request.lines):
-        raise InvalidRequest("give either an amount or lines to refund, not both and not neither")
+        raise InvalidRequest(
+            "give either an amount or lines to refund, not both and not neither",
+            reason="refund_amount_or_lines",
+            field="amount",
+        )
     if request.amount is not None:
-        return _Asked(parse_non_negative_money(request.amount, cur, what="refund amount"), ())
+        amount = parse_non_negative_money(request.amount, cur, what="refund amount", field="amount")
+        return _Asked(amount, ())
     return _Asked(
         None,
         tuple(
-            (sku.strip(), parse_quantity(qty, what=f"quantity of {sku}"))
-            for sku, qty in request.lines
+            (sku.strip(), parse_quantity(qty, what=f"quantity of {sku}", line=number))
+            for number, (sku, qty) in enumerate(request.lines, start=1)
         ),
     )
 
@@ -98,12 +104,23 @@ def _plan(asked: _Asked, sale: Sale, cur: Currency) -> RefundPlan:
     if asked.amount is not None:
         return plan_by_amount(sale.lines, asked.amount, cur, left)
     if all(s.line.sku == TOTAL_SKU for s in sale.lines):
-        raise InvalidRequest("this sale was rung up as a total; refund it with an amount")
+        raise InvalidRequest(
+            "this sale was rung up as a total; refund it with an amount",
+            reason="refund_lines_of_total_sale",
+            field="line",
+        )
     plan = plan_by_lines(sale.lines, list(asked.returns))
     if plan.amount > left:
+        worth, open_ = (
+            format_money(plan.amount, cur),
+            format_money(left_to_refund(sale.lines, left), cur),
+        )
         raise RefundTooLarge(
-            f"these goods are worth {format_money(plan.amount, cur)}, more than is left of the "
-            f"sale ({format_money(left_to_refund(sale.lines, left), cur)})"
+            f"these goods are worth {worth}, more than is left of the sale ({open_})",
+            reason="refund_goods_exceed_sale_left",
+            field="line",
+            amount=worth,
+            left=open_,
         )
     return plan
 
@@ -172,9 +189,11 @@ def record_refund(
     cur = program.currency
     at = request.at or shop.clock.now()
     if at < sale.at:
-        raise InvalidRequest("a refund cannot happen before its sale")
+        raise InvalidRequest(
+            "a refund cannot happen before its sale", reason="refund_before_sale", field="at"
+        )
     if sale.net <= 0:
-        raise InvalidRequest("this sale has nothing to refund")
+        raise InvalidRequest("this sale has nothing to refund", reason="refund_nothing_left")
     asked = _asked(request, cur)
     plan = _plan(asked, sale, cur)
     returned_total = sale.refunded_net + plan.amount
@@ -371,7 +390,11 @@ def refund(shop: Shop, actor: Actor, request: RefundRequest) -> RefundResult:
                 return refund_result(existing, cur, replayed=True)
             sale = uow.sales.get(request.sale_id.strip())
             if sale is None:
-                raise UnknownSale(f"no sale {request.sale_id!r} was recorded here")
+                raise UnknownSale(
+                    f"no sale {quoted(request.sale_id)} was recorded here",
+                    field="sale",
+                    sale_id=repeatable(request.sale_id.strip()),
+                )
             request_moment(shop, actor, request.at)
             done = record_refund(uow, shop, actor, request, refund_id, sale)
             uow.commit()

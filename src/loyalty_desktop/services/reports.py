@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
@@ -31,16 +32,27 @@ def report(
     """The report ``name`` for (start, at]: by default the year up to now."""
     require(actor, Permission.REPORTS)
     if name not in REPORTS:
-        raise InvalidRequest(f"there is no report {name!r} (reports: {', '.join(REPORTS)})")
+        raise InvalidRequest(
+            f"there is no report {quoted(name)} (reports: {', '.join(REPORTS)})",
+            reason="report_unknown",
+            field="report",
+            value=repeatable(name),
+            choices=list(REPORTS),
+        )
     if not 1 <= horizon_days <= MAX_HORIZON_DAYS:
         raise InvalidRequest(
             f"--horizon-days must be from 1 to {MAX_HORIZON_DAYS} (a hundred years)",
+            reason="horizon_days_range",
             field="horizon_days",
+            minimum=1,
+            maximum=MAX_HORIZON_DAYS,
         )
     end = at or shop.clock.now()
     begin = start or end - timedelta(days=365)
     if begin >= end:
-        raise InvalidRequest("--from must be before --at", field="from")
+        raise InvalidRequest(
+            "--from must be before --at", reason="from_not_before_at", field="from"
+        )
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
     source = shop.reports

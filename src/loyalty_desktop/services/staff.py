@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, SignInFailed
 from loyalty_desktop.domain.members import has_letter_or_digit, visible_name
 from loyalty_desktop.services.auth import (
@@ -24,24 +25,42 @@ from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import StaffRecord
 
 MAX_WRONG_PINS = 5
-LOCKOUT = timedelta(minutes=5)
+LOCKOUT_MINUTES = 5
+LOCKOUT = timedelta(minutes=LOCKOUT_MINUTES)
+MIN_PIN, MAX_PIN = 4, 12
+MAX_STAFF_NAME = 60
 
 
 def check_pin(pin: str) -> str:
     """A PIN: 4 to 12 digits."""
     cleaned = pin.strip()
-    if not cleaned.isdigit() or not 4 <= len(cleaned) <= 12 or not cleaned.isascii():
-        raise InvalidRequest("a PIN is 4 to 12 digits")
+    if not cleaned.isdigit() or not MIN_PIN <= len(cleaned) <= MAX_PIN or not cleaned.isascii():
+        raise InvalidRequest(
+            f"a PIN is {MIN_PIN} to {MAX_PIN} digits",
+            reason="pin_format",
+            field="pin",
+            minimum=MIN_PIN,
+            maximum=MAX_PIN,
+        )
     return cleaned
 
 
 def check_staff_name(name: str) -> str:
     """A staff name as it shows (the rule for members' names): a letter or digit, 1 to 60 characters."""
     cleaned = visible_name(name)
-    if not cleaned or len(cleaned) > 60:
-        raise InvalidRequest("a staff name is 1 to 60 characters")
+    if not cleaned or len(cleaned) > MAX_STAFF_NAME:
+        raise InvalidRequest(
+            f"a staff name is 1 to {MAX_STAFF_NAME} characters",
+            reason="staff_name_length",
+            field="name",
+            maximum=MAX_STAFF_NAME,
+        )
     if not has_letter_or_digit(cleaned):
-        raise InvalidRequest("a staff name needs at least one letter or digit")
+        raise InvalidRequest(
+            "a staff name needs at least one letter or digit",
+            reason="staff_name_no_letter",
+            field="name",
+        )
     return cleaned
 
 
@@ -63,7 +82,13 @@ def add_staff(
     try:
         wanted = Role(role)
     except ValueError:
-        raise InvalidRequest(f"role must be cashier, manager or admin, not {role!r}") from None
+        raise InvalidRequest(
+            f"role must be cashier, manager or admin, not {quoted(role)}",
+            reason="role_unknown",
+            field="role",
+            value=repeatable(role),
+            choices=[r.value for r in Role],
+        ) from None
     staff_name = check_staff_name(name)
     digest = (hasher or PasswordHasher()).hash(check_pin(pin))
     with shop.uow() as uow:
@@ -76,7 +101,9 @@ def add_staff(
             )
         if uow.staff.by_name(staff_name) is not None:
             raise LoyaltyError(
-                f"there is already a staff member called {staff_name}", code="duplicate_staff"
+                f"there is already a staff member called {staff_name}",
+                code="duplicate_staff",
+                field="name",
             )
         uow.staff.add(
             StaffRecord(id=str(uuid.uuid4()), name=staff_name, role=wanted.value, pin_hash=digest)
@@ -126,7 +153,7 @@ def list_staff(shop: Shop, actor: Actor) -> tuple[StaffAccount, ...]:
 def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = None) -> Actor:
     """Check a name and PIN; five wrong PINs lock the account for five minutes."""
     hasher = hasher or PasswordHasher()
-    refused = SignInFailed("wrong name or PIN")
+    refused = SignInFailed("wrong name or PIN", reason="wrong_name_or_pin")
     with shop.uow() as uow:
         now = shop.clock.now()
         staff = uow.staff.by_name(visible_name(name))  # as check_staff_name stored it
@@ -136,7 +163,9 @@ def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = Non
             raise SignInFailed(
                 f"{staff.name} is locked after {MAX_WRONG_PINS} wrong PINs until "
                 f"{staff.locked_until.isoformat(timespec='minutes')}",
+                reason="account_locked",
                 locked_until=staff.locked_until.isoformat(),
+                wrong_pins=MAX_WRONG_PINS,
             )
         try:
             hasher.verify(staff.pin_hash, pin.strip())
@@ -145,7 +174,11 @@ def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = Non
             if failures >= MAX_WRONG_PINS:
                 uow.staff.save(replace(staff, failed_attempts=0, locked_until=now + LOCKOUT))
                 uow.commit()
-                raise SignInFailed(f"wrong PIN; {staff.name} is locked for 5 minutes") from None
+                raise SignInFailed(
+                    f"wrong PIN; {staff.name} is locked for {LOCKOUT_MINUTES} minutes",
+                    reason="account_locked_now",
+                    minutes=LOCKOUT_MINUTES,
+                ) from None
             uow.staff.save(replace(staff, failed_attempts=failures, locked_until=None))
             uow.commit()
             raise refused from None
