@@ -263,13 +263,14 @@ _INSERT = {
     "sale_lines": 10,
     "lots": 8,
     "allocations": 3,
-    "outbox": 8,
+    "outbox": 9,
 }
 # Rows are built in the first release's column order; migration 0003 moved the sale's
 # birthday to a birth month at the end (after the request fingerprint) and gave lots a source.
 _LATER_COLUMNS: dict[str, Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {
     "sales": lambda row: (*row[:17], *row[18:], None, None),
     "lots": lambda row: (*row, None),
+    "outbox": lambda row: (*row, 1),  # migration 0005: the event kind's schema version
 }
 _MOVEMENT_SQL = (
     "INSERT INTO movements (id, member_id, kind, points, at, recorded_at, sale_ref, refund_ref,"

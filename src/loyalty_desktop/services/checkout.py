@@ -33,9 +33,10 @@ from loyalty_desktop.services.baskets import (
     sale_fingerprint,
 )
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.events import sale_event
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.fingerprints import require_same
-from loyalty_desktop.services.journal import write_event
+from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member_match, holder
 from loyalty_desktop.services.moments import request_moment, require_enrolled
 from loyalty_desktop.services.ports import UnitOfWork
@@ -43,13 +44,12 @@ from loyalty_desktop.services.postings import (
     Account,
     derived_id,
     guard_totals,
-    movement_facts,
     new_lot,
     post,
 )
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
-from loyalty_desktop.services.sale_results import SaleResult, sale_facts, sale_result
+from loyalty_desktop.services.sale_results import SaleResult, sale_result
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
 
 # Kept importable from here: imports and refunds name them as the checkout's.
@@ -186,17 +186,7 @@ def record_sale(
     if account is not None and member is not None:
         member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier_after)
         uow.members.save_totals(member)
-    write_event(
-        uow,
-        shop.device_id,
-        "sale",
-        f"sale:{sale.id}",
-        at,
-        {
-            **sale_facts(sale, cur),
-            "movements": movement_facts(account.movements) if account else [],
-        },
-    )
+    publish(uow, shop.device_id, sale_event(sale, cur, account.movements if account else []))
     return sale
 
 

@@ -14,9 +14,10 @@ from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.ledger import Allocation, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.journal import write_event
+from loyalty_desktop.services.events import expiry_event
+from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, movement_facts, post
+from loyalty_desktop.services.postings import Account, post
 
 
 def expire_lapsed(
@@ -50,14 +51,7 @@ def expire_lapsed(
     written = account.movements[earlier:]
     del account.movements[earlier:]
     member = account.member
-    write_event(
-        uow,
-        shop.device_id,
-        "expiry",
-        f"expire:{written[0].id}",
-        at,
-        {"member_id": member.id, "movements": movement_facts(written)},
-    )
+    publish(uow, shop.device_id, expiry_event(member.id, at, written))
     return expired
 
 

@@ -30,10 +30,11 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.checkout import SaleRequest, record_sale
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import MEMBER_COLUMNS, SALE_COLUMNS, CsvTable, RowProblem
+from loyalty_desktop.services.events import enrolled_event
 from loyalty_desktop.services.import_rows import SaleRow, SalesFile, read_members, read_sales
-from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.members import NewMember, check_member_no, member_facts, new_member
+from loyalty_desktop.services.members import NewMember, check_member_no, new_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 
@@ -122,14 +123,7 @@ def import_members(
             except LoyaltyError as exc:  # new_member writes nothing before it refuses
                 problems.append(RowProblem(row, exc.message, exc.code))
                 continue
-            write_event(
-                uow,
-                shop.device_id,
-                "member.enrolled",
-                f"member:{member.id}",
-                now,
-                member_facts(member),
-            )
+            publish(uow, shop.device_id, enrolled_event(member, now))
             report.imported += 1
         if problems and not skip_invalid:
             return _report(problems, ImportReport())
@@ -183,14 +177,7 @@ class _Members:
         """Enrol a member, numbered as referenced, for each unknown reference; how many."""
         for ref, first_at in self.unknown.items():
             member = new_member(self.uow, NewMember(name=ref, member_no=ref), first_at)
-            write_event(
-                self.uow,
-                self.shop.device_id,
-                "member.enrolled",
-                f"member:{member.id}",
-                first_at,
-                member_facts(member),
-            )
+            publish(self.uow, self.shop.device_id, enrolled_event(member, first_at))
             self.by_id[member.id] = member
             self.by_ref[ref] = member.id
         return len(self.unknown)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -14,11 +13,8 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import AuditEntry, AuditSeal, OutboxEvent, UnitOfWork
 
 
-def write_event(
-    uow: UnitOfWork, device_id: str, kind: str, key: str, at: datetime, payload: Mapping[str, Any]
-) -> None:
-    """Queue an immutable fact for the central server, in the caller's transaction."""
-    event = OutboxEvent(id=str(uuid.uuid4()), kind=kind, key=key, at=at, payload=payload)
+def publish(uow: UnitOfWork, device_id: str, event: OutboxEvent) -> None:
+    """Queue an immutable fact (built by ``services/events.py``) in the caller's transaction."""
     uow.outbox.add(event, device_id)
 
 

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_card, payment_kind
 from loyalty_desktop.domain.errors import (
@@ -21,7 +21,8 @@ from loyalty_desktop.domain.phones import is_phone_shaped, normalize_phone
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.journal import write_event
+from loyalty_desktop.services.events import card_reissued_event, enrolled_event
+from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
@@ -130,29 +131,10 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
     return member
 
 
-def member_facts(member: Member) -> dict[str, Any]:
-    """A member as an outbox event carries them: identity and status, no personal data.
-
-    Name, phone, e-mail and birthday stay in the members table, the one record
-    erasure clears; the central server reads them from there when it syncs.
-    """
-    return {
-        "id": member.id,
-        "member_no": member.member_no,
-        "consent": member.consent,
-        "consent_at": member.consent_at.isoformat() if member.consent_at else None,
-        "status": member.status.value,
-        "merged_into": member.merged_into,
-        "created_at": member.created_at.isoformat(),
-    }
-
-
 def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> Member:
     """Store a new member and its enrolment event in the caller's transaction (no commit)."""
     member = new_member(uow, data, at)
-    write_event(
-        uow, shop.device_id, "member.enrolled", f"member:{member.id}", at, member_facts(member)
-    )
+    publish(uow, shop.device_id, enrolled_event(member, at))
     return member
 
 
@@ -222,14 +204,7 @@ def member_card(
             member = replace(member, card_no=uow.members.next_card_no(), card_serial=0)
         uow.members.save(member)
         at = shop.clock.now()
-        write_event(
-            uow,
-            shop.device_id,
-            "member.card_reissued",
-            f"card:{member.id}:{member.card_no}:{member.card_serial}",
-            at,
-            {"member_id": member.id, "card_no": member.card_no, "serial": member.card_serial},
-        )
+        publish(uow, shop.device_id, card_reissued_event(shop.device_id, member, at))
         delivered = deliver(member, card_code(member, shop.card_keys), shop_name)
         uow.commit()
     return delivered

@@ -11,11 +11,12 @@ from loyalty_desktop.domain.members import MemberStatus, merged_profile
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.events import merge_event
 from loyalty_desktop.services.expiry import open_account
-from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment, require_enrolled
-from loyalty_desktop.services.postings import movement_facts, new_lot, post
+from loyalty_desktop.services.postings import new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.standing import tier_at
 
@@ -103,18 +104,10 @@ def merge_members(
         uow.members.save(combined)
         closed = replace(other, status=MemberStatus.CLOSED, merged_into=keep.id)
         uow.members.save(closed)
-        write_event(
+        publish(
             uow,
             shop.device_id,
-            "merge",
-            f"merge:{other.id}",
-            when,
-            {
-                "keep": keep.id,
-                "other": other.id,
-                "sales_moved": moved_sales,
-                "movements": movement_facts(source.movements + target.movements),
-            },
+            merge_event(keep, other, moved_sales, when, source.movements + target.movements),
         )
         write_audit(
             uow,

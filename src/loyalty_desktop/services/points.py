@@ -22,13 +22,14 @@ from loyalty_desktop.services.awards import check_award_limits
 from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import check_sale_id
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.events import activity_event, adjustment_event
 from loyalty_desktop.services.expiry import expire_lapsed, open_account
 from loyalty_desktop.services.fingerprints import fingerprint, require_same
-from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member, holder
 from loyalty_desktop.services.moments import CLOCK_SKEW, request_moment, require_enrolled
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, movement_facts, new_lot, post
+from loyalty_desktop.services.postings import Account, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import kept_tier, tier_at
@@ -169,14 +170,7 @@ def adjust(
                 request_hash=asked,
             )
             uow.members.save_totals(member)
-            write_event(
-                uow,
-                shop.device_id,
-                "adjustment",
-                f"adjust:{request_id}",
-                when,
-                {"movements": movement_facts([movement])},
-            )
+            publish(uow, shop.device_id, adjustment_event(shop.device_id, request_id, movement))
             write_audit(
                 uow,
                 shop,
@@ -286,14 +280,8 @@ def _award(
     tier = tier_at(uow, program, member, when)
     member.tier = kept_tier(uow, program, member, when, now, tier)
     uow.members.save_totals(member)
-    write_event(
-        uow,
-        shop.device_id,
-        "activity",
-        key or f"activity:{movement.id}",
-        when,
-        {"activity": name, "movements": movement_facts([movement])},
-    )
+    asked_id = key.removeprefix("award:") if key else None
+    publish(uow, shop.device_id, activity_event(shop.device_id, asked_id, movement))
     write_audit(
         uow,
         shop,

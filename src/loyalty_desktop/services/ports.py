@@ -44,13 +44,17 @@ class StaffRecord:
 
 @dataclass(frozen=True)
 class OutboxEvent:
-    """An immutable fact for the central server, with a key that makes any replay harmless."""
+    """An immutable fact for the central server, with a key that makes any replay harmless.
+
+    ``services/events.py`` builds every kind, with its schema ``version``.
+    """
 
     id: str
     kind: str
     key: str
     at: datetime
     payload: Mapping[str, Any]
+    version: int = 1
 
 
 @dataclass(frozen=True)

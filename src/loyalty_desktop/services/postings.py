@@ -140,30 +140,3 @@ def _merge(allocations: list[Allocation]) -> list[Allocation]:
     for allocation in allocations:
         combined[allocation.lot_id] = combined.get(allocation.lot_id, 0) + allocation.points
     return [Allocation(lot_id, points) for lot_id, points in combined.items() if points]
-
-
-def movement_facts(movements: Sequence[Movement]) -> list[dict[str, Any]]:
-    """Movements as immutable facts for an outbox event."""
-    return [
-        {
-            "id": m.id,
-            "member_id": m.member_id,
-            "kind": m.kind.value,
-            "points": m.points,
-            "at": m.at.isoformat(),
-            "lots": [
-                {
-                    "id": lot.id,
-                    "points": lot.points,
-                    "expires_at": lot.expires_at.isoformat() if lot.expires_at else None,
-                    "source": lot.source,
-                }
-                for lot in m.lots
-            ],
-            "allocations": [{"lot_id": a.lot_id, "points": a.points} for a in m.allocations],
-            "reason": m.reason,
-            "activity": m.activity,
-            "request_id": m.request_id,
-        }
-        for m in movements
-    ]

@@ -12,7 +12,8 @@ from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.events import erased_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.programs import program_in_force
 
@@ -128,14 +129,7 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
         for person in pending:
             uow.members.save(erased(person))
-            write_event(
-                uow,
-                shop.device_id,
-                "member.erased",
-                f"erase:{person.id}",
-                at,
-                {"member_id": person.id},
-            )
+            publish(uow, shop.device_id, erased_event(person.id, at))
         if pending:
             write_audit(
                 uow,

@@ -31,16 +31,17 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.events import refund_event
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.fingerprints import (
     fingerprint,
     number_text,
     require_same,
 )
-from loyalty_desktop.services.journal import write_audit, write_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, derived_id, movement_facts, post
+from loyalty_desktop.services.postings import Account, derived_id, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
@@ -287,28 +288,8 @@ def record_refund(
         tier = tier_at(uow, program, member, at)
         member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier)
         uow.members.save_totals(member)
-    write_event(
-        uow,
-        shop.device_id,
-        "refund",
-        f"refund:{refund.id}",
-        at,
-        {
-            "id": refund.id,
-            "refund_id": refund_id,
-            "sale": sale.id,
-            "sale_id": sale.sale_id,
-            "member_id": sale.member_id,
-            "at": at.isoformat(),
-            "amount": format_money(plan.amount, cur),
-            "lines": [
-                {"line": i, "qty": str(q), "net": format_money(n, cur)} for i, q, n in refund.lines
-            ],
-            "reversed": reverse,
-            "restored": restore,
-            "paid_back": format_money(paid_back, cur),
-            "movements": movement_facts(account.movements) if account else [],
-        },
+    publish(
+        uow, shop.device_id, refund_event(refund, sale, cur, account.movements if account else [])
     )
     write_audit(
         uow,

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.sales import Sale
 from loyalty_desktop.services.changes import Changes
 
@@ -67,37 +66,3 @@ def sale_result(
         replayed=replayed,
         changes=Changes() if replayed else Changes.of_members(sale.member_id, sales=True),
     )
-
-
-def sale_facts(sale: Sale, cur: Currency) -> dict[str, Any]:
-    """The sale as an immutable fact (money as decimal strings)."""
-    return {
-        "id": sale.id,
-        "sale_id": sale.sale_id,
-        "member_id": sale.member_id,
-        "at": sale.at.isoformat(),
-        "currency": cur.code,
-        "lines": [
-            {
-                "sku": s.line.sku,
-                "qty": str(s.line.quantity),
-                "unit_price": str(s.line.unit_price),
-                "category": s.line.category,
-                "amount": format_money(s.line.amount, cur),
-                "net": format_money(s.line.net, cur),
-            }
-            for s in sale.lines
-        ],
-        "subtotal": format_money(sale.subtotal, cur),
-        "discount": format_money(sale.order_discount, cur),
-        "tier_discount": format_money(sale.tier_discount, cur),
-        "net": format_money(sale.net, cur),
-        "points_redeemed": sale.points_redeemed,
-        "points_value": format_money(sale.points_value, cur),
-        "paid": format_money(sale.paid, cur),
-        "earned": sale.earned,
-        "tier_before": sale.tier_before,
-        "campaigns": list(sale.campaigns),
-        "program_version": sale.program_id,
-        "device_id": sale.device_id,
-    }

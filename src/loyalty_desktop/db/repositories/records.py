@@ -99,6 +99,7 @@ class SqlOutbox:
                 "device_id": device_id,
                 "seq": seq,
                 "kind": event.kind,
+                "version": event.version,
                 "key": event.key,
                 "at": event.at,
                 "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),

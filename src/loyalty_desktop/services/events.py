@@ -1,0 +1,318 @@
+"""Every outbox event type in one place: kind, schema version, payload fields, idempotency key.
+
+An event is an immutable fact for the central server (DESIGN.md: never a
+balance or a delta to apply). Each kind has a version and the fields its
+payload must carry, so the server can check what it receives and a later
+version can add fields without confusing an older reader. Keys make replays
+harmless: a fact identified by a UUID derived from this device (a sale, a
+refund) keys on that UUID; a fact identified by the caller's id (an
+adjustment's or an award's request id) carries the device id in its key, so
+two stores that both use request id ``Q1`` never collide. Personal data never
+travels in an event: the server reads a member's profile from the members
+table, the one record erasure clears.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from loyalty_desktop.domain.ledger import Movement
+from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.services.ports import OutboxEvent as Event
+
+JsonValue = str | int | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+Payload = dict[str, JsonValue]
+
+
+class EventKind(StrEnum):
+    """What happened."""
+
+    SALE = "sale"
+    REFUND = "refund"
+    ADJUSTMENT = "adjustment"
+    ACTIVITY = "activity"
+    EXPIRY = "expiry"
+    MERGE = "merge"
+    MEMBER_ENROLLED = "member.enrolled"
+    MEMBER_ERASED = "member.erased"
+    CARD_REISSUED = "member.card_reissued"
+
+
+_STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
+_OPT_STR = (str, type(None))
+
+
+@dataclass(frozen=True)
+class EventType:
+    """A kind of event at one schema version: the payload fields it must carry, and their JSON types."""
+
+    kind: EventKind
+    version: int
+    fields: Mapping[str, tuple[type, ...]]
+
+
+_MOVEMENTS = {"movements": _LIST}
+EVENT_TYPES: dict[EventKind, EventType] = {
+    t.kind: t
+    for t in (
+        EventType(
+            EventKind.SALE,
+            1,
+            {
+                "id": _STR,
+                "sale_id": _STR,
+                "member_id": _OPT_STR,
+                "at": _STR,
+                "currency": _STR,
+                "lines": _LIST,
+                "net": _STR,
+                "paid": _STR,
+                "earned": _INT,
+                "points_redeemed": _INT,
+                "device_id": _STR,
+                **_MOVEMENTS,
+            },
+        ),
+        EventType(
+            EventKind.REFUND,
+            1,
+            {
+                "id": _STR,
+                "refund_id": _STR,
+                "sale": _STR,
+                "member_id": _OPT_STR,
+                "at": _STR,
+                "amount": _STR,
+                "reversed": _INT,
+                "restored": _INT,
+                **_MOVEMENTS,
+            },
+        ),
+        EventType(EventKind.ADJUSTMENT, 1, {"request_id": _STR, **_MOVEMENTS}),
+        EventType(EventKind.ACTIVITY, 1, {"activity": _STR, **_MOVEMENTS}),
+        EventType(EventKind.EXPIRY, 1, {"member_id": _STR, **_MOVEMENTS}),
+        EventType(
+            EventKind.MERGE, 1, {"keep": _STR, "other": _STR, "sales_moved": _INT, **_MOVEMENTS}
+        ),
+        EventType(
+            EventKind.MEMBER_ENROLLED,
+            1,
+            {"id": _STR, "member_no": _STR, "consent": _BOOL, "status": _STR, "created_at": _STR},
+        ),
+        EventType(EventKind.MEMBER_ERASED, 1, {"member_id": _STR}),
+        EventType(EventKind.CARD_REISSUED, 1, {"member_id": _STR, "card_no": _INT, "serial": _INT}),
+    )
+}
+
+# Fields no event may carry: personal data stays in the members table.
+PERSONAL_FIELDS = frozenset({"name", "phone", "email", "birthday"})
+
+
+def problems(kind: str, version: int, payload: Mapping[str, object]) -> list[str]:
+    """What is wrong with an event's payload for its kind and version (empty: nothing)."""
+    try:
+        known = EVENT_TYPES[EventKind(kind)]
+    except ValueError:
+        return [f"unknown event kind {kind!r}"]
+    if version > known.version:
+        return [f"{kind} version {version} is newer than this program knows ({known.version})"]
+    found = []
+    for name, types in known.fields.items():
+        if name not in payload:
+            found.append(f"{kind}: missing {name}")
+        elif not isinstance(payload[name], types) or (
+            isinstance(payload[name], bool) and bool not in types
+        ):
+            found.append(f"{kind}: {name} has the wrong type")
+    found += [
+        f"{kind}: carries personal data ({n})" for n in sorted(PERSONAL_FIELDS & set(payload))
+    ]
+    return found
+
+
+def _event(kind: EventKind, key: str, at: datetime, payload: Payload) -> Event:
+    version = EVENT_TYPES[kind].version
+    wrong = problems(kind.value, version, payload)
+    if wrong:
+        raise ValueError("; ".join(wrong))  # a programming error, caught by the tests
+    return Event(str(uuid.uuid4()), kind.value, key, at, payload, version)
+
+
+def movement_facts(movements: Sequence[Movement]) -> list[JsonValue]:
+    """Movements as immutable facts: what moved, in which lots, never a resulting balance."""
+    return [
+        {
+            "id": m.id,
+            "member_id": m.member_id,
+            "kind": m.kind.value,
+            "points": m.points,
+            "at": m.at.isoformat(),
+            "lots": [
+                {
+                    "id": lot.id,
+                    "points": lot.points,
+                    "expires_at": lot.expires_at.isoformat() if lot.expires_at else None,
+                    "source": lot.source,
+                }
+                for lot in m.lots
+            ],
+            "allocations": [{"lot_id": a.lot_id, "points": a.points} for a in m.allocations],
+            "reason": m.reason,
+            "activity": m.activity,
+            "request_id": m.request_id,
+        }
+        for m in movements
+    ]
+
+
+def sale_facts(sale: Sale, cur: Currency) -> Payload:
+    """The sale as an immutable fact (money as decimal strings)."""
+    return {
+        "id": sale.id,
+        "sale_id": sale.sale_id,
+        "member_id": sale.member_id,
+        "at": sale.at.isoformat(),
+        "currency": cur.code,
+        "lines": [
+            {
+                "sku": s.line.sku,
+                "qty": str(s.line.quantity),
+                "unit_price": str(s.line.unit_price),
+                "category": s.line.category,
+                "amount": format_money(s.line.amount, cur),
+                "net": format_money(s.line.net, cur),
+            }
+            for s in sale.lines
+        ],
+        "subtotal": format_money(sale.subtotal, cur),
+        "discount": format_money(sale.order_discount, cur),
+        "tier_discount": format_money(sale.tier_discount, cur),
+        "net": format_money(sale.net, cur),
+        "points_redeemed": sale.points_redeemed,
+        "points_value": format_money(sale.points_value, cur),
+        "paid": format_money(sale.paid, cur),
+        "earned": sale.earned,
+        "tier_before": sale.tier_before,
+        "campaigns": list(sale.campaigns),
+        "program_version": sale.program_id,
+        "device_id": sale.device_id,
+    }
+
+
+def sale_event(sale: Sale, cur: Currency, movements: Sequence[Movement]) -> Event:
+    """A sale and the movements it caused (its UUID comes from the device and the sale id)."""
+    payload = sale_facts(sale, cur)
+    payload["movements"] = movement_facts(movements)
+    return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
+
+
+def refund_event(refund: Refund, sale: Sale, cur: Currency, movements: Sequence[Movement]) -> Event:
+    """A refund of a sale and the movements it caused."""
+    return _event(
+        EventKind.REFUND,
+        f"refund:{refund.id}",
+        refund.at,
+        {
+            "id": refund.id,
+            "refund_id": refund.refund_id,
+            "sale": sale.id,
+            "sale_id": sale.sale_id,
+            "member_id": sale.member_id,
+            "at": refund.at.isoformat(),
+            "amount": format_money(refund.amount, cur),
+            "lines": [
+                {"line": i, "qty": str(q), "net": format_money(n, cur)} for i, q, n in refund.lines
+            ],
+            "reversed": refund.reversed,
+            "restored": refund.restored,
+            "paid_back": format_money(refund.paid_back, cur),
+            "movements": movement_facts(movements),
+        },
+    )
+
+
+def adjustment_event(device_id: str, request_id: str, movement: Movement) -> Event:
+    """A manual correction; keyed by this device and the caller's request id."""
+    return _event(
+        EventKind.ADJUSTMENT,
+        f"adjust:{device_id}:{request_id}",
+        movement.at,
+        {"request_id": request_id, "movements": movement_facts([movement])},
+    )
+
+
+def activity_event(device_id: str, request_id: str | None, movement: Movement) -> Event:
+    """Activity points; keyed by the request id (with the device) or else the movement's own id."""
+    key = f"award:{device_id}:{request_id}" if request_id else f"activity:{movement.id}"
+    return _event(
+        EventKind.ACTIVITY,
+        key,
+        movement.at,
+        {"activity": movement.activity or "", "movements": movement_facts([movement])},
+    )
+
+
+def expiry_event(member_id: str, at: datetime, movements: Sequence[Movement]) -> Event:
+    """Lapsed lots written off for one member (each movement dated when its lot expired)."""
+    return _event(
+        EventKind.EXPIRY,
+        f"expire:{movements[0].id}",
+        at,
+        {"member_id": member_id, "movements": movement_facts(movements)},
+    )
+
+
+def merge_event(
+    keep: Member, other: Member, sales_moved: int, at: datetime, movements: Sequence[Movement]
+) -> Event:
+    """A duplicate merged into the member kept."""
+    return _event(
+        EventKind.MERGE,
+        f"merge:{other.id}",
+        at,
+        {
+            "keep": keep.id,
+            "other": other.id,
+            "sales_moved": sales_moved,
+            "movements": movement_facts(movements),
+        },
+    )
+
+
+def enrolled_event(member: Member, at: datetime) -> Event:
+    """A new member: identity and status; the profile travels separately (erasable)."""
+    return _event(
+        EventKind.MEMBER_ENROLLED,
+        f"member:{member.id}",
+        at,
+        {
+            "id": member.id,
+            "member_no": member.member_no,
+            "consent": member.consent,
+            "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+            "status": member.status.value,
+            "merged_into": member.merged_into,
+            "created_at": member.created_at.isoformat(),
+        },
+    )
+
+
+def erased_event(member_id: str, at: datetime) -> Event:
+    """A member's personal data erased."""
+    return _event(EventKind.MEMBER_ERASED, f"erase:{member_id}", at, {"member_id": member_id})
+
+
+def card_reissued_event(device_id: str, member: Member, at: datetime) -> Event:
+    """A new card printed, revoking the old one; keyed with this device (card numbers are local)."""
+    return _event(
+        EventKind.CARD_REISSUED,
+        f"card:{device_id}:{member.id}:{member.card_no}:{member.card_serial}",
+        at,
+        {"member_id": member.id, "card_no": member.card_no, "serial": member.card_serial},
+    )
