@@ -225,7 +225,8 @@ outbox = Table(
     Column("device_id", Uuid, nullable=False),
     Column("seq", BigInteger, nullable=False),
     Column("kind", String(40), nullable=False),
-    Column("version", SmallInteger, nullable=False, server_default="1"),  # the kind's schema version
+    # The schema version of the event's kind (services/events.py).
+    Column("version", SmallInteger, nullable=False, server_default="1"),
     Column("key", String(120), nullable=False, unique=True),
     Column("at", UTCDateTime, nullable=False),
     Column("payload", Text, nullable=False),
