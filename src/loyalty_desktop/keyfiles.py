@@ -22,6 +22,7 @@ from typing import Any
 
 from loyalty_desktop.domain.audit import entry_mac, fingerprint
 from loyalty_desktop.domain.errors import BadInstallation, InvalidRequest
+from loyalty_desktop.services.ports import KeyFingerprints
 
 KEY_FILE = "card-keys.json"
 HEADS_FILE = "audit-heads.json"
@@ -50,7 +51,7 @@ class CardKeyFile:
         """Every card key still accepted, by key id."""
         return self._keys
 
-    def fingerprints(self) -> dict[str, Any]:
+    def fingerprints(self) -> KeyFingerprints:
         """One-way names of every key, for the database to remember."""
         return {
             "card": {str(k): fingerprint(v) for k, v in sorted(self._keys.items())},

@@ -38,6 +38,7 @@ from loyalty_desktop.services import (
     staff,
 )
 from loyalty_desktop.services.auth import Permission, require
+from loyalty_desktop.services.ports import AuditSeal, KeyFingerprints
 
 Handler = Callable[["Context", Any], dict[str, Any]]
 
@@ -289,7 +290,7 @@ def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
-    def rotate() -> tuple[dict[str, Any], int]:
+    def rotate() -> tuple[KeyFingerprints, int]:
         rotated = CardKeyFile.find(ctx.opened.keys_dir)
         assert rotated is not None, "the key file was checked when the database was opened"
         rotated = rotated.rotate()
@@ -307,7 +308,7 @@ def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
             field="confirm",
         )
 
-    def replace() -> tuple[dict[str, Any], FileAuditSeal]:
+    def replace() -> tuple[KeyFingerprints, AuditSeal]:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         fresh = CardKeyFile.replace(ctx.opened.keys_dir, stamp)
         seal = FileAuditSeal(fresh.audit_key, ctx.opened.keys_dir, ctx.shop.device_id)

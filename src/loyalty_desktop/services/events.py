@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency, format_money
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import OutboxEvent as Event
 
-JsonValue = str | int | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
-Payload = dict[str, JsonValue]
+Payload = JsonObject
 
 
 class EventKind(StrEnum):

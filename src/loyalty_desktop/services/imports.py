@@ -25,6 +25,7 @@ from loyalty_desktop.domain.errors import (
     MemberClosed,
     UnknownMember,
 )
+from loyalty_desktop.domain.json_data import JsonObject
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.checkout import SaleRequest, record_sale
@@ -70,7 +71,7 @@ def _report(problems: Iterable[RowProblem], report: ImportReport) -> ImportRepor
 def _audit(
     uow: UnitOfWork, shop: Shop, actor: Actor, action: str, table: CsvTable, report: ImportReport
 ) -> None:
-    details = {
+    details: JsonObject = {
         "file": table.path.name,
         "encoding": table.encoding,
         "imported": report.imported,

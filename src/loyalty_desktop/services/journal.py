@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from loyalty_desktop.domain.audit import GENESIS, entry_hash
+from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import AuditEntry, AuditSeal, OutboxEvent, UnitOfWork
@@ -18,7 +18,7 @@ def publish(uow: UnitOfWork, device_id: str, event: OutboxEvent) -> None:
     uow.outbox.add(event, device_id)
 
 
-def audit_body(entry: AuditEntry) -> dict[str, Any]:
+def audit_body(entry: AuditEntry) -> JsonObject:
     """The fields of an entry its seal covers."""
     return {
         "seq": entry.seq,
@@ -38,7 +38,7 @@ def write_audit(
     action: str,
     subject: str,
     reason: str | None,
-    details: Mapping[str, Any],
+    details: Mapping[str, JsonValue],
     at: datetime,
 ) -> None:
     """Append a sealed audit entry: who did what to whom, when and why.

@@ -12,16 +12,18 @@ import dataclasses
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from loyalty_desktop.domain.errors import BadInstallation
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import legacy_chain_intact, reseal, write_audit
-from loyalty_desktop.services.ports import AuditSeal, UnitOfWork
+from loyalty_desktop.services.ports import AuditSeal, KeyFingerprints, UnitOfWork
 
 SETTING = "key_fingerprints"
-Fingerprints = dict[str, Any]  # {"card": {key id: fingerprint}, "audit": fingerprint}
+
+
+Fingerprints = KeyFingerprints
+
 
 RESTORE_HINT = (
     "restore card-keys.json from your backup into {where}; if it is lost for good, an admin "
@@ -33,7 +35,13 @@ RESTORE_HINT = (
 def remembered(uow: UnitOfWork) -> Fingerprints | None:
     """The fingerprints this database remembers, if it has seen keys before."""
     text = uow.settings.get(SETTING)
-    return json.loads(text) if text else None
+    if not text:
+        return None
+    data = json.loads(text)
+    return {
+        "card": {str(k): str(v) for k, v in data.get("card", {}).items()},
+        "audit": str(data.get("audit", "")),
+    }
 
 
 def key_problems(known: Fingerprints | None, present: Fingerprints | None, where: str) -> list[str]:
@@ -75,7 +83,7 @@ def adopt(shop: Shop, present: Fingerprints) -> None:
 
 
 def _merged(known: Fingerprints | None, present: Fingerprints) -> Fingerprints:
-    card = {**(known or {}).get("card", {}), **present["card"]}
+    card = {**(known["card"] if known else {}), **present["card"]}
     return {"card": card, "audit": present["audit"]}
 
 

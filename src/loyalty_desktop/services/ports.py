@@ -10,11 +10,19 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Protocol, TypedDict
 
+from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.sales import Refund, Sale
+
+
+class KeyFingerprints(TypedDict):
+    """One-way names of the installation's keys: card keys by id, and the audit key."""
+
+    card: dict[str, str]
+    audit: str
 
 
 class Conflict(Exception):
@@ -53,7 +61,7 @@ class OutboxEvent:
     kind: str
     key: str
     at: datetime
-    payload: Mapping[str, Any]
+    payload: Mapping[str, JsonValue]
     version: int = 1
 
 
@@ -67,7 +75,7 @@ class AuditEntry:
     action: str
     subject: str
     reason: str | None
-    details: Mapping[str, Any]
+    details: Mapping[str, JsonValue]
     prev_hash: str
     hash: str
 
@@ -413,7 +421,7 @@ class CardKeys(Protocol):
 class AuditSeal(Protocol):
     """Seals audit entries with a key outside the database, and remembers the newest one elsewhere."""
 
-    def seal(self, previous: str, body: Mapping[str, Any]) -> str:
+    def seal(self, previous: str, body: Mapping[str, JsonValue]) -> str:
         """The entry's seal over the previous entry's seal."""
         ...
 

@@ -6,7 +6,6 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import InvalidAmount
@@ -104,7 +103,13 @@ def post(
     *,
     allocations: Sequence[Allocation] = (),
     lots: Sequence[Lot] = (),
-    **refs: Any,
+    sale_ref: str | None = None,
+    refund_ref: str | None = None,
+    request_id: str | None = None,
+    reason: str | None = None,
+    actor: str | None = None,
+    activity: str | None = None,
+    request_hash: str | None = None,
 ) -> Movement:
     """Record one movement: open its lots, apply what it takes or gives back, then settle any debt."""
     member = account.member
@@ -128,7 +133,13 @@ def post(
         allocations=tuple(_merge(taken + settled)),
         lots=tuple(lots),
         points_after=account.available(at),
-        **refs,
+        sale_ref=sale_ref,
+        refund_ref=refund_ref,
+        request_id=request_id,
+        reason=reason,
+        actor=actor,
+        activity=activity,
+        request_hash=request_hash,
     )
     uow.ledger.add(movement)
     account.movements.append(movement)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from loyalty_desktop.domain.errors import StorageBusy
+from loyalty_desktop.domain.json_data import JsonObject
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -28,7 +29,7 @@ class Erased:
     changes: Changes
 
 
-def profile(member: Member) -> dict[str, Any]:
+def profile(member: Member) -> JsonObject:
     """The member's personal data and status, as an export (access request) carries it."""
     return {
         "id": member.id,
@@ -45,9 +46,7 @@ def profile(member: Member) -> dict[str, Any]:
     }
 
 
-def export_member(
-    shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[dict[str, Any]], T]
-) -> T:
+def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[JsonObject], T]) -> T:
     """Everything held about a member (PIPL/GDPR access request), handed to ``deliver``, then audited.
 
     Duplicates merged into the member are the same person: their profiles and
@@ -62,7 +61,7 @@ def export_member(
         merged = [m for m in (uow.members.get(i) for i in uow.members.merged_into(member.id)) if m]
         sales = uow.sales.of_member(member.id)
         history = uow.ledger.history([member.id, *(m.id for m in merged)])
-        data = {
+        data: JsonObject = {
             "exported_at": at.isoformat(),
             "member": profile(member),
             "merged_members": [profile(m) for m in merged],
