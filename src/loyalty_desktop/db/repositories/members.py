@@ -22,6 +22,17 @@ _BY_NO = Prepared(_SELECT.where(members.c.member_no == bindparam("no")))
 _BY_NO_LOCKED = Prepared(_SELECT.where(members.c.member_no == bindparam("no")).with_for_update())
 _BY_CARD = Prepared(_SELECT.where(members.c.card_no == bindparam("card")))
 _BY_CARD_LOCKED = Prepared(_SELECT.where(members.c.card_no == bindparam("card")).with_for_update())
+# Every member number a cashier types is also looked up as a phone (separate namespaces).
+_BY_PHONE = Prepared(
+    _SELECT.where(members.c.phone == bindparam("phone"), members.c.status == "active")
+    .order_by(members.c.created_at)
+    .limit(bindparam("b_limit"))
+)
+_BY_PHONE_TAIL = Prepared(
+    _SELECT.where(members.c.phone_tail == bindparam("tail"), members.c.status == "active")
+    .order_by(members.c.member_no)
+    .limit(bindparam("b_limit"))
+)
 _INSERT = insert_into(members)
 _SAVE = Prepared(
     update(members)
@@ -104,19 +115,11 @@ class SqlMembers:
         return _member(row) if row else None
 
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
-        rows = self.conn.execute(
-            _SELECT.where(members.c.phone == phone, members.c.status == "active")
-            .order_by(members.c.created_at)
-            .limit(limit)
-        )
+        rows = _BY_PHONE.mappings(self.conn, {"phone": phone, "b_limit": limit})
         return [_member(r) for r in rows]
 
     def by_phone_tail(self, tail: str, limit: int = 5) -> list[Member]:
-        rows = self.conn.execute(
-            _SELECT.where(members.c.phone_tail == tail, members.c.status == "active")
-            .order_by(members.c.member_no)
-            .limit(limit)
-        )
+        rows = _BY_PHONE_TAIL.mappings(self.conn, {"tail": tail, "b_limit": limit})
         return [_member(r) for r in rows]
 
     def add(self, member: Member) -> None:
