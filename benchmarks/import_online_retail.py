@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.app import open_database
+from loyalty_desktop.cli import presenters
 from loyalty_desktop.services import imports, integrity, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 
@@ -117,7 +118,7 @@ def import_with_services(db: Path, keys: Path, sales_csv: Path, profile: bool) -
         stats.sort_stats("cumulative").print_stats(35)
         stats.sort_stats("tottime").print_stats(25)
         print(stream.getvalue())
-    return {"report": report.as_dict(), "seconds": seconds, "opened": opened}
+    return {"report": presenters.import_report(report), "seconds": seconds, "opened": opened}
 
 
 def import_with_cli(db: Path, sales_csv: Path, program: Path) -> dict[str, Any]:

@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event
 
+from loyalty_desktop.cli.main import run
 from loyalty_desktop.db import engine as engines
-from loyalty_desktop.services import imports
+from loyalty_desktop.services import import_sales
 from tests.e2e.conftest import Loyalty, db_fingerprint, run_script
 
 
@@ -137,26 +138,60 @@ def test_a_full_disk_is_a_refusal_that_echoes_nothing(
     assert db_fingerprint(db_path) == before
 
 
-def test_ctrl_c_during_an_import_rolls_back_and_exits_130(
-    shop_cli: Loyalty, member: str, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _member_state(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return (
+            conn.execute(
+                "select member_no, balance, lifetime_spend, points_earned, tier from members"
+                " order by member_no"
+            ).fetchall()
+            + conn.execute(
+                "select sale_id, net, paid, earned, points_after from sales order by sale_id"
+            ).fetchall()
+        )
+
+
+def test_ctrl_c_during_an_import_keeps_whole_chunks_and_a_rerun_finishes_it(
+    shop_cli: Loyalty,
+    member: str,
+    db_path: Path,
+    program_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    rows = "".join(f"S{i},M1,2026-01-0{1 + i % 9} 10:00:00,A,1,10,\n" for i in range(50))
+    rows = "".join(f"S{i:02},M1,2026-01-0{1 + i // 6} 1{i % 6}:00:00,A,1,10,\n" for i in range(50))
     path = tmp_path / "sales.csv"
     path.write_text("sale_id,member_ref,at,sku,qty,unit_price,category\n" + rows, encoding="utf-8")
-    before = db_fingerprint(db_path)
-    real = imports.record_sale
+    real = import_sales.record_sale
     posted = []
 
     def interrupted(*args: Any, **kw: Any) -> Any:
         posted.append(1)
-        if len(posted) == 20:
+        if len(posted) == 25:
             raise KeyboardInterrupt
         return real(*args, **kw)
 
-    monkeypatch.setattr(imports, "record_sale", interrupted)
+    monkeypatch.setattr(import_sales, "MAX_CHUNK_SALES", 10)
+    monkeypatch.setattr(import_sales, "record_sale", interrupted)
     code, refused = shop_cli("import", "sales", str(path))
     assert (code, refused["error"]) == (130, "interrupted")
-    assert db_fingerprint(db_path) == before
+    with sqlite3.connect(db_path) as conn:  # two chunks of 10 committed, the third rolled back
+        assert conn.execute("select count(*) from sales").fetchone() == (20,)
+    assert shop_cli("check")[0] == 0
+
+    monkeypatch.setattr(import_sales, "record_sale", real)
+    code, again = shop_cli("import", "sales", str(path))
+    assert (code, again["imported"], again["skipped"]) == (0, 30, 20)
+    # The same file imported in one go into a fresh copy of the shop ends the same.
+    fresh = tmp_path / "fresh" / "shop.db"
+    fresh.parent.mkdir()
+    for args in (
+        ["init", "--program", str(program_file)],
+        ["member", "add", "--name", "秘密的名字", "--phone", "13912345678", "--member-no", "M1"],
+        ["import", "sales", str(path)],
+    ):
+        assert run(["--db", str(fresh), "--json", *args]) == 0
+    assert _member_state(fresh) == _member_state(db_path)
 
 
 def test_report_sums_beyond_64_bits_are_a_refusal(

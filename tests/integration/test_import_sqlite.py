@@ -78,7 +78,7 @@ def test_a_refused_sales_import_leaves_the_database_file_as_it_was(
         + "S3,M001,2025-03-03,A,1,oops,\n",
     )
     report = import_sales(opened.shop, LOCAL_ADMIN, sales, create_members=True, skip_invalid=False)
-    assert [r["row"] for r in report.rejected] == [4]
+    assert [r.row for r in report.rejected] == [4]
     assert (report.imported, report.created_members) == (0, 0)
     assert fingerprint(db_path) == before
 
@@ -118,7 +118,7 @@ def test_imported_sales_and_returns_keep_the_ledger_consistent_and_reimport_skip
         + "536381,13047,4 December 2025,22745,1,10,\n",
     )
     report = import_sales(opened.shop, LOCAL_ADMIN, sales, create_members=True, skip_invalid=True)
-    assert [r["row"] for r in report.rejected] == [8]
+    assert [r.row for r in report.rejected] == [8]
     assert (report.imported, report.created_members) == (6, 2)
     # 17850 bought 35.64 (35 points) and returned 5.10 of it (5 points back).
     assert points(opened, "17850") == 30

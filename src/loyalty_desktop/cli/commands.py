@@ -14,6 +14,7 @@ from typing import Any
 from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
+from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.reports import cmd_report
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
 from loyalty_desktop.domain.cards import quoted
@@ -215,7 +216,16 @@ def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str, Any]:
-    result = report.as_dict()
+    result = presenters.import_report(report)
+    if report.stopped:
+        first = report.rejected[0]
+        raise Refused(
+            "import_stopped",
+            f"row {first.row} cannot be posted ({first.error}); the {report.imported} row(s) "
+            "before it were imported. Fix the file and run it again: rows already imported "
+            "are skipped",
+            **result,
+        )
     if report.rejected and not skip_invalid:
         raise Refused(
             "invalid_rows",
@@ -238,6 +248,7 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
         create_members=args.create_members,
         skip_invalid=args.skip_invalid,
         encoding=args.encoding,
+        job=progress_job(),
     )
     return _import_result(report, args.skip_invalid)
 

@@ -15,6 +15,7 @@ from loyalty_desktop.analytics.liability import Liability
 from loyalty_desktop.domain.money import Currency, format_money, money_from_decimal
 from loyalty_desktop.domain.program import TierBasis
 from loyalty_desktop.domain.program_dict import program_to_dict
+from loyalty_desktop.services.import_report import ImportReport
 from loyalty_desktop.services.integrity import CheckResult
 from loyalty_desktop.services.keys import KeyReplacement, KeyRotation
 from loyalty_desktop.services.member_view import MemberView
@@ -258,3 +259,16 @@ def report(result: Kpis | Liability) -> dict[str, Any]:
         "points_outstanding": result.points_outstanding,
         "liability": format_money(result.liability, cur),
     }
+
+
+def import_report(report: ImportReport) -> dict[str, Any]:
+    """``{"imported", "rejected": [{"row", "error", "code"}], "skipped", "created_members"}``."""
+    result: dict[str, Any] = {
+        "imported": report.imported,
+        "rejected": [{"row": p.row, "error": p.error, "code": p.code} for p in report.rejected],
+        "skipped": report.skipped,
+        "created_members": report.created_members,
+    }
+    if report.stopped:
+        result["stopped"] = True
+    return result

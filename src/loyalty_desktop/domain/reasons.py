@@ -97,6 +97,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "members": Wording("number of members", "会员人数"),
         "out": Wording("output file", "输出文件"),
         "confirm": Wording("confirmation", "确认"),
+        "consent": Wording("consent", "是否同意"),
+        "member_ref": Wording("member reference", "会员编号"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

@@ -290,6 +290,68 @@ FILES = {
         "{file} 刚被其他程序创建，没有覆盖它",
     ),
     "out_write_failed": Wording("cannot write {file}", "无法写入 {file}"),
+    "file_not_regular": Wording(
+        "{file} is not an ordinary file", "{file} 不是普通文件，请选择一个 CSV 文件"
+    ),
+    "file_missing": Wording("{file} does not exist", "找不到文件 {file}"),
+    "file_is_folder": Wording("{file} is a folder, not a file", "{file} 是文件夹，不是文件"),
+    "file_unreadable": Wording("{file} cannot be read", "无法读取 {file}"),
+    "file_too_large": Wording(
+        "{file} is larger than {maximum} MB; split it into smaller files",
+        "{file} 超过 {maximum} MB，请拆成几个小文件",
+    ),
+    "csv_unreadable": Wording(
+        "{file} is not a readable CSV file at row {row}; check the quotes in that row",
+        "{file} 第 {row} 行不是有效的 CSV 格式，请检查这一行的引号",
+    ),
+    "csv_columns": Wording(
+        "{file} must have the columns {expected}; it has {found}",
+        "{file} 的列必须是 {expected}；现在是 {found}",
+    ),
+    "encoding_likely": Wording(
+        "{file} is not UTF-8 or GBK text; it looks like {likely_encoding}",
+        "{file} 不是 UTF-8 或 GBK 编码，看起来是 {likely_encoding}；请另存为 UTF-8，或指定该编码导入",
+    ),
+    "encoding_unknown": Wording(
+        "{file} is not UTF-8 or GBK text and its encoding was not recognised",
+        "{file} 不是 UTF-8 或 GBK 编码，也认不出是哪种编码；请另存为 UTF-8 后再导入",
+    ),
+    "encoding_mismatch": Wording(
+        "{file} cannot be read as {encoding} (byte {byte})",
+        "{file} 无法按 {encoding} 编码读取（第 {byte} 字节）",
+    ),
+    "encoding_name_unknown": Wording(
+        "{encoding} is not a text encoding", "{encoding} 不是一种文本编码"
+    ),
+    "encoding_nul": Wording(
+        "{file} holds NUL characters; it is not text in that encoding (is it UTF-16?)",
+        "{file} 含有空字符，不是该编码的文本（可能是 UTF-16？）",
+    ),
+    "job_cancelled": Wording(
+        "stopped on request; what was finished before stays, run it again to finish",
+        "已按要求停止；之前完成的部分已保存，再运行一次即可完成",
+    ),
+    "import_timezone_changed": Wording(
+        "the programme's time zone changed during the import; run it again",
+        "导入期间积分方案的时区变了，请重新导入",
+    ),
+    "import_member_no_invalid": Wording(
+        "no member has this {field}, and it cannot be a new member number",
+        "没有这个{field}对应的会员，它也不能用作新会员号",
+    ),
+    "consent_format": Wording(
+        "{field} must be yes or no (yes/no, true/false or 1/0)",
+        "{field}只能填 是/否（yes/no、true/false、1/0）",
+    ),
+    "time_missing": Wording(
+        "{field} is empty; write it like 2025-03-01 14:30:00",
+        "{field}没有填写，请写成 2025-03-01 14:30:00 这样",
+    ),
+    "time_in_future": Wording("{field} is in the future", "{field}是将来的时间"),
+    "line_text_format": Wording(
+        "{field} must be at most {maximum} visible characters",
+        "{field}最多 {maximum} 个可见字符",
+    ),
     "card_out_not_png": Wording(
         "the card is written as PNG; give a file name ending in .png",
         "会员卡保存为 PNG 图片，文件名请以 .png 结尾",
@@ -346,6 +408,11 @@ COMMAND_LINE = {
     "invalid_rows": Wording(
         "some rows cannot be imported; nothing was imported",
         "有些行无法导入，所以什么都没有导入",
+    ),
+    "import_stopped": Wording(
+        "a sale was refused while importing; the rows before it were imported, run the file "
+        "again once it is fixed",
+        "导入时有一笔销售被拒绝；它之前的行已导入，改正文件后再导入一次即可",
     ),
     "not_available": Wording("this is not part of this version yet", "这个版本还没有这项功能"),
     "file_not_utf8": Wording(

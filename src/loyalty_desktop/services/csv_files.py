@@ -67,18 +67,26 @@ def read_bytes(path: Path, *, limit: int = MAX_IMPORT_BYTES, what: str = "") -> 
     try:
         with path.open("rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise BadFile(f"{name} is not a regular file", file=str(path))
+                raise BadFile(
+                    f"{name} is not a regular file", reason="file_not_regular", file=str(path)
+                )
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise BadFile(f"{name} does not exist", file=str(path)) from None
+        raise BadFile(f"{name} does not exist", reason="file_missing", file=str(path)) from None
     except IsADirectoryError:
-        raise BadFile(f"{name} is a folder, not a file", file=str(path)) from None
+        raise BadFile(
+            f"{name} is a folder, not a file", reason="file_is_folder", file=str(path)
+        ) from None
     except OSError as exc:
-        raise BadFile(f"{name} cannot be read: {exc.strerror}", file=str(path)) from None
+        raise BadFile(
+            f"{name} cannot be read: {exc.strerror}", reason="file_unreadable", file=str(path)
+        ) from None
     if len(data) > limit:
         raise BadFile(
             f"{name} is larger than {limit // 1024**2} MB; split it into smaller files",
+            reason="file_too_large",
             file=str(path),
+            maximum=limit // 1024**2,
         )
     return data
 
@@ -123,6 +131,7 @@ class CsvTable:
                 raise BadFile(
                     f"{self.path.name} is not a readable CSV file at row {number}: {exc} "
                     "(check the quotes in that row)",
+                    reason="csv_unreadable",
                     file=self.path.name,
                     row=number,
                 ) from None
@@ -150,8 +159,10 @@ class CsvTable:
             raise BadFile(
                 f"{self.path.name} must have the columns {','.join(self.columns)}; "
                 f"found {','.join(found) or '(nothing)'} ({'; '.join(details)})",
-                expected=list(self.columns),
-                found=found,
+                reason="csv_columns",
+                file=self.path.name,
+                expected=",".join(self.columns),
+                found=",".join(found),
             )
         self._order = [found.index(c) for c in self.columns]
 

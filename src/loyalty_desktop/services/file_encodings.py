@@ -158,6 +158,7 @@ def _not_utf8_or_gbk(data: bytes, name: str) -> BadFile:
         return BadFile(
             f"{name} is not UTF-8 or GBK text; it is {description}: "
             f"{_SAVE_AS_UTF8}, or import it with --encoding {codec}",
+            reason="encoding_likely",
             file=name,
             likely_encoding=codec,
         )
@@ -166,6 +167,7 @@ def _not_utf8_or_gbk(data: bytes, name: str) -> BadFile:
             f"{name} does not look like UTF-8 or GBK (Chinese) text, and its encoding was "
             f"not recognised; {_SAVE_AS_UTF8}, or import it with --encoding NAME "
             f"(the file's encoding, for example cp1252, cp932, big5 or gbk)",
+            reason="encoding_unknown",
             file=name,
         )
     try:
@@ -179,6 +181,7 @@ def _not_utf8_or_gbk(data: bytes, name: str) -> BadFile:
     return BadFile(
         f"{name} does not look like UTF-8 or GBK (Chinese) text; it looks like {description}: "
         f"{_SAVE_AS_UTF8}, or import it with --encoding {codec}{gbk}",
+        reason="encoding_likely",
         file=name,
         likely_encoding=codec,
     )
@@ -199,6 +202,7 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
             f"{name} cannot be read as {codec}: {line}byte offset {exc.start} "
             f"({data[exc.start : exc.end].hex(' ')}) is not {codec} text; "
             f"check the file's encoding, or {_SAVE_AS_UTF8}",
+            reason="encoding_mismatch",
             file=name,
             encoding=codec,
             byte=exc.start,
@@ -206,6 +210,7 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
     except (LookupError, ValueError):  # unknown names, bytes-to-bytes codecs, a NUL in the name
         raise BadFile(
             f"{shown!r} is not a text encoding; name one like utf-8, gbk, cp1252, cp932 or utf-16",
+            reason="encoding_name_unknown",
             file=name,
             encoding=shown,
         ) from None
@@ -213,6 +218,7 @@ def _decode_as(data: bytes, encoding: str, name: str) -> tuple[str, str]:
         raise BadFile(
             f"{name} read as {codec} contains NUL characters: it is not {codec} text "
             "(is it UTF-16?)",
+            reason="encoding_nul",
             file=name,
             encoding=codec,
         )

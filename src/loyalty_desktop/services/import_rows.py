@@ -35,7 +35,11 @@ def _consent(text: str) -> bool:
         return True
     if word in _NO:
         return False
-    raise InvalidRequest(f"{text!r} is not yes or no (write yes/no, true/false, 1/0 or 是/否)")
+    raise InvalidRequest(
+        f"{text!r} is not yes or no (write yes/no, true/false, 1/0 or 是/否)",
+        reason="consent_format",
+        field="consent",
+    )
 
 
 def _member_row(row: CsvRow, today: date) -> NewMember | RowProblem:
@@ -124,24 +128,40 @@ class SalesFile:
 
 def _moment(text: str, timezone: str, now: datetime) -> datetime:
     if not text:
-        raise InvalidRequest("is empty; write it like 2025-03-01 14:30:00", code="invalid_time")
+        raise InvalidRequest(
+            "is empty; write it like 2025-03-01 14:30:00",
+            code="invalid_time",
+            reason="time_missing",
+            field="at",
+        )
     moment = parse_moment(iso_moment(text), timezone)
     if moment > now:
-        raise InvalidRequest(f"{text} is in the future", code="invalid_time")
+        raise InvalidRequest(
+            f"{text} is in the future", code="invalid_time", reason="time_in_future", field="at"
+        )
     return moment
 
 
 def _short_text(text: str, what: str, *, required: bool) -> str:
     if required and not text:
-        raise InvalidRequest(f"{what} is empty")
+        raise InvalidRequest(f"{what} is empty", reason="line_sku_missing", field="sku")
     if len(text) > MAX_TEXT or not text.isprintable():
-        raise InvalidRequest(f"{what} {text!r} must be at most {MAX_TEXT} visible characters")
+        raise InvalidRequest(
+            f"{what} {text!r} must be at most {MAX_TEXT} visible characters",
+            reason="line_text_format",
+            field=what.lower(),
+            maximum=MAX_TEXT,
+        )
     return text
 
 
 def _unit_price(text: str) -> str:
     if parse_unit_price(text) < 0:
-        raise InvalidAmount(f"unit price {text!r} may not be negative")
+        raise InvalidAmount(
+            f"unit price {text!r} may not be negative",
+            reason="unit_price_negative",
+            field="unit_price",
+        )
     return text
 
 

@@ -74,6 +74,12 @@ SAMPLES: dict[str, object] = {
     "folder": "/home/shop/.config/loyalty",
     "file": "/home/shop/card.png",
     "variable": "LOYALTY_CARD_FONT",
+    "row": 12,
+    "expected": "sale_id,member_ref,at",
+    "found": "sale_id,member",
+    "likely_encoding": "cp1252",
+    "encoding": "gbk",
+    "byte": 1024,
 }
 
 

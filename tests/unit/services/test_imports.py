@@ -89,11 +89,11 @@ def front(clock: FixedClock, tmp_path: Path) -> Shopfront:
 
 
 def rejected_rows(report: ImportReport) -> list[int]:
-    return [r["row"] for r in report.rejected]
+    return [r.row for r in report.rejected]
 
 
 def errors(report: ImportReport) -> dict[int, str]:
-    return {r["row"]: r["error"] for r in report.rejected}
+    return {r.row: r.error for r in report.rejected}
 
 
 # ---------------------------------------------------------------- members
@@ -220,7 +220,7 @@ def test_a_member_number_already_taken_in_the_file_or_the_shop_is_a_duplicate(
     front.enrol("M001")
     report = front.members_csv("M001,张三,,,,", "M002,李四,,,,", "M002,李四四,,,,")
     assert rejected_rows(report) == [2, 4]
-    assert {r["code"] for r in report.rejected} == {"duplicate_member"}
+    assert {r.code for r in report.rejected} == {"duplicate_member"}
     assert "already in row 3" in errors(report)[4]
     assert len(front.stored.members) == 1
 
@@ -228,8 +228,8 @@ def test_a_member_number_already_taken_in_the_file_or_the_shop_is_a_duplicate(
 def test_a_payment_code_as_member_number_is_rejected_and_never_echoed(front: Shopfront) -> None:
     report = front.members_csv(f"{WECHAT_CODE},张三,,,,")
     assert rejected_rows(report) == [2]
-    assert report.rejected[0]["code"] == "payment_code"
-    assert WECHAT_CODE not in report.rejected[0]["error"]
+    assert report.rejected[0].code == "payment_code"
+    assert WECHAT_CODE not in report.rejected[0].error
 
 
 def test_a_cashier_may_not_import(front: Shopfront) -> None:
@@ -339,7 +339,7 @@ def test_sales_are_posted_oldest_first_so_tiers_evolve_as_they_did(front: Shopfr
 def test_an_unknown_member_rejects_the_sale(front: Shopfront) -> None:
     report = front.sales_csv("S1,17850,2025-03-01,A,1,10,", "S1,17850,2025-03-01,B,1,10,")
     assert rejected_rows(report) == [2, 3]
-    assert all(r["code"] == "unknown_member" for r in report.rejected)
+    assert all(r.code == "unknown_member" for r in report.rejected)
     assert "17850" in errors(report)[2]
     assert front.stored.sales == {}
 
@@ -368,8 +368,8 @@ def test_a_payment_code_given_as_member_ref_is_rejected_and_never_echoed(
 ) -> None:
     report = front.sales_csv(f"S1,{WECHAT_CODE},2025-03-01,A,1,10,", create_members=True)
     assert (report.imported, report.created_members) == (0, 0)
-    assert report.rejected[0]["code"] == "payment_code"
-    assert WECHAT_CODE not in str(report.as_dict())
+    assert report.rejected[0].code == "payment_code"
+    assert WECHAT_CODE not in str(report)
     assert front.stored.members == {}
 
 

@@ -1,0 +1,295 @@
+"""Importing past sales in short transactions, so the tills sharing the database keep working.
+
+The whole file is checked first, against the database too (members, sale ids
+already there), without taking the write lock: a bad row means nothing is
+written unless the caller asked to skip invalid rows. The sales are then
+posted oldest first through the till's own posting, a chunk at a time; each
+chunk is one short write transaction (about ``CHUNK_SECONDS``), so a till
+waits at most that long. A sale id already in the database is skipped, which
+makes an interrupted import resume where it stopped when it is run again, and
+a finished one harmless to repeat.
+
+A sale the posting itself refuses (a member closed meanwhile, a sale that
+would earn beyond the limit) is found only while writing: with
+``skip_invalid`` it is left out and listed; without, the import stops there,
+the chunk it was in is rolled back, and the report says what was written
+before it (``stopped``), so the shop can fix the row and run the file again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, MemberClosed, UnknownMember
+from loyalty_desktop.domain.members import Member
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.checkout import SaleRequest, record_sale
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.csv_files import SALE_COLUMNS, CsvTable, RowProblem
+from loyalty_desktop.services.events import enrolled_event
+from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
+from loyalty_desktop.services.import_rows import SaleRow, SalesFile, read_sales
+from loyalty_desktop.services.journal import publish
+from loyalty_desktop.services.long_jobs import Job
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.members import NewMember, check_member_no, new_member
+from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.programs import program_in_force
+
+CHUNK_SECONDS = 0.08  # posting time per write transaction; the commit adds a few ms
+MAX_CHUNK_SALES = 2_000
+
+
+@dataclass(frozen=True)
+class Chunking:
+    """How the writing is cut into transactions (tests make chunks tiny)."""
+
+    seconds: float = CHUNK_SECONDS
+    max_sales: int = MAX_CHUNK_SALES
+
+
+Poster = Callable[..., object]  # ``record_sale``'s shape; tests wrap it to stop an import part-way
+
+
+def _sale_time(rows: list[SaleRow]) -> datetime:
+    """A sale happened when its first line was scanned."""
+    return min(row.at for row in rows)
+
+
+def _refusal(ref: str, uow: UnitOfWork, shop: Shop, *, create: bool) -> LoyaltyError | None:
+    """Why sales to ``ref`` cannot be posted (None: a member, or one to create)."""
+    try:
+        member = find_member(uow, ref, shop.card_keys)
+    except UnknownMember as exc:
+        if not create:
+            return exc
+        try:
+            check_member_no(ref)
+        except LoyaltyError as bad:
+            return InvalidRequest(
+                f"no such member, and {bad.message}",
+                reason="import_member_no_invalid",
+                field="member_ref",
+            )
+        return None
+    except LoyaltyError as exc:  # a payment code, an invalid card, a shared phone
+        return exc
+    if not member.active:
+        return MemberClosed(
+            f"member {member.member_no} is {member.status.value}",
+            member_no=member.member_no,
+            status=member.status.value,
+        )
+    return None
+
+
+@dataclass
+class _Plan:
+    """What the check found: the sales to post, oldest first, and every problem."""
+
+    ready: list[list[SaleRow]] = field(default_factory=list)
+    problems: dict[int, RowProblem] = field(default_factory=dict)
+    skipped: int = 0
+    rows: int = 0  # rows of the sales to post
+
+
+def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
+    plan = _Plan(problems=dict(found.problems))
+    refusals: dict[str, LoyaltyError | None] = {}
+    with shop.uow(write=False) as uow:
+        already = uow.sales.existing(list(found.sales))
+        for done, (sid, rows) in enumerate(found.sales.items()):
+            if done % 500 == 0:
+                job.step("checking", done, len(found.sales))
+            if sid in already:
+                plan.skipped += len(rows)
+                continue
+            ref = rows[0].ref
+            if ref and ref not in refusals:
+                refusals[ref] = _refusal(ref, uow, shop, create=create)
+            refusal = refusals.get(ref) if ref else None
+            if refusal is None:
+                plan.ready.append(rows)
+                plan.rows += len(rows)
+                continue
+            for row in rows:
+                plan.problems[row.number] = RowProblem(
+                    row.number, f"member_ref: {refusal.message}", refusal.code
+                )
+    plan.ready.sort(key=lambda sale: (_sale_time(sale), sale[0].number))
+    return plan
+
+
+class _Stop(Exception):
+    """A sale refused while posting: the chunk it was in must be rolled back."""
+
+    def __init__(self, rows: list[SaleRow], error: LoyaltyError) -> None:
+        super().__init__(error.message)
+        self.rows = rows
+        self.error = error
+
+    def problems(self) -> list[RowProblem]:
+        return [
+            RowProblem(
+                r.number,
+                f"sale {r.sale_id} cannot be posted: {self.error.message}",
+                self.error.code,
+            )
+            for r in self.rows
+        ]
+
+
+@dataclass
+class _Writer:
+    """Posts the planned sales chunk by chunk; members are looked up again in every chunk."""
+
+    shop: Shop
+    timezone: str
+    create: bool
+    chunking: Chunking
+    poster: Poster
+    report: ImportReport = field(default_factory=ImportReport)
+
+    def chunk(self, sales: list[list[SaleRow]]) -> int:
+        """Post sales from the front of ``sales`` in one transaction; how many were posted."""
+        deadline = time.perf_counter() + self.chunking.seconds
+        with self.shop.uow() as uow:
+            program_id, program = program_in_force(uow)
+            if program.timezone != self.timezone:
+                raise InvalidRequest(
+                    "the programme's time zone changed during the import; run it again",
+                    reason="import_timezone_changed",
+                )
+            head = sales[: self.chunking.max_sales]
+            already = uow.sales.existing([rows[0].sale_id for rows in head])
+            members: dict[str, Member | None] = {}
+            posted = rows_posted = created = 0
+            for rows in head:
+                first = rows[0]
+                if first.sale_id in already:  # posted by a run that stopped, or by a till
+                    self.report.skipped += len(rows)
+                else:
+                    at = _sale_time(rows)
+                    request = SaleRequest(
+                        sale_id=first.sale_id,
+                        member_ref=first.ref or None,
+                        lines=tuple(r.line for r in rows),
+                        at=at,
+                    )
+                    try:
+                        member, new = self._member(uow, members, first.ref, at)
+                        created += new
+                        self.poster(
+                            uow,
+                            self.shop,
+                            program_id,
+                            program,
+                            request,
+                            at,
+                            member,
+                            allow_return=True,
+                            history=True,
+                        )
+                    except LoyaltyError as exc:
+                        raise _Stop(rows, exc) from exc
+                    rows_posted += len(rows)
+                posted += 1
+                if time.perf_counter() > deadline:
+                    break
+            uow.commit()
+        self.report.imported += rows_posted
+        self.report.created_members += created
+        return posted
+
+    def _member(
+        self, uow: UnitOfWork, members: dict[str, Member | None], ref: str, at: datetime
+    ) -> tuple[Member | None, int]:
+        if not ref:
+            return None, 0
+        if ref in members:
+            return members[ref], 0
+        try:
+            member: Member | None = find_member(uow, ref, self.shop.card_keys, for_update=True)
+        except UnknownMember:
+            if not self.create:
+                raise
+            member = new_member(uow, NewMember(name=ref, member_no=ref), at)
+            publish(uow, self.shop.device_id, enrolled_event(member, at))
+            members[ref] = member
+            return member, 1
+        members[ref] = member
+        return member, 0
+
+
+def import_sales(
+    shop: Shop,
+    actor: Actor,
+    path: Path,
+    *,
+    create_members: bool,
+    skip_invalid: bool,
+    encoding: str | None = None,
+    job: Job | None = None,
+    chunking: Chunking | None = None,
+    poster: Poster | None = None,
+) -> ImportReport:
+    """Post past sales from a CSV file with the columns ``sale_id,member_ref,at,sku,qty,unit_price,category``.
+
+    Rows sharing a sale id are one sale; a negative ``qty`` is a return line and
+    a sale worth less than nothing an unlinked return. ``imported`` and
+    ``skipped`` count rows. Any rejected row means nothing is imported, unless
+    ``skip_invalid``; a sale with one bad row is rejected whole. The file is
+    read in ``encoding`` if given, else as UTF-8 or Chinese GBK. ``job``
+    receives progress (phases ``reading``, ``checking``, ``writing``) and may
+    cancel between chunks.
+    """
+    require(actor, Permission.IMPORT)
+    job = job or Job()
+    table = CsvTable(path, SALE_COLUMNS, encoding)
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+    job.step("reading", 0)
+    found = read_sales(table, program.timezone, shop.clock.now())
+    plan = _plan(shop, found, create=create_members, job=job)
+    if plan.problems and not skip_invalid:
+        return ImportReport(skipped=plan.skipped, rejected=rejected(plan.problems.values()))
+    writer = _Writer(
+        shop,
+        program.timezone,
+        create_members,
+        chunking or Chunking(CHUNK_SECONDS, MAX_CHUNK_SALES),
+        poster or record_sale,
+    )
+    writer.report.skipped = plan.skipped
+    sales = plan.ready
+    job.step("writing", 0, plan.rows, final=True)
+    while sales:
+        job.check("writing")
+        try:
+            posted = writer.chunk(sales)
+        except _Stop as stop:
+            refused = stop.problems()
+            if not skip_invalid:
+                # Nothing of the refused chunk was written; what was before it stays.
+                plan.problems.update((p.row, p) for p in refused)
+                writer.report.stopped = True
+                break
+            plan.problems.update((p.row, p) for p in refused)
+            sales = [sale for sale in sales if sale is not stop.rows]
+            continue
+        sales = sales[posted:]
+        job.step(
+            "writing", writer.report.imported + writer.report.skipped - plan.skipped, plan.rows
+        )
+    report = writer.report
+    report.rejected = rejected(plan.problems.values())
+    if report.imported or report.created_members or report.stopped:
+        with shop.uow() as uow:
+            audit_import(uow, shop, actor, "import.sales", table, report)
+            uow.commit()
+    job.step("done", plan.rows, plan.rows, final=True)
+    return report

@@ -1,0 +1,135 @@
+"""Sales imports written in short transactions: progress, cancel, resume, and refusals found while writing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loyalty_desktop.services import privacy
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.import_report import ImportReport
+from loyalty_desktop.services.import_sales import Chunking, import_sales
+from loyalty_desktop.services.long_jobs import Job, JobCancelled, Progress
+from tests.conftest import FixedClock
+from tests.unit.services.test_imports import SALES_HEADER, Shopfront
+
+TINY = Chunking(seconds=60.0, max_sales=2)  # two sales per transaction, whatever the speed
+# Ten sales, two members, one a day: M001 on even days, M002 on odd days.
+ROWS = [
+    f"S{day:02},M00{1 + day % 2},2025-03-{day:02} 10:00,A,{1 + day % 3},12.50,\n"
+    for day in range(1, 11)
+]
+
+
+def run(
+    front: Shopfront,
+    job: Job | None = None,
+    *,
+    skip_invalid: bool = False,
+    chunking: Chunking = TINY,
+) -> ImportReport:
+    path = front.file(SALES_HEADER + "".join(ROWS), name="sales.csv")
+    return import_sales(
+        front.shop,
+        LOCAL_ADMIN,
+        path,
+        create_members=False,
+        skip_invalid=skip_invalid,
+        job=job,
+        chunking=chunking,
+    )
+
+
+@pytest.fixture
+def shopfront(clock: FixedClock, tmp_path: Path) -> Shopfront:
+    front = Shopfront(clock, tmp_path)
+    front.enrol("M001")
+    front.enrol("M002", name="李四")
+    return front
+
+
+def sale_ids(front: Shopfront) -> list[str]:
+    return sorted(front.stored.sales)
+
+
+def test_progress_goes_through_every_phase_and_ends_with_every_row(shopfront: Shopfront) -> None:
+    seen: list[Progress] = []
+    report = run(shopfront, Job(seen.append, every=0.0))
+    assert report.imported == 10
+    phases = [p.phase for p in seen]
+    assert phases[0] == "reading"
+    assert phases[-1] == "done"
+    assert phases.index("checking") < phases.index("writing")
+    writing = [p.done for p in seen if p.phase == "writing"]
+    assert writing == sorted(writing)
+    assert writing[-1] == 10
+    assert {p.total for p in seen if p.phase == "writing"} == {10}
+    assert seen[-1].fraction == 1.0
+
+
+def test_cancelling_keeps_the_chunks_written_and_a_rerun_ends_as_one_run_would(
+    shopfront: Shopfront, clock: FixedClock, tmp_path: Path
+) -> None:
+    def stop_after_four(progress: Progress) -> None:
+        if progress.phase == "writing" and progress.done >= 4:
+            job.cancel()
+
+    job = Job(stop_after_four, every=0.0)
+    with pytest.raises(JobCancelled) as stopped:
+        run(shopfront, job)
+    assert stopped.value.reason == "job_cancelled"
+    assert sale_ids(shopfront) == ["S01", "S02", "S03", "S04"]  # two whole chunks
+    again = run(shopfront)
+    assert (again.imported, again.skipped) == (6, 4)
+
+    once = Shopfront(clock, tmp_path / "once")
+    (tmp_path / "once").mkdir()
+    once.enrol("M001")
+    once.enrol("M002", name="李四")
+    run(once)
+    for no in ("M001", "M002"):
+        assert shopfront.points(no) == once.points(no) > 0
+        assert shopfront.member(no).lifetime_spend == once.member(no).lifetime_spend
+
+
+def _erase_m002_once_writing(front: Shopfront) -> Job:
+    def erase(progress: Progress) -> None:
+        if progress.phase == "writing" and progress.done >= 2 and front.member("M002").active:
+            privacy.erase_member(front.shop, LOCAL_ADMIN, "M002")
+
+    return Job(erase, every=0.0)
+
+
+def test_a_member_erased_during_the_import_stops_it_after_what_was_written(
+    shopfront: Shopfront,
+) -> None:
+    report = run(shopfront, _erase_m002_once_writing(shopfront))
+    # S01 (M002) and S02 went in the first chunk; S03 is M002's next sale: refused there.
+    assert report.stopped
+    assert (report.imported, sale_ids(shopfront)) == (2, ["S01", "S02"])
+    assert [(p.row, p.code) for p in report.rejected] == [(4, "member_closed")]
+    assert "S03" in report.rejected[0].error
+    assert shopfront.stored.audit[-1].details["stopped"] is True
+
+
+def test_with_skip_invalid_a_sale_refused_while_writing_is_left_out_and_the_rest_goes_in(
+    shopfront: Shopfront,
+) -> None:
+    report = run(shopfront, _erase_m002_once_writing(shopfront), skip_invalid=True)
+    assert not report.stopped
+    assert [p.row for p in report.rejected] == [4, 6, 8, 10]  # M002's later sales
+    assert sale_ids(shopfront) == ["S01", "S02", "S04", "S06", "S08", "S10"]
+    assert report.imported == 6
+
+
+def test_a_bad_row_still_means_nothing_is_written_whatever_the_chunks(
+    shopfront: Shopfront,
+) -> None:
+    bad_rows = [*ROWS[:9], "S10,M001,2025-03-10 10:00,A,1,-1,\n"]
+    path = shopfront.file(SALES_HEADER + "".join(bad_rows), name="bad.csv")
+    report = import_sales(
+        shopfront.shop, LOCAL_ADMIN, path, create_members=False, skip_invalid=False, chunking=TINY
+    )
+    assert [p.row for p in report.rejected] == [11]
+    assert sale_ids(shopfront) == []
