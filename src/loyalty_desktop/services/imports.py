@@ -5,7 +5,7 @@ nothing is written, unless the caller asked to skip invalid rows, in which case
 the valid rows (for sales: the sales all of whose rows are valid) are written
 and the rejected ones are still listed. Sales go through the same posting as
 the till (earn, tiers, outbox), oldest first, so tiers and lots evolve as they
-did in the shop; a sale id already in the database is skipped, so importing
+did in the shop; a sale number already in the database is skipped, so importing
 the same file twice changes nothing.
 """
 
@@ -234,7 +234,7 @@ def _write_sales(
     for rows in sorted(ready, key=lambda sale: (_sale_time(sale), sale[0].number)):
         first = rows[0]
         request = SaleRequest(
-            sale_id=first.sale_id,
+            sale_no=first.sale_no,
             member_ref=first.ref or None,
             lines=tuple(r.line for r in rows),
             at=_sale_time(rows),
@@ -252,8 +252,8 @@ def _write_sales(
                 history=True,
             )
         except LoyaltyError as exc:
-            late[first.sale_id] = [
-                RowProblem(r.number, f"sale {r.sale_id} cannot be posted: {exc.message}", exc.code)
+            late[first.sale_no] = [
+                RowProblem(r.number, f"sale {r.sale_no} cannot be posted: {exc.message}", exc.code)
                 for r in rows
             ]
             continue
@@ -277,7 +277,7 @@ def import_sales(
 ) -> ImportReport:
     """Post past sales from a CSV file with the columns ``sale_id,member_ref,at,sku,qty,unit_price,category``.
 
-    Rows sharing a sale id are one sale; a negative ``qty`` is a return line and
+    Rows sharing a sale number are one sale; a negative ``qty`` is a return line and
     a sale worth less than nothing an unlinked return. ``imported`` and
     ``skipped`` count rows. Any rejected row means nothing is imported, unless
     ``skip_invalid``; a sale with one bad row is rejected whole. The file is
