@@ -375,7 +375,7 @@ def build(
         for at_s in times:
             k = int(per_sale[sale_no])
             sale_no += 1
-            sale_id = uuid4()
+            sale_ref = uuid4()
             at = moment(at_s)
             recorded = moment(at_s + 0.002)
             subtotal = 0
@@ -385,7 +385,7 @@ def build(
                 amount = int(qty) * p.fen
                 subtotal += amount
                 rows["sale_lines"].append(
-                    (sale_id, line_no, p.sku, qty, p.price, p.category, amount, amount, "0", 0)
+                    (sale_ref, line_no, p.sku, qty, p.price, p.category, amount, amount, "0", 0)
                 )
             line_at += k
             tier_before = tier_of(spend)
@@ -408,7 +408,7 @@ def build(
                     rows["allocations"].append((mov_id, lot[0], part))
                 balance -= redeem
                 rows["movements"].append(
-                    (mov_id, member_id, "redeem", -redeem, at, recorded, sale_id, balance)
+                    (mov_id, member_id, "redeem", -redeem, at, recorded, sale_ref, balance)
                 )
                 movements_facts.append({"id": mov_id, "kind": "redeem", "points": -redeem})
             earned = paid // 100
@@ -419,7 +419,7 @@ def build(
                 earned_total += earned
                 open_lots.append([lot_id, at_s, earned, earned, mov_id, at])
                 rows["movements"].append(
-                    (mov_id, member_id, "earn", earned, at, recorded, sale_id, balance)
+                    (mov_id, member_id, "earn", earned, at, recorded, sale_ref, balance)
                 )
                 movements_facts.append({"id": mov_id, "kind": "earn", "points": earned})
             spend += paid
@@ -429,7 +429,7 @@ def build(
             receipt = f"R{sale_no:010d}"
             rows["sales"].append(
                 (
-                    sale_id,
+                    sale_ref,
                     receipt,
                     member_id,
                     at,
@@ -460,7 +460,7 @@ def build(
             seq += 1
             payload = json.dumps(
                 {
-                    "id": sale_id,
+                    "id": sale_ref,
                     "sale_id": receipt,
                     "member_id": member_id,
                     "net": subtotal,
@@ -472,7 +472,7 @@ def build(
                 sort_keys=True,
             )
             rows["outbox"].append(
-                (uuid4(), device_id, seq, "sale", f"sale:{sale_id}", at, payload, recorded)
+                (uuid4(), device_id, seq, "sale", f"sale:{sale_ref}", at, payload, recorded)
             )
         for lot in open_lots:
             rows["lots"].append(

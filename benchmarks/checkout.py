@@ -202,7 +202,7 @@ def bench_lookups(opened: Opened, members: int, n: int, rng: random.Random) -> d
 class Plan:
     """One sample's basket, member and precomputed values (ids, amounts, payload for raw)."""
 
-    sale_id: str
+    sale_no: str
     member_no: str
     member_id: str
     lines: list[tuple[str, str, str, str, int]]  # sku, qty, unit price, category, amount
@@ -218,7 +218,7 @@ class Plan:
     def request(self) -> SaleRequest:
         """The request the till sends for this sample."""
         return SaleRequest(
-            sale_id=self.sale_id,
+            sale_no=self.sale_no,
             member_ref=self.member_no,
             lines=tuple(LineRequest(s, q, p, c) for s, q, p, c, _ in self.lines),
             redeem=self.redeem,
@@ -322,7 +322,7 @@ def _payload(plan: Plan) -> str:
     return json.dumps(
         {
             "id": sale,
-            "sale_id": plan.sale_id,
+            "sale_id": plan.sale_no,
             "member_id": plan.member_id,
             "at": at,
             "currency": "CNY",
@@ -421,7 +421,7 @@ def raw_checkout(conn: sqlite3.Connection, plan: Plan, device_id: str, program_i
     ex = conn.execute
     ex("BEGIN IMMEDIATE")
     try:
-        if ex(SQL_SALE, (plan.sale_id,)).fetchone() is not None:
+        if ex(SQL_SALE, (plan.sale_no,)).fetchone() is not None:
             raise AssertionError("sale id already posted")
         ex(SQL_PROGRAM, (1, 0)).fetchone()
         m = ex(SQL_MEMBER, (plan.member_no,)).fetchone()
@@ -453,9 +453,9 @@ def raw_checkout(conn: sqlite3.Connection, plan: Plan, device_id: str, program_i
         spend = m[14] + paid
         tier = tier_of(spend)
         ex(SQL_SAVE_MEMBER, (tier, balance, spend, m[15] + earned, at, m[0]))
-        ex(SQL_INSERT_SALE, (sale_ref, plan.sale_id, m[0], at, at, "CNY", subtotal, 0, 0,
+        ex(SQL_INSERT_SALE, (sale_ref, plan.sale_no, m[0], at, at, "CNY", subtotal, 0, 0,
                              subtotal, plan.redeem, plan.redeem, paid, earned, program_id, m[12],
-                             at[:10], "[]", balance, tier, 0, 0, 0, 0, device_id, plan.sale_id,
+                             at[:10], "[]", balance, tier, 0, 0, 0, 0, device_id, plan.sale_no,
                              None))  # fmt: skip
         conn.executemany(
             SQL_LINES,

@@ -219,29 +219,29 @@ class FakeSales:
     def __init__(self, store: Store) -> None:
         self.s = store
 
-    def get(self, sale_id: str) -> Sale | None:
-        sale = self.s.sales.get(sale_id)
+    def get(self, sale_no: str) -> Sale | None:
+        sale = self.s.sales.get(sale_no)
         return copy.deepcopy(sale) if sale else None
 
     def any(self) -> bool:
         return bool(self.s.sales)
 
-    def existing(self, sale_ids: Sequence[str]) -> set[str]:
-        return {sid for sid in sale_ids if sid in self.s.sales}
+    def existing(self, sale_nos: Sequence[str]) -> set[str]:
+        return {sid for sid in sale_nos if sid in self.s.sales}
 
     def add(self, sale: Sale) -> None:
-        if sale.sale_id in self.s.sales:
+        if sale.sale_no in self.s.sales:
             raise AssertionError("unique sale id violated")
-        self.s.sales[sale.sale_id] = copy.deepcopy(sale)
+        self.s.sales[sale.sale_no] = copy.deepcopy(sale)
 
     def save_refund_state(self, sale: Sale) -> None:
-        self.s.sales[sale.sale_id] = copy.deepcopy(sale)
+        self.s.sales[sale.sale_no] = copy.deepcopy(sale)
 
-    def refund(self, refund_id: str) -> Refund | None:
-        return copy.deepcopy(self.s.refunds.get(refund_id))
+    def refund(self, refund_no: str) -> Refund | None:
+        return copy.deepcopy(self.s.refunds.get(refund_no))
 
     def add_refund(self, refund: Refund) -> None:
-        self.s.refunds[refund.refund_id] = copy.deepcopy(refund)
+        self.s.refunds[refund.refund_no] = copy.deepcopy(refund)
 
     def refunds_of(self, sale_ref: str) -> list[Refund]:
         return [copy.deepcopy(r) for r in self.s.refunds.values() if r.sale_ref == sale_ref]
@@ -617,7 +617,7 @@ class FakeReadModels:
         return [
             SaleRow(
                 s.id,
-                s.sale_id,
+                s.sale_no,
                 s.at,
                 s.currency,
                 s.net,

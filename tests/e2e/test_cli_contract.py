@@ -166,8 +166,8 @@ def test_refunds_by_amount_and_by_line(shop_cli: Loyalty) -> None:
 def test_adjust_award_expire_merge(shop_cli: Loyalty) -> None:
     m = enrol(shop_cli)
     other = enrol(shop_cli, "张三")
-    for sale_id, when in (("S0", days_ago(400, weekday=1)), ("S1", days_ago(7, weekday=1))):
-        shop_cli("sale", sale_id, "--member", m["member_no"], "--total", "100.00", "--at", when)
+    for sale_no, when in (("S0", days_ago(400, weekday=1)), ("S1", days_ago(7, weekday=1))):
+        shop_cli("sale", sale_no, "--member", m["member_no"], "--total", "100.00", "--at", when)
     adjust = ["adjust", m["member_no"], "-30", "--reason", "typo", "--request-id", "Q1"]
     code, adjusted = shop_cli(*adjust, "--at", days_ago(2))
     assert (code, adjusted["points"]) == (0, 70), "the lapsed 100 from S0 are not spendable"

@@ -54,14 +54,14 @@ TILL = """\
 import os, runpy, sys, time
 from pathlib import Path
 import loyalty_desktop.cli.commands  # the slow part, done before any start line
-script, folder, till, db, member, *sale_ids = sys.argv[1:]
-for sale_id in sale_ids:
-    Path(folder, f"ready-{sale_id}-{till}").touch()
-    go = Path(folder, f"go-{sale_id}")
+script, folder, till, db, member, *sale_nos = sys.argv[1:]
+for sale_no in sale_nos:
+    Path(folder, f"ready-{sale_no}-{till}").touch()
+    go = Path(folder, f"go-{sale_no}")
     deadline = time.monotonic() + 60
     while not go.exists() and time.monotonic() < deadline:
         time.sleep(0.0005)
-    sys.argv = [script, "--db", db, "--json", "sale", sale_id, "--member", member,
+    sys.argv = [script, "--db", db, "--json", "sale", sale_no, "--member", member,
                 "--total", "100.00", "--at", "2026-03-01"]
     try:
         runpy.run_path(script, run_name="__main__")
@@ -101,13 +101,13 @@ def _loyalty(db: Path, *args: str) -> dict[str, Any]:
 
 
 def _start_till(
-    folder: Path, db: Path, member_no: str, till: str, sale_ids: list[str]
+    folder: Path, db: Path, member_no: str, till: str, sale_nos: list[str]
 ) -> subprocess.Popen[str]:
     script = folder / "till.py"
     if not script.exists():
         script.write_text(TILL, encoding="utf-8")
     return subprocess.Popen(
-        [sys.executable, str(script), LOYALTY, str(folder), till, str(db), member_no, *sale_ids],
+        [sys.executable, str(script), LOYALTY, str(folder), till, str(db), member_no, *sale_nos],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -121,25 +121,25 @@ def _race(
 ) -> dict[str, list[dict[str, Any]]]:
     """Run tills (name → the sale ids it posts, in order); release each sale id when all its tills wait."""
     processes = {name: _start_till(folder, db, member_no, name, ids) for name, ids in tills.items()}
-    rounds = list(dict.fromkeys(sale_id for ids in tills.values() for sale_id in ids))
-    for sale_id in rounds:
-        racing = [name for name, ids in tills.items() if sale_id in ids]
+    rounds = list(dict.fromkeys(sale_no for ids in tills.values() for sale_no in ids))
+    for sale_no in rounds:
+        racing = [name for name, ids in tills.items() if sale_no in ids]
         deadline = time.monotonic() + 60
-        while not all((folder / f"ready-{sale_id}-{name}").exists() for name in racing):
-            assert time.monotonic() < deadline, f"the tills never reached the start of {sale_id}"
+        while not all((folder / f"ready-{sale_no}-{name}").exists() for name in racing):
+            assert time.monotonic() < deadline, f"the tills never reached the start of {sale_no}"
             dead = [name for name in racing if processes[name].poll() is not None]
-            assert not dead, f"tills {dead} died before the start of {sale_id}"
+            assert not dead, f"tills {dead} died before the start of {sale_no}"
             time.sleep(0.001)
-        (folder / f"go-{sale_id}").touch()
-    results: dict[str, list[dict[str, Any]]] = {sale_id: [] for sale_id in rounds}
+        (folder / f"go-{sale_no}").touch()
+    results: dict[str, list[dict[str, Any]]] = {sale_no: [] for sale_no in rounds}
     for name, process in processes.items():
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0, f"till {name}: exit {process.returncode}\n{out}\n{err}"
         lines = out.splitlines()
         assert len(lines) == 2 * len(tills[name]), f"till {name}: {out}\n{err}"
-        for sale_id, printed, status in zip(tills[name], lines[::2], lines[1::2], strict=True):
-            assert status == "@@exit 0", f"till {name}, {sale_id}: {printed}\n{err}"
-            results[sale_id].append(json.loads(printed))
+        for sale_no, printed, status in zip(tills[name], lines[::2], lines[1::2], strict=True):
+            assert status == "@@exit 0", f"till {name}, {sale_no}: {printed}\n{err}"
+            results[sale_no].append(json.loads(printed))
     return results
 
 
@@ -147,18 +147,18 @@ def test_two_tills_posting_the_same_sale_at_once_post_it_once(tmp_path: Path) ->
     db = tmp_path / "shop.db"
     opened, member_no = _shop_with_member(db)
     opened.engine.dispose()
-    sale_ids = [f"S{i}" for i in range(1, ROUNDS + 1)]
+    sale_nos = [f"S{i}" for i in range(1, ROUNDS + 1)]
 
-    fresh, looped = sale_ids[:FRESH_ROUNDS], sale_ids[FRESH_ROUNDS:]
+    fresh, looped = sale_nos[:FRESH_ROUNDS], sale_nos[FRESH_ROUNDS:]
     outcomes = _race(
         tmp_path, {f"{till}-{sid}": [sid] for sid in fresh for till in "ab"}, db, member_no
     )
     outcomes |= _race(tmp_path, {"a": looped, "b": looped}, db, member_no)
 
-    for sale_id, (one, two) in outcomes.items():
-        assert sorted([one["replayed"], two["replayed"]]) == [False, True], sale_id
-        assert {**one, "replayed": None} == {**two, "replayed": None}, f"{sale_id}: {one} != {two}"
-        assert one["earned"] == 100, sale_id
+    for sale_no, (one, two) in outcomes.items():
+        assert sorted([one["replayed"], two["replayed"]]) == [False, True], sale_no
+        assert {**one, "replayed": None} == {**two, "replayed": None}, f"{sale_no}: {one} != {two}"
+        assert one["earned"] == 100, sale_no
     balances = sorted(r["points"] for pair in outcomes.values() for r in pair if not r["replayed"])
     assert balances == [100 * n for n in range(1, ROUNDS + 1)], "each sale earned once, in turn"
 
@@ -166,10 +166,10 @@ def test_two_tills_posting_the_same_sale_at_once_post_it_once(tmp_path: Path) ->
     shown = _loyalty(db, "member", "show", member_no, "--at", "2026-03-02")
     assert check == {"ok": True, "problems": []}
     assert shown["points"] == 100 * ROUNDS
-    _assert_posted_once(open_database(db), sale_ids, 100)
+    _assert_posted_once(open_database(db), sale_nos, 100)
 
 
-def _assert_posted_once(opened: Opened, sale_ids: list[str], earned_each: int) -> None:
+def _assert_posted_once(opened: Opened, sale_nos: list[str], earned_each: int) -> None:
     """One sale row, one earn movement and one outbox event per sale id; balance = points earned once."""
     try:
         with opened.engine.connect() as conn:
@@ -187,11 +187,11 @@ def _assert_posted_once(opened: Opened, sale_ids: list[str], earned_each: int) -
         report = integrity.check(opened.shop, LOCAL_ADMIN, opened.integrity)
     finally:
         opened.engine.dispose()
-    assert stored == Counter(sale_ids)
-    assert len(earns) == len(sale_ids)
+    assert stored == Counter(sale_nos)
+    assert len(earns) == len(sale_nos)
     assert all(count == 1 for _, count in earns), "a sale has two earn movements"
-    assert balances == [earned_each * len(sale_ids)]
-    assert sale_events == len(sale_ids)
+    assert balances == [earned_each * len(sale_nos)]
+    assert sale_events == len(sale_nos)
     assert seqs == list(range(1, len(seqs) + 1))
     assert (report.ok, report.problems) == (True, ())
 
@@ -217,8 +217,8 @@ class _WatchedSales:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sales, name)
 
-    def get(self, sale_id: str) -> Any:
-        found = self._sales.get(sale_id)
+    def get(self, sale_no: str) -> Any:
+        found = self._sales.get(sale_no)
         if found is None and self._race.start_line is not None and not self._race.local.waited:
             self._race.local.waited = True
             self._race.start_line.wait()
@@ -266,10 +266,10 @@ class _RacingUnits:
 
 
 def _post_together(
-    opened: Opened, units: _RacingUnits, sale_id: str, member_no: str, racers: int
+    opened: Opened, units: _RacingUnits, sale_no: str, member_no: str, racers: int
 ) -> list[Any]:
     shop = replace(opened.shop, uow=units)
-    request = checkout.SaleRequest(sale_id, member_no, total="100.00", at=AT)
+    request = checkout.SaleRequest(sale_no, member_no, total="100.00", at=AT)
     results: list[Any] = []
     lock = threading.Lock()
 
@@ -303,35 +303,35 @@ def test_on_postgres_the_second_writer_hits_the_unique_key_and_returns_the_first
     pg_shop: tuple[Opened, str],
 ) -> None:
     opened, member_no = pg_shop
-    sale_ids = [f"PG{i}" for i in range(1, 6)]
-    for n, sale_id in enumerate(sale_ids, start=1):
+    sale_nos = [f"PG{i}" for i in range(1, 6)]
+    for n, sale_no in enumerate(sale_nos, start=1):
         # Both racers look for the sale before either posts it: the loser can only learn
         # of the winner from the unique key.
         units = _RacingUnits(opened.shop.uow, racers=2)
-        results = _post_together(opened, units, sale_id, member_no, 2)
+        results = _post_together(opened, units, sale_no, member_no, 2)
         failures = [r for r in results if isinstance(r, BaseException)]
         assert failures == []
-        assert units.conflicts == 1, f"{sale_id}: the loser must go through Conflict and retry"
+        assert units.conflicts == 1, f"{sale_no}: the loser must go through Conflict and retry"
         first, again = sorted(results, key=lambda r: r.replayed)
         assert (first.replayed, again.replayed) == (False, True)
         assert replace(again, replayed=False, changes=first.changes) == first
         assert first.points == 100 * n
-    _assert_posted_once(open_database(opened.location), sale_ids, 100)
+    _assert_posted_once(open_database(opened.location), sale_nos, 100)
 
 
 @pytest.mark.postgres
 def test_on_postgres_many_tills_racing_post_each_sale_once(pg_shop: tuple[Opened, str]) -> None:
     opened, member_no = pg_shop
     racers = 4
-    sale_ids = [f"FREE{i}" for i in range(1, ROUNDS + 1)]
+    sale_nos = [f"FREE{i}" for i in range(1, ROUNDS + 1)]
     conflicts = 0
-    for sale_id in sale_ids:
+    for sale_no in sale_nos:
         units = _RacingUnits(opened.shop.uow, racers=None)
-        results = _post_together(opened, units, sale_id, member_no, racers)
+        results = _post_together(opened, units, sale_no, member_no, racers)
         failures = [r for r in results if isinstance(r, BaseException)]
         assert failures == []
-        assert sum(not r.replayed for r in results) == 1, sale_id
+        assert sum(not r.replayed for r in results) == 1, sale_no
         assert len({replace(r, replayed=False, changes=NOTHING) for r in results}) == 1
         conflicts += units.conflicts
-    _assert_posted_once(open_database(opened.location), sale_ids, 100)
+    _assert_posted_once(open_database(opened.location), sale_nos, 100)
     print(f"free race: {conflicts} conflicts retried in {ROUNDS} rounds of {racers} tills")

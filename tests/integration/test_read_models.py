@@ -179,7 +179,7 @@ def test_a_members_sales_page_newest_first(
         )
     first = browsing.member_sales(opened.shop, LOCAL_ADMIN, m, limit=3)
     second = browsing.member_sales(opened.shop, LOCAL_ADMIN, m, before=first.next, limit=3)
-    ids = [r.sale_id for r in first.rows + second.rows]
+    ids = [r.sale_no for r in first.rows + second.rows]
     assert ids == ["P4", "P3", "P2", "P1", "P0", "S1"]
     assert second.next is None
     assert first.rows[0].lines == 1

@@ -24,14 +24,14 @@ def _new_member(opened: Opened, no: str) -> Member:
     return member
 
 
-def _sale(sale_id: str, member: Member | None, at: datetime, paid: int, **fields: object) -> Sale:
+def _sale(sale_no: str, member: Member | None, at: datetime, paid: int, **fields: object) -> Sale:
     lines = [
         LineState(SaleLine("SKU-茶", Decimal("1.5"), Decimal("12.3456"), "饮料", 1852, 1800)),
         LineState(SaleLine("SKU-2", Decimal(3), Decimal("0.99"), None, 297, 289)),
     ]
     defaults: dict[str, object] = {
         "id": str(uuid.uuid4()),
-        "sale_id": sale_id,
+        "sale_no": sale_no,
         "member_id": member.id if member else None,
         "at": at,
         "recorded_at": at + timedelta(seconds=2),
@@ -53,12 +53,12 @@ def _sale(sale_id: str, member: Member | None, at: datetime, paid: int, **fields
     return Sale(**{**defaults, **fields})  # type: ignore[arg-type]
 
 
-def _refund(refund_id: str, sale: Sale, at: datetime, amount: int, **fields: object) -> Refund:
+def _refund(refund_no: str, sale: Sale, at: datetime, amount: int, **fields: object) -> Refund:
     defaults: dict[str, object] = {
         "id": str(uuid.uuid4()),
-        "refund_id": refund_id,
+        "refund_no": refund_no,
         "sale_ref": sale.id,
-        "sale_id": sale.sale_id,
+        "sale_no": sale.sale_no,
         "member_id": sale.member_id,
         "at": at,
         "recorded_at": at + timedelta(seconds=1),
@@ -177,7 +177,7 @@ def test_spend_windows_count_paid_money_after_refunds(opened: Opened) -> None:
         assert uow.sales.spend_until(member.id, T0) == 1000
         assert uow.sales.spend_until(member.id, T0 + 2 * day) == 3000
         assert uow.sales.spend_until(member.id, T0 + 4 * day) == 2500
-        assert [s.sale_id for s in uow.sales.of_member(member.id)] == ["W-1", "W-2", "W-3"]
+        assert [s.sale_no for s in uow.sales.of_member(member.id)] == ["W-1", "W-2", "W-3"]
 
 
 def test_reassigning_moves_every_sale_of_a_member(opened: Opened) -> None:
@@ -191,5 +191,5 @@ def test_reassigning_moves_every_sale_of_a_member(opened: Opened) -> None:
         uow.commit()
     with opened.shop.uow(write=False) as uow:
         assert uow.sales.of_member(old.id) == []
-        assert sorted(s.sale_id for s in uow.sales.of_member(new.id)) == ["M-1", "M-2", "M-3"]
+        assert sorted(s.sale_no for s in uow.sales.of_member(new.id)) == ["M-1", "M-2", "M-3"]
         assert uow.sales.reassign(old.id, new.id) == 0

@@ -76,8 +76,8 @@ def run_shop_day(opened: Opened, clock: FixedClock) -> dict[str, Any]:
     )
     out["enrol"] = [ann, bob]
 
-    def sale(sale_id: str, ref: str, at: str, **fields: Any) -> dict[str, Any]:
-        request = checkout.SaleRequest(sale_id, ref, at=_at(at), **fields)
+    def sale(sale_no: str, ref: str, at: str, **fields: Any) -> dict[str, Any]:
+        request = checkout.SaleRequest(sale_no, ref, at=_at(at), **fields)
         return checkout.checkout(shop, LOCAL_ADMIN, request)
 
     lines = (
@@ -145,11 +145,11 @@ def stored_rows(opened: Opened) -> dict[str, list[tuple[Any, ...]]]:
     """What the day left in the tables, without the random ids and in a fixed order."""
     with opened.engine.connect() as conn:
         number = dict(conn.execute(select(members.c.id, members.c.member_no)).all())
-        sale_ids = dict(conn.execute(select(sales.c.id, sales.c.sale_id)).all())
+        sale_nos = dict(conn.execute(select(sales.c.id, sales.c.sale_id)).all())
 
         def rows(query: Any) -> list[tuple[Any, ...]]:
             found = [
-                tuple(number.get(v, sale_ids.get(v, v)) if isinstance(v, str) else v for v in row)
+                tuple(number.get(v, sale_nos.get(v, v)) if isinstance(v, str) else v for v in row)
                 for row in conn.execute(query)
             ]
             return sorted(found, key=repr)
@@ -308,8 +308,8 @@ def test_a_shop_day_leaves_a_consistent_ledger(database: Database) -> None:
         seqs = sorted(conn.execute(select(outbox.c.seq)).scalars())
     assert len(keys) == len(set(keys))
     assert seqs == list(range(1, len(seqs) + 1))
-    sale_ids = ["B-OLD", "A-1", "A-2", "A-3", "B-1", "A-4"]
-    assert sum(k.startswith("sale:") for k in keys) == len(sale_ids), (
+    sale_nos = ["B-OLD", "A-1", "A-2", "A-3", "B-1", "A-4"]
+    assert sum(k.startswith("sale:") for k in keys) == len(sale_nos), (
         "one event per sale, none per replay"
     )
 

@@ -51,7 +51,7 @@ def _counts(opened: Opened) -> dict[str, int]:
 def _sale(member: Member, device: str) -> Sale:
     return Sale(
         id=str(uuid.uuid4()),
-        sale_id=f"S-{member.member_no}",
+        sale_no=f"S-{member.member_no}",
         member_id=member.id,
         at=T0,
         recorded_at=T0,
@@ -168,13 +168,13 @@ def test_a_taken_unique_key_becomes_a_conflict(
         uow.commit()
 
 
-def test_a_sale_id_posted_twice_is_a_conflict(opened: Opened) -> None:
+def test_a_sale_no_posted_twice_is_a_conflict(opened: Opened) -> None:
     member = _member("D1", 10_000_001)
     with opened.shop.uow() as uow:
         _fill(uow, member, opened.shop.device_id)
         uow.commit()
 
-    twin = replace(_sale(member, opened.shop.device_id), sale_id="S-D1")
+    twin = replace(_sale(member, opened.shop.device_id), sale_no="S-D1")
     with pytest.raises(Conflict):
         commit(opened, lambda uow: uow.sales.add(twin))
 

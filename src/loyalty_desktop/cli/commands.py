@@ -152,7 +152,7 @@ def _sale_line(text: str) -> checkout.LineRequest:
 
 def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
     request = checkout.SaleRequest(
-        sale_id=args.sale_id,
+        sale_no=args.sale_id,
         member_ref=args.member,
         total=args.total,
         lines=tuple(_sale_line(t) for t in args.line or ()),
@@ -174,8 +174,8 @@ def _refund_line(text: str) -> tuple[str, str]:
 
 def cmd_refund(ctx: Context, args: Any) -> dict[str, Any]:
     request = refunds.RefundRequest(
-        refund_id=args.refund_id,
-        sale_id=args.sale,
+        refund_no=args.refund_id,
+        sale_no=args.sale,
         amount=args.amount,
         lines=tuple(_refund_line(t) for t in args.line or ()),
         at=ctx.moment(args.at),

@@ -33,7 +33,7 @@ def sale(result: SaleResult) -> dict[str, Any]:
     """``loyalty sale``: earned, redeemed, points, tier and paid first, as the contract lists them."""
     cur = result.currency
     return {
-        "sale_id": result.sale_id,
+        "sale_id": result.sale_no,
         "earned": result.earned,
         "redeemed": result.redeemed,
         "points": result.points,
@@ -57,11 +57,11 @@ def refund(result: RefundResult) -> dict[str, Any]:
     """``loyalty refund``."""
     cur = result.currency
     return {
-        "refund_id": result.refund_id,
+        "refund_id": result.refund_no,
         "reversed": result.reversed,
         "restored": result.restored,
         "points": result.points,
-        "sale_id": result.sale_id,
+        "sale_id": result.sale_no,
         "amount": format_money(result.amount, cur),
         "paid_back": format_money(result.paid_back, cur),
         "replayed": result.replayed,

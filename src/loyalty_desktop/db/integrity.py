@@ -95,7 +95,7 @@ class SqlIntegrity:
                 .group_by(movements.c.sale_ref)
                 .subquery()
             )
-            for sale_id, stored, posted in conn.execute(
+            for sale_no, stored, posted in conn.execute(
                 select(sales.c.sale_id, sales.c.earned, func.coalesce(earned.c.earned, 0))
                 .outerjoin(earned, earned.c.sale_ref == sales.c.id)
                 .where(
@@ -105,28 +105,28 @@ class SqlIntegrity:
                 .limit(_LIMIT)
             ):
                 problems.append(
-                    f"sale {sale_id}: earned {stored} but earn movements add up to {posted}"
+                    f"sale {sale_no}: earned {stored} but earn movements add up to {posted}"
                 )
-            for sale_id, reversed_, earned_ in conn.execute(
+            for sale_no, reversed_, earned_ in conn.execute(
                 select(sales.c.sale_id, sales.c.reversed, sales.c.earned)
                 .where(sales.c.net > 0, sales.c.reversed > sales.c.earned)
                 .limit(_LIMIT)
             ):
                 problems.append(
-                    f"sale {sale_id}: refunds reversed {reversed_} points of {earned_} earned"
+                    f"sale {sale_no}: refunds reversed {reversed_} points of {earned_} earned"
                 )
             backs = (
                 select(refunds.c.sale_ref, func.sum(refunds.c.amount).label("amount"))
                 .group_by(refunds.c.sale_ref)
                 .subquery()
             )
-            for sale_id, stored, summed in conn.execute(
+            for sale_no, stored, summed in conn.execute(
                 select(sales.c.sale_id, sales.c.refunded_net, func.coalesce(backs.c.amount, 0))
                 .outerjoin(backs, backs.c.sale_ref == sales.c.id)
                 .where(sales.c.refunded_net != func.coalesce(backs.c.amount, 0))
                 .limit(_LIMIT)
             ):
-                problems.append(f"sale {sale_id}: refunded {stored} but refunds add up to {summed}")
+                problems.append(f"sale {sale_no}: refunded {stored} but refunds add up to {summed}")
             for device, count, top in conn.execute(
                 select(outbox.c.device_id, func.count(), func.max(outbox.c.seq)).group_by(
                     outbox.c.device_id

@@ -233,7 +233,7 @@ class SqlReadModels:
             return [
                 SaleRow(
                     id=r[0],
-                    sale_id=r[1],
+                    sale_no=r[1],
                     at=r[2],
                     currency=r[3],
                     net=r[4],

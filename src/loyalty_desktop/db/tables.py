@@ -98,7 +98,7 @@ sales = Table(
     "sales",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("sale_id", String(64), nullable=False, unique=True),
+    Column("sale_id", String(64), nullable=False, unique=True),  # the domain's Sale.sale_no
     Column("member_id", Uuid, ForeignKey("members.id")),
     Column("at", UTCDateTime, nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),
@@ -125,7 +125,7 @@ sales = Table(
     Column("device_id", Uuid, nullable=False),
     Column(
         "request_hash", String(64)
-    ),  # what was asked, so a reused sale id with another basket is refused
+    ),  # what was asked, so a reused sale number with another basket is refused
     Index("ix_sales_member_id_at", "member_id", "at"),
     Index("ix_sales_at", "at"),
 )
@@ -149,7 +149,7 @@ refunds = Table(
     "refunds",
     metadata,
     Column("id", Uuid, primary_key=True),
-    Column("refund_id", String(64), nullable=False, unique=True),
+    Column("refund_id", String(64), nullable=False, unique=True),  # Refund.refund_no
     Column("sale_ref", Uuid, ForeignKey("sales.id"), nullable=False, index=True),
     Column("at", UTCDateTime, nullable=False),
     Column("recorded_at", UTCDateTime, nullable=False),

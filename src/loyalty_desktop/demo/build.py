@@ -173,7 +173,7 @@ class _Poster:
         """Ring up a basket through ``record_sale``, paying with points if the member wants to."""
         member = self.member(uow, event.person.index) if event.person else None
         request = SaleRequest(
-            sale_id=event.sale_id,
+            sale_no=event.sale_no,
             member_ref=member.member_no if member else None,
             lines=event.lines,
             discount=event.discount,
@@ -223,13 +223,13 @@ class _Poster:
 
     def refund(self, uow: UnitOfWork, event: RefundPlan) -> None:
         """Take goods back through ``record_refund``."""
-        sale = uow.sales.get(event.sale.sale_id)
+        sale = uow.sales.get(event.sale.sale_no)
         assert sale is not None, "a demo refund lost its sale"
-        refund_id = f"RF-{event.sale.sale_id}"
+        refund_no = f"RF-{event.sale.sale_no}"
         request = RefundRequest(
-            refund_id, sale.sale_id, lines=event.lines, at=event.at, reason=event.reason
+            refund_no, sale.sale_no, lines=event.lines, at=event.at, reason=event.reason
         )
-        record_refund(uow, self.shop, self.actor, request, refund_id, sale)
+        record_refund(uow, self.shop, self.actor, request, refund_no, sale)
         if event.sale.person is not None:
             self.members.pop(event.sale.person.index, None)
         self.tally.refunds += 1

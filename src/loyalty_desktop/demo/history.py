@@ -36,13 +36,13 @@ class Enrolment:
 
 @dataclass
 class SalePlan:
-    """A basket rung up; the sale id is given once all sales are in time order."""
+    """A basket rung up; the sale number is given once all sales are in time order."""
 
     at: datetime
     person: Person | None
     lines: tuple[LineRequest, ...]
     discount: str | None = None
-    sale_id: str = ""
+    sale_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,4 +207,4 @@ def _number(rng: random.Random, sales: list[SalePlan], cal: Calendar) -> None:
         till = 1 if rng.random() < 0.7 else 2
         day = cal.local_date(sale.at)
         counters[till, day] += 1
-        sale.sale_id = f"POS{till}-{day:%Y%m%d}-{counters[till, day]:04d}"
+        sale.sale_no = f"POS{till}-{day:%Y%m%d}-{counters[till, day]:04d}"

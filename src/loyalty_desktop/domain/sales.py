@@ -15,7 +15,7 @@ class Sale:
     """A posted sale (or, with negative ``net``, an unlinked return from an import)."""
 
     id: str
-    sale_id: str
+    sale_no: str
     member_id: str | None
     at: datetime
     recorded_at: datetime
@@ -41,7 +41,7 @@ class Sale:
     restored: int = 0
     paid_back: int = 0
     device_id: str = ""
-    request_hash: str | None = None  # fingerprint of what was asked for under this sale id
+    request_hash: str | None = None  # fingerprint of what was asked for under this sale number
 
     @property
     def sale_lines(self) -> list[SaleLine]:
@@ -54,9 +54,9 @@ class Refund:
     """A refund against a sale: goods value returned and the points that followed."""
 
     id: str
-    refund_id: str
+    refund_no: str
     sale_ref: str
-    sale_id: str
+    sale_no: str
     member_id: str | None
     at: datetime
     recorded_at: datetime

@@ -38,7 +38,7 @@ class LineRequest:
 class SaleRequest:
     """A sale to post: by total or by lines, with an optional order discount and points to redeem."""
 
-    sale_id: str
+    sale_no: str
     member_ref: str | None
     total: str | None = None
     lines: tuple[LineRequest, ...] = field(default_factory=tuple)
@@ -47,12 +47,12 @@ class SaleRequest:
     at: datetime | None = None
 
 
-def check_sale_id(sale_id: str, what: str = "sale id") -> str:
-    """A sale, refund or request id: 1–64 visible characters."""
-    cleaned = sale_id.strip()
+def check_sale_no(number: str, what: str = "sale id") -> str:
+    """A sale, refund or request number as typed: 1–64 visible characters."""
+    cleaned = number.strip()
     if not cleaned or len(cleaned) > MAX_ID or not cleaned.isprintable():
         raise InvalidRequest(
-            f"{what} {sale_id!r} must be 1–{MAX_ID} visible characters",
+            f"{what} {number!r} must be 1–{MAX_ID} visible characters",
             reason="id_format",
             field=what.replace(" ", "_"),
             maximum=MAX_ID,

@@ -1,4 +1,4 @@
-"""Checkout: price the basket with the tier discount, take points as payment, earn points, once per sale id."""
+"""Checkout: price the basket with the tier discount, take points as payment, earn points, once per sale number."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from loyalty_desktop.services.baskets import (
     LineRequest,
     SaleRequest,
     basket_lines,
-    check_sale_id,
+    check_sale_no,
     sale_fingerprint,
 )
 from loyalty_desktop.services.context import Shop
@@ -59,7 +59,7 @@ __all__ = [
     "LineRequest",
     "SaleRequest",
     "basket_lines",
-    "check_sale_id",
+    "check_sale_no",
     "checkout",
     "local_date_of",
     "record_sale",
@@ -128,7 +128,7 @@ def record_sale(
         tier.name if tier else None,
         member.birthday.month if member and member.birthday else None,
     )
-    sale_uuid = derived_id("sale", shop.device_id, request.sale_id)
+    sale_uuid = derived_id("sale", shop.device_id, request.sale_no)
     account = (
         open_account(uow, shop, member, seed=sale_uuid, as_of=at if history else None)
         if member
@@ -146,7 +146,7 @@ def record_sale(
     paid = net - value
     sale = Sale(
         id=sale_uuid,
-        sale_id=request.sale_id,
+        sale_no=request.sale_no,
         member_id=member.id if member else None,
         at=at,
         recorded_at=shop.clock.now(),
@@ -257,7 +257,7 @@ def _unlinked_return(
 
 
 def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: SaleRequest) -> str:
-    """Refuse a sale id posted again with another basket or another member (``id_conflict``).
+    """Refuse a sale number posted again with another basket or another member (``id_conflict``).
 
     Returns what the member reference matched, as the first answer said.
     """
@@ -272,7 +272,7 @@ def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: Sale
         existing.request_hash,
         sale_fingerprint(request, lines, discount),
         "sale id",
-        existing.sale_id,
+        existing.sale_no,
         stored_at=existing.at,
         asked_at=request.at,
     )
@@ -287,32 +287,32 @@ def require_same_sale(uow: UnitOfWork, shop: Shop, existing: Sale, request: Sale
     owner = holder(uow, existing.member_id) if existing.member_id else None
     if asked != owner:
         raise IdConflict(
-            f"sale id {existing.sale_id} was already used for a sale to another member; "
+            f"sale id {existing.sale_no} was already used for a sale to another member; "
             "use a new sale id for a new sale",
             reason="sale_id_other_member",
             field="sale_id",
-            id=existing.sale_id,
+            id=existing.sale_no,
         )
     return matched
 
 
 def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
-    """Post a sale for a member, once: the same sale id again returns the first result unchanged.
+    """Post a sale for a member, once: the same sale number again returns the first result unchanged.
 
-    The same sale id with a different basket or member is refused (``id_conflict``).
+    The same sale number with a different basket or member is refused (``id_conflict``).
     """
     require(actor, Permission.SELL)
-    sale_id = check_sale_id(request.sale_id)
+    sale_no = check_sale_no(request.sale_no)
     member_ref = request.member_ref
     if member_ref is None:
         raise InvalidRequest(
             "a sale at the till needs a member", reason="sale_member_missing", field="member"
         )
-    request = replace(request, sale_id=sale_id)
+    request = replace(request, sale_no=sale_no)
 
     def attempt() -> SaleResult:
         with shop.uow() as uow:
-            existing = uow.sales.get(sale_id)
+            existing = uow.sales.get(sale_no)
             if existing is not None:
                 matched = require_same_sale(uow, shop, existing, request)
                 owner = uow.members.get(existing.member_id) if existing.member_id else None

@@ -175,7 +175,7 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
     """The sale as an immutable fact (money as decimal strings)."""
     return {
         "id": sale.id,
-        "sale_id": sale.sale_id,
+        "sale_id": sale.sale_no,
         "member_id": sale.member_id,
         "at": sale.at.isoformat(),
         "currency": cur.code,
@@ -206,7 +206,7 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
 
 
 def sale_event(sale: Sale, cur: Currency, movements: Sequence[Movement]) -> Event:
-    """A sale and the movements it caused (its UUID comes from the device and the sale id)."""
+    """A sale and the movements it caused (its UUID comes from the device and the sale number)."""
     payload = sale_facts(sale, cur)
     payload["movements"] = movement_facts(movements)
     return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
@@ -220,9 +220,9 @@ def refund_event(refund: Refund, sale: Sale, cur: Currency, movements: Sequence[
         refund.at,
         {
             "id": refund.id,
-            "refund_id": refund.refund_id,
+            "refund_id": refund.refund_no,
             "sale": sale.id,
-            "sale_id": sale.sale_id,
+            "sale_id": sale.sale_no,
             "member_id": sale.member_id,
             "at": refund.at.isoformat(),
             "amount": format_money(refund.amount, cur),

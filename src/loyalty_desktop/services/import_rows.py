@@ -1,4 +1,4 @@
-"""Checking import rows with the till's own rules: members by number, sales grouped by sale id."""
+"""Checking import rows with the till's own rules: members by number, sales grouped by sale number."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from loyalty_desktop.domain.members import check_email, check_name, parse_birthd
 from loyalty_desktop.domain.moments import parse_moment
 from loyalty_desktop.domain.money import parse_quantity, parse_unit_price
 from loyalty_desktop.domain.phones import normalize_phone
-from loyalty_desktop.services.checkout import LineRequest, check_sale_id
+from loyalty_desktop.services.checkout import LineRequest, check_sale_no
 from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowProblem, iso_moment
 from loyalty_desktop.services.members import NewMember, check_member_no
 
@@ -94,10 +94,10 @@ def read_members(table: CsvTable, today: date) -> MembersFile:
 
 @dataclass(frozen=True, slots=True)
 class SaleRow:
-    """A checked sales row: one line of the sale ``sale_id`` (texts shared between rows)."""
+    """A checked sales row: one line of the sale ``sale_no`` (texts shared between rows)."""
 
     number: int
-    sale_id: str
+    sale_no: str
     ref: str
     at: datetime
     sku: str
@@ -117,13 +117,13 @@ class SalesFile:
 
     sales: dict[str, list[SaleRow]] = field(default_factory=dict)
     problems: dict[int, RowProblem] = field(default_factory=dict)
-    bad_rows: dict[str, list[int]] = field(default_factory=dict)  # sale id -> its bad rows
+    bad_rows: dict[str, list[int]] = field(default_factory=dict)  # sale number -> its bad rows
 
-    def reject(self, problem: RowProblem, sale_id: str | None) -> None:
+    def reject(self, problem: RowProblem, sale_no: str | None) -> None:
         """Note a bad row; the sale it belongs to cannot be imported."""
         self.problems[problem.row] = problem
-        if sale_id:
-            self.bad_rows.setdefault(sale_id, []).append(problem.row)
+        if sale_no:
+            self.bad_rows.setdefault(sale_no, []).append(problem.row)
 
 
 def _moment(text: str, timezone: str, now: datetime) -> datetime:
@@ -166,10 +166,10 @@ def _unit_price(text: str) -> str:
 
 
 def _sale_problem(row: CsvRow, timezone: str, now: datetime) -> tuple[RowProblem, str]:
-    """Every reason a sales row is bad, column by column, and its sale id if that is readable."""
-    sale_id, _, at, sku, qty, unit_price, category = row.values
+    """Every reason a sales row is bad, column by column, and its sale number if that is readable."""
+    sale_no, _, at, sku, qty, unit_price, category = row.values
     check = RowCheck(row.number)
-    sid = check.value("sale_id", lambda: check_sale_id(sale_id))
+    sid = check.value("sale_id", lambda: check_sale_no(sale_no))
     check.value("at", lambda: _moment(at, timezone, now))
     check.value("sku", lambda: _short_text(sku, "SKU", required=True))
     check.value("qty", lambda: parse_quantity(qty))
@@ -191,10 +191,10 @@ class _SaleRowReader:
     categories: set[str] = field(default_factory=set)
 
     def read(self, row: CsvRow) -> SaleRow | tuple[RowProblem, str]:
-        """The checked row, or its problem and sale id."""
-        sale_id, ref, at, sku, qty, unit_price, category = row.values
+        """The checked row, or its problem and sale number."""
+        sale_no, ref, at, sku, qty, unit_price, category = row.values
         try:
-            sid = check_sale_id(sale_id)
+            sid = check_sale_no(sale_no)
             moment = self.moments.get(at)
             if moment is None:
                 moment = self.moments[at] = _moment(at, self.timezone, self.now)
@@ -230,7 +230,7 @@ def _local(moment: datetime, timezone: str) -> str:
 
 
 def read_sales(table: CsvTable, timezone: str, now: datetime) -> SalesFile:
-    """Check every row of a sales file and group the rows into sales by sale id.
+    """Check every row of a sales file and group the rows into sales by sale number.
 
     Rows of one sale must agree on ``member_ref`` and lie within a few minutes
     of each other (the sale takes its earliest time); a sale with a bad row is
@@ -246,7 +246,7 @@ def read_sales(table: CsvTable, timezone: str, now: datetime) -> SalesFile:
         elif isinstance(parsed, tuple):
             found.reject(*parsed)
         else:
-            found.sales.setdefault(parsed.sale_id, []).append(parsed)
+            found.sales.setdefault(parsed.sale_no, []).append(parsed)
     for sid, rows in found.sales.items():
         first = rows[0]
         earliest = min(row.at for row in rows)

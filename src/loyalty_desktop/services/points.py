@@ -20,7 +20,7 @@ from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.awards import check_award_limits
 from loyalty_desktop.services.changes import NOTHING, Changes
-from loyalty_desktop.services.checkout import check_sale_id
+from loyalty_desktop.services.checkout import check_sale_no
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import activity_event, adjustment_event
 from loyalty_desktop.services.expiry import expire_lapsed, open_account
@@ -109,7 +109,7 @@ def adjust(
     The same request id with other points, reason, time or member is refused (``id_conflict``).
     """
     require(actor, Permission.ADJUST)
-    request_id = check_sale_id(request_id, "request id")
+    request_id = check_sale_no(request_id, "request id")
     if not reason.strip():
         raise InvalidRequest(
             "a points correction needs a reason", reason="adjust_reason_missing", field="reason"
@@ -211,7 +211,7 @@ def award(
     """
     require(actor, Permission.AWARD)
     name = activity.strip().lower()
-    key = f"award:{check_sale_id(request_id, 'request id')}" if request_id is not None else None
+    key = f"award:{check_sale_no(request_id, 'request id')}" if request_id is not None else None
     asked = fingerprint("award", {"activity": name})
 
     def attempt() -> Awarded:

@@ -199,16 +199,16 @@ class LedgerRepository(Protocol):
 class SaleRepository(Protocol):
     """Sales, their lines and refunds."""
 
-    def get(self, sale_id: str) -> Sale | None:
-        """The sale with this sale id, with its lines."""
+    def get(self, sale_no: str) -> Sale | None:
+        """The sale with this sale number, with its lines."""
         ...
 
     def any(self) -> bool:
         """Whether any sale was ever recorded."""
         ...
 
-    def existing(self, sale_ids: Sequence[str]) -> set[str]:
-        """Which of these sale ids are already recorded."""
+    def existing(self, sale_nos: Sequence[str]) -> set[str]:
+        """Which of these sale numbers are already recorded."""
         ...
 
     def add(self, sale: Sale) -> None:
@@ -219,8 +219,8 @@ class SaleRepository(Protocol):
         """Store what refunds have taken back from a sale and its lines."""
         ...
 
-    def refund(self, refund_id: str) -> Refund | None:
-        """The refund with this refund id."""
+    def refund(self, refund_no: str) -> Refund | None:
+        """The refund with this refund number."""
         ...
 
     def add_refund(self, refund: Refund) -> None:

@@ -72,7 +72,7 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
             },
             "sales": [
                 {
-                    "sale_id": s.sale_id,
+                    "sale_id": s.sale_no,
                     "at": s.at.isoformat(),
                     "net": format_money(s.net, cur),
                     "paid": format_money(s.paid, cur),

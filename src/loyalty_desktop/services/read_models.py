@@ -117,7 +117,7 @@ class SaleRow:
     """One sale of a member, as a list shows it (money in minor units)."""
 
     id: str
-    sale_id: str
+    sale_no: str
     at: datetime
     currency: str
     net: int

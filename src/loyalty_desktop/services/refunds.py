@@ -29,7 +29,7 @@ from loyalty_desktop.domain.refunds import (
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import NOTHING, Changes
-from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_id
+from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_no
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import refund_event
 from loyalty_desktop.services.expiry import open_account
@@ -51,8 +51,8 @@ from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as
 class RefundRequest:
     """A refund of a sale, by the value of goods returned or by SKU and quantity."""
 
-    refund_id: str
-    sale_id: str
+    refund_no: str
+    sale_no: str
     amount: str | None = None
     lines: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     at: datetime | None = None
@@ -73,7 +73,7 @@ class _Asked:
         return fingerprint(
             "refund",
             {
-                "sale_id": request.sale_id.strip(),
+                "sale_id": request.sale_no.strip(),
                 "amount": self.amount,
                 "lines": sorted([sku, number_text(qty)] for sku, qty in summed.items()),
                 "reason": (request.reason or "").strip() or None,
@@ -183,7 +183,7 @@ def _earned_lots(uow: UnitOfWork, sale_movements: list[Movement]) -> set[str]:
 
 
 def record_refund(
-    uow: UnitOfWork, shop: Shop, actor: Actor, request: RefundRequest, refund_id: str, sale: Sale
+    uow: UnitOfWork, shop: Shop, actor: Actor, request: RefundRequest, refund_no: str, sale: Sale
 ) -> Refund:
     """Post a refund inside the caller's transaction (no commit)."""
     program = program_version(uow, sale.program_id)
@@ -204,7 +204,7 @@ def record_refund(
     restore = share_back(sale.points_redeemed, sale.net, returned_total, sale.restored)
     paid_back = share_back(sale.paid, sale.net, returned_total, sale.paid_back)
     now = shop.clock.now()
-    refund_uuid = derived_id("refund", shop.device_id, refund_id)
+    refund_uuid = derived_id("refund", shop.device_id, refund_no)
     account = None
     sale_movements: list[Movement] = []
     earned_lots: set[str] = set()
@@ -219,9 +219,9 @@ def record_refund(
     reverse = points_to_reverse(sale.earned, earned_kept, sale.reversed, expired)
     refund = Refund(
         id=refund_uuid,
-        refund_id=refund_id,
+        refund_no=refund_no,
         sale_ref=sale.id,
-        sale_id=sale.sale_id,
+        sale_no=sale.sale_no,
         member_id=sale.member_id,
         at=at,
         recorded_at=now,
@@ -296,10 +296,10 @@ def record_refund(
         shop,
         actor,
         "refund",
-        f"sale:{sale.sale_id}",
+        f"sale:{sale.sale_no}",
         request.reason,
         {
-            "refund_id": refund_id,
+            "refund_id": refund_no,
             "amount": format_money(plan.amount, cur),
             "reversed": reverse,
             "restored": restore,
@@ -313,8 +313,8 @@ def record_refund(
 class RefundResult:
     """What a refund did: goods value returned (minor units), points reversed and restored."""
 
-    refund_id: str
-    sale_id: str
+    refund_no: str
+    sale_no: str
     member_id: str | None
     reversed: int
     restored: int
@@ -329,8 +329,8 @@ class RefundResult:
 def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> RefundResult:
     """The result of a refund (the same on every replay, bar ``replayed``)."""
     return RefundResult(
-        refund_id=refund.refund_id,
-        sale_id=refund.sale_id,
+        refund_no=refund.refund_no,
+        sale_no=refund.sale_no,
         member_id=refund.member_id,
         reversed=refund.reversed,
         restored=refund.restored,
@@ -346,38 +346,38 @@ def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> RefundRes
 
 
 def refund(shop: Shop, actor: Actor, request: RefundRequest) -> RefundResult:
-    """Refund (part of) a sale, once per refund id; never refused for points reasons.
+    """Refund (part of) a sale, once per refund number; never refused for points reasons.
 
-    The same refund id with a different request is refused (``id_conflict``).
+    The same refund number with a different request is refused (``id_conflict``).
     """
     require(actor, Permission.REFUND)
-    refund_id = check_sale_id(request.refund_id, "refund id")
+    refund_no = check_sale_no(request.refund_no, "refund id")
 
     def attempt() -> RefundResult:
         with shop.uow() as uow:
-            existing = uow.sales.refund(refund_id)
+            existing = uow.sales.refund(refund_no)
             if existing is not None:
-                sale = uow.sales.get(existing.sale_id)
+                sale = uow.sales.get(existing.sale_no)
                 cur = Currency.of(sale.currency) if sale else Currency.of("CNY")
                 asked = _asked(request, cur).fingerprint(request)
                 require_same(
                     existing.request_hash,
                     asked,
                     "refund id",
-                    refund_id,
+                    refund_no,
                     stored_at=existing.at,
                     asked_at=request.at,
                 )
                 return refund_result(existing, cur, replayed=True)
-            sale = uow.sales.get(request.sale_id.strip())
+            sale = uow.sales.get(request.sale_no.strip())
             if sale is None:
                 raise UnknownSale(
-                    f"no sale {quoted(request.sale_id)} was recorded here",
+                    f"no sale {quoted(request.sale_no)} was recorded here",
                     field="sale",
-                    sale_id=repeatable(request.sale_id.strip()),
+                    sale_id=repeatable(request.sale_no.strip()),
                 )
             request_moment(shop, actor, request.at)
-            done = record_refund(uow, shop, actor, request, refund_id, sale)
+            done = record_refund(uow, shop, actor, request, refund_no, sale)
             uow.commit()
             return refund_result(done, Currency.of(sale.currency), replayed=False)
 

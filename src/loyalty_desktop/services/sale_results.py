@@ -20,7 +20,7 @@ class SaleResult:
     moment); ``matched`` says how the member reference was understood.
     """
 
-    sale_id: str
+    sale_no: str
     member_id: str | None
     member_no: str | None
     matched: str
@@ -46,7 +46,7 @@ def sale_result(
 ) -> SaleResult:
     """The result of a sale (the same on every replay, bar ``replayed``)."""
     return SaleResult(
-        sale_id=sale.sale_id,
+        sale_no=sale.sale_no,
         member_id=sale.member_id,
         member_no=member.member_no if member else None,
         matched=matched,

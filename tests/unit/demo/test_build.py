@@ -85,7 +85,7 @@ def fingerprint(built: Built) -> tuple[Any, ...]:
     )
     sales = sorted(
         (
-            s.sale_id,
+            s.sale_no,
             number.get(s.member_id or ""),
             s.at,
             s.net,

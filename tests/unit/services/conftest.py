@@ -54,7 +54,7 @@ class ShopDriver:
 
     def sell(
         self,
-        sale_id: str,
+        sale_no: str,
         ref: str,
         total: str | None = None,
         *,
@@ -64,7 +64,7 @@ class ShopDriver:
         at: datetime | None = None,
     ) -> SaleResult:
         request = checkout.SaleRequest(
-            sale_id, ref, total=total, lines=lines, redeem=redeem, discount=discount, at=at
+            sale_no, ref, total=total, lines=lines, redeem=redeem, discount=discount, at=at
         )
         return checkout.checkout(self.shop, LOCAL_ADMIN, request)
 

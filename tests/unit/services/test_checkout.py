@@ -23,7 +23,7 @@ def test_a_sale_earns_points_and_reports_balance_and_tier(driver: ShopDriver) ->
     assert driver.balance(m.member_no) == 105
 
 
-def test_posting_the_same_sale_id_again_changes_nothing(driver: ShopDriver) -> None:
+def test_posting_the_same_sale_no_again_changes_nothing(driver: ShopDriver) -> None:
     m = driver.enrol()
     first = driver.sell("S1", m.member_no, "100.00")
     commits = driver.database.commits

@@ -74,8 +74,8 @@ class Shopfront:
     def points(self, member_no: str) -> int:
         return self.member(member_no).balance
 
-    def earned(self, sale_id: str) -> int:
-        return self.database.store.sales[sale_id].earned
+    def earned(self, sale_no: str) -> int:
+        return self.database.store.sales[sale_no].earned
 
     @property
     def stored(self) -> Store:
@@ -270,7 +270,7 @@ def test_a_file_in_a_named_encoding_imports_and_the_audit_names_the_encoding(
 # ---------------------------------------------------------------- sales
 
 
-def test_rows_with_one_sale_id_are_one_sale_even_when_not_adjacent_and_earn_points(
+def test_rows_with_one_sale_no_are_one_sale_even_when_not_adjacent_and_earn_points(
     front: Shopfront,
 ) -> None:
     front.enrol("M001")

@@ -100,7 +100,7 @@ def test_ledger_invariants_hold_for_any_sequence_of_requests(ops: list[tuple[obj
                 left = sale.net - sale.refunded_net
                 amount = left if c else max(int(left * b), 1)
                 rr = refunds.RefundRequest(
-                    f"R{n}", sale.sale_id, f"{amount // 100}.{amount % 100:02d}"
+                    f"R{n}", sale.sale_no, f"{amount // 100}.{amount % 100:02d}"
                 )
                 refunds.refund(shop, LOCAL_ADMIN, rr)
                 done.append(("refund", rr))

@@ -9,13 +9,13 @@ from tests.unit.services.conftest import ShopDriver
 
 def refund(
     driver: ShopDriver,
-    refund_id: str,
-    sale_id: str,
+    refund_no: str,
+    sale_no: str,
     amount: str | None = None,
     lines: tuple[tuple[str, str], ...] = (),
 ) -> dict[str, object]:
     return refunds.refund(
-        driver.shop, LOCAL_ADMIN, refunds.RefundRequest(refund_id, sale_id, amount, lines)
+        driver.shop, LOCAL_ADMIN, refunds.RefundRequest(refund_no, sale_no, amount, lines)
     )
 
 
@@ -64,7 +64,7 @@ def test_a_refund_by_amount_and_then_the_rest(driver: ShopDriver) -> None:
         refund(driver, "R3", "S1", amount="0.01")
 
 
-def test_the_same_refund_id_again_changes_nothing(driver: ShopDriver) -> None:
+def test_the_same_refund_no_again_changes_nothing(driver: ShopDriver) -> None:
     m = driver.enrol()
     driver.sell("S1", m.member_no, "100.00")
     first = refund(driver, "R1", "S1", amount="50.00")

@@ -13,7 +13,7 @@ from tests.unit.services.conftest import ShopDriver
 from tests.unit.services.test_refunds import refund
 
 
-def test_a_sale_id_reused_for_another_member_or_basket_is_refused(driver: ShopDriver) -> None:
+def test_a_sale_no_reused_for_another_member_or_basket_is_refused(driver: ShopDriver) -> None:
     a, b = driver.enrol("甲"), driver.enrol("乙")
     driver.sell("0001", a.member_no, "10.00")
     outbox = len(driver.database.store.outbox)
@@ -40,7 +40,7 @@ def test_the_same_sale_through_another_reference_of_the_same_member_replays(
     assert again.earned == first.earned
 
 
-def test_a_refund_id_reused_for_another_refund_is_refused(driver: ShopDriver) -> None:
+def test_a_refund_no_reused_for_another_refund_is_refused(driver: ShopDriver) -> None:
     m = driver.enrol()
     driver.sell("S1", m.member_no, "100.00")
     driver.sell("S2", m.member_no, "100.00")

@@ -19,7 +19,7 @@ from loyalty_desktop.services.ports import SpendWindow
 
 _INSERT_SALE = insert_into(sales)
 _INSERT_LINES = insert_into(sale_lines)
-_BY_SALE_ID = Prepared(select(sales).where(sales.c.sale_id == bindparam("sid")))
+_BY_SALE_NO = Prepared(select(sales).where(sales.c.sale_id == bindparam("sid")))
 _LINES = Prepared(
     select(sale_lines)
     .where(sale_lines.c.sale_ref == bindparam("ref"))
@@ -35,7 +35,7 @@ _SAVE_STATE = (
         paid_back=bindparam("paid_back"),
     )
 )
-# A refund row knows its sale; the sale id and member come from the sale.
+# A refund row knows its sale; the sale number and member come from the sale.
 _REFUNDS = select(
     refunds, sales.c.sale_id.label("b_sale_id"), sales.c.member_id.label("b_member_id")
 ).join(sales, sales.c.id == refunds.c.sale_ref)
@@ -50,7 +50,7 @@ def sale_row(sale: Sale) -> dict[str, Any]:
     """The ``sales`` row of a sale."""
     return {
         "id": sale.id,
-        "sale_id": sale.sale_id,
+        "sale_id": sale.sale_no,
         "member_id": sale.member_id,
         "at": sale.at,
         "recorded_at": sale.recorded_at,
@@ -101,7 +101,7 @@ def line_rows(sale: Sale) -> list[dict[str, Any]]:
 def _sale(m: Any, lines: list[LineState]) -> Sale:
     return Sale(
         id=m["id"],
-        sale_id=m["sale_id"],
+        sale_no=m["sale_id"],
         member_id=m["member_id"],
         at=m["at"],
         recorded_at=m["recorded_at"],
@@ -141,9 +141,9 @@ def _line(m: Any) -> LineState:
 def _refund(m: Any) -> Refund:
     return Refund(
         id=m["id"],
-        refund_id=m["refund_id"],
+        refund_no=m["refund_id"],
         sale_ref=m["sale_ref"],
-        sale_id=m["b_sale_id"],
+        sale_no=m["b_sale_id"],
         member_id=m["b_member_id"],
         at=m["at"],
         recorded_at=m["recorded_at"],
@@ -163,17 +163,17 @@ class SqlSales:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def get(self, sale_id: str) -> Sale | None:
-        row = _BY_SALE_ID.mapping(self.conn, {"sid": sale_id})
+    def get(self, sale_no: str) -> Sale | None:
+        row = _BY_SALE_NO.mapping(self.conn, {"sid": sale_no})
         if row is None:
             return None
         lines = [_line(r) for r in _LINES.mappings(self.conn, {"ref": row["id"]})]
         return _sale(row, lines)
 
-    def existing(self, sale_ids: Sequence[str]) -> set[str]:
+    def existing(self, sale_nos: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        for start in range(0, len(sale_ids), 500):
-            chunk = list(sale_ids[start : start + 500])
+        for start in range(0, len(sale_nos), 500):
+            chunk = list(sale_nos[start : start + 500])
             found.update(
                 r[0]
                 for r in self.conn.execute(
@@ -213,8 +213,8 @@ class SqlSales:
             ],
         )
 
-    def refund(self, refund_id: str) -> Refund | None:
-        row = self.conn.execute(_REFUNDS.where(refunds.c.refund_id == refund_id)).first()
+    def refund(self, refund_no: str) -> Refund | None:
+        row = self.conn.execute(_REFUNDS.where(refunds.c.refund_id == refund_no)).first()
         return _refund(row._mapping) if row else None
 
     def add_refund(self, refund: Refund) -> None:
@@ -222,7 +222,7 @@ class SqlSales:
             insert(refunds),
             {
                 "id": refund.id,
-                "refund_id": refund.refund_id,
+                "refund_id": refund.refund_no,
                 "sale_ref": refund.sale_ref,
                 "at": refund.at,
                 "recorded_at": refund.recorded_at,
