@@ -136,7 +136,7 @@ class _Stop(Exception):
         return [
             RowProblem(
                 r.number,
-                f"sale {r.sale_id} cannot be posted: {self.error.message}",
+                f"sale {r.sale_no} cannot be posted: {self.error.message}",
                 self.error.code,
             )
             for r in self.rows
@@ -165,17 +165,17 @@ class _Writer:
                     reason="import_timezone_changed",
                 )
             head = sales[: self.chunking.max_sales]
-            already = uow.sales.existing([rows[0].sale_id for rows in head])
+            already = uow.sales.existing([rows[0].sale_no for rows in head])
             members: dict[str, Member | None] = {}
             posted = rows_posted = created = 0
             for rows in head:
                 first = rows[0]
-                if first.sale_id in already:  # posted by a run that stopped, or by a till
+                if first.sale_no in already:  # posted by a run that stopped, or by a till
                     self.report.skipped += len(rows)
                 else:
                     at = _sale_time(rows)
                     request = SaleRequest(
-                        sale_id=first.sale_id,
+                        sale_no=first.sale_no,
                         member_ref=first.ref or None,
                         lines=tuple(r.line for r in rows),
                         at=at,

@@ -49,7 +49,7 @@ def shopfront(clock: FixedClock, tmp_path: Path) -> Shopfront:
     return front
 
 
-def sale_ids(front: Shopfront) -> list[str]:
+def sale_nos(front: Shopfront) -> list[str]:
     return sorted(front.stored.sales)
 
 
@@ -79,7 +79,7 @@ def test_cancelling_keeps_the_chunks_written_and_a_rerun_ends_as_one_run_would(
     with pytest.raises(JobCancelled) as stopped:
         run(shopfront, job)
     assert stopped.value.reason == "job_cancelled"
-    assert sale_ids(shopfront) == ["S01", "S02", "S03", "S04"]  # two whole chunks
+    assert sale_nos(shopfront) == ["S01", "S02", "S03", "S04"]  # two whole chunks
     again = run(shopfront)
     assert (again.imported, again.skipped) == (6, 4)
 
@@ -107,7 +107,7 @@ def test_a_member_erased_during_the_import_stops_it_after_what_was_written(
     report = run(shopfront, _erase_m002_once_writing(shopfront))
     # S01 (M002) and S02 went in the first chunk; S03 is M002's next sale: refused there.
     assert report.stopped
-    assert (report.imported, sale_ids(shopfront)) == (2, ["S01", "S02"])
+    assert (report.imported, sale_nos(shopfront)) == (2, ["S01", "S02"])
     assert [(p.row, p.code) for p in report.rejected] == [(4, "member_closed")]
     assert "S03" in report.rejected[0].error
     assert shopfront.stored.audit[-1].details["stopped"] is True
@@ -119,7 +119,7 @@ def test_with_skip_invalid_a_sale_refused_while_writing_is_left_out_and_the_rest
     report = run(shopfront, _erase_m002_once_writing(shopfront), skip_invalid=True)
     assert not report.stopped
     assert [p.row for p in report.rejected] == [4, 6, 8, 10]  # M002's later sales
-    assert sale_ids(shopfront) == ["S01", "S02", "S04", "S06", "S08", "S10"]
+    assert sale_nos(shopfront) == ["S01", "S02", "S04", "S06", "S08", "S10"]
     assert report.imported == 6
 
 
@@ -132,4 +132,4 @@ def test_a_bad_row_still_means_nothing_is_written_whatever_the_chunks(
         shopfront.shop, LOCAL_ADMIN, path, create_members=False, skip_invalid=False, chunking=TINY
     )
     assert [p.row for p in report.rejected] == [11]
-    assert sale_ids(shopfront) == []
+    assert sale_nos(shopfront) == []
