@@ -27,7 +27,7 @@ from pathlib import Path
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, MemberClosed, UnknownMember
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.auth import Actor, Permission, require
-from loyalty_desktop.services.checkout import SaleRequest, record_sale
+from loyalty_desktop.services.checkout import SaleRequest, record_sale, require_same_sale
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import SALE_COLUMNS, CsvTable, RowProblem
 from loyalty_desktop.services.events import enrolled_event
@@ -41,6 +41,9 @@ from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 
 CHUNK_SECONDS = 0.08  # posting time per write transaction; the commit adds a few ms
+# After each chunk the import lets go of the write lock this long, so a waiting till
+# (which looks for the lock every 2 ms, db/engine.py) gets it before the next chunk.
+BREATHER_SECONDS = 0.01
 MAX_CHUNK_SALES = 2_000
 
 
@@ -58,6 +61,28 @@ Poster = Callable[..., object]  # ``record_sale``'s shape; tests wrap it to stop
 def _sale_time(rows: list[SaleRow]) -> datetime:
     """A sale happened when its first line was scanned."""
     return min(row.at for row in rows)
+
+
+def _request(rows: list[SaleRow]) -> SaleRequest:
+    first = rows[0]
+    return SaleRequest(
+        sale_no=first.sale_no,
+        member_ref=first.ref or None,
+        lines=tuple(r.line for r in rows),
+        at=_sale_time(rows),
+    )
+
+
+def _already_posted(uow: UnitOfWork, shop: Shop, rows: list[SaleRow]) -> LoyaltyError | None:
+    """None if the sale in the database is this one (skip it); else why the number is taken."""
+    existing = uow.sales.get(rows[0].sale_no)
+    if existing is None:
+        return None
+    try:
+        require_same_sale(uow, shop, existing, _request(rows))
+    except LoyaltyError as exc:  # another basket, member or time under this sale number
+        return exc
+    return None
 
 
 def _refusal(ref: str, uow: UnitOfWork, shop: Shop, *, create: bool) -> LoyaltyError | None:
@@ -106,7 +131,17 @@ def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
             if done % 500 == 0:
                 job.step("checking", done, len(found.sales))
             if sid in already:
-                plan.skipped += len(rows)
+                conflict = _already_posted(uow, shop, rows)
+                if conflict is None:
+                    plan.skipped += len(rows)
+                else:
+                    plan.problems.update(
+                        (
+                            r.number,
+                            RowProblem(r.number, f"sale_id: {conflict.message}", conflict.code),
+                        )
+                        for r in rows
+                    )
                 continue
             ref = rows[0].ref
             if ref and ref not in refusals:
@@ -171,15 +206,13 @@ class _Writer:
             for rows in head:
                 first = rows[0]
                 if first.sale_no in already:  # posted by a run that stopped, or by a till
+                    conflict = _already_posted(uow, self.shop, rows)
+                    if conflict is not None:
+                        raise _Stop(rows, conflict)
                     self.report.skipped += len(rows)
                 else:
                     at = _sale_time(rows)
-                    request = SaleRequest(
-                        sale_no=first.sale_no,
-                        member_ref=first.ref or None,
-                        lines=tuple(r.line for r in rows),
-                        at=at,
-                    )
+                    request = _request(rows)
                     try:
                         member, new = self._member(uow, members, first.ref, at)
                         created += new
@@ -282,6 +315,7 @@ def import_sales(
             sales = [sale for sale in sales if sale is not stop.rows]
             continue
         sales = sales[posted:]
+        time.sleep(BREATHER_SECONDS)
         job.step(
             "writing", writer.report.imported + writer.report.skipped - plan.skipped, plan.rows
         )

@@ -8,6 +8,7 @@ import pytest
 
 from loyalty_desktop.services import privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.checkout import SaleRequest, checkout
 from loyalty_desktop.services.import_report import ImportReport
 from loyalty_desktop.services.import_sales import Chunking, import_sales
 from loyalty_desktop.services.long_jobs import Job, JobCancelled, Progress
@@ -133,3 +134,23 @@ def test_a_bad_row_still_means_nothing_is_written_whatever_the_chunks(
     )
     assert [p.row for p in report.rejected] == [11]
     assert sale_nos(shopfront) == []
+
+
+def test_a_sale_number_the_till_already_used_for_another_sale_is_a_conflict_not_a_skip(
+    shopfront: Shopfront,
+) -> None:
+    checkout(
+        shopfront.shop, LOCAL_ADMIN, SaleRequest(sale_no="S03", member_ref="M001", total="1.00")
+    )
+    report = run(shopfront)
+    assert [(p.row, p.code) for p in report.rejected] == [(4, "id_conflict")]
+    assert sale_nos(shopfront) == ["S03"]  # nothing else written
+    report = run(shopfront, skip_invalid=True)
+    assert (report.imported, report.skipped) == (9, 0)
+    assert shopfront.stored.sales["S03"].net == 100  # the till's sale, untouched
+
+
+def test_a_rerun_skips_the_sales_it_posted_itself(shopfront: Shopfront) -> None:
+    run(shopfront)
+    again = run(shopfront)
+    assert (again.imported, again.skipped, again.rejected) == (0, 10, [])
