@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,29 @@ from loyalty_desktop.domain.errors import BadDatabase
 
 # FULL makes every acknowledged sale survive a power cut, not only a crash.
 DEFAULT_SYNCHRONOUS = "FULL"
+BUSY_SECONDS = 30.0  # how long a writer waits for the write lock before it gives up
+# A writer waiting for the lock looks again this often. SQLite's own busy handler backs
+# off to 100 ms between looks, so a till could miss every short gap an import leaves
+# between its transactions and wait for seconds.
+BUSY_POLL_SECONDS = 0.002
+
+
+def _begin_writer(raw: sqlite3.Connection) -> bool:
+    """Take the write lock, looking every few ms; False if it stayed busy (BEGIN it the usual way)."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return True
+            except sqlite3.OperationalError as exc:
+                busy = "locked" in str(exc) or "busy" in str(exc)
+                if not busy or time.monotonic() > deadline:
+                    return False
+                time.sleep(BUSY_POLL_SECONDS)
+    finally:
+        raw.execute("PRAGMA busy_timeout=30000")
 
 
 def sqlite_url(path: Path) -> str:
@@ -55,6 +80,9 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
         # two tills posting the same sale id queue up instead of both reading "not posted
         # yet". Everything else only reads (reports, checks) and must not hold up the tills.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        raw = conn.connection.driver_connection
+        if mode == "IMMEDIATE" and isinstance(raw, sqlite3.Connection) and _begin_writer(raw):
+            return
+        conn.exec_driver_sql(f"BEGIN {mode}")  # errors (and a lock held too long) as SQLAlchemy's
 
     return engine
