@@ -432,8 +432,11 @@ class FakeSeal:
         return self.newest
 
     def record_head(self, seq: int, seal: str) -> None:
-        if self.newest is None or self.newest[0] < seq:
+        if (self.newest is None and seq == 1) or (self.newest and self.newest[0] < seq):
             self.newest = (seq, seal)
+
+    def restart_head(self, seq: int, seal: str) -> None:
+        self.newest = (seq, seal)
 
 
 class FakeReports:

@@ -190,5 +190,5 @@ def _with_keys(
     seal = FileAuditSeal(found.audit_key, where, device_id)
     reports, reads = SqlReportSource(engine, clock), SqlReadModels(engine)
     shop = Shop(uow, clock, found, device_id, seal, reports, reads, housekeeping)
-    keys.adopt(shop, found.fingerprints())
+    keys.adopt(shop, found.fingerprints(), new_audit_key=found.audit_key_new)
     return shop, []

@@ -12,6 +12,7 @@ file is a loud error with the way to restore it, never a silent new key.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -46,6 +47,9 @@ class CardKeyFile:
     active_id: int
     _keys: Mapping[int, bytes]
     audit_key: bytes
+    # The audit key was made just now (a new file, or one from before audit keys): only
+    # then may a database's older, unkeyed audit log be sealed with it.
+    audit_key_new: bool = False
 
     def keys(self) -> Mapping[int, bytes]:
         """Every card key still accepted, by key id."""
@@ -82,12 +86,13 @@ class CardKeyFile:
             not 0 <= k < _MAX_KEYS or len(v) < 16 for k, v in keys.items()
         ):
             raise _damaged(path, "its keys are incomplete")
+        made = audit is None
         if audit is None:
             audit = secrets.token_bytes(32)
             _write(path, {**data, "audit": audit.hex()})
         elif len(audit) < 16:
             raise _damaged(path, "its audit key is too short")
-        return cls(path, active, keys, audit)
+        return cls(path, active, keys, audit, made)
 
     @classmethod
     def create(cls, directory: Path) -> CardKeyFile:
@@ -97,7 +102,7 @@ class CardKeyFile:
         _write(path, data, exclusive=True)
         found = cls.find(directory)
         assert found is not None
-        return found
+        return dataclasses.replace(found, audit_key_new=True)
 
     def rotate(self) -> CardKeyFile:
         """Add a new card key and sign new cards with it; cards signed with older keys stay valid."""
@@ -140,7 +145,7 @@ class FileAuditSeal:
 
     def head(self) -> tuple[int, str] | None:
         """The newest entry recorded for this database, if any."""
-        found = self._heads().get(self.device_id)
+        found = (self._heads() or {}).get(self.device_id)
         if not isinstance(found, dict):
             return None
         try:
@@ -149,22 +154,39 @@ class FileAuditSeal:
             return None
 
     def record_head(self, seq: int, seal: str) -> None:
-        """Remember a committed entry as the newest, unless a newer one is already recorded."""
+        """Remember a committed entry as the newest, unless a newer one is already recorded.
+
+        Only a log whose head is recorded here, or a log's first entry, moves
+        the head: a database whose device id was changed, or a damaged head
+        file, is never silently healed (the check keeps reporting it).
+        """
         heads = self._heads()
+        if heads is None:
+            return
         known = heads.get(self.device_id)
-        if isinstance(known, dict) and int(known.get("seq", 0)) >= seq:
+        if not isinstance(known, dict):
+            if seq != 1:
+                return
+        elif int(known.get("seq", 0)) >= seq:
             return
         heads[self.device_id] = {"seq": seq, "seal": seal}
         _write(self.path, heads)
 
-    def _heads(self) -> dict[str, Any]:
+    def restart_head(self, seq: int, seal: str) -> None:
+        """Record the head of a log just sealed again (a damaged head file is started afresh)."""
+        heads = self._heads() or {}
+        heads[self.device_id] = {"seq": seq, "seal": seal}
+        _write(self.path, heads)
+
+    def _heads(self) -> dict[str, Any] | None:
+        """Every database's head; None if the file is damaged."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
         except (OSError, ValueError):
-            return {}  # a damaged head file shows as "no head recorded" in the check
-        return data if isinstance(data, dict) else {}
+            return None  # shows as "no head recorded" in the check, and is never overwritten
+        return data if isinstance(data, dict) else None
 
 
 class MissingKeys:
@@ -187,6 +209,9 @@ class MissingKeys:
         return None
 
     def record_head(self, seq: int, seal: str) -> None:
+        """Nothing to record."""
+
+    def restart_head(self, seq: int, seal: str) -> None:
         """Nothing to record."""
 
 

@@ -76,6 +76,51 @@ def test_audit_entries_cut_off_the_end_are_caught(busy_shop: Loyalty, db_path: P
     assert any("removed" in p for p in found["problems"]), found
 
 
+def test_cutting_the_end_and_changing_the_device_id_is_not_healed_by_the_next_entry(
+    busy_shop: Loyalty, db_path: Path
+) -> None:
+    with sqlite3.connect(db_path) as conn:
+        top = conn.execute("select max(seq) from audit").fetchone()[0]
+        conn.execute("delete from audit where seq >= ?", (top - 1,))
+        conn.execute(
+            "update settings set value = '11111111-2222-3333-4444-555555555555'"
+            " where key = 'device_id'"
+        )
+    assert busy_shop("check")[0] == 1
+    assert busy_shop("adjust", "M1", "1", "--reason", "cover", "--request-id", "Q9")[0] == 0
+    code, found = busy_shop("check")
+    assert code == 1
+    assert any("newest entry" in p for p in found["problems"]), found
+
+
+def test_a_rehashed_log_with_its_key_fingerprint_blanked_is_not_sealed_again(
+    busy_shop: Loyalty, db_path: Path
+) -> None:
+    _rehash_everything_after_editing(db_path, 2, "innocent")
+    with sqlite3.connect(db_path) as conn:
+        (text,) = conn.execute("select value from settings where key='key_fingerprints'").fetchone()
+        prints = json.loads(text)
+        prints["audit"] = ""
+        conn.execute(
+            "update settings set value = ? where key = 'key_fingerprints'", (json.dumps(prints),)
+        )
+        conn.execute("delete from settings where key = 'device_id'")
+    for _ in range(2):  # opening the database twice must not launder the rewrite
+        code, found = busy_shop("check")
+        assert code == 1
+        assert any("audit entry" in p for p in found["problems"]), found
+
+
+def test_a_damaged_head_file_is_reported_until_repaired_not_overwritten(
+    busy_shop: Loyalty,
+) -> None:
+    heads = _keys().with_name("audit-heads.json")
+    heads.write_text("garbage", encoding="utf-8")
+    assert busy_shop("adjust", "M1", "1", "--reason", "more", "--request-id", "Q9")[0] == 0
+    assert heads.read_text(encoding="utf-8") == "garbage"
+    assert busy_shop("check")[0] == 1
+
+
 def test_a_lost_key_file_is_a_loud_refusal_never_a_silent_new_key(
     busy_shop: Loyalty, db_path: Path
 ) -> None:

@@ -122,4 +122,4 @@ def reseal(uow: UnitOfWork, shop: Shop, entries: Sequence[AuditEntry]) -> None:
         prev = last.hash
     if last is not None:
         final = last
-        uow.after_commit(lambda: shop.audit_seal.record_head(final.seq, final.hash))
+        uow.after_commit(lambda: shop.audit_seal.restart_head(final.seq, final.hash))

@@ -63,11 +63,14 @@ def key_problems(known: Fingerprints | None, present: Fingerprints | None, where
     return problems
 
 
-def adopt(shop: Shop, present: Fingerprints) -> None:
+def adopt(shop: Shop, present: Fingerprints, *, new_audit_key: bool = False) -> None:
     """Remember the key file's fingerprints (new keys added by a rotation included).
 
-    A database whose audit log was sealed before the audit key existed gets
-    its log sealed with the key now, if the old chain is unbroken.
+    A database whose audit log was written before the audit key existed gets
+    its log sealed with the key now, if the old chain is unbroken and the key
+    was made just now (``new_audit_key``). An audit key that already existed
+    has sealed logs: one that is not sealed with it was rewritten, and sealing
+    it would launder the rewrite, so it is left for the check to report.
     """
     with shop.uow(write=False) as reading:
         if remembered(reading) == _merged(remembered(reading), present):
@@ -76,7 +79,7 @@ def adopt(shop: Shop, present: Fingerprints) -> None:
         known = remembered(uow)
         if known is None or not known.get("audit"):
             entries = list(uow.audit.all())
-            if entries and legacy_chain_intact(entries):
+            if entries and new_audit_key and legacy_chain_intact(entries):
                 reseal(uow, shop, entries)
         uow.settings.set(SETTING, json.dumps(_merged(known, present), sort_keys=True))
         uow.commit()

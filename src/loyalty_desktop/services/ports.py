@@ -430,7 +430,16 @@ class AuditSeal(Protocol):
         ...
 
     def record_head(self, seq: int, seal: str) -> None:
-        """Remember a committed entry as the newest."""
+        """Remember a committed entry as the newest, if the log's head is known here.
+
+        A log whose head was never recorded (its device id changed, the head
+        file was lost or damaged) is not adopted by writing to it: the check
+        keeps saying so until the log is sealed again on purpose.
+        """
+        ...
+
+    def restart_head(self, seq: int, seal: str) -> None:
+        """Record the newest entry of a log just sealed again with the key (whatever was known)."""
         ...
 
 
