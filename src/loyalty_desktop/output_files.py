@@ -21,6 +21,11 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _NEVER_NAMES = ("card-keys.json", "audit-heads.json")
 
 
+def _kept_for_itself(name: str) -> bool:
+    """Key files, head files and the copies the program keeps of them, and database journals."""
+    return name.startswith(_NEVER_NAMES) or name.endswith(("-wal", "-shm", "-journal"))
+
+
 def _same(target: Path, protected: Path) -> bool:
     try:
         if target.resolve() == protected.resolve():
@@ -50,7 +55,7 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path]) -> Path:
                 file=str(path),
                 file_kind=_describe(kept),
             )
-    if target.name in _NEVER_NAMES or target.name.endswith(("-wal", "-shm", "-journal")):
+    if _kept_for_itself(target.name):
         raise BadFile(
             f"{path} is a file the program keeps for itself",
             code="protected_file",
@@ -87,7 +92,7 @@ def _describe(kept: Path) -> str:
         return "database journal"
     if ".backup-" in name:
         return "database backup"
-    if name in _NEVER_NAMES:
+    if name.startswith(_NEVER_NAMES):
         return "key file"
     return "database"
 

@@ -73,6 +73,20 @@ def test_any_sqlite_database_is_safe_even_with_force(
     assert other.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["card-keys.json.replaced-20261204T100000", "audit-heads.json.bak", "card-keys.json.old"],
+)
+def test_the_old_key_files_kept_beside_are_safe_even_with_force(
+    shop_cli: Loyalty, member: str, tmp_path: Path, name: str
+) -> None:
+    kept = tmp_path / name
+    kept.write_text('{"keys": "the only copy"}', encoding="utf-8")
+    code, refused = shop_cli("member", "export", member, "--out", str(kept), "--force")
+    assert (code, refused["error"]) == (1, "protected_file")
+    assert kept.read_text(encoding="utf-8") == '{"keys": "the only copy"}'
+
+
 def test_an_existing_file_is_replaced_only_with_force(
     shop_cli: Loyalty, member: str, tmp_path: Path
 ) -> None:

@@ -85,6 +85,10 @@ MEMBERS = {
     "duplicate_member": Wording(
         "member number {member_no} is already taken", "会员号 {member_no} 已被使用"
     ),
+    "erase_merged_member": Wording(
+        "member {member_no} was merged into member {keeper}; erase {keeper}, which erases both",
+        "会员 {member_no} 已合并到会员 {keeper}；请删除 {keeper} 的资料，两者会一起删除",
+    ),
     "member_closed": Wording(
         "member {member_no} is {status}",
         "会员 {member_no} {status}，不能再消费或变动积分",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from loyalty_desktop.domain.errors import StorageBusy
+from loyalty_desktop.domain.errors import InvalidRequest, StorageBusy
 from loyalty_desktop.domain.json_data import JsonObject
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
 from loyalty_desktop.domain.money import format_money
@@ -117,6 +117,16 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
     require(actor, Permission.ERASE)
     with shop.uow() as uow:
         member = find_member(uow, ref, shop.card_keys, for_update=True, follow=False)
+        if member.merged_into and member.status is not MemberStatus.ERASED:
+            # Its phone and e-mail may live on in the member it was merged into.
+            keeper = find_member(uow, f"id:{member.merged_into}", shop.card_keys)
+            raise InvalidRequest(
+                f"member {member.member_no} was merged into member {keeper.member_no}; erase "
+                f"{keeper.member_no} (that erases {member.member_no} too)",
+                reason="erase_merged_member",
+                member_no=member.member_no,
+                keeper=keeper.member_no,
+            )
         at = shop.clock.now()
         people = [member] + [
             m

@@ -80,6 +80,7 @@ SAMPLES: dict[str, object] = {
     "likely_encoding": "cp1252",
     "encoding": "gbk",
     "byte": 1024,
+    "keeper": "M002",
 }
 
 

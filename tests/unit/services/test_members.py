@@ -1,6 +1,6 @@
 import pytest
 
-from loyalty_desktop.domain.errors import DuplicateMember, InvalidCard, MemberClosed
+from loyalty_desktop.domain.errors import DuplicateMember, InvalidCard, InvalidRequest, MemberClosed
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services import members, privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN
@@ -138,3 +138,20 @@ def test_a_failed_export_is_not_recorded(driver: ShopDriver) -> None:
     with pytest.raises(OSError, match="disk full"):
         privacy.export_member(driver.shop, LOCAL_ADMIN, m.member_no, deliver=disk_full)
     assert len(driver.database.store.audit) == audits
+
+
+def test_erasing_a_merged_away_duplicate_points_at_the_member_holding_its_data(
+    driver: ShopDriver,
+) -> None:
+    from loyalty_desktop.services import merge
+
+    a = driver.enrol("甲")
+    b = driver.enrol("乙", phone="13800000002", email="b@example.com")
+    merge.merge_members(driver.shop, LOCAL_ADMIN, a.member_no, b.member_no)
+    with pytest.raises(InvalidRequest) as refused:
+        privacy.erase_member(driver.shop, LOCAL_ADMIN, b.member_no)
+    assert refused.value.reason == "erase_merged_member"
+    assert refused.value.details == {"member_no": b.member_no, "keeper": a.member_no}
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, a.member_no)
+    stored = driver.database.store.members
+    assert all(stored[x.id].phone is None and stored[x.id].email is None for x in (a, b))
