@@ -175,6 +175,7 @@ def test_ctrl_c_during_an_import_keeps_whole_chunks_and_a_rerun_finishes_it(
     monkeypatch.setattr(import_sales, "record_sale", interrupted)
     code, refused = shop_cli("import", "sales", str(path))
     assert (code, refused["error"]) == (130, "interrupted")
+    assert "run the same import again" in refused["message"]
     with sqlite3.connect(db_path) as conn:  # two chunks of 10 committed, the third rolled back
         assert conn.execute("select count(*) from sales").fetchone() == (20,)
     assert shop_cli("check")[0] == 0

@@ -114,17 +114,30 @@ def _run_handler(
         emit_error("usage", str(exc), as_json=as_json)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        emit_error(
-            "interrupted",
-            "stopped by Ctrl-C; whatever was not finished was rolled back (run the same "
-            "command again to finish: ids make it safe)",
-            as_json=as_json,
-        )
+        emit_error("interrupted", _interrupted(args.command), as_json=as_json)
         return EXIT_INTERRUPTED
     except Exception as exc:
         return _crash(exc, as_json)
     emit(result, as_json=as_json)
     return EXIT_OK
+
+
+def _interrupted(command: str) -> str:
+    """What a Ctrl-C left behind, for the command it stopped."""
+    if command == "import":
+        return (
+            "stopped by Ctrl-C; the sales written before it are kept and the rest was rolled "
+            "back: run the same import again to finish it (what is already in is skipped)"
+        )
+    if command == "demo":
+        return (
+            "stopped by Ctrl-C; the demo is only partly built: delete the database file and "
+            "run demo again"
+        )
+    return (
+        "stopped by Ctrl-C; whatever was not finished was rolled back (run the same "
+        "command again to finish: ids make it safe)"
+    )
 
 
 def _public(details: dict[str, Any]) -> dict[str, Any]:
