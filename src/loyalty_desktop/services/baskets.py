@@ -60,6 +60,31 @@ def check_sale_no(number: str, what: str = "sale id") -> str:
     return cleaned
 
 
+# Quantity and price texts already read, with their line amount: an import repeats
+# the same few thousand (quantity, price) pairs hundreds of thousands of times.
+_PARSED: dict[tuple[str, str, str], tuple[Decimal, Decimal, int]] = {}
+_PARSED_MAX = 50_000
+
+
+def _parse_line(line: LineRequest, number: int, currency: Currency) -> tuple[Decimal, Decimal, int]:
+    """A line's quantity, unit price and amount in minor units; refusals name the line."""
+    qty = parse_quantity(
+        line.quantity, what=f"line {number} quantity", field="quantity", line=number
+    )
+    price = parse_unit_price(
+        line.unit_price, what=f"line {number} unit price", field="unit_price", line=number
+    )
+    if price < 0:
+        raise InvalidRequest(
+            f"line {number} unit price may not be negative",
+            reason="unit_price_negative",
+            field="unit_price",
+            line=number,
+            value=line.unit_price.strip(),
+        )
+    return qty, price, line_amount(qty, price, currency)
+
+
 def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
     """The request's lines priced in minor units (a total is one line)."""
     if (request.total is None) == (not request.lines):
@@ -78,20 +103,14 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
             raise InvalidRequest(
                 f"line {number} has no SKU", reason="line_sku_missing", field="sku", line=number
             )
-        qty = parse_quantity(
-            line.quantity, what=f"line {number} quantity", field="quantity", line=number
-        )
-        price = parse_unit_price(
-            line.unit_price, what=f"line {number} unit price", field="unit_price", line=number
-        )
-        if price < 0:
-            raise InvalidRequest(
-                f"line {number} unit price may not be negative",
-                reason="unit_price_negative",
-                field="unit_price",
-                line=number,
-                value=line.unit_price.strip(),
-            )
+        key = (line.quantity, line.unit_price, currency.code)
+        parsed = _PARSED.get(key)
+        if parsed is None:
+            parsed = _parse_line(line, number, currency)
+            if len(_PARSED) >= _PARSED_MAX:
+                _PARSED.clear()
+            _PARSED[key] = parsed
+        qty, price, amount = parsed
         category = line.category.strip() if line.category and line.category.strip() else None
         if len(sku) > MAX_LINE_TEXT or (category is not None and len(category) > MAX_LINE_TEXT):
             raise InvalidRequest(
@@ -101,7 +120,6 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
                 line=number,
                 maximum=MAX_LINE_TEXT,
             )
-        amount = line_amount(qty, price, currency)
         if abs(amount) > MAX_MINOR_UNITS:
             raise InvalidAmount(
                 f"line {number} comes to more than a till can take",
