@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -150,6 +151,11 @@ def _sqlite_path(db: Path | str | None) -> Path:
             reason="database_is_folder",
             file=str(path),
         )
+    if not path.exists():
+        # Only this user may read a new file: it holds staff PIN hashes and members' data.
+        # SQLite gives its -wal and -shm files the same permissions.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     return path
 
 

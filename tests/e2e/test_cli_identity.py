@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -98,3 +99,14 @@ def test_awards_have_limits_from_the_command_too(staffed: Loyalty) -> None:
     assert first[0] == 0, first
     code, refused = staffed("--staff", "Cai", "award", "M1", "review", stdin="1234\n")
     assert (code, refused["error"]) == (1, "already_awarded")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_new_database_and_its_journals_are_readable_by_this_user_only(
+    staffed: Loyalty, db_path: Path
+) -> None:
+    # It holds the staff's PIN hashes: anyone who copies it could guess short PINs offline.
+    for name in (db_path.name, db_path.name + "-wal"):
+        path = db_path.with_name(name)
+        if path.exists():
+            assert path.stat().st_mode & 0o777 == 0o600, name
