@@ -80,7 +80,8 @@ class CardKeyFile:
             keys = {int(k): bytes.fromhex(v) for k, v in data["keys"].items()}
             active = int(data["active"])
             audit = bytes.fromhex(data["audit"]) if "audit" in data else None
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OverflowError):
+            # OverflowError: a number too big for a float (1e400) read as infinity.
             raise _damaged(path, "not the JSON this program writes") from None
         if active not in keys or any(
             not 0 <= k < _MAX_KEYS or len(v) < 16 for k, v in keys.items()

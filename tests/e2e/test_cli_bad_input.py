@@ -73,6 +73,16 @@ BAD_REQUESTS = [
             "B,1000000,99999999",
         ],
     ),
+    ("invalid_amount", ["sale", "S9", "--member", "M1", "--total", "1E+999999999"]),
+    (
+        "invalid_amount",
+        ["sale", "S9", "--member", "M1", "--total", "9", "--discount", "1E+999999999"],
+    ),
+    ("invalid_amount", ["sale", "S9", "--member", "M1", "--line", "A,1,1E+999999999"]),
+    ("invalid_amount", ["sale", "S9", "--member", "M1", "--line", "A,1E+999999999,1"]),
+    ("invalid_amount", ["sale", "S9", "--member", "M1", "--line", "A,1,1E-999999999"]),
+    ("invalid_amount", ["refund", "R9", "--sale", "S1", "--amount", "1E+999999999"]),
+    ("invalid_amount", ["refund", "R9", "--sale", "S1", "--line", "A,1E+999999999"]),
     ("payment_code", ["member", "add", "--name", "X", "--member-no", "134567890123456789"]),
     ("invalid_request", ["member", "add", "--name", "X", "--member-no", "96110010000001"]),
     ("invalid_request", ["member", "card", "M1", "--out", "card.jpg", "--reissue"]),
@@ -175,6 +185,8 @@ def test_a_file_that_is_not_a_loyalty_database_is_refused(tmp_path: Path) -> Non
         ("[expiry]\ndays = 3000000\n", "expiry.days"),
         ("[earn]\npoints = 99999999999999999\n", "earn.points"),
         ('[[campaigns]]\nname = "x"\nmultiplier = "1000000"\n', "campaigns[0].multiplier"),
+        ('[earn]\nper = "1E+999999999"\n', "earn.per"),
+        ('[earn]\nmin_order = "1E-999999999"\n', "earn.min_order"),
     ],
 )
 def test_programme_values_no_till_could_use_are_refused(

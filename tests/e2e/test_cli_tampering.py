@@ -140,7 +140,17 @@ def test_a_lost_key_file_is_a_loud_refusal_never_a_silent_new_key(
     assert busy_shop("check")[0] == 0
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b'{"active": 1, "keys": {}}', b"\xff\xfe"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{not json",
+        b'{"active": 1, "keys": {}}',
+        b"\xff\xfe",
+        b'{"active": 1e400, "keys": {"1": "' + b"ab" * 32 + b'"}}',
+        b'{"active": NaN, "keys": {"1": "' + b"ab" * 32 + b'"}}',
+    ],
+)
 def test_an_empty_or_damaged_key_file_is_refused_clearly(
     busy_shop: Loyalty, content: bytes
 ) -> None:

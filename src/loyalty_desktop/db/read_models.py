@@ -17,7 +17,12 @@ from loyalty_desktop.db.errors import storage_errors
 from loyalty_desktop.db.tables import audit, members, movements, sale_lines, sales
 from loyalty_desktop.domain.ledger import MovementKind
 from loyalty_desktop.domain.members import MemberStatus
-from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
+from loyalty_desktop.domain.phones import (
+    ascii_digits,
+    looks_like_phone,
+    mask_phone,
+    normalize_phone,
+)
 from loyalty_desktop.services.read_models import (
     AuditFilter,
     AuditRow,
@@ -66,8 +71,8 @@ def _text_branches(text: str) -> list[tuple[ColumnElement[bool], Any]]:
         (_prefix(members.c.member_no, cleaned), members.c.member_no),
         (_prefix(members.c.name, cleaned), members.c.name),
     ]
-    digits = cleaned.replace(" ", "").replace("-", "")
-    if digits.isdigit() and len(digits) == 4:
+    digits = ascii_digits(cleaned.replace(" ", "").replace("-", ""))
+    if digits.isascii() and digits.isdigit() and len(digits) == 4:
         branches.append((members.c.phone_tail == digits, members.c.member_no))
     elif looks_like_phone(cleaned):
         branches.append((members.c.phone == normalize_phone(cleaned), members.c.member_no))

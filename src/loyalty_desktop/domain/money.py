@@ -65,6 +65,9 @@ _EXPONENTS: dict[str, int] = {
 UNIT_PRICE_DECIMALS = 4
 # Far above any till total, far below a 64-bit integer column.
 MAX_MINOR_UNITS = 10**15
+# Digits a number may be written with: any real amount, price or quantity has far
+# fewer (16 before the point, 4 after). Longer text is refused before it is read.
+MAX_NUMBER_DIGITS = 30
 
 
 @dataclass(frozen=True)
@@ -100,10 +103,24 @@ class Currency:
 
 
 def _decimal(text: str, what: str, field: str, line: int | None) -> Decimal:
+    """Plain decimal text as a ``Decimal``: at most 30 digits and no exponent.
+
+    ``1E+999999999`` is a valid ``Decimal`` that overflows the first sum made
+    with it, and ``1E-999999999`` one that rounds to zero: nobody types an
+    amount that way, so both are refused before any arithmetic.
+    """
     cleaned = text.strip() if isinstance(text, str) else text
     if not isinstance(cleaned, str) or cleaned == "":
         raise InvalidAmount(
             f"{what} is empty; write it like 12.50", reason="amount_empty", field=field, line=line
+        )
+    if sum(ch.isdigit() for ch in cleaned) > MAX_NUMBER_DIGITS:
+        raise InvalidAmount(
+            f"{what} has more than {MAX_NUMBER_DIGITS} digits",
+            reason="amount_too_many_digits",
+            field=field,
+            line=line,
+            maximum=MAX_NUMBER_DIGITS,
         )
     try:
         value = Decimal(cleaned)
@@ -123,6 +140,15 @@ def _decimal(text: str, what: str, field: str, line: int | None) -> Decimal:
             line=line,
             value=repeatable(text),
         )
+    # Text Decimal reads as a finite number has an ``e`` only as its exponent.
+    if "e" in cleaned.lower():
+        raise InvalidAmount(
+            f"{what} {quoted(text)} has an exponent; write it in plain digits like 12.50",
+            reason="amount_exponent",
+            field=field,
+            line=line,
+            value=repeatable(text),
+        )
     return value
 
 
@@ -136,8 +162,22 @@ def parse_money(
 ) -> int:
     """Parse decimal text (``"105.00"``) to minor units; more decimals than the currency has are refused."""
     value = _decimal(text, what, field, line)
-    scaled = value.scaleb(currency.exponent)
-    if scaled != scaled.to_integral_value():
+    return _minor_units(value, text, currency, what=what, field=field, line=line)
+
+
+def _minor_units(
+    value: Decimal, text: str, currency: Currency, *, what: str, field: str, line: int | None
+) -> int:
+    # Far too many digits or decimals is refused before ``scaleb``, which would overflow
+    # on 1E+999999999 and round 1E-999999999 to 0.
+    if value.adjusted() > MAX_NUMBER_DIGITS:
+        raise InvalidAmount(
+            f"{what} is too large", reason="amount_too_large", field=field, line=line
+        )
+    exponent = value.as_tuple().exponent
+    exact = isinstance(exponent, int) and exponent >= -MAX_NUMBER_DIGITS
+    scaled = value.scaleb(currency.exponent) if exact else value
+    if not exact or scaled != scaled.to_integral_value():
         raise InvalidAmount(
             f"{what} {quoted(text)} has more decimals than {currency.code} allows "
             f"({currency.exponent}); amounts are never rounded",
@@ -247,16 +287,6 @@ def format_money(minor: int, currency: Currency) -> str:
     return f"{sign}{whole}.{frac:0{currency.exponent}d}"
 
 
-def money_from_decimal(value: Decimal, currency: Currency) -> int:
+def money_from_decimal(value: Decimal, currency: Currency, *, what: str = "amount") -> int:
     """Convert an exact decimal of major units to minor units, refusing what would need rounding."""
-    scaled = value.scaleb(currency.exponent)
-    if scaled != scaled.to_integral_value():
-        raise InvalidAmount(
-            f"{value} has more decimals than {currency.code} allows",
-            reason="amount_too_precise",
-            field="amount",
-            value=str(value),
-            currency=currency.code,
-            decimals=currency.exponent,
-        )
-    return int(scaled)
+    return _minor_units(value, str(value), currency, what=what, field="amount", line=None)

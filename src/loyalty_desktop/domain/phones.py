@@ -11,15 +11,27 @@ _NOISE = re.compile(r"[\s\-().·/]")
 MIN_DIGITS, MAX_DIGITS = 5, 15
 
 
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit of any script as its ASCII digit (``١٣٨`` is ``138``).
+
+    NFKC folds full-width digits but leaves Arabic-Indic, Devanagari… as typed,
+    and ``str.isdigit`` accepts them: stored so, a phone escapes the same-phone
+    checks and the last-four search.
+    """
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
+
+
 def normalize_phone(text: str) -> str:
     """Digits only, without a Chinese country prefix (+86, 0086, 86) in front of a mobile number."""
-    cleaned = _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    cleaned = _NOISE.sub("", ascii_digits(unicodedata.normalize("NFKC", text)))
     if cleaned.startswith("+"):
         cleaned = cleaned[1:]
     elif cleaned.startswith("00"):
         cleaned = cleaned[2:]
     # The number is never repeated: it is a member's personal data, or a payment code.
-    if not cleaned.isdigit():
+    if not (cleaned.isascii() and cleaned.isdigit()):
         raise InvalidRequest(
             "that is not a phone number (only digits, spaces, dashes and +86)",
             reason="phone_not_digits",
@@ -57,7 +69,7 @@ def is_phone_shaped(text: str) -> bool:
     stripped = text.strip()
     if stripped.startswith("+"):
         return looks_like_phone(stripped)
-    digits = _NOISE.sub("", unicodedata.normalize("NFKC", stripped))
+    digits = _NOISE.sub("", ascii_digits(unicodedata.normalize("NFKC", stripped)))
     return digits.isdigit() and len(digits) >= 11
 
 

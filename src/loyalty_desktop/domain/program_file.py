@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from loyalty_desktop.domain.errors import BadProgram, InvalidAmount
-from loyalty_desktop.domain.money import Currency, parse_money
+from loyalty_desktop.domain.money import Currency, money_from_decimal
 from loyalty_desktop.domain.program import (
     BIRTHDAY,
     WEEKDAYS,
@@ -169,7 +169,7 @@ class _Reader:
     def money(self, value: Any, path: KeyPath, currency: Currency) -> int:
         number = self.decimal(value, path)
         try:
-            return parse_money(str(number), currency, what=str(path[-1]))
+            return money_from_decimal(number, currency, what=str(path[-1]))
         except InvalidAmount as exc:
             if exc.reason == "amount_too_precise":
                 raise self.fail(

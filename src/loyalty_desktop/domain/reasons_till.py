@@ -140,6 +140,13 @@ MONEY = {
         "{field} has more than {decimals} decimals", "{field}最多只能有 {decimals} 位小数"
     ),
     "amount_too_large": Wording("{field} is too large", "{field}数值过大"),
+    "amount_exponent": Wording(
+        "{field} has an exponent; write it in plain digits like 12.50",
+        "{field}不能用科学计数法，请直接写成 12.50 这样的数字",
+    ),
+    "amount_too_many_digits": Wording(
+        "{field} has more than {maximum} digits", "{field}最多只能有 {maximum} 位数字"
+    ),
     "amount_negative": Wording("{field} may not be negative", "{field}不能是负数"),
     "unit_price_negative": Wording("{field} may not be negative", "{field}不能是负数"),
     "quantity_zero": Wording("{field} may not be zero", "{field}不能为 0"),

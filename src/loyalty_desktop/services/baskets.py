@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -47,9 +48,18 @@ class SaleRequest:
     at: datetime | None = None
 
 
+def same_id(number: str) -> str:
+    """A sale, refund or request number as the shop means it, however it was typed.
+
+    NFKC folds the look-alikes an input method gives (full-width ``Ｓ１`` is
+    ``S1``), so a retry typed in another width replays instead of posting twice.
+    """
+    return unicodedata.normalize("NFKC", number).strip()
+
+
 def check_sale_no(number: str, what: str = "sale id") -> str:
-    """A sale, refund or request number as typed: 1–64 visible characters."""
-    cleaned = number.strip()
+    """A sale, refund or request number as typed: 1–64 visible characters, NFKC-normalised."""
+    cleaned = same_id(number)
     if not cleaned or len(cleaned) > MAX_ID or not cleaned.isprintable():
         raise InvalidRequest(
             f"{what} {number!r} must be 1–{MAX_ID} visible characters",

@@ -17,6 +17,7 @@ from loyalty_desktop.domain.cards import (
 from loyalty_desktop.domain.errors import AmbiguousMember, InvalidCard, PaymentCode, UnknownMember
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import (
+    ascii_digits,
     is_phone_shaped,
     looks_like_phone,
     mask_phone,
@@ -239,7 +240,7 @@ def _locked(uow: UnitOfWork, member: Member, for_update: bool) -> Member:
 
 def search_phone_tail(uow: UnitOfWork, digits: str, limit: int = 5) -> list[tuple[Member, str]]:
     """Members whose phone ends in these four digits, with their masked phones (at most ``limit``)."""
-    tail = clean_scan(digits)
-    if len(tail) != 4 or not tail.isdigit():
+    tail = ascii_digits(clean_scan(digits))
+    if len(tail) != 4 or not (tail.isascii() and tail.isdigit()):
         return []
     return [(m, mask_phone(m.phone or "")) for m in uow.members.by_phone_tail(tail, limit)]

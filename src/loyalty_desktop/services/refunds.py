@@ -28,6 +28,7 @@ from loyalty_desktop.domain.refunds import (
 )
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.baskets import same_id
 from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_no
 from loyalty_desktop.services.context import Shop
@@ -352,6 +353,7 @@ def refund(shop: Shop, actor: Actor, request: RefundRequest) -> RefundResult:
     """
     require(actor, Permission.REFUND)
     refund_no = check_sale_no(request.refund_no, "refund id")
+    request = replace(request, refund_no=refund_no, sale_no=same_id(request.sale_no))
 
     def attempt() -> RefundResult:
         with shop.uow() as uow:

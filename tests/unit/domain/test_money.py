@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -7,7 +8,9 @@ from loyalty_desktop.domain.money import (
     Currency,
     format_money,
     line_amount,
+    money_from_decimal,
     parse_money,
+    parse_non_negative_money,
     parse_quantity,
     parse_unit_price,
 )
@@ -76,3 +79,61 @@ def test_quantity_may_be_weighed_but_not_zero() -> None:
 def test_unknown_currency_is_refused() -> None:
     with pytest.raises(InvalidAmount):
         Currency.of("XYZ")
+
+
+# Every way the till reads a number from text: the total, discount, refund amount,
+# a basket line's unit price and quantity (also an imported row's).
+PARSERS = {
+    "money": lambda text: parse_money(text, CNY),
+    "non_negative_money": lambda text: parse_non_negative_money(text, CNY),
+    "yen": lambda text: parse_money(text, JPY),
+    "unit_price": parse_unit_price,
+    "quantity": parse_quantity,
+}
+
+
+@pytest.mark.parametrize("parse", PARSERS.values(), ids=PARSERS)
+@pytest.mark.parametrize(
+    "text", ["1E+999999999", "1E-999999999", "-1e999999999", "1e2", "1.5E0", " 2E-1 ", "0E+9"]
+)
+def test_a_number_with_an_exponent_is_refused_before_any_arithmetic(
+    parse: Callable[[str], object], text: str
+) -> None:
+    with pytest.raises(InvalidAmount) as refused:
+        parse(text)
+    assert refused.value.reason == "amount_exponent"
+
+
+@pytest.mark.parametrize("parse", PARSERS.values(), ids=PARSERS)
+@pytest.mark.parametrize("text", ["0." + "0" * 30 + "1", "1" + "0" * 30, "0" * 40 + "1"])
+def test_a_number_with_more_than_thirty_digits_is_refused(
+    parse: Callable[[str], object], text: str
+) -> None:
+    with pytest.raises(InvalidAmount) as refused:
+        parse(text)
+    assert refused.value.reason == "amount_too_many_digits"
+
+
+@pytest.mark.parametrize("parse", PARSERS.values(), ids=PARSERS)
+def test_thirty_digits_are_still_read(parse: Callable[[str], object]) -> None:
+    assert parse("0" * 29 + "1") in (1, 100, Decimal(1))
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        (Decimal("1E+999999999"), "amount_too_large"),
+        (Decimal("1E-999999999"), "amount_too_precise"),
+        (Decimal("1E+16"), "amount_too_large"),
+    ],
+)
+def test_an_exact_decimal_far_out_of_range_is_refused_not_overflowed(
+    value: Decimal, reason: str
+) -> None:
+    with pytest.raises(InvalidAmount) as refused:
+        money_from_decimal(value, CNY)
+    assert refused.value.reason == reason
+
+
+def test_an_exact_decimal_with_an_exponent_still_converts() -> None:
+    assert money_from_decimal(Decimal("1E+2"), CNY) == 10000

@@ -37,6 +37,16 @@ def test_posting_the_same_sale_no_again_changes_nothing(driver: ShopDriver) -> N
     assert len(driver.database.store.outbox) == 2  # enrol + one sale
 
 
+def test_a_retry_with_the_sale_no_typed_full_width_replays_the_sale(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    first = driver.sell("S1", m.member_no, "100.00")
+    again = driver.sell(" Ｓ１ ", m.member_no, "100.00")  # the input method was in full width
+    assert again.replayed is True
+    assert replace(again, replayed=False, changes=first.changes) == first
+    assert driver.balance(m.member_no) == 100, "the points are earned once"
+    assert set(driver.database.store.sales) == {"S1"}
+
+
 def test_the_tier_discount_uses_the_tier_before_the_sale(driver: ShopDriver) -> None:
     m = driver.enrol()
     crossing = driver.sell("S1", m.member_no, "1200.00")

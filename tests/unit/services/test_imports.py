@@ -399,6 +399,26 @@ def test_any_bad_row_means_nothing_is_imported_and_each_bad_row_is_listed(
     assert len(front.stored.outbox) == outbox
 
 
+@pytest.mark.parametrize("skip_invalid", [False, True])
+def test_a_quantity_or_price_with_a_huge_exponent_is_a_bad_row_not_a_crash(
+    front: Shopfront, skip_invalid: bool
+) -> None:
+    front.enrol("M001")
+    report = front.sales_csv(
+        "S1,M001,2025-03-01,A,1E+999999999,10,",
+        "S2,M001,2025-03-01,A,1,1E+999999999,",
+        "S3,M001,2025-03-01,A,1,1E-999999999,",
+        "S4,M001,2025-03-01,A,1,10,",
+        skip_invalid=skip_invalid,
+    )
+    assert rejected_rows(report) == [2, 3, 4]
+    reasons = errors(report)
+    assert reasons[2].startswith("qty:")
+    assert all(reasons[row].startswith("unit_price:") for row in (3, 4))
+    assert all("exponent" in reasons[row] for row in (2, 3, 4))
+    assert set(front.stored.sales) == ({"S4"} if skip_invalid else set())
+
+
 def test_skipping_invalid_rows_imports_the_sales_whose_rows_are_all_good(
     front: Shopfront,
 ) -> None:

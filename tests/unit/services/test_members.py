@@ -5,6 +5,7 @@ from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services import members, privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.journal import audit_problems
+from loyalty_desktop.services.lookup import search_phone_tail
 from tests.unit.services.conftest import ShopDriver
 
 
@@ -12,6 +13,16 @@ def test_enrolment_gives_a_number_and_a_card_that_finds_the_member(driver: ShopD
     m = driver.enrol("王五", phone="13900001111")
     assert m.member_no == "10000001"
     assert driver.show(m.card).name == "王五"
+
+
+def test_a_phone_typed_in_arabic_indic_digits_is_the_same_phone(driver: ShopDriver) -> None:
+    first = driver.enrol("甲", phone="13800138000")
+    second = driver.enrol("乙", phone="١٣٨ ٠٠١٣ ٨٠٠٠")
+    assert second.same_phone == (first.member_no,)
+    assert driver.database.store.members[second.id].phone == "13800138000"
+    with driver.shop.uow() as uow:
+        found = search_phone_tail(uow, "٨٠٠٠")
+    assert {m.member_no for m, _ in found} == {first.member_no, second.member_no}
 
 
 def test_a_chosen_member_number_must_be_free(driver: ShopDriver) -> None:

@@ -79,6 +79,17 @@ def test_an_award_with_a_request_id_happens_once_and_every_award_is_audited(
     assert len(awards) == 2
 
 
+def test_a_request_id_typed_full_width_is_the_same_request(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, 50, "goodwill", "Q1")
+    again = points.adjust(driver.shop, LOCAL_ADMIN, m.member_no, 50, "goodwill", "Ｑ１")
+    assert (again.points, again.replayed, again.request_id) == (50, True, "Q1")
+    points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review", request_id="RV-1")
+    awarded = points.award(driver.shop, LOCAL_ADMIN, m.member_no, "review", request_id="ＲＶ－１")
+    assert awarded.replayed is True
+    assert driver.balance(m.member_no) == 60
+
+
 def test_the_currency_cannot_change_once_sales_exist(driver: ShopDriver) -> None:
     from loyalty_desktop.domain.errors import BadProgram
     from loyalty_desktop.services import programs

@@ -74,6 +74,20 @@ def test_the_same_refund_no_again_changes_nothing(driver: ShopDriver) -> None:
     assert driver.balance(m.member_no) == 50
 
 
+def test_a_retry_with_refund_and_sale_no_typed_full_width_replays_the_refund(
+    driver: ShopDriver,
+) -> None:
+    m = driver.enrol()
+    driver.sell("S1", m.member_no, "100.00")
+    first = refund(driver, "R1", "S1", amount="50.00")
+    again = refund(driver, "Ｒ１", "Ｓ１", amount="50.00")
+    assert again.replayed is True
+    assert again.reversed == first.reversed
+    assert driver.balance(m.member_no) == 50, "the points are taken back once"
+    assert set(driver.database.store.refunds) == {"R1"}
+    assert refund(driver, "R2", "Ｓ１", amount="10.00").reversed == 10, "the sale is found"
+
+
 def test_a_refund_is_never_refused_for_points_and_a_negative_balance_blocks_redemption(
     driver: ShopDriver,
 ) -> None:
