@@ -151,7 +151,7 @@ class FileAuditSeal:
             return None
         try:
             return int(found["seq"]), str(found["seal"])
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, OverflowError):
             return None
 
     def record_head(self, seq: int, seal: str) -> None:
@@ -168,8 +168,8 @@ class FileAuditSeal:
         if not isinstance(known, dict):
             if seq != 1:
                 return
-        elif int(known.get("seq", 0)) >= seq:
-            return
+        elif self.head() is None or int(known["seq"]) >= seq:
+            return  # a damaged record is left for the check to report
         heads[self.device_id] = {"seq": seq, "seal": seal}
         _write(self.path, heads)
 
