@@ -43,7 +43,7 @@ from loyalty_desktop.services.programs import program_in_force
 CHUNK_SECONDS = 0.08  # posting time per write transaction; the commit adds a few ms
 # After each chunk the import lets go of the write lock this long, so a waiting till
 # (which looks for the lock every 2 ms, db/engine.py) gets it before the next chunk.
-BREATHER_SECONDS = 0.01
+BREATHER_SECONDS = 0.004
 MAX_CHUNK_SALES = 2_000
 
 
@@ -85,8 +85,8 @@ def _already_posted(uow: UnitOfWork, shop: Shop, rows: list[SaleRow]) -> Loyalty
     return None
 
 
-def _refusal(ref: str, uow: UnitOfWork, shop: Shop, *, create: bool) -> LoyaltyError | None:
-    """Why sales to ``ref`` cannot be posted (None: a member, or one to create)."""
+def _refusal(ref: str, uow: UnitOfWork, shop: Shop, *, create: bool) -> LoyaltyError | str | None:
+    """Why sales to ``ref`` cannot be posted; else the member's id (None: one to create)."""
     try:
         member = find_member(uow, ref, shop.card_keys)
     except UnknownMember as exc:
@@ -109,7 +109,7 @@ def _refusal(ref: str, uow: UnitOfWork, shop: Shop, *, create: bool) -> LoyaltyE
             member_no=member.member_no,
             status=member.status.value,
         )
-    return None
+    return member.id
 
 
 @dataclass
@@ -120,11 +120,12 @@ class _Plan:
     problems: dict[int, RowProblem] = field(default_factory=dict)
     skipped: int = 0
     rows: int = 0  # rows of the sales to post
+    member_ids: dict[str, str] = field(default_factory=dict)  # reference -> member id
 
 
 def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
     plan = _Plan(problems=dict(found.problems))
-    refusals: dict[str, LoyaltyError | None] = {}
+    refusals: dict[str, LoyaltyError | str | None] = {}
     with shop.uow(write=False) as uow:
         already = uow.sales.existing(list(found.sales))
         for done, (sid, rows) in enumerate(found.sales.items()):
@@ -147,6 +148,9 @@ def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
             if ref and ref not in refusals:
                 refusals[ref] = _refusal(ref, uow, shop, create=create)
             refusal = refusals.get(ref) if ref else None
+            if isinstance(refusal, str):
+                plan.member_ids[ref] = refusal
+                refusal = None
             if refusal is None:
                 plan.ready.append(rows)
                 plan.rows += len(rows)
@@ -188,6 +192,7 @@ class _Writer:
     chunking: Chunking
     poster: Poster
     report: ImportReport = field(default_factory=ImportReport)
+    member_ids: dict[str, str] = field(default_factory=dict)  # as the check found them
     last_posted: int = 25  # sales the previous chunk held: the next looks a little further
 
     def chunk(self, sales: list[list[SaleRow]]) -> int:
@@ -249,6 +254,11 @@ class _Writer:
             return None, 0
         if ref in members:
             return members[ref], 0
+        known = self.member_ids.get(ref)
+        found = uow.members.get(known, for_update=True) if known else None
+        if found is not None and found.merged_into is None:  # as checked (a merge: look again)
+            members[ref] = found
+            return found, 0
         try:
             member: Member | None = find_member(uow, ref, self.shop.card_keys, for_update=True)
         except UnknownMember:
@@ -257,6 +267,7 @@ class _Writer:
             member = new_member(uow, NewMember(name=ref, member_no=ref), at)
             publish(uow, self.shop.device_id, enrolled_event(member, at))
             members[ref] = member
+            self.member_ids[ref] = member.id
             return member, 1
         members[ref] = member
         return member, 0
@@ -302,6 +313,7 @@ def import_sales(
         poster or record_sale,
     )
     writer.report.skipped = plan.skipped
+    writer.member_ids = plan.member_ids
     sales = plan.ready
     job.step("writing", 0, plan.rows, final=True)
     while sales:
