@@ -210,14 +210,14 @@ class _Writer:
             head = sales[: min(self.chunking.max_sales, 2 * self.last_posted + 10)]
             already = uow.sales.existing([rows[0].sale_no for rows in head])
             members: dict[str, Member | None] = {}
-            posted = rows_posted = created = 0
+            posted = rows_posted = created = skipped = 0
             for rows in head:
                 first = rows[0]
                 if first.sale_no in already:  # posted by a run that stopped, or by a till
                     conflict = _already_posted(uow, self.shop, rows)
                     if conflict is not None:
                         raise _Stop(rows, conflict)
-                    self.report.skipped += len(rows)
+                    skipped += len(rows)
                 else:
                     at = _sale_time(rows)
                     request = _request(rows)
@@ -242,7 +242,9 @@ class _Writer:
                 if time.perf_counter() > deadline:
                     break
             uow.commit()
+        # Counted only once the chunk is in: a chunk rolled back is written again.
         self.report.imported += rows_posted
+        self.report.skipped += skipped
         self.last_posted = posted
         self.report.created_members += created
         return posted

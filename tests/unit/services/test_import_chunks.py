@@ -154,3 +154,25 @@ def test_a_rerun_skips_the_sales_it_posted_itself(shopfront: Shopfront) -> None:
     run(shopfront)
     again = run(shopfront)
     assert (again.imported, again.skipped, again.rejected) == (0, 10, [])
+
+
+def test_sales_another_run_wrote_meanwhile_are_counted_once_when_a_chunk_is_written_again(
+    shopfront: Shopfront,
+) -> None:
+    first = shopfront.file(SALES_HEADER + "".join(ROWS[:3]), name="first.csv")
+
+    def meanwhile(progress: Progress) -> None:
+        if progress.phase != "writing":
+            return
+        if progress.done == 0:  # another import writes S01-S03 after this one's check
+            import_sales(
+                shopfront.shop, LOCAL_ADMIN, first, create_members=False, skip_invalid=False
+            )
+        elif shopfront.member("M001").active:  # then M001 (S02, S04…) is erased
+            privacy.erase_member(shopfront.shop, LOCAL_ADMIN, "M001")
+
+    report = run(shopfront, Job(meanwhile, every=0.0), skip_invalid=True)
+    # The chunk [S03 skipped, S04 refused] is rolled back and written again as [S03, S05].
+    assert report.skipped == 3
+    assert [p.row for p in report.rejected] == [5, 7, 9, 11]
+    assert report.imported == 3  # S05, S07, S09
