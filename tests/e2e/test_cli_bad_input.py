@@ -187,6 +187,13 @@ def test_a_file_that_is_not_a_loyalty_database_is_refused(tmp_path: Path) -> Non
         ('[[campaigns]]\nname = "x"\nmultiplier = "1000000"\n', "campaigns[0].multiplier"),
         ('[earn]\nper = "1E+999999999"\n', "earn.per"),
         ('[earn]\nmin_order = "1E-999999999"\n', "earn.min_order"),
+        ('[redeem]\npoint_value = "1E+999999999"\n', "redeem.point_value"),
+        ('[redeem]\npoint_value = "1E-999999999"\n', "redeem.point_value"),
+        (
+            '[tiers]\nbasis = "points_earned"\n[[tiers.levels]]\nname = "G"\n'
+            'threshold = "1E+99999"\n',
+            "threshold",
+        ),
     ],
 )
 def test_programme_values_no_till_could_use_are_refused(

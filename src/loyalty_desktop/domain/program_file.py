@@ -43,6 +43,7 @@ _TOP_KEYS = {
 }
 _EARN_KEYS = {"points", "per", "min_order", "exclude_categories", "exclude_skus"}
 _EXPIRY_KEYS = {"days"}
+_EXTREME = 18  # decimal places either side of the point a programme number may reach
 _REDEEM_KEYS = {"point_value", "min_points", "max_share"}
 _TIER_KEYS = {"basis", "window_days", "levels", "score"}
 _LEVEL_KEYS = {"name", "threshold", "discount_pct", "earn_multiplier"}
@@ -155,6 +156,16 @@ class _Reader:
         if not number.is_finite():
             raise self.fail(
                 path, f"{value!r} is not a number", reason="program_not_number", value=str(value)
+            )
+        if number and not -_EXTREME <= number.adjusted() <= _EXTREME:
+            # 1E+999999999 would overflow every sum it meets; 1E-999999999 rounds to nothing.
+            raise self.fail(
+                path,
+                f"{value!r} is out of range: write it with at most {_EXTREME} digits before "
+                f"and after the decimal point",
+                reason="program_number_extreme",
+                value=str(value),
+                maximum=_EXTREME,
             )
         if low is not None and number < low:
             raise self.fail(

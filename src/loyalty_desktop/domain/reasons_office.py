@@ -77,6 +77,10 @@ PROGRAMME = {
     "program_not_decimal": Wording(
         "{where}: {key} must be a decimal string", _IN + "{key} 必须是加引号的数字"
     ),
+    "program_number_extreme": Wording(
+        "{where}: {key}: {value} is out of range (at most {maximum} digits either side of the point)",
+        _IN + "{key} 的值 {value} 超出范围（小数点前后最多 {maximum} 位）",
+    ),
     "program_not_number": Wording(
         "{where}: {key}: {value} is not a number", _IN + "{key} 的值 {value} 不是数字"
     ),
