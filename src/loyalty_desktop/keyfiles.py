@@ -146,13 +146,7 @@ class FileAuditSeal:
 
     def head(self) -> tuple[int, str] | None:
         """The newest entry recorded for this database, if any."""
-        found = (self._heads() or {}).get(self.device_id)
-        if not isinstance(found, dict):
-            return None
-        try:
-            return int(found["seq"]), str(found["seal"])
-        except (KeyError, TypeError, ValueError, OverflowError):
-            return None
+        return _head_record((self._heads() or {}).get(self.device_id))
 
     def record_head(self, seq: int, seal: str) -> None:
         """Remember a committed entry as the newest, unless a newer one is already recorded.
@@ -168,8 +162,10 @@ class FileAuditSeal:
         if not isinstance(known, dict):
             if seq != 1:
                 return
-        elif self.head() is None or int(known["seq"]) >= seq:
-            return  # a damaged record is left for the check to report
+        else:
+            record = _head_record(known)
+            if record is None or record[0] >= seq:
+                return  # a damaged record is left for the check to report
         heads[self.device_id] = {"seq": seq, "seal": seal}
         _write(self.path, heads)
 
@@ -214,6 +210,16 @@ class MissingKeys:
 
     def restart_head(self, seq: int, seal: str) -> None:
         """Nothing to record."""
+
+
+def _head_record(found: object) -> tuple[int, str] | None:
+    """A database's head record as (seq, seal); None if absent or damaged."""
+    if not isinstance(found, dict):
+        return None
+    try:
+        return int(found["seq"]), str(found["seal"])
+    except (KeyError, TypeError, ValueError, OverflowError):
+        return None
 
 
 def _write(path: Path, data: object, *, exclusive: bool = False) -> None:

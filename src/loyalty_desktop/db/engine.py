@@ -15,7 +15,7 @@ from loyalty_desktop.domain.errors import BadDatabase
 
 # FULL makes every acknowledged sale survive a power cut, not only a crash.
 DEFAULT_SYNCHRONOUS = "FULL"
-BUSY_SECONDS = 30.0  # how long a writer waits for the write lock before it gives up
+BUSY_SECONDS = 30  # how long a writer waits for the write lock before it gives up
 # A writer waiting for the lock looks again this often. SQLite's own busy handler backs
 # off to 100 ms between looks, so a till could miss every short gap an import leaves
 # between its transactions and wait for seconds.
@@ -37,7 +37,7 @@ def _begin_writer(raw: sqlite3.Connection) -> bool:
                     return False
                 time.sleep(BUSY_POLL_SECONDS)
     finally:
-        raw.execute("PRAGMA busy_timeout=30000")
+        raw.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
 
 
 def sqlite_url(path: Path) -> str:
@@ -58,7 +58,7 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
                 "postgresql+psycopg://user@host:5432/database",
                 code="no_driver",
             ) from None
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": BUSY_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -71,7 +71,7 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
         # Deleted and overwritten rows are zeroed, not left in free space: an erased
         # member's name must not be readable from the file afterwards.
         cursor.execute("PRAGMA secure_delete=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
