@@ -73,6 +73,11 @@ def _request(rows: list[SaleRow]) -> SaleRequest:
     )
 
 
+def _refused_rows(rows: list[SaleRow], why: str, error: LoyaltyError) -> dict[int, RowProblem]:
+    """Every row of a refused sale, by row number, with the refusal's message after ``why``."""
+    return {r.number: RowProblem(r.number, f"{why}: {error.message}", error.code) for r in rows}
+
+
 def _already_posted(uow: UnitOfWork, shop: Shop, rows: list[SaleRow]) -> LoyaltyError | None:
     """None if the sale in the database is this one (skip it); else why the number is taken."""
     existing = uow.sales.get(rows[0].sale_no)
@@ -136,13 +141,7 @@ def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
                 if conflict is None:
                     plan.skipped += len(rows)
                 else:
-                    plan.problems.update(
-                        (
-                            r.number,
-                            RowProblem(r.number, f"sale_id: {conflict.message}", conflict.code),
-                        )
-                        for r in rows
-                    )
+                    plan.problems.update(_refused_rows(rows, "sale_id", conflict))
                 continue
             ref = rows[0].ref
             if ref and ref not in refusals:
@@ -155,10 +154,7 @@ def _plan(shop: Shop, found: SalesFile, *, create: bool, job: Job) -> _Plan:
                 plan.ready.append(rows)
                 plan.rows += len(rows)
                 continue
-            for row in rows:
-                plan.problems[row.number] = RowProblem(
-                    row.number, f"member_ref: {refusal.message}", refusal.code
-                )
+            plan.problems.update(_refused_rows(rows, "member_ref", refusal))
     plan.ready.sort(key=lambda sale: (_sale_time(sale), sale[0].number))
     return plan
 
@@ -171,15 +167,10 @@ class _Stop(Exception):
         self.rows = rows
         self.error = error
 
-    def problems(self) -> list[RowProblem]:
-        return [
-            RowProblem(
-                r.number,
-                f"sale {r.sale_no} cannot be posted: {self.error.message}",
-                self.error.code,
-            )
-            for r in self.rows
-        ]
+    def problems(self) -> dict[int, RowProblem]:
+        """The refused sale's rows, by row number."""
+        why = f"sale {self.rows[0].sale_no} cannot be posted"
+        return _refused_rows(self.rows, why, self.error)
 
 
 @dataclass
@@ -323,13 +314,11 @@ def import_sales(
         try:
             posted = writer.chunk(sales)
         except _Stop as stop:
-            refused = stop.problems()
+            plan.problems.update(stop.problems())
             if not skip_invalid:
                 # Nothing of the refused chunk was written; what was before it stays.
-                plan.problems.update((p.row, p) for p in refused)
                 writer.report.stopped = True
                 break
-            plan.problems.update((p.row, p) for p in refused)
             sales = [sale for sale in sales if sale is not stop.rows]
             continue
         sales = sales[posted:]
