@@ -39,6 +39,7 @@ from loyalty_desktop.cli import presenters
 from loyalty_desktop.services import imports, integrity, members, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.checkout import SaleRequest, checkout
+from loyalty_desktop.services.long_jobs import Job, Progress
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "online_retail.csv.gz"
 # Codes in the data that are postage, fees or manual adjustments, not goods.
@@ -175,12 +176,32 @@ def import_with_services(
     start = time.perf_counter()
     if profiler:
         profiler.enable()
+    phases: dict[str, float] = {}
+
+    def _phase(progress: Progress) -> None:
+        phases.setdefault(progress.phase, time.perf_counter())
+
     report = imports.import_sales(
-        opened.shop, LOCAL_ADMIN, sales_csv, create_members=True, skip_invalid=True
+        opened.shop,
+        LOCAL_ADMIN,
+        sales_csv,
+        create_members=True,
+        skip_invalid=True,
+        job=Job(_phase, every=0.0),
     )
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - start
+    marks = [("start", start), *phases.items()]
+    print(
+        "phases: "
+        + ", ".join(
+            f"{name} {later - at:.1f} s"
+            for (name, at), (_, later) in zip(
+                marks[1:], [*marks[2:], ("end", start + seconds)], strict=True
+            )
+        )
+    )
     if profiler:
         stream = io.StringIO()
         stats = pstats.Stats(profiler, stream=stream)

@@ -408,7 +408,7 @@ class FakeDatabase:
         self.store = Store()
         self.commits = 0
 
-    def __call__(self, *, write: bool = True) -> FakeUnitOfWork:
+    def __call__(self, *, write: bool = True, durable: bool = True) -> FakeUnitOfWork:
         return FakeUnitOfWork(self)
 
 

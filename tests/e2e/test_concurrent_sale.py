@@ -255,10 +255,10 @@ class _RacingUnits:
         self.conflicts = 0
         self._lock = threading.Lock()
 
-    def __call__(self, *, write: bool = True) -> Any:
+    def __call__(self, *, write: bool = True, durable: bool = True) -> Any:
         if not hasattr(self.local, "waited"):
             self.local.waited = False
-        return _RacingUnit(self.inner(write=write), self)
+        return _RacingUnit(self.inner(write=write, durable=durable), self)
 
     def count_conflict(self) -> None:
         with self._lock:

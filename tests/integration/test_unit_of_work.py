@@ -238,3 +238,29 @@ def test_on_sqlite_a_report_reading_does_not_hold_up_the_tills(tmp_path: Path) -
                     till.execute("BEGIN IMMEDIATE")  # a writing unit of work does hold it
         finally:
             till.close()
+
+
+def _sync_setting(uow: UnitOfWork) -> tuple[int, int]:
+    conn = uow.conn  # type: ignore[attr-defined]  # the SQLite unit of work's connection
+    return (
+        conn.exec_driver_sql("PRAGMA synchronous").scalar_one(),
+        conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one(),
+    )
+
+
+def test_on_sqlite_only_a_lax_unit_of_work_skips_waiting_for_the_disk(tmp_path: Path) -> None:
+    """An import's chunk commits without fsync; the next sale on the same pooled connection is durable again."""
+    with sqlite_database(tmp_path / "shop.db") as database:
+        opened = database.open()
+        full, normal = 2, 1  # SQLite's numbers for FULL and NORMAL
+        with opened.shop.uow() as unit:
+            assert _sync_setting(unit) == (full, 1000)
+        with opened.shop.uow(durable=False) as unit:
+            assert _sync_setting(unit) == (normal, 10_000)
+            member = _member("10000001", 1)
+            _fill(unit, member, "d1")
+            unit.commit()
+        for write in (True, False):
+            with opened.shop.uow(write=write) as unit:
+                assert _sync_setting(unit) == (full, 1000)
+                assert unit.members.get(member.id) is not None  # the lax commit is there

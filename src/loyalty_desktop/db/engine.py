@@ -20,6 +20,10 @@ BUSY_SECONDS = 30  # how long a writer waits for the write lock before it gives 
 # off to 100 ms between looks, so a till could miss every short gap an import leaves
 # between its transactions and wait for seconds.
 BUSY_POLL_SECONDS = 0.002
+# A transaction that need not wait for the disk (an import's chunk) leaves the copying of
+# its pages into the database file until the log holds this many (about 40 MB); with
+# SQLite's 1,000 every chunk ended in a checkpoint and its fsync.
+LAX_CHECKPOINT_PAGES = 10_000
 
 
 def _begin_writer(raw: sqlite3.Connection) -> bool:
@@ -79,8 +83,14 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
         # A writer (execution option sqlite_begin="IMMEDIATE") takes the lock at BEGIN, so
         # two tills posting the same sale id queue up instead of both reading "not posted
         # yet". Everything else only reads (reports, checks) and must not hold up the tills.
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        options = conn.get_execution_options()
+        mode = options.get("sqlite_begin", "DEFERRED")
         raw = conn.connection.driver_connection
+        if isinstance(raw, sqlite3.Connection):
+            # Set for every transaction, so a pooled connection never keeps a lax setting.
+            durable = options.get("sqlite_durable", True)
+            raw.execute(f"PRAGMA synchronous={synchronous if durable else 'NORMAL'}")
+            raw.execute(f"PRAGMA wal_autocheckpoint={1000 if durable else LAX_CHECKPOINT_PAGES}")
         if mode == "IMMEDIATE" and isinstance(raw, sqlite3.Connection) and _begin_writer(raw):
             return
         conn.exec_driver_sql(f"BEGIN {mode}")  # errors (and a lock held too long) as SQLAlchemy's

@@ -41,9 +41,10 @@ class SqlUnitOfWork:
     audit: SqlAudit
     settings: SqlSettings
 
-    def __init__(self, engine: Engine, *, write: bool = True) -> None:
+    def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
         self.write = write
+        self.durable = durable
         self.conn: Connection | None = None
         self._after_commit: list[Callable[[], None]] = []
 
@@ -54,7 +55,10 @@ class SqlUnitOfWork:
     def _begin(self) -> SqlUnitOfWork:
         conn = self.engine.connect()
         if self.engine.dialect.name == "sqlite":
-            conn = conn.execution_options(sqlite_begin="IMMEDIATE" if self.write else "DEFERRED")
+            conn = conn.execution_options(
+                sqlite_begin="IMMEDIATE" if self.write else "DEFERRED",
+                sqlite_durable=self.durable,
+            )
         self.conn = conn
         self.tx = conn.begin()
         self.members = SqlMembers(conn)
@@ -117,6 +121,11 @@ class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
-        """A new unit of work; ``write`` takes SQLite's write lock at BEGIN."""
-        return SqlUnitOfWork(self.engine, write=write)
+    def __call__(self, *, write: bool = True, durable: bool = True) -> SqlUnitOfWork:
+        """A new unit of work; ``write`` takes SQLite's write lock at BEGIN.
+
+        ``durable=False`` commits without waiting for the disk (SQLite
+        ``synchronous=NORMAL`` for that transaction): still all or nothing, but a
+        power cut may lose it. PostgreSQL ignores it.
+        """
+        return SqlUnitOfWork(self.engine, write=write, durable=durable)

@@ -400,8 +400,13 @@ class UnitOfWork(Protocol):
 class UnitOfWorkFactory(Protocol):
     """Opens a unit of work; ``write=True`` takes the write lock at once."""
 
-    def __call__(self, *, write: bool = True) -> UnitOfWork:
-        """A new unit of work."""
+    def __call__(self, *, write: bool = True, durable: bool = True) -> UnitOfWork:
+        """A new unit of work.
+
+        ``durable=False`` lets the commit skip waiting for the disk: a power cut
+        may lose it (never half of it). Only for work that is run again safely,
+        such as a resumable import's chunks.
+        """
         ...
 
 
