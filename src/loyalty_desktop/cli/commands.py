@@ -5,14 +5,16 @@ from __future__ import annotations
 import getpass
 import io
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
-from loyalty_desktop.cli.context import Context, NotOk, Refused, read_text
+from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.reports import cmd_report
@@ -21,6 +23,7 @@ from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
+from loyalty_desktop.installation import data_dir, default_db_path
 from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
 from loyalty_desktop.printing.card_image import render_card
 from loyalty_desktop.services import (
@@ -328,11 +331,37 @@ def cmd_card_key_replace(ctx: Context, args: Any) -> dict[str, Any]:
     return presenters.key_replacement(keys.replace_keys(ctx.shop, ctx.actor, replace))
 
 
+DEMO_GUI_MEMBERS = 300  # built in a few seconds on a shop PC's first start
+DEMO_SEED = 7  # the demo command's default: the same sample shop
+
+
 def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
-    raise Refused(
-        "not_available",
-        "the desktop application is not part of this version yet; use the loyalty command",
-    )
+    if ctx.gui is None:
+        raise Refused(
+            "not_available",
+            "the desktop application is not installed with this command; run loyalty-desktop",
+        )
+    # No database chosen and none made yet: a first start shows a labelled demo shop.
+    demo = ctx.db is None and "LOYALTY_DB" not in os.environ and not default_db_path().exists()
+    if not demo:
+        ctx.gui(ctx.shop, False)
+        raise AlreadyPrinted
+    path = data_dir() / "demo.db"
+    fresh = not path.exists()
+    opened = open_database(path)
+    try:
+        if fresh:
+            sys.stderr.write("building the demo shop (a few seconds)...\n")
+            build_demo(
+                opened.shop,
+                staff.unsigned_actor(opened.shop),
+                members=DEMO_GUI_MEMBERS,
+                seed=DEMO_SEED,
+            )
+        ctx.gui(opened.shop, True)
+    finally:
+        opened.engine.dispose()
+    raise AlreadyPrinted
 
 
 _HANDLERS: dict[tuple[str, str | None], Handler] = {

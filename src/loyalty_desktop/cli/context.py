@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -31,12 +32,22 @@ class Refused(Exception):
         self.extra = extra
 
 
+GuiLauncher = Callable[[Shop, bool], int]  # (shop, is the demo) -> exit code
+
+
 class Context:
     """The database the command works on, opened on first use, and who is asking."""
 
     def __init__(
-        self, db: str | None, as_json: bool, staff: str | None = None, *, strict_keys: bool = True
+        self,
+        db: str | None,
+        as_json: bool,
+        staff: str | None = None,
+        *,
+        strict_keys: bool = True,
+        gui: GuiLauncher | None = None,
     ) -> None:
+        self.gui = gui
         self.db = db
         self.as_json = as_json
         self.staff = staff

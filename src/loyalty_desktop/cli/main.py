@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from loyalty_desktop.cli import commands
-from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused
+from loyalty_desktop.cli.context import AlreadyPrinted, Context, GuiLauncher, NotOk, Refused
 from loyalty_desktop.cli.output import emit, emit_error
 from loyalty_desktop.cli.parser import UsageError, build_parser
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -48,8 +48,8 @@ def _not_text(argv: list[str]) -> int | None:
     return None
 
 
-def run(argv: list[str]) -> int:
-    """Run one command line; returns the exit code."""
+def run(argv: list[str], gui: GuiLauncher | None = None) -> int:
+    """Run one command line; returns the exit code. ``gui`` starts the desktop application (``entry``)."""
     argv = _hoist_globals(argv)
     as_json = "--json" in argv
     broken = _not_text(argv)
@@ -74,7 +74,7 @@ def run(argv: list[str]) -> int:
         "card-key",
         "replace",
     )
-    context = Context(args.db, as_json, args.staff, strict_keys=not lenient)
+    context = Context(args.db, as_json, args.staff, strict_keys=not lenient, gui=gui)
     try:
         return _run_handler(handler, context, args, as_json)
     finally:
@@ -160,10 +160,5 @@ def _crash(exc: BaseException, as_json: bool) -> int:
 
 
 def main() -> None:
-    """Console script ``loyalty``."""
+    """Console script ``loyalty`` without the desktop application (see ``loyalty_desktop.entry``)."""
     sys.exit(run(sys.argv[1:]))
-
-
-def desktop_main() -> None:
-    """Console script ``loyalty-desktop``: the same as ``loyalty gui``."""
-    sys.exit(run(["gui", *sys.argv[1:]]))

@@ -199,6 +199,10 @@ SALES = {
         "sale id {id} was already used for a sale to another member; use a new sale id",
         "销售单号 {id} 已用于另一位会员的消费，请换一个新单号",
     ),
+    "sale_id_taken": Wording(
+        "sale id {id} is already used; start a new basket",
+        "销售单号 {id} 已被使用，请开始新的一单",
+    ),
     "request_id_other_member": Wording(
         "request id {id} was already used for another member; use a new request id",
         "请求编号 {id} 已用于另一位会员，请换一个新编号",

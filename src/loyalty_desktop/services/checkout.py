@@ -332,3 +332,34 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             )
 
     return once_more_on_conflict(attempt)
+
+
+def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
+    """What posting ``request`` now would give (points earned, redeemed, what the member pays), without posting it.
+
+    The sale is posted by the very code ``checkout`` runs and then rolled back,
+    so the till's preview can never disagree with the sale it completes.
+    """
+    require(actor, Permission.SELL)
+    sale_no = check_sale_no(request.sale_no)
+    request = replace(request, sale_no=sale_no)
+    with shop.uow() as uow:
+        if uow.sales.get(sale_no) is not None:
+            raise IdConflict(
+                f"sale id {sale_no} is already used; start a new basket",
+                reason="sale_id_taken",
+                field="sale_id",
+                id=sale_no,
+            )
+        program_id, program = program_in_force(uow)
+        at = request_moment(shop, actor, request.at)
+        member = None
+        matched = ""
+        if request.member_ref is not None:
+            match = find_member_match(uow, request.member_ref, shop.card_keys)
+            member, matched = match.member, match.matched
+            require_enrolled(member, at, program.timezone)
+        sale = record_sale(uow, shop, program_id, program, request, at, member)
+        result = sale_result(sale, member, program.timezone, matched=matched, replayed=False)
+        uow.rollback()
+    return result

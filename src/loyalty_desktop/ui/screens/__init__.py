@@ -1,0 +1,1 @@
+"""The application's screens: sign-in, first start, checkout."""

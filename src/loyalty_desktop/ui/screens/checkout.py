@@ -1,0 +1,389 @@
+"""The checkout: find the member, ring up the basket, let points pay, complete with one key.
+
+Focus lives in the scan box: a card scanned or a number typed and Enter finds
+the member. Every change to the basket asks the services for a quote (the
+sale posted and rolled back), so what the cashier sees before F12 is what the
+sale will be. The sale number is made when the basket starts, so a double
+press or a retry after a crash posts it once.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.services import browsing, checkout, member_view
+from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.baskets import LineRequest, SaleRequest
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.member_view import MemberView
+from loyalty_desktop.services.read_models import MemberRow
+from loyalty_desktop.services.sale_results import SaleResult
+from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.tasks import Tasks
+from loyalty_desktop.ui.widgets.basket import BasketModel
+from loyalty_desktop.ui.widgets.member_panel import MemberPanel
+
+QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
+
+
+def new_sale_no(now: datetime) -> str:
+    """A sale number unique to this basket: the moment and a random tail (``T20261205-142501-3f9a``)."""
+    return f"T{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+class CheckoutScreen(QWidget):
+    """Scan box, member panel, basket, points to pay with, totals and Complete (F12)."""
+
+    completed = Signal(object)  # SaleResult
+
+    def __init__(
+        self, shop: Shop, tasks: Tasks, actor: Actor, now: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__()
+        self._shop, self._tasks, self.actor = shop, tasks, actor
+        self._now = now or (lambda: datetime.now(UTC))
+        self.member: MemberView | None = None
+        self.sale_no = new_sale_no(self._now())
+        self.quoted: SaleResult | None = None
+        self._posting = False
+        self._build()
+        self._quote_timer = QTimer(self)
+        self._quote_timer.setSingleShot(True)
+        self._quote_timer.setInterval(QUOTE_DELAY_MS)
+        self._quote_timer.timeout.connect(self._ask_quote)
+        self._wire()
+        self._show_totals()
+
+    # building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.scan = QLineEdit()
+        self.scan.setPlaceholderText(self.tr("Scan card or type member number / phone, Enter"))
+        self.scan.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.camera = QPushButton(self.tr("Camera"))
+        self.camera.setEnabled(False)
+        self.camera.setToolTip(self.tr("Camera scanning is not set up on this till"))
+        self.picks = QListWidget()
+        self.picks.hide()
+        self.panel = MemberPanel()
+        self.sku = QLineEdit()
+        self.sku.setPlaceholderText(self.tr("Item code"))
+        self.sku.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.qty = QLineEdit("1")
+        self.qty.setMaximumWidth(90)
+        self.price = QLineEdit()
+        self.price.setPlaceholderText(self.tr("Price"))
+        self.price.setMaximumWidth(160)
+        for field in (self.qty, self.price):
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.add = QPushButton(self.tr("Add line (Enter)"))
+        self.basket = BasketModel()
+        self.table = QTableView()
+        self.table.setModel(self.basket)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.redeem = QSpinBox()
+        self.redeem.setRange(0, 0)
+        self.redeem.setSuffix(self.tr(" points"))
+        self.use_all = QPushButton(self.tr("Use points (F9)"))
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.to_pay = QLabel()
+        self.to_pay.setObjectName("total")
+        self.earn = QLabel()
+        self.earn.setObjectName("ok")
+        self.complete = QPushButton(self.tr("Complete sale (F12)"))
+        self.complete.setObjectName("primary")
+        self.new_basket = QPushButton(self.tr("New customer (Esc)"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("notice")
+
+        find = QHBoxLayout()
+        find.addWidget(self.scan, 1)
+        find.addWidget(self.camera)
+        entry = QHBoxLayout()
+        entry.addWidget(self.sku, 1)
+        entry.addWidget(self.qty)
+        entry.addWidget(self.price)
+        entry.addWidget(self.add)
+        left = QVBoxLayout()
+        left.addLayout(find)
+        left.addWidget(self.picks)
+        left.addWidget(self.panel, 1)
+        middle = QVBoxLayout()
+        middle.addLayout(entry)
+        middle.addWidget(self.table, 1)
+        pay = QGridLayout()
+        pay.addWidget(QLabel(self.tr("Pay with points")), 0, 0)
+        pay.addWidget(self.redeem, 0, 1)
+        pay.addWidget(self.use_all, 0, 2)
+        pay.addWidget(self.totals, 1, 0, 1, 3)
+        pay.addWidget(self.to_pay, 2, 0, 1, 3)
+        pay.addWidget(self.earn, 3, 0, 1, 3)
+        pay.addWidget(self.new_basket, 4, 0)
+        pay.addWidget(self.complete, 4, 1, 1, 2)
+        middle.addLayout(pay)
+        top = QHBoxLayout()
+        top.addLayout(left, 2)
+        top.addLayout(middle, 3)
+        box = QVBoxLayout(self)
+        box.addLayout(top, 1)
+        box.addWidget(self.message)
+
+    def _wire(self) -> None:
+        self.scan.returnPressed.connect(self.find_member)
+        self.picks.itemActivated.connect(
+            lambda item: self._pick(item.data(Qt.ItemDataRole.UserRole))
+        )
+        self.sku.returnPressed.connect(self.qty.setFocus)
+        self.qty.returnPressed.connect(self.price.setFocus)
+        self.price.returnPressed.connect(self.add_line)
+        self.add.clicked.connect(self.add_line)
+        self.use_all.clicked.connect(self.use_points)
+        self.redeem.valueChanged.connect(lambda _value: self._changed())
+        self.complete.clicked.connect(self.complete_sale)
+        self.new_basket.clicked.connect(self.start_over)
+        for keys, action in (
+            (Qt.Key.Key_F12, self.complete_sale),
+            (Qt.Key.Key_F9, self.use_points),
+            (Qt.Key.Key_Escape, self.start_over),
+            (Qt.Key.Key_F2, self.scan.setFocus),
+            (Qt.Key.Key_F3, self.sku.setFocus),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete.activated.connect(self._remove_line)
+
+    # finding the member ------------------------------------------------------------------
+
+    def find_member(self, text: str | None = None) -> None:
+        """Look up what was scanned or typed (card code, member number or phone)."""
+        ref = (self.scan.text() if text is None else text).strip()
+        self.scan.clear()
+        if not ref:
+            return
+        self.picks.hide()
+
+        def look() -> MemberView | tuple[MemberRow, ...]:
+            try:
+                return member_view.show_member(self._shop, self.actor, ref)
+            except LoyaltyError as exc:
+                if exc.code not in ("unknown_member", "ambiguous_member") or not ref.isdigit():
+                    raise
+                rows = browsing.search_members(self._shop, self.actor, ref, limit=5)
+                if not rows:
+                    raise
+                return rows
+
+        self._tasks.submit(look, self._found, self._refused)
+
+    def _found(self, found: MemberView | tuple[MemberRow, ...]) -> None:
+        if isinstance(found, tuple):
+            self.picks.clear()
+            for row in found:
+                self.picks.addItem(f"{row.member_no}  {row.name}  {row.phone_masked or ''}")
+                self.picks.item(self.picks.count() - 1).setData(
+                    Qt.ItemDataRole.UserRole, row.member_no
+                )
+            self.picks.show()
+            self.picks.setCurrentRow(0)
+            self.picks.setFocus()
+            self.message.setText(self.tr("Several members match: choose one and press Enter."))
+            return
+        self.member = found
+        self.panel.show_member(found, self._now())
+        self.redeem.setRange(0, max(0, found.spendable))
+        self.message.setText("")
+        self.sku.setFocus()
+        self._changed()
+
+    def _pick(self, member_no: str) -> None:
+        self.picks.hide()
+        self.find_member(member_no)
+
+    # the basket ----------------------------------------------------------------------------
+
+    def add_line(self) -> None:
+        """Add the typed item code, quantity and price as a line."""
+        sku, qty, price = (
+            self.sku.text().strip(),
+            self.qty.text().strip(),
+            self.price.text().strip(),
+        )
+        if not sku or not price:
+            self.message.setText(self.tr("Type an item code and its price."))
+            (self.price if sku else self.sku).setFocus()
+            return
+        self.basket.add(LineRequest(sku, qty or "1", price))
+        self.sku.clear()
+        self.qty.setText("1")
+        self.price.clear()
+        self.sku.setFocus()
+        self._changed()
+
+    def _remove_line(self) -> None:
+        self.basket.remove(self.table.currentIndex().row())
+        self._changed()
+
+    def use_points(self) -> None:
+        """Let points pay as much as the member has (the quote says if the programme allows less)."""
+        self.redeem.setValue(self.redeem.maximum())
+
+    def _request(self) -> SaleRequest:
+        return SaleRequest(
+            sale_no=self.sale_no,
+            member_ref=self.member.member_no if self.member else None,
+            lines=self.basket.lines,
+            redeem=self.redeem.value(),
+        )
+
+    def _changed(self) -> None:
+        self.quoted = None
+        self._show_totals()
+        if self.basket.lines:
+            self._quote_timer.start()
+
+    def _ask_quote(self) -> None:
+        request = self._request()
+        self._tasks.submit(
+            lambda: checkout.quote(self._shop, self.actor, request),
+            lambda result: self._quoted(request, result),
+            self._quote_refused,
+        )
+
+    def _quoted(self, request: SaleRequest, result: SaleResult) -> None:
+        if request != self._request():
+            return  # the basket changed meanwhile; its own quote is on the way
+        self.quoted = result
+        self.message.setText("")
+        self._show_totals()
+
+    def _quote_refused(self, error: LoyaltyError) -> None:
+        self.quoted = None
+        self.message.setText(spoken(error))
+        self._show_totals()
+
+    def _show_totals(self) -> None:
+        result = self.quoted
+        ready = result is not None and self.member is not None and not self._posting
+        self.complete.setEnabled(ready)
+        if result is None:
+            self.totals.setText(self.tr("Lines: {count}").format(count=len(self.basket.lines)))
+            self.to_pay.setText("")
+            self.earn.setText("")
+            return
+        cur = result.currency
+        parts = [self.tr("Subtotal {amount}").format(amount=format_money(result.subtotal, cur))]
+        if result.tier_discount:
+            parts.append(
+                self.tr("Tier discount −{amount}").format(
+                    amount=format_money(result.tier_discount, cur)
+                )
+            )
+        if result.discount:
+            parts.append(
+                self.tr("Discount −{amount}").format(amount=format_money(result.discount, cur))
+            )
+        if result.redeemed:
+            parts.append(
+                self.tr("{points} points pay −{amount}").format(
+                    points=result.redeemed, amount=format_money(result.points_value, cur)
+                )
+            )
+        self.totals.setText("   ".join(parts))
+        self.to_pay.setText(
+            self.tr("To pay {amount} {currency}").format(
+                amount=format_money(result.paid, cur), currency=cur.code
+            )
+        )
+        self.earn.setText(
+            self.tr("Earns {earned} points · balance after {points}").format(
+                earned=result.earned, points=result.points
+            )
+        )
+
+    # completing -----------------------------------------------------------------------------
+
+    def complete_sale(self) -> None:
+        """Post the sale (F12); a second press while it posts does nothing."""
+        if self._posting or self.quoted is None or self.member is None:
+            return
+        self._posting = True
+        self._show_totals()
+        request = self._request()
+        self._tasks.submit(
+            lambda: checkout.checkout(self._shop, self.actor, request),
+            self._posted,
+            self._post_refused,
+        )
+
+    def _posted(self, result: SaleResult) -> None:
+        self._posting = False
+        cur = result.currency
+        self.start_over()
+        self.message.setObjectName("ok")
+        self.message.setText(
+            self.tr(
+                "Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; "
+                "balance {points} points, tier {tier}."
+            ).format(
+                sale=result.sale_no,
+                paid=format_money(result.paid, cur),
+                currency=cur.code,
+                earned=result.earned,
+                redeemed=result.redeemed,
+                points=result.points,
+                tier=result.tier or "—",
+            )
+        )
+        self.message.style().polish(self.message)
+        self.completed.emit(result)
+
+    def _post_refused(self, error: LoyaltyError) -> None:
+        self._posting = False
+        self._refused(error)
+        self._show_totals()
+
+    def _refused(self, error: LoyaltyError) -> None:
+        self.message.setObjectName("notice")
+        self.message.style().polish(self.message)
+        self.message.setText(spoken(error))
+        self.scan.setFocus()
+
+    def start_over(self) -> None:
+        """Clear member and basket for the next customer, with a new sale number."""
+        self.member = None
+        self.quoted = None
+        self.basket.clear()
+        self.redeem.setRange(0, 0)
+        self.panel.show_nobody()
+        self.picks.hide()
+        self.sale_no = new_sale_no(self._now())
+        self.message.setObjectName("notice")
+        self.message.clear()
+        self._show_totals()
+        self.scan.setFocus()

@@ -1,0 +1,106 @@
+"""The one way screens run database work: on a single background worker, results back on the UI thread.
+
+One worker means one writer at a time from this window, in the order the
+cashier asked (a scan queued behind a sale runs after it), and the UI thread
+never waits for SQLite. A person's mistake (``LoyaltyError``) comes back as a
+value for the screen to show; anything else is reported as an internal error
+without its text, which may hold personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from loyalty_desktop.domain.errors import LoyaltyError
+
+log = logging.getLogger(__name__)
+
+
+class InternalError(LoyaltyError):
+    """Something failed inside the program (not the user's input)."""
+
+    code = "internal_error"
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; signals emitted by the worker arrive here queued."""
+
+    finished = Signal(object, object)  # (callback, value)
+
+
+class _Work(QRunnable):
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[LoyaltyError], None],
+        relay: _Relay,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._work, self._done, self._failed, self._relay = work, done, failed, relay
+
+    def run(self) -> None:
+        try:
+            value = self._work()
+        except LoyaltyError as exc:
+            self._relay.finished.emit(self._failed, exc)
+            return
+        except Exception as exc:
+            log.error("background task failed: %s", type(exc).__name__)
+            self._relay.finished.emit(
+                self._failed,
+                InternalError(
+                    f"something went wrong inside the program ({type(exc).__name__}); "
+                    "nothing was changed unless it said so"
+                ),
+            )
+            return
+        self._relay.finished.emit(self._done, value)
+
+
+class Tasks(QObject):
+    """Runs work off the UI thread, one task at a time, in the order submitted."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+        self._pending = 0
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[LoyaltyError], None],
+    ) -> None:
+        """Run ``work()`` on the worker; then ``done(result)`` or ``failed(error)`` on the UI thread."""
+        self._pending += 1
+        if self._pending == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Work(work, done, failed, self._relay))
+
+    @property
+    def pending(self) -> int:
+        """Tasks submitted whose callback has not run yet."""
+        return self._pending
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker is idle (closing the window; tests use ``qtbot.waitUntil``)."""
+        return self._pool.waitForDone(msecs)
+
+    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+        self._pending -= 1
+        try:
+            callback(value)
+        finally:
+            if self._pending == 0:
+                self.busy_changed.emit(False)

@@ -1,0 +1,29 @@
+"""The till's look: large type readable at arm's length, touch-sized buttons, a light theme with strong contrast."""
+
+from __future__ import annotations
+
+# Body text 24 px and totals 36 px (TILL.md: readable at 80 cm); dark text on white is
+# about 15:1; buttons are at least 48 px high (over 10 mm on a 96 dpi screen).
+STYLE = """
+QWidget { font-size: 24px; color: #1a1a1a; background: #ffffff; }
+QLineEdit, QSpinBox, QTableView {
+    border: 2px solid #5a5a5a; border-radius: 6px; padding: 6px; background: #ffffff;
+}
+QLineEdit:focus, QSpinBox:focus, QTableView:focus { border: 3px solid #0b57d0; }
+QPushButton {
+    min-height: 48px; padding: 4px 18px; border: 2px solid #3c3c3c; border-radius: 8px;
+    background: #eef1f5;
+}
+QPushButton:focus { border: 3px solid #0b57d0; }
+QPushButton:disabled { color: #5f5f5f; border-color: #8a8a8a; }
+QPushButton#primary { background: #0b57d0; color: #ffffff; border-color: #0842a0; font-weight: bold; }
+QPushButton#primary:disabled { background: #c9d3e3; color: #3c3c3c; }
+QLabel#title { font-size: 32px; font-weight: bold; }
+QLabel#total { font-size: 36px; font-weight: bold; }
+QLabel#points { font-size: 36px; font-weight: bold; color: #0842a0; }
+QLabel#notice { color: #8a1c00; font-weight: bold; }
+QLabel#ok { color: #0d5c2e; font-weight: bold; }
+QLabel#demo { background: #ffe08a; color: #1a1a1a; font-weight: bold; padding: 4px 12px; }
+QFrame#panel { border: 2px solid #c4c4c4; border-radius: 10px; }
+QHeaderView::section { font-size: 20px; padding: 4px; background: #eef1f5; border: 1px solid #c4c4c4; }
+"""

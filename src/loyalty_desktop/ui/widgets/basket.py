@@ -1,0 +1,80 @@
+"""The basket as a table model: lines as the cashier entered them; money formatting lives in the roles."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from loyalty_desktop.services.baskets import LineRequest
+
+Index = QModelIndex | QPersistentModelIndex
+_NO_INDEX = QModelIndex()
+
+
+def _amount(line: LineRequest) -> str:
+    try:
+        return f"{Decimal(line.quantity) * Decimal(line.unit_price):.2f}"
+    except InvalidOperation:
+        return ""
+
+
+class BasketModel(QAbstractTableModel):
+    """SKU, quantity, unit price and line amount of each line, in the order scanned."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines: list[LineRequest] = []
+        self._headers = (self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount"))
+
+    @property
+    def lines(self) -> tuple[LineRequest, ...]:
+        """The lines, for the sale request."""
+        return tuple(self._lines)
+
+    def add(self, line: LineRequest) -> None:
+        """Append a line."""
+        row = len(self._lines)
+        self.beginInsertRows(_NO_INDEX, row, row)
+        self._lines.append(line)
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        """Remove the line at ``row`` (nothing if there is none)."""
+        if 0 <= row < len(self._lines):
+            self.beginRemoveRows(_NO_INDEX, row, row)
+            del self._lines[row]
+            self.endRemoveRows()
+
+    def clear(self) -> None:
+        """Empty the basket for the next customer."""
+        self.beginResetModel()
+        self._lines.clear()
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802  (Qt's name)
+        """Lines in the basket."""
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
+        """Item, quantity, price, amount."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Display text and alignment of a cell."""
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (line.sku, line.quantity, line.unit_price, _amount(line))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None

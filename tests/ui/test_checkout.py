@@ -1,0 +1,107 @@
+"""A member checkout from the keyboard: scan, ring up, pay with points, complete once; refusals in the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from loyalty_desktop.app import Opened
+from loyalty_desktop.services import browsing, member_view, members
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.screens.checkout import CheckoutScreen
+from tests.ui.conftest import MEMBER_NO, PIN
+
+
+def _till(qtbot: QtBot, window: MainWindow) -> CheckoutScreen:
+    window.sign_in.name.setText("Cai")
+    window.sign_in.pin.setText(PIN)
+    window.sign_in.submit()
+    qtbot.waitUntil(lambda: window.checkout is not None)
+    assert window.checkout is not None
+    return window.checkout
+
+
+def _scan(qtbot: QtBot, till: CheckoutScreen, code: str) -> None:
+    """A keyboard-wedge scanner: the code's characters, then Enter, into the focused scan box."""
+    till.scan.setFocus()
+    qtbot.keyClicks(till.scan, code)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+
+
+def _line(qtbot: QtBot, till: CheckoutScreen, sku: str, qty: str, price: str) -> None:
+    till.sku.setFocus()
+    qtbot.keyClicks(till.sku, sku)
+    qtbot.keyClick(till.sku, Qt.Key.Key_Return)
+    till.qty.selectAll()
+    qtbot.keyClicks(till.qty, qty)
+    qtbot.keyClick(till.qty, Qt.Key.Key_Return)
+    qtbot.keyClicks(till.price, price)
+    qtbot.keyClick(till.price, Qt.Key.Key_Return)
+
+
+def test_a_scanned_card_checkout_with_points_posts_one_sale_and_moves_the_ledger(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    shop = staffed.shop
+    card = members.member_card(shop, LOCAL_ADMIN, MEMBER_NO, deliver=lambda _m, code, _s: code)
+    till = _till(qtbot, window)
+    _scan(qtbot, till, card)
+    qtbot.waitUntil(lambda: till.member is not None)
+    assert MEMBER_NO in till.panel.who.text()
+    assert till.panel.points.text().startswith("500")
+    _line(qtbot, till, "TEA", "2", "30.00")
+    _line(qtbot, till, "CUP", "1", "40.00")
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    assert "100.00" in till.to_pay.text()
+    qtbot.keyClick(till.sku, Qt.Key.Key_F9)  # use points: 500 points pay 5.00
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.redeemed == 500)
+    assert "95.00" in till.to_pay.text()
+    assert "Earns 95 points" in till.earn.text()
+    sale_no = till.sale_no
+    qtbot.keyClick(till.sku, Qt.Key.Key_F12)
+    qtbot.keyClick(till.sku, Qt.Key.Key_F12)  # a double press posts nothing more
+    with qtbot.waitSignal(till.completed, timeout=5000) as done:
+        pass
+    result = done.args[0] if done.args else None
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    assert result is not None
+    assert result.sale_no == sale_no
+    assert f"Sale {sale_no} done" in till.message.text()
+    assert till.member is None
+    assert not till.basket.lines
+    view = member_view.show_member(shop, LOCAL_ADMIN, MEMBER_NO)
+    assert view.points == 500 - 500 + 95
+    sales = browsing.member_sales(shop, LOCAL_ADMIN, MEMBER_NO).rows
+    assert [s.sale_no for s in sales].count(sale_no) == 1
+
+
+def test_an_invalid_card_is_said_in_the_screen_and_nothing_is_attached(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = _till(qtbot, window)
+    _scan(qtbot, till, "LD1.1.10000001.AAAAAAAAAAAAAAAAAAAAAA")
+    qtbot.waitUntil(lambda: till.message.text() != "")
+    assert till.member is None
+    assert "card" in till.message.text().lower()
+    assert not till.complete.isEnabled()
+
+
+def test_a_phone_tail_shared_by_members_gives_a_pick_list(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    shop = staffed.shop
+    for number, phone in (("20000001", "13800005678"), ("20000002", "13900005678")):
+        members.enrol(
+            shop, LOCAL_ADMIN, members.NewMember(name="李", member_no=number, phone=phone)
+        )
+    till = _till(qtbot, window)
+    _scan(qtbot, till, "5678")
+    qtbot.waitUntil(lambda: till.picks.isVisible())
+    assert till.picks.count() == 2
+    assert "****" in till.picks.item(0).text()  # phones masked over the counter
+    qtbot.keyClick(till.picks, Qt.Key.Key_Down)
+    qtbot.keyClick(till.picks, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.member is not None)
+    assert till.member is not None
+    assert till.member.member_no == "20000002"
