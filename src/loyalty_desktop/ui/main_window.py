@@ -81,8 +81,15 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.checkout)
         self.stack.setCurrentWidget(self.checkout)
         self.checkout.scan.setFocus()
+        roles = {
+            "cashier": self.tr("cashier"),
+            "manager": self.tr("manager"),
+            "admin": self.tr("admin"),
+        }
         self.who.setText(
-            self.tr("Signed in: {name} ({role})").format(name=actor.name, role=actor.role.value)
+            self.tr("Signed in: {name} ({role})").format(
+                name=actor.name, role=roles.get(actor.role.value, actor.role.value)
+            )
         )
         self.sign_out_button.show()
         self.idle.start()

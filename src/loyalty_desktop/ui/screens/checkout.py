@@ -78,7 +78,7 @@ class CheckoutScreen(QWidget):
 
     def _build(self) -> None:
         self.scan = QLineEdit()
-        self.scan.setPlaceholderText(self.tr("Scan card or type member number / phone, Enter"))
+        self.scan.setPlaceholderText(self.tr("Scan card, or number / phone + Enter"))
         self.scan.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.camera = QPushButton(self.tr("Camera"))
         self.camera.setEnabled(False)
@@ -106,6 +106,7 @@ class CheckoutScreen(QWidget):
         self.redeem = QSpinBox()
         self.redeem.setRange(0, 0)
         self.redeem.setSuffix(self.tr(" points"))
+        self.redeem.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # typed, or F9 for all
         self.use_all = QPushButton(self.tr("Use points (F9)"))
         self.totals = QLabel()
         self.totals.setWordWrap(True)

@@ -1,0 +1,146 @@
+"""Save a picture of every till screen, in English and in Chinese, at 1366×768 (docs/screenshots/).
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Runs offscreen on a temporary shop: a programme, a member with points, an
+admin and a cashier, a basket with a quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+
+from loyalty_desktop.app import open_database
+from loyalty_desktop.services import checkout, members, programs, staff
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.ui.launch import install_translations
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.theme import STYLE
+
+PROGRAM = """\
+currency = "CNY"
+timezone = "Asia/Shanghai"
+shop_name = "便利店"
+[earn]
+points = 1
+per = "1.00"
+[expiry]
+days = 365
+[redeem]
+point_value = "0.01"
+max_share = "0.5"
+[[tiers.levels]]
+name = "Silver"
+threshold = "0"
+[[tiers.levels]]
+name = "Gold"
+threshold = "2000"
+discount_pct = "5"
+"""
+
+
+def _settle(app: QApplication, window: MainWindow, until: object = None) -> None:
+    """Let timers fire, the worker finish and the screen repaint (at most 5 s)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        done = until is None or until()  # type: ignore[operator]
+        if window.tasks.pending == 0 and done:
+            break
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def shoot(out: Path, language: str) -> list[Path]:
+    """Every screen in ``language`` (``en`` or ``zh_CN``); returns the files written."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    translators = install_translations(app, locale)
+    app.setStyleSheet(STYLE)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        opened = open_database(Path(tmp) / "shop.db", keys_dir=Path(tmp) / "keys")
+        shop = opened.shop
+        programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "screenshots")
+
+        def save(window: MainWindow, name: str) -> None:
+            path = out / f"{name}-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+
+        first = MainWindow(shop, demo=True)
+        first.resize(1366, 768)
+        first.show()
+        _settle(app, first)
+        save(first, "first-run")
+        first.close()
+        members.enrol(
+            shop,
+            LOCAL_ADMIN,
+            members.NewMember(name="王芳", member_no="10000001", phone="13812345678"),
+        )
+        checkout.checkout(shop, LOCAL_ADMIN, SaleRequest("S-0", "10000001", total="1860.00"))
+        staff.add_staff(shop, LOCAL_ADMIN, "Ada", "admin", "4321")
+        window = MainWindow(shop)
+        window.resize(1366, 768)
+        window.show()
+        _settle(app, window)
+        window.sign_in.name.setText("Ada")
+        save(window, "sign-in")
+        window.sign_in.pin.setText("4321")
+        window.sign_in.submit()
+        _settle(app, window, lambda: window.checkout is not None)
+        save(window, "checkout-empty")
+        till = window.checkout
+        assert till is not None
+        till.find_member("10000001")
+        _settle(app, window, lambda: till.member is not None)
+        for sku, qty, price in (("6901234567892", "2", "12.50"), ("TEA-500", "1", "38.00")):
+            till.sku.setText(sku)
+            till.qty.setText(qty)
+            till.price.setText(price)
+            till.add_line()
+        till.use_points()
+        time.sleep(0.2)  # the quote waits for the scans to stop
+        _settle(app, window, lambda: till.quoted is not None)
+        save(window, "checkout-basket")
+        till.complete_sale()
+        _settle(app, window, lambda: till.member is None)
+        save(window, "checkout-done")
+        till.find_member("LD1.1.1.AAAA")
+        _settle(app, window)
+        save(window, "checkout-bad-card")
+        window.close()
+        opened.engine.dispose()
+    for translator in translators:
+        app.removeTranslator(translator)
+    return written
+
+
+def main() -> None:
+    """Write the screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for language in ("en", "zh_CN"):
+        for path in shoot(args.out, language):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BasketModel</name>
+    <message>
+        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutScreen</name>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="81"/>
+        <source>Scan card, or number / phone + Enter</source>
+        <translation>扫会员码，或输入卡号/手机号后回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="83"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="85"/>
+        <source>Camera scanning is not set up on this till</source>
+        <translation>本收银台未设置摄像头扫码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="90"/>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="95"/>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="99"/>
+        <source>Add line (Enter)</source>
+        <translation>添加 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="108"/>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="109"/>
+        <source>Use points (F9)</source>
+        <translation>用积分 (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="116"/>
+        <source>Complete sale (F12)</source>
+        <translation>完成结账 (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="118"/>
+        <source>New customer (Esc)</source>
+        <translation>下一位顾客 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="139"/>
+        <source>Pay with points</source>
+        <translation>积分抵扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="215"/>
+        <source>Several members match: choose one and press Enter.</source>
+        <translation>有多位会员匹配：请选择一位后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="238"/>
+        <source>Type an item code and its price.</source>
+        <translation>请输入商品编码和单价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="295"/>
+        <source>Lines: {count}</source>
+        <translation>共 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="300"/>
+        <source>Subtotal {amount}</source>
+        <translation>小计 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="303"/>
+        <source>Tier discount −{amount}</source>
+        <translation>等级折扣 −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="309"/>
+        <source>Discount −{amount}</source>
+        <translation>折扣 −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="313"/>
+        <source>{points} points pay −{amount}</source>
+        <translation>{points} 积分抵 −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="319"/>
+        <source>To pay {amount} {currency}</source>
+        <translation>应付 {amount} {currency}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="324"/>
+        <source>Earns {earned} points · balance after {points}</source>
+        <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="351"/>
+        <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
+        <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminScreen</name>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="24"/>
+        <source>Welcome: create the administrator account</source>
+        <translation>欢迎：请先创建管理员账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="29"/>
+        <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
+        <translation>管理员之后可以添加收银员和店长。请设置至少 4 位数字的 PIN 码并妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="40"/>
+        <source>Create and sign in (Enter)</source>
+        <translation>创建并登录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="46"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="47"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="48"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="67"/>
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="31"/>
+        <source>Loyalty till — DEMO</source>
+        <translation>会员收银台 — 演示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="31"/>
+        <source>Loyalty till</source>
+        <translation>会员收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="42"/>
+        <source>Sign out (Ctrl+L)</source>
+        <translation>退出登录 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="47"/>
+        <source>DEMO — sample data, not a real shop</source>
+        <translation>演示 — 示例数据，不是真实门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87"/>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="40"/>
+        <source>No member</source>
+        <translation>未选会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="41"/>
+        <source>Scan the member&apos;s card or type a number or phone.</source>
+        <translation>请扫描会员码，或输入卡号、手机号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="48"/>
+        <source>no tier</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="56"/>
+        <source>Tier: {tier} — {needs} more to {next}</source>
+        <translation>等级：{tier} — 再消费 {needs} 升至 {next}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="61"/>
+        <source>Tier: {tier}</source>
+        <translation>等级：{tier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="62"/>
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="65"/>
+        <source>{points} points expire in the next 30 days</source>
+        <translation>{points} 积分将在 30 天内过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="71"/>
+        <source>⚠ Negative balance: points owed from a refund</source>
+        <translation>⚠ 积分为负：退货后欠扣的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="73"/>
+        <source>🎂 Birthday this month</source>
+        <translation>🎂 本月生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="75"/>
+        <source>⚠ Member is {status}</source>
+        <translation>⚠ 会员状态：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="35"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="38"/>
+        <source>Your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="41"/>
+        <location filename="../../ui/screens/sign_in.py" line="50"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="43"/>
+        <source>Sign in (Enter)</source>
+        <translation>登录 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="49"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="77"/>
+        <source>Type your name and PIN.</source>
+        <translation>请输入姓名和 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="112"/>
+        <source>You can sign in again.</source>
+        <translation>现在可以重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/sign_in.py" line="117"/>
+        <source>Too many wrong PINs: locked for {time}.</source>
+        <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
+    </message>
+</context>
+</TS>
