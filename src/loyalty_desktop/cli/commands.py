@@ -347,6 +347,7 @@ def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
         ctx.gui(ctx.shop, False)
         raise AlreadyPrinted
     path = data_dir() / "demo.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
     fresh = not path.exists()
     opened = open_database(path)
     try:
