@@ -105,3 +105,31 @@ def test_a_phone_tail_shared_by_members_gives_a_pick_list(
     qtbot.waitUntil(lambda: till.member is not None)
     assert till.member is not None
     assert till.member.member_no == "20000002"
+
+
+def test_an_unknown_phone_is_enrolled_inline_and_attached_to_the_basket(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    till = _till(qtbot, window)
+    _line(qtbot, till, "TEA", "1", "20.00")
+    _scan(qtbot, till, "13712345678")
+    qtbot.waitUntil(lambda: "F4" in till.message.text())
+    assert till.member is None
+    qtbot.keyClick(till.scan, Qt.Key.Key_F4)
+    form = till.enrolment
+    assert form.phone.text() == "13712345678"  # the typed number, not typed again
+    assert not form.consent.isChecked()  # marketing consent is opt-in
+    form.name.setText("陈静")  # typed through an input method, not key presses
+    form.birthday.setText("1990-02-30")
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    assert form.message.text() != ""  # a date that does not exist: said, nothing enrolled
+    form.birthday.setText("1990-02-28")
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: till.member is not None)
+    assert till.member is not None
+    assert till.member.name == "陈静"
+    assert till.member.consent is False
+    assert not form.card.pixmap().isNull()  # the QR card is on screen
+    assert [line.sku for line in till.basket.lines] == ["TEA"]  # the basket survived
+    found = browsing.search_members(staffed.shop, LOCAL_ADMIN, "13712345678")
+    assert [row.member_no for row in found] == [till.member.member_no]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.ui.screens.messages import spoken
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.basket import BasketModel
+from loyalty_desktop.ui.widgets.enrol_panel import EnrolPanel
 from loyalty_desktop.ui.widgets.member_panel import MemberPanel
 
 QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
@@ -63,6 +65,7 @@ class CheckoutScreen(QWidget):
         self._shop, self._tasks, self.actor = shop, tasks, actor
         self._now = now or (lambda: datetime.now(UTC))
         self.member: MemberView | None = None
+        self._last_typed = ""
         self.sale_no = new_sale_no(self._now())
         self.quoted: SaleResult | None = None
         self._posting = False
@@ -86,6 +89,11 @@ class CheckoutScreen(QWidget):
         self.picks = QListWidget()
         self.picks.hide()
         self.panel = MemberPanel()
+        self.enrolment = EnrolPanel(self._shop, self._tasks, self.actor, self._now)
+        self.left = QStackedWidget()
+        self.left.addWidget(self.panel)
+        self.left.addWidget(self.enrolment)
+        self.enrol = QPushButton(self.tr("New member (F4)"))
         self.sku = QLineEdit()
         self.sku.setPlaceholderText(self.tr("Item code"))
         self.sku.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -124,6 +132,7 @@ class CheckoutScreen(QWidget):
         find = QHBoxLayout()
         find.addWidget(self.scan, 1)
         find.addWidget(self.camera)
+        find.addWidget(self.enrol)
         entry = QHBoxLayout()
         entry.addWidget(self.sku, 1)
         entry.addWidget(self.qty)
@@ -132,7 +141,7 @@ class CheckoutScreen(QWidget):
         left = QVBoxLayout()
         left.addLayout(find)
         left.addWidget(self.picks)
-        left.addWidget(self.panel, 1)
+        left.addWidget(self.left, 1)
         middle = QVBoxLayout()
         middle.addLayout(entry)
         middle.addWidget(self.table, 1)
@@ -166,10 +175,14 @@ class CheckoutScreen(QWidget):
         self.redeem.valueChanged.connect(lambda _value: self._changed())
         self.complete.clicked.connect(self.complete_sale)
         self.new_basket.clicked.connect(self.start_over)
+        self.enrol.clicked.connect(self.open_enrolment)
+        self.enrolment.enrolled.connect(self.find_member)
+        self.enrolment.closed.connect(self.close_enrolment)
         for keys, action in (
             (Qt.Key.Key_F12, self.complete_sale),
             (Qt.Key.Key_F9, self.use_points),
-            (Qt.Key.Key_Escape, self.start_over),
+            (Qt.Key.Key_F4, self.open_enrolment),
+            (Qt.Key.Key_Escape, self._escape),
             (Qt.Key.Key_F2, self.scan.setFocus),
             (Qt.Key.Key_F3, self.sku.setFocus),
         ):
@@ -185,6 +198,7 @@ class CheckoutScreen(QWidget):
         """Look up what was scanned or typed (card code, member number or phone)."""
         ref = (self.scan.text() if text is None else text).strip()
         self.scan.clear()
+        self._last_typed = ref
         if not ref:
             return
         self.picks.hide()
@@ -219,12 +233,31 @@ class CheckoutScreen(QWidget):
         self.panel.show_member(found, self._now())
         self.redeem.setRange(0, max(0, found.spendable))
         self.message.setText("")
-        self.sku.setFocus()
+        if self.left.currentWidget() is not self.enrolment:  # keep a new member's card shown
+            self.sku.setFocus()
         self._changed()
 
     def _pick(self, member_no: str) -> None:
         self.picks.hide()
         self.find_member(member_no)
+
+    # enrolling ----------------------------------------------------------------------------
+
+    def open_enrolment(self) -> None:
+        """Enrol a new member (F4); what was typed in the scan box becomes the phone."""
+        self.left.setCurrentWidget(self.enrolment)
+        self.enrolment.start(self._last_typed)
+
+    def close_enrolment(self) -> None:
+        """Back to the member panel, the basket untouched."""
+        self.left.setCurrentWidget(self.panel)
+        self.scan.setFocus()
+
+    def _escape(self) -> None:
+        if self.left.currentWidget() is self.enrolment and self.member is None:
+            self.close_enrolment()
+        else:
+            self.start_over()
 
     # the basket ----------------------------------------------------------------------------
 
@@ -372,7 +405,8 @@ class CheckoutScreen(QWidget):
     def _refused(self, error: LoyaltyError) -> None:
         self.message.setObjectName("notice")
         self.message.style().polish(self.message)
-        self.message.setText(spoken(error))
+        hint = self.tr(" — F4 enrols a new member") if error.code == "unknown_member" else ""
+        self.message.setText(spoken(error) + hint)
         self.scan.setFocus()
 
     def start_over(self) -> None:
@@ -382,6 +416,7 @@ class CheckoutScreen(QWidget):
         self.basket.clear()
         self.redeem.setRange(0, 0)
         self.panel.show_nobody()
+        self.left.setCurrentWidget(self.panel)
         self.picks.hide()
         self.sale_no = new_sale_no(self._now())
         self.message.setObjectName("notice")
