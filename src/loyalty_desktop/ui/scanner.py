@@ -183,7 +183,7 @@ class ScanListener(QObject):
         if (
             self._held
             and self._last_ms is not None
-            and now - self._last_ms > self.timing.max_gap_ms
+            and abs(now - self._last_ms) > self.timing.max_gap_ms
         ):
             self.flush()
         if self._held and event.key() in _ENTER_KEYS and not event.isAutoRepeat():
@@ -223,7 +223,7 @@ class ScanListener(QObject):
         """Keep an Enter that ends a scan from firing a Return shortcut."""
         if not self._held or event.key() not in _ENTER_KEYS or self._last_ms is None:
             return False
-        fast = self._now_ms(event) - self._last_ms <= self.timing.max_gap_ms
+        fast = abs(self._now_ms(event) - self._last_ms) <= self.timing.max_gap_ms
         code = normalise_code("".join(self._text), self._prefix)
         if fast and len(code) >= self.timing.min_length:
             event.accept()  # an accepted override means "deliver as a key press instead"
