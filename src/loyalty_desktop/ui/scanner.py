@@ -30,6 +30,19 @@ from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value})
+# A scanner presses Shift for capitals; these keys alone neither end nor join a burst.
+_MODIFIER_KEYS = frozenset(
+    key.value
+    for key in (
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
+    )
+)
 _SHORTCUT_MODIFIERS = (
     Qt.KeyboardModifier.ControlModifier
     | Qt.KeyboardModifier.AltModifier
@@ -168,7 +181,7 @@ class ScanListener(QObject):
         Returns:
             True when the event is consumed.
         """
-        if self._replaying or not isinstance(event, QKeyEvent):
+        if self._replaying or not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
             return False
         if event.type() == QEvent.Type.KeyPress:
             return self._on_press(watched, event)

@@ -50,6 +50,14 @@ def key_for(char: str) -> int:
     return Qt.Key.Key_unknown.value
 
 
+def send_event(
+    target: QObject, kind: QEvent.Type, key: int, text: str, at: int, mods: Qt.KeyboardModifier
+) -> None:
+    event = QKeyEvent(kind, key, mods, text)
+    event.setTimestamp(at)
+    QApplication.sendEvent(target, event)
+
+
 def send_key(
     target: QObject,
     key: int,
@@ -60,13 +68,8 @@ def send_key(
     release_after: int = 2,
 ) -> None:
     """A press at ``stamp`` ms and its release a little later, as a keyboard sends them."""
-    for kind, at in (
-        (QEvent.Type.KeyPress, stamp),
-        (QEvent.Type.KeyRelease, stamp + release_after),
-    ):
-        event = QKeyEvent(kind, key, mods, text)
-        event.setTimestamp(at)
-        QApplication.sendEvent(target, event)
+    send_event(target, QEvent.Type.KeyPress, key, text, stamp, mods)
+    send_event(target, QEvent.Type.KeyRelease, key, text, stamp + release_after, mods)
 
 
 def type_keys(target: QObject, text: str, start: int, gaps: Iterator[int] | int) -> int:
@@ -178,6 +181,27 @@ def test_the_last_typed_key_arrives_when_the_gap_timer_runs_out(
     assert line.text() == "L"  # "i" is held back until no scanner key can follow it
     qtbot.waitUntil(lambda: line.text() == "Li", timeout=1000)
     assert not listener.pending
+
+
+def test_a_scanner_pressing_shift_for_capitals_still_scans(
+    listener: ScanListener, line: QLineEdit
+) -> None:
+    codes: list[str] = []
+    listener.scanned.connect(codes.append)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    at = 10_000
+    for char in "AB123456":
+        if char.isupper():  # Shift down, the letter, Shift up
+            send_event(line, QEvent.Type.KeyPress, Qt.Key.Key_Shift.value, "", at, shift)
+            send_key(line, key_for(char), char, at + 3, shift)
+            send_event(line, QEvent.Type.KeyRelease, Qt.Key.Key_Shift.value, "", at + 6, NO_MODS)
+        else:
+            send_key(line, key_for(char), char, at)
+        at += 10
+    send_key(line, Qt.Key.Key_Return.value, "\r", at)
+
+    assert codes == ["AB123456"]
+    assert line.text() == ""
 
 
 def test_a_short_fast_burst_is_typing(listener: ScanListener, line: QLineEdit) -> None:
