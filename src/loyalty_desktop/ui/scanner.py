@@ -127,7 +127,7 @@ class ScanListener(QObject):
         self._target: QObject | None = None
         self._open: set[int] = set()  # held presses whose release has not come
         self._swallow: set[int] = set()  # releases to drop: their presses were a scan
-        self._replaying = False
+        self._replaying: set[int] = set()  # the events being replayed, by address
         self._last_code = ""
         self._last_code_at = float("-inf")
         self._app: QCoreApplication | None = None
@@ -168,12 +168,15 @@ class ScanListener(QObject):
         self._reset()
         if target is None or not shiboken6.isValid(target):
             return
-        self._replaying = True
-        try:
-            for event in held:
+        for event in held:
+            # Marked by event, not by a flag: a replayed key may open a modal dialog whose
+            # event loop runs inside sendEvent, and scans there must still be seen.
+            address = shiboken6.getCppPointer(event)[0]
+            self._replaying.add(address)
+            try:
                 QCoreApplication.sendEvent(target, event)
-        finally:
-            self._replaying = False
+            finally:
+                self._replaying.discard(address)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         """Hold back, swallow or pass on a key event (Qt calls this).
@@ -181,7 +184,9 @@ class ScanListener(QObject):
         Returns:
             True when the event is consumed.
         """
-        if self._replaying or not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
+        if not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
+            return False
+        if self._replaying and shiboken6.getCppPointer(event)[0] in self._replaying:
             return False
         if event.type() == QEvent.Type.KeyPress:
             return self._on_press(watched, event)
