@@ -7,7 +7,8 @@ person types; when Enter ends such a burst of at least ``min_length``
 characters it emits ``scanned`` and swallows the keys, so nothing is typed into
 the focused field and no default button is pressed. Any other burst (a person
 typing, a short fast burst, a burst without Enter) is replayed, in order, to the
-widget that was to receive it.
+widget that was to receive it. The cost: a typed key reaches its widget up to
+``max_gap_ms`` late (the gap timer, or the next key, releases it).
 
 Left out: input-method commits (``QInputMethodEvent``) are not recognised as a
 scan — with an input method active the platform may turn the scanner's keys into
