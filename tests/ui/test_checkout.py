@@ -11,6 +11,7 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from tests.ui.conftest import MEMBER_NO, PIN
+from tests.unit.ui.test_scanner import scan
 
 
 def _till(qtbot: QtBot, window: MainWindow) -> CheckoutScreen:
@@ -133,3 +134,22 @@ def test_an_unknown_phone_is_enrolled_inline_and_attached_to_the_basket(
     assert [line.sku for line in till.basket.lines] == ["TEA"]  # the basket survived
     found = browsing.search_members(staffed.shop, LOCAL_ADMIN, "13712345678")
     assert [row.member_no for row in found] == [till.member.member_no]
+
+
+def test_a_card_scanned_with_focus_on_a_button_attaches_the_member_and_presses_nothing(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    card = members.member_card(
+        staffed.shop, LOCAL_ADMIN, MEMBER_NO, deliver=lambda _m, code, _s: code
+    )
+    till = _till(qtbot, window)
+    pressed: list[bool] = []
+    till.use_all.clicked.connect(lambda: pressed.append(True))
+    till.use_all.setFocus()
+    scan(till.use_all, card)  # 10 ms a character, then Enter, at the focused button
+    qtbot.waitUntil(lambda: till.member is not None)
+    assert till.member is not None
+    assert till.member.member_no == MEMBER_NO
+    assert pressed == []
+    assert till.scan.text() == ""
+    assert till.sku.text() == ""

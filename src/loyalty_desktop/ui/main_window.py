@@ -10,6 +10,7 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.scanner import ScanListener
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
 from loyalty_desktop.ui.screens.messages import spoken
@@ -58,6 +59,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        # A card scanned with focus anywhere finds the member; its keys never reach a field.
+        self.scanner = ScanListener(parent=self)
+        self.scanner.scanned.connect(self._scanned)
+        if app is not None:
+            self.scanner.install(app)
         self._restore()
         self.tasks.submit(lambda: staff.unsigned_actor(shop), self._started, self._failed)
 
@@ -94,6 +100,12 @@ class MainWindow(QMainWindow):
         self.sign_out_button.show()
         self.idle.start()
 
+    def _scanned(self, code: str) -> None:
+        till = self.checkout
+        if till is None or self.stack.currentWidget() is not till:
+            return  # no one signed in: a scan attaches nothing
+        till.scanned(code)
+
     def sign_out(self) -> None:
         """Back to the sign-in screen; the basket in progress is dropped (nothing was posted)."""
         if self.actor is None:
@@ -128,5 +140,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        self.scanner.uninstall()
         self.tasks.wait()
         super().closeEvent(event)

@@ -27,109 +27,172 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="81"/>
+        <location filename="../../ui/screens/checkout.py" line="84"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫会员码，或输入卡号/手机号后回车</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="83"/>
+        <location filename="../../ui/screens/checkout.py" line="86"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="85"/>
+        <location filename="../../ui/screens/checkout.py" line="88"/>
         <source>Camera scanning is not set up on this till</source>
         <translation>本收银台未设置摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="90"/>
+        <location filename="../../ui/screens/checkout.py" line="96"/>
+        <source>New member (F4)</source>
+        <translation>新会员 (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="98"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="95"/>
+        <location filename="../../ui/screens/checkout.py" line="103"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="99"/>
+        <location filename="../../ui/screens/checkout.py" line="107"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="108"/>
+        <location filename="../../ui/screens/checkout.py" line="116"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="109"/>
+        <location filename="../../ui/screens/checkout.py" line="118"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="116"/>
+        <location filename="../../ui/screens/checkout.py" line="125"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118"/>
+        <location filename="../../ui/screens/checkout.py" line="127"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="139"/>
+        <location filename="../../ui/screens/checkout.py" line="149"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="215"/>
+        <location filename="../../ui/screens/checkout.py" line="240"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="238"/>
+        <location filename="../../ui/screens/checkout.py" line="282"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="295"/>
+        <location filename="../../ui/screens/checkout.py" line="339"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="300"/>
+        <location filename="../../ui/screens/checkout.py" line="344"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="303"/>
+        <location filename="../../ui/screens/checkout.py" line="347"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="309"/>
+        <location filename="../../ui/screens/checkout.py" line="353"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="313"/>
+        <location filename="../../ui/screens/checkout.py" line="357"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="319"/>
+        <location filename="../../ui/screens/checkout.py" line="363"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="324"/>
+        <location filename="../../ui/screens/checkout.py" line="368"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="351"/>
+        <location filename="../../ui/screens/checkout.py" line="395"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="418"/>
+        <source> — F4 enrols a new member</source>
+        <translation> — 按 F4 登记新会员</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPanel</name>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="59"/>
+        <source>New member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="65"/>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="67"/>
+        <source>Agrees to receive offers</source>
+        <translation>同意接收优惠信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="69"/>
+        <source>Enrol (Enter)</source>
+        <translation>登记 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="71"/>
+        <source>Skip (Esc)</source>
+        <translation>跳过 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="78"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="79"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="80"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="143"/>
+        <source> The phone is also on member {others}.</source>
+        <translation> 该手机号也登记在会员 {others} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="150"/>
+        <source>Member {number} enrolled; the card is below.</source>
+        <translation>会员 {number} 已登记，会员卡见下方。</translation>
     </message>
 </context>
 <context>
@@ -173,42 +236,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="47"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>

@@ -216,6 +216,16 @@ class CheckoutScreen(QWidget):
 
         self._tasks.submit(look, self._found, self._refused)
 
+    def scanned(self, code: str) -> None:
+        """A scanner's code: an item when the item field has focus, else the member's card."""
+        if self.sku.hasFocus():
+            self.sku.setText(code)
+            self.qty.setFocus()
+            return
+        if self.left.currentWidget() is self.enrolment and self.member is None:
+            self.close_enrolment()
+        self.find_member(code)
+
     def _found(self, found: MemberView | tuple[MemberRow, ...]) -> None:
         if isinstance(found, tuple):
             self.picks.clear()
