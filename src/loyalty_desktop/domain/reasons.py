@@ -70,6 +70,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "email": Wording("e-mail", "邮箱"),
         "birthday": Wording("birthday", "生日"),
         "pin": Wording("PIN", "PIN 码"),
+        "manager": Wording("manager", "店长"),
         "role": Wording("role", "角色"),
         "at": Wording("time", "时间"),
         "from": Wording("start time", "开始时间"),

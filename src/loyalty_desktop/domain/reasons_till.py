@@ -239,6 +239,9 @@ REFUNDS = {
     "unknown_sale": Wording(
         "no such sale was recorded here", "本店没有这笔销售记录，请核对销售单号"
     ),
+    "refund_needs_manager": Wording(
+        "a refund needs a manager's name and PIN", "退款需要店长输入姓名和 PIN 码"
+    ),
     "refund_amount_or_lines": Wording(
         "give either an amount or lines to refund, not both and not neither",
         "请填写退货金额或退货商品，二者选其一",

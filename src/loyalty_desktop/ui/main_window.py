@@ -14,6 +14,7 @@ from loyalty_desktop.ui.scanner import ScanListener
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
 from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.refund import RefundScreen
 from loyalty_desktop.ui.screens.sign_in import SignInScreen
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         self.first_run = FirstAdminScreen(shop, self.tasks)
         self.sign_in = SignInScreen(shop, self.tasks)
         self.checkout: CheckoutScreen | None = None
+        self.refunds: RefundScreen | None = None
         self.stack.addWidget(self.first_run)
         self.stack.addWidget(self.sign_in)
         self.first_run.created.connect(self._enter)
@@ -85,6 +87,13 @@ class MainWindow(QMainWindow):
             self.checkout.deleteLater()
         self.checkout = CheckoutScreen(self._shop, self.tasks, actor)
         self.stack.addWidget(self.checkout)
+        if self.refunds is not None:
+            self.stack.removeWidget(self.refunds)
+            self.refunds.deleteLater()
+        self.refunds = RefundScreen(self._shop, self.tasks, actor)
+        self.stack.addWidget(self.refunds)
+        self.checkout.refund_wanted.connect(self.open_refunds)
+        self.refunds.leave.connect(self.close_refunds)
         self.stack.setCurrentWidget(self.checkout)
         self.checkout.scan.setFocus()
         roles = {
@@ -100,6 +109,18 @@ class MainWindow(QMainWindow):
         self.sign_out_button.show()
         self.idle.start()
 
+    def open_refunds(self) -> None:
+        """The refund screen (F7 at the checkout)."""
+        if self.refunds is not None:
+            self.stack.setCurrentWidget(self.refunds)
+            self.refunds.start()
+
+    def close_refunds(self) -> None:
+        """Back to the checkout, as it was left."""
+        if self.checkout is not None:
+            self.stack.setCurrentWidget(self.checkout)
+            self.checkout.scan.setFocus()
+
     def _scanned(self, code: str) -> None:
         till = self.checkout
         if till is None or self.stack.currentWidget() is not till:
@@ -112,10 +133,11 @@ class MainWindow(QMainWindow):
             return
         self.actor = None
         self.idle.stop()
-        if self.checkout is not None:
-            self.stack.removeWidget(self.checkout)
-            self.checkout.deleteLater()
-            self.checkout = None
+        for screen in (self.checkout, self.refunds):
+            if screen is not None:
+                self.stack.removeWidget(screen)
+                screen.deleteLater()
+        self.checkout = self.refunds = None
         self.who.setText("")
         self.sign_out_button.hide()
         self.stack.setCurrentWidget(self.sign_in)

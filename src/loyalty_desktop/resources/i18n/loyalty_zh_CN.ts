@@ -27,117 +27,122 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="84"/>
+        <location filename="../../ui/screens/checkout.py" line="85"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫会员码，或输入卡号/手机号后回车</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="86"/>
+        <location filename="../../ui/screens/checkout.py" line="87"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="88"/>
+        <location filename="../../ui/screens/checkout.py" line="89"/>
         <source>Camera scanning is not set up on this till</source>
         <translation>本收银台未设置摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="96"/>
+        <location filename="../../ui/screens/checkout.py" line="97"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="98"/>
+        <location filename="../../ui/screens/checkout.py" line="99"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="103"/>
+        <location filename="../../ui/screens/checkout.py" line="104"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="107"/>
+        <location filename="../../ui/screens/checkout.py" line="108"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="116"/>
+        <location filename="../../ui/screens/checkout.py" line="117"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118"/>
+        <location filename="../../ui/screens/checkout.py" line="119"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="125"/>
+        <location filename="../../ui/screens/checkout.py" line="126"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="127"/>
+        <location filename="../../ui/screens/checkout.py" line="128"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="149"/>
+        <location filename="../../ui/screens/checkout.py" line="129"/>
+        <source>Refund (F7)</source>
+        <translation>退款 (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="151"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="240"/>
+        <location filename="../../ui/screens/checkout.py" line="245"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="282"/>
+        <location filename="../../ui/screens/checkout.py" line="287"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="339"/>
+        <location filename="../../ui/screens/checkout.py" line="344"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="344"/>
+        <location filename="../../ui/screens/checkout.py" line="349"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="347"/>
+        <location filename="../../ui/screens/checkout.py" line="352"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="353"/>
+        <location filename="../../ui/screens/checkout.py" line="358"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="357"/>
+        <location filename="../../ui/screens/checkout.py" line="362"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="363"/>
+        <location filename="../../ui/screens/checkout.py" line="368"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="368"/>
+        <location filename="../../ui/screens/checkout.py" line="373"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="395"/>
+        <location filename="../../ui/screens/checkout.py" line="400"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="418"/>
+        <location filename="../../ui/screens/checkout.py" line="423"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -236,42 +241,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
@@ -327,6 +332,74 @@
         <location filename="../../ui/widgets/member_panel.py" line="75"/>
         <source>⚠ Member is {status}</source>
         <translation>⚠ 会员状态：{status}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundScreen</name>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="58"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="61"/>
+        <source>Sale number from the receipt</source>
+        <translation>小票上的销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="63"/>
+        <source>Value of the goods returned</source>
+        <translation>退回商品的金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="65"/>
+        <source>or items, e.g. TEA:2, CUP</source>
+        <translation>或商品，如 TEA:2, CUP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="71"/>
+        <source>Refund (Enter)</source>
+        <translation>退款 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="73"/>
+        <source>Back to checkout (Esc)</source>
+        <translation>返回结账 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="78"/>
+        <source>Sale number</source>
+        <translation>销售单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="79"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="80"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="83"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="84"/>
+        <source>Manager&apos;s PIN</source>
+        <translation>店长 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="123"/>
+        <source>Type the sale number from the receipt.</source>
+        <translation>请输入小票上的销售单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/refund.py" line="150"/>
+        <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
+        <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,7 @@ class CheckoutScreen(QWidget):
     """Scan box, member panel, basket, points to pay with, totals and Complete (F12)."""
 
     completed = Signal(object)  # SaleResult
+    refund_wanted = Signal()
 
     def __init__(
         self, shop: Shop, tasks: Tasks, actor: Actor, now: Callable[[], datetime] | None = None
@@ -125,6 +126,7 @@ class CheckoutScreen(QWidget):
         self.complete = QPushButton(self.tr("Complete sale (F12)"))
         self.complete.setObjectName("primary")
         self.new_basket = QPushButton(self.tr("New customer (Esc)"))
+        self.refund = QPushButton(self.tr("Refund (F7)"))
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("notice")
@@ -153,6 +155,7 @@ class CheckoutScreen(QWidget):
         pay.addWidget(self.to_pay, 2, 0, 1, 3)
         pay.addWidget(self.earn, 3, 0, 1, 3)
         pay.addWidget(self.new_basket, 4, 0)
+        pay.addWidget(self.refund, 5, 0)
         pay.addWidget(self.complete, 4, 1, 1, 2)
         middle.addLayout(pay)
         top = QHBoxLayout()
@@ -176,12 +179,14 @@ class CheckoutScreen(QWidget):
         self.complete.clicked.connect(self.complete_sale)
         self.new_basket.clicked.connect(self.start_over)
         self.enrol.clicked.connect(self.open_enrolment)
+        self.refund.clicked.connect(self.refund_wanted.emit)
         self.enrolment.enrolled.connect(self.find_member)
         self.enrolment.closed.connect(self.close_enrolment)
         for keys, action in (
             (Qt.Key.Key_F12, self.complete_sale),
             (Qt.Key.Key_F9, self.use_points),
             (Qt.Key.Key_F4, self.open_enrolment),
+            (Qt.Key.Key_F7, self.refund_wanted.emit),
             (Qt.Key.Key_Escape, self._escape),
             (Qt.Key.Key_F2, self.scan.setFocus),
             (Qt.Key.Key_F3, self.sku.setFocus),

@@ -1,0 +1,169 @@
+"""Refunds at the till: find the sale by its number, refund an amount or lines; a manager approves a cashier's.
+
+Refunding is a manager's right (the services check it): a cashier's refund
+asks for a manager's name and PIN on the same screen, and the refund is made
+and audited in the manager's name. The refund number is made when the screen
+opens, so pressing again after a failure never refunds twice.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
+from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.services import refunds, staff
+from loyalty_desktop.services.auth import Actor, Permission
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.refunds import RefundRequest, RefundResult
+from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.tasks import Tasks
+
+
+def new_refund_no(now: datetime) -> str:
+    """A refund number for this screen's refund (``R20261205-142501-3f9a``)."""
+    return f"R{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+def parse_items(text: str) -> tuple[tuple[str, str], ...]:
+    """``TEA:2, CUP:1`` as (SKU, quantity) pairs; a bare SKU means one."""
+    items = []
+    for part in text.replace("，", ",").split(","):
+        if not part.strip():
+            continue
+        sku, _, qty = part.partition(":")
+        items.append((sku.strip(), qty.strip() or "1"))
+    return tuple(items)
+
+
+class RefundScreen(QWidget):
+    """Sale number, amount or items, the manager's approval when needed; Esc goes back."""
+
+    done = Signal(object)  # RefundResult
+    leave = Signal()
+
+    def __init__(
+        self, shop: Shop, tasks: Tasks, actor: Actor, now: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__()
+        self._shop, self._tasks, self.actor = shop, tasks, actor
+        self._now = now or (lambda: datetime.now(UTC))
+        self.refund_no = new_refund_no(self._now())
+        title = QLabel(self.tr("Refund"))
+        title.setObjectName("title")
+        self.sale = QLineEdit()
+        self.sale.setPlaceholderText(self.tr("Sale number from the receipt"))
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("Value of the goods returned"))
+        self.items = QLineEdit()
+        self.items.setPlaceholderText(self.tr("or items, e.g. TEA:2, CUP"))
+        self.manager = QLineEdit()
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.sale, self.amount, self.items, self.pin):
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.button = QPushButton(self.tr("Refund (Enter)"))
+        self.button.setObjectName("primary")
+        self.back = QPushButton(self.tr("Back to checkout (Esc)"))
+        self.message = QLabel()
+        self.message.setObjectName("notice")
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Sale number"), self.sale)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Items"), self.items)
+        self.needs_manager = not actor.may(Permission.REFUND)
+        if self.needs_manager:
+            form.addRow(self.tr("Manager"), self.manager)
+            form.addRow(self.tr("Manager's PIN"), self.pin)
+        else:
+            self.manager.hide()
+            self.pin.hide()
+        box = QVBoxLayout(self)
+        box.addWidget(title)
+        box.addLayout(form)
+        box.addWidget(self.button)
+        box.addWidget(self.back)
+        box.addWidget(self.message)
+        box.addStretch(1)
+        box.setContentsMargins(200, 20, 200, 20)
+        for field in (self.sale, self.amount, self.items, self.manager, self.pin):
+            field.returnPressed.connect(self.submit)
+        self.button.clicked.connect(self.submit)
+        self.back.clicked.connect(self.leave.emit)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.leave.emit)
+
+    def start(self) -> None:
+        """A fresh refund: empty fields and a new refund number."""
+        for field in (self.sale, self.amount, self.items, self.manager, self.pin):
+            field.clear()
+        self.message.clear()
+        self.button.setEnabled(True)
+        self.refund_no = new_refund_no(self._now())
+        self.sale.setFocus()
+
+    def submit(self) -> None:
+        """Refund in the background, approved by the manager if the cashier may not refund."""
+        amount, items = self.amount.text().strip(), parse_items(self.items.text())
+        request = RefundRequest(
+            refund_no=self.refund_no,
+            sale_no=self.sale.text().strip(),
+            amount=amount or None,
+            lines=() if amount else items,
+        )
+        if not request.sale_no:
+            self.message.setText(self.tr("Type the sale number from the receipt."))
+            self.sale.setFocus()
+            return
+        manager, pin = self.manager.text(), self.pin.text()
+        self.pin.clear()
+        self.button.setEnabled(False)
+
+        def refund() -> RefundResult:
+            by = self.actor
+            if self.needs_manager:
+                if not manager.strip() or not pin:
+                    raise InvalidRequest(
+                        "a refund needs a manager's name and PIN",
+                        reason="refund_needs_manager",
+                        field="manager",
+                    )
+                by = staff.sign_in(self._shop, manager, pin)
+            return refunds.refund(self._shop, by, request)
+
+        self._tasks.submit(refund, self._refunded, self._refused)
+
+    def _refunded(self, result: RefundResult) -> None:
+        cur = result.currency
+        self.message.setObjectName("ok")
+        self.message.style().polish(self.message)
+        self.message.setText(
+            self.tr(
+                "Refund {refund} of sale {sale}: pay back {money} {currency}; "
+                "{reversed} points taken back, {restored} restored."
+            ).format(
+                refund=result.refund_no,
+                sale=result.sale_no,
+                money=format_money(result.paid_back, cur),
+                currency=cur.code,
+                reversed=result.reversed,
+                restored=result.restored,
+            )
+        )
+        self.refund_no = new_refund_no(self._now())  # the next refund is a new one
+        self.button.setEnabled(True)
+        self.done.emit(result)
+
+    def _refused(self, error: LoyaltyError) -> None:
+        self.message.setObjectName("notice")
+        self.message.style().polish(self.message)
+        self.message.setText(spoken(error))
+        self.button.setEnabled(True)

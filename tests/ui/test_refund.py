@@ -1,0 +1,75 @@
+"""Refunds at the till: a cashier's refund needs a manager's PIN; the points move back once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from loyalty_desktop.app import Opened
+from loyalty_desktop.services import checkout, member_view
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.screens.refund import RefundScreen, parse_items
+from tests.ui.conftest import MEMBER_NO, PIN
+
+
+def _refund_screen(qtbot: QtBot, window: MainWindow, who: str) -> RefundScreen:
+    window.sign_in.name.setText(who)
+    window.sign_in.pin.setText(PIN)
+    window.sign_in.submit()
+    qtbot.waitUntil(lambda: window.checkout is not None)
+    assert window.checkout is not None
+    qtbot.keyClick(window.checkout.scan, Qt.Key.Key_F7)
+    assert window.refunds is not None
+    assert window.stack.currentWidget() is window.refunds
+    return window.refunds
+
+
+def test_a_cashiers_refund_is_approved_by_a_managers_pin_and_takes_the_points_back_once(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    shop = staffed.shop
+    checkout.checkout(shop, LOCAL_ADMIN, SaleRequest("S-9", MEMBER_NO, total="100.00"))
+    before = member_view.show_member(shop, LOCAL_ADMIN, MEMBER_NO).points
+    screen = _refund_screen(qtbot, window, "Cai")
+    assert screen.needs_manager
+    screen.sale.setText("S-9")
+    screen.amount.setText("40.00")
+    screen.submit()  # no manager given: refused in the screen
+    qtbot.waitUntil(lambda: screen.button.isEnabled())
+    assert "manager" in screen.message.text()
+    screen.manager.setText("Ada")
+    screen.pin.setText("9999")
+    screen.submit()
+    qtbot.waitUntil(lambda: screen.button.isEnabled())
+    assert "PIN" in screen.message.text()
+    assert member_view.show_member(shop, LOCAL_ADMIN, MEMBER_NO).points == before
+    screen.pin.setText(PIN)
+    with qtbot.waitSignal(screen.done, timeout=5000):
+        qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert "40.00" in screen.message.text()
+    assert member_view.show_member(shop, LOCAL_ADMIN, MEMBER_NO).points == before - 40
+    qtbot.keyClick(screen.sale, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.checkout
+
+
+def test_a_manager_refunds_without_a_second_pin(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    checkout.checkout(staffed.shop, LOCAL_ADMIN, SaleRequest("S-9", MEMBER_NO, total="100.00"))
+    screen = _refund_screen(qtbot, window, "Ada")
+    assert not screen.needs_manager
+    screen.sale.setText("S-9")
+    screen.amount.setText("500.00")  # more than the sale: refused
+    screen.submit()
+    qtbot.waitUntil(lambda: screen.button.isEnabled())
+    assert screen.message.text() != ""
+    screen.amount.setText("100.00")
+    with qtbot.waitSignal(screen.done, timeout=5000):
+        screen.submit()
+
+
+def test_refund_items_are_read_as_sku_and_quantity() -> None:
+    assert parse_items("TEA:2, CUP，MUG:1.5") == (("TEA", "2"), ("CUP", "1"), ("MUG", "1.5"))
+    assert parse_items(" ") == ()
