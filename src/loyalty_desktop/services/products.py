@@ -7,6 +7,7 @@ every row is checked first, and any rejected row means nothing is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -224,6 +225,82 @@ def _read_file(
     return wanted, problems
 
 
+def _barcodes_taken(
+    stored: dict[str, Product], wanted: Iterable[tuple[int, Product]]
+) -> list[tuple[int, str]]:
+    """Rows (numbered) whose barcode another product keeps or took earlier, with that product's SKU.
+
+    Barcodes as they will be: the new products', and those of stored products left alone.
+    """
+    rows = list(wanted)
+    listed = {product.sku for _, product in rows}
+    holders = {p.barcode: p.sku for p in stored.values() if p.barcode and p.sku not in listed}
+    taken: list[tuple[int, str]] = []
+    for number, product in rows:
+        holder = holders.get(product.barcode) if product.barcode else None
+        if holder is not None and holder != product.sku:
+            taken.append((number, holder))
+        elif product.barcode:
+            holders[product.barcode] = product.sku
+    return taken
+
+
+def _write(uow: UnitOfWork, stored: dict[str, Product], wanted: Sequence[Product]) -> int:
+    """Add or replace the products that differ from what is stored; how many did."""
+    changed = [(stored.get(p.sku), p) for p in wanted if stored.get(p.sku) != p]
+    # A barcode moving between products is let go first, as the unique index wants.
+    for before, product in changed:
+        if before is not None and before.barcode and before.barcode != product.barcode:
+            uow.products.save(replace(before, barcode=None))
+    for before, product in changed:
+        if before is None:
+            uow.products.add(product)
+        else:
+            uow.products.save(product)
+    return len(changed)
+
+
+def stock_products(shop: Shop, actor: Actor, items: Sequence[Product], source: str) -> int:
+    """Add or replace many checked products in one transaction and one audit entry (manager).
+
+    For a catalogue that comes from the program itself (the demo shop's
+    shelves); a file goes through ``import_products``. Returns how many
+    products were added or changed.
+    """
+    require(actor, Permission.PRODUCTS)
+    wanted = {p.sku: p for p in items}
+    with shop.uow() as uow:
+        currency = _currency(uow)
+        stored = {p.sku: p for p in uow.products.all()}
+        taken = _barcodes_taken(stored, enumerate(wanted.values(), start=1))
+        if taken:
+            holder = taken[0][1]
+            raise InvalidRequest(
+                f"another product ({holder}) already has this barcode",
+                reason="barcode_taken",
+                field="barcode",
+                sku=holder,
+            )
+        changed = _write(uow, stored, list(wanted.values()))
+        details: JsonObject = {
+            "products": len(wanted),
+            "changed": changed,
+            "currency": currency.code,
+        }
+        write_audit(
+            uow,
+            shop,
+            actor,
+            "product.stock",
+            f"source:{source}"[:120],
+            None,
+            details,
+            shop.clock.now(),
+        )
+        uow.commit()
+    return changed
+
+
 def import_products(
     shop: Shop, actor: Actor, path: Path, encoding: str | None = None
 ) -> ImportReport:
@@ -241,33 +318,18 @@ def import_products(
         currency = _currency(uow)
         wanted, problems = _read_file(table, currency)
         stored = {p.sku: p for p in uow.products.all()}
-        # Barcodes as they will be: the file's, and those of products the file leaves alone.
-        holders = {p.barcode: p.sku for p in stored.values() if p.barcode and p.sku not in wanted}
-        for number, product in wanted.values():
-            holder = holders.get(product.barcode) if product.barcode else None
-            if holder is not None and holder != product.sku:
-                taken = InvalidRequest(
-                    f"another product ({holder}) already has this barcode",
-                    reason="barcode_taken",
-                    field="barcode",
-                    sku=holder,
-                )
-                problems.append(_problem(number, "barcode", taken))
-            elif product.barcode:
-                holders[product.barcode] = product.sku
+        for number, holder in _barcodes_taken(stored, wanted.values()):
+            taken = InvalidRequest(
+                f"another product ({holder}) already has this barcode",
+                reason="barcode_taken",
+                field="barcode",
+                sku=holder,
+            )
+            problems.append(_problem(number, "barcode", taken))
         if problems:
             return ImportReport(rejected=rejected(problems))
-        changed = [(stored.get(p.sku), p) for _, p in wanted.values() if stored.get(p.sku) != p]
-        # A barcode moving between products is let go first, as the unique index wants.
-        for before, product in changed:
-            if before is not None and before.barcode and before.barcode != product.barcode:
-                uow.products.save(replace(before, barcode=None))
-        for before, product in changed:
-            if before is None:
-                uow.products.add(product)
-            else:
-                uow.products.save(product)
-        report = ImportReport(imported=len(changed), skipped=len(wanted) - len(changed))
+        changed = _write(uow, stored, [p for _, p in wanted.values()])
+        report = ImportReport(imported=changed, skipped=len(wanted) - changed)
         audit_import(uow, shop, actor, "import.products", table, report)
         uow.commit()
     return report

@@ -13,7 +13,7 @@ from loyalty_desktop.domain.errors import (
     PermissionDenied,
     UnknownProduct,
 )
-from loyalty_desktop.domain.products import MAX_PRODUCT_TEXT
+from loyalty_desktop.domain.products import MAX_PRODUCT_TEXT, Product
 from loyalty_desktop.services import products, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
@@ -240,3 +240,19 @@ def test_an_import_reads_gbk_and_refuses_wrong_columns(
     assert refused.value.reason == "csv_columns"
     with pytest.raises(PermissionDenied):
         products.import_products(s, CASHIER, path)
+
+
+def test_stocking_many_products_is_one_audited_transaction(
+    shop: tuple[Shop, FakeDatabase],
+) -> None:
+    s, database = shop
+    shelves = [Product("A1", "one", 100, "x", "111"), Product("B2", "two", 250)]
+    assert products.stock_products(s, MANAGER, shelves, "demo catalogue") == 2
+    assert products.stock_products(s, MANAGER, shelves, "demo catalogue") == 0
+    assert [e.action for e in database.store.audit] == ["product.stock", "product.stock"]
+    assert products.find_product(s, CASHIER, "111").sku == "A1"
+    with pytest.raises(InvalidRequest) as refused:
+        products.stock_products(s, MANAGER, [Product("C3", "three", 1, None, "111")], "x")
+    assert (refused.value.reason, refused.value.details["sku"]) == ("barcode_taken", "A1")
+    with pytest.raises(PermissionDenied):
+        products.stock_products(s, CASHIER, shelves, "x")
