@@ -329,6 +329,13 @@ class FakeProducts:
     def by_barcode(self, barcode: str) -> Product | None:
         return next((p for p in self.s.products.values() if p.barcode == barcode), None)
 
+    def by_code_any_case(self, code: str, limit: int) -> list[Product]:
+        folded = code.lower()
+        found = [
+            p for p in self.all() if p.sku.lower() == folded or (p.barcode or "").lower() == folded
+        ]
+        return found[:limit]
+
     def search(self, text: str, limit: int) -> list[Product]:
         folded = text.lower()
 

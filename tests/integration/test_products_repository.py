@@ -31,6 +31,9 @@ def test_a_product_comes_back_exactly_as_stored(opened: Opened) -> None:
         assert uow.products.by_barcode("6921168509256") == stored
         assert uow.products.get("GC100") == bare
         assert uow.products.get("gc100") is None  # exact, as a scan is
+        assert uow.products.by_code_any_case("gc100", 2) == [bare]
+        assert uow.products.by_code_any_case("6921168509256", 2) == [stored]
+        assert uow.products.by_code_any_case("gc10", 2) == []
         assert uow.products.all() == [stored, bare]
 
 

@@ -296,6 +296,10 @@ class ProductRepository(Protocol):
         """The product with exactly this barcode."""
         ...
 
+    def by_code_any_case(self, code: str, limit: int) -> list[Product]:
+        """Products whose SKU or barcode is ``code`` in any letter case (at most ``limit``)."""
+        ...
+
     def search(self, text: str, limit: int) -> list[Product]:
         """Active products whose SKU starts with or whose name holds ``text`` (any case).
 

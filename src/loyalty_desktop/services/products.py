@@ -76,11 +76,19 @@ def _currency(uow: UnitOfWork) -> Currency:
 
 
 def find_product(shop: Shop, actor: Actor, code: str) -> ProductView:
-    """The product whose SKU, else whose barcode, is exactly ``code`` (as typed or scanned)."""
+    """The product whose SKU, else whose barcode, is ``code`` as typed or scanned.
+
+    Exact after NFKC; failing that, the one product whose SKU or barcode it is in
+    another letter case (two such products are a miss, never a guess).
+    """
     require(actor, Permission.SELL)
     wanted = same_code(code)
     with shop.uow(write=False) as uow:
         found = (uow.products.get(wanted) or uow.products.by_barcode(wanted)) if wanted else None
+        if found is None and wanted:
+            # A scanner with Caps Lock on swaps the letters' case: take the one product it can be.
+            either = uow.products.by_code_any_case(wanted, 2)
+            found = either[0] if len(either) == 1 else None
         if found is None:
             raise UnknownProduct(
                 "no product has this SKU or barcode", reason="unknown_product", field="product"

@@ -59,6 +59,19 @@ def test_a_saved_product_is_found_by_sku_and_by_barcode(shop: tuple[Shop, FakeDa
     assert products.find_product(s, CASHIER, "６９０１２３") == view
 
 
+def test_a_code_in_the_wrong_case_finds_the_one_product_it_can_be(
+    shop: tuple[Shop, FakeDatabase],
+) -> None:
+    s, _ = shop
+    products.save_product(s, MANAGER, "Cola-1", name="cola", price="3", barcode="ab12")
+    assert products.find_product(s, CASHIER, "cOLA-1").sku == "Cola-1"
+    assert products.find_product(s, CASHIER, "AB12").sku == "Cola-1"
+    products.save_product(s, MANAGER, "COLA-1", name="other cola", price="3")
+    assert products.find_product(s, CASHIER, "COLA-1").name == "other cola"  # exact wins
+    with pytest.raises(UnknownProduct):
+        products.find_product(s, CASHIER, "cola-1")  # two it could be: no guess
+
+
 def test_an_unknown_code_is_refused_with_its_reason(shop: tuple[Shop, FakeDatabase]) -> None:
     s, _ = shop
     _water(s)

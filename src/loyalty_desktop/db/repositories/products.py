@@ -35,6 +35,21 @@ class SqlProducts:
         row = self.conn.execute(select(products).where(products.c.barcode == barcode)).first()
         return _product(row._mapping) if row else None
 
+    def by_code_any_case(self, code: str, limit: int) -> list[Product]:
+        folded = code.lower()
+        query = (
+            select(products)
+            .where(
+                or_(
+                    func.lower(products.c.sku) == folded,
+                    func.lower(products.c.barcode) == folded,
+                )
+            )
+            .order_by(products.c.sku)
+            .limit(limit)
+        )
+        return [_product(r._mapping) for r in self.conn.execute(query)]
+
     def search(self, text: str, limit: int) -> list[Product]:
         folded = text.lower()
         sku = func.lower(products.c.sku)
