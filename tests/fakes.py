@@ -21,9 +21,17 @@ from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
+from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import AuditEntry, Clock, OutboxEvent, SpendWindow, StaffRecord
+from loyalty_desktop.services.ports import (
+    AuditEntry,
+    Clock,
+    Conflict,
+    OutboxEvent,
+    SpendWindow,
+    StaffRecord,
+)
 from loyalty_desktop.services.read_models import (
     AuditFilter,
     AuditRow,
@@ -54,6 +62,7 @@ class Store:
     outbox: list[tuple[str, int, OutboxEvent]] = field(default_factory=list)
     audit: list[AuditEntry] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
+    products: dict[str, Product] = field(default_factory=dict)
 
 
 class FakeMembers:
@@ -310,6 +319,55 @@ class FakeStaff:
         return sorted(self.s.staff.values(), key=lambda s: s.name)
 
 
+class FakeProducts:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def get(self, sku: str) -> Product | None:
+        return self.s.products.get(sku)
+
+    def by_barcode(self, barcode: str) -> Product | None:
+        return next((p for p in self.s.products.values() if p.barcode == barcode), None)
+
+    def by_code_any_case(self, code: str, limit: int) -> list[Product]:
+        folded = code.lower()
+        found = [
+            p for p in self.all() if p.sku.lower() == folded or (p.barcode or "").lower() == folded
+        ]
+        return found[:limit]
+
+    def search(self, text: str, limit: int) -> list[Product]:
+        folded = text.lower()
+
+        def matches(p: Product) -> bool:
+            return p.sku.lower().startswith(folded) or folded in p.name.lower()
+
+        def prefix(p: Product) -> int:
+            return 0 if p.sku.lower().startswith(folded) or p.name.lower().startswith(folded) else 1
+
+        found = [p for p in self.s.products.values() if p.active and matches(p)]
+        return sorted(found, key=lambda p: (prefix(p), p.name, p.sku))[:limit]
+
+    def all(self) -> list[Product]:
+        return sorted(self.s.products.values(), key=lambda p: p.sku)
+
+    def add(self, product: Product) -> None:
+        if product.sku in self.s.products:
+            raise Conflict(f"products.sku {product.sku}")
+        self._barcode_free(product)
+        self.s.products[product.sku] = product
+
+    def save(self, product: Product) -> None:
+        self._barcode_free(product)
+        self.s.products[product.sku] = product
+
+    def _barcode_free(self, product: Product) -> None:
+        # As the unique index does: a barcode belongs to one product.
+        other = product.barcode and self.by_barcode(product.barcode)
+        if other and other.sku != product.sku:
+            raise Conflict(f"products.barcode {product.barcode}")
+
+
 class FakeOutbox:
     def __init__(self, store: Store) -> None:
         self.s = store
@@ -367,6 +425,7 @@ class FakeUnitOfWork:
         self.outbox = FakeOutbox(self.work)
         self.audit = FakeAudit(self.work)
         self.settings = FakeSettings(self.work)
+        self.products = FakeProducts(self.work)
         self.committed = False
         self.waiting: list[Callable[[], None]] = []
         return self
@@ -390,6 +449,7 @@ class FakeUnitOfWork:
         self.members = FakeMembers(self.work)
         self.ledger = FakeLedger(self.work)
         self.sales = FakeSales(self.work)
+        self.products = FakeProducts(self.work)
         waiting, self.waiting = self.waiting, []
         for action in waiting:
             action()

@@ -15,6 +15,7 @@ import pytest
 from loyalty_desktop.app import open_database
 from loyalty_desktop.cli.main import run
 from loyalty_desktop.demo.build import build_demo
+from loyalty_desktop.demo.catalogue import CATALOGUE
 from loyalty_desktop.services import integrity
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
@@ -38,6 +39,19 @@ def test_the_demo_command_builds_a_shop_that_checks_and_reports(
     assert summary["sales"] > 400
 
     assert loyalty(db_path, capsys, "check") == (0, {"ok": True, "problems": []})
+
+    # The till has the shelves' products to show: packaged goods by their EAN-13 too.
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("select count(*) from products").fetchone()[0] == len(CATALOGUE)
+    water = next(p for p in CATALOGUE if p.name.startswith("农夫山泉"))
+    code, shown = loyalty(db_path, capsys, "product", "show", water.sku)
+    assert code == 0
+    assert (shown["name"], shown["price"], shown["barcode"]) == (water.name, water.price, water.sku)
+    banana = next(p for p in CATALOGUE if p.weighed)
+    assert loyalty(db_path, capsys, "product", "show", banana.sku)[1]["barcode"] is None
+    code, listed = loyalty(db_path, capsys, "product", "list", "--search", "可乐")
+    assert code == 0
+    assert {"可口可乐 330ml", "百事可乐 500ml"} <= {p["name"] for p in listed["products"]}
 
     code, kpis = loyalty(db_path, capsys, "report", "kpis")
     assert code == 0

@@ -36,6 +36,7 @@ TABLES = {
     "members",
     "movements",
     "outbox",
+    "products",
     "programs",
     "refunds",
     "sale_lines",

@@ -21,6 +21,7 @@ from loyalty_desktop.services import (
     merge,
     points,
     privacy,
+    products,
     programs,
     refunds,
     reports,
@@ -83,6 +84,9 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.REPORTS: lambda o, a, s: reports.report(o.shop, a, "kpis"),
     Permission.STAFF: lambda o, a, s: staff.list_staff(o.shop, a),
     Permission.CHECK: lambda o, a, s: integrity.check(o.shop, a, o.integrity),
+    Permission.PRODUCTS: lambda o, a, s: products.save_product(
+        o.shop, a, "P-new", name="新商品", price="3.50"
+    ),
 }
 
 ACTORS = {

@@ -37,6 +37,7 @@ from loyalty_desktop.services import (
     merge,
     points,
     privacy,
+    products,
     programs,
     refunds,
     staff,
@@ -141,6 +142,28 @@ def cmd_member_search(ctx: Context, args: Any) -> dict[str, Any]:
     }
 
 
+def cmd_product_add(ctx: Context, args: Any) -> dict[str, Any]:
+    saved = products.save_product(
+        ctx.shop,
+        ctx.actor,
+        args.sku,
+        name=args.name,
+        price=args.price,
+        category=args.category,
+        barcode=args.barcode,
+    )
+    return presenters.saved_product(saved)
+
+
+def cmd_product_list(ctx: Context, args: Any) -> dict[str, Any]:
+    found = products.search_products(ctx.shop, ctx.actor, args.search, limit=args.limit)
+    return presenters.product_list(found)
+
+
+def cmd_product_show(ctx: Context, args: Any) -> dict[str, Any]:
+    return presenters.product(products.find_product(ctx.shop, ctx.actor, args.code))
+
+
 def _sale_line(text: str) -> checkout.LineRequest:
     parts = [p.strip() for p in text.split(",")]
     if not 3 <= len(parts) <= 4:
@@ -240,6 +263,11 @@ def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str
 
 def cmd_import_members(ctx: Context, args: Any) -> dict[str, Any]:
     report = imports.import_members(ctx.shop, ctx.actor, Path(args.file), encoding=args.encoding)
+    return _import_result(report, False)
+
+
+def cmd_import_products(ctx: Context, args: Any) -> dict[str, Any]:
+    report = products.import_products(ctx.shop, ctx.actor, Path(args.file), encoding=args.encoding)
     return _import_result(report, False)
 
 
@@ -375,6 +403,9 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("member", "export"): cmd_member_export,
     ("member", "erase"): cmd_member_erase,
     ("member", "search"): cmd_member_search,
+    ("product", "add"): cmd_product_add,
+    ("product", "list"): cmd_product_list,
+    ("product", "show"): cmd_product_show,
     ("sale", None): cmd_sale,
     ("refund", None): cmd_refund,
     ("adjust", None): cmd_adjust,
@@ -382,6 +413,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("expire", None): cmd_expire,
     ("merge", None): cmd_merge,
     ("import", "members"): cmd_import_members,
+    ("import", "products"): cmd_import_products,
     ("import", "sales"): cmd_import_sales,
     ("report", None): cmd_report,
     ("demo", None): cmd_demo,

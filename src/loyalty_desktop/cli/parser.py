@@ -99,6 +99,24 @@ def build_parser() -> Parser:
         help="members whose number or name starts with TEXT, or whose phone (or its last 4 digits) it is",
     ).add_argument("text")
 
+    product = sub.add_parser("product", help="the product catalogue").add_subparsers(
+        dest="action", required=True, parser_class=Parser
+    )
+    p = product.add_parser(
+        "add", help="add a product, or replace every value of the one with this SKU"
+    )
+    p.add_argument("sku")
+    p.add_argument("--name", required=True)
+    p.add_argument("--price", required=True, help="in the programme's currency, like 12.50")
+    p.add_argument("--category")
+    p.add_argument("--barcode")
+    p = product.add_parser(
+        "list", help="active products whose SKU starts with TEXT or whose name holds it"
+    )
+    p.add_argument("--search", metavar="TEXT", default="")
+    p.add_argument("--limit", type=int, default=20, help="at most 100")
+    product.add_parser("show", help="the product with this SKU or barcode").add_argument("code")
+
     p = sub.add_parser("sale", help="post a sale")
     p.add_argument("sale_id")
     p.add_argument("--member", required=True)
@@ -143,6 +161,9 @@ def build_parser() -> Parser:
         dest="action", required=True, parser_class=Parser
     )
     p = imports.add_parser("members", help="member_no,name,phone,email,birthday,consent")
+    p.add_argument("file")
+    _encoding(p)
+    p = imports.add_parser("products", help="sku,name,price,category,barcode")
     p.add_argument("file")
     _encoding(p)
     p = imports.add_parser("sales", help="sale_id,member_ref,at,sku,qty,unit_price,category")

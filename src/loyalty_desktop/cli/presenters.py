@@ -23,6 +23,7 @@ from loyalty_desktop.services.members import Enrolled
 from loyalty_desktop.services.merge import Merged
 from loyalty_desktop.services.points import Adjusted, Awarded, ExpiryRun
 from loyalty_desktop.services.privacy import Erased
+from loyalty_desktop.services.products import ProductView, SavedProduct
 from loyalty_desktop.services.programs import ProgramVersion
 from loyalty_desktop.services.refunds import RefundResult
 from loyalty_desktop.services.sale_results import SaleResult
@@ -181,6 +182,29 @@ def staff_list(accounts: tuple[StaffAccount, ...]) -> dict[str, Any]:
             for a in accounts
         ]
     }
+
+
+def product(view: ProductView) -> dict[str, Any]:
+    """``loyalty product show``: the price as decimal text in the programme's currency."""
+    return {
+        "sku": view.sku,
+        "name": view.name,
+        "price": format_money(view.price, view.currency),
+        "currency": view.currency.code,
+        "category": view.category,
+        "barcode": view.barcode,
+        "active": view.active,
+    }
+
+
+def saved_product(saved: SavedProduct) -> dict[str, Any]:
+    """``loyalty product add``: the product as stored, and whether it was new or changed."""
+    return {**product(saved.product), "created": saved.created, "changed": saved.changed}
+
+
+def product_list(found: tuple[ProductView, ...]) -> dict[str, Any]:
+    """``loyalty product list``."""
+    return {"products": [product(view) for view in found]}
 
 
 def program(version: ProgramVersion) -> dict[str, Any]:

@@ -259,3 +259,14 @@ staff = Table(
     Column("failed_attempts", Integer, nullable=False, server_default="0"),
     Column("locked_until", UTCDateTime),
 )
+
+products = Table(
+    "products",
+    metadata,
+    Column("sku", String(64), primary_key=True),
+    Column("name", String(100), nullable=False, index=True),  # the till's search by name
+    Column("price", Money, nullable=False),
+    Column("category", String(64), index=True),
+    Column("barcode", String(64), unique=True),  # NULLs never clash
+    Column("active", Boolean, nullable=False, server_default="1"),
+)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from loyalty_desktop.db.errors import storage_errors, storage_refusal
 from loyalty_desktop.db.repositories.ledger import SqlLedger
 from loyalty_desktop.db.repositories.members import SqlMembers
+from loyalty_desktop.db.repositories.products import SqlProducts
 from loyalty_desktop.db.repositories.records import (
     SqlAudit,
     SqlOutbox,
@@ -40,6 +41,7 @@ class SqlUnitOfWork:
     outbox: SqlOutbox
     audit: SqlAudit
     settings: SqlSettings
+    products: SqlProducts
 
     def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
         self.outbox = SqlOutbox(conn)
         self.audit = SqlAudit(conn)
         self.settings = SqlSettings(conn)
+        self.products = SqlProducts(conn)
         return self
 
     def __exit__(

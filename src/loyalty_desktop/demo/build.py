@@ -17,7 +17,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from loyalty_desktop.demo.catalogue import CATALOGUE
+from loyalty_desktop.demo.catalogue import CATALOGUE, Product
 from loyalty_desktop.demo.history import (
     AwardPlan,
     Enrolment,
@@ -31,8 +31,10 @@ from loyalty_desktop.demo.shop_calendar import Calendar
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.money import parse_non_negative_money
+from loyalty_desktop.domain.money import Currency, parse_non_negative_money
 from loyalty_desktop.domain.pricing import max_redeemable, price_basket
+from loyalty_desktop.domain.products import Product as ShopProduct
+from loyalty_desktop.domain.products import new_product
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services import points
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -41,6 +43,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.members import NewMember, enrol_member
 from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.products import stock_products
 from loyalty_desktop.services.programs import load_program, program_in_force
 from loyalty_desktop.services.refunds import RefundRequest, record_refund
 from loyalty_desktop.services.standing import tier_at
@@ -55,6 +58,7 @@ _NEEDS = (
     Permission.AWARD,
     Permission.REFUND,
     Permission.EXPIRE,
+    Permission.PRODUCTS,
 )
 
 
@@ -235,6 +239,22 @@ class _Poster:
         self.tally.refunds += 1
 
 
+def _shelf_product(product: Product, currency: Currency) -> ShopProduct:
+    """A shelf's product as the till's catalogue holds it: packaged goods scan by their EAN-13.
+
+    Weighed produce (an in-store code, priced per kilogram) and gift cards have no barcode.
+    """
+    scanned = product.sku if len(product.sku) == 13 and product.sku.isdigit() else None
+    return new_product(
+        product.sku,
+        product.name,
+        product.price,
+        currency,
+        category=product.category,
+        barcode=scanned,
+    )
+
+
 def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str, Any]:
     """Fill an empty database with a demo shop: ``members`` members and their history up to now."""
     for permission in _NEEDS:
@@ -267,6 +287,8 @@ def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str
     )
     with shop.uow(write=False) as uow:
         program_id, program = program_in_force(uow)
+    shelves = [_shelf_product(p, program.currency) for p in CATALOGUE]
+    stock_products(shop, actor, shelves, "demo catalogue")
     plan = plan_history(random.Random(seed), members, cal)
     poster = _Poster(shop, actor, program_id, program, seed)
     poster.run(plan.events)

@@ -44,6 +44,12 @@ class UnknownMember(LoyaltyError):
     code = "unknown_member"
 
 
+class UnknownProduct(LoyaltyError):
+    """No product has the SKU or barcode."""
+
+    code = "unknown_product"
+
+
 class AmbiguousMember(LoyaltyError):
     """Several members match (a shared phone number); the cashier must choose."""
 

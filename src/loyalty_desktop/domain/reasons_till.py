@@ -213,6 +213,26 @@ SALES = {
     ),
 }
 
+PRODUCTS = {
+    "unknown_product": Wording(
+        "no product has this SKU or barcode", "没有找到这个商品编码或条码对应的商品"
+    ),
+    "product_text_format": Wording(
+        "{field} must be 1 to {maximum} visible characters",
+        "{field}须为 1 到 {maximum} 个可见字符",
+    ),
+    "product_name_format": Wording(
+        "a product name is 1 to {maximum} characters with at least one letter or digit",
+        "商品名称须为 1 到 {maximum} 个字，且至少有一个文字或数字",
+    ),
+    "barcode_taken": Wording(
+        "another product ({sku}) already has this barcode", "条码已被另一个商品（{sku}）使用"
+    ),
+    "product_twice_in_file": Wording(
+        "{sku} is already in the file at row {row}", "商品 {sku} 在文件第 {row} 行已经出现过"
+    ),
+}
+
 REDEMPTION = {
     "redeem_negative": Wording("points to redeem may not be negative", "使用的积分不能是负数"),
     "redeem_without_member": Wording("only a member can pay with points", "只有会员才能用积分抵扣"),

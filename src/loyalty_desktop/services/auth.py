@@ -44,6 +44,7 @@ class Permission(StrEnum):
     AUDIT = "audit"
     STAFF = "staff"
     CHECK = "check"
+    PRODUCTS = "products"
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -67,6 +68,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.AUDIT: Role.MANAGER,
     Permission.STAFF: Role.ADMIN,
     Permission.CHECK: Role.CASHIER,
+    Permission.PRODUCTS: Role.MANAGER,
 }
 
 

@@ -15,6 +15,7 @@ from typing import Protocol, TypedDict
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
 
 
@@ -284,6 +285,41 @@ class StaffRepository(Protocol):
         ...
 
 
+class ProductRepository(Protocol):
+    """The product catalogue, by SKU."""
+
+    def get(self, sku: str) -> Product | None:
+        """The product with exactly this SKU."""
+        ...
+
+    def by_barcode(self, barcode: str) -> Product | None:
+        """The product with exactly this barcode."""
+        ...
+
+    def by_code_any_case(self, code: str, limit: int) -> list[Product]:
+        """Products whose SKU or barcode is ``code`` in any letter case (at most ``limit``)."""
+        ...
+
+    def search(self, text: str, limit: int) -> list[Product]:
+        """Active products whose SKU starts with or whose name holds ``text`` (any case).
+
+        Prefix matches first, then by name; an empty text gives the first by name.
+        """
+        ...
+
+    def all(self) -> list[Product]:
+        """Every product, active or not, by SKU."""
+        ...
+
+    def add(self, product: Product) -> None:
+        """Store a new product."""
+        ...
+
+    def save(self, product: Product) -> None:
+        """Store a changed product (same SKU)."""
+        ...
+
+
 class OutboxRepository(Protocol):
     """Events waiting for the central server, numbered per device."""
 
@@ -354,6 +390,11 @@ class UnitOfWork(Protocol):
     @property
     def staff(self) -> StaffRepository:
         """Staff accounts."""
+        ...
+
+    @property
+    def products(self) -> ProductRepository:
+        """The product catalogue."""
         ...
 
     @property
