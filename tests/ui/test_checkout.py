@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import browsing, member_view, members
+from loyalty_desktop.services import browsing, member_view, members, products
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
@@ -153,3 +153,35 @@ def test_a_card_scanned_with_focus_on_a_button_attaches_the_member_and_presses_n
     assert pressed == []
     assert till.scan.text() == ""
     assert till.sku.text() == ""
+
+
+def test_a_product_barcode_scanned_in_the_item_field_adds_the_line_at_its_price(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    products.save_product(
+        staffed.shop,
+        LOCAL_ADMIN,
+        "TEA-500",
+        name="Green tea 500 g",
+        price="38.00",
+        category="tea",
+        barcode="6901234567892",
+    )
+    till = _till(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    till.sku.setFocus()
+    scan(till.sku, "6901234567892", start=50_000)  # a scanner, into the item field
+    qtbot.waitUntil(lambda: len(till.basket.lines) == 1)
+    line = till.basket.lines[0]
+    assert (line.sku, line.quantity, line.unit_price, line.category) == (
+        "TEA-500",
+        "1",
+        "38.00",
+        "tea",
+    )
+    assert "Green tea" in till.basket.data(till.basket.index(0, 0))
+    assert till.member is not None  # the barcode was not taken for a member card
+    assert till.member.member_no == MEMBER_NO
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    assert "38.00" in till.to_pay.text()

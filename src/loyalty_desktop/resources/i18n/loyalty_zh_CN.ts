@@ -4,22 +4,22 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <location filename="../../ui/widgets/basket.py" line="29"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <location filename="../../ui/widgets/basket.py" line="29"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <location filename="../../ui/widgets/basket.py" line="29"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="28"/>
+        <location filename="../../ui/widgets/basket.py" line="29"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -27,122 +27,127 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="85"/>
+        <location filename="../../ui/screens/checkout.py" line="86"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫会员码，或输入卡号/手机号后回车</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="87"/>
+        <location filename="../../ui/screens/checkout.py" line="88"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="89"/>
+        <location filename="../../ui/screens/checkout.py" line="90"/>
         <source>Camera scanning is not set up on this till</source>
         <translation>本收银台未设置摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="97"/>
+        <location filename="../../ui/screens/checkout.py" line="98"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="99"/>
+        <location filename="../../ui/screens/checkout.py" line="100"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="104"/>
+        <location filename="../../ui/screens/checkout.py" line="105"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="108"/>
+        <location filename="../../ui/screens/checkout.py" line="109"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="117"/>
+        <location filename="../../ui/screens/checkout.py" line="118"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="119"/>
+        <location filename="../../ui/screens/checkout.py" line="120"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="126"/>
+        <location filename="../../ui/screens/checkout.py" line="127"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="128"/>
+        <location filename="../../ui/screens/checkout.py" line="129"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="129"/>
+        <location filename="../../ui/screens/checkout.py" line="130"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="151"/>
+        <location filename="../../ui/screens/checkout.py" line="152"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="245"/>
+        <location filename="../../ui/screens/checkout.py" line="246"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="287"/>
+        <location filename="../../ui/screens/checkout.py" line="307"/>
+        <source> — type its price</source>
+        <translation> — 请输入单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="318"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="344"/>
+        <location filename="../../ui/screens/checkout.py" line="375"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="349"/>
+        <location filename="../../ui/screens/checkout.py" line="380"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="352"/>
+        <location filename="../../ui/screens/checkout.py" line="383"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="358"/>
+        <location filename="../../ui/screens/checkout.py" line="389"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="362"/>
+        <location filename="../../ui/screens/checkout.py" line="393"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="368"/>
+        <location filename="../../ui/screens/checkout.py" line="399"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="373"/>
+        <location filename="../../ui/screens/checkout.py" line="404"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="400"/>
+        <location filename="../../ui/screens/checkout.py" line="431"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="423"/>
+        <location filename="../../ui/screens/checkout.py" line="454"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>

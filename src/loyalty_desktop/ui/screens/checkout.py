@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
-from loyalty_desktop.services import browsing, checkout, member_view
+from loyalty_desktop.services import browsing, checkout, member_view, products
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import MemberView
+from loyalty_desktop.services.products import ProductView
 from loyalty_desktop.services.read_models import MemberRow
 from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.ui.screens.messages import spoken
@@ -170,7 +171,7 @@ class CheckoutScreen(QWidget):
         self.picks.itemActivated.connect(
             lambda item: self._pick(item.data(Qt.ItemDataRole.UserRole))
         )
-        self.sku.returnPressed.connect(self.qty.setFocus)
+        self.sku.returnPressed.connect(self.lookup_item)
         self.qty.returnPressed.connect(self.price.setFocus)
         self.price.returnPressed.connect(self.add_line)
         self.add.clicked.connect(self.add_line)
@@ -225,7 +226,7 @@ class CheckoutScreen(QWidget):
         """A scanner's code: an item when the item field has focus, else the member's card."""
         if self.sku.hasFocus():
             self.sku.setText(code)
-            self.qty.setFocus()
+            self.lookup_item()
             return
         if self.left.currentWidget() is self.enrolment and self.member is None:
             self.close_enrolment()
@@ -275,6 +276,36 @@ class CheckoutScreen(QWidget):
             self.start_over()
 
     # the basket ----------------------------------------------------------------------------
+
+    def lookup_item(self) -> None:
+        """Enter on an item code: a known product goes straight into the basket at its price."""
+        code = self.sku.text().strip()
+        if not code:
+            return
+        if self.price.text().strip():  # a price typed by hand wins
+            self.add_line()
+            return
+        qty = self.qty.text().strip() or "1"
+
+        def find() -> ProductView:
+            return products.find_product(self._shop, self.actor, code)
+
+        self._tasks.submit(find, lambda found: self._add_product(found, qty), self._unknown_item)
+
+    def _add_product(self, product: ProductView, qty: str) -> None:
+        price = format_money(product.price, product.currency)
+        self.basket.add(LineRequest(product.sku, qty, price, product.category), product.name)
+        self.sku.clear()
+        self.qty.setText("1")
+        self.message.setText("")
+        self.sku.setFocus()
+        self._changed()
+
+    def _unknown_item(self, error: LoyaltyError) -> None:
+        self.message.setObjectName("notice")
+        self.message.style().polish(self.message)
+        self.message.setText(spoken(error) + self.tr(" — type its price"))
+        self.price.setFocus()
 
     def add_line(self) -> None:
         """Add the typed item code, quantity and price as a line."""

@@ -25,6 +25,7 @@ class BasketModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._lines: list[LineRequest] = []
+        self._names: list[str] = []
         self._headers = (self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount"))
 
     @property
@@ -32,11 +33,12 @@ class BasketModel(QAbstractTableModel):
         """The lines, for the sale request."""
         return tuple(self._lines)
 
-    def add(self, line: LineRequest) -> None:
-        """Append a line."""
+    def add(self, line: LineRequest, name: str = "") -> None:
+        """Append a line (``name``: the product's, shown beside its code)."""
         row = len(self._lines)
         self.beginInsertRows(_NO_INDEX, row, row)
         self._lines.append(line)
+        self._names.append(name)
         self.endInsertRows()
 
     def remove(self, row: int) -> None:
@@ -44,12 +46,14 @@ class BasketModel(QAbstractTableModel):
         if 0 <= row < len(self._lines):
             self.beginRemoveRows(_NO_INDEX, row, row)
             del self._lines[row]
+            del self._names[row]
             self.endRemoveRows()
 
     def clear(self) -> None:
         """Empty the basket for the next customer."""
         self.beginResetModel()
         self._lines.clear()
+        self._names.clear()
         self.endResetModel()
 
     def rowCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802  (Qt's name)
@@ -66,7 +70,8 @@ class BasketModel(QAbstractTableModel):
             return None
         line = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (line.sku, line.quantity, line.unit_price, _amount(line))[index.column()]
+            item = f"{line.sku}  {self._names[index.row()]}".strip()
+            return (item, line.quantity, line.unit_price, _amount(line))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
