@@ -89,3 +89,20 @@ def test_sign_out_and_idle_time_return_to_the_sign_in_screen(qtbot: QtBot, staff
     assert window.actor is None
     assert window.stack.currentWidget() is window.sign_in
     window.tasks.wait()
+
+
+def test_signing_out_while_a_lookup_runs_drops_its_answer_quietly(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _sign_in(qtbot, window, "Cai", PIN)
+    qtbot.waitUntil(lambda: window.checkout is not None)
+    till = window.checkout
+    assert till is not None
+    till.find_member("10000001")
+    till.sku.setText("TEA")
+    till.price.setText("1.00")
+    till.add_line()
+    till._ask_quote()
+    window.sign_out()  # the checkout screen goes while its lookup and quote are queued
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    assert window.stack.currentWidget() is window.sign_in

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 from loyalty_desktop.domain.errors import LoyaltyError
 
@@ -63,6 +64,17 @@ class _Work(QRunnable):
         self._relay.finished.emit(self._done, value)
 
 
+def _guarded(callback: Callable[[Any], None], owner: object) -> Callable[[Any], None]:
+    if not isinstance(owner, QObject):
+        return callback
+
+    def call(value: Any) -> None:
+        if Shiboken.isValid(owner):
+            callback(value)
+
+    return call
+
+
 class Tasks(QObject):
     """Runs work off the UI thread, one task at a time, in the order submitted."""
 
@@ -81,12 +93,20 @@ class Tasks(QObject):
         work: Callable[[], Any],
         done: Callable[[Any], None],
         failed: Callable[[LoyaltyError], None],
+        *,
+        owner: QObject | None = None,
     ) -> None:
-        """Run ``work()`` on the worker; then ``done(result)`` or ``failed(error)`` on the UI thread."""
+        """Run ``work()`` on the worker; then ``done(result)`` or ``failed(error)`` on the UI thread.
+
+        The callback is dropped if ``owner`` (by default the object whose method
+        ``done`` is) was deleted meanwhile: a screen closed by sign-out while its
+        lookup ran. The work itself has happened; only its display is skipped.
+        """
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Work(work, done, failed, self._relay))
+        keeper = owner if owner is not None else getattr(done, "__self__", None)
+        self._pool.start(_Work(work, _guarded(done, keeper), _guarded(failed, keeper), self._relay))
 
     @property
     def pending(self) -> int:

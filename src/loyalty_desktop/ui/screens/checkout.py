@@ -290,7 +290,9 @@ class CheckoutScreen(QWidget):
         def find() -> ProductView:
             return products.find_product(self._shop, self.actor, code)
 
-        self._tasks.submit(find, lambda found: self._add_product(found, qty), self._unknown_item)
+        self._tasks.submit(
+            find, lambda found: self._add_product(found, qty), self._unknown_item, owner=self
+        )
 
     def _add_product(self, product: ProductView, qty: str) -> None:
         price = format_money(product.price, product.currency)
@@ -353,6 +355,7 @@ class CheckoutScreen(QWidget):
             lambda: checkout.quote(self._shop, self.actor, request),
             lambda result: self._quoted(request, result),
             self._quote_refused,
+            owner=self,
         )
 
     def _quoted(self, request: SaleRequest, result: SaleResult) -> None:
