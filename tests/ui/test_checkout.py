@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -185,3 +187,22 @@ def test_a_product_barcode_scanned_in_the_item_field_adds_the_line_at_its_price(
     assert till.member.member_no == MEMBER_NO
     qtbot.waitUntil(lambda: till.quoted is not None)
     assert "38.00" in till.to_pay.text()
+
+
+def test_after_a_sale_the_idle_till_checkpoints_the_log_itself(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    """The sale's commit leaves SQLite's checkpoint to the idle moment after it."""
+    assert staffed.path is not None
+    window.tidy.setInterval(50)
+    till = _till(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    till.sku.setText("TEA")
+    till.price.setText("20.00")
+    till.add_line()
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    with qtbot.waitSignal(till.completed, timeout=5000):
+        till.complete_sale()
+    in_file = hashlib.sha256(staffed.path.read_bytes()).hexdigest()  # the sale is in the log only
+    qtbot.waitUntil(lambda: hashlib.sha256(staffed.path.read_bytes()).hexdigest() != in_file)

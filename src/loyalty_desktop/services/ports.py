@@ -500,6 +500,10 @@ class Housekeeping(Protocol):
         """
         ...
 
+    def tidy_while_idle(self) -> None:
+        """Do now, while nobody waits, the upkeep a write would otherwise pay for (a WAL checkpoint)."""
+        ...
+
 
 class NothingToPurge:
     """Housekeeping for storage that keeps no old versions (the in-memory fakes)."""
@@ -507,6 +511,9 @@ class NothingToPurge:
     def purge_old_versions(self) -> bool:
         """Nothing is kept, so nothing is left."""
         return True
+
+    def tidy_while_idle(self) -> None:
+        """Nothing to tidy."""
 
 
 class Integrity(Protocol):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import staff
+from loyalty_desktop.services import staff, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.scanner import ScanListener
@@ -19,6 +19,7 @@ from loyalty_desktop.ui.screens.sign_in import SignInScreen
 from loyalty_desktop.ui.tasks import Tasks
 
 IDLE_LOCK_MS = 5 * 60 * 1000  # a till left alone this long signs its cashier out
+TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services.upkeep)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
@@ -66,6 +67,13 @@ class MainWindow(QMainWindow):
         self.scanner.scanned.connect(self._scanned)
         if app is not None:
             self.scanner.install(app)
+        # A moment after a sale or refund, with the worker idle, tidy the database so the
+        # next sale's commit does not run SQLite's checkpoint itself.
+        self.tidy = QTimer(self)
+        self.tidy.setSingleShot(True)
+        self.tidy.setInterval(TIDY_AFTER_MS)
+        self.tidy.timeout.connect(self._tidy)
+        self.tasks.busy_changed.connect(self._busy)
         self._restore()
         self.tasks.submit(lambda: staff.unsigned_actor(shop), self._started, self._failed)
 
@@ -93,6 +101,8 @@ class MainWindow(QMainWindow):
         self.refunds = RefundScreen(self._shop, self.tasks, actor)
         self.stack.addWidget(self.refunds)
         self.checkout.refund_wanted.connect(self.open_refunds)
+        self.checkout.completed.connect(self._wrote)
+        self.refunds.done.connect(self._wrote)
         self.refunds.leave.connect(self.close_refunds)
         self.stack.setCurrentWidget(self.checkout)
         self.checkout.scan.setFocus()
@@ -120,6 +130,20 @@ class MainWindow(QMainWindow):
         if self.checkout is not None:
             self.stack.setCurrentWidget(self.checkout)
             self.checkout.scan.setFocus()
+
+    def _wrote(self, _result: object) -> None:
+        self.tidy.start()
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self.tidy.stop()
+
+    def _tidy(self) -> None:
+        if self.tasks.pending:  # the till is busy after all: try again later
+            self.tidy.start()
+            return
+        shop = self._shop
+        self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
     def _scanned(self, code: str) -> None:
         till = self.checkout
@@ -165,3 +189,7 @@ class MainWindow(QMainWindow):
         self.scanner.uninstall()
         self.tasks.wait()
         super().closeEvent(event)
+
+
+def _ignore(_value: object) -> None:
+    """A chore's result is not shown."""
