@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -168,15 +169,13 @@ class CheckoutScreen(QWidget):
 
     def _wire(self) -> None:
         self.scan.returnPressed.connect(self.find_member)
-        self.picks.itemActivated.connect(
-            lambda item: self._pick(item.data(Qt.ItemDataRole.UserRole))
-        )
+        self.picks.itemActivated.connect(self._picked)
         self.sku.returnPressed.connect(self.lookup_item)
         self.qty.returnPressed.connect(self.price.setFocus)
         self.price.returnPressed.connect(self.add_line)
         self.add.clicked.connect(self.add_line)
         self.use_all.clicked.connect(self.use_points)
-        self.redeem.valueChanged.connect(lambda _value: self._changed())
+        self.redeem.valueChanged.connect(self._redeem_changed)
         self.complete.clicked.connect(self.complete_sale)
         self.new_basket.clicked.connect(self.start_over)
         self.enrol.clicked.connect(self.open_enrolment)
@@ -253,9 +252,9 @@ class CheckoutScreen(QWidget):
             self.sku.setFocus()
         self._changed()
 
-    def _pick(self, member_no: str) -> None:
+    def _picked(self, item: QListWidgetItem) -> None:
         self.picks.hide()
-        self.find_member(member_no)
+        self.find_member(item.data(Qt.ItemDataRole.UserRole))
 
     # enrolling ----------------------------------------------------------------------------
 
@@ -342,6 +341,9 @@ class CheckoutScreen(QWidget):
             lines=self.basket.lines,
             redeem=self.redeem.value(),
         )
+
+    def _redeem_changed(self, _points: int) -> None:
+        self._changed()
 
     def _changed(self) -> None:
         self.quoted = None
