@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
     def _scanned(self, code: str) -> None:
+        if self.refunds is not None and self.stack.currentWidget() is self.refunds:
+            self.refunds.sale.setText(code)  # a receipt's sale number
+            return
         till = self.checkout
         if till is None or self.stack.currentWidget() is not till:
             return  # no one signed in: a scan attaches nothing

@@ -27,127 +27,142 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="86"/>
+        <location filename="../../ui/screens/checkout.py" line="88"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫会员码，或输入卡号/手机号后回车</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="88"/>
+        <location filename="../../ui/screens/checkout.py" line="90"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="90"/>
+        <location filename="../../ui/screens/checkout.py" line="92"/>
         <source>Camera scanning is not set up on this till</source>
         <translation>本收银台未设置摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="98"/>
+        <location filename="../../ui/screens/checkout.py" line="100"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="100"/>
+        <location filename="../../ui/screens/checkout.py" line="102"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="105"/>
+        <location filename="../../ui/screens/checkout.py" line="107"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="109"/>
+        <location filename="../../ui/screens/checkout.py" line="111"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118"/>
+        <location filename="../../ui/screens/checkout.py" line="120"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="120"/>
+        <location filename="../../ui/screens/checkout.py" line="122"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="127"/>
+        <location filename="../../ui/screens/checkout.py" line="129"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="129"/>
+        <location filename="../../ui/screens/checkout.py" line="131"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="130"/>
+        <location filename="../../ui/screens/checkout.py" line="132"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="152"/>
+        <location filename="../../ui/screens/checkout.py" line="154"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="246"/>
+        <location filename="../../ui/screens/checkout.py" line="230"/>
+        <source>That was a payment code ({kind}), not a member card or an item.</source>
+        <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="255"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="307"/>
+        <location filename="../../ui/screens/checkout.py" line="292"/>
+        <source>Completing the sale: wait a moment.</source>
+        <translation>正在完成结账，请稍候。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="326"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="318"/>
+        <location filename="../../ui/screens/checkout.py" line="340"/>
+        <source>Returns go through Refund (F7) with a manager.</source>
+        <translation>退货请用“退款 (F7)”，需店长确认。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="344"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="375"/>
+        <location filename="../../ui/screens/checkout.py" line="410"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="380"/>
+        <location filename="../../ui/screens/checkout.py" line="415"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="383"/>
+        <location filename="../../ui/screens/checkout.py" line="418"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="389"/>
+        <location filename="../../ui/screens/checkout.py" line="424"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="393"/>
+        <location filename="../../ui/screens/checkout.py" line="428"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="399"/>
+        <location filename="../../ui/screens/checkout.py" line="434"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="404"/>
+        <location filename="../../ui/screens/checkout.py" line="439"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="431"/>
+        <location filename="../../ui/screens/checkout.py" line="466"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="454"/>
+        <location filename="../../ui/screens/checkout.py" line="491"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -242,46 +257,51 @@
         <source>The two PINs differ; type them again.</source>
         <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/first_run.py" line="91"/>
+        <source>This shop already has staff accounts: sign in instead.</source>
+        <translation>本店已有员工账号，请直接登录。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
@@ -397,12 +417,12 @@
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="123"/>
+        <location filename="../../ui/screens/refund.py" line="125"/>
         <source>Type the sale number from the receipt.</source>
         <translation>请输入小票上的销售单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="150"/>
+        <location filename="../../ui/screens/refund.py" line="152"/>
         <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
         <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
     </message>
@@ -410,43 +430,43 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="35"/>
+        <location filename="../../ui/screens/sign_in.py" line="36"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="38"/>
+        <location filename="../../ui/screens/sign_in.py" line="39"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="41"/>
-        <location filename="../../ui/screens/sign_in.py" line="50"/>
+        <location filename="../../ui/screens/sign_in.py" line="42"/>
+        <location filename="../../ui/screens/sign_in.py" line="51"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="43"/>
+        <location filename="../../ui/screens/sign_in.py" line="44"/>
         <source>Sign in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="49"/>
+        <location filename="../../ui/screens/sign_in.py" line="50"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="77"/>
+        <location filename="../../ui/screens/sign_in.py" line="88"/>
         <source>Type your name and PIN.</source>
         <translation>请输入姓名和 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="112"/>
+        <location filename="../../ui/screens/sign_in.py" line="126"/>
         <source>You can sign in again.</source>
         <translation>现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="117"/>
+        <location filename="../../ui/screens/sign_in.py" line="135"/>
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
     </message>

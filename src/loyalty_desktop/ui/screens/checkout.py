@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from loyalty_desktop.domain.cards import payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import browsing, checkout, member_view, products
-from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import MemberView
@@ -222,9 +223,18 @@ class CheckoutScreen(QWidget):
         self._tasks.submit(look, self._found, self._refused)
 
     def scanned(self, code: str) -> None:
-        """A scanner's code: an item when the item field has focus, else the member's card."""
-        if self.sku.hasFocus():
+        """A scanner's code: an item when an item field has focus, else the member's card."""
+        kind = payment_kind(code)
+        if kind is not None:  # never typed anywhere, never stored
+            self.message.setText(
+                self.tr("That was a payment code ({kind}), not a member card or an item.").format(
+                    kind=kind
+                )
+            )
+            return
+        if any(field.hasFocus() for field in (self.sku, self.qty, self.price)):
             self.sku.setText(code)
+            self.price.clear()
             self.lookup_item()
             return
         if self.left.currentWidget() is self.enrolment and self.member is None:
@@ -276,10 +286,16 @@ class CheckoutScreen(QWidget):
 
     # the basket ----------------------------------------------------------------------------
 
+    def _frozen(self) -> bool:
+        """While the sale posts, the basket may not change (the next basket starts after it)."""
+        if self._posting:
+            self.message.setText(self.tr("Completing the sale: wait a moment."))
+        return self._posting
+
     def lookup_item(self) -> None:
         """Enter on an item code: a known product goes straight into the basket at its price."""
         code = self.sku.text().strip()
-        if not code:
+        if not code or self._frozen():
             return
         if self.price.text().strip():  # a price typed by hand wins
             self.add_line()
@@ -294,6 +310,8 @@ class CheckoutScreen(QWidget):
         )
 
     def _add_product(self, product: ProductView, qty: str) -> None:
+        if self._posting:
+            return
         price = format_money(product.price, product.currency)
         self.basket.add(LineRequest(product.sku, qty, price, product.category), product.name)
         self.sku.clear()
@@ -310,11 +328,18 @@ class CheckoutScreen(QWidget):
 
     def add_line(self) -> None:
         """Add the typed item code, quantity and price as a line."""
+        if self._frozen():
+            return
         sku, qty, price = (
             self.sku.text().strip(),
             self.qty.text().strip(),
             self.price.text().strip(),
         )
+        if qty.startswith("-") and not self.actor.may(Permission.REFUND):
+            # Money back is a refund: the F7 screen, with a manager's approval.
+            self.message.setText(self.tr("Returns go through Refund (F7) with a manager."))
+            self.qty.setText("1")
+            return
         if not sku or not price:
             self.message.setText(self.tr("Type an item code and its price."))
             (self.price if sku else self.sku).setFocus()
@@ -332,7 +357,8 @@ class CheckoutScreen(QWidget):
 
     def use_points(self) -> None:
         """Let points pay as much as the member has (the quote says if the programme allows less)."""
-        self.redeem.setValue(self.redeem.maximum())
+        if not self._frozen():
+            self.redeem.setValue(self.redeem.maximum())
 
     def _request(self) -> SaleRequest:
         return SaleRequest(
@@ -352,11 +378,13 @@ class CheckoutScreen(QWidget):
             self._quote_timer.start()
 
     def _ask_quote(self) -> None:
+        if self._posting:
+            return
         request = self._request()
         self._tasks.submit(
             lambda: checkout.quote(self._shop, self.actor, request),
             lambda result: self._quoted(request, result),
-            self._quote_refused,
+            lambda error: self._quote_refused(request, error),
             owner=self,
         )
 
@@ -367,7 +395,9 @@ class CheckoutScreen(QWidget):
         self.message.setText("")
         self._show_totals()
 
-    def _quote_refused(self, error: LoyaltyError) -> None:
+    def _quote_refused(self, request: SaleRequest, error: LoyaltyError) -> None:
+        if request != self._request():
+            return  # a quote for a basket that changed or was completed meanwhile
         self.quoted = None
         self.message.setText(spoken(error))
         self._show_totals()
@@ -454,6 +484,8 @@ class CheckoutScreen(QWidget):
         self._show_totals()
 
     def _refused(self, error: LoyaltyError) -> None:
+        if error.code != "unknown_member":
+            self._last_typed = ""  # a payment code or a bad card is no phone to enrol with
         self.message.setObjectName("notice")
         self.message.style().polish(self.message)
         hint = self.tr(" — F4 enrols a new member") if error.code == "unknown_member" else ""

@@ -87,4 +87,7 @@ class FirstAdminScreen(QWidget):
 
     def _refused(self, error: LoyaltyError) -> None:
         self.button.setEnabled(True)
+        if error.code == "sign_in_required":  # staff were added meanwhile (another till)
+            self.message.setText(self.tr("This shop already has staff accounts: sign in instead."))
+            return
         self.message.setText(spoken(error))

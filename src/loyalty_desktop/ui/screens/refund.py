@@ -112,6 +112,8 @@ class RefundScreen(QWidget):
 
     def submit(self) -> None:
         """Refund in the background, approved by the manager if the cashier may not refund."""
+        if not self.button.isEnabled():
+            return  # one is on its way
         amount, items = self.amount.text().strip(), parse_items(self.items.text())
         request = RefundRequest(
             refund_no=self.refund_no,
@@ -158,7 +160,11 @@ class RefundScreen(QWidget):
                 restored=result.restored,
             )
         )
-        self.refund_no = new_refund_no(self._now())  # the next refund is a new one
+        # The next refund is a new one, typed afresh: a second Enter refunds nothing.
+        self.refund_no = new_refund_no(self._now())
+        for field in (self.sale, self.amount, self.items, self.manager):
+            field.clear()
+        self.sale.setFocus()
         self.button.setEnabled(True)
         self.done.emit(result)
 

@@ -32,6 +32,7 @@ class SignInScreen(QWidget):
         super().__init__()
         self._shop, self._tasks, self._now = shop, tasks, now
         self._locked_until: datetime | None = None
+        self._locked_name = ""  # the lockout is this account's, not the screen's
         title = QLabel(self.tr("Sign in"))
         title.setObjectName("title")
         self.name = QLineEdit()
@@ -57,6 +58,7 @@ class SignInScreen(QWidget):
         box.addStretch(2)
         box.setContentsMargins(300, 40, 300, 40)
         self.name.returnPressed.connect(self.pin.setFocus)
+        self.name.textChanged.connect(self._name_changed)
         self.pin.returnPressed.connect(self.submit)
         self.button.clicked.connect(self.submit)
         self._countdown = QTimer(self)
@@ -70,9 +72,18 @@ class SignInScreen(QWidget):
             self.message.clear()
         (self.pin if self.name.text() else self.name).setFocus()
 
+    def _name_changed(self, _text: str) -> None:
+        self._tick()
+
+    def _this_account_locked(self) -> bool:
+        return self._locked_until is not None and self.name.text().strip() == self._locked_name
+
     def submit(self) -> None:
         """Check the name and PIN in the background."""
         name, pin = self.name.text(), self.pin.text()
+        if self._this_account_locked():
+            self.pin.clear()
+            return
         if not name.strip() or not pin:
             self.message.setText(self.tr("Type your name and PIN."))
             return
@@ -81,6 +92,8 @@ class SignInScreen(QWidget):
 
     def _done(self, actor: Actor) -> None:
         self.button.setEnabled(True)
+        if actor.name == self._locked_name:  # the lockout ran out and they are in
+            self._locked_until = None
         self.pin.clear()
         self.message.clear()
         self.signed_in.emit(actor)
@@ -99,6 +112,7 @@ class SignInScreen(QWidget):
 
     def _lock(self, until: datetime) -> None:
         self._locked_until = until
+        self._locked_name = self.name.text().strip()
         self._countdown.start()
         self._tick()
 
@@ -111,6 +125,10 @@ class SignInScreen(QWidget):
             self._countdown.stop()
             self.message.setText(self.tr("You can sign in again."))
             self.button.setEnabled(True)
+            return
+        if not self._this_account_locked():  # someone else may sign in meanwhile
+            self.button.setEnabled(True)
+            self.message.clear()
             return
         self.button.setEnabled(False)
         self.message.setText(
