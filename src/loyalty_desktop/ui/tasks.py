@@ -30,7 +30,10 @@ class InternalError(LoyaltyError):
 class _Relay(QObject):
     """Lives on the UI thread; signals emitted by the worker arrive here queued."""
 
-    finished = Signal(object, object)  # (callback, value)
+    # One tuple (callback, value), never a bare value: PySide6 6.12 miscounts references to
+    # None passed as a queued signal argument across threads, and a few hundred chores that
+    # return None crashed the process ("deallocating None").
+    finished = Signal(object)
 
 
 class _Work(QRunnable):
@@ -49,19 +52,21 @@ class _Work(QRunnable):
         try:
             value = self._work()
         except LoyaltyError as exc:
-            self._relay.finished.emit(self._failed, exc)
+            self._relay.finished.emit((self._failed, exc))
             return
         except Exception as exc:
             log.error("background task failed: %s", type(exc).__name__)
             self._relay.finished.emit(
-                self._failed,
-                InternalError(
-                    f"something went wrong inside the program ({type(exc).__name__}); "
-                    "nothing was changed unless it said so"
-                ),
+                (
+                    self._failed,
+                    InternalError(
+                        f"something went wrong inside the program ({type(exc).__name__}); "
+                        "nothing was changed unless it said so"
+                    ),
+                )
             )
             return
-        self._relay.finished.emit(self._done, value)
+        self._relay.finished.emit((self._done, value))
 
 
 def _guarded(callback: Callable[[Any], None], owner: object) -> Callable[[Any], None]:
@@ -117,7 +122,8 @@ class Tasks(QObject):
         """Block until the worker is idle (closing the window; tests use ``qtbot.waitUntil``)."""
         return self._pool.waitForDone(msecs)
 
-    def _deliver(self, callback: Callable[[Any], None], value: Any) -> None:
+    def _deliver(self, outcome: tuple[Callable[[Any], None], Any]) -> None:
+        callback, value = outcome
         self._pending -= 1
         try:
             callback(value)
