@@ -29,7 +29,7 @@
     <message>
         <location filename="../../ui/screens/checkout.py" line="88"/>
         <source>Scan card, or number / phone + Enter</source>
-        <translation>扫会员码，或输入卡号/手机号后回车</translation>
+        <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
         <location filename="../../ui/screens/checkout.py" line="90"/>
