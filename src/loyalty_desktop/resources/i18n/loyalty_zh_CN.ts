@@ -25,144 +25,167 @@
     </message>
 </context>
 <context>
+    <name>CameraScan</name>
+    <message>
+        <location filename="../../ui/widgets/camera_scan.py" line="45"/>
+        <source>Scan with the camera</source>
+        <translation>用摄像头扫码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/camera_scan.py" line="49"/>
+        <source>Hold the member&apos;s QR code in front of the camera.</source>
+        <translation>请把会员二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/camera_scan.py" line="50"/>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="88"/>
+        <location filename="../../ui/screens/checkout.py" line="89"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="90"/>
+        <location filename="../../ui/screens/checkout.py" line="91"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="92"/>
-        <source>Camera scanning is not set up on this till</source>
-        <translation>本收银台未设置摄像头扫码</translation>
+        <location filename="../../ui/screens/checkout.py" line="94"/>
+        <source>No camera</source>
+        <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="100"/>
+        <location filename="../../ui/screens/checkout.py" line="96"/>
+        <source>No camera was found on this PC: use the scanner or type the number</source>
+        <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="105"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="102"/>
+        <location filename="../../ui/screens/checkout.py" line="107"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="107"/>
+        <location filename="../../ui/screens/checkout.py" line="112"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="111"/>
+        <location filename="../../ui/screens/checkout.py" line="116"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="120"/>
+        <location filename="../../ui/screens/checkout.py" line="125"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="122"/>
+        <location filename="../../ui/screens/checkout.py" line="127"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="129"/>
+        <location filename="../../ui/screens/checkout.py" line="134"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="131"/>
+        <location filename="../../ui/screens/checkout.py" line="136"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="132"/>
+        <location filename="../../ui/screens/checkout.py" line="137"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="154"/>
+        <location filename="../../ui/screens/checkout.py" line="159"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="230"/>
+        <location filename="../../ui/screens/checkout.py" line="236"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="255"/>
+        <location filename="../../ui/screens/checkout.py" line="267"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="292"/>
+        <location filename="../../ui/screens/checkout.py" line="304"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="326"/>
+        <location filename="../../ui/screens/checkout.py" line="338"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="340"/>
+        <location filename="../../ui/screens/checkout.py" line="352"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="344"/>
+        <location filename="../../ui/screens/checkout.py" line="356"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="410"/>
+        <location filename="../../ui/screens/checkout.py" line="422"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="415"/>
+        <location filename="../../ui/screens/checkout.py" line="427"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="418"/>
+        <location filename="../../ui/screens/checkout.py" line="430"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="424"/>
+        <location filename="../../ui/screens/checkout.py" line="436"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="428"/>
+        <location filename="../../ui/screens/checkout.py" line="440"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="434"/>
+        <location filename="../../ui/screens/checkout.py" line="446"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="439"/>
+        <location filename="../../ui/screens/checkout.py" line="451"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="466"/>
+        <location filename="../../ui/screens/checkout.py" line="478"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="491"/>
+        <location filename="../../ui/screens/checkout.py" line="503"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>

@@ -45,6 +45,7 @@ from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.ui.screens.messages import spoken
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.basket import BasketModel
+from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
 from loyalty_desktop.ui.widgets.enrol_panel import EnrolPanel
 from loyalty_desktop.ui.widgets.member_panel import MemberPanel
 
@@ -88,8 +89,12 @@ class CheckoutScreen(QWidget):
         self.scan.setPlaceholderText(self.tr("Scan card, or number / phone + Enter"))
         self.scan.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.camera = QPushButton(self.tr("Camera"))
-        self.camera.setEnabled(False)
-        self.camera.setToolTip(self.tr("Camera scanning is not set up on this till"))
+        if not has_camera():  # the button says why it is off; scanner and typing still work
+            self.camera.setEnabled(False)
+            self.camera.setText(self.tr("No camera"))
+            self.camera.setToolTip(
+                self.tr("No camera was found on this PC: use the scanner or type the number")
+            )
         self.picks = QListWidget()
         self.picks.hide()
         self.panel = MemberPanel()
@@ -181,6 +186,7 @@ class CheckoutScreen(QWidget):
         self.new_basket.clicked.connect(self.start_over)
         self.enrol.clicked.connect(self.open_enrolment)
         self.refund.clicked.connect(self.refund_wanted.emit)
+        self.camera.clicked.connect(self.open_camera)
         self.enrolment.enrolled.connect(self.find_member)
         self.enrolment.closed.connect(self.close_enrolment)
         for keys, action in (
@@ -240,6 +246,12 @@ class CheckoutScreen(QWidget):
         if self.left.currentWidget() is self.enrolment and self.member is None:
             self.close_enrolment()
         self.find_member(code)
+
+    def open_camera(self) -> None:
+        """A live camera preview; the first QR code it sees is taken as a scan."""
+        dialog = CameraScan(self)
+        dialog.scanned.connect(self.scanned)
+        dialog.open()
 
     def _found(self, found: MemberView | tuple[MemberRow, ...]) -> None:
         if isinstance(found, tuple):
