@@ -206,3 +206,20 @@ def test_after_a_sale_the_idle_till_checkpoints_the_log_itself(
         till.complete_sale()
     in_file = hashlib.sha256(staffed.path.read_bytes()).hexdigest()  # the sale is in the log only
     qtbot.waitUntil(lambda: hashlib.sha256(staffed.path.read_bytes()).hexdigest() != in_file)
+
+
+def test_f9_uses_as_many_points_as_the_programme_allows_not_more(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """500 points (5.00) on an 8.00 basket where points may pay half: F9 uses 400."""
+    till = _till(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    till.sku.setText("GUM")
+    till.price.setText("8.00")
+    till.add_line()
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    qtbot.keyClick(till.sku, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.redeemed > 0)
+    assert till.redeem.value() == 400
+    assert "4.00" in till.to_pay.text()

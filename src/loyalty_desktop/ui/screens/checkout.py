@@ -71,6 +71,7 @@ class CheckoutScreen(QWidget):
         self._now = now or (lambda: datetime.now(UTC))
         self.member: MemberView | None = None
         self._last_typed = ""
+        self._use_most = False  # F9 asked for as many points as the programme allows
         self.sale_no = new_sale_no(self._now())
         self.quoted: SaleResult | None = None
         self._posting = False
@@ -370,6 +371,7 @@ class CheckoutScreen(QWidget):
     def use_points(self) -> None:
         """Let points pay as much as the member has (the quote says if the programme allows less)."""
         if not self._frozen():
+            self._use_most = True  # the programme may allow less: the quote's refusal says how much
             self.redeem.setValue(self.redeem.maximum())
 
     def _request(self) -> SaleRequest:
@@ -404,12 +406,18 @@ class CheckoutScreen(QWidget):
         if request != self._request():
             return  # the basket changed meanwhile; its own quote is on the way
         self.quoted = result
+        self._use_most = False
         self.message.setText("")
         self._show_totals()
 
     def _quote_refused(self, request: SaleRequest, error: LoyaltyError) -> None:
         if request != self._request():
             return  # a quote for a basket that changed or was completed meanwhile
+        most = error.details.get("max_points")
+        if self._use_most and error.reason == "redeem_exceeds_share" and isinstance(most, int):
+            self._use_most = False
+            self.redeem.setValue(max(0, most))  # F9 means "as much as allowed"; quote again
+            return
         self.quoted = None
         self.message.setText(spoken(error))
         self._show_totals()
@@ -508,6 +516,7 @@ class CheckoutScreen(QWidget):
         """Clear member and basket for the next customer, with a new sale number."""
         self.member = None
         self.quoted = None
+        self._use_most = False
         self.basket.clear()
         self.redeem.setRange(0, 0)
         self.panel.show_nobody()
