@@ -9,9 +9,8 @@ press or a retry after a crash posts it once.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -42,7 +41,7 @@ from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.products import ProductView
 from loyalty_desktop.services.read_models import MemberRow
 from loyalty_desktop.services.sale_results import SaleResult
-from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.basket import BasketModel
 from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
@@ -53,8 +52,8 @@ QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
 
 
 def new_sale_no(now: datetime) -> str:
-    """A sale number unique to this basket: the moment and a random tail (``T20261205-142501-3f9a``)."""
-    return f"T{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    """A sale number unique to this basket (``T20261205-142501-3f9a``)."""
+    return till_number("T", now)
 
 
 class CheckoutScreen(QWidget):
@@ -68,7 +67,7 @@ class CheckoutScreen(QWidget):
     ) -> None:
         super().__init__()
         self._shop, self._tasks, self.actor = shop, tasks, actor
-        self._now = now or (lambda: datetime.now(UTC))
+        self._now = now or wall_clock
         self.member: MemberView | None = None
         self._last_typed = ""
         self._use_most = False  # F9 asked for as many points as the programme allows
@@ -334,9 +333,7 @@ class CheckoutScreen(QWidget):
         self._changed()
 
     def _unknown_item(self, error: LoyaltyError) -> None:
-        self.message.setObjectName("notice")
-        self.message.style().polish(self.message)
-        self.message.setText(spoken(error) + self.tr(" — type its price"))
+        tell(self.message, spoken(error) + self.tr(" — type its price"))
         self.price.setFocus()
 
     def add_line(self) -> None:
@@ -480,8 +477,8 @@ class CheckoutScreen(QWidget):
         self._posting = False
         cur = result.currency
         self.start_over()
-        self.message.setObjectName("ok")
-        self.message.setText(
+        tell(
+            self.message,
             self.tr(
                 "Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; "
                 "balance {points} points, tier {tier}."
@@ -493,9 +490,9 @@ class CheckoutScreen(QWidget):
                 redeemed=result.redeemed,
                 points=result.points,
                 tier=result.tier or "—",
-            )
+            ),
+            ok=True,
         )
-        self.message.style().polish(self.message)
         self.completed.emit(result)
 
     def _post_refused(self, error: LoyaltyError) -> None:
@@ -506,10 +503,8 @@ class CheckoutScreen(QWidget):
     def _refused(self, error: LoyaltyError) -> None:
         if error.code != "unknown_member":
             self._last_typed = ""  # a payment code or a bad card is no phone to enrol with
-        self.message.setObjectName("notice")
-        self.message.style().polish(self.message)
         hint = self.tr(" — F4 enrols a new member") if error.code == "unknown_member" else ""
-        self.message.setText(spoken(error) + hint)
+        tell(self.message, spoken(error) + hint)
         self.scan.setFocus()
 
     def start_over(self) -> None:

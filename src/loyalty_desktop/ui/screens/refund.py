@@ -8,9 +8,8 @@ opens, so pressing again after a failure never refunds twice.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,13 +21,13 @@ from loyalty_desktop.services import refunds, staff
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.refunds import RefundRequest, RefundResult
-from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
 
 def new_refund_no(now: datetime) -> str:
     """A refund number for this screen's refund (``R20261205-142501-3f9a``)."""
-    return f"R{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    return till_number("R", now)
 
 
 def parse_items(text: str) -> tuple[tuple[str, str], ...]:
@@ -53,7 +52,7 @@ class RefundScreen(QWidget):
     ) -> None:
         super().__init__()
         self._shop, self._tasks, self.actor = shop, tasks, actor
-        self._now = now or (lambda: datetime.now(UTC))
+        self._now = now or wall_clock
         self.refund_no = new_refund_no(self._now())
         title = QLabel(self.tr("Refund"))
         title.setObjectName("title")
@@ -145,9 +144,8 @@ class RefundScreen(QWidget):
 
     def _refunded(self, result: RefundResult) -> None:
         cur = result.currency
-        self.message.setObjectName("ok")
-        self.message.style().polish(self.message)
-        self.message.setText(
+        tell(
+            self.message,
             self.tr(
                 "Refund {refund} of sale {sale}: pay back {money} {currency}; "
                 "{reversed} points taken back, {restored} restored."
@@ -158,7 +156,8 @@ class RefundScreen(QWidget):
                 currency=cur.code,
                 reversed=result.reversed,
                 restored=result.restored,
-            )
+            ),
+            ok=True,
         )
         # The next refund is a new one, typed afresh: a second Enter refunds nothing.
         self.refund_no = new_refund_no(self._now())
@@ -169,7 +168,5 @@ class RefundScreen(QWidget):
         self.done.emit(result)
 
     def _refused(self, error: LoyaltyError) -> None:
-        self.message.setObjectName("notice")
-        self.message.style().polish(self.message)
-        self.message.setText(spoken(error))
+        tell(self.message, spoken(error))
         self.button.setEnabled(True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
@@ -13,14 +13,10 @@ from loyalty_desktop.services import staff
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.staff import LOCKOUT
-from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import spoken, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
 Now = Callable[[], datetime]
-
-
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class SignInScreen(QWidget):
@@ -28,7 +24,7 @@ class SignInScreen(QWidget):
 
     signed_in = Signal(object)  # Actor
 
-    def __init__(self, shop: Shop, tasks: Tasks, now: Now = _wall_clock) -> None:
+    def __init__(self, shop: Shop, tasks: Tasks, now: Now = wall_clock) -> None:
         super().__init__()
         self._shop, self._tasks, self._now = shop, tasks, now
         self._locked_until: datetime | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -29,7 +29,7 @@ from loyalty_desktop.printing.card_image import render_card
 from loyalty_desktop.services import members
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import spoken, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
 
@@ -55,7 +55,7 @@ class EnrolPanel(QFrame):
         super().__init__()
         self.setObjectName("panel")
         self._shop, self._tasks, self.actor = shop, tasks, actor
-        self._now = now or (lambda: datetime.now(UTC))
+        self._now = now or wall_clock
         title = QLabel(self.tr("New member"))
         title.setObjectName("title")
         self.name = QLineEdit()
