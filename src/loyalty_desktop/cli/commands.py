@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import io
 import json
 import os
 import sys
@@ -25,7 +24,7 @@ from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.installation import data_dir, default_db_path
 from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
-from loyalty_desktop.printing.card_image import render_card
+from loyalty_desktop.printing.card_image import card_png
 from loyalty_desktop.services import (
     browsing,
     checkout,
@@ -108,12 +107,10 @@ def cmd_member_card(ctx: Context, args: Any) -> dict[str, Any]:
     ctx.check_out(args.out, force=args.force)  # refuse before a reissue revokes the old card
 
     def save(member: Member, code: str, shop_name: str) -> dict[str, Any]:
-        image = render_card(
+        png = card_png(
             code, shop_name=shop_name, member_name=member.name, member_no=member.member_no
         )
-        png = io.BytesIO()
-        image.save(png, format="PNG", dpi=(300, 300))
-        path = ctx.write_out(args.out, png.getvalue(), force=args.force)
+        path = ctx.write_out(args.out, png, force=args.force)
         return {"file": str(path), "member_no": member.member_no, "card": code}
 
     return members.member_card(ctx.shop, ctx.actor, args.ref, reissue=args.reissue, deliver=save)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import qrcode
@@ -81,3 +82,15 @@ def save_card(path: Path, code: str, *, shop_name: str, member_name: str, member
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path, format="PNG", dpi=(300, 300))
     return path
+
+
+def card_png(code: str, *, shop_name: str, member_name: str, member_no: str) -> bytes:
+    """The card as PNG bytes at 300 dpi, as it is saved or shown.
+
+    Raises:
+        FontMissing: no available font can draw every character of the card.
+    """
+    image = render_card(code, shop_name=shop_name, member_name=member_name, member_no=member_no)
+    png = io.BytesIO()
+    image.save(png, format="PNG", dpi=(300, 300))
+    return png.getvalue()

@@ -6,7 +6,6 @@ and the new member is attached to it. Esc leaves it without enrolling.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import datetime
 
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.members import Member, parse_birthday
-from loyalty_desktop.printing.card_image import render_card
+from loyalty_desktop.printing.card_image import card_png
 from loyalty_desktop.services import members
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
@@ -33,14 +32,8 @@ from loyalty_desktop.ui.screens.messages import spoken, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
 
-def card_png(member: Member, code: str, shop_name: str) -> bytes:
-    """The member's card as PNG bytes (300 dpi), as ``loyalty member card`` writes it."""
-    image = render_card(
-        code, shop_name=shop_name, member_name=member.name, member_no=member.member_no
-    )
-    out = io.BytesIO()
-    image.save(out, format="PNG", dpi=(300, 300))
-    return out.getvalue()
+def _card(member: Member, code: str, shop_name: str) -> bytes:
+    return card_png(code, shop_name=shop_name, member_name=member.name, member_no=member.member_no)
 
 
 class EnrolPanel(QFrame):
@@ -129,7 +122,7 @@ class EnrolPanel(QFrame):
 
         def enrol() -> tuple[members.Enrolled, bytes]:
             done = members.enrol(self._shop, self.actor, data)
-            png = members.member_card(self._shop, self.actor, done.member_no, deliver=card_png)
+            png = members.member_card(self._shop, self.actor, done.member_no, deliver=_card)
             return done, png
 
         self._tasks.submit(enrol, self._done, self._refused)
