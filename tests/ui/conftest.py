@@ -14,22 +14,9 @@ from loyalty_desktop.services import checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.screens.checkout import CheckoutScreen
+from tests.integration.conftest import PROGRAM
 
-PROGRAM = """\
-currency = "CNY"
-timezone = "Asia/Shanghai"
-
-[earn]
-points = 1
-per = "1.00"
-
-[expiry]
-days = 365
-
-[redeem]
-point_value = "0.01"
-max_share = "0.5"
-"""
 MEMBER_NO = "10000001"
 PIN = "4321"
 
@@ -76,3 +63,13 @@ def window(qtbot: QtBot, staffed: Opened) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: shown.stack.currentWidget() is shown.sign_in)
     yield shown
     shown.tasks.wait()
+
+
+def signed_in(qtbot: QtBot, window: MainWindow, who: str = "Cai") -> CheckoutScreen:
+    """Sign ``who`` in on the window's sign-in screen; their checkout screen."""
+    window.sign_in.name.setText(who)
+    window.sign_in.pin.setText(PIN)
+    window.sign_in.submit()
+    qtbot.waitUntil(lambda: window.checkout is not None)
+    assert window.checkout is not None
+    return window.checkout

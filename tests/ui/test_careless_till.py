@@ -14,20 +14,10 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens import checkout as checkout_screen
-from loyalty_desktop.ui.screens.checkout import CheckoutScreen
-from tests.ui.conftest import MEMBER_NO, PIN
+from tests.ui.conftest import MEMBER_NO, PIN, signed_in
 from tests.unit.ui.test_scanner import scan
 
 PAYMENT_CODE = "134567890123456789"  # the shape of a WeChat Pay code
-
-
-def _signed_in(qtbot: QtBot, window: MainWindow, who: str = "Cai") -> CheckoutScreen:
-    window.sign_in.name.setText(who)
-    window.sign_in.pin.setText(PIN)
-    window.sign_in.submit()
-    qtbot.waitUntil(lambda: window.checkout is not None)
-    assert window.checkout is not None
-    return window.checkout
 
 
 def _points(opened: Opened) -> int:
@@ -39,7 +29,7 @@ def test_a_second_enter_after_a_refund_refunds_nothing(
 ) -> None:
     checkout.checkout(staffed.shop, LOCAL_ADMIN, SaleRequest("S-9", MEMBER_NO, total="100.00"))
     before = _points(staffed)
-    _signed_in(qtbot, window, "Ada")
+    signed_in(qtbot, window, "Ada")
     window.open_refunds()
     screen = window.refunds
     assert screen is not None
@@ -55,7 +45,7 @@ def test_a_second_enter_after_a_refund_refunds_nothing(
 def test_a_cashier_cannot_pay_money_out_with_a_negative_line(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    till = _signed_in(qtbot, window)
+    till = signed_in(qtbot, window)
     till.sku.setText("TV")
     till.qty.setText("-1")
     till.price.setText("999.00")
@@ -67,7 +57,7 @@ def test_a_cashier_cannot_pay_money_out_with_a_negative_line(
 def test_lines_rung_up_while_the_sale_posts_are_refused_and_the_success_stays(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    till = _signed_in(qtbot, window)
+    till = signed_in(qtbot, window)
     till.find_member(MEMBER_NO)
     qtbot.waitUntil(lambda: till.member is not None)
     till.basket.add(LineRequest("TEA", "1", "10.00"))
@@ -94,7 +84,7 @@ def test_lines_rung_up_while_the_sale_posts_are_refused_and_the_success_stays(
 def test_a_payment_code_scanned_anywhere_is_never_kept_or_shown(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    till = _signed_in(qtbot, window)
+    till = signed_in(qtbot, window)
     till.sku.setFocus()
     scan(till.sku, PAYMENT_CODE)
     qtbot.waitUntil(lambda: "payment code" in till.message.text())
@@ -110,7 +100,7 @@ def test_a_payment_code_scanned_anywhere_is_never_kept_or_shown(
 def test_a_product_scanned_while_the_price_field_waits_is_an_item_not_a_member(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    till = _signed_in(qtbot, window)
+    till = signed_in(qtbot, window)
     till.find_member(MEMBER_NO)
     qtbot.waitUntil(lambda: till.member is not None)
     till.sku.setText("4006381333931")
@@ -152,7 +142,7 @@ def test_one_accounts_lockout_does_not_lock_the_screen_for_others(
 def test_a_receipt_number_scanned_on_the_refund_screen_fills_the_sale_number(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _signed_in(qtbot, window, "Ada")
+    signed_in(qtbot, window, "Ada")
     window.open_refunds()
     screen = window.refunds
     assert screen is not None

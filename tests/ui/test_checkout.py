@@ -12,17 +12,8 @@ from loyalty_desktop.services import browsing, member_view, members, products
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
-from tests.ui.conftest import MEMBER_NO, PIN
+from tests.ui.conftest import MEMBER_NO, signed_in
 from tests.unit.ui.test_scanner import scan
-
-
-def _till(qtbot: QtBot, window: MainWindow) -> CheckoutScreen:
-    window.sign_in.name.setText("Cai")
-    window.sign_in.pin.setText(PIN)
-    window.sign_in.submit()
-    qtbot.waitUntil(lambda: window.checkout is not None)
-    assert window.checkout is not None
-    return window.checkout
 
 
 def _scan(qtbot: QtBot, till: CheckoutScreen, code: str) -> None:
@@ -48,7 +39,7 @@ def test_a_scanned_card_checkout_with_points_posts_one_sale_and_moves_the_ledger
 ) -> None:
     shop = staffed.shop
     card = members.member_card(shop, LOCAL_ADMIN, MEMBER_NO, deliver=lambda _m, code, _s: code)
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, card)
     qtbot.waitUntil(lambda: till.member is not None)
     assert MEMBER_NO in till.panel.who.text()
@@ -82,7 +73,7 @@ def test_a_scanned_card_checkout_with_points_posts_one_sale_and_moves_the_ledger
 def test_an_invalid_card_is_said_in_the_screen_and_nothing_is_attached(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, "LD1.1.10000001.AAAAAAAAAAAAAAAAAAAAAA")
     qtbot.waitUntil(lambda: till.message.text() != "")
     assert till.member is None
@@ -98,7 +89,7 @@ def test_a_phone_tail_shared_by_members_gives_a_pick_list(
         members.enrol(
             shop, LOCAL_ADMIN, members.NewMember(name="李", member_no=number, phone=phone)
         )
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, "5678")
     qtbot.waitUntil(lambda: till.picks.isVisible())
     assert till.picks.count() == 2
@@ -113,7 +104,7 @@ def test_a_phone_tail_shared_by_members_gives_a_pick_list(
 def test_an_unknown_phone_is_enrolled_inline_and_attached_to_the_basket(
     qtbot: QtBot, window: MainWindow, staffed: Opened
 ) -> None:
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _line(qtbot, till, "TEA", "1", "20.00")
     _scan(qtbot, till, "13712345678")
     qtbot.waitUntil(lambda: "F4" in till.message.text())
@@ -144,7 +135,7 @@ def test_a_card_scanned_with_focus_on_a_button_attaches_the_member_and_presses_n
     card = members.member_card(
         staffed.shop, LOCAL_ADMIN, MEMBER_NO, deliver=lambda _m, code, _s: code
     )
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     pressed: list[bool] = []
     till.use_all.clicked.connect(lambda: pressed.append(True))
     till.use_all.setFocus()
@@ -169,7 +160,7 @@ def test_a_product_barcode_scanned_in_the_item_field_adds_the_line_at_its_price(
         category="tea",
         barcode="6901234567892",
     )
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, MEMBER_NO)
     qtbot.waitUntil(lambda: till.member is not None)
     till.sku.setFocus()
@@ -195,7 +186,7 @@ def test_after_a_sale_the_idle_till_checkpoints_the_log_itself(
     """The sale's commit leaves SQLite's checkpoint to the idle moment after it."""
     assert staffed.path is not None
     window.tidy.setInterval(50)
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, MEMBER_NO)
     qtbot.waitUntil(lambda: till.member is not None)
     till.sku.setText("TEA")
@@ -212,7 +203,7 @@ def test_f9_uses_as_many_points_as_the_programme_allows_not_more(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     """500 points (5.00) on an 8.00 basket where points may pay half: F9 uses 400."""
-    till = _till(qtbot, window)
+    till = signed_in(qtbot, window)
     _scan(qtbot, till, MEMBER_NO)
     qtbot.waitUntil(lambda: till.member is not None)
     till.sku.setText("GUM")

@@ -11,16 +11,12 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.refund import RefundScreen, parse_items
-from tests.ui.conftest import MEMBER_NO, PIN
+from tests.ui.conftest import MEMBER_NO, PIN, signed_in
 
 
 def _refund_screen(qtbot: QtBot, window: MainWindow, who: str) -> RefundScreen:
-    window.sign_in.name.setText(who)
-    window.sign_in.pin.setText(PIN)
-    window.sign_in.submit()
-    qtbot.waitUntil(lambda: window.checkout is not None)
-    assert window.checkout is not None
-    qtbot.keyClick(window.checkout.scan, Qt.Key.Key_F7)
+    till = signed_in(qtbot, window, who)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F7)
     assert window.refunds is not None
     assert window.stack.currentWidget() is window.refunds
     return window.refunds
