@@ -28,16 +28,12 @@ from PySide6.QtCore import QElapsedTimer, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bulk_fill import keys_dir_for, member_no_of
+from import_online_retail import percentile
 from loyalty_desktop.app import SystemClock, open_database
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
-
-
-def pct(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def pump(app: QApplication, until: object, limit: float = 10.0) -> None:
@@ -116,15 +112,15 @@ def main() -> None:
     print(f"members {args.members:,}, customers {args.n}")
     print(
         f"scan to member shown: p50 {statistics.median(shown):.1f} ms, "
-        f"p95 {pct(shown, 0.95):.1f} ms, max {max(shown):.1f} ms"
+        f"p95 {percentile(shown, 0.95):.1f} ms, max {max(shown):.1f} ms"
     )
     print(
         f"F12 to sale done: p50 {statistics.median(posted):.1f} ms, "
-        f"p99 {pct(posted, 0.99):.1f} ms, max {max(posted):.1f} ms"
+        f"p99 {percentile(posted, 0.99):.1f} ms, max {max(posted):.1f} ms"
     )
     print(
         f"UI thread: longest stall {stall:.0f} ms over {len(gaps):,} 5 ms ticks "
-        f"(p99 gap {pct(gaps, 0.99):.0f} ms)"
+        f"(p99 gap {percentile(gaps, 0.99):.0f} ms)"
     )
     window.close()
     opened.engine.dispose()
