@@ -87,10 +87,14 @@ def make_engine(url: str, *, synchronous: str = DEFAULT_SYNCHRONOUS) -> Engine:
         mode = options.get("sqlite_begin", "DEFERRED")
         raw = conn.connection.driver_connection
         if isinstance(raw, sqlite3.Connection):
-            # Set for every transaction, so a pooled connection never keeps a lax setting.
+            # Checked at every transaction, so a pooled connection never keeps a lax setting;
+            # changed only when it differs (a till's sales pay no extra statements).
             durable = options.get("sqlite_durable", True)
-            raw.execute(f"PRAGMA synchronous={synchronous if durable else 'NORMAL'}")
-            raw.execute(f"PRAGMA wal_autocheckpoint={1000 if durable else LAX_CHECKPOINT_PAGES}")
+            if conn.connection.info.get("sqlite_durable", True) != durable:
+                raw.execute(f"PRAGMA synchronous={synchronous if durable else 'NORMAL'}")
+                pages = 1000 if durable else LAX_CHECKPOINT_PAGES
+                raw.execute(f"PRAGMA wal_autocheckpoint={pages}")
+                conn.connection.info["sqlite_durable"] = durable
         if mode == "IMMEDIATE" and isinstance(raw, sqlite3.Connection) and _begin_writer(raw):
             return
         conn.exec_driver_sql(f"BEGIN {mode}")  # errors (and a lock held too long) as SQLAlchemy's
