@@ -16,15 +16,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.services import checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
-from loyalty_desktop.ui.launch import install_translations
 from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.theme import STYLE
 
 PROGRAM = """\
@@ -65,9 +65,7 @@ def shoot(out: Path, language: str) -> list[Path]:
     """Every screen in ``language`` (``en`` or ``zh_CN``); returns the files written."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    locale = QLocale(language)
-    QLocale.setDefault(locale)
-    translators = install_translations(app, locale)
+    speak = TillPreferences(language=language)
     app.setStyleSheet(STYLE)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +80,7 @@ def shoot(out: Path, language: str) -> list[Path]:
             window.grab().save(str(path))
             written.append(path)
 
-        first = MainWindow(shop, demo=True)
+        first = MainWindow(shop, demo=True, preferences=speak)
         first.resize(1366, 768)
         first.show()
         _settle(app, first)
@@ -95,7 +93,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         )
         checkout.checkout(shop, LOCAL_ADMIN, SaleRequest("S-0", "10000001", total="1860.00"))
         staff.add_staff(shop, LOCAL_ADMIN, "Ada", "admin", "4321")
-        window = MainWindow(shop)
+        window = MainWindow(shop, preferences=speak)
         window.resize(1366, 768)
         window.show()
         _settle(app, window)
@@ -124,10 +122,20 @@ def shoot(out: Path, language: str) -> list[Path]:
         till.find_member("LD1.1.1.AAAA")
         _settle(app, window)
         save(window, "checkout-bad-card")
+        till.open_enrolment()
+        _settle(app, window)
+        save(window, "enrol")
+        till.close_enrolment()
+        window.open_refunds()
+        _settle(app, window)
+        save(window, "refund")
+        window.close_refunds()
+        window.open_settings()
+        _settle(app, window)
+        save(window, "settings")
+        window.close_settings()
         window.close()
         opened.engine.dispose()
-    for translator in translators:
-        app.removeTranslator(translator)
     return written
 
 

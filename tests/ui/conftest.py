@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened, open_database
@@ -26,6 +26,14 @@ def _private_settings(tmp_path: Path) -> None:
     """Window state goes to a temporary ini file, never the developer's own settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+
+
+@pytest.fixture(autouse=True)
+def _same_locale_after() -> Iterator[None]:
+    """A test that switches the till's language leaves the next test the locale it found."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -214,3 +214,38 @@ def test_f9_uses_as_many_points_as_the_programme_allows_not_more(
     qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.redeemed > 0)
     assert till.redeem.value() == 400
     assert "4.00" in till.to_pay.text()
+
+
+def test_an_order_discount_typed_at_the_till_is_quoted_and_posted(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    _line(qtbot, till, "TEA", "2", "30.00")
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    qtbot.keyClick(till.sku, Qt.Key.Key_F6)
+    assert till.discount.hasFocus()
+    qtbot.keyClicks(till.discount, "10.00")
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.discount == 1000)
+    assert "50.00" in till.to_pay.text()
+    assert "Discount −10.00" in till.totals.text()
+    qtbot.keyClick(till.discount, Qt.Key.Key_F12)
+    with qtbot.waitSignal(till.completed, timeout=5000) as done:
+        pass
+    assert done.args[0].paid == 5000
+    assert till.discount.text() == ""  # the next customer starts without it
+
+
+def test_a_discount_larger_than_the_basket_is_refused_in_the_screen(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    _line(qtbot, till, "TEA", "1", "30.00")
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    till.discount.setFocus()
+    qtbot.keyClicks(till.discount, "31.00")
+    qtbot.waitUntil(lambda: "more than the basket" in till.message.text())
+    assert not till.complete.isEnabled()

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from loyalty_desktop.ui.launch import TRANSLATIONS
+from loyalty_desktop.ui.language import TRANSLATIONS
 
 UI = Path(__file__).resolve().parents[2] / "src" / "loyalty_desktop" / "ui"
 TS = TRANSLATIONS / "loyalty_zh_CN.ts"

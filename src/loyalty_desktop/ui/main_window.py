@@ -1,8 +1,13 @@
-"""The till's window: first start, sign-in, then checkout; sign-out and a lock after idle time."""
+"""The till's window: first start, sign-in, then checkout; sign-out, a lock after idle time, settings.
+
+The window speaks the language chosen in this till's settings (or the PC's).
+Switching it installs the other translation and builds the screens again,
+so it is refused while a sale is in progress rather than dropping the basket.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
@@ -10,15 +15,17 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.language import install_translations
+from loyalty_desktop.ui.preferences import TillPreferences, load_preferences, save_preferences
 from loyalty_desktop.ui.scanner import ScanListener
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
 from loyalty_desktop.ui.screens.messages import spoken
 from loyalty_desktop.ui.screens.refund import RefundScreen
+from loyalty_desktop.ui.screens.settings import SettingsScreen
 from loyalty_desktop.ui.screens.sign_in import SignInScreen
 from loyalty_desktop.ui.tasks import Tasks
 
-IDLE_LOCK_MS = 5 * 60 * 1000  # a till left alone this long signs its cashier out
 TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services.upkeep)
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
@@ -26,38 +33,53 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Whe
 class MainWindow(QMainWindow):
     """Holds the screens; only a signed-in staff member reaches the checkout."""
 
-    def __init__(self, shop: Shop, *, demo: bool = False, idle_lock_ms: int = IDLE_LOCK_MS) -> None:
+    def __init__(
+        self,
+        shop: Shop,
+        *,
+        demo: bool = False,
+        idle_lock_ms: int | None = None,
+        preferences: TillPreferences | None = None,
+    ) -> None:
         super().__init__()
-        self._shop = shop
+        self._shop, self._demo = shop, demo
+        self.preferences = preferences or load_preferences()
+        self._idle_lock_ms = idle_lock_ms  # tests shorten the lock; else the settings decide
+        self._translators: list[QTranslator] = []
+        self._speak(self.preferences)
         self.tasks = Tasks(self)
         self.actor: Actor | None = None
-        self.setWindowTitle(self.tr("Loyalty till — DEMO") if demo else self.tr("Loyalty till"))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.first_run = FirstAdminScreen(shop, self.tasks)
         self.sign_in = SignInScreen(shop, self.tasks)
         self.checkout: CheckoutScreen | None = None
         self.refunds: RefundScreen | None = None
-        self.stack.addWidget(self.first_run)
-        self.stack.addWidget(self.sign_in)
-        self.first_run.created.connect(self._enter)
-        self.sign_in.signed_in.connect(self._enter)
+        self.settings: SettingsScreen | None = None
+        self._add_entry_screens()
         self.who = QLabel()
-        self.sign_out_button = QPushButton(self.tr("Sign out (Ctrl+L)"))
+        self.demo_badge = QLabel()
+        self.demo_badge.setObjectName("demo")
+        self.demo_badge.setVisible(demo)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.hide()
+        self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out)
         self.sign_out_button.hide()
+        self._label()
         bar = self.statusBar()
-        if demo:
-            badge = QLabel(self.tr("DEMO — sample data, not a real shop"))
-            badge.setObjectName("demo")
-            bar.addWidget(badge)
+        bar.addWidget(self.demo_badge)
         bar.addWidget(self.who, 1)
+        bar.addPermanentWidget(self.settings_button)
         bar.addPermanentWidget(self.sign_out_button)
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.sign_out)
+        settings = QShortcut(QKeySequence("F10"), self)
+        settings.activated.connect(self.open_settings)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
-        self.idle.setInterval(idle_lock_ms)
+        self.idle.setInterval(self._idle_ms())
         self.idle.timeout.connect(self.sign_out)
         app = QApplication.instance()
         if app is not None:
@@ -76,6 +98,34 @@ class MainWindow(QMainWindow):
         self.tasks.busy_changed.connect(self._busy)
         self._restore()
         self.tasks.submit(lambda: staff.unsigned_actor(shop), self._started, self._failed)
+
+    def _speak(self, preferences: TillPreferences) -> None:
+        """Speak the chosen language: Qt's translators and the locale the refusals are worded in."""
+        app = QApplication.instance()
+        for translator in self._translators:
+            QApplication.removeTranslator(translator)
+        locale = preferences.locale()
+        QLocale.setDefault(locale)
+        self._translators = install_translations(app, locale) if app is not None else []
+
+    def _label(self) -> None:
+        """The window's own words, in the language in force."""
+        title = self.tr("Loyalty till — DEMO") if self._demo else self.tr("Loyalty till")
+        self.setWindowTitle(title)
+        self.demo_badge.setText(self.tr("DEMO — sample data, not a real shop"))
+        self.settings_button.setText(self.tr("Settings (F10)"))
+        self.sign_out_button.setText(self.tr("Sign out (Ctrl+L)"))
+
+    def _add_entry_screens(self) -> None:
+        self.stack.addWidget(self.first_run)
+        self.stack.addWidget(self.sign_in)
+        self.first_run.created.connect(self._enter)
+        self.sign_in.signed_in.connect(self._enter)
+
+    def _idle_ms(self) -> int:
+        if self._idle_lock_ms is not None:
+            return self._idle_lock_ms
+        return self.preferences.idle_minutes * 60_000
 
     def _started(self, unsigned: Actor) -> None:
         if unsigned == LOCAL_ADMIN:  # no staff account yet
@@ -117,6 +167,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.sign_out_button.show()
+        self.settings_button.show()
         self.idle.start()
 
     def open_refunds(self) -> None:
@@ -130,6 +181,57 @@ class MainWindow(QMainWindow):
         if self.checkout is not None:
             self.stack.setCurrentWidget(self.checkout)
             self.checkout.scan.setFocus()
+
+    def open_settings(self) -> None:
+        """This till's settings (F10), for whoever is signed in."""
+        if self.actor is None or self.checkout is None:
+            return
+        if self.settings is None:
+            self.settings = SettingsScreen(self.actor, self.preferences)
+            self.settings.saved.connect(self._apply_settings)
+            self.settings.leave.connect(self.close_settings)
+            self.stack.addWidget(self.settings)
+        self.settings.show_settings(self.preferences)
+        self.stack.setCurrentWidget(self.settings)
+
+    def close_settings(self) -> None:
+        """Back to the checkout; the settings screen is made afresh next time."""
+        screen, self.settings = self.settings, None
+        self.close_refunds()
+        if screen is not None:
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+
+    def _apply_settings(self, chosen: TillPreferences) -> None:
+        if chosen.language != self.preferences.language and self._sale_in_progress():
+            assert self.settings is not None
+            self.settings.note.setText(
+                self.tr("Finish or clear the sale in progress (Esc) before changing the language.")
+            )
+            return
+        before, self.preferences = self.preferences, chosen
+        save_preferences(chosen)
+        self.idle.setInterval(self._idle_ms())
+        self.close_settings()
+        if chosen.language != before.language:
+            self._respeak()
+
+    def _sale_in_progress(self) -> bool:
+        till = self.checkout
+        return till is not None and (bool(till.basket.lines) or till.member is not None)
+
+    def _respeak(self) -> None:
+        """Install the new language and build every screen again in it."""
+        self._speak(self.preferences)
+        self._label()
+        for screen in (self.first_run, self.sign_in):
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
+        self.first_run = FirstAdminScreen(self._shop, self.tasks)
+        self.sign_in = SignInScreen(self._shop, self.tasks)
+        self._add_entry_screens()
+        if self.actor is not None:
+            self._enter(self.actor)
 
     def _wrote(self, _result: object) -> None:
         self.tidy.start()
@@ -160,13 +262,14 @@ class MainWindow(QMainWindow):
             return
         self.actor = None
         self.idle.stop()
-        for screen in (self.checkout, self.refunds):
+        for screen in (self.checkout, self.refunds, self.settings):
             if screen is not None:
                 self.stack.removeWidget(screen)
                 screen.deleteLater()
-        self.checkout = self.refunds = None
+        self.checkout = self.refunds = self.settings = None
         self.who.setText("")
         self.sign_out_button.hide()
+        self.settings_button.hide()
         self.stack.setCurrentWidget(self.sign_in)
         self.sign_in.reset()
 
@@ -190,6 +293,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         self.scanner.uninstall()
+        for translator in self._translators:  # the next window picks its own language
+            QApplication.removeTranslator(translator)
+        self._translators = []
         self.tasks.wait()
         super().closeEvent(event)
 

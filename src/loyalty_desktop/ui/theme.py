@@ -9,7 +9,12 @@ QWidget { font-size: 24px; color: #1a1a1a; background: #ffffff; }
 QLineEdit, QSpinBox, QTableView {
     border: 2px solid #5a5a5a; border-radius: 6px; padding: 6px; background: #ffffff;
 }
-QLineEdit:focus, QSpinBox:focus, QTableView:focus { border: 3px solid #0b57d0; }
+QComboBox { min-height: 40px; border: 2px solid #5a5a5a; border-radius: 6px; padding: 2px 8px; }
+QLineEdit:focus, QSpinBox:focus, QTableView:focus, QComboBox:focus { border: 3px solid #0b57d0; }
+QCheckBox::indicator { width: 28px; height: 28px; }
+/* Points and minutes are typed; without this rule Qt's style sheets squeeze a
+   button-less spin box's text to one pixel wide (seen on Qt 6.11). */
+QSpinBox::up-button, QSpinBox::down-button { subcontrol-origin: border; width: 0px; }
 QPushButton {
     min-height: 48px; padding: 4px 18px; border: 2px solid #3c3c3c; border-radius: 8px;
     background: #eef1f5;

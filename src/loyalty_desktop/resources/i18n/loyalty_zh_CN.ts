@@ -95,97 +95,102 @@
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="134"/>
+        <location filename="../../ui/screens/checkout.py" line="137"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="136"/>
+        <location filename="../../ui/screens/checkout.py" line="139"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="137"/>
+        <location filename="../../ui/screens/checkout.py" line="140"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159"/>
+        <location filename="../../ui/screens/checkout.py" line="162"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="236"/>
+        <location filename="../../ui/screens/checkout.py" line="165"/>
+        <source>Order discount (F6)</source>
+        <translation>整单折扣 (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="245"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="267"/>
+        <location filename="../../ui/screens/checkout.py" line="276"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="304"/>
+        <location filename="../../ui/screens/checkout.py" line="313"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="338"/>
+        <location filename="../../ui/screens/checkout.py" line="345"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="352"/>
+        <location filename="../../ui/screens/checkout.py" line="359"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="356"/>
+        <location filename="../../ui/screens/checkout.py" line="363"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="422"/>
+        <location filename="../../ui/screens/checkout.py" line="437"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="427"/>
+        <location filename="../../ui/screens/checkout.py" line="442"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="430"/>
+        <location filename="../../ui/screens/checkout.py" line="445"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="436"/>
+        <location filename="../../ui/screens/checkout.py" line="451"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="440"/>
+        <location filename="../../ui/screens/checkout.py" line="455"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446"/>
+        <location filename="../../ui/screens/checkout.py" line="461"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="451"/>
+        <location filename="../../ui/screens/checkout.py" line="466"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="478"/>
+        <location filename="../../ui/screens/checkout.py" line="493"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="503"/>
+        <location filename="../../ui/screens/checkout.py" line="516"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -193,52 +198,52 @@
 <context>
     <name>EnrolPanel</name>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="59"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="52"/>
         <source>New member</source>
         <translation>新会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="65"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="58"/>
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="67"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="60"/>
         <source>Agrees to receive offers</source>
         <translation>同意接收优惠信息</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="69"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="62"/>
         <source>Enrol (Enter)</source>
         <translation>登记 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="71"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="64"/>
         <source>Skip (Esc)</source>
         <translation>跳过 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="78"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="71"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="79"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="72"/>
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="80"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="73"/>
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="143"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="136"/>
         <source> The phone is also on member {others}.</source>
         <translation> 该手机号也登记在会员 {others} 名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="150"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="144"/>
         <source>Member {number} enrolled; the card is below.</source>
         <translation>会员 {number} 已登记，会员卡见下方。</translation>
     </message>
@@ -289,44 +294,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>Settings (F10)</source>
+        <translation>设置 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
+        <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
 </context>
 <context>
@@ -385,111 +400,209 @@
 <context>
     <name>RefundScreen</name>
     <message>
-        <location filename="../../ui/screens/refund.py" line="58"/>
+        <location filename="../../ui/screens/refund.py" line="57"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="61"/>
+        <location filename="../../ui/screens/refund.py" line="60"/>
         <source>Sale number from the receipt</source>
         <translation>小票上的销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="63"/>
+        <location filename="../../ui/screens/refund.py" line="62"/>
         <source>Value of the goods returned</source>
         <translation>退回商品的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="65"/>
+        <location filename="../../ui/screens/refund.py" line="64"/>
         <source>or items, e.g. TEA:2, CUP</source>
         <translation>或商品，如 TEA:2, CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="71"/>
+        <location filename="../../ui/screens/refund.py" line="70"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="73"/>
+        <location filename="../../ui/screens/refund.py" line="72"/>
         <source>Back to checkout (Esc)</source>
         <translation>返回结账 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="78"/>
+        <location filename="../../ui/screens/refund.py" line="77"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="79"/>
+        <location filename="../../ui/screens/refund.py" line="78"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="80"/>
+        <location filename="../../ui/screens/refund.py" line="79"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="83"/>
+        <location filename="../../ui/screens/refund.py" line="82"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="84"/>
+        <location filename="../../ui/screens/refund.py" line="83"/>
         <source>Manager&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="125"/>
+        <location filename="../../ui/screens/refund.py" line="124"/>
         <source>Type the sale number from the receipt.</source>
         <translation>请输入小票上的销售单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="152"/>
+        <location filename="../../ui/screens/refund.py" line="150"/>
         <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
         <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
     </message>
 </context>
 <context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="39"/>
+        <source>Settings of this till</source>
+        <translation>本收银台设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="43"/>
+        <source>Same as this PC</source>
+        <translation>跟随本机系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="48"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="50"/>
+        <source>Empty: receipts are shown on screen only</source>
+        <translation>留空：小票只在屏幕上显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="52"/>
+        <source>A device (/dev/usb/lp0, COM3), a file, or a network printer tcp://host:9100</source>
+        <translation>设备（/dev/usb/lp0、COM3）、文件，或网络打印机 tcp://主机:9100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="57"/>
+        <source>{mm} mm</source>
+        <translation>{mm} 毫米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="60"/>
+        <source>GB18030 (most Chinese printers)</source>
+        <translation>GB18030（大多数中文打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="61"/>
+        <source>GBK (older Chinese printers)</source>
+        <translation>GBK（较旧的中文打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="63"/>
+        <source>Picture (any printer, slower)</source>
+        <translation>图片（任何打印机，较慢）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="67"/>
+        <source>Print a receipt for every sale</source>
+        <translation>每笔销售都打印小票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="71"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="73"/>
+        <source>Back (Esc)</source>
+        <translation>返回 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="75"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="76"/>
+        <source>Lock when idle after</source>
+        <translation>闲置多久后锁屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="77"/>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="78"/>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="79"/>
+        <source>Printer characters</source>
+        <translation>打印字符编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="94"/>
+        <source>Only a manager can change the lock and the printer.</source>
+        <translation>只有店长可以修改锁屏时间和打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="132"/>
+        <source>Name a printer before asking for a receipt every sale.</source>
+        <translation>要每笔打印小票，请先填写打印机。</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="36"/>
+        <location filename="../../ui/screens/sign_in.py" line="32"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="39"/>
+        <location filename="../../ui/screens/sign_in.py" line="35"/>
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="42"/>
-        <location filename="../../ui/screens/sign_in.py" line="51"/>
+        <location filename="../../ui/screens/sign_in.py" line="38"/>
+        <location filename="../../ui/screens/sign_in.py" line="47"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="44"/>
+        <location filename="../../ui/screens/sign_in.py" line="40"/>
         <source>Sign in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="50"/>
+        <location filename="../../ui/screens/sign_in.py" line="46"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="88"/>
+        <location filename="../../ui/screens/sign_in.py" line="84"/>
         <source>Type your name and PIN.</source>
         <translation>请输入姓名和 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="126"/>
+        <location filename="../../ui/screens/sign_in.py" line="122"/>
         <source>You can sign in again.</source>
         <translation>现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="135"/>
+        <location filename="../../ui/screens/sign_in.py" line="131"/>
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
     </message>

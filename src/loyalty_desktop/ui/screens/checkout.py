@@ -125,6 +125,9 @@ class CheckoutScreen(QWidget):
         self.redeem.setSuffix(self.tr(" points"))
         self.redeem.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # typed, or F9 for all
         self.use_all = QPushButton(self.tr("Use points (F9)"))
+        self.discount = QLineEdit()
+        self.discount.setPlaceholderText("0.00")
+        self.discount.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         self.to_pay = QLabel()
@@ -139,16 +142,16 @@ class CheckoutScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("notice")
 
-        find = QHBoxLayout()
-        find.addWidget(self.scan, 1)
-        find.addWidget(self.camera)
-        find.addWidget(self.enrol)
+        find = QHBoxLayout()  # under the scan box, so the box is wide enough to read
+        find.addWidget(self.camera, 1)
+        find.addWidget(self.enrol, 1)
         entry = QHBoxLayout()
         entry.addWidget(self.sku, 1)
         entry.addWidget(self.qty)
         entry.addWidget(self.price)
         entry.addWidget(self.add)
         left = QVBoxLayout()
+        left.addWidget(self.scan)
         left.addLayout(find)
         left.addWidget(self.picks)
         left.addWidget(self.left, 1)
@@ -159,12 +162,14 @@ class CheckoutScreen(QWidget):
         pay.addWidget(QLabel(self.tr("Pay with points")), 0, 0)
         pay.addWidget(self.redeem, 0, 1)
         pay.addWidget(self.use_all, 0, 2)
-        pay.addWidget(self.totals, 1, 0, 1, 3)
-        pay.addWidget(self.to_pay, 2, 0, 1, 3)
-        pay.addWidget(self.earn, 3, 0, 1, 3)
-        pay.addWidget(self.new_basket, 4, 0)
-        pay.addWidget(self.refund, 5, 0)
-        pay.addWidget(self.complete, 4, 1, 1, 2)
+        pay.addWidget(QLabel(self.tr("Order discount (F6)")), 1, 0)
+        pay.addWidget(self.discount, 1, 1)
+        pay.addWidget(self.totals, 2, 0, 1, 3)
+        pay.addWidget(self.to_pay, 3, 0, 1, 3)
+        pay.addWidget(self.earn, 4, 0, 1, 3)
+        pay.addWidget(self.new_basket, 5, 0)
+        pay.addWidget(self.refund, 6, 0)
+        pay.addWidget(self.complete, 5, 1, 1, 2)
         middle.addLayout(pay)
         top = QHBoxLayout()
         top.addLayout(left, 2)
@@ -181,7 +186,9 @@ class CheckoutScreen(QWidget):
         self.price.returnPressed.connect(self.add_line)
         self.add.clicked.connect(self.add_line)
         self.use_all.clicked.connect(self.use_points)
-        self.redeem.valueChanged.connect(self._redeem_changed)
+        self.redeem.valueChanged.connect(self._pay_changed)
+        self.discount.textEdited.connect(self._pay_changed)
+        self.discount.returnPressed.connect(self.scan.setFocus)
         self.complete.clicked.connect(self.complete_sale)
         self.new_basket.clicked.connect(self.start_over)
         self.enrol.clicked.connect(self.open_enrolment)
@@ -197,6 +204,7 @@ class CheckoutScreen(QWidget):
             (Qt.Key.Key_Escape, self._escape),
             (Qt.Key.Key_F2, self.scan.setFocus),
             (Qt.Key.Key_F3, self.sku.setFocus),
+            (Qt.Key.Key_F6, self.discount.setFocus),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -232,10 +240,11 @@ class CheckoutScreen(QWidget):
         """A scanner's code: an item when an item field has focus, else the member's card."""
         kind = payment_kind(code)
         if kind is not None:  # never typed anywhere, never stored
-            self.message.setText(
+            tell(
+                self.message,
                 self.tr("That was a payment code ({kind}), not a member card or an item.").format(
                     kind=kind
-                )
+                ),
             )
             return
         if any(field.hasFocus() for field in (self.sku, self.qty, self.price)):
@@ -264,7 +273,7 @@ class CheckoutScreen(QWidget):
             self.picks.show()
             self.picks.setCurrentRow(0)
             self.picks.setFocus()
-            self.message.setText(self.tr("Several members match: choose one and press Enter."))
+            tell(self.message, self.tr("Several members match: choose one and press Enter."))
             return
         self.member = found
         self.panel.show_member(found, self._now())
@@ -301,7 +310,7 @@ class CheckoutScreen(QWidget):
     def _frozen(self) -> bool:
         """While the sale posts, the basket may not change (the next basket starts after it)."""
         if self._posting:
-            self.message.setText(self.tr("Completing the sale: wait a moment."))
+            tell(self.message, self.tr("Completing the sale: wait a moment."))
         return self._posting
 
     def lookup_item(self) -> None:
@@ -347,11 +356,11 @@ class CheckoutScreen(QWidget):
         )
         if qty.startswith("-") and not self.actor.may(Permission.REFUND):
             # Money back is a refund: the F7 screen, with a manager's approval.
-            self.message.setText(self.tr("Returns go through Refund (F7) with a manager."))
+            tell(self.message, self.tr("Returns go through Refund (F7) with a manager."))
             self.qty.setText("1")
             return
         if not sku or not price:
-            self.message.setText(self.tr("Type an item code and its price."))
+            tell(self.message, self.tr("Type an item code and its price."))
             (self.price if sku else self.sku).setFocus()
             return
         self.basket.add(LineRequest(sku, qty or "1", price))
@@ -377,9 +386,10 @@ class CheckoutScreen(QWidget):
             member_ref=self.member.member_no if self.member else None,
             lines=self.basket.lines,
             redeem=self.redeem.value(),
+            discount=self.discount.text().strip() or None,
         )
 
-    def _redeem_changed(self, _points: int) -> None:
+    def _pay_changed(self, _value: object) -> None:
         self._changed()
 
     def _changed(self) -> None:
@@ -416,7 +426,7 @@ class CheckoutScreen(QWidget):
             self.redeem.setValue(max(0, most))  # F9 means "as much as allowed"; quote again
             return
         self.quoted = None
-        self.message.setText(spoken(error))
+        tell(self.message, spoken(error))
         self._show_totals()
 
     def _show_totals(self) -> None:
@@ -514,11 +524,11 @@ class CheckoutScreen(QWidget):
         self._use_most = False
         self.basket.clear()
         self.redeem.setRange(0, 0)
+        self.discount.clear()
         self.panel.show_nobody()
         self.left.setCurrentWidget(self.panel)
         self.picks.hide()
         self.sale_no = new_sale_no(self._now())
-        self.message.setObjectName("notice")
-        self.message.clear()
+        tell(self.message, "")
         self._show_totals()
         self.scan.setFocus()

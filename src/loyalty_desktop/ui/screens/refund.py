@@ -121,7 +121,7 @@ class RefundScreen(QWidget):
             lines=() if amount else items,
         )
         if not request.sale_no:
-            self.message.setText(self.tr("Type the sale number from the receipt."))
+            tell(self.message, self.tr("Type the sale number from the receipt."))
             self.sale.setFocus()
             return
         manager, pin = self.manager.text(), self.pin.text()

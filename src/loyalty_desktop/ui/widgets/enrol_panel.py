@@ -28,7 +28,7 @@ from loyalty_desktop.printing.card_image import card_png
 from loyalty_desktop.services import members
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.ui.screens.messages import spoken, wall_clock
+from loyalty_desktop.ui.screens.messages import spoken, tell, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
 
@@ -109,7 +109,7 @@ class EnrolPanel(QFrame):
                 else None
             )
         except LoyaltyError as exc:
-            self.message.setText(spoken(exc))
+            tell(self.message, spoken(exc))
             self.birthday.setFocus()
             return
         data = members.NewMember(
@@ -139,12 +139,14 @@ class EnrolPanel(QFrame):
             if done.same_phone
             else ""
         )
-        self.message.setText(
+        tell(
+            self.message,
             self.tr("Member {number} enrolled; the card is below.").format(number=done.member_no)
-            + shared
+            + shared,
+            ok=not done.same_phone,  # a phone shared with another member is worth a look
         )
         self.enrolled.emit(done.member_no)
 
     def _refused(self, error: LoyaltyError) -> None:
         self.enrol.setEnabled(True)
-        self.message.setText(spoken(error))
+        tell(self.message, spoken(error))
