@@ -36,7 +36,7 @@ def test_an_argument_that_is_not_utf8_is_wrong_usage(shop_cli: Loyalty, member: 
     ("args", "error"),
     [
         (["report", "liability", "--horizon-days", "3000000"], "invalid_request"),
-        (["sale", "S1", "--member", "M1", "--line", "A,1,1,c,extra"], "invalid_request"),
+        (["sale", "S1", "--member", "M1", "--line", "A,1,1,c,0,extra"], "invalid_request"),
         (["program", "load", "/dev/zero"], "bad_file"),
         (["program", "load", "/dev/stdin"], "bad_file"),
         (["import", "members", "/dev/zero"], "bad_file"),
@@ -211,3 +211,14 @@ def test_report_sums_beyond_64_bits_are_a_refusal(
             )
     code, refused = shop_cli("report", "kpis")
     assert (code, refused["error"]) == (1, "too_large"), refused
+
+
+def test_a_line_discount_is_the_fifth_field_of_a_sale_line(shop_cli: Loyalty, member: str) -> None:
+    code, sold = shop_cli("sale", "S1", "--member", member, "--line", "TEA,2,30.00,,5.00")
+    assert code == 0, sold
+    assert sold["paid"] == "55.00"
+    code, plain = shop_cli("sale", "S0", "--member", member, "--total", "55.00")
+    assert sold["earned"] == plain["earned"]  # the discount earns nothing
+    code, refused = shop_cli("sale", "S2", "--member", member, "--line", "TEA,1,30.00,,31")
+    assert (code, refused["error"]) == (1, "invalid_request")
+    assert "more than the line" in refused["message"]

@@ -249,3 +249,27 @@ def test_a_discount_larger_than_the_basket_is_refused_in_the_screen(
     qtbot.keyClicks(till.discount, "31.00")
     qtbot.waitUntil(lambda: "more than the basket" in till.message.text())
     assert not till.complete.isEnabled()
+
+
+def test_f5_takes_money_off_the_last_line_and_the_quote_follows(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    _line(qtbot, till, "TEA", "2", "30.00")
+    _line(qtbot, till, "CUP", "1", "40.00")
+    qtbot.keyClick(till.sku, Qt.Key.Key_F5)
+    assert till.line_off.hasFocus()
+    qtbot.keyClicks(till.line_off, "4.50")
+    qtbot.keyClick(till.line_off, Qt.Key.Key_Return)
+    assert till.sku.hasFocus()  # back to scanning
+    assert till.basket.lines[1].discount == "4.50"
+    assert till.basket.lines[0].discount is None
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.subtotal == 9550)
+    assert "95.50" in till.to_pay.text()
+    till.line_off.setFocus()
+    qtbot.keyClicks(till.line_off, "41")  # more than the 40.00 cup: refused in the screen
+    qtbot.keyClick(till.line_off, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "more than the line" in till.message.text())
+    assert not till.complete.isEnabled()

@@ -163,14 +163,16 @@ def cmd_product_show(ctx: Context, args: Any) -> dict[str, Any]:
 
 def _sale_line(text: str) -> checkout.LineRequest:
     parts = [p.strip() for p in text.split(",")]
-    if not 3 <= len(parts) <= 4:
+    if not 3 <= len(parts) <= 5:
         raise InvalidRequest(
-            f"--line {quoted(text)} must be SKU,QTY,UNIT_PRICE[,CATEGORY] "
+            f"--line {quoted(text)} must be SKU,QTY,UNIT_PRICE[,CATEGORY[,DISCOUNT]] "
             "(no commas inside a value)",
             reason="sale_line_format",
             field="line",
         )
-    return checkout.LineRequest(parts[0], parts[1], parts[2], parts[3] if len(parts) == 4 else None)
+    category = parts[3] if len(parts) >= 4 else None
+    discount = parts[4] if len(parts) == 5 else None
+    return checkout.LineRequest(parts[0], parts[1], parts[2], category, discount)
 
 
 def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:

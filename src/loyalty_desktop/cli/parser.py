@@ -122,7 +122,9 @@ def build_parser() -> Parser:
     p.add_argument("--member", required=True)
     basket = p.add_mutually_exclusive_group(required=True)
     basket.add_argument("--total")
-    basket.add_argument("--line", action="append", metavar="SKU,QTY,UNIT_PRICE[,CATEGORY]")
+    basket.add_argument(
+        "--line", action="append", metavar="SKU,QTY,UNIT_PRICE[,CATEGORY[,DISCOUNT]]"
+    )
     p.add_argument("--discount")
     p.add_argument("--redeem", type=int, default=0)
     _at(p)

@@ -14,7 +14,11 @@ from loyalty_desktop.domain.program import RedeemRule
 
 @dataclass(frozen=True)
 class SaleLine:
-    """One basket line: ``amount`` is quantity × unit price in minor units; ``net`` after discounts."""
+    """One basket line: ``amount`` is quantity × unit price less the line discount; ``net`` after all.
+
+    ``discount`` is the line discount as asked for; a stored line carries it only
+    inside ``amount`` (the gross is quantity × unit price).
+    """
 
     sku: str
     quantity: Decimal
@@ -22,6 +26,7 @@ class SaleLine:
     category: str | None
     amount: int
     net: int = 0
+    discount: int = 0
 
 
 @dataclass(frozen=True)

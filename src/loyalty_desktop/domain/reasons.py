@@ -78,6 +78,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "from": Wording("start time", "开始时间"),
         "total": Wording("total", "合计金额"),
         "discount": Wording("discount", "折扣"),
+        "line_discount": Wording("line discount", "单品折扣"),
         "redeem": Wording("points to redeem", "使用积分"),
         "amount": Wording("amount", "金额"),
         "line": Wording("line", "商品行"),

@@ -166,8 +166,9 @@ SALES = {
         "请填写合计金额或商品明细，二者选其一",
     ),
     "sale_line_format": Wording(
-        "a sale line is written SKU,QTY,UNIT_PRICE[,CATEGORY], with no commas inside a value",
-        "商品行的写法是：商品编码,数量,单价[,品类]，各项内容里不能有逗号",
+        "a sale line is written SKU,QTY,UNIT_PRICE[,CATEGORY[,DISCOUNT]], "
+        "with no commas inside a value",
+        "商品行的写法是：商品编码,数量,单价[,品类[,折扣]]，各项内容里不能有逗号",
     ),
     "line_sku_missing": Wording("{field} is missing", "{field}没有填写"),
     "line_text_too_long": Wording(
@@ -190,6 +191,13 @@ SALES = {
     "discount_exceeds_basket": Wording(
         "the discount {discount} is more than the basket {basket}",
         "折扣 {discount} 超过了商品金额 {basket}",
+    ),
+    "line_discount_on_return": Wording(
+        "line {line} is a return: it cannot take a discount", "第 {line} 行是退货，不能打折"
+    ),
+    "line_discount_exceeds_line": Wording(
+        "the discount {discount} on line {line} is more than the line {amount}",
+        "第 {line} 行的折扣 {discount} 超过了该行金额 {amount}",
     ),
     "id_conflict": Wording(
         "{field} {id} was already used for a different request; use a new one",

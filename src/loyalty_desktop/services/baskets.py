@@ -11,6 +11,7 @@ from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest
 from loyalty_desktop.domain.money import (
     MAX_MINOR_UNITS,
     Currency,
+    format_money,
     line_amount,
     parse_non_negative_money,
     parse_quantity,
@@ -33,6 +34,7 @@ class LineRequest:
     quantity: str
     unit_price: str
     category: str | None = None
+    discount: str | None = None  # money off this line, e.g. a damaged item
 
 
 @dataclass(frozen=True)
@@ -137,12 +139,40 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
                 field="line",
                 line=number,
             )
-        lines.append(SaleLine(sku, qty, price, category, amount))
+        off = _line_discount(line, number, amount, currency)
+        lines.append(SaleLine(sku, qty, price, category, amount - off, discount=off))
     if abs(sum(line.amount for line in lines)) > MAX_MINOR_UNITS:
         raise InvalidAmount(
             "the basket comes to more than a till can take", reason="basket_too_large"
         )
     return lines
+
+
+def _line_discount(line: LineRequest, number: int, amount: int, currency: Currency) -> int:
+    """The money off one line: never more than the line, never on a return line."""
+    if line.discount is None or not line.discount.strip():
+        return 0
+    what = f"line {number} discount"
+    off = parse_non_negative_money(
+        line.discount, currency, what=what, field="line_discount", line=number
+    )
+    if off and amount <= 0:
+        raise InvalidRequest(
+            f"line {number} is a return: it cannot take a discount",
+            reason="line_discount_on_return",
+            field="line_discount",
+            line=number,
+        )
+    if off > amount:
+        raise InvalidRequest(
+            f"the discount on line {number} is more than the line",
+            reason="line_discount_exceeds_line",
+            field="line_discount",
+            line=number,
+            discount=format_money(off, currency),
+            amount=format_money(amount, currency),
+        )
+    return off
 
 
 def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int) -> str:
@@ -152,6 +182,8 @@ def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int)
         {
             "lines": [
                 [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
+                # a line discount joins only when taken, so older sales keep their fingerprint
+                + ([ln.discount] if ln.discount else [])
                 for ln in lines
             ],
             "total": request.total is not None,

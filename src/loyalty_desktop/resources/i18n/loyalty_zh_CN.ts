@@ -4,22 +4,27 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="29"/>
+        <location filename="../../ui/widgets/basket.py" line="33"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="29"/>
+        <location filename="../../ui/widgets/basket.py" line="34"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="29"/>
+        <location filename="../../ui/widgets/basket.py" line="35"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="29"/>
+        <location filename="../../ui/widgets/basket.py" line="36"/>
+        <source>Off</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/basket.py" line="37"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -95,102 +100,117 @@
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="137"/>
+        <location filename="../../ui/screens/checkout.py" line="131"/>
+        <source>Money off the chosen line (the last one unless you pick another)</source>
+        <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="143"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="139"/>
+        <location filename="../../ui/screens/checkout.py" line="145"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="140"/>
+        <location filename="../../ui/screens/checkout.py" line="146"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="162"/>
+        <location filename="../../ui/screens/checkout.py" line="168"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="165"/>
+        <location filename="../../ui/screens/checkout.py" line="171"/>
+        <source>Line discount (F5)</source>
+        <translation>单品折扣 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="173"/>
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="245"/>
+        <location filename="../../ui/screens/checkout.py" line="255"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="276"/>
+        <location filename="../../ui/screens/checkout.py" line="286"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="313"/>
+        <location filename="../../ui/screens/checkout.py" line="323"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="345"/>
+        <location filename="../../ui/screens/checkout.py" line="355"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="359"/>
+        <location filename="../../ui/screens/checkout.py" line="369"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="363"/>
+        <location filename="../../ui/screens/checkout.py" line="373"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="437"/>
+        <location filename="../../ui/screens/checkout.py" line="392"/>
+        <source>Ring up an item first, then give it a discount.</source>
+        <translation>请先录入商品，再给它打折。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="473"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="442"/>
+        <location filename="../../ui/screens/checkout.py" line="478"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="445"/>
+        <location filename="../../ui/screens/checkout.py" line="481"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="451"/>
+        <location filename="../../ui/screens/checkout.py" line="487"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="455"/>
+        <location filename="../../ui/screens/checkout.py" line="491"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="461"/>
+        <location filename="../../ui/screens/checkout.py" line="497"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="466"/>
+        <location filename="../../ui/screens/checkout.py" line="502"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="493"/>
+        <location filename="../../ui/screens/checkout.py" line="529"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="516"/>
+        <location filename="../../ui/screens/checkout.py" line="552"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -483,82 +503,82 @@
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="50"/>
+        <location filename="../../ui/screens/settings.py" line="51"/>
         <source>Empty: receipts are shown on screen only</source>
         <translation>留空：小票只在屏幕上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="52"/>
+        <location filename="../../ui/screens/settings.py" line="53"/>
         <source>A device (/dev/usb/lp0, COM3), a file, or a network printer tcp://host:9100</source>
         <translation>设备（/dev/usb/lp0、COM3）、文件，或网络打印机 tcp://主机:9100</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="57"/>
+        <location filename="../../ui/screens/settings.py" line="58"/>
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="60"/>
+        <location filename="../../ui/screens/settings.py" line="61"/>
         <source>GB18030 (most Chinese printers)</source>
         <translation>GB18030（大多数中文打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="61"/>
+        <location filename="../../ui/screens/settings.py" line="62"/>
         <source>GBK (older Chinese printers)</source>
         <translation>GBK（较旧的中文打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="63"/>
+        <location filename="../../ui/screens/settings.py" line="64"/>
         <source>Picture (any printer, slower)</source>
         <translation>图片（任何打印机，较慢）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="67"/>
+        <location filename="../../ui/screens/settings.py" line="68"/>
         <source>Print a receipt for every sale</source>
         <translation>每笔销售都打印小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="71"/>
+        <location filename="../../ui/screens/settings.py" line="72"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="73"/>
+        <location filename="../../ui/screens/settings.py" line="74"/>
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="75"/>
+        <location filename="../../ui/screens/settings.py" line="76"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="76"/>
+        <location filename="../../ui/screens/settings.py" line="77"/>
         <source>Lock when idle after</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="77"/>
+        <location filename="../../ui/screens/settings.py" line="78"/>
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="78"/>
+        <location filename="../../ui/screens/settings.py" line="79"/>
         <source>Paper width</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="79"/>
+        <location filename="../../ui/screens/settings.py" line="80"/>
         <source>Printer characters</source>
         <translation>打印字符编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="94"/>
+        <location filename="../../ui/screens/settings.py" line="95"/>
         <source>Only a manager can change the lock and the printer.</source>
         <translation>只有店长可以修改锁屏时间和打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="132"/>
+        <location filename="../../ui/screens/settings.py" line="133"/>
         <source>Name a printer before asking for a receipt every sale.</source>
         <translation>要每笔打印小票，请先填写打印机。</translation>
     </message>

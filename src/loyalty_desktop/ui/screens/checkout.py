@@ -125,6 +125,12 @@ class CheckoutScreen(QWidget):
         self.redeem.setSuffix(self.tr(" points"))
         self.redeem.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)  # typed, or F9 for all
         self.use_all = QPushButton(self.tr("Use points (F9)"))
+        self.line_off = QLineEdit()
+        self.line_off.setPlaceholderText("0.00")
+        self.line_off.setToolTip(
+            self.tr("Money off the chosen line (the last one unless you pick another)")
+        )
+        self.line_off.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.discount = QLineEdit()
         self.discount.setPlaceholderText("0.00")
         self.discount.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
@@ -161,15 +167,17 @@ class CheckoutScreen(QWidget):
         pay = QGridLayout()
         pay.addWidget(QLabel(self.tr("Pay with points")), 0, 0)
         pay.addWidget(self.redeem, 0, 1)
-        pay.addWidget(self.use_all, 0, 2)
-        pay.addWidget(QLabel(self.tr("Order discount (F6)")), 1, 0)
-        pay.addWidget(self.discount, 1, 1)
-        pay.addWidget(self.totals, 2, 0, 1, 3)
-        pay.addWidget(self.to_pay, 3, 0, 1, 3)
-        pay.addWidget(self.earn, 4, 0, 1, 3)
+        pay.addWidget(self.use_all, 0, 2, 1, 2)
+        pay.addWidget(QLabel(self.tr("Line discount (F5)")), 1, 0)
+        pay.addWidget(self.line_off, 1, 1)
+        pay.addWidget(QLabel(self.tr("Order discount (F6)")), 1, 2)
+        pay.addWidget(self.discount, 1, 3)
+        pay.addWidget(self.totals, 2, 0, 1, 4)
+        pay.addWidget(self.to_pay, 3, 0, 1, 4)
+        pay.addWidget(self.earn, 4, 0, 1, 4)
         pay.addWidget(self.new_basket, 5, 0)
         pay.addWidget(self.refund, 6, 0)
-        pay.addWidget(self.complete, 5, 1, 1, 2)
+        pay.addWidget(self.complete, 5, 1, 1, 3)
         middle.addLayout(pay)
         top = QHBoxLayout()
         top.addLayout(left, 2)
@@ -189,6 +197,7 @@ class CheckoutScreen(QWidget):
         self.redeem.valueChanged.connect(self._pay_changed)
         self.discount.textEdited.connect(self._pay_changed)
         self.discount.returnPressed.connect(self.scan.setFocus)
+        self.line_off.returnPressed.connect(self.discount_line)
         self.complete.clicked.connect(self.complete_sale)
         self.new_basket.clicked.connect(self.start_over)
         self.enrol.clicked.connect(self.open_enrolment)
@@ -204,6 +213,7 @@ class CheckoutScreen(QWidget):
             (Qt.Key.Key_Escape, self._escape),
             (Qt.Key.Key_F2, self.scan.setFocus),
             (Qt.Key.Key_F3, self.sku.setFocus),
+            (Qt.Key.Key_F5, self.choose_line_discount),
             (Qt.Key.Key_F6, self.discount.setFocus),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -370,6 +380,32 @@ class CheckoutScreen(QWidget):
         self.sku.setFocus()
         self._changed()
 
+    def _chosen_row(self) -> int:
+        """The line the cashier picked in the basket, else the last one rung up."""
+        current = self.table.currentIndex()
+        return current.row() if current.isValid() else len(self.basket.lines) - 1
+
+    def choose_line_discount(self) -> None:
+        """F5: type the money off the chosen line (the last one unless another is picked)."""
+        row = self._chosen_row()
+        if row < 0:
+            tell(self.message, self.tr("Ring up an item first, then give it a discount."))
+            return
+        self.table.selectRow(row)
+        self.line_off.setText(self.basket.lines[row].discount or "")
+        self.line_off.selectAll()
+        self.line_off.setFocus()
+
+    def discount_line(self) -> None:
+        """Enter in the line-discount box: take it off the chosen line and go back to scanning."""
+        row = self._chosen_row()
+        if row < 0 or self._frozen():
+            return
+        self.basket.set_discount(row, self.line_off.text())
+        self.line_off.clear()
+        self.sku.setFocus()
+        self._changed()
+
     def _remove_line(self) -> None:
         self.basket.remove(self.table.currentIndex().row())
         self._changed()
@@ -525,6 +561,7 @@ class CheckoutScreen(QWidget):
         self.basket.clear()
         self.redeem.setRange(0, 0)
         self.discount.clear()
+        self.line_off.clear()
         self.panel.show_nobody()
         self.left.setCurrentWidget(self.panel)
         self.picks.hide()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -13,20 +14,28 @@ _NO_INDEX = QModelIndex()
 
 
 def _amount(line: LineRequest) -> str:
+    """Quantity × price less the line's discount, as typed (the quote has the exact figures)."""
     try:
-        return f"{Decimal(line.quantity) * Decimal(line.unit_price):.2f}"
+        gross = Decimal(line.quantity) * Decimal(line.unit_price)
+        return f"{gross - Decimal(line.discount or 0):.2f}"
     except InvalidOperation:
         return ""
 
 
 class BasketModel(QAbstractTableModel):
-    """SKU, quantity, unit price and line amount of each line, in the order scanned."""
+    """SKU, quantity, unit price, line discount and amount of each line, in the order scanned."""
 
     def __init__(self) -> None:
         super().__init__()
         self._lines: list[LineRequest] = []
         self._names: list[str] = []
-        self._headers = (self.tr("Item"), self.tr("Qty"), self.tr("Price"), self.tr("Amount"))
+        self._headers = (
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Price"),
+            self.tr("Off"),
+            self.tr("Amount"),
+        )
 
     @property
     def lines(self) -> tuple[LineRequest, ...]:
@@ -40,6 +49,12 @@ class BasketModel(QAbstractTableModel):
         self._lines.append(line)
         self._names.append(name)
         self.endInsertRows()
+
+    def set_discount(self, row: int, discount: str) -> None:
+        """Money off the line at ``row`` (empty text takes it away)."""
+        if 0 <= row < len(self._lines):
+            self._lines[row] = replace(self._lines[row], discount=discount.strip() or None)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
 
     def remove(self, row: int) -> None:
         """Remove the line at ``row`` (nothing if there is none)."""
@@ -61,7 +76,7 @@ class BasketModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:  # noqa: N802
-        """Item, quantity, price, amount."""
+        """Item, quantity, price, discount, amount."""
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -71,7 +86,8 @@ class BasketModel(QAbstractTableModel):
         line = self._lines[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             item = f"{line.sku}  {self._names[index.row()]}".strip()
-            return (item, line.quantity, line.unit_price, _amount(line))[index.column()]
+            off = f"−{line.discount}" if line.discount else ""
+            return (item, line.quantity, line.unit_price, off, _amount(line))[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
