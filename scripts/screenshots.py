@@ -46,6 +46,12 @@ threshold = "0"
 name = "Gold"
 threshold = "2000"
 discount_pct = "5"
+[[campaigns]]
+name = "Tea week 茶叶周"
+start = "2000-01-01"
+end = "2099-12-31"
+multiplier = "2"
+categories = ["Tea"]
 """
 
 

@@ -8,10 +8,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import browsing, member_view, members, products
+from loyalty_desktop.services import browsing, member_view, members, products, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
+from tests.integration.conftest import PROGRAM
 from tests.ui.conftest import MEMBER_NO, signed_in
 from tests.unit.ui.test_scanner import scan
 
@@ -273,3 +274,48 @@ def test_f5_takes_money_off_the_last_line_and_the_quote_follows(
     qtbot.keyClick(till.line_off, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "more than the line" in till.message.text())
     assert not till.complete.isEnabled()
+
+
+OFFERS = """
+[[tiers.levels]]
+name = "Silver"
+threshold = "0"
+[[tiers.levels]]
+name = "Gold"
+threshold = "100000"
+
+[[campaigns]]
+name = "Tea week"
+start = "2000-01-01"
+end = "2099-12-31"
+multiplier = "3"
+categories = ["Tea"]
+
+[[campaigns]]
+name = "Gold evening"
+start = "2000-01-01"
+end = "2099-12-31"
+bonus = 50
+tiers = ["Gold"]
+
+[[campaigns]]
+name = "Last year's sale"
+start = "2000-01-01"
+end = "2000-12-31"
+multiplier = "2"
+"""
+
+
+def test_the_member_panel_lists_the_campaigns_on_for_this_member_today(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    programs.load_program(staffed.shop, LOCAL_ADMIN, PROGRAM + OFFERS, "offers")
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None)
+    shown = till.panel.offers.text()
+    assert "Tea week — ×3 points on Tea" in shown
+    assert "Gold evening" not in shown  # the member is Silver
+    assert "Last year" not in shown
+    till.start_over()
+    assert till.panel.offers.text() == ""

@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain import ledger
+from loyalty_desktop.domain.earn import EarnContext, campaign_applies
 from loyalty_desktop.domain.members import MemberStatus
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.program import TierBasis
@@ -38,6 +39,16 @@ class NextTier:
 
 
 @dataclass(frozen=True)
+class Offer:
+    """A campaign on for this member today; ``categories`` empty means the whole basket."""
+
+    name: str
+    multiplier: Decimal
+    bonus: int
+    categories: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class MemberView:
     """A member as of a moment: money in minor units, moments in the shop's time zone."""
 
@@ -59,6 +70,7 @@ class MemberView:
     currency: Currency
     matched: str
     as_of: datetime
+    offers: tuple[Offer, ...] = ()
 
 
 def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) -> MemberView:
@@ -74,6 +86,16 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         value = basis_value(program.tiers, measures, program.currency)
         tier = tier_for(program.tiers, value)
         upcoming = next_tier(program.tiers, value)
+        ctx = EarnContext(
+            local_date=when.astimezone(ZoneInfo(program.timezone)).date(),
+            tier=tier.name if tier else None,
+            birthday_month=member.birthday.month if member.birthday else None,
+        )
+        offers = tuple(
+            Offer(c.name, c.multiplier, c.bonus, tuple(sorted(c.categories)))
+            for c in program.campaigns
+            if campaign_applies(c, ctx)
+        )
         spend = (
             member.lifetime_spend
             if is_current(member, when)
@@ -103,4 +125,5 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         currency=program.currency,
         matched=match.matched,
         as_of=when.astimezone(zone),
+        offers=offers,
     )

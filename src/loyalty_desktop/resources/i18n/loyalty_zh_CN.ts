@@ -367,54 +367,74 @@
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="40"/>
+        <location filename="../../ui/widgets/member_panel.py" line="43"/>
         <source>No member</source>
         <translation>未选会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="41"/>
+        <location filename="../../ui/widgets/member_panel.py" line="44"/>
         <source>Scan the member&apos;s card or type a number or phone.</source>
         <translation>请扫描会员码，或输入卡号、手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="48"/>
+        <location filename="../../ui/widgets/member_panel.py" line="51"/>
         <source>no tier</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="56"/>
+        <location filename="../../ui/widgets/member_panel.py" line="59"/>
         <source>Tier: {tier} — {needs} more to {next}</source>
         <translation>等级：{tier} — 再消费 {needs} 升至 {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="61"/>
+        <location filename="../../ui/widgets/member_panel.py" line="64"/>
         <source>Tier: {tier}</source>
         <translation>等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="62"/>
+        <location filename="../../ui/widgets/member_panel.py" line="65"/>
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="65"/>
+        <location filename="../../ui/widgets/member_panel.py" line="68"/>
         <source>{points} points expire in the next 30 days</source>
         <translation>{points} 积分将在 30 天内过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="71"/>
+        <location filename="../../ui/widgets/member_panel.py" line="75"/>
         <source>⚠ Negative balance: points owed from a refund</source>
         <translation>⚠ 积分为负：退货后欠扣的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="73"/>
+        <location filename="../../ui/widgets/member_panel.py" line="77"/>
         <source>🎂 Birthday this month</source>
         <translation>🎂 本月生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="75"/>
+        <location filename="../../ui/widgets/member_panel.py" line="79"/>
         <source>⚠ Member is {status}</source>
         <translation>⚠ 会员状态：{status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="87"/>
+        <source>×{times} points</source>
+        <translation>积分 ×{times}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="90"/>
+        <source>+{bonus} bonus points</source>
+        <translation>额外赠送 {bonus} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="91"/>
+        <source>★ Today: {name}</source>
+        <translation>★ 今日活动：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="95"/>
+        <source> on {categories}</source>
+        <translation>（限 {categories}）</translation>
     </message>
 </context>
 <context>

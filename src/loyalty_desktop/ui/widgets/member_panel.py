@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-from loyalty_desktop.services.member_view import MemberView
+from loyalty_desktop.services.member_view import MemberView, Offer
 
 SOON = timedelta(days=30)
 
@@ -26,11 +26,14 @@ class MemberPanel(QFrame):
         self.points.setObjectName("points")
         self.expiring = QLabel()
         self.expiring.setWordWrap(True)
+        self.offers = QLabel()
+        self.offers.setObjectName("ok")
+        self.offers.setWordWrap(True)
         self.flags = QLabel()
         self.flags.setObjectName("notice")
         self.flags.setWordWrap(True)
         box = QVBoxLayout(self)
-        for label in (self.who, self.tier, self.points, self.expiring, self.flags):
+        for label in (self.who, self.tier, self.points, self.expiring, self.offers, self.flags):
             box.addWidget(label)
         box.addStretch(1)
         self.show_nobody()
@@ -39,7 +42,7 @@ class MemberPanel(QFrame):
         """No member yet: say how to find one."""
         self.who.setText(self.tr("No member"))
         self.tier.setText(self.tr("Scan the member's card or type a number or phone."))
-        for label in (self.points, self.expiring, self.flags):
+        for label in (self.points, self.expiring, self.offers, self.flags):
             label.clear()
 
     def show_member(self, view: MemberView, today: datetime) -> None:
@@ -66,6 +69,7 @@ class MemberPanel(QFrame):
             if soon
             else ""
         )
+        self.offers.setText("\n".join(self._offer(offer) for offer in view.offers))
         flags = []
         if view.points < 0:
             flags.append(self.tr("⚠ Negative balance: points owed from a refund"))
@@ -74,3 +78,19 @@ class MemberPanel(QFrame):
         if view.status.value != "active":
             flags.append(self.tr("⚠ Member is {status}").format(status=view.status.value))
         self.flags.setText("\n".join(flags))
+
+    def _offer(self, offer: Offer) -> str:
+        """One campaign on today, as the cashier tells the member (``★ Tea week: ×3 on Tea``)."""
+        gains = []
+        if offer.multiplier != 1:
+            gains.append(
+                self.tr("×{times} points").format(times=f"{offer.multiplier.normalize():f}")
+            )
+        if offer.bonus:
+            gains.append(self.tr("+{bonus} bonus points").format(bonus=offer.bonus))
+        text = self.tr("★ Today: {name}").format(name=offer.name)
+        if gains:
+            text += " — " + ", ".join(gains)
+        if offer.categories:
+            text += self.tr(" on {categories}").format(categories=", ".join(offer.categories))
+        return text
