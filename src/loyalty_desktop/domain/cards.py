@@ -97,6 +97,22 @@ def encode_card(card: CardCode, key: bytes) -> str:
     return payload + luhn_digit(payload)
 
 
+def card_shaped(text: str) -> bool:
+    """Whether a scan has the exact shape of our member card (prefix, length, check digit).
+
+    The till uses it to send a card to the member look-up even while an item
+    field has focus: no product barcode is 26 digits starting 96 with our check
+    digit. It says nothing about whether the card is genuine.
+    """
+    code = clean_scan(text)
+    return (
+        len(code) == LENGTH
+        and code.isdigit()
+        and code.startswith(PREFIX)
+        and luhn_digit(code[:-1]) == code[-1]
+    )
+
+
 def looks_like_card(text: str) -> bool:
     """Whether a reference was meant as a scanned card (so a failure is 'invalid card')."""
     code = clean_scan(text)

@@ -10,10 +10,12 @@ typing, a short fast burst, a burst without Enter) is replayed, in order, to the
 widget that was to receive it. The cost: a typed key reaches its widget up to
 ``max_gap_ms`` late (the gap timer, or the next key, releases it).
 
-Left out: input-method commits (``QInputMethodEvent``) are not recognised as a
-scan — with an input method active the platform may turn the scanner's keys into
-commits this filter never sees as key presses; call ``disable_ime`` on widgets
-that take no free text. A ``QShortcut`` bound to a bare printable key still fires
+With an input method active (pinyin in Chinese or full-width mode), the
+platform may turn the scanner's keys into input-method commits instead of key
+presses. A commit of finished text (no composition under way) is treated like a
+key press timed by the clock: a fast run of them ending in Enter is a scan,
+anything else is replayed as it came. Widgets that take no free text should
+still call ``disable_ime``. A ``QShortcut`` bound to a bare printable key still fires
 while a scan types that key (the shortcut map runs before the filter). Case is
 kept: lookups fold it (``domain.cards.clean_scan``).
 """
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QWindow
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return.value, Qt.Key.Key_Enter.value})
@@ -122,13 +124,14 @@ class ScanListener(QObject):
         self.timing = timing or ScanTiming()
         self._clock = clock
         self._prefix = prefix
-        self._held: list[QKeyEvent] = []  # presses and releases, in arrival order
+        self._held: list[QEvent] = []  # presses, releases and commits, in arrival order
         self._text: list[str] = []
         self._last_ms: float | None = None
         self._target: QObject | None = None
         self._open: set[int] = set()  # held presses whose release has not come
         self._swallow: set[int] = set()  # releases to drop: their presses were a scan
         self._replaying: set[int] = set()  # the events being replayed, by address
+        self._clocked = False  # the burst is timed by the clock (input-method commits)
         self._last_code = ""
         self._last_code_at = float("-inf")
         self._app: QCoreApplication | None = None
@@ -185,9 +188,11 @@ class ScanListener(QObject):
         Returns:
             True when the event is consumed.
         """
-        if not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
-            return False
         if self._replaying and shiboken6.getCppPointer(event)[0] in self._replaying:
+            return False
+        if isinstance(event, QInputMethodEvent):
+            return self._on_commit(watched, event)
+        if not isinstance(event, QKeyEvent) or event.key() in _MODIFIER_KEYS:
             return False
         if event.type() == QEvent.Type.KeyPress:
             return self._on_press(watched, event)
@@ -223,6 +228,33 @@ class ScanListener(QObject):
         self._held.append(QKeyEvent(event))
         self._text.append(event.text())
         self._open.add(event.key())
+        self._last_ms = now
+        self._timer.start()
+        return True
+
+    def _on_commit(self, watched: QObject, event: QInputMethodEvent) -> bool:
+        """A commit of finished text from an input method: one more character of a burst, or not."""
+        text = event.commitString()
+        if event.preeditString() or not text or not text.isprintable() or len(text) > 2:
+            if self._held:  # a person composing: whatever was held is theirs
+                self.flush()
+            return False
+        now = self._clock() * 1000.0
+        if self._held and (
+            not self._clocked
+            or self._last_ms is None
+            or now - self._last_ms > self.timing.max_gap_ms
+        ):
+            self.flush()  # keys timed by the platform, or a pause: a burst of commits starts here
+        if not self._held:
+            self._target = self._receiver(watched)
+            self._clocked = (
+                True  # commits carry no timestamp: time the burst, Enter too, by the clock
+            )
+        held = QInputMethodEvent(event.preeditString(), event.attributes())
+        held.setCommitString(text, event.replacementStart(), event.replacementLength())
+        self._held.append(held)
+        self._text.append(text)
         self._last_ms = now
         self._timer.start()
         return True
@@ -265,7 +297,7 @@ class ScanListener(QObject):
         self.scanned.emit(code)
 
     def _now_ms(self, event: QKeyEvent) -> float:
-        stamp = event.timestamp()
+        stamp = 0 if self._clocked else event.timestamp()
         return float(stamp) if stamp else self._clock() * 1000.0
 
     def _reset(self) -> None:
@@ -273,6 +305,7 @@ class ScanListener(QObject):
         self._open.clear()
         self._last_ms = None
         self._target = None
+        self._clocked = False
 
     @staticmethod
     def _receiver(watched: QObject) -> QObject:

@@ -4,6 +4,7 @@ import pytest
 
 from loyalty_desktop.domain.cards import (
     CardCode,
+    card_shaped,
     decode_card,
     encode_card,
     luhn_digit,
@@ -90,3 +91,13 @@ def test_random_digit_strings_are_refused_or_payment_codes() -> None:
         text = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 30)))
         with pytest.raises((InvalidCard, PaymentCode)):
             decode_card(text, KEYS)
+
+
+def test_only_our_card_shape_is_card_shaped_and_product_barcodes_are_not() -> None:
+    code = encode_card(CARD, KEY)
+    assert card_shaped(code)
+    assert card_shaped("".join(chr(ord(c) + 0xFEE0) for c in code))  # full width, from an IME
+    wrong_check = code[:-1] + str((int(code[-1]) + 1) % 10)
+    assert not card_shaped(wrong_check)
+    for barcode in ("6901234567892", "12345670", "036000291452", "96" + "0" * 23, code[:-1]):
+        assert not card_shaped(barcode)

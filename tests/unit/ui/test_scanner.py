@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -360,3 +360,46 @@ def test_disable_ime(line: QLineEdit) -> None:
     assert line.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
     disable_ime(line)
     assert not line.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+
+
+def commit(target: QObject, text: str) -> None:
+    """An input method committing finished text (pinyin in full-width mode sends digits so)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(target, event)
+
+
+def test_a_scan_arriving_as_input_method_commits_is_a_scan_and_types_nothing(
+    listener: ScanListener, line: QLineEdit, clock: Clock, codes: list[str]
+) -> None:
+    for char in "１０００００００１":  # full-width digits, 10 ms apart
+        commit(line, char)
+        clock.now += 0.010
+    send_key(line, Qt.Key.Key_Return.value, "\r", 987_654_321)  # the platform's own time base
+    assert codes == ["100000001"]
+    assert line.text() == ""
+    assert not listener.pending
+
+
+def test_commits_at_a_persons_pace_are_typed_and_never_a_scan(
+    listener: ScanListener, line: QLineEdit, clock: Clock, codes: list[str]
+) -> None:
+    for word in ("王", "芳", "同", "学", "你", "好", "呀"):
+        commit(line, word)
+        clock.now += 0.4
+    listener.flush()
+    send_key(line, Qt.Key.Key_Return.value, "\r", 0)
+    assert codes == []
+    assert line.text() == "王芳同学你好呀"
+
+
+def test_a_composition_under_way_is_never_held(
+    listener: ScanListener, line: QLineEdit, codes: list[str]
+) -> None:
+    composing = QInputMethodEvent("wang", [])
+    QApplication.sendEvent(line, composing)
+    assert not listener.pending
+    commit(line, "王")
+    listener.flush()
+    assert line.text() == "王"
+    assert codes == []

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop.domain.cards import payment_kind
+from loyalty_desktop.domain.cards import card_shaped, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import browsing, checkout, member_view, products
@@ -247,7 +247,7 @@ class CheckoutScreen(QWidget):
         self._tasks.submit(look, self._found, self._refused)
 
     def scanned(self, code: str) -> None:
-        """A scanner's code: an item when an item field has focus, else the member's card."""
+        """A scanner's code: a member card anywhere; else an item when an item field has focus."""
         kind = payment_kind(code)
         if kind is not None:  # never typed anywhere, never stored
             tell(
@@ -257,7 +257,8 @@ class CheckoutScreen(QWidget):
                 ),
             )
             return
-        if any(field.hasFocus() for field in (self.sku, self.qty, self.price)):
+        item_field = any(field.hasFocus() for field in (self.sku, self.qty, self.price))
+        if item_field and not card_shaped(code):  # a member card is a card wherever focus is
             self.sku.setText(code)
             self.price.clear()
             self.lookup_item()
