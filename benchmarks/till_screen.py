@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import QElapsedTimer, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bulk_fill import keys_dir_for, member_no_of
+from bulk_fill import keys_dir_for, member_no_of, phone_of
 from import_online_retail import percentile
 from loyalty_desktop.app import SystemClock, open_database
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--phones", type=int, default=200, help="phone last-4 look-ups to time")
     args = parser.parse_args()
     app = QApplication([])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -107,6 +108,17 @@ def main() -> None:
         for _ in range(15):  # idle a moment, as between customers: the checkpoint runs here
             app.processEvents()
             time.sleep(0.005)
+    tails: list[float] = []
+    candidates: list[int] = []
+    for _ in range(args.phones):  # the last 4 digits of a member's phone, typed + Enter
+        till.start_over()
+        tail = phone_of(rng.randrange(args.members))[-4:]
+        start = time.perf_counter()
+        till.find_member(tail)
+        pump(app, lambda: till.member is not None or till.picks.isVisible())
+        tails.append((time.perf_counter() - start) * 1000)
+        candidates.append(1 if till.member is not None else till.picks.count())
+    till.start_over()
     beat.stop()
     stall = max(gaps) - 5
     print(f"members {args.members:,}, customers {args.n}")
@@ -118,6 +130,12 @@ def main() -> None:
         f"F12 to sale done: p50 {statistics.median(posted):.1f} ms, "
         f"p99 {percentile(posted, 0.99):.1f} ms, max {max(posted):.1f} ms"
     )
+    if tails:
+        print(
+            f"phone last-4 to member or pick list: p50 {statistics.median(tails):.1f} ms, "
+            f"p95 {percentile(tails, 0.95):.1f} ms; candidates shown: mean "
+            f"{statistics.mean(candidates):.2f}, max {max(candidates)}"
+        )
     print(
         f"UI thread: longest stall {stall:.0f} ms over {len(gaps):,} 5 ms ticks "
         f"(p99 gap {percentile(gaps, 0.99):.0f} ms)"

@@ -15,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -551,6 +552,7 @@ class CheckoutScreen(QWidget):
         if error.code != "unknown_member":
             self._last_typed = ""  # a payment code or a bad card is no phone to enrol with
         hint = self.tr(" — F4 enrols a new member") if error.code == "unknown_member" else ""
+        QApplication.beep()  # heard while looking at the customer; the line says what it was
         tell(self.message, spoken(error) + hint)
         self.scan.setFocus()
 
