@@ -148,7 +148,9 @@ def test_a_manager_sets_the_header_that_every_receipt_then_prints(
 ) -> None:
     opened, member_no = shop
     _sell(opened, "S-1", member_no, total="1.00")
-    stored = receipts.set_receipt_header(opened.shop, MANAGER, "好邻居便利店  \r\n电话 010-1234\n\n")
+    stored = receipts.set_receipt_header(
+        opened.shop, MANAGER, "好邻居便利店  \r\n电话 010-1234\n\n"
+    )
     assert stored == "好邻居便利店\n电话 010-1234"
     assert receipts.receipt_for(opened.shop, CASHIER, "S-1").header == stored
     receipts.set_receipt_header(opened.shop, MANAGER, "")
