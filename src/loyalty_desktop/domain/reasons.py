@@ -95,6 +95,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "sale": Wording("sale", "销售单号"),
         "sale_id": Wording("sale id", "销售单号"),
         "receipt_header": Wording("receipt header", "小票抬头"),
+        "printer": Wording("printer", "打印机"),
         "refund_id": Wording("refund id", "退货单号"),
         "request_id": Wording("request id", "请求编号"),
         "reason": Wording("reason", "原因"),
