@@ -16,6 +16,7 @@ from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.progress import progress_job
+from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
 from loyalty_desktop.cli.reports import cmd_report
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
 from loyalty_desktop.domain.cards import quoted
@@ -407,6 +408,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("product", "show"): cmd_product_show,
     ("sale", None): cmd_sale,
     ("refund", None): cmd_refund,
+    ("receipt", None): cmd_receipt,
+    ("receipt-header", None): cmd_receipt_header,
     ("adjust", None): cmd_adjust,
     ("award", None): cmd_award,
     ("expire", None): cmd_expire,

@@ -138,6 +138,33 @@ def build_parser() -> Parser:
     p.add_argument("--reason")
     _at(p)
 
+    p = sub.add_parser(
+        "receipt", help="a sale's receipt: shown, saved as printer bytes, or printed"
+    )
+    p.add_argument("sale_id")
+    p.add_argument("--paper", type=int, choices=[58, 80], default=80, help="paper width in mm")
+    p.add_argument(
+        "--encoding",
+        choices=["gb18030", "gbk", "utf-8", "raster"],
+        default="gb18030",
+        help="how the printer takes text; raster sends a picture (for printers without hanzi)",
+    )
+    p.add_argument("--language", choices=["en", "zh_CN"], default="en", help="the receipt's words")
+    p.add_argument("--no-qr", action="store_true", help="leave out the QR code of the sale id")
+    p.add_argument("--out", help="write the printer's bytes (ESC/POS) to this file")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
+    p.add_argument(
+        "--print",
+        dest="printer",
+        metavar="TARGET",
+        help="send to a printer: a device (/dev/usb/lp0, COM3), a file, or tcp://HOST[:9100]",
+    )
+    sub.add_parser(
+        "receipt-header", help="the lines printed above every receipt (empty: none)"
+    ).add_argument("text")
+
     p = sub.add_parser("adjust", help="correct a member's points with a reason")
     p.add_argument("ref")
     p.add_argument("points", type=int)

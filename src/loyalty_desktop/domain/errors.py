@@ -105,7 +105,7 @@ class InvalidRequest(LoyaltyError):
 
 
 class UnknownSale(LoyaltyError):
-    """A refund for a sale this shop never recorded."""
+    """A sale this shop never recorded (asked to refund it, or for its receipt)."""
 
     code = "unknown_sale"
 

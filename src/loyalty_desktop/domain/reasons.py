@@ -23,6 +23,7 @@ from loyalty_desktop.domain.reasons_office import (
     REPORTS,
     STAFF,
 )
+from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -48,6 +49,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **PRODUCTS,
         **REDEMPTION,
         **REFUNDS,
+        **RECEIPTS,
         **POINTS,
         **STAFF,
         **PROGRAMME,
@@ -93,6 +95,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "currency": Wording("currency", "币种"),
         "sale": Wording("sale", "销售单号"),
         "sale_id": Wording("sale id", "销售单号"),
+        "receipt_header": Wording("receipt header", "小票抬头"),
+        "printer": Wording("printer", "打印机"),
         "refund_id": Wording("refund id", "退货单号"),
         "request_id": Wording("request id", "请求编号"),
         "reason": Wording("reason", "原因"),

@@ -1,1 +1,1 @@
-"""Things that leave the computer on paper: member cards (receipts later)."""
+"""Things that leave the computer on paper: member cards and receipts."""

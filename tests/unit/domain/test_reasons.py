@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from loyalty_desktop.domain import reasons_office, reasons_till
+from loyalty_desktop.domain import reasons_office, reasons_receipts, reasons_till
 from loyalty_desktop.domain.cards import payment_kind
 from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest, LoyaltyError
 from loyalty_desktop.domain.members import MemberStatus
@@ -81,6 +81,8 @@ SAMPLES: dict[str, object] = {
     "encoding": "gbk",
     "byte": 1024,
     "keeper": "M002",
+    "target": "192.168.1.50:9100",
+    "seconds": "5",
 }
 
 
@@ -115,7 +117,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", reason) for reason in REASONS)
     parts = [
         value
-        for module in (reasons_till, reasons_office)
+        for module in (reasons_till, reasons_office, reasons_receipts)
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())
     ]

@@ -1,0 +1,141 @@
+"""Receipt bytes reach a network printer, a device or a file; a printer that is not there is a clear refusal."""
+
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import socketserver
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from loyalty_desktop.domain.errors import BadFile
+from loyalty_desktop.printing.printer_port import PrinterUnavailable, send_to_printer
+
+JOB = b"\x1b@\x1c&\xbf\xc9\xc0\xd6\n\x1dVB\x00"
+
+
+class _Printer(socketserver.BaseRequestHandler):
+    """A raw (port 9100) printer: reads the job until the till closes its side."""
+
+    def handle(self) -> None:
+        chunks = []
+        while chunk := self.request.recv(65536):
+            chunks.append(chunk)
+        self.server.jobs.put(b"".join(chunks))  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def printer() -> Iterator[tuple[str, queue.Queue[bytes]]]:
+    """A raw printer on a free local port: its tcp:// address and the jobs it received, in order."""
+    server = socketserver.TCPServer(("127.0.0.1", 0), _Printer)
+    server.jobs = queue.Queue()  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"tcp://127.0.0.1:{server.server_address[1]}", server.jobs  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def _dead_port() -> int:
+    """A local port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_network_printer_receives_the_whole_job(printer: tuple[str, queue.Queue[bytes]]) -> None:
+    address, jobs = printer
+    send_to_printer(JOB, address)
+    send_to_printer(JOB * 2, address)
+    assert [jobs.get(timeout=10), jobs.get(timeout=10)] == [JOB, JOB * 2]
+
+
+def test_a_printer_that_is_off_is_refused_by_name_not_a_traceback() -> None:
+    port = _dead_port()
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, f"tcp://127.0.0.1:{port}")
+    assert refused.value.reason == "printer_refused"
+    assert f"127.0.0.1:{port}" in refused.value.message
+
+
+def test_a_printer_that_stops_reading_times_out_instead_of_hanging_the_till() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)  # connections complete, but nobody ever reads
+        port = listener.getsockname()[1]
+        with pytest.raises(PrinterUnavailable) as refused:
+            send_to_printer(b"x" * 64 * 1024**2, f"tcp://127.0.0.1:{port}", timeout=0.3)
+    assert refused.value.reason == "printer_timeout"
+    assert refused.value.details["seconds"] == "0.3"
+
+
+@pytest.mark.parametrize("target", ["tcp://", "tcp://:9100", "tcp://host:99999", "tcp://h/x", " "])
+def test_a_target_that_names_no_printer_is_refused(target: str) -> None:
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, target)
+    assert refused.value.reason == "printer_target_invalid"
+
+
+def test_a_file_standing_in_for_a_printer_takes_each_job_after_the_last(tmp_path: Path) -> None:
+    path = tmp_path / "printer.bin"
+    send_to_printer(JOB, str(path))
+    send_to_printer(b"second", str(path))
+    assert path.read_bytes() == JOB + b"second"
+
+
+def test_an_unplugged_usb_printer_is_named(tmp_path: Path) -> None:
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, "/dev/usb/lp9")
+    assert refused.value.reason == "printer_not_found"
+    with pytest.raises(PrinterUnavailable) as missing_folder:
+        send_to_printer(JOB, str(tmp_path / "no" / "such" / "folder.bin"))
+    assert missing_folder.value.reason == "printer_failed"
+
+
+def test_the_shops_database_and_key_files_never_take_a_print_job(tmp_path: Path) -> None:
+    db = tmp_path / "shop.db"
+    db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    keys = tmp_path / "card-keys.json"
+    keys.write_text("{}", encoding="utf-8")
+    with pytest.raises(BadFile):
+        send_to_printer(JOB, str(db))  # a database, even unnamed
+    with pytest.raises(BadFile):
+        send_to_printer(JOB, str(tmp_path / "anything.txt"), protected=[tmp_path / "anything.txt"])
+    with pytest.raises(BadFile):
+        send_to_printer(JOB, str(keys))
+    assert keys.read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_device_nobody_reads_times_out(tmp_path: Path) -> None:
+    fifo = tmp_path / "lp0"
+    os.mkfifo(fifo)
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, str(fifo))  # no reader at all: not ready
+    assert refused.value.reason == "printer_not_ready"
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader that never reads
+    try:
+        with pytest.raises(PrinterUnavailable) as stuck:
+            send_to_printer(b"x" * 1024**2, str(fifo), timeout=0.2)
+    finally:
+        os.close(reader)
+    assert stuck.value.reason == "printer_timeout"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_device_gets_the_whole_job(tmp_path: Path) -> None:
+    fifo = tmp_path / "lp0"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        send_to_printer(JOB, str(fifo))
+        assert os.read(reader, 1024) == JOB
+    finally:
+        os.close(reader)
