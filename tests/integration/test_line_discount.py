@@ -6,7 +6,8 @@ import pytest
 
 from loyalty_desktop.app import Opened
 from loyalty_desktop.domain.errors import IdConflict, LoyaltyError
-from loyalty_desktop.services import checkout, members, programs, refunds
+from loyalty_desktop.printing.receipt_text import receipt_lines
+from loyalty_desktop.services import checkout, members, programs, receipts, refunds
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.services.refunds import RefundRequest
@@ -86,3 +87,20 @@ def test_the_same_sale_number_with_another_line_discount_is_a_conflict(shop: Ope
         )
     with pytest.raises(IdConflict):
         checkout.checkout(shop.shop, LOCAL_ADMIN, _sale("S-1", LineRequest("TEA", "1", "30.00")))
+
+
+def test_the_receipt_shows_the_shelf_price_and_the_money_off_the_line(shop: Opened) -> None:
+    checkout.checkout(
+        shop.shop,
+        LOCAL_ADMIN,
+        _sale("S-1", LineRequest("TEA", "2", "30.00", None, "5.00"), LineRequest("CUP", "1", "40")),
+    )
+    receipt = receipts.receipt_for(shop.shop, LOCAL_ADMIN, "S-1")
+    assert [(line.sku, line.amount, line.discount) for line in receipt.lines] == [
+        ("TEA", 5500, 500),
+        ("CUP", 4000, 0),
+    ]
+    text = "\n".join(receipt_lines(receipt, 32))
+    assert "60.00" in text  # 2 x 30.00 before the discount
+    assert "line discount" in text
+    assert "-5.00" in text or "−5.00" in text

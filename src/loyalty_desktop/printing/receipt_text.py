@@ -30,6 +30,7 @@ class Labels:
     member: str
     goods: str
     subtotal: str
+    line_discount: str
     order_discount: str
     tier_discount: str
     points_value: str
@@ -48,6 +49,7 @@ ENGLISH = Labels(
     member="Member",
     goods="Goods",
     subtotal="Subtotal",
+    line_discount="  line discount",
     order_discount="Discount",
     tier_discount="Member discount",
     points_value="Paid with points",
@@ -66,6 +68,7 @@ CHINESE = Labels(
     member="会员",
     goods="商品",
     subtotal="小计",
+    line_discount="  单品折扣",
     order_discount="整单折扣",
     tier_discount="会员折扣",
     points_value="积分抵扣",
@@ -109,10 +112,14 @@ def unit_price_text(price: Decimal, currency: Currency) -> str:
 def _item(line: ReceiptLine, currency: Currency, labels: Labels, columns: int) -> list[str]:
     name = line.name or labels.goods
     amount = money_text(line.amount, currency)
-    if line.quantity == 1:
+    off = spread(labels.line_discount, money_text(-line.discount, currency), columns)
+    if line.quantity == 1 and not line.discount:
         return spread(name, amount, columns)
+    if line.quantity == 1:  # the shelf price, the money off, what it came to
+        return [*spread(name, money_text(line.amount + line.discount, currency), columns), *off]
     detail = f"  {_plain(line.quantity)} x {unit_price_text(line.unit_price, currency)}"
-    return [*wrap(name, columns), *spread(detail, amount, columns)]
+    gross = money_text(line.amount + line.discount, currency) if line.discount else amount
+    return [*wrap(name, columns), *spread(detail, gross, columns), *(off if line.discount else [])]
 
 
 def _totals(receipt: Receipt, labels: Labels, columns: int) -> list[str]:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
-from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.domain.money import Currency, line_amount
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.baskets import TOTAL_SKU, same_id
@@ -48,6 +48,7 @@ class ReceiptLine:
     unit_price: Decimal
     amount: int
     net: int
+    discount: int = 0  # money taken off this line alone (quantity × unit price − amount)
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _header(uow: UnitOfWork) -> str:
     return program.shop_name or uow.settings.get("shop_name") or ""
 
 
-def _lines(uow: UnitOfWork, sale: Sale) -> tuple[ReceiptLine, ...]:
+def _lines(uow: UnitOfWork, sale: Sale, currency: Currency) -> tuple[ReceiptLine, ...]:
     names: dict[str, str] = {}
     for state in sale.lines:
         sku = state.line.sku
@@ -120,6 +121,10 @@ def _lines(uow: UnitOfWork, sale: Sale) -> tuple[ReceiptLine, ...]:
             unit_price=s.line.unit_price,
             amount=s.line.amount,
             net=s.line.net,
+            # a stored line keeps its own discount inside the amount
+            discount=max(
+                0, line_amount(s.line.quantity, s.line.unit_price, currency) - s.line.amount
+            ),
         )
         for s in sale.lines
     )
@@ -160,7 +165,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
             header=_header(uow),
             at=sale.at.astimezone(zone),
             currency=Currency.of(sale.currency),
-            lines=_lines(uow, sale),
+            lines=_lines(uow, sale, Currency.of(sale.currency)),
             subtotal=sale.subtotal,
             order_discount=sale.order_discount,
             tier_discount=sale.tier_discount,
