@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._translators: list[QTranslator] = []
         self._speak(self.preferences)
         self.tasks = Tasks(self)
+        self.printer = Tasks(self)  # receipts: a slow printer never holds up the database work
         self.actor: Actor | None = None
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.tidy.setSingleShot(True)
         self.tidy.setInterval(TIDY_AFTER_MS)
         self.tidy.timeout.connect(self._tidy)
+        self._tidy_owed = False  # a sale or refund was written and not yet checkpointed
         self.tasks.busy_changed.connect(self._busy)
         self._restore()
         self.tasks.submit(lambda: staff.unsigned_actor(shop), self._started, self._failed)
@@ -143,7 +145,9 @@ class MainWindow(QMainWindow):
         if self.checkout is not None:
             self.stack.removeWidget(self.checkout)
             self.checkout.deleteLater()
-        self.checkout = CheckoutScreen(self._shop, self.tasks, actor)
+        self.checkout = CheckoutScreen(
+            self._shop, self.tasks, actor, printer=self.printer, preferences=self.preferences
+        )
         self.stack.addWidget(self.checkout)
         if self.refunds is not None:
             self.stack.removeWidget(self.refunds)
@@ -212,6 +216,8 @@ class MainWindow(QMainWindow):
         before, self.preferences = self.preferences, chosen
         save_preferences(chosen)
         self.idle.setInterval(self._idle_ms())
+        if self.checkout is not None:
+            self.checkout.receipts.preferences = chosen
         self.close_settings()
         if chosen.language != before.language:
             self._respeak()
@@ -234,16 +240,20 @@ class MainWindow(QMainWindow):
             self._enter(self.actor)
 
     def _wrote(self, _result: object) -> None:
+        self._tidy_owed = True
         self.tidy.start()
 
     def _busy(self, busy: bool) -> None:
         if busy:
             self.tidy.stop()
+        elif self._tidy_owed:  # the work after a sale (its receipt) is done: count from now
+            self.tidy.start()
 
     def _tidy(self) -> None:
         if self.tasks.pending:  # the till is busy after all: try again later
             self.tidy.start()
             return
+        self._tidy_owed = False
         shop = self._shop
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
@@ -297,6 +307,7 @@ class MainWindow(QMainWindow):
             QApplication.removeTranslator(translator)
         self._translators = []
         self.tasks.wait()
+        self.printer.wait()
         super().closeEvent(event)
 
 

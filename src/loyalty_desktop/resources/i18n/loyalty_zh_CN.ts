@@ -50,167 +50,167 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="89"/>
+        <location filename="../../ui/screens/checkout.py" line="102"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="91"/>
+        <location filename="../../ui/screens/checkout.py" line="104"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="94"/>
+        <location filename="../../ui/screens/checkout.py" line="107"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="96"/>
+        <location filename="../../ui/screens/checkout.py" line="109"/>
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="105"/>
+        <location filename="../../ui/screens/checkout.py" line="119"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="107"/>
+        <location filename="../../ui/screens/checkout.py" line="121"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="112"/>
+        <location filename="../../ui/screens/checkout.py" line="126"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="116"/>
+        <location filename="../../ui/screens/checkout.py" line="130"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="125"/>
+        <location filename="../../ui/screens/checkout.py" line="139"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="127"/>
+        <location filename="../../ui/screens/checkout.py" line="141"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="131"/>
+        <location filename="../../ui/screens/checkout.py" line="145"/>
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="143"/>
+        <location filename="../../ui/screens/checkout.py" line="157"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="145"/>
+        <location filename="../../ui/screens/checkout.py" line="159"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="146"/>
+        <location filename="../../ui/screens/checkout.py" line="160"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="168"/>
+        <location filename="../../ui/screens/checkout.py" line="182"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="171"/>
+        <location filename="../../ui/screens/checkout.py" line="185"/>
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="173"/>
+        <location filename="../../ui/screens/checkout.py" line="187"/>
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="255"/>
+        <location filename="../../ui/screens/checkout.py" line="271"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="286"/>
+        <location filename="../../ui/screens/checkout.py" line="303"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="323"/>
+        <location filename="../../ui/screens/checkout.py" line="340"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="355"/>
+        <location filename="../../ui/screens/checkout.py" line="372"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="369"/>
+        <location filename="../../ui/screens/checkout.py" line="386"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="373"/>
+        <location filename="../../ui/screens/checkout.py" line="390"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="392"/>
+        <location filename="../../ui/screens/checkout.py" line="409"/>
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="473"/>
+        <location filename="../../ui/screens/checkout.py" line="496"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="478"/>
+        <location filename="../../ui/screens/checkout.py" line="501"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="481"/>
+        <location filename="../../ui/screens/checkout.py" line="504"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="487"/>
+        <location filename="../../ui/screens/checkout.py" line="510"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="491"/>
+        <location filename="../../ui/screens/checkout.py" line="514"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="497"/>
+        <location filename="../../ui/screens/checkout.py" line="520"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="502"/>
+        <location filename="../../ui/screens/checkout.py" line="525"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="529"/>
+        <location filename="../../ui/screens/checkout.py" line="552"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="552"/>
+        <location filename="../../ui/screens/checkout.py" line="576"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -314,52 +314,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
@@ -435,6 +435,47 @@
         <location filename="../../ui/widgets/member_panel.py" line="95"/>
         <source> on {categories}</source>
         <translation>（限 {categories}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDesk</name>
+    <message>
+        <location filename="../../ui/screens/receipt_desk.py" line="85"/>
+        <source>No receipt yet: complete a sale first.</source>
+        <translation>还没有小票：请先完成一笔销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt_desk.py" line="91"/>
+        <source>No printer is set for this till (Settings, F10): show this screen.</source>
+        <translation>本收银台没有设置打印机（设置，F10）：请给顾客看屏幕上的小票。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt_desk.py" line="97"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt_desk.py" line="108"/>
+        <source>Printed on {printer}.</source>
+        <translation>已在 {printer} 打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/receipt_desk.py" line="112"/>
+        <source> — F8 tries again.</source>
+        <translation> —— 按 F8 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptView</name>
+    <message>
+        <location filename="../../ui/widgets/receipt_view.py" line="42"/>
+        <source>Print receipt (F8)</source>
+        <translation>打印小票 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/receipt_view.py" line="53"/>
+        <source>Receipt {sale}</source>
+        <translation>小票 {sale}</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,9 @@ from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.products import ProductView
 from loyalty_desktop.services.read_models import MemberRow
 from loyalty_desktop.services.sale_results import SaleResult
+from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
+from loyalty_desktop.ui.screens.receipt_desk import ReceiptDesk
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.basket import BasketModel
 from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
@@ -64,10 +66,20 @@ class CheckoutScreen(QWidget):
     refund_wanted = Signal()
 
     def __init__(
-        self, shop: Shop, tasks: Tasks, actor: Actor, now: Callable[[], datetime] | None = None
+        self,
+        shop: Shop,
+        tasks: Tasks,
+        actor: Actor,
+        now: Callable[[], datetime] | None = None,
+        *,
+        printer: Tasks | None = None,
+        preferences: TillPreferences | None = None,
     ) -> None:
         super().__init__()
         self._shop, self._tasks, self.actor = shop, tasks, actor
+        self.receipts = ReceiptDesk(
+            shop, tasks, printer or Tasks(self), actor, preferences or TillPreferences(), self
+        )
         self._now = now or wall_clock
         self.member: MemberView | None = None
         self._last_typed = ""
@@ -103,6 +115,7 @@ class CheckoutScreen(QWidget):
         self.left = QStackedWidget()
         self.left.addWidget(self.panel)
         self.left.addWidget(self.enrolment)
+        self.left.addWidget(self.receipts.view)
         self.enrol = QPushButton(self.tr("New member (F4)"))
         self.sku = QLineEdit()
         self.sku.setPlaceholderText(self.tr("Item code"))
@@ -206,6 +219,7 @@ class CheckoutScreen(QWidget):
         self.camera.clicked.connect(self.open_camera)
         self.enrolment.enrolled.connect(self.find_member)
         self.enrolment.closed.connect(self.close_enrolment)
+        self.receipts.shown.connect(self._receipt_shown)
         for keys, action in (
             (Qt.Key.Key_F12, self.complete_sale),
             (Qt.Key.Key_F9, self.use_points),
@@ -216,6 +230,7 @@ class CheckoutScreen(QWidget):
             (Qt.Key.Key_F3, self.sku.setFocus),
             (Qt.Key.Key_F5, self.choose_line_discount),
             (Qt.Key.Key_F6, self.discount.setFocus),
+            (Qt.Key.Key_F8, self.receipts.print_receipt),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -430,7 +445,13 @@ class CheckoutScreen(QWidget):
     def _pay_changed(self, _value: object) -> None:
         self._changed()
 
+    def _receipt_shown(self) -> None:
+        if self.member is None and not self.basket.lines:  # the next customer has not begun
+            self.left.setCurrentWidget(self.receipts.view)
+
     def _changed(self) -> None:
+        if self.left.currentWidget() is self.receipts.view:
+            self.left.setCurrentWidget(self.panel)  # the next customer's basket has begun
         self.quoted = None
         self._show_totals()
         if self.basket.lines:
@@ -542,6 +563,7 @@ class CheckoutScreen(QWidget):
             ok=True,
         )
         self.completed.emit(result)
+        self.receipts.fetch(result.sale_no)
 
     def _post_refused(self, error: LoyaltyError) -> None:
         self._posting = False
