@@ -148,3 +148,14 @@ def test_a_receipt_number_scanned_on_the_refund_screen_fills_the_sale_number(
     assert screen is not None
     scan(screen.sale, "T20261205-142501-3f9a")
     assert screen.sale.text() == "T20261205-142501-3f9a"
+
+
+def test_a_receipt_scanned_at_the_checkout_opens_its_refund_even_with_capslock_on(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    till = signed_in(qtbot, window, "Ada")
+    scan(till.scan, "t20261205-142501-3F9A")  # CapsLock flipped the letters
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.refunds)
+    assert window.refunds is not None
+    assert window.refunds.sale.text() == "T20261205-142501-3f9a"
+    assert till.member is None

@@ -20,7 +20,7 @@ from loyalty_desktop.ui.preferences import TillPreferences, load_preferences, sa
 from loyalty_desktop.ui.scanner import ScanListener
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
-from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import spoken, till_sale_number
 from loyalty_desktop.ui.screens.refund import RefundScreen
 from loyalty_desktop.ui.screens.settings import SettingsScreen
 from loyalty_desktop.ui.screens.sign_in import SignInScreen
@@ -258,12 +258,18 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
     def _scanned(self, code: str) -> None:
+        receipt = till_sale_number(code)
         if self.refunds is not None and self.stack.currentWidget() is self.refunds:
-            self.refunds.sale.setText(code)  # a receipt's sale number
+            self.refunds.sale.setText(receipt or code)  # a receipt's sale number
             return
         till = self.checkout
         if till is None or self.stack.currentWidget() is not till:
             return  # no one signed in: a scan attaches nothing
+        if receipt is not None:  # a receipt's QR code at the checkout: the customer brings it back
+            self.open_refunds()
+            if self.refunds is not None:
+                self.refunds.sale.setText(receipt)
+            return
         till.scanned(code)
 
     def sign_out(self) -> None:

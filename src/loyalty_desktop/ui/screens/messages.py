@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime
 
@@ -32,3 +33,15 @@ def wall_clock() -> datetime:
 def till_number(prefix: str, now: datetime) -> str:
     """A sale or refund number made at the till: prefix, moment, random tail (``T20261205-142501-3f9a``)."""
     return f"{prefix}{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+_TILL_SALE = re.compile(r"^T(\d{8}-\d{6})-([0-9a-f]{4})$", re.IGNORECASE)
+
+
+def till_sale_number(code: str) -> str | None:
+    """A scanned receipt's sale number as the till made it, or None if ``code`` is not one.
+
+    CapsLock flips the letters a scanner types, so the case is put back.
+    """
+    match = _TILL_SALE.match(code.strip())
+    return f"T{match[1]}-{match[2].lower()}" if match else None
