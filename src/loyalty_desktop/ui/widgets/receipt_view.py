@@ -30,8 +30,8 @@ class ReceiptView(QFrame):
         self.setObjectName("panel")
         self.receipt: Receipt | None = None
         self._columns = columns_for(80)
-        self.title = QLabel()
-        self.title.setObjectName("title")
+        self.title = QLabel()  # body size: a long sale number must not widen the window
+        self.title.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
