@@ -1,4 +1,4 @@
-"""Benchmark: the cashier's screen on a large shop: scan-to-member-shown, checkout, and UI-thread stalls.
+"""Benchmark: the cashier's screen on a large shop: scan-to-member-shown, checkout, receipt, UI stalls.
 
 Drives the real ``MainWindow`` offscreen on a database built by
 ``bulk_fill.py`` (1,000,000 members by default): signs a cashier in, then for
@@ -34,6 +34,7 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.preferences import TillPreferences
 
 
 def pump(app: QApplication, until: object, limit: float = 10.0) -> None:
@@ -58,7 +59,10 @@ def main() -> None:
     opened = open_database(args.db, clock=SystemClock(), keys_dir=keys_dir_for(args.db))
     with contextlib.suppress(LoyaltyError):  # made by an earlier run
         staff.add_staff(opened.shop, LOCAL_ADMIN, "Bench", "admin", "2468")
-    window = MainWindow(opened.shop)
+    printer = Path(tempfile.mkdtemp()) / "printer.bin"  # a file stands in for the printer's port
+    window = MainWindow(
+        opened.shop, preferences=TillPreferences(printer=str(printer), print_every_sale=True)
+    )
     window.tidy.setInterval(50)  # the checkpoint after each sale, as the till does when idle
     window.show()
     pump(app, lambda: window.stack.currentWidget() is window.sign_in)
@@ -83,6 +87,7 @@ def main() -> None:
     rng = random.Random(7)
     shown: list[float] = []
     posted: list[float] = []
+    printed: list[float] = []
     pressed = [0.0]
 
     class Stopwatch(QObject):
@@ -103,8 +108,11 @@ def main() -> None:
         pump(app, lambda: till.quoted is not None)
         pressed[0] = time.perf_counter()
         done = len(posted)
+        size = printer.stat().st_size if printer.exists() else 0
         till.complete_sale()
         pump(app, lambda done=done: len(posted) > done)
+        pump(app, lambda size=size: printer.exists() and printer.stat().st_size > size)
+        printed.append((time.perf_counter() - pressed[0]) * 1000)
         for _ in range(15):  # idle a moment, as between customers: the checkpoint runs here
             app.processEvents()
             time.sleep(0.005)
@@ -129,6 +137,10 @@ def main() -> None:
     print(
         f"F12 to sale done: p50 {statistics.median(posted):.1f} ms, "
         f"p99 {percentile(posted, 0.99):.1f} ms, max {max(posted):.1f} ms"
+    )
+    print(
+        f"F12 to receipt printed (ESC/POS to a file): p50 {statistics.median(printed):.1f} ms, "
+        f"p95 {percentile(printed, 0.95):.1f} ms"
     )
     if tails:
         print(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 # Body text 24 px and totals 36 px (TILL.md: readable at 80 cm); dark text on white is
-# about 15:1; buttons are at least 48 px high (over 10 mm on a 96 dpi screen).
+# about 15:1, placeholders 6:1 (Qt's own grey is 3.4:1); buttons are at least 48 px high
+# (over 10 mm on a 96 dpi screen). tests/unit/ui/test_theme.py holds every rule to this.
 STYLE = """
 QWidget { font-size: 24px; color: #1a1a1a; background: #ffffff; }
 QLineEdit, QSpinBox, QTableView {
     border: 2px solid #5a5a5a; border-radius: 6px; padding: 6px; background: #ffffff;
 }
 QComboBox { min-height: 40px; border: 2px solid #5a5a5a; border-radius: 6px; padding: 2px 8px; }
+QLineEdit, QSpinBox, QPlainTextEdit { placeholder-text-color: #5f5f5f; }
 QLineEdit:focus, QSpinBox:focus, QTableView:focus, QComboBox:focus { border: 3px solid #0b57d0; }
 QCheckBox::indicator { width: 28px; height: 28px; }
 /* Points and minutes are typed; without this rule Qt's style sheets squeeze a
@@ -30,5 +32,5 @@ QLabel#notice { color: #8a1c00; font-weight: bold; }
 QLabel#ok { color: #0d5c2e; font-weight: bold; }
 QLabel#demo { background: #ffe08a; color: #1a1a1a; font-weight: bold; padding: 4px 12px; }
 QFrame#panel { border: 2px solid #c4c4c4; border-radius: 10px; }
-QHeaderView::section { font-size: 20px; padding: 4px; background: #eef1f5; border: 1px solid #c4c4c4; }
+QHeaderView::section { font-size: 24px; padding: 4px; background: #eef1f5; border: 1px solid #c4c4c4; }
 """
