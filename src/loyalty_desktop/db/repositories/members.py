@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
@@ -13,6 +13,7 @@ from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import phone_tail
 
 FIRST_CARD_NO = 10_000_001
+_IN_LIST = 500  # ids per IN list: far below SQLite's and PostgreSQL's limits on parameters
 
 _COLUMNS = [c for c in members.c if c.name != "phone_tail"]
 _SELECT = select(*_COLUMNS)
@@ -125,10 +126,26 @@ class SqlMembers:
     def add(self, member: Member) -> None:
         _INSERT.run(self.conn, _values(member))
 
-    def add_many(self, batch: list[Member]) -> None:
-        """Insert many members in one statement batch (imports, demo)."""
-        if batch:
-            _INSERT.run_many(self.conn, [_values(m) for m in batch])
+    def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
+        found: list[Member] = []
+        ids = list(dict.fromkeys(member_ids))
+        for start in range(0, len(ids), _IN_LIST):
+            query = _SELECT.where(members.c.id.in_(ids[start : start + _IN_LIST]))
+            if for_update:
+                query = query.with_for_update()
+            found.extend(_member(r) for r in self.conn.execute(query))
+        return found
+
+    def add_many(self, batch: Sequence[Member]) -> None:
+        _INSERT.run_many(self.conn, [_values(m) for m in batch])
+
+    def save_totals_many(self, batch: Sequence[Member]) -> None:
+        rows = []
+        for member in batch:
+            values = {name: getattr(member, name) for name in _TOTALS}
+            values["b_id"] = member.id
+            rows.append(values)
+        _SAVE_TOTALS.run_many(self.conn, rows)
 
     def save(self, member: Member) -> None:
         values = _values(member)
