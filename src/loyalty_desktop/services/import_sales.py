@@ -21,12 +21,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, MemberClosed, UnknownMember
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.program import Program, TierBasis
 from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.batch_writes import BatchUnitOfWork
 from loyalty_desktop.services.checkout import SaleRequest, record_sale, require_same_sale
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import SALE_COLUMNS, CsvTable, RowProblem
@@ -45,14 +47,22 @@ CHUNK_SECONDS = 0.08  # posting time per write transaction; the commit adds a fe
 # (which looks for the lock every 2 ms, db/engine.py) gets it before the next chunk.
 BREATHER_SECONDS = 0.004
 MAX_CHUNK_SALES = 2_000
+# What writing a posted sale's rows costs at the commit, until a chunk has measured it.
+FIRST_WRITE_SECONDS = 0.0002
 
 
 @dataclass(frozen=True)
 class Chunking:
-    """How the writing is cut into transactions (tests make chunks tiny)."""
+    """How the writing is cut into transactions (tests make chunks tiny).
+
+    ``batched``: a chunk's sales are posted in memory and each table is written
+    once per chunk (``batch_writes.py``); without, every posting writes its rows
+    at once, statement by statement, as a till does.
+    """
 
     seconds: float = CHUNK_SECONDS
     max_sales: int = MAX_CHUNK_SALES
+    batched: bool = True
 
 
 Poster = Callable[..., object]  # ``record_sale``'s shape; tests wrap it to stop an import part-way
@@ -185,6 +195,7 @@ class _Writer:
     report: ImportReport = field(default_factory=ImportReport)
     member_ids: dict[str, str] = field(default_factory=dict)  # as the check found them
     last_posted: int = 25  # sales the previous chunk held: the next looks a little further
+    write_seconds: float = FIRST_WRITE_SECONDS  # per sale posted in memory, at the commit
 
     def chunk(self, sales: list[list[SaleRow]]) -> int:
         """Post sales from the front of ``sales`` in one transaction; how many were posted."""
@@ -192,8 +203,8 @@ class _Writer:
         # A power cut may lose the last chunks but never half of one; the run
         # that follows posts them again (the audit row at the end is durable and
         # forces everything before it to disk).
-        with self.shop.uow(durable=False) as uow:
-            program_id, program = program_in_force(uow)
+        with self.shop.uow(durable=False) as stored:
+            program_id, program = program_in_force(stored)
             if program.timezone != self.timezone:
                 raise InvalidRequest(
                     "the programme's time zone changed during the import; run it again",
@@ -202,7 +213,12 @@ class _Writer:
             # Only the sales this chunk can reach are looked up (an IN list of 2,000
             # numbers per chunk cost more than the posting it guarded).
             head = sales[: min(self.chunking.max_sales, 2 * self.last_posted + 10)]
+            batch = BatchUnitOfWork(stored) if self.chunking.batched else None
+            uow: UnitOfWork = batch or stored
             already = uow.sales.existing([rows[0].sale_no for rows in head])
+            if batch is not None:
+                self._load(batch, program, head)
+            write_seconds = self.write_seconds if batch is not None else 0.0
             members: dict[str, Member | None] = {}
             posted = rows_posted = created = skipped = 0
             for rows in head:
@@ -233,15 +249,27 @@ class _Writer:
                         raise _Stop(rows, exc) from exc
                     rows_posted += len(rows)
                 posted += 1
-                if time.perf_counter() > deadline:
+                # Posted in memory, the sales are written at the commit: leave time for it.
+                if time.perf_counter() + posted * write_seconds > deadline:
                     break
             uow.commit()
+        if batch is not None:
+            self.write_seconds = batch.flush_seconds / posted
         # Counted only once the chunk is in: a chunk rolled back is written again.
         self.report.imported += rows_posted
         self.report.skipped += skipped
         self.last_posted = posted
         self.report.created_members += created
         return posted
+
+    def _load(self, batch: BatchUnitOfWork, program: Program, head: list[list[SaleRow]]) -> None:
+        """Load the members the chunk may post to, their lots and, if tiers need it, their spend."""
+        ids = [self.member_ids[rows[0].ref] for rows in head if rows[0].ref in self.member_ids]
+        since = None
+        if program.tiers.basis in (TierBasis.ROLLING_SPEND, TierBasis.SCORE):
+            earliest = min(_sale_time(head[0]), self.shop.clock.now())
+            since = earliest - timedelta(days=program.tiers.window_days)
+        batch.load(ids, spend_since=since)
 
     def _member(
         self, uow: UnitOfWork, members: dict[str, Member | None], ref: str, at: datetime

@@ -1,0 +1,141 @@
+"""A unit of work for one chunk of an import: sales posted in memory, each table written once.
+
+The import posts each sale of a chunk with the till's own ``record_sale``, in
+time order, against this unit of work. It holds the chunk's members, their
+open lots and (for tiers measured over a window) their spend, loaded with one
+query each; the posting reads them from memory and sees every earlier sale of
+the chunk. Its writes are kept and, at ``commit``, written with one statement
+batch per table inside the chunk's own transaction, in the order a till's
+statements would have left the rows. Reads it cannot answer from memory write
+what is kept first (``batch_repositories.py``), so no rule of the posting
+depends on this unit of work being used.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
+
+from loyalty_desktop.services.batch_repositories import (
+    BatchLedger,
+    BatchMembers,
+    BatchOutbox,
+    BatchSales,
+    Pending,
+)
+from loyalty_desktop.services.ports import (
+    AuditRepository,
+    OutboxEvent,
+    ProductRepository,
+    ProgramRepository,
+    SettingsRepository,
+    StaffRepository,
+    UnitOfWork,
+)
+
+
+class BatchUnitOfWork:
+    """The chunk's unit of work over the real one (whose transaction it writes in)."""
+
+    def __init__(self, real: UnitOfWork) -> None:
+        self.real = real
+        self.pending = Pending()
+        self.flush_seconds = 0.0  # time spent writing what was kept
+        self._hold_nothing()
+
+    def _hold_nothing(self) -> None:
+        self.members = BatchMembers(self.real.members, self.pending, self.flush)
+        self.ledger = BatchLedger(self.real.ledger, self.pending, self.flush, self.members.fresh)
+        self.sales = BatchSales(self.real.sales, self.pending, self.flush)
+        self.outbox = BatchOutbox(self.real.outbox, self.pending)
+
+    @property
+    def programs(self) -> ProgramRepository:
+        """Programme versions (never kept: read and written as they are)."""
+        return self.real.programs
+
+    @property
+    def staff(self) -> StaffRepository:
+        """Staff accounts (as they are)."""
+        return self.real.staff
+
+    @property
+    def products(self) -> ProductRepository:
+        """The product catalogue (as it is)."""
+        return self.real.products
+
+    @property
+    def audit(self) -> AuditRepository:
+        """The audit log (as it is)."""
+        return self.real.audit
+
+    @property
+    def settings(self) -> SettingsRepository:
+        """Installation settings (as they are)."""
+        return self.real.settings
+
+    def load(self, member_ids: Sequence[str], spend_since: datetime | None = None) -> None:
+        """Hold these members (locked), their open lots and, if asked, their spend after ``spend_since``."""
+        self.flush()
+        ids = [i for i in dict.fromkeys(member_ids) if i not in self.members.stored]
+        if not ids:
+            return
+        self.members.remember(self.real.members.get_many(ids, for_update=True), locked=True)
+        self.ledger.remember(self.real.ledger.lots_of(ids), ids)
+        if spend_since is not None and self.sales.since is None:
+            self.sales.remember(self.real.sales.spend_since(ids, spend_since), ids, spend_since)
+
+    def flush(self) -> None:
+        """Write everything kept, one statement batch per table, parents before children."""
+        kept = self.pending
+        if not kept:
+            return
+        started = time.perf_counter()
+        self.real.members.add_many(kept.members)
+        self.real.sales.add_many(kept.sales)
+        self.real.ledger.add_many(kept.movements)
+        for device_id, events in _by_device(kept.events):
+            self.real.outbox.add_many(events, device_id)
+        self.real.members.save_totals_many(list(kept.totals.values()))
+        kept.clear()
+        self.flush_seconds += time.perf_counter() - started
+
+    def __enter__(self) -> BatchUnitOfWork:
+        """The real unit of work is already open; its transaction is this one's."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Whatever was kept and not committed is dropped (the real unit of work rolls back)."""
+        self.pending.clear()
+
+    def commit(self) -> None:
+        """Write what was kept, then commit the real transaction."""
+        self.flush()
+        self.real.commit()
+
+    def rollback(self) -> None:
+        """Drop what was kept and held, and roll the real transaction back."""
+        self.pending.clear()
+        self.real.rollback()
+        self._hold_nothing()
+
+    def after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the real transaction has committed."""
+        self.real.after_commit(action)
+
+
+def _by_device(events: list[tuple[OutboxEvent, str]]) -> list[tuple[str, list[OutboxEvent]]]:
+    """Runs of consecutive events of one device (in practice one run: this installation's)."""
+    runs: list[tuple[str, list[OutboxEvent]]] = []
+    for event, device_id in events:
+        if not runs or runs[-1][0] != device_id:
+            runs.append((device_id, []))
+        runs[-1][1].append(event)
+    return runs
