@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from loyalty_desktop.db.fastpath import Prepared, insert_into
+from loyalty_desktop.db.fastpath import Prepared, PreparedIn, insert_into
 from loyalty_desktop.db.tables import allocations, lots, movements
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind
 
@@ -33,8 +33,10 @@ _LOT_COLUMNS = (
 _OPEN_LOTS = Prepared(
     select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
 )
+_OPEN_LOTS_OF = PreparedIn(
+    lambda ids: select(*_LOT_COLUMNS).where(lots.c.member_id.in_(ids), lots.c.remaining > 0)
+)
 _MOVEMENT_COLUMNS = [c for c in movements.c if c.name != "seq"]
-_IN_LIST = 500  # ids per IN list
 _EARNING = (MovementKind.EARN.value, MovementKind.ACTIVITY.value)
 _UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.value)
 
@@ -163,14 +165,8 @@ class SqlLedger:
 
     def lots_of(self, member_ids: Sequence[str]) -> dict[str, list[Lot]]:
         found: dict[str, list[Lot]] = defaultdict(list)
-        ids = list(dict.fromkeys(member_ids))
-        for start in range(0, len(ids), _IN_LIST):
-            for row in self.conn.execute(
-                select(*_LOT_COLUMNS).where(
-                    lots.c.member_id.in_(ids[start : start + _IN_LIST]), lots.c.remaining > 0
-                )
-            ):
-                found[row[1]].append(_lot(row))
+        for row in _OPEN_LOTS_OF.rows(self.conn, member_ids):
+            found[row[1]].append(_lot(row))
         return dict(found)
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:

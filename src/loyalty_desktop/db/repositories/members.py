@@ -7,13 +7,12 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from loyalty_desktop.db.fastpath import Prepared, insert_into
+from loyalty_desktop.db.fastpath import Prepared, PreparedIn, insert_into
 from loyalty_desktop.db.tables import members
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import phone_tail
 
 FIRST_CARD_NO = 10_000_001
-_IN_LIST = 500  # ids per IN list: far below SQLite's and PostgreSQL's limits on parameters
 
 _COLUMNS = [c for c in members.c if c.name != "phone_tail"]
 _SELECT = select(*_COLUMNS)
@@ -34,6 +33,8 @@ _BY_PHONE_TAIL = Prepared(
     .order_by(members.c.member_no)
     .limit(bindparam("b_limit"))
 )
+_BY_IDS = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)))
+_BY_IDS_LOCKED = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)).with_for_update())
 _INSERT = insert_into(members)
 _SAVE = Prepared(
     update(members)
@@ -127,14 +128,11 @@ class SqlMembers:
         _INSERT.run(self.conn, _values(member))
 
     def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
-        found: list[Member] = []
-        ids = list(dict.fromkeys(member_ids))
-        for start in range(0, len(ids), _IN_LIST):
-            query = _SELECT.where(members.c.id.in_(ids[start : start + _IN_LIST]))
-            if for_update:
-                query = query.with_for_update()
-            found.extend(_member(r) for r in self.conn.execute(query))
-        return found
+        query = _BY_IDS_LOCKED if for_update else _BY_IDS
+        keys = [c.key for c in _COLUMNS]
+        return [
+            _member(dict(zip(keys, row, strict=True))) for row in query.rows(self.conn, member_ids)
+        ]
 
     def add_many(self, batch: Sequence[Member]) -> None:
         _INSERT.run_many(self.conn, [_values(m) for m in batch])
