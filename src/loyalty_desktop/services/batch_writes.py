@@ -36,14 +36,48 @@ from loyalty_desktop.services.ports import (
 )
 
 
+class _Writer:
+    """Writes what is kept into the real unit of work (the repositories call it before some reads).
+
+    It knows the real unit of work and the kept writes, not the repositories, so
+    a chunk's objects are freed as soon as the chunk is done, without waiting
+    for the garbage collector to find a cycle.
+    """
+
+    def __init__(self, real: UnitOfWork, pending: Pending) -> None:
+        self.real = real
+        self.pending = pending
+        self.seconds = 0.0
+
+    def __call__(self) -> None:
+        """Write everything kept, one statement batch per table, parents before children."""
+        kept = self.pending
+        if not kept:
+            return
+        started = time.perf_counter()
+        self.real.members.add_many(kept.members)
+        self.real.sales.add_many(kept.sales)
+        self.real.ledger.add_many(kept.movements)
+        for device_id, events in _by_device(kept.events):
+            self.real.outbox.add_many(events, device_id)
+        self.real.members.save_totals_many(list(kept.totals.values()))
+        kept.clear()
+        self.seconds += time.perf_counter() - started
+
+
 class BatchUnitOfWork:
     """The chunk's unit of work over the real one (whose transaction it writes in)."""
 
     def __init__(self, real: UnitOfWork) -> None:
         self.real = real
         self.pending = Pending()
-        self.flush_seconds = 0.0  # time spent writing what was kept
+        self.flush = _Writer(real, self.pending)
         self._hold_nothing()
+
+    @property
+    def flush_seconds(self) -> float:
+        """Time spent writing what was kept."""
+        return self.flush.seconds
 
     def _hold_nothing(self) -> None:
         self.members = BatchMembers(self.real.members, self.pending, self.flush)
@@ -86,21 +120,6 @@ class BatchUnitOfWork:
         self.ledger.remember(self.real.ledger.lots_of(ids), ids)
         if spend_since is not None and self.sales.since is None:
             self.sales.remember(self.real.sales.spend_since(ids, spend_since), ids, spend_since)
-
-    def flush(self) -> None:
-        """Write everything kept, one statement batch per table, parents before children."""
-        kept = self.pending
-        if not kept:
-            return
-        started = time.perf_counter()
-        self.real.members.add_many(kept.members)
-        self.real.sales.add_many(kept.sales)
-        self.real.ledger.add_many(kept.movements)
-        for device_id, events in _by_device(kept.events):
-            self.real.outbox.add_many(events, device_id)
-        self.real.members.save_totals_many(list(kept.totals.values()))
-        kept.clear()
-        self.flush_seconds += time.perf_counter() - started
 
     def __enter__(self) -> BatchUnitOfWork:
         """The real unit of work is already open; its transaction is this one's."""
