@@ -18,8 +18,10 @@ before it (``stopped``), so the shop can fix the row and run the file again.
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -325,17 +327,46 @@ def import_sales(
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
     job.step("reading", 0)
-    found = read_sales(table, program.timezone, shop.clock.now())
-    plan = _plan(shop, found, create=create_members, job=job)
-    if plan.problems and not skip_invalid:
-        return ImportReport(skipped=plan.skipped, rejected=rejected(plan.problems.values()))
-    writer = _Writer(
-        shop,
-        program.timezone,
-        create_members,
-        chunking or Chunking(CHUNK_SECONDS, MAX_CHUNK_SALES),
-        poster or record_sale,
-    )
+    with _rows_set_aside():
+        found = read_sales(table, program.timezone, shop.clock.now())
+        gc.freeze()
+        plan = _plan(shop, found, create=create_members, job=job)
+        if plan.problems and not skip_invalid:
+            return ImportReport(skipped=plan.skipped, rejected=rejected(plan.problems.values()))
+        gc.freeze()
+        writer = _Writer(
+            shop,
+            program.timezone,
+            create_members,
+            chunking or Chunking(CHUNK_SECONDS, MAX_CHUNK_SALES),
+            poster or record_sale,
+        )
+        report = _write(writer, plan, skip_invalid=skip_invalid, job=job)
+    if report.imported or report.created_members or report.stopped:
+        with shop.uow() as uow:
+            audit_import(uow, shop, actor, "import.sales", table, report)
+            uow.commit()
+    job.step("done", plan.rows, plan.rows, final=True)
+    return report
+
+
+@contextmanager
+def _rows_set_aside() -> Iterator[None]:
+    """Inside, ``gc.freeze()`` keeps the garbage collector from walking what was frozen.
+
+    The file's rows and the plan live until the import ends. Every full
+    collection walked all of them: 2 s of a 370,000-row import, and chunks
+    (with the tills waiting on them) stalled by 100 ms. Nothing among them is
+    garbage; they are unfrozen, so collected as usual, when the import ends.
+    """
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _write(writer: _Writer, plan: _Plan, *, skip_invalid: bool, job: Job) -> ImportReport:
+    """Post the planned sales chunk by chunk; what was written, skipped and refused."""
     writer.report.skipped = plan.skipped
     writer.member_ids = plan.member_ids
     sales = plan.ready
@@ -359,9 +390,4 @@ def import_sales(
         )
     report = writer.report
     report.rejected = rejected(plan.problems.values())
-    if report.imported or report.created_members or report.stopped:
-        with shop.uow() as uow:
-            audit_import(uow, shop, actor, "import.sales", table, report)
-            uow.commit()
-    job.step("done", plan.rows, plan.rows, final=True)
     return report
