@@ -106,11 +106,20 @@ class Prepared:
             many.append(values)
         return many
 
-    def _row(self, c: _Compiled, row: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple(
-            proc(value) if proc is not None else value
-            for proc, value in zip(c.results, row, strict=True)
-        )
+    def _rows(self, c: _Compiled, fetched: Sequence[Sequence[Any]]) -> list[tuple[Any, ...]]:
+        """Rows read back through their column types; columns without a processor as they came."""
+        if len(fetched) and len(fetched[0]) != len(c.results):
+            raise ValueError("a row does not have the statement's columns")
+        reading = [(i, proc) for i, proc in enumerate(c.results) if proc is not None]
+        if not reading:
+            return [tuple(row) for row in fetched]
+        rows = []
+        for row in fetched:
+            values = list(row)
+            for i, proc in reading:
+                values[i] = proc(values[i])
+            rows.append(tuple(values))
+        return rows
 
     def run(self, conn: Connection, values: Mapping[str, Any] | None = None) -> None:
         """Execute once, ignoring any rows."""
@@ -129,7 +138,7 @@ class Prepared:
         """Execute and return every row, each value read back through its column type."""
         c = self._compiled(conn.dialect)
         fetched = _execute(conn, c.sql, self._params(c, values or {}), many=False, fetch=True)
-        return [self._row(c, row) for row in fetched]
+        return self._rows(c, fetched)
 
     def first(
         self, conn: Connection, values: Mapping[str, Any] | None = None

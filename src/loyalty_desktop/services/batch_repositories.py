@@ -145,16 +145,18 @@ class BatchMembers:
     def save(self, member: Member) -> None:
         self.flush()
         self.real.save(member)
-        self.stored[member.id] = copy.copy(member)
+        self.stored[member.id] = copy.copy(member)  # not the copy the flush just wrote
 
     def save_totals(self, member: Member) -> None:
-        self.pending.totals[member.id] = copy.copy(member)
         held = self.stored.get(member.id)
         if held is None:
-            self.stored[member.id] = copy.copy(member)
-            return
-        for name in ("balance", "lifetime_spend", "points_earned", "tier", "last_movement_at"):
-            setattr(held, name, getattr(member, name))
+            held = self.stored[member.id] = copy.copy(member)
+        else:
+            held.balance, held.lifetime_spend = member.balance, member.lifetime_spend
+            held.points_earned, held.tier = member.points_earned, member.tier
+            held.last_movement_at = member.last_movement_at
+        # The held copy changes only here and in ``save``, so it is what to write.
+        self.pending.totals[member.id] = held
 
     def save_totals_many(self, members: Sequence[Member]) -> None:
         for member in members:
