@@ -227,10 +227,18 @@ class BatchLedger:
     def lots(self, member_id: str) -> list[Lot]:
         lots = self._holding(member_id)
         if lots is None:
-            self.flush()
+            if self._kept_for(member_id):
+                self.flush()
             self.remember({member_id: self.real.lots(member_id)}, [member_id])
             lots = self.held[member_id]
         return [_copy(lot) for lot in lots.values() if lot.remaining > 0]
+
+    def _kept_for(self, member_id: str) -> bool:
+        """Whether a kept movement belongs to the member or opens a lot for them."""
+        return any(
+            m.member_id == member_id or any(lot.member_id == member_id for lot in m.lots)
+            for m in self.pending.movements
+        )
 
     def lots_of(self, member_ids: Sequence[str]) -> dict[str, list[Lot]]:
         found = {member_id: self.lots(member_id) for member_id in member_ids}

@@ -265,8 +265,13 @@ class _Writer:
         return posted
 
     def _load(self, batch: BatchUnitOfWork, program: Program, head: list[list[SaleRow]]) -> None:
-        """Load the members the chunk may post to, their lots and, if tiers need it, their spend."""
-        ids = [self.member_ids[rows[0].ref] for rows in head if rows[0].ref in self.member_ids]
+        """Load the members the chunk is likely to post to, their lots and, if tiers need it, their spend.
+
+        Likely: as many sales as the previous chunk posted. A member of a later
+        sale is loaded when the posting first asks for them.
+        """
+        likely = head[: self.last_posted + 10]
+        ids = [self.member_ids[rows[0].ref] for rows in likely if rows[0].ref in self.member_ids]
         since = None
         if program.tiers.basis in (TierBasis.ROLLING_SPEND, TierBasis.SCORE):
             earliest = min(_sale_time(head[0]), self.shop.clock.now())
