@@ -5,9 +5,11 @@ already there), without taking the write lock: a bad row means nothing is
 written unless the caller asked to skip invalid rows. The sales are then
 posted oldest first through the till's own posting, a chunk at a time; each
 chunk is one short write transaction (about ``CHUNK_SECONDS``), so a till
-waits at most that long. A sale id already in the database is skipped, which
-makes an interrupted import resume where it stopped when it is run again, and
-a finished one harmless to repeat.
+waits at most that long. Within a chunk the sales are posted in memory and
+each table is written once at the commit (``batch_writes.py``), leaving the
+rows posting sale by sale would leave. A sale id already in the database is
+skipped, which makes an interrupted import resume where it stopped when it is
+run again, and a finished one harmless to repeat.
 
 A sale the posting itself refuses (a member closed meanwhile, a sale that
 would earn beyond the limit) is found only while writing: with
