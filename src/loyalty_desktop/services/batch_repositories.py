@@ -1,7 +1,7 @@
 """Repositories that keep their writes for one bulk write, and answer reads as if they were written.
 
 Each wraps the real repository of a chunk's transaction (``batch_writes.py``
-opens them). What they keep is in ``Pending``; what they loaded or were given
+opens them, and keeps the outbox's events itself). What they keep is in ``Pending``; what they loaded or were given
 is cached as the database will hold it once ``Pending`` is written. A read a
 cache cannot answer either adds the kept writes to the database's answer
 (counts and sums), or first has everything kept written (``flush``) and then
@@ -23,7 +23,6 @@ from loyalty_desktop.services.ports import (
     LedgerRepository,
     MemberRepository,
     OutboxEvent,
-    OutboxRepository,
     SaleRepository,
     SpendEntry,
     SpendWindow,
@@ -384,28 +383,3 @@ class BatchSales:
         self.flush()
         self._forget_spend()
         return self.real.reassign(from_member, to_member)
-
-
-class BatchOutbox:
-    """Events kept in order, numbered as the bulk write will number them."""
-
-    def __init__(self, real: OutboxRepository, pending: Pending) -> None:
-        self.real, self.pending = real, pending
-        self.last: dict[str, int] = {}  # device id -> the newest sequence number handed out
-
-    def add(self, event: OutboxEvent, device_id: str) -> int:
-        seq = self.last_seq(device_id) + 1
-        self.pending.events.append((event, device_id))
-        self.last[device_id] = seq
-        return seq
-
-    def add_many(self, events: Sequence[OutboxEvent], device_id: str) -> list[int]:
-        return [self.add(event, device_id) for event in events]
-
-    def last_seq(self, device_id: str) -> int:
-        if device_id not in self.last:  # every event of the device kept here went through add
-            self.last[device_id] = self.real.last_seq(device_id)
-        return self.last[device_id]
-
-    def count(self) -> int:
-        return self.real.count() + len(self.pending.events)

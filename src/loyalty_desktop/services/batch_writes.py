@@ -3,8 +3,9 @@
 The import posts each sale of a chunk with the till's own ``record_sale``, in
 time order, against this unit of work. It holds the chunk's members, their
 open lots and (for tiers measured over a window) their spend, loaded with one
-query each; the posting reads them from memory and sees every earlier sale of
-the chunk. Its writes are kept and, at ``commit``, written with one statement
+query each (a member the chunk reaches later, at the posting's first read of
+them); the posting reads them from memory and sees every earlier sale of the
+chunk. Its writes are kept and, at ``commit``, written with one statement
 batch per table inside the chunk's own transaction, in the order a till's
 statements would have left the rows. Reads it cannot answer from memory write
 what is kept first (``batch_repositories.py``), so no rule of the posting
@@ -21,19 +22,48 @@ from types import TracebackType
 from loyalty_desktop.services.batch_repositories import (
     BatchLedger,
     BatchMembers,
-    BatchOutbox,
     BatchSales,
     Pending,
 )
 from loyalty_desktop.services.ports import (
     AuditRepository,
     OutboxEvent,
+    OutboxRepository,
     ProductRepository,
     ProgramRepository,
     SettingsRepository,
     StaffRepository,
     UnitOfWork,
 )
+
+
+class BatchOutbox:
+    """Events kept in order, numbered as the bulk write will number them."""
+
+    def __init__(self, real: OutboxRepository, pending: Pending) -> None:
+        self.real, self.pending = real, pending
+        self.last: dict[str, int] = {}  # device id -> the newest sequence number handed out
+
+    def add(self, event: OutboxEvent, device_id: str) -> int:
+        """Keep an event; returns the sequence number the bulk write will give it."""
+        seq = self.last_seq(device_id) + 1
+        self.pending.events.append((event, device_id))
+        self.last[device_id] = seq
+        return seq
+
+    def add_many(self, events: Sequence[OutboxEvent], device_id: str) -> list[int]:
+        """Keep events in order; their sequence numbers."""
+        return [self.add(event, device_id) for event in events]
+
+    def last_seq(self, device_id: str) -> int:
+        """The newest sequence number of the device, kept events counted."""
+        if device_id not in self.last:  # every event of the device kept here went through add
+            self.last[device_id] = self.real.last_seq(device_id)
+        return self.last[device_id]
+
+    def count(self) -> int:
+        """Events queued, kept ones counted."""
+        return self.real.count() + len(self.pending.events)
 
 
 class _Writer:
