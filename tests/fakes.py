@@ -29,6 +29,7 @@ from loyalty_desktop.services.ports import (
     Clock,
     Conflict,
     OutboxEvent,
+    SpendEntry,
     SpendWindow,
     StaffRecord,
 )
@@ -113,6 +114,19 @@ class FakeMembers:
         for name in ("balance", "lifetime_spend", "points_earned", "tier", "last_movement_at"):
             setattr(stored, name, getattr(member, name))
 
+    def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
+        return [
+            copy.copy(self.s.members[i]) for i in dict.fromkeys(member_ids) if i in self.s.members
+        ]
+
+    def add_many(self, members: Sequence[Member]) -> None:
+        for member in members:
+            self.add(member)
+
+    def save_totals_many(self, members: Sequence[Member]) -> None:
+        for member in members:
+            self.save_totals(member)
+
     def next_card_no(self) -> int:
         return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
 
@@ -154,6 +168,14 @@ class FakeLedger:
             for lot in self.s.lots.values()
             if lot.member_id == member_id and lot.remaining > 0
         ]
+
+    def add_many(self, movements: Sequence[Movement]) -> None:
+        for movement in movements:
+            self.add(movement)
+
+    def lots_of(self, member_ids: Sequence[str]) -> dict[str, list[Lot]]:
+        found = {member_id: self.lots(member_id) for member_id in member_ids}
+        return {member_id: lots for member_id, lots in found.items() if lots}
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
         return [replace(self.s.lots[i]) for i in lot_ids if i in self.s.lots]
@@ -242,6 +264,22 @@ class FakeSales:
         if sale.sale_no in self.s.sales:
             raise AssertionError("unique sale id violated")
         self.s.sales[sale.sale_no] = copy.deepcopy(sale)
+
+    def add_many(self, sales: Sequence[Sale]) -> None:
+        for sale in sales:
+            self.add(sale)
+
+    def spend_since(self, member_ids: Sequence[str], since: datetime) -> list[SpendEntry]:
+        chosen = {
+            s.id: s for s in self.s.sales.values() if s.member_id in member_ids and s.at > since
+        }
+        return [
+            SpendEntry(s.member_id or "", s.at, s.at, s.paid, s.net > 0) for s in chosen.values()
+        ] + [
+            SpendEntry(sale.member_id or "", sale.at, r.at, -r.paid_back, False)
+            for r in self.s.refunds.values()
+            if (sale := chosen.get(r.sale_ref)) is not None
+        ]
 
     def save_refund_state(self, sale: Sale) -> None:
         self.s.sales[sale.sale_no] = copy.deepcopy(sale)
@@ -378,6 +416,12 @@ class FakeOutbox:
         seq = 1 + sum(1 for d, _, _ in self.s.outbox if d == device_id)
         self.s.outbox.append((device_id, seq, event))
         return seq
+
+    def add_many(self, events: Sequence[OutboxEvent], device_id: str) -> list[int]:
+        return [self.add(event, device_id) for event in events]
+
+    def last_seq(self, device_id: str) -> int:
+        return sum(1 for d, _, _ in self.s.outbox if d == device_id)
 
     def count(self) -> int:
         return len(self.s.outbox)

@@ -18,6 +18,8 @@ from fractions import Fraction
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.program import Campaign, CampaignPolicy, Program
 
+_ONE = Fraction(1)
+
 
 def floor_points(exact: Fraction) -> int:
     """The one rounding rule for earned points: floor."""
@@ -98,8 +100,10 @@ def earn_points(
         # Sum each multiplier group's net in whole minor units first; one exact
         # division per group keeps this cheap at the till.
         groups: dict[Fraction, int] = {}
-        for line in eligible:
-            multiplier = Fraction(1)
+        if not campaigns:  # one group, without a Fraction per line
+            groups = {_ONE: sum(line.net for line in eligible)} if eligible else {}
+        for line in eligible if campaigns else ():
+            multiplier = _ONE
             for campaign in campaigns:
                 if _covers(campaign, line):
                     multiplier *= Fraction(campaign.multiplier)

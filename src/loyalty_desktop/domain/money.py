@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cached_property
 
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidAmount
@@ -90,7 +91,7 @@ class Currency:
             )
         return cls(upper, _EXPONENTS[upper])
 
-    @property
+    @cached_property
     def scale(self) -> int:
         """Minor units in one major unit (100 for CNY, 1 for JPY)."""
         return int(10**self.exponent)

@@ -49,6 +49,8 @@ def allocate(total: int, weights: Sequence[int]) -> list[int]:
 
     Weights of zero or less get nothing; the shares always add up to ``total``.
     """
+    if total == 0:  # nearly every basket: no discount to spread
+        return [0] * len(weights)
     positive = [max(w, 0) for w in weights]
     whole = sum(positive)
     if whole == 0:

@@ -89,6 +89,21 @@ class SpendWindow:
     visits: int
 
 
+@dataclass(frozen=True)
+class SpendEntry:
+    """Money a member paid (a sale) or got back (a refund, ``paid`` negative), for spend windows.
+
+    A window ``(start, end]`` counts an entry whose sale is inside it and that
+    happened by ``end``; a sale worth more than nothing is a visit.
+    """
+
+    member_id: str
+    sale_at: datetime
+    at: datetime
+    paid: int
+    visit: bool
+
+
 class MemberRepository(Protocol):
     """Members by any of the ways a till finds them."""
 
@@ -124,6 +139,18 @@ class MemberRepository(Protocol):
         """Store only a member's cached ledger totals and tier (what a sale or refund changes)."""
         ...
 
+    def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
+        """The members with these ids that exist (``for_update`` locks their rows)."""
+        ...
+
+    def add_many(self, members: Sequence[Member]) -> None:
+        """Store new members, in one batch."""
+        ...
+
+    def save_totals_many(self, members: Sequence[Member]) -> None:
+        """``save_totals`` for each of these members, in one batch."""
+        ...
+
     def next_card_no(self) -> int:
         """A card number no member holds yet."""
         ...
@@ -149,8 +176,16 @@ class LedgerRepository(Protocol):
         """Append a movement with its new lots and allocations."""
         ...
 
+    def add_many(self, movements: Sequence[Movement]) -> None:
+        """Append movements in this order, as ``add`` one after the other would, in one batch."""
+        ...
+
     def lots(self, member_id: str) -> list[Lot]:
         """The member's lots that still hold points (expired or not)."""
+        ...
+
+    def lots_of(self, member_ids: Sequence[str]) -> dict[str, list[Lot]]:
+        """``lots`` of each of these members (a member without open lots is left out)."""
         ...
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
@@ -214,6 +249,14 @@ class SaleRepository(Protocol):
 
     def add(self, sale: Sale) -> None:
         """Store a new sale and its lines."""
+        ...
+
+    def add_many(self, sales: Sequence[Sale]) -> None:
+        """Store new sales and their lines, in one batch."""
+        ...
+
+    def spend_since(self, member_ids: Sequence[str], since: datetime) -> list[SpendEntry]:
+        """The sales after ``since`` of these members and every refund of them (for spend windows)."""
         ...
 
     def save_refund_state(self, sale: Sale) -> None:
@@ -325,6 +368,14 @@ class OutboxRepository(Protocol):
 
     def add(self, event: OutboxEvent, device_id: str) -> int:
         """Queue an event under the device's next sequence number; returns it."""
+        ...
+
+    def add_many(self, events: Sequence[OutboxEvent], device_id: str) -> list[int]:
+        """Queue events in this order under the device's next sequence numbers; returns them."""
+        ...
+
+    def last_seq(self, device_id: str) -> int:
+        """The sequence number of the device's newest event (0 before the first)."""
         ...
 
     def count(self) -> int:

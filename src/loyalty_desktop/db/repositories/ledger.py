@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from loyalty_desktop.db.fastpath import Prepared, insert_into
+from loyalty_desktop.db.fastpath import Prepared, PreparedIn, insert_into
 from loyalty_desktop.db.tables import allocations, lots, movements
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind
 
@@ -33,6 +33,9 @@ _LOT_COLUMNS = (
 _OPEN_LOTS = Prepared(
     select(*_LOT_COLUMNS).where(lots.c.member_id == bindparam("m"), lots.c.remaining > 0)
 )
+_OPEN_LOTS_OF = PreparedIn(
+    lambda ids: select(*_LOT_COLUMNS).where(lots.c.member_id.in_(ids), lots.c.remaining > 0)
+)
 _MOVEMENT_COLUMNS = [c for c in movements.c if c.name != "seq"]
 _EARNING = (MovementKind.EARN.value, MovementKind.ACTIVITY.value)
 _UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.value)
@@ -40,6 +43,25 @@ _UNEARNING = (MovementKind.REFUND_REVERSAL.value, MovementKind.RETURN_REVERSAL.v
 
 def _lot(row: Any) -> Lot:
     return Lot(row[0], row[1], row[2], row[3], row[4], row[5], row[6])
+
+
+def _movement_row(movement: Movement) -> dict[str, Any]:
+    return {
+        "id": movement.id,
+        "member_id": movement.member_id,
+        "kind": movement.kind.value,
+        "points": movement.points,
+        "at": movement.at,
+        "recorded_at": movement.recorded_at,
+        "sale_ref": movement.sale_ref,
+        "refund_ref": movement.refund_ref,
+        "request_id": movement.request_id,
+        "reason": movement.reason,
+        "actor": movement.actor,
+        "activity": movement.activity,
+        "points_after": movement.points_after,
+        "request_hash": movement.request_hash,
+    }
 
 
 def _movement(m: Any, allocs: list[Allocation], new_lots: list[Lot]) -> Movement:
@@ -70,25 +92,7 @@ class SqlLedger:
         self.conn = conn
 
     def add(self, movement: Movement) -> None:
-        _INSERT_MOVEMENT.run(
-            self.conn,
-            {
-                "id": movement.id,
-                "member_id": movement.member_id,
-                "kind": movement.kind.value,
-                "points": movement.points,
-                "at": movement.at,
-                "recorded_at": movement.recorded_at,
-                "sale_ref": movement.sale_ref,
-                "refund_ref": movement.refund_ref,
-                "request_id": movement.request_id,
-                "reason": movement.reason,
-                "actor": movement.actor,
-                "activity": movement.activity,
-                "points_after": movement.points_after,
-                "request_hash": movement.request_hash,
-            },
-        )
+        _INSERT_MOVEMENT.run(self.conn, _movement_row(movement))
         if movement.lots:
             _INSERT_LOT.run_many(
                 self.conn,
@@ -118,8 +122,52 @@ class SqlLedger:
                 self.conn, [{"b_lot": a.lot_id, "b_points": a.points} for a in movement.allocations]
             )
 
+    def add_many(self, batch: Sequence[Movement]) -> None:
+        # A lot opened in this batch is stored with what the batch took from it already;
+        # older lots are updated once each, by the sum of what the batch took.
+        taken: dict[str, int] = defaultdict(int)
+        for movement in batch:
+            for a in movement.allocations:
+                taken[a.lot_id] += a.points
+        _INSERT_MOVEMENT.run_many(self.conn, [_movement_row(m) for m in batch])
+        _INSERT_LOT.run_many(
+            self.conn,
+            [
+                {
+                    "id": lot.id,
+                    "member_id": lot.member_id,
+                    "movement_id": movement.id,
+                    "at": lot.at,
+                    "expires_at": lot.expires_at,
+                    "points": lot.points,
+                    "remaining": lot.points - taken.pop(lot.id, 0),
+                    "source_lot": lot.source,
+                }
+                for movement in batch
+                for lot in movement.lots
+            ],
+        )
+        _INSERT_ALLOCATION.run_many(
+            self.conn,
+            [
+                {"movement_id": m.id, "lot_id": a.lot_id, "points": a.points}
+                for m in batch
+                for a in m.allocations
+            ],
+        )
+        _TAKE.run_many(
+            self.conn,
+            [{"b_lot": lot_id, "b_points": points} for lot_id, points in taken.items() if points],
+        )
+
     def lots(self, member_id: str) -> list[Lot]:
         return [_lot(r) for r in _OPEN_LOTS.rows(self.conn, {"m": member_id})]
+
+    def lots_of(self, member_ids: Sequence[str]) -> dict[str, list[Lot]]:
+        found: dict[str, list[Lot]] = defaultdict(list)
+        for row in _OPEN_LOTS_OF.rows(self.conn, member_ids):
+            found[row[1]].append(_lot(row))
+        return dict(found)
 
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
         if not lot_ids:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
-from loyalty_desktop.db.fastpath import Prepared, insert_into
+from loyalty_desktop.db.fastpath import Prepared, PreparedIn, insert_into
 from loyalty_desktop.db.tables import members
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import phone_tail
@@ -33,6 +33,8 @@ _BY_PHONE_TAIL = Prepared(
     .order_by(members.c.member_no)
     .limit(bindparam("b_limit"))
 )
+_BY_IDS = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)))
+_BY_IDS_LOCKED = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)).with_for_update())
 _INSERT = insert_into(members)
 _SAVE = Prepared(
     update(members)
@@ -125,10 +127,23 @@ class SqlMembers:
     def add(self, member: Member) -> None:
         _INSERT.run(self.conn, _values(member))
 
-    def add_many(self, batch: list[Member]) -> None:
-        """Insert many members in one statement batch (imports, demo)."""
-        if batch:
-            _INSERT.run_many(self.conn, [_values(m) for m in batch])
+    def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
+        query = _BY_IDS_LOCKED if for_update else _BY_IDS
+        keys = [c.key for c in _COLUMNS]
+        return [
+            _member(dict(zip(keys, row, strict=True))) for row in query.rows(self.conn, member_ids)
+        ]
+
+    def add_many(self, batch: Sequence[Member]) -> None:
+        _INSERT.run_many(self.conn, [_values(m) for m in batch])
+
+    def save_totals_many(self, batch: Sequence[Member]) -> None:
+        rows = []
+        for member in batch:
+            values = {name: getattr(member, name) for name in _TOTALS}
+            values["b_id"] = member.id
+            rows.append(values)
+        _SAVE_TOTALS.run_many(self.conn, rows)
 
     def save(self, member: Member) -> None:
         values = _values(member)

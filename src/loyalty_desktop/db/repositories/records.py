@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +22,27 @@ _BUMP_SEQ = Prepared(
     .values(next_seq=devices.c.next_seq + 1)
     .returning(devices.c.next_seq)
 )
+_BUMP_SEQ_BY = Prepared(
+    update(devices)
+    .where(devices.c.id == bindparam("b_device"))
+    .values(next_seq=devices.c.next_seq + bindparam("b_count"))
+    .returning(devices.c.next_seq)
+)
+_LAST_SEQ = Prepared(select(devices.c.next_seq).where(devices.c.id == bindparam("b_device")))
 _INSERT_EVENT = insert_into(outbox, skip=["sent_at"])
+
+
+def _event_row(event: OutboxEvent, device_id: str, seq: int) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "device_id": device_id,
+        "seq": seq,
+        "kind": event.kind,
+        "version": event.version,
+        "key": event.key,
+        "at": event.at,
+        "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
+    }
 
 
 class SqlPrograms:
@@ -92,20 +112,28 @@ class SqlOutbox:
         if seq is None:
             self.conn.execute(insert(devices).values(id=device_id, next_seq=1))
             seq = 1
-        _INSERT_EVENT.run(
-            self.conn,
-            {
-                "id": event.id,
-                "device_id": device_id,
-                "seq": seq,
-                "kind": event.kind,
-                "version": event.version,
-                "key": event.key,
-                "at": event.at,
-                "payload": json.dumps(event.payload, ensure_ascii=False, sort_keys=True),
-            },
-        )
+        _INSERT_EVENT.run(self.conn, _event_row(event, device_id, seq))
         return int(seq)
+
+    def add_many(self, events: Sequence[OutboxEvent], device_id: str) -> list[int]:
+        if not events:
+            return []
+        count = len(events)
+        bumped = _BUMP_SEQ_BY.first(self.conn, {"b_device": device_id, "b_count": count})
+        last = bumped[0] if bumped else None
+        if last is None:
+            self.conn.execute(insert(devices).values(id=device_id, next_seq=count))
+            last = count
+        seqs = list(range(int(last) - count + 1, int(last) + 1))
+        _INSERT_EVENT.run_many(
+            self.conn,
+            [_event_row(event, device_id, seq) for event, seq in zip(events, seqs, strict=True)],
+        )
+        return seqs
+
+    def last_seq(self, device_id: str) -> int:
+        row = _LAST_SEQ.first(self.conn, {"b_device": device_id})
+        return int(row[0]) if row else 0
 
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)

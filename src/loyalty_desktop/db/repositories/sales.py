@@ -15,8 +15,9 @@ from loyalty_desktop.db.tables import refunds, sale_lines, sales
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.refunds import LineState
 from loyalty_desktop.domain.sales import Refund, Sale
-from loyalty_desktop.services.ports import SpendWindow
+from loyalty_desktop.services.ports import SpendEntry, SpendWindow
 
+_IN_LIST = 500  # ids per IN list
 _INSERT_SALE = insert_into(sales)
 _INSERT_LINES = insert_into(sale_lines)
 _BY_SALE_NO = Prepared(select(sales).where(sales.c.sale_id == bindparam("sid")))
@@ -188,6 +189,32 @@ class SqlSales:
     def add(self, sale: Sale) -> None:
         _INSERT_SALE.run(self.conn, sale_row(sale))
         _INSERT_LINES.run_many(self.conn, line_rows(sale))
+
+    def add_many(self, batch: Sequence[Sale]) -> None:
+        _INSERT_SALE.run_many(self.conn, [sale_row(sale) for sale in batch])
+        _INSERT_LINES.run_many(self.conn, [row for sale in batch for row in line_rows(sale)])
+
+    def spend_since(self, member_ids: Sequence[str], since: datetime) -> list[SpendEntry]:
+        found: list[SpendEntry] = []
+        ids = list(dict.fromkeys(member_ids))
+        for start in range(0, len(ids), _IN_LIST):
+            part = ids[start : start + _IN_LIST]
+            chosen = (sales.c.member_id.in_(part), sales.c.at > since)
+            found.extend(
+                SpendEntry(member, at, at, int(paid), net > 0)
+                for member, at, paid, net in self.conn.execute(
+                    select(sales.c.member_id, sales.c.at, sales.c.paid, sales.c.net).where(*chosen)
+                )
+            )
+            found.extend(
+                SpendEntry(member, sale_at, at, -int(back), False)
+                for member, sale_at, at, back in self.conn.execute(
+                    select(sales.c.member_id, sales.c.at, refunds.c.at, refunds.c.paid_back)
+                    .join(sales, sales.c.id == refunds.c.sale_ref)
+                    .where(*chosen)
+                )
+            )
+        return found
 
     def save_refund_state(self, sale: Sale) -> None:
         self.conn.execute(
