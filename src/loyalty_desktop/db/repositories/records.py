@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import audit, devices, outbox, programs, settings, staff
@@ -190,6 +191,22 @@ class SqlSettings:
         return self.conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
 
     def set(self, key: str, value: str) -> None:
-        done = self.conn.execute(update(settings).where(settings.c.key == key).values(value=value))
-        if not done.rowcount:
-            self.conn.execute(insert(settings).values(key=key, value=value))
+        # One upsert, not update-then-insert: two PostgreSQL tills opening a new database at
+        # once both found no row and the second insert failed on the key.
+        dialect = self.conn.dialect.name
+        if dialect == "postgresql":
+            pg = postgresql.insert(settings).values(key=key, value=value)
+            self.conn.execute(
+                pg.on_conflict_do_update(index_elements=[settings.c.key], set_={"value": value})
+            )
+        elif dialect == "sqlite":
+            lite = sqlite.insert(settings).values(key=key, value=value)
+            self.conn.execute(
+                lite.on_conflict_do_update(index_elements=[settings.c.key], set_={"value": value})
+            )
+        else:
+            done = self.conn.execute(
+                update(settings).where(settings.c.key == key).values(value=value)
+            )
+            if not done.rowcount:
+                self.conn.execute(insert(settings).values(key=key, value=value))
