@@ -333,3 +333,17 @@ def test_the_sale_event_and_the_receipt_name_each_reward(shop: Opened) -> None:
     assert "Paid with points" in text  # the plain points, not the reward again
     assert "-1.00" in text
     assert text.count("-13.00") == 0
+
+
+def test_the_member_view_offers_todays_rewards_for_their_tier_in_file_order(shop: Opened) -> None:
+    view = member_view.show_member(shop.shop, LOCAL_ADMIN, MEMBER)
+    assert [(r.name, r.points, r.value, r.sku, r.affordable) for r in view.rewards] == [
+        ("Free coffee", 300, None, "COF-1", True),
+        ("10 off", 500, 1000, None, True),
+        ("Big coupon", 100, 50000, None, True),
+        ("Pricey", 100000, 500, None, False),  # shown, but they cannot afford it
+    ]  # not "Gold gift" (Bronze member) nor "Winter coupon" (ended in January)
+    checkout.checkout(shop.shop, LOCAL_ADMIN, SaleRequest("S-1", MEMBER, total="4000.00"))
+    gold = member_view.show_member(shop.shop, LOCAL_ADMIN, MEMBER)
+    assert gold.tier == "Gold"
+    assert "Gold gift" in [r.name for r in gold.rewards]
