@@ -219,17 +219,23 @@ def _site(module: str, cls: str, call: ast.Call, class_code: str, adds: Iterable
 
 
 def _factory_calls(module: Module, factory: _Factory) -> Iterator[Site]:
-    """Calls of ``factory`` in its own module (``self.fail``, ``r.fail``) or where it is imported."""
+    """Calls of ``factory`` in its own module (``self.fail``, ``r.fail``) or where it is imported.
+
+    A module that imports from the factory's module (``_Reader`` for its
+    annotations) is handed the object: its ``r.fail`` calls count too.
+    """
     here = module.name == factory.module
-    imported = factory.name in _imported_names(module, factory.module)
-    if not (here or imported):
+    names = _imported_names(module, factory.module)
+    imported = factory.name in names
+    handed = here or bool(names)
+    if not (here or imported or handed):
         return
     for node in ast.walk(module.tree):
         if not isinstance(node, ast.Call):
             continue
         callee = node.func
         by_name = isinstance(callee, ast.Name) and callee.id == factory.name
-        by_attribute = here and isinstance(callee, ast.Attribute) and callee.attr == factory.name
+        by_attribute = handed and isinstance(callee, ast.Attribute) and callee.attr == factory.name
         if not (by_name or by_attribute):
             continue
         if not any(k.arg == "reason" for k in node.keywords):

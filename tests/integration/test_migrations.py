@@ -391,3 +391,33 @@ def test_revision_0003_moves_personal_data_out_of_events_and_sales(tmp_path: Pat
     finally:
         opened.engine.dispose()
     assert b"o@example.com" not in path.read_bytes(), "the upgrade compacts away the old pages"
+
+
+def test_revision_0007_gives_sales_from_before_rewards_none(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    engine = make_engine(sqlite_url(path))
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0006")
+            conn.execute(
+                text(
+                    "INSERT INTO sales (id, sale_id, member_id, at, recorded_at, currency, subtotal,"
+                    " order_discount, tier_discount, net, points_redeemed, points_value, paid,"
+                    " earned, program_id, local_date, device_id) VALUES ('s1', 'S1', NULL,"
+                    " '2026-01-02 00:00:00', '2026-01-02 00:00:00', 'CNY', 100, 0, 0, 100,"
+                    " 0, 0, 100, 0, 0, '2026-01-02', 'd')"
+                )
+            )
+    finally:
+        engine.dispose()
+    opened = open_database(path)
+    try:
+        assert opened.revision == migrate.head_revision()
+        with opened.shop.uow(write=False) as uow:
+            sale = uow.sales.get("S1")
+        assert sale is not None
+        assert sale.rewards == ()
+    finally:
+        opened.engine.dispose()

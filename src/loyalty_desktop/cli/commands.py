@@ -185,6 +185,7 @@ def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
         discount=args.discount,
         redeem=args.redeem,
         at=ctx.moment(args.at),
+        rewards=tuple(args.reward or ()),
     )
     return presenters.sale(checkout.checkout(ctx.shop, ctx.actor, request))
 

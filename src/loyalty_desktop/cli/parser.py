@@ -127,6 +127,12 @@ def build_parser() -> Parser:
     )
     p.add_argument("--discount")
     p.add_argument("--redeem", type=int, default=0)
+    p.add_argument(
+        "--reward",
+        action="append",
+        metavar="NAME",
+        help="take the programme's reward NAME (repeat for several)",
+    )
     _at(p)
 
     p = sub.add_parser("refund", help="refund (part of) a sale")

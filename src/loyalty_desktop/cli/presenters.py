@@ -48,6 +48,10 @@ def sale(result: SaleResult) -> dict[str, Any]:
         "net": format_money(result.net, cur),
         "points_value": format_money(result.points_value, cur),
         "campaigns": list(result.campaigns),
+        "rewards": [
+            {"name": r.name, "points": r.points, "value": format_money(r.value, cur)}
+            for r in result.rewards
+        ],
         "at": result.at.isoformat(),
         "replayed": result.replayed,
         "matched": result.matched,

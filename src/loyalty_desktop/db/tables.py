@@ -126,6 +126,8 @@ sales = Table(
     Column(
         "request_hash", String(64)
     ),  # what was asked, so a reused sale number with another basket is refused
+    # rewards taken, JSON [{"name", "points", "value"}]: inside points_redeemed and points_value
+    Column("rewards", Text, nullable=False, server_default="[]"),
     Index("ix_sales_member_id_at", "member_id", "at"),
     Index("ix_sales_at", "at"),
 )

@@ -1,4 +1,4 @@
-"""The loyalty programme: how points are earned, spent and expire, tiers and campaigns.
+"""The loyalty programme: how points are earned, spent and expire, tiers, campaigns and rewards.
 
 A ``Program`` is immutable; loading a new programme file stores a new version
 and sales remember the version they were posted under, so a refund replays the
@@ -127,6 +127,32 @@ class Campaign:
 
 
 @dataclass(frozen=True)
+class Reward:
+    """A reward a member buys with points: a coupon (``value`` off the basket) or an item (``sku``).
+
+    An item reward takes one unit's net amount of that item off the basket; the
+    item must be in it. ``start``/``end`` are shop days; empty ``tiers`` means
+    every tier.
+    """
+
+    name: str
+    points: int
+    value: int | None = None  # minor units off the basket (a coupon)
+    sku: str | None = None  # the item given (an item reward)
+    start: date = date.min
+    end: date = date.max
+    tiers: frozenset[str] = frozenset()
+
+    def valid_on(self, day: date) -> bool:
+        """Whether the reward may be taken on this shop day."""
+        return self.start <= day <= self.end
+
+    def allowed_for(self, tier: str | None) -> bool:
+        """Whether a member in ``tier`` may take the reward."""
+        return not self.tiers or tier in self.tiers
+
+
+@dataclass(frozen=True)
 class Program:
     """A whole programme as loaded from a programme file (every key defaulted)."""
 
@@ -142,6 +168,7 @@ class Program:
     redeem: RedeemRule = field(default_factory=RedeemRule)
     tiers: TierRule = field(default_factory=TierRule)
     campaigns: tuple[Campaign, ...] = ()
+    rewards: tuple[Reward, ...] = ()  # in file order: the till's hotkey order
 
     def activity_points(self, activity: str) -> int | None:
         """Points the programme gives for an activity, or None if it gives nothing for it."""
@@ -151,3 +178,7 @@ class Program:
         """How many times a member may be given an activity's points in one shop day."""
         limits = {**DEFAULT_DAILY_LIMITS, **dict(self.activity_limits)}
         return limits.get(activity, 1)
+
+    def reward(self, name: str) -> Reward | None:
+        """The reward called ``name``, if the programme has one."""
+        return next((r for r in self.rewards if r.name == name), None)

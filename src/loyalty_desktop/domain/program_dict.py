@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from loyalty_desktop.domain.money import format_money
-from loyalty_desktop.domain.program import WEEKDAYS, Program
+from loyalty_desktop.domain.program import WEEKDAYS, Program, Reward
 
 
 def program_to_dict(program: Program) -> dict[str, Any]:
@@ -72,4 +72,18 @@ def program_to_dict(program: Program) -> dict[str, Any]:
             }
             for c in program.campaigns
         ],
+        "rewards": [_reward(r, program) for r in program.rewards],
     }
+
+
+def _reward(reward: Reward, program: Program) -> dict[str, Any]:
+    """A reward as its ``[[rewards]]`` table reads: ``value`` or ``sku``, never both."""
+    shown: dict[str, Any] = {"name": reward.name, "points": reward.points}
+    if reward.value is not None:
+        shown["value"] = format_money(reward.value, program.currency)
+    if reward.sku is not None:
+        shown["sku"] = reward.sku
+    shown["start"] = reward.start.isoformat()
+    shown["end"] = reward.end.isoformat()
+    shown["tiers"] = sorted(reward.tiers)
+    return shown

@@ -25,6 +25,7 @@ from loyalty_desktop.domain.program import (
     TierLevel,
     TierRule,
 )
+from loyalty_desktop.domain.program_rewards import parse_rewards
 from loyalty_desktop.domain.toml_lines import KeyPath, key_lines
 
 _TOP_KEYS = {
@@ -40,6 +41,7 @@ _TOP_KEYS = {
     "redeem",
     "tiers",
     "campaigns",
+    "rewards",
 }
 _EARN_KEYS = {"points", "per", "min_order", "exclude_categories", "exclude_skus"}
 _EXPIRY_KEYS = {"days"}
@@ -317,6 +319,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
         redeem=_redeem(r, data.get("redeem", {})),
         tiers=tiers,
         campaigns=_campaigns(r, data.get("campaigns", []), tiers),
+        rewards=parse_rewards(r, data.get("rewards", []), tiers, currency),
     )
 
 

@@ -24,6 +24,7 @@ from loyalty_desktop.domain.reasons_office import (
     STAFF,
 )
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
+from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -48,11 +49,13 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **SALES,
         **PRODUCTS,
         **REDEMPTION,
+        **REWARDS,
         **REFUNDS,
         **RECEIPTS,
         **POINTS,
         **STAFF,
         **PROGRAMME,
+        **REWARD_PROGRAMME,
         **DATABASE,
         **KEYS,
         **FILES,
@@ -82,6 +85,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "discount": Wording("discount", "折扣"),
         "line_discount": Wording("line discount", "单品折扣"),
         "redeem": Wording("points to redeem", "使用积分"),
+        "reward": Wording("reward", "奖励"),
         "amount": Wording("amount", "金额"),
         "line": Wording("line", "商品行"),
         "sku": Wording("SKU", "商品编码"),

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.refunds import LineState
+from loyalty_desktop.domain.rewards import RewardUse
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Sale:
     paid_back: int = 0
     device_id: str = ""
     request_hash: str | None = None  # fingerprint of what was asked for under this sale number
+    # Rewards taken; their points and value are inside points_redeemed and points_value.
+    rewards: tuple[RewardUse, ...] = ()
 
     @property
     def sale_lines(self) -> list[SaleLine]:

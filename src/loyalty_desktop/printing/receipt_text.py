@@ -41,6 +41,7 @@ class Labels:
     tier: str
     refund: str
     thanks: str
+    reward_points: str = "  {points} points"  # under a reward's line: what it cost
 
 
 ENGLISH = Labels(
@@ -79,6 +80,7 @@ CHINESE = Labels(
     tier="会员等级",
     refund="退货",
     thanks="谢谢惠顾，欢迎再次光临",
+    reward_points="  使用 {points} 积分",
 )
 
 
@@ -128,17 +130,22 @@ def _totals(receipt: Receipt, labels: Labels, columns: int) -> list[str]:
     for label, minor in (
         (labels.order_discount, receipt.order_discount),
         (labels.tier_discount, receipt.tier_discount),
-        (labels.points_value, receipt.points_value),
     ):
         if minor:
             lines += spread(label, money_text(-minor, cur), columns)
+    for reward in receipt.rewards:  # each once, with what it cost; plain points follow
+        lines += spread(reward.name, money_text(-reward.value, cur), columns)
+        lines += wrap(labels.reward_points.format(points=reward.points), columns)
+    plain = receipt.points_value - sum(r.value for r in receipt.rewards)
+    if plain:
+        lines += spread(labels.points_value, money_text(-plain, cur), columns)
     lines += spread(labels.paid, money_text(receipt.paid, cur, sign=True), columns)
     return lines
 
 
 def _points(receipt: Receipt, labels: Labels, columns: int) -> list[str]:
     lines = spread(labels.earned, str(receipt.earned), columns)
-    if receipt.redeemed:
+    if receipt.redeemed:  # rewards' points included: what left the balance
         lines += spread(labels.redeemed, str(receipt.redeemed), columns)
     if receipt.points is not None:
         lines += spread(labels.balance, str(receipt.points), columns)

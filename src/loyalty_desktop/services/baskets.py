@@ -39,7 +39,7 @@ class LineRequest:
 
 @dataclass(frozen=True)
 class SaleRequest:
-    """A sale to post: by total or by lines, with an optional order discount and points to redeem."""
+    """A sale to post: by total or by lines, with an optional order discount, points and rewards."""
 
     sale_no: str
     member_ref: str | None
@@ -48,6 +48,7 @@ class SaleRequest:
     discount: str | None = None
     redeem: int = 0
     at: datetime | None = None
+    rewards: tuple[str, ...] = ()  # names of the programme's rewards to take
 
 
 def same_id(number: str) -> str:
@@ -177,17 +178,17 @@ def _line_discount(line: LineRequest, number: int, amount: int, currency: Curren
 
 def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int) -> str:
     """What a sale request asks for, as parsed (the member is compared separately)."""
-    return fingerprint(
-        "sale",
-        {
-            "lines": [
-                [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
-                # a line discount joins only when taken, so older sales keep their fingerprint
-                + ([ln.discount] if ln.discount else [])
-                for ln in lines
-            ],
-            "total": request.total is not None,
-            "discount": discount,
-            "redeem": request.redeem,
-        },
-    )
+    asked: dict[str, object] = {
+        "lines": [
+            [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
+            # a line discount joins only when taken, so older sales keep their fingerprint
+            + ([ln.discount] if ln.discount else [])
+            for ln in lines
+        ],
+        "total": request.total is not None,
+        "discount": discount,
+        "redeem": request.redeem,
+    }
+    if request.rewards:  # likewise rewards: a sale without them keeps its old fingerprint
+        asked["rewards"] = [name.strip() for name in request.rewards]
+    return fingerprint("sale", asked)

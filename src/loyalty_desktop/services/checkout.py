@@ -1,4 +1,4 @@
-"""Checkout: price the basket with the tier discount, take points as payment, earn points, once per sale number."""
+"""Checkout: price the basket with the tier discount, take points and rewards as payment, earn, once per sale number."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import (
     IdConflict,
+    InsufficientPoints,
     InvalidRequest,
     LoyaltyError,
     MemberClosed,
@@ -21,6 +22,7 @@ from loyalty_desktop.domain.money import Currency, parse_non_negative_money
 from loyalty_desktop.domain.pricing import SaleLine, check_redemption, price_basket
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.refunds import LineState
+from loyalty_desktop.domain.rewards import RewardUse, use_rewards
 from loyalty_desktop.domain.sales import Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.baskets import (
@@ -134,15 +136,38 @@ def record_sale(
         if member
         else None
     )
+    rewards: tuple[RewardUse, ...] = ()
+    if request.rewards:
+        if member is None:
+            raise InvalidRequest(
+                "only a member can take a reward", reason="reward_without_member", field="reward"
+            )
+        rewards = use_rewards(
+            request.rewards, program, pricing.lines, net, day=ctx.local_date, tier=ctx.tier
+        )
+    reward_points = sum(r.points for r in rewards)
+    reward_value = sum(r.value for r in rewards)
     value = 0
-    if account is not None and request.redeem:
+    if account is not None and (request.redeem or rewards):
+        spendable = account.spendable(at)
+        if rewards and reward_points + request.redeem > spendable:
+            raise InsufficientPoints(
+                f"the rewards and points need {reward_points + request.redeem} points; "
+                f"the member can spend {max(spendable, 0)}",
+                reason="reward_unaffordable",
+                field="reward",
+                points=reward_points + request.redeem,
+                spendable=max(spendable, 0),
+            )
+        # Plain points pay from what the rewards leave, under the programme's share and minimum.
         value = check_redemption(
             request.redeem,
-            net=net,
-            spendable=account.spendable(at),
+            net=net - reward_value,
+            spendable=spendable - reward_points,
             rule=program.redeem,
             currency=cur,
         )
+    value += reward_value
     paid = net - value
     sale = Sale(
         id=sale_uuid,
@@ -156,8 +181,9 @@ def record_sale(
         order_discount=pricing.order_discount,
         tier_discount=pricing.tier_discount,
         net=net,
-        points_redeemed=request.redeem if account else 0,
+        points_redeemed=request.redeem + reward_points if account else 0,
         points_value=value,
+        rewards=rewards,
         paid=paid,
         earned=0,
         program_id=program_id,
@@ -170,7 +196,7 @@ def record_sale(
     if account is not None and member is not None:
         backdated = is_backdated(member, at)
         if net >= 0:
-            _earn_and_redeem(uow, program, account, sale, ctx, request.redeem)
+            _earn_and_redeem(uow, program, account, sale, ctx, sale.points_redeemed)
         else:
             _unlinked_return(uow, program, account, sale, ctx)
         # The sale row is stored below; measure the tier with it counted already.

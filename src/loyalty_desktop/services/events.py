@@ -200,6 +200,11 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
         "earned": sale.earned,
         "tier_before": sale.tier_before,
         "campaigns": list(sale.campaigns),
+        # inside points_redeemed and points_value; optional for readers of older events
+        "rewards": [
+            {"name": r.name, "points": r.points, "value": format_money(r.value, cur)}
+            for r in sale.rewards
+        ],
         "program_version": sale.program_id,
         "device_id": sale.device_id,
     }

@@ -1,4 +1,4 @@
-"""A member as the till and the command show them: tier, points, what expires, progress to the next tier."""
+"""A member as the till and the command show them: tier, points, what expires, next tier, rewards open to them."""
 
 from __future__ import annotations
 
@@ -49,6 +49,20 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class RewardOffer:
+    """A reward this member may take today: a coupon (``value``, minor units) or an item (``sku``).
+
+    ``affordable`` says whether their spendable points cover ``points``.
+    """
+
+    name: str
+    points: int
+    value: int | None
+    sku: str | None
+    affordable: bool
+
+
+@dataclass(frozen=True)
 class MemberView:
     """A member as of a moment: money in minor units, moments in the shop's time zone."""
 
@@ -71,6 +85,7 @@ class MemberView:
     matched: str
     as_of: datetime
     offers: tuple[Offer, ...] = ()
+    rewards: tuple[RewardOffer, ...] = ()  # on today for their tier, in file (hotkey) order
 
 
 def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) -> MemberView:
@@ -102,13 +117,19 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
             else uow.sales.spend_until(member.id, when)
         )
     zone = ZoneInfo(program.timezone)
+    spendable = ledger.spendable(state.balance, state.lots, when)
+    rewards = tuple(
+        RewardOffer(r.name, r.points, r.value, r.sku, affordable=spendable >= r.points)
+        for r in program.rewards
+        if r.valid_on(ctx.local_date) and r.allowed_for(ctx.tier)
+    )
     return MemberView(
         id=member.id,
         member_no=member.member_no,
         name=member.name,
         tier=tier.name if tier else None,
         points=state.available(when),
-        spendable=ledger.spendable(state.balance, state.lots, when),
+        spendable=spendable,
         expiring=tuple(
             Expiring(p, moment.astimezone(zone)) for p, moment in ledger.expiring(state.lots, when)
         ),
@@ -126,4 +147,5 @@ def show_member(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         matched=match.matched,
         as_of=when.astimezone(zone),
         offers=offers,
+        rewards=rewards if member.active else (),
     )

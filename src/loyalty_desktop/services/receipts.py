@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
 from loyalty_desktop.domain.money import Currency, line_amount
+from loyalty_desktop.domain.rewards import RewardUse
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.baskets import TOTAL_SKU, same_id
@@ -70,6 +71,7 @@ class Receipt:
     ``header`` may hold several lines or be empty. ``member_no`` is
     masked (``******5678``) and None for a sale to nobody; ``points`` and
     ``tier`` are the member's right after the sale (None without a member).
+    ``points_value`` and ``redeemed`` include the ``rewards`` taken.
     """
 
     sale_no: str
@@ -89,6 +91,7 @@ class Receipt:
     points: int | None
     tier: str | None
     refunds: tuple[ReceiptRefund, ...] = ()
+    rewards: tuple[RewardUse, ...] = ()
 
 
 def mask_member_no(member_no: str) -> str:
@@ -178,6 +181,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
             points=sale.points_after if member else None,
             tier=sale.tier_after if member else None,
             refunds=tuple(_refund(r, zone) for r in uow.sales.refunds_of(sale.id)),
+            rewards=tuple(sale.rewards),
         )
 
 

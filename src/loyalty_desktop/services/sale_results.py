@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.domain.rewards import RewardUse
 from loyalty_desktop.domain.sales import Sale
 from loyalty_desktop.services.changes import Changes
 
@@ -18,6 +19,7 @@ class SaleResult:
 
     ``points`` and ``tier`` are the member's right after the sale (as of its
     moment); ``matched`` says how the member reference was understood.
+    ``redeemed`` and ``points_value`` include the ``rewards`` taken.
     """
 
     sale_no: str
@@ -39,6 +41,7 @@ class SaleResult:
     at: datetime
     replayed: bool
     changes: Changes
+    rewards: tuple[RewardUse, ...] = ()
 
 
 def sale_result(
@@ -65,4 +68,5 @@ def sale_result(
         at=sale.at.astimezone(ZoneInfo(timezone)),
         replayed=replayed,
         changes=Changes() if replayed else Changes.of_members(sale.member_id, sales=True),
+        rewards=tuple(sale.rewards),
     )

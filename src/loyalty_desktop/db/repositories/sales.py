@@ -14,6 +14,7 @@ from loyalty_desktop.db.fastpath import Prepared, insert_into
 from loyalty_desktop.db.tables import refunds, sale_lines, sales
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.refunds import LineState
+from loyalty_desktop.domain.rewards import RewardUse
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import SpendEntry, SpendWindow
 
@@ -77,6 +78,10 @@ def sale_row(sale: Sale) -> dict[str, Any]:
         "paid_back": sale.paid_back,
         "device_id": sale.device_id,
         "request_hash": sale.request_hash,
+        "rewards": json.dumps(
+            [{"name": r.name, "points": r.points, "value": r.value} for r in sale.rewards],
+            ensure_ascii=False,
+        ),
     }
 
 
@@ -129,6 +134,9 @@ def _sale(m: Any, lines: list[LineState]) -> Sale:
         paid_back=m["paid_back"],
         device_id=m["device_id"],
         request_hash=m["request_hash"],
+        rewards=tuple(
+            RewardUse(r["name"], r["points"], r["value"]) for r in json.loads(m["rewards"])
+        ),
     )
 
 

@@ -45,11 +45,12 @@ from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
 from loyalty_desktop.ui.screens.receipt_desk import ReceiptDesk
+from loyalty_desktop.ui.screens.reward_choice import RewardChoice
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.basket import BasketModel
 from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
 from loyalty_desktop.ui.widgets.enrol_panel import EnrolPanel
-from loyalty_desktop.ui.widgets.member_panel import MemberPanel
+from loyalty_desktop.ui.widgets.member_panel import REWARD_KEYS, MemberPanel
 
 QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
 
@@ -84,6 +85,7 @@ class CheckoutScreen(QWidget):
         self.member: MemberView | None = None
         self._last_typed = ""
         self._use_most = False  # F9 asked for as many points as the programme allows
+        self.rewards = RewardChoice()
         self.sale_no = new_sale_no(self._now())
         self.quoted: SaleResult | None = None
         self._posting = False
@@ -237,6 +239,10 @@ class CheckoutScreen(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
+        for number in range(1, REWARD_KEYS + 1):  # Alt+digit: a digit alone is typed or scanned
+            reward_key = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            reward_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            reward_key.activated.connect(lambda n=number: self.toggle_reward(n))
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         delete.activated.connect(self._remove_line)
 
@@ -306,7 +312,8 @@ class CheckoutScreen(QWidget):
             return
         self.member = found
         self.panel.show_member(found, self._now())
-        self.redeem.setRange(0, max(0, found.spendable))
+        self.rewards.start(found.rewards)
+        self._fit_rewards()
         self.message.setText("")
         if self.left.currentWidget() is not self.enrolment:  # keep a new member's card shown
             self.sku.setFocus()
@@ -429,6 +436,34 @@ class CheckoutScreen(QWidget):
         self.basket.remove(self.table.currentIndex().row())
         self._changed()
 
+    def toggle_reward(self, number: int) -> None:
+        """Alt+``number``: take that reward on this basket, or give it back if taken."""
+        if self._frozen():
+            return
+        offer = self.rewards.offer(number) if self.member is not None else None
+        if offer is None:
+            tell(self.message, self.tr("No reward on Alt+{number}.").format(number=number))
+            return
+        if not self.rewards.toggle(offer):
+            assert self.member is not None
+            tell(
+                self.message,
+                self.tr("{name} needs {points} points; the member can spend {spendable}.").format(
+                    name=offer.name, points=offer.points, spendable=max(self.member.spendable, 0)
+                ),
+            )
+            return
+        self.message.setText("")
+        self._fit_rewards()
+        self._changed()
+
+    def _fit_rewards(self) -> None:
+        """Pre-choose the one reward that fits (until the cashier chooses), show it, bound the points."""
+        self.rewards.fit({line.sku for line in self.basket.lines})
+        self.panel.show_chosen(self.rewards.names)
+        spendable = self.member.spendable if self.member is not None else 0
+        self.redeem.setRange(0, max(0, spendable - self.rewards.points))
+
     def use_points(self) -> None:
         """Let points pay as much as the member has (the quote says if the programme allows less)."""
         if not self._frozen():
@@ -442,6 +477,7 @@ class CheckoutScreen(QWidget):
             lines=self.basket.lines,
             redeem=self.redeem.value(),
             discount=self.discount.text().strip() or None,
+            rewards=self.rewards.names,
         )
 
     def _pay_changed(self, _value: object) -> None:
@@ -454,6 +490,8 @@ class CheckoutScreen(QWidget):
     def _changed(self) -> None:
         if self.left.currentWidget() is self.receipts.view:
             self.left.setCurrentWidget(self.panel)  # the next customer's basket has begun
+        if self.member is not None:
+            self._fit_rewards()  # an item put in or taken out may make one reward fit
         self.quoted = None
         self._show_totals()
         if self.basket.lines:
@@ -511,10 +549,16 @@ class CheckoutScreen(QWidget):
             parts.append(
                 self.tr("Discount −{amount}").format(amount=format_money(result.discount, cur))
             )
-        if result.redeemed:
+        for reward in result.rewards:
+            parts.append(f"{reward.name} −{format_money(reward.value, cur)}")
+        plain = result.redeemed - sum(r.points for r in result.rewards)
+        if plain:
             parts.append(
                 self.tr("{points} points pay −{amount}").format(
-                    points=result.redeemed, amount=format_money(result.points_value, cur)
+                    points=plain,
+                    amount=format_money(
+                        result.points_value - sum(r.value for r in result.rewards), cur
+                    ),
                 )
             )
         self.totals.setText("   ".join(parts))
@@ -586,6 +630,7 @@ class CheckoutScreen(QWidget):
         self.quoted = None
         self._use_most = False
         self.basket.clear()
+        self.rewards.start(())
         self.redeem.setRange(0, 0)
         self.discount.clear()
         self.line_off.clear()
