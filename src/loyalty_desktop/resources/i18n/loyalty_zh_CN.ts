@@ -50,167 +50,177 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="102"/>
+        <location filename="../../ui/screens/checkout.py" line="104"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="104"/>
+        <location filename="../../ui/screens/checkout.py" line="106"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="107"/>
+        <location filename="../../ui/screens/checkout.py" line="109"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="109"/>
+        <location filename="../../ui/screens/checkout.py" line="111"/>
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="119"/>
+        <location filename="../../ui/screens/checkout.py" line="121"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="121"/>
+        <location filename="../../ui/screens/checkout.py" line="123"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="126"/>
+        <location filename="../../ui/screens/checkout.py" line="128"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="130"/>
+        <location filename="../../ui/screens/checkout.py" line="132"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="139"/>
+        <location filename="../../ui/screens/checkout.py" line="141"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="141"/>
+        <location filename="../../ui/screens/checkout.py" line="143"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="145"/>
+        <location filename="../../ui/screens/checkout.py" line="147"/>
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="157"/>
+        <location filename="../../ui/screens/checkout.py" line="159"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159"/>
+        <location filename="../../ui/screens/checkout.py" line="161"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="160"/>
+        <location filename="../../ui/screens/checkout.py" line="162"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="182"/>
+        <location filename="../../ui/screens/checkout.py" line="184"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="185"/>
+        <location filename="../../ui/screens/checkout.py" line="187"/>
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="187"/>
+        <location filename="../../ui/screens/checkout.py" line="189"/>
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="271"/>
+        <location filename="../../ui/screens/checkout.py" line="279"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="303"/>
+        <location filename="../../ui/screens/checkout.py" line="311"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="340"/>
+        <location filename="../../ui/screens/checkout.py" line="349"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="372"/>
+        <location filename="../../ui/screens/checkout.py" line="381"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="386"/>
+        <location filename="../../ui/screens/checkout.py" line="395"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="390"/>
+        <location filename="../../ui/screens/checkout.py" line="399"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="409"/>
+        <location filename="../../ui/screens/checkout.py" line="418"/>
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="496"/>
+        <location filename="../../ui/screens/checkout.py" line="445"/>
+        <source>No reward on Alt+{number}.</source>
+        <translation>Alt+{number} 没有对应的兑换礼品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="451"/>
+        <source>{name} needs {points} points; the member can spend {spendable}.</source>
+        <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="536"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="501"/>
+        <location filename="../../ui/screens/checkout.py" line="541"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="504"/>
+        <location filename="../../ui/screens/checkout.py" line="544"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="510"/>
+        <location filename="../../ui/screens/checkout.py" line="550"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="514"/>
+        <location filename="../../ui/screens/checkout.py" line="557"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="520"/>
+        <location filename="../../ui/screens/checkout.py" line="566"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="525"/>
+        <location filename="../../ui/screens/checkout.py" line="571"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="552"/>
+        <location filename="../../ui/screens/checkout.py" line="598"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="576"/>
+        <location filename="../../ui/screens/checkout.py" line="622"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -367,72 +377,87 @@
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="43"/>
+        <location filename="../../ui/widgets/member_panel.py" line="57"/>
         <source>No member</source>
         <translation>未选会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="44"/>
+        <location filename="../../ui/widgets/member_panel.py" line="58"/>
         <source>Scan the member&apos;s card or type a number or phone.</source>
         <translation>请扫描会员码，或输入卡号、手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="51"/>
+        <location filename="../../ui/widgets/member_panel.py" line="66"/>
         <source>no tier</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="59"/>
+        <location filename="../../ui/widgets/member_panel.py" line="74"/>
         <source>Tier: {tier} — {needs} more to {next}</source>
         <translation>等级：{tier} — 再消费 {needs} 升至 {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="64"/>
+        <location filename="../../ui/widgets/member_panel.py" line="79"/>
         <source>Tier: {tier}</source>
         <translation>等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="65"/>
+        <location filename="../../ui/widgets/member_panel.py" line="80"/>
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="68"/>
+        <location filename="../../ui/widgets/member_panel.py" line="83"/>
         <source>{points} points expire in the next 30 days</source>
         <translation>{points} 积分将在 30 天内过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="75"/>
+        <location filename="../../ui/widgets/member_panel.py" line="90"/>
         <source>⚠ Negative balance: points owed from a refund</source>
         <translation>⚠ 积分为负：退货后欠扣的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="77"/>
+        <location filename="../../ui/widgets/member_panel.py" line="92"/>
         <source>🎂 Birthday this month</source>
         <translation>🎂 本月生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="79"/>
+        <location filename="../../ui/widgets/member_panel.py" line="94"/>
         <source>⚠ Member is {status}</source>
         <translation>⚠ 会员状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="87"/>
+        <location filename="../../ui/widgets/member_panel.py" line="130"/>
+        <source>[{key}] {mark} {name} — {points} points ({worth})</source>
+        <translation>[{key}] {mark} {name} —— {points} 积分（{worth}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="138"/>
+        <source> ✗ needs {more} more points</source>
+        <translation> ✗ 还差 {more} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="142"/>
+        <source> — chosen</source>
+        <translation> —— 已选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/member_panel.py" line="150"/>
         <source>×{times} points</source>
         <translation>积分 ×{times}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="90"/>
+        <location filename="../../ui/widgets/member_panel.py" line="153"/>
         <source>+{bonus} bonus points</source>
         <translation>额外赠送 {bonus} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="91"/>
+        <location filename="../../ui/widgets/member_panel.py" line="154"/>
         <source>★ Today: {name}</source>
         <translation>★ 今日活动：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="95"/>
+        <location filename="../../ui/widgets/member_panel.py" line="158"/>
         <source> on {categories}</source>
         <translation>（限 {categories}）</translation>
     </message>
@@ -468,12 +493,12 @@
 <context>
     <name>ReceiptView</name>
     <message>
-        <location filename="../../ui/widgets/receipt_view.py" line="42"/>
+        <location filename="../../ui/widgets/receipt_view.py" line="43"/>
         <source>Print receipt (F8)</source>
         <translation>打印小票 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/receipt_view.py" line="53"/>
+        <location filename="../../ui/widgets/receipt_view.py" line="54"/>
         <source>Receipt {sale}</source>
         <translation>小票 {sale}</translation>
     </message>
