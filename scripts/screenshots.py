@@ -52,6 +52,14 @@ start = "2000-01-01"
 end = "2099-12-31"
 multiplier = "2"
 categories = ["Tea"]
+[[rewards]]
+name = "Free tea 免费茶"
+points = 800
+value = "6.00"
+[[rewards]]
+name = "Gift box 礼盒"
+points = 5000
+value = "50.00"
 """
 
 
