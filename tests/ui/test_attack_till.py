@@ -588,3 +588,16 @@ def test_a_cashier_cannot_sell_a_catalogue_product_for_a_price_of_their_choosing
     assert [line.unit_price for line in till.basket.lines] != ["0.01"], (
         "the cashier's 0.01 replaced the catalogue's 999.00 without a manager"
     )
+
+
+def test_a_receipt_shown_to_the_camera_opens_its_refund_as_a_scanned_one_does(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The Camera button's dialog is wired to ``CheckoutScreen.scanned``, not to the window's
+    ``_scanned``: a receipt's QR held to the camera is looked up as a member ("not a valid member
+    card") instead of opening its refund, and a camera scan skips the 1.5 s duplicate rule.
+    """
+    till = signed_in(qtbot, window, "Ada")
+    till.scanned("T20261205-142501-3f9a")  # what CameraScan.scanned delivers (open_camera)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    assert window.stack.currentWidget() is window.refunds, till.message.text()
