@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -71,14 +72,17 @@ class Opened:
 
     def protected_files(self) -> list[Path]:
         """Files no export may ever overwrite: the database, its journals and backups, the keys."""
-        found = [self.keys_dir / KEY_FILE, self.keys_dir / HEADS_FILE]
-        if self.path is not None:
-            found.append(self.path)
-            found += [
-                self.path.with_name(self.path.name + end) for end in ("-wal", "-shm", "-journal")
-            ]
-            found += self.path.parent.glob(f"{self.path.stem}.backup-*")
-        return found
+        return shop_files(self.path, self.keys_dir)
+
+
+def shop_files(path: Path | None, keys_dir: Path) -> list[Path]:
+    """The shop's own files (database, journals, backups, keys): never written by an export or a printer."""
+    found = [keys_dir / KEY_FILE, keys_dir / HEADS_FILE]
+    if path is not None:
+        found.append(path)
+        found += [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
+        found += path.parent.glob(f"{path.stem}.backup-*")
+    return found
 
 
 def open_database(
@@ -118,6 +122,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
+    shop = replace(shop, own_files=partial(shop_files, path, where))
     return Opened(
         shop,
         engine,

@@ -12,6 +12,18 @@ CARDS = {
         "this is a {kind} payment code, not a member card",
         "这是{kind}付款码，不是会员码，请扫描会员卡",
     ),
+    "payment_code_not_item": Wording(
+        "line {line}: that is a payment code, not an item code; it was not kept",
+        "第 {line} 行：这是付款码，不是商品编码，未保存",
+    ),
+    "price_change_needs_manager": Wording(
+        "line {line} costs {price} in the catalogue; only a manager may sell it at another price",
+        "第 {line} 行商品的目录价是 {price}；只有店长可以改价销售",
+    ),
+    "return_needs_refund": Wording(
+        "line {line} is a return: returns go through a refund, with a manager",
+        "第 {line} 行是退货：退货请走退款流程，并由店长确认",
+    ),
     "payment_code_not_member_no": Wording(
         "this is a {kind} payment code, not a member number",
         "这是{kind}付款码，不能用作会员号",

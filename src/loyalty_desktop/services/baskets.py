@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest
+from loyalty_desktop.domain.cards import clean_scan, payment_kind
+from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest, PaymentCode
 from loyalty_desktop.domain.money import (
     MAX_MINOR_UNITS,
     Currency,
@@ -112,6 +113,13 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
     lines = []
     for number, line in enumerate(request.lines, start=1):
         sku = line.sku.strip()
+        if payment_kind(clean_scan(sku)) is not None:  # never stored, never repeated
+            raise PaymentCode(
+                f"line {number}: that is a payment code, not an item code",
+                reason="payment_code_not_item",
+                field="sku",
+                line=number,
+            )
         if not sku:
             raise InvalidRequest(
                 f"line {number} has no SKU", reason="line_sku_missing", field="sku", line=number

@@ -18,7 +18,10 @@ from loyalty_desktop.domain.errors import (
 )
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.money import Currency, parse_non_negative_money
+from loyalty_desktop.domain.money import (
+    Currency,
+    parse_non_negative_money,
+)
 from loyalty_desktop.domain.pricing import SaleLine, check_redemption, price_basket
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.refunds import LineState
@@ -53,6 +56,7 @@ from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
+from loyalty_desktop.services.till_rules import catalogue_prices_kept, returns_allowed
 
 # Kept importable from here: imports and refunds name them as the checkout's.
 __all__ = [
@@ -328,6 +332,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
     The same sale number with a different basket or member is refused (``id_conflict``).
     """
     require(actor, Permission.SELL)
+    returns_allowed(actor, request)
     sale_no = check_sale_no(request.sale_no)
     member_ref = request.member_ref
     if member_ref is None:
@@ -347,6 +352,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
                     existing, owner, program.timezone, matched=matched, replayed=True
                 )
             program_id, program = program_in_force(uow)
+            catalogue_prices_kept(uow, actor, request, program.currency)
             at = request_moment(shop, actor, request.at)
             match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
             member = match.member
@@ -367,6 +373,7 @@ def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
     so the till's preview can never disagree with the sale it completes.
     """
     require(actor, Permission.SELL)
+    returns_allowed(actor, request)
     sale_no = check_sale_no(request.sale_no)
     request = replace(request, sale_no=sale_no)
     with shop.uow() as uow:
@@ -378,6 +385,7 @@ def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
                 id=sale_no,
             )
         program_id, program = program_in_force(uow)
+        catalogue_prices_kept(uow, actor, request, program.currency)
         at = request_moment(shop, actor, request.at)
         member = None
         matched = ""

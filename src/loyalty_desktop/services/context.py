@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.services.ports import (
@@ -28,3 +30,6 @@ class Shop:
     reports: ReportSource
     reads: ReadModels
     housekeeping: Housekeeping = field(default_factory=NothingToPurge)
+    # The installation's own files (database, journals, backups, keys), found afresh each
+    # call: a printer or export target must never be one of them, however it is named.
+    own_files: Callable[[], Sequence[Path]] = field(default=lambda: ())

@@ -7,10 +7,11 @@ so it is refused while a sale is in progress rather than dropping the basket.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
+from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
@@ -20,7 +21,7 @@ from loyalty_desktop.ui.preferences import TillPreferences, load_preferences, sa
 from loyalty_desktop.ui.scanner import ScanListener
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
-from loyalty_desktop.ui.screens.messages import spoken, till_sale_number
+from loyalty_desktop.ui.screens.messages import spoken, tell, till_sale_number
 from loyalty_desktop.ui.screens.refund import RefundScreen
 from loyalty_desktop.ui.screens.settings import SettingsScreen
 from loyalty_desktop.ui.screens.sign_in import SignInScreen
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.tidy.setInterval(TIDY_AFTER_MS)
         self.tidy.timeout.connect(self._tidy)
         self._tidy_owed = False  # a sale or refund was written and not yet checkpointed
+        self._sign_out_owed = False  # asked for while work was in flight
         self.tasks.busy_changed.connect(self._busy)
         self._restore()
         self.tasks.submit(lambda: staff.unsigned_actor(shop), self._started, self._failed)
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
         self.refunds = RefundScreen(self._shop, self.tasks, actor)
         self.stack.addWidget(self.refunds)
         self.checkout.refund_wanted.connect(self.open_refunds)
+        self.checkout.camera_code.connect(self.scanner.offer)
+        self.checkout.receipt_scanned.connect(self._refund_receipt)
         self.checkout.completed.connect(self._wrote)
         self.refunds.done.connect(self._wrote)
         self.refunds.leave.connect(self.close_refunds)
@@ -237,13 +241,19 @@ class MainWindow(QMainWindow):
         self.sign_in = SignInScreen(self._shop, self.tasks)
         self._add_entry_screens()
         if self.actor is not None:
+            last = self.checkout.receipts.view.receipt if self.checkout is not None else None
             self._enter(self.actor)
+            if last is not None and self.checkout is not None:
+                self.checkout.receipts.keep(last)  # F8 still reprints it
 
     def _wrote(self, _result: object) -> None:
         self._tidy_owed = True
         self.tidy.start()
 
     def _busy(self, busy: bool) -> None:
+        if not busy and self._sign_out_owed:
+            self.sign_out()
+            return
         if busy:
             self.tidy.stop()
         elif self._tidy_owed:  # the work after a sale (its receipt) is done: count from now
@@ -258,24 +268,49 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
     def _scanned(self, code: str) -> None:
+        if self.actor is not None:
+            self.idle.start()  # a cashier who only scans is not idle
         receipt = till_sale_number(code)
         if self.refunds is not None and self.stack.currentWidget() is self.refunds:
-            self.refunds.sale.setText(receipt or code)  # a receipt's sale number
+            kind = payment_kind(clean_scan(code))
+            if kind is not None:  # never typed anywhere, never kept
+                tell(
+                    self.refunds.message,
+                    self.tr("That was a payment code ({kind}), not a receipt.").format(kind=kind),
+                )
+            elif card_shaped(code):
+                tell(self.refunds.message, self.tr("That was a member card, not a receipt."))
+            else:
+                self.refunds.sale.setText(receipt or code)  # a receipt's sale number
             return
         till = self.checkout
         if till is None or self.stack.currentWidget() is not till:
             return  # no one signed in: a scan attaches nothing
-        if receipt is not None:  # a receipt's QR code at the checkout: the customer brings it back
-            self.open_refunds()
-            if self.refunds is not None:
-                self.refunds.sale.setText(receipt)
-            return
-        till.scanned(code)
+        till.scanned(code)  # a receipt's code comes back as receipt_scanned
+
+    def _refund_receipt(self, sale_no: str) -> None:
+        """A receipt scanned (or shown to the camera) at the checkout: its refund, number filled."""
+        self.open_refunds()
+        if self.refunds is not None:
+            self.refunds.sale.setText(sale_no)
 
     def sign_out(self) -> None:
-        """Back to the sign-in screen; the basket in progress is dropped (nothing was posted)."""
+        """Back to the sign-in screen; the basket in progress is kept for whoever signs in next.
+
+        A sale or refund still posting is let finish first, so its result (and receipt) is
+        shown rather than dropped and the cashier is never tempted to ring it up again.
+        """
         if self.actor is None:
             return
+        if self.tasks.pending:
+            self._sign_out_owed = True
+            return
+        deferred = self._sign_out_owed
+        current = self.stack.currentWidget()
+        said = ""
+        if deferred and isinstance(current, (CheckoutScreen, RefundScreen)):
+            said = current.message.text()  # what the work in flight answered: keep it in view
+        self._sign_out_owed = False
         self.actor = None
         self.idle.stop()
         for screen in (self.checkout, self.refunds, self.settings):
@@ -288,6 +323,8 @@ class MainWindow(QMainWindow):
         self.settings_button.hide()
         self.stack.setCurrentWidget(self.sign_in)
         self.sign_in.reset()
+        if said:
+            tell(self.sign_in.message, said)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
         """Any key or click while signed in restarts the idle countdown."""
@@ -297,10 +334,8 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 768)
+        if not isinstance(geometry, (bytes, QByteArray)) or not self.restoreGeometry(geometry):
+            self.resize(1366, 768)  # none kept, or a damaged value: never a reason not to start
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember where the window was; let the worker finish what it is writing."""

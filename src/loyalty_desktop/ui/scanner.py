@@ -271,7 +271,14 @@ class ScanListener(QObject):
         return False
 
     def _on_shortcut_override(self, event: QKeyEvent) -> bool:
-        """Keep an Enter that ends a scan from firing a Return shortcut."""
+        """Keep an Enter that ends a scan from firing a Return shortcut.
+
+        Any other shortcut key (F12, F9, Esc) first delivers the keys held back, so a
+        discount typed just before F12 is in its field when F12 acts, not after it.
+        """
+        if self._held and event.key() not in _ENTER_KEYS and not self._is_scan_char(event):
+            self.flush()
+            return False
         if not self._held or event.key() not in _ENTER_KEYS or self._last_ms is None:
             return False
         fast = abs(self._now_ms(event) - self._last_ms) <= self.timing.max_gap_ms
@@ -288,6 +295,12 @@ class ScanListener(QObject):
         if event.isAutoRepeat() or event.modifiers() & _SHORTCUT_MODIFIERS:
             return False
         return bool(text) and text.isprintable()
+
+    def offer(self, code: str) -> None:
+        """A code read another way (the camera): normalised and de-duplicated as a scan, then emitted."""
+        cleaned = normalise_code(code, self._prefix)
+        if cleaned:
+            self._accept(cleaned)
 
     def _accept(self, code: str) -> None:
         now = self._clock()

@@ -4,27 +4,27 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="33"/>
+        <location filename="../../ui/widgets/basket.py" line="43"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="34"/>
+        <location filename="../../ui/widgets/basket.py" line="44"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="35"/>
+        <location filename="../../ui/widgets/basket.py" line="45"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="36"/>
+        <location filename="../../ui/widgets/basket.py" line="46"/>
         <source>Off</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="37"/>
+        <location filename="../../ui/widgets/basket.py" line="47"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -50,177 +50,213 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="104"/>
+        <location filename="../../ui/screens/checkout.py" line="115"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="106"/>
+        <location filename="../../ui/screens/checkout.py" line="117"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="109"/>
+        <location filename="../../ui/screens/checkout.py" line="120"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="111"/>
+        <location filename="../../ui/screens/checkout.py" line="122"/>
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="121"/>
+        <location filename="../../ui/screens/checkout.py" line="132"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="123"/>
+        <location filename="../../ui/screens/checkout.py" line="134"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="128"/>
+        <location filename="../../ui/screens/checkout.py" line="139"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="132"/>
+        <location filename="../../ui/screens/checkout.py" line="143"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="141"/>
+        <location filename="../../ui/screens/checkout.py" line="152"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="143"/>
+        <location filename="../../ui/screens/checkout.py" line="154"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="147"/>
+        <location filename="../../ui/screens/checkout.py" line="158"/>
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159"/>
+        <location filename="../../ui/screens/checkout.py" line="170"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="161"/>
+        <location filename="../../ui/screens/checkout.py" line="172"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="162"/>
+        <location filename="../../ui/screens/checkout.py" line="173"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="184"/>
+        <location filename="../../ui/screens/checkout.py" line="195"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="187"/>
+        <location filename="../../ui/screens/checkout.py" line="198"/>
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="189"/>
+        <location filename="../../ui/screens/checkout.py" line="200"/>
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="279"/>
+        <location filename="../../ui/screens/checkout.py" line="298"/>
+        <location filename="../../ui/screens/checkout.py" line="428"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="311"/>
+        <location filename="../../ui/screens/checkout.py" line="330"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="349"/>
+        <location filename="../../ui/screens/checkout.py" line="371"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="381"/>
+        <location filename="../../ui/screens/checkout.py" line="410"/>
+        <source>{sku} is sold at its catalogue price {price}.</source>
+        <translation>{sku} 按目录价 {price} 销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="443"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="395"/>
+        <location filename="../../ui/screens/checkout.py" line="438"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="399"/>
+        <location filename="../../ui/screens/checkout.py" line="458"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="418"/>
+        <location filename="../../ui/screens/checkout.py" line="477"/>
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="445"/>
+        <location filename="../../ui/screens/checkout.py" line="504"/>
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="451"/>
+        <location filename="../../ui/screens/checkout.py" line="510"/>
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="536"/>
+        <location filename="../../ui/screens/checkout.py" line="558"/>
+        <source>The basket from before is back (Esc clears it).</source>
+        <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="605"/>
+        <source>The total is ready: check it and press F12.</source>
+        <translation>金额已算好：请核对后按 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="627"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="541"/>
+        <location filename="../../ui/screens/checkout.py" line="632"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="544"/>
+        <location filename="../../ui/screens/checkout.py" line="635"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="550"/>
+        <location filename="../../ui/screens/checkout.py" line="641"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="557"/>
+        <location filename="../../ui/screens/checkout.py" line="648"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="566"/>
+        <location filename="../../ui/screens/checkout.py" line="657"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="571"/>
+        <location filename="../../ui/screens/checkout.py" line="662"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="598"/>
+        <location filename="../../ui/screens/checkout.py" line="679"/>
+        <source>An item is typed but not added: Enter adds it, or clear it.</source>
+        <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="685"/>
+        <source>A line discount is typed but not taken: press Enter on it.</source>
+        <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="691"/>
+        <source>Scan the member&apos;s card first.</source>
+        <translation>请先扫描会员卡。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="696"/>
+        <source>Working out the total: press F12 again when it shows.</source>
+        <translation>正在计算金额：显示后请再按一次 F12。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="715"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="622"/>
+        <location filename="../../ui/screens/checkout.py" line="740"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -268,12 +304,17 @@
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="136"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="141"/>
+        <source>Member {number} enrolled, but the card could not be drawn: {why}</source>
+        <translation>会员 {number} 已登记，但无法生成会员卡：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/enrol_panel.py" line="151"/>
         <source> The phone is also on member {others}.</source>
         <translation> 该手机号也登记在会员 {others} 名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="144"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="159"/>
         <source>Member {number} enrolled; the card is below.</source>
         <translation>会员 {number} 已登记，会员卡见下方。</translation>
     </message>
@@ -324,54 +365,64 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>That was a payment code ({kind}), not a receipt.</source>
+        <translation>这是付款码（{kind}），不是小票。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>That was a member card, not a receipt.</source>
+        <translation>这是会员卡，不是小票。</translation>
     </message>
 </context>
 <context>
@@ -465,27 +516,27 @@
 <context>
     <name>ReceiptDesk</name>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="85"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="107"/>
         <source>No receipt yet: complete a sale first.</source>
         <translation>还没有小票：请先完成一笔销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="91"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="113"/>
         <source>No printer is set for this till (Settings, F10): show this screen.</source>
         <translation>本收银台没有设置打印机（设置，F10）：请给顾客看屏幕上的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="97"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="119"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="108"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="133"/>
         <source>Printed on {printer}.</source>
         <translation>已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="112"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="137"/>
         <source> — F8 tries again.</source>
         <translation> —— 按 F8 重试。</translation>
     </message>
@@ -698,17 +749,17 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="84"/>
+        <location filename="../../ui/screens/sign_in.py" line="86"/>
         <source>Type your name and PIN.</source>
         <translation>请输入姓名和 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="122"/>
+        <location filename="../../ui/screens/sign_in.py" line="124"/>
         <source>You can sign in again.</source>
         <translation>现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="131"/>
+        <location filename="../../ui/screens/sign_in.py" line="133"/>
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
     </message>

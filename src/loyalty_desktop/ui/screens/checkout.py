@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from loyalty_desktop.domain.cards import card_shaped, payment_kind
+from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import browsing, checkout, member_view, products
@@ -42,8 +42,15 @@ from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.products import ProductView
 from loyalty_desktop.services.read_models import MemberRow
 from loyalty_desktop.services.sale_results import SaleResult
+from loyalty_desktop.ui.basket_keeper import KeptBasket, forget_basket, keep_basket, kept_basket
 from loyalty_desktop.ui.preferences import TillPreferences
-from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
+from loyalty_desktop.ui.screens.messages import (
+    spoken,
+    tell,
+    till_number,
+    till_sale_number,
+    wall_clock,
+)
 from loyalty_desktop.ui.screens.receipt_desk import ReceiptDesk
 from loyalty_desktop.ui.screens.reward_choice import RewardChoice
 from loyalty_desktop.ui.tasks import Tasks
@@ -65,6 +72,8 @@ class CheckoutScreen(QWidget):
 
     completed = Signal(object)  # SaleResult
     refund_wanted = Signal()
+    camera_code = Signal(str)  # a QR code the camera read: the window treats it as a scan
+    receipt_scanned = Signal(str)  # a receipt's sale number: the customer brings it back
 
     def __init__(
         self,
@@ -89,6 +98,7 @@ class CheckoutScreen(QWidget):
         self.sale_no = new_sale_no(self._now())
         self.quoted: SaleResult | None = None
         self._posting = False
+        self._f12_early = False  # F12 pressed while the total was being worked out
         self._build()
         self._quote_timer = QTimer(self)
         self._quote_timer.setSingleShot(True)
@@ -96,6 +106,7 @@ class CheckoutScreen(QWidget):
         self._quote_timer.timeout.connect(self._ask_quote)
         self._wire()
         self._show_totals()
+        self._bring_back()
 
     # building -----------------------------------------------------------------------------
 
@@ -271,7 +282,15 @@ class CheckoutScreen(QWidget):
         self._tasks.submit(look, self._found, self._refused)
 
     def scanned(self, code: str) -> None:
-        """A scanner's code: a member card anywhere; else an item when an item field has focus."""
+        """A scanner's code: a receipt, a member card (with focus anywhere), else an item.
+
+        A receipt's code opens its refund; an item code counts as one only while an item
+        field has focus.
+        """
+        receipt = till_sale_number(code)
+        if receipt is not None:
+            self.receipt_scanned.emit(receipt)
+            return
         kind = payment_kind(code)
         if kind is not None:  # never typed anywhere, never stored
             tell(
@@ -294,7 +313,7 @@ class CheckoutScreen(QWidget):
     def open_camera(self) -> None:
         """A live camera preview; the first QR code it sees is taken as a scan."""
         dialog = CameraScan(self)
-        dialog.scanned.connect(self.scanned)
+        dialog.scanned.connect(self.camera_code.emit)  # through the window, like a scanner's
         dialog.open()
 
     def _found(self, found: MemberView | tuple[MemberRow, ...]) -> None:
@@ -310,6 +329,9 @@ class CheckoutScreen(QWidget):
             self.picks.setFocus()
             tell(self.message, self.tr("Several members match: choose one and press Enter."))
             return
+        if self.member is None or self.member.id != found.id:
+            self.redeem.setValue(0)  # points chosen for someone else are never this member's
+            self._use_most = False
         self.member = found
         self.panel.show_member(found, self._now())
         self.rewards.start(found.rewards)
@@ -352,9 +374,12 @@ class CheckoutScreen(QWidget):
     def lookup_item(self) -> None:
         """Enter on an item code: a known product goes straight into the basket at its price."""
         code = self.sku.text().strip()
-        if not code or self._frozen():
+        if not code or self._frozen() or self._not_an_item(code):
             return
-        if self.price.text().strip():  # a price typed by hand wins
+        if self._return_refused(self.qty.text().strip()):
+            return
+        typed_price = self.price.text().strip()
+        if typed_price and self.actor.may(Permission.PRODUCTS):  # a manager's price wins
             self.add_line()
             return
         qty = self.qty.text().strip() or "1"
@@ -362,20 +387,57 @@ class CheckoutScreen(QWidget):
         def find() -> ProductView:
             return products.find_product(self._shop, self.actor, code)
 
-        self._tasks.submit(
-            find, lambda found: self._add_product(found, qty), self._unknown_item, owner=self
-        )
+        def unknown(error: LoyaltyError) -> None:
+            if typed_price and error.code == "unknown_product":
+                self.add_line()  # not in the catalogue: the price typed is the price
+            else:
+                self._unknown_item(error)
+
+        self._tasks.submit(find, lambda found: self._add_product(found, qty), unknown, owner=self)
 
     def _add_product(self, product: ProductView, qty: str) -> None:
         if self._posting:
             return
         price = format_money(product.price, product.currency)
+        typed = self.price.text().strip()
         self.basket.add(LineRequest(product.sku, qty, price, product.category), product.name)
         self.sku.clear()
+        self.price.clear()
         self.qty.setText("1")
-        self.message.setText("")
+        if typed and typed != price:  # only a manager changes a catalogue price
+            tell(
+                self.message,
+                self.tr("{sku} is sold at its catalogue price {price}.").format(
+                    sku=product.sku, price=price
+                ),
+            )
+        else:
+            self.message.setText("")
         self.sku.setFocus()
         self._changed()
+
+    def _not_an_item(self, code: str) -> bool:
+        """A payment code keyed or slowly scanned into the item field: said, cleared, never kept."""
+        kind = payment_kind(clean_scan(code))
+        if kind is None:
+            return False
+        self.sku.clear()
+        self.price.clear()
+        tell(
+            self.message,
+            self.tr("That was a payment code ({kind}), not a member card or an item.").format(
+                kind=kind
+            ),
+        )
+        return True
+
+    def _return_refused(self, qty: str) -> bool:
+        """Money back is a refund: the F7 screen, with a manager's approval."""
+        if not qty.startswith(("-", "\u2212", "\uff0d")) or self.actor.may(Permission.REFUND):
+            return False
+        tell(self.message, self.tr("Returns go through Refund (F7) with a manager."))
+        self.qty.setText("1")
+        return True
 
     def _unknown_item(self, error: LoyaltyError) -> None:
         tell(self.message, spoken(error) + self.tr(" — type its price"))
@@ -390,10 +452,7 @@ class CheckoutScreen(QWidget):
             self.qty.text().strip(),
             self.price.text().strip(),
         )
-        if qty.startswith("-") and not self.actor.may(Permission.REFUND):
-            # Money back is a refund: the F7 screen, with a manager's approval.
-            tell(self.message, self.tr("Returns go through Refund (F7) with a manager."))
-            self.qty.setText("1")
+        if self._not_an_item(sku) or self._return_refused(qty):
             return
         if not sku or not price:
             tell(self.message, self.tr("Type an item code and its price."))
@@ -487,6 +546,33 @@ class CheckoutScreen(QWidget):
         if self.member is None and not self.basket.lines:  # the next customer has not begun
             self.left.setCurrentWidget(self.receipts.view)
 
+    def _bring_back(self) -> None:
+        """The basket a crash, a power cut or the lock interrupted, with its own sale number."""
+        kept = kept_basket()
+        if kept is None:
+            return
+        self.sale_no = kept.sale_no  # posted just before the crash? F12 then replays it
+        for line, name in kept.lines:
+            self.basket.add(line, name)
+        self.discount.setText(kept.discount)
+        tell(self.message, self.tr("The basket from before is back (Esc clears it)."))
+        if kept.member_no:
+            self.find_member(kept.member_no)
+        self._changed()
+
+    def _keep(self) -> None:
+        if not self.basket.lines and self.member is None:
+            forget_basket()
+            return
+        keep_basket(
+            KeptBasket(
+                self.sale_no,
+                self.member.member_no if self.member else None,
+                self.basket.named_lines(),
+                self.discount.text(),
+            )
+        )
+
     def _changed(self) -> None:
         if self.left.currentWidget() is self.receipts.view:
             self.left.setCurrentWidget(self.panel)  # the next customer's basket has begun
@@ -494,6 +580,7 @@ class CheckoutScreen(QWidget):
             self._fit_rewards()  # an item put in or taken out may make one reward fit
         self.quoted = None
         self._show_totals()
+        self._keep()
         if self.basket.lines:
             self._quote_timer.start()
 
@@ -513,7 +600,11 @@ class CheckoutScreen(QWidget):
             return  # the basket changed meanwhile; its own quote is on the way
         self.quoted = result
         self._use_most = False
-        self.message.setText("")
+        if self._f12_early:  # F12 came before the total: say it is ready for F12 now
+            self._f12_early = False
+            tell(self.message, self.tr("The total is ready: check it and press F12."))
+        else:
+            self.message.setText("")
         self._show_totals()
 
     def _quote_refused(self, request: SaleRequest, error: LoyaltyError) -> None:
@@ -576,10 +667,36 @@ class CheckoutScreen(QWidget):
     # completing -----------------------------------------------------------------------------
 
     def complete_sale(self) -> None:
-        """Post the sale (F12); a second press while it posts does nothing."""
-        if self._posting or self.quoted is None or self.member is None:
+        """Post the sale (F12); a second press while it posts does nothing.
+
+        Anything left half-typed (an item code, a line discount not yet entered) or a
+        total still being worked out stops it with a word, never silently.
+        """
+        if self._posting:
+            return
+        if self.sku.text().strip() or self.price.text().strip():
+            tell(
+                self.message, self.tr("An item is typed but not added: Enter adds it, or clear it.")
+            )
+            self.sku.setFocus()
+            return
+        if self.line_off.text().strip():
+            tell(
+                self.message, self.tr("A line discount is typed but not taken: press Enter on it.")
+            )
+            self.line_off.setFocus()
+            return
+        if self.member is None:
+            if self.basket.lines:
+                tell(self.message, self.tr("Scan the member's card first."))
+            return
+        if self.quoted is None:
+            if self.basket.lines:
+                self._f12_early = True
+                tell(self.message, self.tr("Working out the total: press F12 again when it shows."))
             return
         self._posting = True
+        self.receipts.expect()
         self._show_totals()
         request = self._request()
         self._tasks.submit(
@@ -613,6 +730,7 @@ class CheckoutScreen(QWidget):
 
     def _post_refused(self, error: LoyaltyError) -> None:
         self._posting = False
+        self.receipts.abandon()
         self._refused(error)
         self._show_totals()
 
@@ -638,6 +756,7 @@ class CheckoutScreen(QWidget):
         self.left.setCurrentWidget(self.panel)
         self.picks.hide()
         self.sale_no = new_sale_no(self._now())
+        forget_basket()
         tell(self.message, "")
         self._show_totals()
         self.scan.setFocus()

@@ -58,10 +58,22 @@ class ReceiptDesk(QObject):
         self.view = ReceiptView()
         self.view.print_wanted.connect(self.print_receipt)
         self.printing = False
+        self._fetching = False  # this sale's receipt is being read back
+        self._print_when_fetched = False  # F8 pressed before it arrived
+
+    def expect(self) -> None:
+        """A sale is posting: from now on F8 means its receipt, never the last customer's."""
+        self.view.receipt = None
+        self._fetching = True
+
+    def abandon(self) -> None:
+        """The sale was refused: there is no receipt coming."""
+        self._fetching = self._print_when_fetched = False
 
     def fetch(self, sale_no: str) -> None:
         """Read the posted sale's receipt in the background and show it (and print it if set so)."""
         shop, actor = self._shop, self.actor
+        self.expect()
         self._tasks.submit(
             lambda: receipts.receipt_for(shop, actor, sale_no),
             self._fetched,
@@ -70,17 +82,27 @@ class ReceiptDesk(QObject):
         )
 
     def _fetched(self, receipt: Receipt) -> None:
-        self.view.show_receipt(receipt, paper=self.preferences.paper, language=QLocale().name())
+        self._fetching = False
+        self.keep(receipt)
         self.shown.emit()
-        if self.preferences.print_every_sale and self.preferences.printer:
+        wanted, self._print_when_fetched = self._print_when_fetched, False
+        if wanted or (self.preferences.print_every_sale and self.preferences.printer):
             self.print_receipt()
 
+    def keep(self, receipt: Receipt) -> None:
+        """Show ``receipt`` (F8 prints it), as after a sale or when the screen is rebuilt."""
+        self.view.show_receipt(receipt, paper=self.preferences.paper, language=QLocale().name())
+
     def _not_fetched(self, error: LoyaltyError) -> None:
+        self._fetching = self._print_when_fetched = False
         tell(self.view.status, spoken(error))
 
     def print_receipt(self) -> None:
         """Send the receipt on screen to this till's printer (F8); say where it went or why not."""
         receipt = self.view.receipt
+        if receipt is None and self._fetching:
+            self._print_when_fetched = True  # the sale just completed: its receipt is on the way
+            return
         if receipt is None:
             tell(self.view.status, self.tr("No receipt yet: complete a sale first."))
             return
@@ -97,8 +119,11 @@ class ReceiptDesk(QObject):
         tell(self.view.status, self.tr("Printing…"))
         preferences, language = self.preferences, QLocale().name()
 
+        shop = self._shop
+
         def send() -> str:
-            send_to_printer(receipt_bytes(receipt, preferences, language), target)
+            data = receipt_bytes(receipt, preferences, language)
+            send_to_printer(data, target, protected=shop.own_files())
             return target
 
         self._printer.submit(send, self._printed, self._print_failed, owner=self)

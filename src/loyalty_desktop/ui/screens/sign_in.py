@@ -75,7 +75,9 @@ class SignInScreen(QWidget):
         return self._locked_until is not None and self.name.text().strip() == self._locked_name
 
     def submit(self) -> None:
-        """Check the name and PIN in the background."""
+        """Check the name and PIN in the background; a second Enter meanwhile is not a second try."""
+        if not self.button.isEnabled():
+            return  # one check is on its way: a bouncing Enter would count a wrong PIN twice
         name, pin = self.name.text(), self.pin.text()
         if self._this_account_locked():
             self.pin.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -13,12 +13,22 @@ Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 
 
+_CENT = Decimal("0.01")
+_TOO_MUCH = Decimal(10) ** 12  # no till line comes near; a typo like 1e999999 shows blank
+
+
 def _amount(line: LineRequest) -> str:
-    """Quantity × price less the line's discount, as typed (the quote has the exact figures)."""
+    """Quantity × price rounded half-up (as the sale rounds it), less the line's discount.
+
+    Text that is no number, or absurdly large, shows blank: the quote refuses it in words.
+    """
     try:
-        gross = Decimal(line.quantity) * Decimal(line.unit_price)
-        return f"{gross - Decimal(line.discount or 0):.2f}"
-    except InvalidOperation:
+        gross = (Decimal(line.quantity) * Decimal(line.unit_price)).quantize(_CENT, ROUND_HALF_UP)
+        value = gross - Decimal(line.discount or 0)
+        if not value.is_finite() or abs(value) >= _TOO_MUCH:
+            return ""
+        return f"{value.quantize(_CENT, ROUND_HALF_UP)}"
+    except ArithmeticError:  # InvalidOperation, Overflow
         return ""
 
 
@@ -41,6 +51,10 @@ class BasketModel(QAbstractTableModel):
     def lines(self) -> tuple[LineRequest, ...]:
         """The lines, for the sale request."""
         return tuple(self._lines)
+
+    def named_lines(self) -> tuple[tuple[LineRequest, str], ...]:
+        """Each line with the product name shown beside it (to keep the basket on disk)."""
+        return tuple(zip(self._lines, self._names, strict=True))
 
     def add(self, line: LineRequest, name: str = "") -> None:
         """Append a line (``name``: the product's, shown beside its code)."""

@@ -120,15 +120,30 @@ class EnrolPanel(QFrame):
         )
         self.enrol.setEnabled(False)
 
-        def enrol() -> tuple[members.Enrolled, bytes]:
+        def enrol() -> tuple[members.Enrolled, bytes | LoyaltyError]:
             done = members.enrol(self._shop, self.actor, data)
-            png = members.member_card(self._shop, self.actor, done.member_no, deliver=_card)
+            try:  # the member exists now: a card that cannot be drawn must not undo that
+                png: bytes | LoyaltyError = members.member_card(
+                    self._shop, self.actor, done.member_no, deliver=_card
+                )
+            except LoyaltyError as exc:
+                png = exc
             return done, png
 
         self._tasks.submit(enrol, self._done, self._refused)
 
-    def _done(self, result: tuple[members.Enrolled, bytes]) -> None:
+    def _done(self, result: tuple[members.Enrolled, bytes | LoyaltyError]) -> None:
         done, png = result
+        if isinstance(png, LoyaltyError):  # enrolled all the same: say so, and why no card
+            self.card.clear()
+            tell(
+                self.message,
+                self.tr("Member {number} enrolled, but the card could not be drawn: {why}").format(
+                    number=done.member_no, why=spoken(png)
+                ),
+            )
+            self.enrolled.emit(done.member_no)
+            return
         pixmap = QPixmap()
         pixmap.loadFromData(png)
         self.card.setPixmap(pixmap.scaledToWidth(420, Qt.TransformationMode.SmoothTransformation))
