@@ -174,7 +174,8 @@ def encode_receipt(
 
     Raises:
         ValueError: an unknown encoding or paper width, or a line wider than the paper.
-        FontMissing: ``raster`` and no font can draw every character.
+        FontMissing: ``raster`` and ``LOYALTY_CARD_FONT`` names a file that is no font
+            (a character no font has prints as ``?``, as in text mode).
     """
     columns = _check(lines, encoding, paper)
     mode = text_mode(encoding)
