@@ -108,3 +108,12 @@ def test_damaged_settings_fall_back_to_the_defaults() -> None:
     settings.setValue("printer/paper", 57)
     settings.setValue("printer/encoding", "ebcdic")
     assert load_preferences() == TillPreferences()
+
+
+def test_a_printer_target_with_a_control_character_falls_back_to_no_printer() -> None:
+    settings = QSettings()
+    for damaged in ("/dev/usb/lp0\x00", "COM3\r\nLPT1", "tcp://printer\u2028:9100", "lp\x1b0"):
+        settings.setValue("printer/target", damaged)
+        assert load_preferences().printer == "", repr(damaged)
+    settings.setValue("printer/target", "  C:\\Shop Receipts\\till 2.bin ")
+    assert load_preferences().printer == "C:\\Shop Receipts\\till 2.bin"

@@ -21,14 +21,19 @@ code page behind. The commands are those of Epson's ESC/POS reference:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Literal, get_args
 
 from PIL import Image
 
 from loyalty_desktop.printing.receipt_raster import render_lines
-from loyalty_desktop.printing.text_columns import clusters, printable, takes_no_column, text_width
+from loyalty_desktop.printing.text_columns import (
+    clusters,
+    is_hanzi,
+    printable,
+    takes_no_column,
+    text_width,
+)
 
 Encoding = Literal["gb18030", "gbk", "utf-8", "raster"]
 Paper = Literal[58, 80]
@@ -61,10 +66,6 @@ def columns_for(paper: int) -> int:
     return COLUMNS[paper]
 
 
-def _is_hanzi(char: str) -> bool:
-    return unicodedata.name(char, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
-
-
 def _gb_char(cluster: str, codec: str) -> bytes:
     """One printed character in GBK or GB 18030 as a Chinese printer reads it, else ``?``.
 
@@ -82,7 +83,7 @@ def _gb_char(cluster: str, codec: str) -> bytes:
         data = char.encode(codec)
     except UnicodeEncodeError:
         return b"?"
-    if len(data) == 2 or (len(data) == 4 and _is_hanzi(char)):
+    if len(data) == 2 or (len(data) == 4 and is_hanzi(char)):
         return data
     return b"?"
 
@@ -173,7 +174,8 @@ def encode_receipt(
 
     Raises:
         ValueError: an unknown encoding or paper width, or a line wider than the paper.
-        FontMissing: ``raster`` and no font can draw every character.
+        FontMissing: ``raster`` and ``LOYALTY_CARD_FONT`` names a file that is no font
+            (a character no font has prints as ``?``, as in text mode).
     """
     columns = _check(lines, encoding, paper)
     mode = text_mode(encoding)

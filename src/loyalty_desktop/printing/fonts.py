@@ -155,5 +155,32 @@ def font_for(
     raise FontMissing(f"{problem}; {INSTALL_HINT}", missing=lacking)
 
 
+def closest_font(
+    text: str,
+    *,
+    system_fonts: Sequence[FontFile] = SYSTEM_FONTS,
+    bundled: FontFile = BUNDLED_FONT,
+) -> tuple[FontFile, list[str]]:
+    """The first font that can draw every character of ``text``, else the one that lacks fewest.
+
+    For a receipt, where one character no font has (an emoji in a product
+    name) must not stop the whole receipt: the caller prints something else
+    for the characters returned as missing. A card uses :func:`font_for`.
+
+    Raises:
+        FontMissing: ``LOYALTY_CARD_FONT`` names a file that is no font.
+    """
+    fonts, _ = _candidates(system_fonts, bundled)
+    best: tuple[FontFile, list[str]] | None = None
+    for font in fonts:
+        missing = missing_characters(font, text)
+        if not missing:
+            return font, []
+        if best is None or len(missing) < len(best[1]):
+            best = (font, missing)
+    assert best is not None  # the bundled font is always a candidate
+    return best
+
+
 def _named(chars: Sequence[str]) -> str:
     return ", ".join(f"{char} (U+{ord(char):04X})" for char in chars)

@@ -10,7 +10,13 @@ than its timeout. Targets:
 - any other path: a file that takes the place of a printer, each job added at
   its end (as a printer device takes them). The shop's own files (``protected``:
   the database, its journal, backups and key files) and any SQLite database
-  are refused, as for ``--out``.
+  are refused, as for ``--out``, also under another name: a symbolic or hard
+  link to one of them, or its name in other letter case (Windows and macOS
+  file systems ignore case). A disk (block device) is never a printer.
+
+A target with a control character (a NUL or a line break from a damaged
+settings file) names no printer and is refused as such before anything is
+opened.
 """
 
 from __future__ import annotations
@@ -23,16 +29,19 @@ import select
 import socket
 import stat
 import time
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.output_files import check_target
+from loyalty_desktop.domain.errors import BadFile, LoyaltyError
+from loyalty_desktop.output_files import _describe, _kept_for_itself, check_target
 
 RAW_PORT = 9100
 TIMEOUT_SECONDS = 5.0
 _WINDOWS_DEVICE = re.compile(r"^(\\\\\.\\)?(COM\d+|LPT\d|PRN)$", re.IGNORECASE)
+# Control, format, separator and surrogate characters: never part of a name a printer goes by.
+_NOT_IN_A_NAME = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 class PrinterUnavailable(LoyaltyError):
@@ -58,6 +67,14 @@ def send_to_printer(
     if not cleaned:
         raise PrinterUnavailable(
             "no printer given", reason="printer_target_invalid", field="printer", target=target
+        )
+    if any(unicodedata.category(char) in _NOT_IN_A_NAME for char in cleaned):
+        shown = _escaped(cleaned)
+        raise PrinterUnavailable(
+            f"{shown} is not a printer: it holds a control character (a damaged setting?)",
+            reason="printer_target_invalid",
+            field="printer",
+            target=shown,
         )
     if cleaned.lower().startswith("tcp://"):
         _send_tcp(data, cleaned, timeout)
@@ -167,6 +184,69 @@ def _send_windows_device(data: bytes, target: str) -> None:
         raise _opening_failed(target, exc) from None
 
 
+def _escaped(target: str) -> str:
+    r"""``target`` with its control characters written out (``\x00``), so a message shows them."""
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _NOT_IN_A_NAME else char
+        for char in target
+    )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file ``path`` is (its device and inode, links followed), or None if there is none."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _comparable(path: Path) -> str:
+    """``path`` resolved (links followed) and in the letter case the file system compares."""
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        resolved = path.absolute()
+    return os.path.normcase(str(resolved))
+
+
+def _refuse_the_shops_files(path: Path, target: str, protected: list[Path]) -> None:
+    """Refuse ``path`` if it is one of the shop's files under any name (links, letter case).
+
+    Raises:
+        BadFile: it is a protected file, a link to one, or has the name of one.
+    """
+    here = _comparable(path)
+    ours = _identity(path)
+    for kept in protected:
+        same = _comparable(kept) == here or (ours is not None and _identity(kept) == ours)
+        if same:
+            raise BadFile(
+                f"{target} is the shop's own {_describe(kept)}; a receipt is never written to it",
+                code="protected_file",
+                file=target,
+                file_kind=_describe(kept),
+            )
+    # The name as typed and the name a symbolic link leads to, in any letter case.
+    for name in {path.name, Path(here).name}:
+        if _kept_for_itself(name.lower()):
+            raise BadFile(
+                f"{target} is a file the program keeps for itself",
+                code="protected_file",
+                reason="protected_file_name",
+                file=target,
+            )
+
+
+def _not_a_printer(target: str, what: str) -> PrinterUnavailable:
+    return PrinterUnavailable(
+        f"{target} is {what}, not a printer; give the printer's device, a file or tcp://host:port",
+        reason="printer_target_invalid",
+        field="printer",
+        target=target,
+    )
+
+
 def _send_path(data: bytes, target: str, timeout: float, protected: Iterable[Path]) -> None:
     path = Path(target).expanduser()
     try:
@@ -175,14 +255,35 @@ def _send_path(data: bytes, target: str, timeout: float, protected: Iterable[Pat
         mode = None
     except OSError as exc:
         raise _opening_failed(target, exc) from None
+    except ValueError:  # a character no file name may hold
+        raise _not_a_printer(_escaped(target), "no file name") from None
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         _send_device(data, path, target, timeout)
         return
+    if mode is not None and stat.S_ISBLK(mode):
+        raise _not_a_printer(target, "a disk")
+    if mode is not None and stat.S_ISSOCK(mode):
+        raise _not_a_printer(target, "a socket")
     if mode is None and str(path).startswith("/dev/"):
         raise _opening_failed(target, FileNotFoundError())  # an unplugged USB printer
-    checked = check_target(path, force=True, protected=list(protected))
+    kept = list(protected)
+    _refuse_the_shops_files(path, target, kept)
+    checked = check_target(path, force=True, protected=kept)
+    kept_identities = {found for found in map(_identity, kept) if found is not None}
     try:
         with checked.open("ab") as file:
+            # What was opened is checked again, not only the name: a link could have
+            # been put in its place since (nothing is written to it then).
+            opened = os.fstat(file.fileno())
+            if (opened.st_dev, opened.st_ino) in kept_identities:
+                raise BadFile(
+                    f"{target} is one of the shop's own files; a receipt is never written to it",
+                    code="protected_file",
+                    reason="protected_file_name",
+                    file=target,
+                )
+            if not stat.S_ISREG(opened.st_mode):
+                raise _not_a_printer(target, "no file to add a receipt to")
             file.write(data)
     except PermissionError as exc:
         raise _opening_failed(target, exc) from None

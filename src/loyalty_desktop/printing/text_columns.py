@@ -1,33 +1,58 @@
 """Text in a receipt printer's character columns: how wide a character prints, wrapping, alignment.
 
 A Chinese receipt printer draws ASCII in one column and every character it
-takes from its Chinese font (hanzi, full-width forms such as ``￥``, and the
-symbols, Greek, Cyrillic and pinyin letters of GB 2312) in two. Unicode names
-exactly those by their East Asian width: wide (W), full-width (F) and
-ambiguous (A) characters take two columns here, as they do in East Asian
-legacy encodings (every non-ASCII character GBK encodes is one of them).
-Combining marks take none and stay with the character before them, so no
-line ever ends between a letter and its accent, or inside a double-byte character.
+takes from its Chinese font in two: whatever GB 18030 sends as a double-byte
+character (hanzi, full-width forms such as ``￥``, the symbols, Greek, Cyrillic
+and pinyin letters of GB 2312 and GBK, ``ǹ`` among them) and the hanzi it sends
+as four bytes. Any other character is sent as ``?`` (``escpos``), one column.
+The East Asian width of Unicode is not enough on its own (``ǹ`` is narrow
+there), so a character takes two columns if GB 18030 prints it double, or if
+Unicode calls it wide (W), full-width (F) or ambiguous (A), as a printer in
+UTF-8 mode or a font may draw it so: the layout never counts fewer columns
+than a printer prints. Combining marks take none and stay with the character
+before them, so no line ever ends between a letter and its accent, or inside
+a double-byte character.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _WIDE = frozenset({"W", "F", "A"})
 # U+00A5 is a four-byte sequence in GB 18030 that printers draw as garbage (TILL.md);
 # the full-width yen/yuan sign is a plain GB 2312 character every Chinese printer has.
-_SAFE_FORMS = str.maketrans({"\u00a5": "\uffe5", "\t": " ", "\n": " ", "\r": " "})
+# Line and paragraph separators end a line in Qt's receipt view and in a printer's UTF-8 mode.
+_SAFE_FORMS = str.maketrans(
+    {"\u00a5": "\uffe5", "\t": " ", "\n": " ", "\r": " ", "\u2028": " ", "\u2029": " "}
+)
+_NOT_PRINTED = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def printable(text: str) -> str:
     """``text`` as a printer may receive it: NFC, ``¥`` as ``￥``, no control or format characters.
 
     A control character in a product name would otherwise reach the printer as
-    a command (ESC, a cut, the cash drawer's pulse).
+    a command (ESC, a cut, the cash drawer's pulse). Tabs, line breaks and the
+    line and paragraph separators become spaces; other control, format and
+    separator characters (and lone surrogates) are left out.
     """
     composed = unicodedata.normalize("NFC", text).translate(_SAFE_FORMS)
-    return "".join(c for c in composed if unicodedata.category(c) not in ("Cc", "Cf"))
+    return "".join(c for c in composed if unicodedata.category(c) not in _NOT_PRINTED)
+
+
+def is_hanzi(char: str) -> bool:
+    """Whether ``char`` is a CJK ideograph (which a GB 18030 printer has, even as four bytes)."""
+    return unicodedata.name(char, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def prints_double_in_gb18030(char: str) -> bool:
+    """Whether a printer in GB 18030 mode draws ``char`` two columns wide (see ``escpos``)."""
+    try:
+        data = char.encode("gb18030")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return len(data) == 2 or (len(data) == 4 and is_hanzi(char))
 
 
 def takes_no_column(char: str) -> bool:
@@ -35,13 +60,19 @@ def takes_no_column(char: str) -> bool:
     return unicodedata.combining(char) != 0 or unicodedata.category(char) in ("Mn", "Me")
 
 
+@lru_cache(maxsize=4096)
 def char_width(char: str) -> int:
-    """Columns ``char`` takes on a receipt: 0 for a combining mark, 2 for W/F/A, else 1."""
+    """Columns ``char`` takes on a receipt: 0 for a combining mark, 1 for ASCII, 2 for what prints double.
+
+    Double: a double-byte or hanzi character in GB 18030, or East Asian width W, F or A.
+    """
     if takes_no_column(char):
         return 0
     if char < "\x80":
         return 1
-    return 2 if unicodedata.east_asian_width(char) in _WIDE else 1
+    if prints_double_in_gb18030(char) or unicodedata.east_asian_width(char) in _WIDE:
+        return 2
+    return 1
 
 
 def text_width(text: str) -> int:

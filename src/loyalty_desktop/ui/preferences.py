@@ -8,6 +8,7 @@ hand-edited file can never stop the till from starting.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLocale, QSettings
@@ -17,6 +18,8 @@ PAPERS = (58, 80)
 ENCODINGS = ("gb18030", "gbk", "utf-8", "raster")
 IDLE_MINUTES = (1, 60)  # the lock may be set between these
 DEFAULT_IDLE_MINUTES = 5
+# Control, format, line/paragraph separator and surrogate characters: never in a printer's name.
+_NOT_IN_A_TARGET = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,18 @@ def _text(settings: QSettings, key: str, default: str, allowed: tuple[str, ...] 
     return value
 
 
+def _printer(settings: QSettings, default: str) -> str:
+    """The printer target, or ``default`` if it holds a control character or line break.
+
+    Such a target (a NUL or a newline from a damaged or hand-edited file) names
+    no printer and would show on the settings screen as something else.
+    """
+    value = _text(settings, "printer/target", default, None).strip()
+    if any(unicodedata.category(char) in _NOT_IN_A_TARGET for char in value):
+        return default
+    return value
+
+
 def _number(settings: QSettings, key: str, default: int, low: int, high: int) -> int:
     try:
         value = int(str(settings.value(key, default)))
@@ -58,7 +73,7 @@ def load_preferences(settings: QSettings | None = None) -> TillPreferences:
     return TillPreferences(
         language=_text(settings, "till/language", base.language, LANGUAGES),
         idle_minutes=_number(settings, "till/idle_minutes", base.idle_minutes, *IDLE_MINUTES),
-        printer=_text(settings, "printer/target", base.printer, None).strip(),
+        printer=_printer(settings, base.printer),
         paper=paper if paper in PAPERS else base.paper,
         encoding=_text(settings, "printer/encoding", base.encoding, ENCODINGS),
         print_every_sale=str(settings.value("printer/every_sale", "false")).lower() == "true",

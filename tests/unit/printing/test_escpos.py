@@ -18,7 +18,7 @@ from loyalty_desktop.printing.escpos import (
     qr_command,
     raster_command,
 )
-from loyalty_desktop.printing.receipt_raster import LINE_DOTS
+from loyalty_desktop.printing.receipt_raster import LINE_DOTS, render_lines
 from loyalty_desktop.printing.text_columns import text_width
 
 INIT = bytes.fromhex("1b40")  # ESC @
@@ -202,3 +202,28 @@ def test_what_the_layout_should_have_prevented_is_a_programming_error(
 ) -> None:
     with pytest.raises(ValueError, match=r"\S"):
         encode_receipt(lines, encoding=encoding, paper=paper)
+
+
+def _ink_box(picture: Image.Image, width: int) -> tuple[tuple[int, int, int, int], bytes]:
+    """Where ink is in the first ``width`` dots of a rendered line, and that ink."""
+    inverted = picture.convert("L").point(lambda value: 255 - value).crop((0, 0, width, LINE_DOTS))
+    box = inverted.getbbox()
+    assert box is not None, "nothing drawn"
+    return box, inverted.crop(box).tobytes()
+
+
+def test_a_character_no_font_has_prints_as_a_question_mark_in_its_columns() -> None:
+    # 🍵 takes two columns (24 dots on 58 mm), "?" one (12): the same ink, 6 dots further on.
+    tea = render_lines(["🍵 tea"], dots=384, columns=32)
+    mark = render_lines(["? tea"], dots=384, columns=32)
+    (tea_left, *_), tea_ink = _ink_box(tea, 24)
+    (mark_left, *_), mark_ink = _ink_box(mark, 12)
+    assert tea_ink == mark_ink
+    assert tea_left == mark_left + 6
+    # The rest of the line stays in its columns: "tea" one column further on.
+    assert tea.crop((36, 0, 72, LINE_DOTS)).tobytes() == mark.crop((24, 0, 60, LINE_DOTS)).tobytes()
+
+
+def test_a_raster_receipt_prints_a_product_no_font_can_draw() -> None:
+    data = encode_receipt(["Thé ☕ שלום 🍵", "实付 ￥7.00"], encoding="raster", paper=58)
+    assert data.startswith(INIT + CHINESE + b"\x1dv0")

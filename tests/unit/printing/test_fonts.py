@@ -15,6 +15,7 @@ from loyalty_desktop.printing.fonts import (
     OVERRIDE_VARIABLE,
     FontFile,
     FontMissing,
+    closest_font,
     font_for,
     missing_characters,
 )
@@ -140,3 +141,13 @@ def test_a_chosen_font_that_is_missing_or_not_a_font_is_refused(
     monkeypatch.setenv(OVERRIDE_VARIABLE, str(chosen))
     with pytest.raises(FontMissing, match=f"{OVERRIDE_VARIABLE} names .*brand.ttf"):
         font_for("Ann")
+
+
+def test_a_receipt_gets_the_font_lacking_fewest_characters_and_what_it_lacks(
+    latin_only: FontFile,
+) -> None:
+    assert closest_font("Ann 张三", system_fonts=[latin_only]) == (BUNDLED_FONT, [])
+    assert closest_font("Ann 10000001 😀", system_fonts=[latin_only]) == (latin_only, ["😀"])
+    assert closest_font("张三 😀 🍵", system_fonts=[latin_only]) == (BUNDLED_FONT, ["😀", "🍵"])
+    with pytest.raises(FontMissing):  # a card is still refused, never printed with a "?"
+        font_for("张三 😀", system_fonts=[latin_only])

@@ -6,6 +6,7 @@ import os
 import queue
 import socket
 import socketserver
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -139,3 +140,105 @@ def test_a_device_gets_the_whole_job(tmp_path: Path) -> None:
         assert os.read(reader, 1024) == JOB
     finally:
         os.close(reader)
+
+
+def _shop_files(tmp_path: Path) -> list[Path]:
+    """A shop's own files, each with what it holds, in a folder of their own."""
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    files = [shop / "shop.db-wal", shop / "card-keys.json", shop / "audit-heads.json.1"]
+    for number, file in enumerate(files):
+        file.write_bytes(b"kept %d" % number)
+    return files
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_symbolic_link_to_a_protected_file_takes_no_print_job(tmp_path: Path) -> None:
+    for kept in _shop_files(tmp_path):
+        link = tmp_path / f"printer-{kept.name}.bin"
+        link.symlink_to(kept)
+        before = kept.read_bytes()
+        with pytest.raises(BadFile) as refused:
+            send_to_printer(JOB, str(link), protected=[kept])
+        assert refused.value.code == "protected_file"
+        assert kept.read_bytes() == before
+
+
+def test_a_hard_link_to_a_protected_file_takes_no_print_job(tmp_path: Path) -> None:
+    for kept in _shop_files(tmp_path):
+        link = tmp_path / f"till-printer-{kept.stem}"  # a name that says nothing
+        os.link(kept, link)
+        before = kept.read_bytes()
+        with pytest.raises(BadFile) as refused:
+            send_to_printer(JOB, str(link), protected=[kept])
+        assert refused.value.code == "protected_file"
+        assert kept.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_a_link_to_a_file_named_as_the_shops_is_refused_even_unlisted(tmp_path: Path) -> None:
+    """Where the caller lists no protected files, the name a symbolic link leads to still counts."""
+    for kept in _shop_files(tmp_path):
+        link = tmp_path / "receipts.out"
+        link.unlink(missing_ok=True)
+        link.symlink_to(kept)
+        with pytest.raises(BadFile):
+            send_to_printer(JOB, str(link))
+        assert kept.read_bytes().startswith(b"kept")
+
+
+@pytest.mark.parametrize(
+    "name", ["CARD-KEYS.JSON", "Audit-Heads.json.2", "shop.db-WAL", "x.DB-Journal"]
+)
+def test_the_shops_file_names_take_no_print_job_in_any_letter_case(
+    tmp_path: Path, name: str
+) -> None:
+    with pytest.raises(BadFile):
+        send_to_printer(JOB, str(tmp_path / name))
+    assert not (tmp_path / name).exists()
+
+
+def test_other_files_still_take_print_jobs_beside_protected_ones(tmp_path: Path) -> None:
+    kept = _shop_files(tmp_path)
+    path = tmp_path / "printer.bin"
+    send_to_printer(JOB, str(path), protected=kept)
+    send_to_printer(JOB, str(path), protected=kept)
+    assert path.read_bytes() == JOB * 2
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["printer\x00.bin", "/dev/usb/lp0\n/home/shop/loyalty.db", "lp\u2028x", "tcp://h\x1b:9100"],
+)
+def test_a_target_with_a_control_character_names_no_printer(tmp_path: Path, target: str) -> None:
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, str(tmp_path / target))
+    assert refused.value.reason == "printer_target_invalid"
+    assert "\\x00" in refused.value.message or "\x00" not in target
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_block_device_is_refused_before_it_is_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    disk = tmp_path / "sdb"
+    disk.write_bytes(b"\0" * 512)
+    real_stat = os.stat
+
+    def as_block_device(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        found = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        if Path(str(path)) == disk:
+            return os.stat_result([stat.S_IFBLK | 0o660, *list(found)[1:]])
+        return found
+
+    monkeypatch.setattr(os, "stat", as_block_device)
+    with pytest.raises(PrinterUnavailable) as refused:
+        send_to_printer(JOB, str(disk))
+    assert refused.value.reason == "printer_target_invalid"
+    assert "disk" in refused.value.message
+    assert disk.read_bytes() == b"\0" * 512
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="a POSIX character device")
+def test_a_character_device_is_still_a_printer() -> None:
+    send_to_printer(JOB, "/dev/null")  # as /dev/usb/lp0 is

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.printing.escpos import _gb_char
 from loyalty_desktop.printing.receipt_text import (
     CHINESE,
     ENGLISH,
@@ -22,6 +23,7 @@ from loyalty_desktop.printing.receipt_text import (
 )
 from loyalty_desktop.printing.text_columns import (
     char_width,
+    clusters,
     printable,
     spread,
     text_width,
@@ -221,3 +223,29 @@ def test_the_till_picks_the_words_by_its_language_or_passes_its_own() -> None:
     assert labels_for("fr_FR") is ENGLISH
     own = replace(ENGLISH, paid="TOTAL")
     assert "TOTAL                    ￥66.70" in receipt_lines(RECEIPT, 32, labels=own)
+
+
+@pytest.mark.parametrize(
+    ("char", "width"),
+    [
+        ("ǹ", 2),  # narrow in Unicode, but GB 18030 A8BF: double-byte
+        ("€", 2),  # GB 18030 A2E3
+        ("ñ", 1),  # four bytes and no hanzi: sent as "?"
+        ("א", 1),  # Hebrew: sent as "?"
+        ("😀", 2),  # sent as "?", but wide wherever a font draws it
+    ],
+)
+def test_a_character_gb18030_prints_double_takes_two_columns(char: str, width: int) -> None:
+    assert char_width(char) == width
+
+
+@given(st.text(max_size=40))
+def test_no_character_prints_wider_in_chinese_mode_than_it_was_laid_out(text: str) -> None:
+    for encoding in ("gb18030", "gbk"):
+        for cluster in clusters(printable(text)):
+            printed = _gb_char(cluster, encoding)
+            assert (2 if len(printed) > 1 else len(printed)) <= text_width(cluster), cluster
+
+
+def test_line_and_paragraph_separators_print_as_spaces_and_other_separators_not_at_all() -> None:
+    assert printable("a\u2028b\u2029c\u200bd\u00ade\ufeff") == "a b cde"
