@@ -22,8 +22,13 @@ _NEVER_NAMES = ("card-keys.json", "audit-heads.json")
 
 
 def _kept_for_itself(name: str) -> bool:
-    """Key files, head files and the copies the program keeps of them, and database journals."""
-    return name.startswith(_NEVER_NAMES) or name.endswith(("-wal", "-shm", "-journal"))
+    """Key files, head files and the copies the program keeps of them, and database journals.
+
+    In any letter case: Windows and macOS file systems ignore it (CARD-KEYS.JSON is the key file).
+    """
+    folded = name.casefold()
+    never = tuple(n.casefold() for n in _NEVER_NAMES)
+    return folded.startswith(never) or folded.endswith(("-wal", "-shm", "-journal"))
 
 
 def _same(target: Path, protected: Path) -> bool:

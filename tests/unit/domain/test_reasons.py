@@ -83,6 +83,7 @@ SAMPLES: dict[str, object] = {
     "keeper": "M002",
     "target": "192.168.1.50:9100",
     "seconds": "5",
+    "price": "999.00",
     "reward": "Free coffee",
     "tiers": ["Gold", "Silver"],
 }
