@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import queue
-import socket
-import socketserver
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +10,7 @@ import pytest
 
 from loyalty_desktop.cli.main import run
 from loyalty_desktop.printing.text_columns import text_width
+from tests import printers
 from tests.e2e.conftest import Loyalty, days_ago
 
 INIT_CHINESE = b"\x1b@\x1c&"
@@ -123,26 +121,11 @@ def test_print_to_a_file_path_gives_it_the_same_bytes_as_out(sold: Loyalty, tmp_
     assert printed.read_bytes() == saved.read_bytes()
 
 
-class _Printer(socketserver.BaseRequestHandler):
-    def handle(self) -> None:
-        chunks = []
-        while chunk := self.request.recv(65536):
-            chunks.append(chunk)
-        self.server.jobs.put(b"".join(chunks))  # type: ignore[attr-defined]
-
-
 @pytest.fixture
 def network_printer() -> Iterator[tuple[str, queue.Queue[bytes]]]:
-    server = socketserver.TCPServer(("127.0.0.1", 0), _Printer)
-    server.jobs = queue.Queue()  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"tcp://127.0.0.1:{server.server_address[1]}", server.jobs  # type: ignore[attr-defined]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """A raw printer on a free local port: its tcp:// address and the jobs it received."""
+    with printers.network_printer() as found:
+        yield found
 
 
 def test_print_to_a_network_printer_sends_the_receipt(
@@ -157,9 +140,7 @@ def test_print_to_a_network_printer_sends_the_receipt(
 
 
 def test_print_to_a_printer_that_is_off_says_so(sold: Loyalty) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = printers.dead_port()
     code, out = sold("receipt", "S-1", "--print", f"tcp://127.0.0.1:{port}")
     assert code == 1
     assert (out["error"], out["reason"]) == ("printer_unavailable", "printer_refused")

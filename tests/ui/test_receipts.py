@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -10,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
+from tests.printers import dead_port
 from tests.ui.conftest import MEMBER_NO, signed_in
 
 
@@ -85,9 +85,7 @@ def test_every_sale_prints_by_itself_when_set_so(
 def test_a_dead_printer_is_said_and_the_next_customer_is_served_meanwhile(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    with socket.socket() as probe:  # a port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = dead_port()
     window.preferences = TillPreferences(printer=f"tcp://127.0.0.1:{port}")
     till = signed_in(qtbot, window)
     _sell(qtbot, till)

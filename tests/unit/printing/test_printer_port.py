@@ -5,9 +5,7 @@ from __future__ import annotations
 import os
 import queue
 import socket
-import socketserver
 import stat
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,40 +13,16 @@ import pytest
 
 from loyalty_desktop.domain.errors import BadFile
 from loyalty_desktop.printing.printer_port import PrinterUnavailable, send_to_printer
+from tests.printers import dead_port, network_printer
 
 JOB = b"\x1b@\x1c&\xbf\xc9\xc0\xd6\n\x1dVB\x00"
 
 
-class _Printer(socketserver.BaseRequestHandler):
-    """A raw (port 9100) printer: reads the job until the till closes its side."""
-
-    def handle(self) -> None:
-        chunks = []
-        while chunk := self.request.recv(65536):
-            chunks.append(chunk)
-        self.server.jobs.put(b"".join(chunks))  # type: ignore[attr-defined]
-
-
 @pytest.fixture
 def printer() -> Iterator[tuple[str, queue.Queue[bytes]]]:
-    """A raw printer on a free local port: its tcp:// address and the jobs it received, in order."""
-    server = socketserver.TCPServer(("127.0.0.1", 0), _Printer)
-    server.jobs = queue.Queue()  # type: ignore[attr-defined]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"tcp://127.0.0.1:{server.server_address[1]}", server.jobs  # type: ignore[attr-defined]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-def _dead_port() -> int:
-    """A local port nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A raw printer on a free local port: its tcp:// address and the jobs it received."""
+    with network_printer() as found:
+        yield found
 
 
 def test_a_network_printer_receives_the_whole_job(printer: tuple[str, queue.Queue[bytes]]) -> None:
@@ -59,7 +33,7 @@ def test_a_network_printer_receives_the_whole_job(printer: tuple[str, queue.Queu
 
 
 def test_a_printer_that_is_off_is_refused_by_name_not_a_traceback() -> None:
-    port = _dead_port()
+    port = dead_port()
     with pytest.raises(PrinterUnavailable) as refused:
         send_to_printer(JOB, f"tcp://127.0.0.1:{port}")
     assert refused.value.reason == "printer_refused"
