@@ -13,12 +13,17 @@ from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.ports import UnitOfWork
 
 
+def is_return(quantity: str) -> bool:
+    """A quantity that gives goods back (any minus sign an input method may type)."""
+    return quantity.strip().startswith(("-", "\u2212", "\uff0d"))
+
+
 def returns_allowed(actor: Actor, request: SaleRequest) -> None:
     """A line with a negative quantity pays money out: only someone who may refund may ring it."""
     if actor.may(Permission.REFUND):
         return
     for number, line in enumerate(request.lines, start=1):
-        if line.quantity.strip().startswith(("-", "\u2212", "\uff0d")):
+        if is_return(line.quantity):
             raise PermissionDenied(
                 f"line {number} is a return: returns go through a refund, with a manager",
                 reason="return_needs_refund",

@@ -42,6 +42,7 @@ from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.products import ProductView
 from loyalty_desktop.services.read_models import MemberRow
 from loyalty_desktop.services.sale_results import SaleResult
+from loyalty_desktop.services.till_rules import is_return
 from loyalty_desktop.ui.basket_keeper import KeptBasket, forget_basket, keep_basket, kept_basket
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.screens.messages import (
@@ -291,14 +292,7 @@ class CheckoutScreen(QWidget):
         if receipt is not None:
             self.receipt_scanned.emit(receipt)
             return
-        kind = payment_kind(code)
-        if kind is not None:  # never typed anywhere, never stored
-            tell(
-                self.message,
-                self.tr("That was a payment code ({kind}), not a member card or an item.").format(
-                    kind=kind
-                ),
-            )
+        if self._payment_code_said(code):  # never typed anywhere, never stored
             return
         item_field = any(field.hasFocus() for field in (self.sku, self.qty, self.price))
         if item_field and not card_shaped(code):  # a member card is a card wherever focus is
@@ -418,22 +412,27 @@ class CheckoutScreen(QWidget):
 
     def _not_an_item(self, code: str) -> bool:
         """A payment code keyed or slowly scanned into the item field: said, cleared, never kept."""
-        kind = payment_kind(clean_scan(code))
-        if kind is None:
+        if not self._payment_code_said(code):
             return False
         self.sku.clear()
         self.price.clear()
-        tell(
-            self.message,
-            self.tr("That was a payment code ({kind}), not a member card or an item.").format(
-                kind=kind
-            ),
-        )
         return True
+
+    def _payment_code_said(self, code: str) -> bool:
+        """Whether ``code`` is a payment code; if so the message line says so."""
+        kind = payment_kind(clean_scan(code))
+        if kind is not None:
+            tell(
+                self.message,
+                self.tr("That was a payment code ({kind}), not a member card or an item.").format(
+                    kind=kind
+                ),
+            )
+        return kind is not None
 
     def _return_refused(self, qty: str) -> bool:
         """Money back is a refund: the F7 screen, with a manager's approval."""
-        if not qty.startswith(("-", "\u2212", "\uff0d")) or self.actor.may(Permission.REFUND):
+        if not is_return(qty) or self.actor.may(Permission.REFUND):
             return False
         tell(self.message, self.tr("Returns go through Refund (F7) with a manager."))
         self.qty.setText("1")
