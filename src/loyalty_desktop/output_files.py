@@ -21,7 +21,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 _NEVER_NAMES = ("card-keys.json", "audit-heads.json")
 
 
-def _kept_for_itself(name: str) -> bool:
+def kept_for_itself(name: str) -> bool:
     """Key files, head files and the copies the program keeps of them, and database journals.
 
     In any letter case: Windows and macOS file systems ignore it (CARD-KEYS.JSON is the key file).
@@ -31,9 +31,10 @@ def _kept_for_itself(name: str) -> bool:
     return folded.startswith(never) or folded.endswith(("-wal", "-shm", "-journal"))
 
 
-def _same(target: Path, protected: Path) -> bool:
+def same_file(target: Path, protected: Path) -> bool:
+    """Whether ``target`` is ``protected`` under any name: links followed, letter case as the system compares."""
     try:
-        if target.resolve() == protected.resolve():
+        if os.path.normcase(target.resolve()) == os.path.normcase(protected.resolve()):
             return True
         return target.exists() and protected.exists() and os.path.samefile(target, protected)
     except OSError:
@@ -52,15 +53,15 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path]) -> Path:
     """The path to write to, or a refusal saying why it may not be written."""
     target = path.expanduser()
     for kept in protected:
-        if _same(target, kept):
+        if same_file(target, kept):
             raise BadFile(
-                f"{path} is the shop's own {_describe(kept)}; it is never overwritten by an "
+                f"{path} is the shop's own {describe_kept(kept)}; it is never overwritten by an "
                 "export. Choose another file name.",
                 code="protected_file",
                 file=str(path),
-                file_kind=_describe(kept),
+                file_kind=describe_kept(kept),
             )
-    if _kept_for_itself(target.name):
+    if kept_for_itself(target.name):
         raise BadFile(
             f"{path} is a file the program keeps for itself",
             code="protected_file",
@@ -91,7 +92,8 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path]) -> Path:
     return target
 
 
-def _describe(kept: Path) -> str:
+def describe_kept(kept: Path) -> str:
+    """What one of the shop's own files is, in words for a refusal."""
     name = kept.name
     if name.endswith(("-wal", "-shm", "-journal")):
         return "database journal"

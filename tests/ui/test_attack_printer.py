@@ -4,7 +4,7 @@
 The command line passes the shop's own files (``Opened.protected_files()``: the database, its
 -wal/-shm/-journal, backups, ``card-keys.json`` and ``audit-heads.json``) to ``send_to_printer``;
 the till's ``ReceiptDesk.print_receipt`` passes nothing, so only the name check
-(``output_files._kept_for_itself``, on the name as typed) and the SQLite-header sniff stand
+(``output_files.kept_for_itself``, on the name as typed) and the SQLite-header sniff stand
 between a printer target and the shop's files. Any other name for the same file gets through.
 """
 
@@ -148,7 +148,7 @@ def test_damaged_settings_never_give_a_printer_target_with_control_characters(
 @pytest.mark.parametrize("name", ["CARD-KEYS.JSON", "Audit-Heads.json", "shop.db-WAL"])
 def test_the_shops_file_names_are_refused_in_any_letter_case(tmp_path: Path, name: str) -> None:
     """Windows and macOS file systems ignore case: ``C:\\ProgramData\\...\\CARD-KEYS.JSON`` is the
-    key file, but ``_kept_for_itself`` compares names case-sensitively, so the name check lets it
+    key file, but ``kept_for_itself`` compared names case-sensitively, so the name check lets it
     through (and the till passes no ``protected`` list that would compare the files themselves).
     """
     from loyalty_desktop.domain.errors import BadFile

@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from loyalty_desktop.domain.errors import BadFile, LoyaltyError
-from loyalty_desktop.output_files import _describe, _kept_for_itself, check_target
+from loyalty_desktop.output_files import check_target, describe_kept, kept_for_itself, same_file
 
 RAW_PORT = 9100
 TIMEOUT_SECONDS = 5.0
@@ -217,19 +217,17 @@ def _refuse_the_shops_files(path: Path, target: str, protected: list[Path]) -> N
         BadFile: it is a protected file, a link to one, or has the name of one.
     """
     here = _comparable(path)
-    ours = _identity(path)
     for kept in protected:
-        same = _comparable(kept) == here or (ours is not None and _identity(kept) == ours)
-        if same:
+        if same_file(path, kept):
             raise BadFile(
-                f"{target} is the shop's own {_describe(kept)}; a receipt is never written to it",
+                f"{target} is the shop's own {describe_kept(kept)}; a receipt is never written to it",
                 code="protected_file",
                 file=target,
-                file_kind=_describe(kept),
+                file_kind=describe_kept(kept),
             )
     # The name as typed and the name a symbolic link leads to, in any letter case.
     for name in {path.name, Path(here).name}:
-        if _kept_for_itself(name.lower()):
+        if kept_for_itself(name):
             raise BadFile(
                 f"{target} is a file the program keeps for itself",
                 code="protected_file",
