@@ -23,6 +23,7 @@ from loyalty_desktop.app import open_database
 from loyalty_desktop.services import checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.ui.console.pages import PAGES
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.theme import STYLE
@@ -148,6 +149,14 @@ def shoot(out: Path, language: str) -> list[Path]:
         _settle(app, window)
         save(window, "settings")
         window.close_settings()
+        window.toggle_console()
+        console = window.console
+        assert console is not None
+        for entry in PAGES:  # every back-office page as it first opens
+            console.open_page(entry.key)
+            _settle(app, window)
+            save(window, f"console-{entry.key}")
+        window.toggle_console()
         window.close()
         opened.engine.dispose()
     return written

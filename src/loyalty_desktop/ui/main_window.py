@@ -1,4 +1,4 @@
-"""The till's window: first start, sign-in, then checkout; sign-out, a lock after idle time, settings.
+"""The till's window: first start, sign-in, then checkout; sign-out, idle lock, settings, back office.
 
 The window speaks the language chosen in this till's settings (or the PC's).
 Switching it installs the other translation and builds the screens again,
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import staff, upkeep
-from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.screen import ConsoleScreen
 from loyalty_desktop.ui.language import install_translations
 from loyalty_desktop.ui.preferences import TillPreferences, load_preferences, save_preferences
 from loyalty_desktop.ui.scanner import ScanListener
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.checkout: CheckoutScreen | None = None
         self.refunds: RefundScreen | None = None
         self.settings: SettingsScreen | None = None
+        self.console: ConsoleScreen | None = None
         self._add_entry_screens()
         self.who = QLabel()
         self.demo_badge = QLabel()
@@ -66,6 +68,9 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.open_settings)
         self.settings_button.hide()
+        self.console_button = QPushButton()
+        self.console_button.clicked.connect(self.toggle_console)
+        self.console_button.hide()
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out)
         self.sign_out_button.hide()
@@ -73,12 +78,15 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.demo_badge)
         bar.addWidget(self.who, 1)
+        bar.addPermanentWidget(self.console_button)
         bar.addPermanentWidget(self.settings_button)
         bar.addPermanentWidget(self.sign_out_button)
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.sign_out)
         settings = QShortcut(QKeySequence("F10"), self)
         settings.activated.connect(self.open_settings)
+        office = QShortcut(QKeySequence("F11"), self)
+        office.activated.connect(self.toggle_console)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(self._idle_ms())
@@ -118,6 +126,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.demo_badge.setText(self.tr("DEMO — sample data, not a real shop"))
         self.settings_button.setText(self.tr("Settings (F10)"))
+        self.console_button.setText(self.tr("Back office (F11)"))
         self.sign_out_button.setText(self.tr("Sign out (Ctrl+L)"))
 
     def _add_entry_screens(self) -> None:
@@ -144,6 +153,7 @@ class MainWindow(QMainWindow):
 
     def _enter(self, actor: Actor) -> None:
         self.actor = actor
+        self._drop_console()
         if self.checkout is not None:
             self.stack.removeWidget(self.checkout)
             self.checkout.deleteLater()
@@ -176,6 +186,7 @@ class MainWindow(QMainWindow):
         )
         self.sign_out_button.show()
         self.settings_button.show()
+        self.console_button.setVisible(actor.role.rank >= Role.MANAGER.rank)
         self.idle.start()
 
     def open_refunds(self) -> None:
@@ -185,10 +196,34 @@ class MainWindow(QMainWindow):
             self.refunds.start()
 
     def close_refunds(self) -> None:
-        """Back to the checkout, as it was left."""
+        """Back to the checkout, as it was left (from refunds, settings or the back office)."""
         if self.checkout is not None:
             self.stack.setCurrentWidget(self.checkout)
             self.checkout.scan.setFocus()
+
+    def toggle_console(self) -> None:
+        """The back office (F11) for a manager or admin; F11 again goes back to the till."""
+        actor = self.actor
+        if actor is None or self.checkout is None:
+            return
+        if self.console is not None and self.stack.currentWidget() is self.console:
+            self.close_refunds()
+            return
+        if actor.role.rank < Role.MANAGER.rank:
+            tell(self.checkout.message, self.tr("The back office is for managers."))
+            return
+        if self.console is None:
+            self.console = ConsoleScreen(self._shop, self.tasks, actor)
+            self.console.leave.connect(self.close_refunds)
+            self.stack.addWidget(self.console)
+        self.stack.setCurrentWidget(self.console)
+        self.console.nav.setFocus()
+
+    def _drop_console(self) -> None:
+        screen, self.console = self.console, None
+        if screen is not None:
+            self.stack.removeWidget(screen)
+            screen.deleteLater()
 
     def open_settings(self) -> None:
         """This till's settings (F10), for whoever is signed in."""
@@ -318,9 +353,11 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(screen)
                 screen.deleteLater()
         self.checkout = self.refunds = self.settings = None
+        self._drop_console()
         self.who.setText("")
         self.sign_out_button.hide()
         self.settings_button.hide()
+        self.console_button.hide()
         self.stack.setCurrentWidget(self.sign_in)
         self.sign_in.reset()
         if said:

@@ -34,3 +34,18 @@ QLabel#demo { background: #ffe08a; color: #1a1a1a; font-weight: bold; padding: 4
 QFrame#panel { border: 2px solid #c4c4c4; border-radius: 10px; }
 QHeaderView::section { font-size: 24px; padding: 4px; background: #eef1f5; border: 1px solid #c4c4c4; }
 """
+
+# The back office is read at a desk, not at arm's length: denser type so a table shows
+# a screenful of members, still at least 17 px. Applied to the console widget only.
+CONSOLE_STYLE = """
+QWidget { font-size: 17px; }
+QLabel#title { font-size: 26px; font-weight: bold; }
+QLabel#section { font-size: 20px; font-weight: bold; }
+QPushButton { min-height: 34px; padding: 2px 14px; }
+QComboBox { min-height: 30px; }
+QLineEdit, QSpinBox, QTableView { padding: 3px; }
+QHeaderView::section { font-size: 17px; padding: 3px; }
+QListWidget#console_nav { border: none; background: #eef1f5; font-size: 19px; }
+QListWidget#console_nav::item { padding: 10px 14px; color: #1a1a1a; }
+QListWidget#console_nav::item:selected { background: #0b57d0; color: #ffffff; }
+"""

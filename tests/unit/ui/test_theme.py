@@ -86,3 +86,17 @@ def test_no_text_under_24_px_and_totals_at_36() -> None:
 def test_buttons_are_at_least_48_px_high() -> None:
     heights = [int(p["min-height"].removesuffix("px")) for s, p in RULES if s == "QPushButton"]
     assert heights == [48] or min(heights) >= 48
+
+
+def test_the_back_office_is_denser_but_still_readable_at_a_desk() -> None:
+    from loyalty_desktop.ui.theme import CONSOLE_STYLE
+
+    body = re.sub(r"/\*.*?\*/", "", CONSOLE_STYLE, flags=re.S)
+    sizes = [int(size) for size in re.findall(r"font-size:\s*(\d+)px", body)]
+    assert sizes
+    assert min(sizes) >= 17
+    for selector, props in re.findall(r"([^{}]+)\{([^}]*)\}", body):
+        found = dict(re.findall(r"([\w-]+)\s*:\s*([^;]+);", props))
+        if "color" in found:
+            background = found.get("background", WHITE).split()[0]
+            assert contrast(found["color"].strip(), background) >= 4.5, selector

@@ -50,215 +50,230 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="115"/>
+        <location filename="../../ui/screens/checkout.py" line="116"/>
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="117"/>
+        <location filename="../../ui/screens/checkout.py" line="118"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="120"/>
+        <location filename="../../ui/screens/checkout.py" line="121"/>
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="122"/>
+        <location filename="../../ui/screens/checkout.py" line="123"/>
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="132"/>
+        <location filename="../../ui/screens/checkout.py" line="133"/>
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="134"/>
+        <location filename="../../ui/screens/checkout.py" line="135"/>
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="139"/>
+        <location filename="../../ui/screens/checkout.py" line="140"/>
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="143"/>
+        <location filename="../../ui/screens/checkout.py" line="144"/>
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="152"/>
+        <location filename="../../ui/screens/checkout.py" line="153"/>
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="154"/>
+        <location filename="../../ui/screens/checkout.py" line="155"/>
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="158"/>
+        <location filename="../../ui/screens/checkout.py" line="159"/>
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="170"/>
+        <location filename="../../ui/screens/checkout.py" line="171"/>
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="172"/>
+        <location filename="../../ui/screens/checkout.py" line="173"/>
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="173"/>
+        <location filename="../../ui/screens/checkout.py" line="174"/>
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="195"/>
+        <location filename="../../ui/screens/checkout.py" line="196"/>
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="198"/>
+        <location filename="../../ui/screens/checkout.py" line="199"/>
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="200"/>
+        <location filename="../../ui/screens/checkout.py" line="201"/>
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="298"/>
-        <location filename="../../ui/screens/checkout.py" line="428"/>
+        <location filename="../../ui/screens/checkout.py" line="427"/>
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="330"/>
+        <location filename="../../ui/screens/checkout.py" line="324"/>
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="371"/>
+        <location filename="../../ui/screens/checkout.py" line="365"/>
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="410"/>
+        <location filename="../../ui/screens/checkout.py" line="404"/>
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="443"/>
+        <location filename="../../ui/screens/checkout.py" line="442"/>
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="438"/>
+        <location filename="../../ui/screens/checkout.py" line="437"/>
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="458"/>
+        <location filename="../../ui/screens/checkout.py" line="457"/>
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="477"/>
+        <location filename="../../ui/screens/checkout.py" line="476"/>
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="504"/>
+        <location filename="../../ui/screens/checkout.py" line="503"/>
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="510"/>
+        <location filename="../../ui/screens/checkout.py" line="509"/>
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="558"/>
+        <location filename="../../ui/screens/checkout.py" line="557"/>
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="605"/>
+        <location filename="../../ui/screens/checkout.py" line="604"/>
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="627"/>
+        <location filename="../../ui/screens/checkout.py" line="626"/>
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="632"/>
+        <location filename="../../ui/screens/checkout.py" line="631"/>
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="635"/>
+        <location filename="../../ui/screens/checkout.py" line="634"/>
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="641"/>
+        <location filename="../../ui/screens/checkout.py" line="640"/>
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="648"/>
+        <location filename="../../ui/screens/checkout.py" line="647"/>
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="657"/>
+        <location filename="../../ui/screens/checkout.py" line="656"/>
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="662"/>
+        <location filename="../../ui/screens/checkout.py" line="661"/>
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="679"/>
+        <location filename="../../ui/screens/checkout.py" line="678"/>
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="685"/>
+        <location filename="../../ui/screens/checkout.py" line="684"/>
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="691"/>
+        <location filename="../../ui/screens/checkout.py" line="690"/>
         <source>Scan the member&apos;s card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="696"/>
+        <location filename="../../ui/screens/checkout.py" line="695"/>
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="715"/>
+        <location filename="../../ui/screens/checkout.py" line="714"/>
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="740"/>
+        <location filename="../../ui/screens/checkout.py" line="739"/>
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePages</name>
+    <message>
+        <location filename="../../ui/console/pages.py" line="35"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleScreen</name>
+    <message>
+        <location filename="../../ui/console/screen.py" line="44"/>
+        <source>Back to the till (F11)</source>
+        <translation>返回收银台 (F11)</translation>
     </message>
 </context>
 <context>
@@ -363,64 +378,87 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../ui/console/home.py" line="18"/>
+        <source>Back office</source>
+        <translation>后台管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/home.py" line="22"/>
+        <source>Choose a page on the left. Everything here is for managers: the programme, products, members, imports, staff, the audit log and backups. F11 takes you back to the till.</source>
+        <translation>请在左侧选择页面。这里的一切都供店长使用：会员方案、商品、会员、导入、员工、审计日志和备份。按 F11 返回收银台。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <source>Back office (F11)</source>
+        <translation>后台管理 (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="213"/>
+        <source>The back office is for managers.</source>
+        <translation>后台管理仅供店长使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>

@@ -1,0 +1,36 @@
+"""The back office's pages, in the order the navigation lists them.
+
+Each entry names its page (so the list can show it before the page exists)
+and makes it from the shop, the window's worker and the manager signed in;
+a page is built only when first opened, so the back office opens at once
+however large the shop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.home import HomePage
+from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.tasks import Tasks
+
+PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One line of the navigation: a key, its name in the UI language, and how to build it."""
+
+    key: str
+    title: Callable[[], str]
+    make: PageMaker
+
+
+PAGES: tuple[PageEntry, ...] = (
+    PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+)
