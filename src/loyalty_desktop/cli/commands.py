@@ -14,6 +14,7 @@ from typing import Any
 from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
+from loyalty_desktop.cli.imports import column_map
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
@@ -263,13 +264,29 @@ def _import_result(report: imports.ImportReport, skip_invalid: bool) -> dict[str
 
 
 def cmd_import_members(ctx: Context, args: Any) -> dict[str, Any]:
-    report = imports.import_members(ctx.shop, ctx.actor, Path(args.file), encoding=args.encoding)
-    return _import_result(report, False)
+    report = imports.import_members(
+        ctx.shop,
+        ctx.actor,
+        Path(args.file),
+        skip_invalid=args.skip_invalid,
+        encoding=args.encoding,
+        mapping=column_map(args.map),
+        job=progress_job(),
+    )
+    return _import_result(report, args.skip_invalid)
 
 
 def cmd_import_products(ctx: Context, args: Any) -> dict[str, Any]:
-    report = products.import_products(ctx.shop, ctx.actor, Path(args.file), encoding=args.encoding)
-    return _import_result(report, False)
+    report = products.import_products(
+        ctx.shop,
+        ctx.actor,
+        Path(args.file),
+        args.encoding,
+        mapping=column_map(args.map),
+        skip_invalid=args.skip_invalid,
+        job=progress_job(),
+    )
+    return _import_result(report, args.skip_invalid)
 
 
 def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
@@ -280,6 +297,7 @@ def cmd_import_sales(ctx: Context, args: Any) -> dict[str, Any]:
         create_members=args.create_members,
         skip_invalid=args.skip_invalid,
         encoding=args.encoding,
+        mapping=column_map(args.map),
         job=progress_job(),
     )
     return _import_result(report, args.skip_invalid)

@@ -39,6 +39,22 @@ def _encoding(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _import_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import the valid rows and list the others (default: nothing if any row is bad)",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=COLUMN",
+        help="read FIELD from the file's column COLUMN (member_no=会员号; FIELD= leaves an "
+        "optional field out); fields not named are guessed from the headers. The file may be "
+        "CSV or Excel (.xlsx)",
+    )
+
+
 def build_parser() -> Parser:
     """The whole ``loyalty`` grammar."""
     root = Parser(prog="loyalty", description="Membership and points for shop tills.")
@@ -198,14 +214,16 @@ def build_parser() -> Parser:
     p = imports.add_parser("members", help="member_no,name,phone,email,birthday,consent")
     p.add_argument("file")
     _encoding(p)
+    _import_options(p)
     p = imports.add_parser("products", help="sku,name,price,category,barcode")
     p.add_argument("file")
     _encoding(p)
+    _import_options(p)
     p = imports.add_parser("sales", help="sale_id,member_ref,at,sku,qty,unit_price,category")
     p.add_argument("file")
     p.add_argument("--create-members", action="store_true")
-    p.add_argument("--skip-invalid", action="store_true")
     _encoding(p)
+    _import_options(p)
 
     p = sub.add_parser("report", help="reports")
     p.add_argument("name", choices=["kpis", "liability"])

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.reasons_imports import IMPORTS
 from loyalty_desktop.domain.reasons_office import (
     COMMAND_LINE,
     DATABASE,
@@ -61,6 +62,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **FILES,
         **REPORTS,
         **COMMAND_LINE,
+        **IMPORTS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -115,6 +117,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "confirm": Wording("confirmation", "确认"),
         "consent": Wording("consent", "是否同意"),
         "member_ref": Wording("member reference", "会员编号"),
+        "qty": Wording("quantity", "数量"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

@@ -1,28 +1,31 @@
 """Import files read as shops save them from Excel, and checked row by row before anything is written.
 
-UTF-8 (with or without BOM), Chinese text in GBK/GB18030, or the encoding the
-caller names (``file_encodings`` decides); exactly the expected columns in any
-order; rows numbered as Excel shows them (the header is row 1). Each row's
-values are checked with the same rules as the till, and every reason a row is
-bad is kept for the report.
+A CSV file in UTF-8 (with or without BOM), Chinese text in GBK/GB18030, or the
+encoding the caller names (``file_encodings`` decides), or an Excel workbook
+(``workbooks``). Without a column mapping the file has exactly the expected
+columns in any order; with one, each field is read from the column it names
+(``import_columns``) and other columns are ignored. Rows are numbered as Excel
+shows them (the header is row 1). Each row's values are checked with the same
+rules as the till, and every reason a row is bad is kept for the report, with
+its reason code and details so a screen can say it in the person's language.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 import re
 import stat
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from loyalty_desktop.domain.errors import (
-    BadFile,
-    LoyaltyError,
-)
+from loyalty_desktop.domain.errors import BadFile, InvalidRequest, LoyaltyError
 from loyalty_desktop.services.file_encodings import decode
+from loyalty_desktop.services.import_columns import column_order
+from loyalty_desktop.services.workbooks import WORKBOOK, is_workbook, workbook_records
 
 MEMBER_COLUMNS = ("member_no", "name", "phone", "email", "birthday", "consent")
 SALE_COLUMNS = ("sale_id", "member_ref", "at", "sku", "qty", "unit_price", "category")
@@ -34,12 +37,37 @@ _EXCEL_MOMENT = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2
 
 
 @dataclass(frozen=True)
+class RowIssue:
+    """One reason a row is bad: the field (our column name, "" for the whole row) and the refusal."""
+
+    column: str
+    reason: str
+    details: Mapping[str, object]
+    message: str
+
+    @classmethod
+    def of(cls, column: str, error: LoyaltyError) -> RowIssue:
+        """The issue a refusal raised while checking ``column`` makes."""
+        return cls(column, error.reason, dict(error.details), error.message)
+
+
+@dataclass(frozen=True)
 class RowProblem:
-    """A row that cannot be imported: its number as Excel shows it, a reason for a person, a stable code."""
+    """A row that cannot be imported: its number as Excel shows it, a reason for a person, a stable code.
+
+    ``issues`` say each reason with its code and details, for a screen to word.
+    """
 
     row: int
     error: str
     code: str
+    issues: tuple[RowIssue, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def of(cls, row: int, column: str, error: LoyaltyError) -> RowProblem:
+        """The problem one refusal makes of a row (``column: message``, or the message alone)."""
+        text = f"{column}: {error.message}" if column else error.message
+        return cls(row, text, error.code, (RowIssue.of(column, error),))
 
     def as_dict(self) -> dict[str, object]:
         """The problem as the command line prints it."""
@@ -98,12 +126,30 @@ class CsvTable:
     and a blank line or a value running over several lines still counts as one row.
     """
 
-    def __init__(self, path: Path, columns: Sequence[str], encoding: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        columns: Sequence[str],
+        encoding: str | None = None,
+        mapping: Mapping[str, str] | None = None,
+        *,
+        preview: bool = False,
+    ) -> None:
         self.path = path
         self.columns = tuple(columns)
-        self.text, self.encoding = decode(read_bytes(path), path.name, encoding)
+        self.mapping = mapping
+        self._preview = preview  # any header: the person is about to choose the columns
+        data = read_bytes(path)
+        self.workbook = is_workbook(path, data[:4])
+        self.bom = data.startswith(codecs.BOM_UTF8)
+        if self.workbook:
+            del data  # openpyxl reads the file itself, row by row
+            self.text, self.encoding = "", WORKBOOK
+        else:
+            self.text, self.encoding = decode(data, path.name, encoding)
         self._order: list[int] = list(range(len(self.columns)))
         self._width = len(self.columns)
+        self.headers: list[str] = []
         self._read_header()
 
     def _lines(self) -> Iterator[str]:
@@ -119,8 +165,11 @@ class CsvTable:
             yield text[start : end + 1]
             start = end + 1
 
-    def _records(self) -> Iterator[tuple[int, list[str]]]:
+    def _records(self) -> Generator[tuple[int, list[str]]]:
         """Every record with its Excel row number, the header first."""
+        if self.workbook:
+            yield from workbook_records(self.path)
+            return
         reader = csv.reader(self._lines(), strict=True)
         number = 0
         while True:
@@ -143,10 +192,17 @@ class CsvTable:
         header = next(self._records(), None)
         if header is None:  # an empty file: nothing to import
             return
-        found = [name.strip().lower() for name in header[1]]
-        while found and not found[-1]:  # Excel leaves empty columns after the last
-            found.pop()
-        self._width = len(found)
+        headers = [name.strip() for name in header[1]]
+        while headers and not headers[-1]:  # Excel leaves empty columns after the last
+            headers.pop()
+        self.headers = headers
+        self._width = len(headers)
+        if self._preview:
+            return
+        if self.mapping is not None:
+            self._order = column_order(self.path.name, self.columns, headers, self.mapping)
+            return
+        found = [name.lower() for name in headers]
         if sorted(found) != sorted(self.columns):
             missing = [c for c in self.columns if c not in found]
             extra = [c for c in found if c not in self.columns]
@@ -166,6 +222,20 @@ class CsvTable:
             )
         self._order = [found.index(c) for c in self.columns]
 
+    def head(self, limit: int) -> list[list[str]]:
+        """The first ``limit`` non-blank data rows as they are in the file (trimmed), for a preview."""
+        found: list[list[str]] = []
+        records = self._records()
+        next(records, None)  # the header
+        for _, record in records:
+            if len(found) >= limit:
+                break
+            values = [value.strip() for value in record]
+            if any(values):
+                found.append(values)
+        records.close()  # a workbook is closed now, not when the reader is collected
+        return found
+
     def rows(self) -> Iterator[CsvRow | RowProblem]:
         """Each non-blank data row, or a problem for a row with the wrong number of values.
 
@@ -176,6 +246,8 @@ class CsvTable:
         order = self._order
         width = self._width
         in_order = order == list(range(width))
+        if -1 in order:  # a field the file does not have reads as empty
+            order = [i if i >= 0 else width for i in order]
         records = self._records()
         next(records, None)  # the header
         for number, record in records:
@@ -183,19 +255,11 @@ class CsvTable:
                 if not any(value.strip() for value in record):
                     continue
                 if len(record) < width or any(value.strip() for value in record[width:]):
-                    hint = (
-                        "a value is missing"
-                        if len(record) < width
-                        else "a value with a comma needs quotes"
-                    )
-                    yield RowProblem(
-                        number,
-                        f"has {len(record)} values, expected {width} "
-                        f"({','.join(self.columns)}); {hint}",
-                        "bad_row",
-                    )
+                    yield self._width_problem(number, len(record))
                     continue
                 record = record[:width]
+            if width in order:
+                record = [*record, ""]
             values = tuple(
                 [value.strip() for value in record]
                 if in_order
@@ -203,6 +267,25 @@ class CsvTable:
             )
             if any(values):
                 yield CsvRow(number, values)
+
+    def _width_problem(self, number: int, found: int) -> RowProblem:
+        short = found < self._width
+        hint = "a value is missing" if short else "a value with a comma needs quotes"
+        named = ",".join(self.headers) if self.mapping is not None else ",".join(self.columns)
+        message = f"has {found} values, expected {self._width} ({named}); {hint}"
+        if short:
+            error = InvalidRequest(
+                message,
+                code="bad_row",
+                reason="import_row_short",
+                found=found,
+                expected=self._width,
+            )
+        else:
+            error = InvalidRequest(
+                message, code="bad_row", reason="import_row_long", found=found, expected=self._width
+            )
+        return RowProblem.of(number, "", error)
 
 
 def iso_moment(text: str) -> str:
@@ -223,6 +306,7 @@ class RowCheck:
     def __init__(self, number: int) -> None:
         self.number = number
         self.reasons: list[str] = []
+        self.issues: list[RowIssue] = []
         self.code = ""
 
     def value(self, column: str, parse: Callable[[], T]) -> T | None:
@@ -230,17 +314,18 @@ class RowCheck:
         try:
             return parse()
         except LoyaltyError as exc:
-            self.fail(column, exc.message, exc.code)
+            self.fail(column, exc)
             return None
 
-    def fail(self, column: str, reason: str, code: str) -> None:
+    def fail(self, column: str, error: LoyaltyError) -> None:
         """Note a reason this row is bad."""
-        self.reasons.append(f"{column}: {reason}")
-        self.code = self.code or code
+        self.reasons.append(f"{column}: {error.message}")
+        self.issues.append(RowIssue.of(column, error))
+        self.code = self.code or error.code
 
     @property
     def problem(self) -> RowProblem | None:
         """The row's problem, if any column was wrong."""
         if not self.reasons:
             return None
-        return RowProblem(self.number, "; ".join(self.reasons), self.code)
+        return RowProblem(self.number, "; ".join(self.reasons), self.code, tuple(self.issues))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from loyalty_desktop.domain.money import parse_quantity, parse_unit_price
 from loyalty_desktop.domain.phones import normalize_phone
 from loyalty_desktop.services.checkout import LineRequest, check_sale_no
 from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowProblem, iso_moment
+from loyalty_desktop.services.long_jobs import Job
 from loyalty_desktop.services.members import NewMember, check_member_no
 
 MAX_TEXT = 64  # SKUs and categories, as sale lines hold them
@@ -66,10 +67,12 @@ class MembersFile:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def read_members(table: CsvTable, today: date) -> MembersFile:
+def read_members(table: CsvTable, today: date, job: Job | None = None) -> MembersFile:
     """Check every row of a members file; a member number used twice rejects the later rows."""
     found = MembersFile()
-    for row in table.rows():
+    for done, row in enumerate(table.rows()):
+        if job is not None and done % 500 == 0:
+            job.step("checking", done)
         if isinstance(row, RowProblem):
             found.problems.append(row)
             continue
@@ -80,13 +83,14 @@ def read_members(table: CsvTable, today: date) -> MembersFile:
         number = parsed.member_no or ""
         if number in found.members:
             first = found.members[number][0]
-            found.problems.append(
-                RowProblem(
-                    row.number,
-                    f"member_no: member number {number} is already in row {first}",
-                    DuplicateMember.code,
-                )
+            twice = DuplicateMember(
+                f"member number {number} is already in row {first}",
+                reason="import_member_twice",
+                field="member_no",
+                member_no=number,
+                row=first,
             )
+            found.problems.append(RowProblem.of(row.number, "member_no", twice))
         else:
             found.members[number] = (row.number, parsed)
     return found
@@ -252,25 +256,45 @@ def read_sales(table: CsvTable, timezone: str, now: datetime) -> SalesFile:
         earliest = min(row.at for row in rows)
         for other in rows[1:]:
             if other.ref != first.ref:  # never echoed: it may be a payment code
-                reason = f"member_ref differs from row {first.number}, the first row of sale {sid}"
+                column = "member_ref"
+                error = InvalidRequest(
+                    f"differs from row {first.number}, the first row of sale {sid}",
+                    code="inconsistent_sale",
+                    reason="import_sale_member_differs",
+                    field="member_ref",
+                    row=first.number,
+                    sale=sid,
+                )
             elif other.at - earliest > SALE_TIME_SPREAD:
-                reason = (
-                    f"at {_local(other.at, timezone)} is more than "
+                column = "at"
+                error = InvalidRequest(
+                    f"{_local(other.at, timezone)} is more than "
                     f"{SALE_TIME_SPREAD.seconds // 60} minutes after {_local(earliest, timezone)}, "
-                    f"the first line of sale {sid}"
+                    f"the first line of sale {sid}",
+                    code="inconsistent_sale",
+                    reason="import_sale_time_spread",
+                    field="at",
+                    at=_local(other.at, timezone),
+                    first=_local(earliest, timezone),
+                    minutes=SALE_TIME_SPREAD.seconds // 60,
+                    sale=sid,
                 )
             else:
                 continue
-            found.reject(RowProblem(other.number, reason, "inconsistent_sale"), sid)
+            problem = RowProblem.of(other.number, column, error)
+            found.reject(replace(problem, error=f"{column} {error.message}"), sid)
     for sid, bad in found.bad_rows.items():
         numbers = sorted(bad)
         listed = ", ".join(str(n) for n in numbers[:5]) + (", …" if len(numbers) > 5 else "")
         which = f"row {listed}" if len(numbers) == 1 else f"rows {listed}"
         for good in found.sales.pop(sid, []):
             if good.number not in found.problems:
-                found.problems[good.number] = RowProblem(
-                    good.number,
+                whole = InvalidRequest(
                     f"sale {sid} has a bad row ({which}); the whole sale was not imported",
-                    "bad_sale",
+                    code="bad_sale",
+                    reason="import_sale_has_bad_row",
+                    sale=sid,
+                    rows=listed,
                 )
+                found.problems[good.number] = RowProblem.of(good.number, "", whole)
     return found

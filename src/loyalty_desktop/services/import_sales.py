@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -89,7 +89,12 @@ def _request(rows: list[SaleRow]) -> SaleRequest:
 
 def _refused_rows(rows: list[SaleRow], why: str, error: LoyaltyError) -> dict[int, RowProblem]:
     """Every row of a refused sale, by row number, with the refusal's message after ``why``."""
-    return {r.number: RowProblem(r.number, f"{why}: {error.message}", error.code) for r in rows}
+    column = why if why in SALE_COLUMNS else ""
+    problems: dict[int, RowProblem] = {}
+    for r in rows:
+        problem = RowProblem.of(r.number, column, error)
+        problems[r.number] = replace(problem, error=f"{why}: {error.message}")
+    return problems
 
 
 def _already_posted(uow: UnitOfWork, shop: Shop, rows: list[SaleRow]) -> LoyaltyError | None:
@@ -314,6 +319,7 @@ def import_sales(
     create_members: bool,
     skip_invalid: bool,
     encoding: str | None = None,
+    mapping: Mapping[str, str] | None = None,
     job: Job | None = None,
     chunking: Chunking | None = None,
     poster: Poster | None = None,
@@ -324,13 +330,14 @@ def import_sales(
     a sale worth less than nothing an unlinked return. ``imported`` and
     ``skipped`` count rows. Any rejected row means nothing is imported, unless
     ``skip_invalid``; a sale with one bad row is rejected whole. The file is
-    read in ``encoding`` if given, else as UTF-8 or Chinese GBK. ``job``
+    read in ``encoding`` if given, else as UTF-8 or Chinese GBK; ``mapping``
+    names the file's column for each field (see ``import_columns``). ``job``
     receives progress (phases ``reading``, ``checking``, ``writing``) and may
     cancel between chunks.
     """
     require(actor, Permission.IMPORT)
     job = job or Job()
-    table = CsvTable(path, SALE_COLUMNS, encoding)
+    table = CsvTable(path, SALE_COLUMNS, encoding, mapping)
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
     job.step("reading", 0)

@@ -7,7 +7,7 @@ every row is checked first, and any rejected row means nothing is written.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowProblem
 from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
 from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.long_jobs import Job
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
@@ -202,16 +203,18 @@ def _product_row(row: CsvRow, currency: Currency) -> Product | RowProblem:
 
 
 def _problem(row: int, column: str, error: LoyaltyError) -> RowProblem:
-    return RowProblem(row, f"{column}: {error.message}", error.code)
+    return RowProblem.of(row, column, error)
 
 
 def _read_file(
-    table: CsvTable, currency: Currency
+    table: CsvTable, currency: Currency, job: Job
 ) -> tuple[dict[str, tuple[int, Product]], list[RowProblem]]:
     """The file's products by SKU with their row numbers, and the rows that cannot be imported."""
     wanted: dict[str, tuple[int, Product]] = {}
     problems: list[RowProblem] = []
-    for row in table.rows():
+    for done, row in enumerate(table.rows()):
+        if done % 500 == 0:
+            job.step("checking", done)
         if isinstance(row, RowProblem):
             problems.append(row)
             continue
@@ -310,21 +313,32 @@ def stock_products(shop: Shop, actor: Actor, items: Sequence[Product], source: s
 
 
 def import_products(
-    shop: Shop, actor: Actor, path: Path, encoding: str | None = None
+    shop: Shop,
+    actor: Actor,
+    path: Path,
+    encoding: str | None = None,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    skip_invalid: bool = False,
+    job: Job | None = None,
 ) -> ImportReport:
-    """Add or replace products from a CSV file with the columns ``sku,name,price,category,barcode``.
+    """Add or replace products from a CSV file or workbook with the columns ``sku,name,price,category,barcode``.
 
     Prices are in the programme's currency. A product already stored with the
     same values is counted as skipped; one the file lists is active again. A
     SKU twice in the file, or a barcode another product keeps, rejects the row;
-    any rejected row means nothing is imported. The file is read in
-    ``encoding`` if given, else as UTF-8 or Chinese GBK.
+    any rejected row means nothing is imported, unless ``skip_invalid``. The
+    file is read in ``encoding`` if given, else as UTF-8 or Chinese GBK;
+    ``mapping`` names the file's column for each field (see ``import_columns``).
+    One transaction: ``job`` cancelled part-way leaves the catalogue unchanged.
     """
     require(actor, Permission.PRODUCTS)
-    table = CsvTable(path, PRODUCT_COLUMNS, encoding)
+    job = job or Job()
+    table = CsvTable(path, PRODUCT_COLUMNS, encoding, mapping)
+    job.step("reading", 0)
     with shop.uow() as uow:
         currency = _currency(uow)
-        wanted, problems = _read_file(table, currency)
+        wanted, problems = _read_file(table, currency, job)
         stored = {p.sku: p for p in uow.products.all()}
         for number, holder in _barcodes_taken(stored, wanted.values()):
             taken = InvalidRequest(
@@ -334,10 +348,17 @@ def import_products(
                 sku=holder,
             )
             problems.append(_problem(number, "barcode", taken))
-        if problems:
+        if problems and not skip_invalid:
             return ImportReport(rejected=rejected(problems))
-        changed = _write(uow, stored, [p for _, p in wanted.values()])
-        report = ImportReport(imported=changed, skipped=len(wanted) - changed)
+        bad = {p.row for p in problems}
+        good = [p for number, p in wanted.values() if number not in bad]
+        job.step("writing", 0, len(good), final=True)
+        changed = _write(uow, stored, good)
+        report = ImportReport(
+            imported=changed, skipped=len(good) - changed, rejected=rejected(problems)
+        )
         audit_import(uow, shop, actor, "import.products", table, report)
+        job.check("writing")
         uow.commit()
+    job.step("done", len(good), len(good), final=True)
     return report
