@@ -20,10 +20,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.app import open_database
+from loyalty_desktop.domain.products import Product
 from loyalty_desktop.services import checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.services.products import stock_products
+from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.pages import PAGES
+from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.theme import STYLE
@@ -149,6 +153,14 @@ def shoot(out: Path, language: str) -> list[Path]:
         _settle(app, window)
         save(window, "settings")
         window.close_settings()
+        shelves = [  # a few products for the Products page
+            Product(f"A{n:04d}", name, price, category, f"69012345{n:05d}")
+            for n, (name, price, category) in enumerate(
+                [("矿泉水 550ml", 200, "饮料"), ("Green tea 绿茶", 350, "Tea"), ("面包", 600, None)]
+                * 12
+            )
+        ]
+        stock_products(shop, LOCAL_ADMIN, shelves, "screenshots")
         window.toggle_console()
         console = window.console
         assert console is not None
@@ -156,6 +168,26 @@ def shoot(out: Path, language: str) -> list[Path]:
             console.open_page(entry.key)
             _settle(app, window)
             save(window, f"console-{entry.key}")
+        import_page = console.open_page("import")
+        assert isinstance(import_page, ImportPage)
+        sample = Path(tmp) / "会员.csv"
+        sample.write_bytes(
+            "会员号,姓名,手机,联系邮箱,生日,备注\r\n"
+            "M001,张三,13800138000,zs@example.com,1990-05-31,老顾客\r\n"
+            "M002,,139,not-mail,2090-01-01,\r\nM003,李四,,,,\r\n".encode("gbk")
+        )
+        import_page.choose_file(sample)
+        _settle(app, window, lambda: import_page.preview is not None)
+        save(window, "console-import-preview")
+        import_page.run()
+        _settle(app, window, lambda: import_page.job is None)
+        save(window, "console-import-rejected")
+        products_page = console.open_page("products")
+        assert isinstance(products_page, ProductsPage)
+        _settle(app, window)
+        products_page.table.selectRow(1)
+        _settle(app, window)
+        save(window, "console-products-edit")
         window.toggle_console()
         window.close()
         opened.engine.dispose()

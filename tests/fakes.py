@@ -389,6 +389,29 @@ class FakeProducts:
     def all(self) -> list[Product]:
         return sorted(self.s.products.values(), key=lambda p: p.sku)
 
+    def _matching(self, text: str) -> list[Product]:
+        folded = text.lower()
+        return [
+            p
+            for p in self.all()
+            if folded in p.sku.lower()
+            or folded in p.name.lower()
+            or folded in (p.category or "").lower()
+            or (p.barcode or "").lower().startswith(folded)
+        ]
+
+    def listing(
+        self, text: str, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[Product]:
+        found = sorted(self._matching(text), key=lambda p: p.sku)
+        found.sort(key=lambda p: (getattr(p, sort) is not None, getattr(p, sort) or 0))
+        if descending:
+            found.reverse()
+        return found[offset : offset + limit]
+
+    def count(self, text: str) -> int:
+        return len(self._matching(text))
+
     def add(self, product: Product) -> None:
         if product.sku in self.s.products:
             raise Conflict(f"products.sku {product.sku}")

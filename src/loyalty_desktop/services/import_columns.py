@@ -61,7 +61,7 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = {
         "电话号码",
         "联系电话",
     ),
-    "email": ("email", "e-mail", "mail", "邮箱", "电子邮箱", "邮件", "电子邮件"),
+    "email": ("email", "e-mail", "mail", "邮箱", "电子邮箱", "联系邮箱", "邮件", "电子邮件"),
     "birthday": ("birthday", "birth date", "date of birth", "dob", "生日", "出生日期"),
     "consent": ("consent", "marketing consent", "同意", "是否同意", "同意营销", "营销同意"),
     "sale_id": (

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import csv
+import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from loyalty_desktop.domain.json_data import JsonObject
-from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.output_files import write_new_file
+from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import CsvTable, RowProblem
 from loyalty_desktop.services.journal import write_audit
@@ -50,3 +54,20 @@ def audit_import(
     }
     subject = f"file:{table.path.name}"[:120]
     write_audit(uow, shop, actor, action, subject, None, details, shop.clock.now())
+
+
+def save_rejections(
+    shop: Shop, actor: Actor, path: Path, header: Sequence[str], lines: Iterable[Sequence[object]]
+) -> Path:
+    """Write the rejected rows (as the screen words them) to a CSV file Excel opens in Chinese too.
+
+    UTF-8 with a byte order mark, so Excel reads the Chinese reasons; an
+    existing file is replaced (the save dialog asked), never the shop's own files.
+    """
+    require(actor, Permission.IMPORT)
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(lines)
+    data = "\ufeff" + text.getvalue()
+    return write_new_file(path, data, force=True, protected=shop.own_files())

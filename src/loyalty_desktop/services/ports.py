@@ -362,6 +362,19 @@ class ProductRepository(Protocol):
         """Store a changed product (same SKU)."""
         ...
 
+    def listing(
+        self, text: str, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[Product]:
+        """Products, active or not, whose SKU, name, category or barcode holds ``text`` (any case).
+
+        Sorted by the column ``sort`` names (then SKU); ``limit`` from ``offset``.
+        """
+        ...
+
+    def count(self, text: str) -> int:
+        """How many products ``listing`` finds for ``text``."""
+        ...
+
 
 class OutboxRepository(Protocol):
     """Events waiting for the central server, numbered per device."""

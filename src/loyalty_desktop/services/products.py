@@ -60,7 +60,8 @@ class SavedProduct:
     changed: bool
 
 
-def _view(product: Product, currency: Currency) -> ProductView:
+def product_view(product: Product, currency: Currency) -> ProductView:
+    """A stored product as screens show it."""
     return ProductView(
         product.sku,
         product.name,
@@ -72,7 +73,8 @@ def _view(product: Product, currency: Currency) -> ProductView:
     )
 
 
-def _currency(uow: UnitOfWork) -> Currency:
+def shop_currency(uow: UnitOfWork) -> Currency:
+    """The currency prices are kept in: the programme's."""
     return program_in_force(uow)[1].currency
 
 
@@ -94,7 +96,7 @@ def find_product(shop: Shop, actor: Actor, code: str) -> ProductView:
             raise UnknownProduct(
                 "no product has this SKU or barcode", reason="unknown_product", field="product"
             )
-        return _view(found, _currency(uow))
+        return product_view(found, shop_currency(uow))
 
 
 def search_products(
@@ -116,8 +118,8 @@ def search_products(
         )
     with shop.uow(write=False) as uow:
         found = uow.products.search(same_code(text), min(limit, MAX_SEARCH))
-        currency = _currency(uow)
-    return tuple(_view(p, currency) for p in found)
+        currency = shop_currency(uow)
+    return tuple(product_view(p, currency) for p in found)
 
 
 def _barcode_free(uow: UnitOfWork, product: Product) -> None:
@@ -160,13 +162,13 @@ def save_product(
 
     def attempt() -> SavedProduct:
         with shop.uow() as uow:
-            currency = _currency(uow)
+            currency = shop_currency(uow)
             product = new_product(
                 sku, name, price, currency, category=category, barcode=barcode, active=active
             )
             before = uow.products.get(product.sku)
             if before == product:
-                return SavedProduct(_view(product, currency), created=False, changed=False)
+                return SavedProduct(product_view(product, currency), created=False, changed=False)
             _barcode_free(uow, product)
             if before is None:
                 uow.products.add(product)
@@ -183,7 +185,7 @@ def save_product(
                 shop.clock.now(),
             )
             uow.commit()
-        return SavedProduct(_view(product, currency), created=before is None, changed=True)
+        return SavedProduct(product_view(product, currency), created=before is None, changed=True)
 
     return once_more_on_conflict(attempt)
 
@@ -281,7 +283,7 @@ def stock_products(shop: Shop, actor: Actor, items: Sequence[Product], source: s
     require(actor, Permission.PRODUCTS)
     wanted = {p.sku: p for p in items}
     with shop.uow() as uow:
-        currency = _currency(uow)
+        currency = shop_currency(uow)
         stored = {p.sku: p for p in uow.products.all()}
         taken = _barcodes_taken(stored, enumerate(wanted.values(), start=1))
         if taken:
@@ -337,7 +339,7 @@ def import_products(
     table = CsvTable(path, PRODUCT_COLUMNS, encoding, mapping)
     job.step("reading", 0)
     with shop.uow() as uow:
-        currency = _currency(uow)
+        currency = shop_currency(uow)
         wanted, problems = _read_file(table, currency, job)
         stored = {p.sku: p for p in uow.products.all()}
         for number, holder in _barcodes_taken(stored, wanted.values()):

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, case, func, insert, or_, select, update
+from sqlalchemy import Connection, case, func, insert, or_, select, true, update
 
 from loyalty_desktop.db.tables import products
 from loyalty_desktop.domain.products import Product
+
+# The back office's list sorts by these; anything else by SKU.
+_SORTABLE = frozenset({"sku", "name", "price", "category", "barcode"})
 
 
 def _product(m: Any) -> Product:
@@ -88,3 +91,32 @@ class SqlProducts:
         self.conn.execute(
             update(products).where(products.c.sku == values.pop("sku")).values(values)
         )
+
+    def _matching(self, text: str) -> Any:
+        folded = text.lower()
+        if not folded:
+            return true()
+        return or_(
+            func.lower(products.c.sku).contains(folded, autoescape=True),
+            func.lower(products.c.name).contains(folded, autoescape=True),
+            func.lower(products.c.category).contains(folded, autoescape=True),
+            func.lower(products.c.barcode).startswith(folded, autoescape=True),
+        )
+
+    def listing(
+        self, text: str, sort: str, descending: bool, offset: int, limit: int
+    ) -> list[Product]:
+        column = products.c[sort] if sort in _SORTABLE else products.c.sku
+        ordered = column.desc() if descending else column.asc()
+        query = (
+            select(products)
+            .where(self._matching(text))
+            .order_by(ordered, products.c.sku)
+            .offset(offset)
+            .limit(limit)
+        )
+        return [_product(r._mapping) for r in self.conn.execute(query)]
+
+    def count(self, text: str) -> int:
+        query = select(func.count()).select_from(products).where(self._matching(text))
+        return int(self.conn.execute(query).scalar_one())

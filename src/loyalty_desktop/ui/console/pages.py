@@ -16,7 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.home import HomePage
+from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.tasks import Tasks
 
 PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
@@ -33,4 +35,8 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry(
+        "products", lambda: QCoreApplication.translate("ConsolePages", "Products"), ProductsPage
+    ),
+    PageEntry("import", lambda: QCoreApplication.translate("ConsolePages", "Import"), ImportPage),
 )
