@@ -92,5 +92,4 @@ def import_members(
         audit_import(uow, shop, actor, "import.members", table, report)
         job.check("writing")
         uow.commit()
-    job.step("done", report.imported, report.imported, final=True)
     return report

@@ -362,5 +362,4 @@ def import_products(
         audit_import(uow, shop, actor, "import.products", table, report)
         job.check("writing")
         uow.commit()
-    job.step("done", len(good), len(good), final=True)
     return report

@@ -72,7 +72,7 @@ class MappingForm(QWidget):
                     box.addItem(header, header)
             guessed = preview.guessed.get(field.name, "")
             box.setCurrentIndex(max(0, box.findData(guessed)) if guessed else 0)
-            box.currentIndexChanged.connect(self.changed.emit)
+            box.currentIndexChanged.connect(lambda _: self.changed.emit())
             label = field_label(field.name, preview.kind)
             shown = QLabel(label + (" *" if field.required else ""))
             shown.setToolTip(
