@@ -20,7 +20,7 @@ def field_label(name: str, kind: ImportKind | None = None) -> str:
         return translate("ImportFields", "Product name")
     labels = {
         "member_no": translate("ImportFields", "Member number"),
-        "name": translate("ImportFields", "Name"),
+        "name": translate("ImportFields", "Member name"),
         "phone": translate("ImportFields", "Mobile phone"),
         "email": translate("ImportFields", "E-mail"),
         "birthday": translate("ImportFields", "Birthday"),

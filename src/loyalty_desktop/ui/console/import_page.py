@@ -347,7 +347,7 @@ class ImportPage(ConsolePage):
         lines = rejections(report.rejected, mapping, kind, QLocale().name())
         self.rejection_model.show(lines)
         self.save_report.setEnabled(bool(lines))
-        self.tabs.setTabText(1, self.tr("Rejected rows (%n)", "", len(report.rejected)))
+        self.tabs.setTabText(1, self.tr("Rejected rows ({n})").format(n=len(report.rejected)))
         if report.rejected:
             self.tabs.setCurrentIndex(1)
         tell(self.message, self._summary(report), ok=not report.rejected)
@@ -356,25 +356,21 @@ class ImportPage(ConsolePage):
         rejected = len(report.rejected)
         if report.stopped:
             return self.tr(
-                "A sale was refused while importing; the %n row(s) before it were imported. "
-                "Fix the rows listed and import the file again: rows already imported are skipped.",
-                "",
-                report.imported,
-            )
+                "A sale was refused while importing; the {n} row(s) before it were imported. "
+                "Fix the rows listed and import the file again: rows already imported are skipped."
+            ).format(n=report.imported)
         if rejected and not self.valid_only.isChecked():
             return self.tr(
-                "%n row(s) cannot be imported, so nothing was imported. Fix them, or tick "
-                "“Import valid rows only”.",
-                "",
-                rejected,
-            )
-        done = self.tr("%n row(s) imported.", "", report.imported)
+                "{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick "
+                "“Import valid rows only”."
+            ).format(n=rejected)
+        done = self.tr("Rows imported: {n}.").format(n=report.imported)
         if report.skipped:
-            done += " " + self.tr("%n already there, skipped.", "", report.skipped)
+            done += " " + self.tr("Already there, skipped: {n}.").format(n=report.skipped)
         if report.created_members:
-            done += " " + self.tr("%n member(s) enrolled.", "", report.created_members)
+            done += " " + self.tr("Members enrolled: {n}.").format(n=report.created_members)
         if rejected:
-            done += " " + self.tr("%n row(s) rejected (listed).", "", rejected)
+            done += " " + self.tr("Rows rejected (listed): {n}.").format(n=rejected)
         return done
 
     def _failed(self, error: LoyaltyError) -> None:

@@ -132,8 +132,7 @@ class ProductsPage(ConsolePage):
             self.editor.edit(self.model.product(rows.pop()))
 
     def _show_count(self, total: int) -> None:
-        number = QLocale().toString(total)
-        self.count.setText(self.tr("%n product(s)", "", total).replace(str(total), number))
+        self.count.setText(self.tr("Found: {n}").format(n=QLocale().toString(total)))
 
     def _failed(self, error: LoyaltyError) -> None:
         tell(self.message, spoken(error))
