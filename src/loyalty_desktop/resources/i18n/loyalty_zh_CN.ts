@@ -486,219 +486,228 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/console/import_page.py" line="80" />
-        <location filename="../../ui/console/import_page.py" line="127" />
+        <location filename="../../ui/console/import_page.py" line="86" />
+        <location filename="../../ui/console/import_page.py" line="135" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="83" />
+        <location filename="../../ui/console/import_page.py" line="89" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="84" />
+        <location filename="../../ui/console/import_page.py" line="90" />
         <source>Past sales</source>
         <translation>历史销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="85" />
+        <location filename="../../ui/console/import_page.py" line="91" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="88" />
+        <location filename="../../ui/console/import_page.py" line="94" />
         <source>A CSV file or an Excel workbook (.xlsx)</source>
         <translation>CSV 文件或 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="89" />
+        <location filename="../../ui/console/import_page.py" line="95" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="91" />
+        <location filename="../../ui/console/import_page.py" line="97" />
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="94" />
-        <location filename="../../ui/console/import_page.py" line="244" />
+        <location filename="../../ui/console/import_page.py" line="100" />
+        <location filename="../../ui/console/import_page.py" line="265" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="95" />
-        <location filename="../../ui/console/import_page.py" line="245" />
-        <location filename="../../ui/console/import_page.py" line="246" />
+        <location filename="../../ui/console/import_page.py" line="101" />
+        <location filename="../../ui/console/import_page.py" line="266" />
+        <location filename="../../ui/console/import_page.py" line="267" />
         <source>GBK (Chinese)</source>
         <translation>GBK（简体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="112" />
+        <location filename="../../ui/console/import_page.py" line="118" />
         <source>Save this list as CSV…</source>
         <translation>将此列表保存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="119" />
+        <location filename="../../ui/console/import_page.py" line="125" />
         <source>First rows</source>
         <translation>前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="120" />
+        <location filename="../../ui/console/import_page.py" line="126" />
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="122" />
+        <location filename="../../ui/console/import_page.py" line="130" />
         <source>Columns (* every row needs it)</source>
         <translation>列对应（* 为每行必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="124" />
+        <location filename="../../ui/console/import_page.py" line="132" />
         <source>Import valid rows only</source>
         <translation>只导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="125" />
+        <location filename="../../ui/console/import_page.py" line="133" />
         <source>Unticked, nothing is imported if any row is rejected.</source>
         <translation>不勾选时，只要有一行被拒绝，就什么都不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="126" />
+        <location filename="../../ui/console/import_page.py" line="134" />
         <source>Enrol unknown member numbers</source>
         <translation>为未知会员号办理会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="130" />
+        <location filename="../../ui/console/import_page.py" line="138" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="140" />
+        <location filename="../../ui/console/import_page.py" line="148" />
         <source>File holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="145" />
+        <location filename="../../ui/console/import_page.py" line="153" />
         <source>Read as</source>
         <translation>读取编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="202" />
+        <location filename="../../ui/console/import_page.py" line="213" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="204" />
+        <location filename="../../ui/console/import_page.py" line="215" />
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="220" />
-        <location filename="../../ui/console/import_page.py" line="323" />
-        <location filename="../../ui/console/import_page.py" line="329" />
+        <location filename="../../ui/console/import_page.py" line="226" />
+        <source>Choose a file: its first rows show on the left. Its columns are matched to these fields by their headers (会员号, 手机, …); you can correct each one.
+
+{fields}</source>
+        <translation>请选择文件：文件的前几行会显示在左边。系统按表头（会员号、手机……）把各列对应到下列字段，每一项都可以修改。
+
+{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_page.py" line="240" />
+        <location filename="../../ui/console/import_page.py" line="346" />
+        <location filename="../../ui/console/import_page.py" line="352" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="242" />
+        <location filename="../../ui/console/import_page.py" line="263" />
         <source>an Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="249" />
+        <location filename="../../ui/console/import_page.py" line="270" />
         <source>Read as {what}</source>
         <translation>按{what}读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="251" />
+        <location filename="../../ui/console/import_page.py" line="272" />
         <source>Detected: {what}</source>
         <translation>识别为：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="252" />
+        <location filename="../../ui/console/import_page.py" line="273" />
         <source>Read as {what}, as chosen</source>
         <translation>按所选的 {what} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="271" />
+        <location filename="../../ui/console/import_page.py" line="294" />
         <source>Choose a column for: {fields}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="291" />
-        <location filename="../../ui/console/import_page.py" line="331" />
+        <location filename="../../ui/console/import_page.py" line="314" />
+        <location filename="../../ui/console/import_page.py" line="354" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="313" />
+        <location filename="../../ui/console/import_page.py" line="336" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="330" />
+        <location filename="../../ui/console/import_page.py" line="353" />
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="332" />
+        <location filename="../../ui/console/import_page.py" line="355" />
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="350" />
+        <location filename="../../ui/console/import_page.py" line="373" />
         <source>Rejected rows ({n})</source>
         <translation>被拒绝的行（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="359" />
+        <location filename="../../ui/console/import_page.py" line="382" />
         <source>A sale was refused while importing; the {n} row(s) before it were imported. Fix the rows listed and import the file again: rows already imported are skipped.</source>
         <translation>导入时有一笔销售被拒绝；在它之前的 {n} 行已经导入。请修改列出的行后再次导入该文件：已导入的行会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="364" />
+        <location filename="../../ui/console/import_page.py" line="387" />
         <source>{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick “Import valid rows only”.</source>
         <translation>有 {n} 行无法导入，所以什么都没有导入。请修改这些行，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="367" />
+        <location filename="../../ui/console/import_page.py" line="390" />
         <source>Rows imported: {n}.</source>
         <translation>已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="369" />
+        <location filename="../../ui/console/import_page.py" line="392" />
         <source>Already there, skipped: {n}.</source>
         <translation>已存在而跳过 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="371" />
+        <location filename="../../ui/console/import_page.py" line="394" />
         <source>Members enrolled: {n}.</source>
         <translation>新办会员 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="373" />
+        <location filename="../../ui/console/import_page.py" line="396" />
         <source>Rows rejected (listed): {n}.</source>
         <translation>被拒绝 {n} 行（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="385" />
+        <location filename="../../ui/console/import_page.py" line="408" />
         <source>Stopped. The sales written before you pressed Cancel stay; import the same file again to finish (rows already imported are skipped).</source>
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="389" />
+        <location filename="../../ui/console/import_page.py" line="412" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="400" />
+        <location filename="../../ui/console/import_page.py" line="423" />
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="412" />
+        <location filename="../../ui/console/import_page.py" line="435" />
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
     </message>
@@ -779,22 +788,22 @@
 <context>
     <name>MappingForm</name>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="67" />
+        <location filename="../../ui/console/import_mapping.py" line="72" />
         <source>— choose a column —</source>
         <translation>— 请选择列 —</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="69" />
+        <location filename="../../ui/console/import_mapping.py" line="74" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="79" />
+        <location filename="../../ui/console/import_mapping.py" line="84" />
         <source>Every row needs this</source>
         <translation>每一行都必须有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="79" />
+        <location filename="../../ui/console/import_mapping.py" line="84" />
         <source>May be left out</source>
         <translation>可以不填</translation>
     </message>

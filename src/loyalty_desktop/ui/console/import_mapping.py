@@ -51,11 +51,16 @@ class MappingForm(QWidget):
         self.fields: tuple[ImportField, ...] = ()
         self.kind: ImportKind | None = None
 
-    def show_preview(self, preview: FilePreview) -> None:
-        """A drop-down for each field of the preview's kind, set to the guessed column."""
+    def clear(self) -> None:
+        """No file read: no drop-downs."""
         while self._form.rowCount():
             self._form.removeRow(0)
         self.boxes = {}
+        self.fields = ()
+
+    def show_preview(self, preview: FilePreview) -> None:
+        """A drop-down for each field of the preview's kind, set to the guessed column."""
+        self.clear()
         self.fields, self.kind = preview.fields, preview.kind
         for field in preview.fields:
             box = QComboBox()

@@ -33,10 +33,16 @@ from PySide6.QtWidgets import (
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.import_files import FilePreview, ImportKind, import_file, preview_file
+from loyalty_desktop.services.import_files import (
+    FilePreview,
+    ImportKind,
+    fields_of,
+    import_file,
+    preview_file,
+)
 from loyalty_desktop.services.import_report import ImportReport, save_rejections
 from loyalty_desktop.services.long_jobs import Job, JobCancelled, Progress
-from loyalty_desktop.ui.console.import_mapping import MappingForm
+from loyalty_desktop.ui.console.import_mapping import MappingForm, field_label
 from loyalty_desktop.ui.console.import_preview import (
     PreviewModel,
     RejectionModel,
@@ -119,6 +125,8 @@ class ImportPage(ConsolePage):
         self.tabs.addTab(self.preview_table, self.tr("First rows"))
         self.tabs.addTab(rejected, self.tr("Rejected rows"))
         self.mapping = MappingForm()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
         columns_title = QLabel(self.tr("Columns (* every row needs it)"))
         columns_title.setObjectName("section")
         self.valid_only = QCheckBox(self.tr("Import valid rows only"))
@@ -147,6 +155,7 @@ class ImportPage(ConsolePage):
         reading.addWidget(self.read_as, 1)
         right = QVBoxLayout()
         right.addWidget(columns_title)
+        right.addWidget(self.hint)
         right.addWidget(self.mapping)
         right.addStretch(1)
         right.addWidget(self.valid_only)
@@ -160,8 +169,10 @@ class ImportPage(ConsolePage):
         running = QHBoxLayout()
         running.addWidget(self.progress, 1)
         running.addWidget(self.phase)
-        running.addWidget(self.cancel)
-        running.addWidget(self.start)
+        running.addStretch(0)
+        for button in (self.cancel, self.start):
+            button.setMinimumWidth(160)
+            running.addWidget(button)
         box = QVBoxLayout(self)
         box.addWidget(heading)
         box.addLayout(chooser)
@@ -207,7 +218,16 @@ class ImportPage(ConsolePage):
             self.choose_file(Path(chosen))
 
     def _kind_changed(self) -> None:
-        self.create_members.setVisible(self.chosen_kind is ImportKind.SALES)
+        kind = self.chosen_kind
+        self.create_members.setVisible(kind is ImportKind.SALES)
+        fields = [field_label(f.name, kind) + (" *" if f.required else "") for f in fields_of(kind)]
+        self.hint.setText(
+            self.tr(
+                "Choose a file: its first rows show on the left. Its columns are matched to "
+                "these fields by their headers (会员号, 手机, …); you can correct each one.\n\n{fields}"
+            ).format(fields="\n".join(fields))
+        )
+        self.hint.setVisible(self.preview is None)
         if self.path is not None:
             self._read_again()
 
@@ -230,6 +250,7 @@ class ImportPage(ConsolePage):
         self.preview = preview
         self.preview_model.show(preview.headers, preview.rows)
         self.mapping.show_preview(preview)
+        self.hint.setVisible(False)
         self.tabs.setCurrentIndex(0)
         self.encoding.setEnabled(preview.encoding != "xlsx")
         self.read_as.setText(self._encoding_words(preview.encoding))
@@ -253,6 +274,8 @@ class ImportPage(ConsolePage):
 
     def _preview_failed(self, error: LoyaltyError) -> None:
         self.preview = None
+        self.mapping.clear()
+        self.hint.setVisible(True)
         self.preview_model.show((), ())
         self.read_as.clear()
         self.start.setEnabled(False)
