@@ -137,3 +137,36 @@ def test_sales_with_their_own_headers_are_mapped_by_guess_and_map(
     )
     code, result = shop_cli("import", "sales", sales, "--map", "sale_id=小票")
     assert (code, result["imported"], result["rejected"]) == (0, 1, []), result
+
+
+def test_a_workbook_with_our_own_headers_needs_no_map(shop_cli: Loyalty, tmp_path: Path) -> None:
+    book = workbook(
+        tmp_path,
+        "members.xlsx",
+        [
+            ["member_no", "name", "phone", "email", "birthday", "consent"],
+            ["M020", "Ana", None, "ana@example.com", None, True],
+        ],
+    )
+    code, result = shop_cli("import", "members", book)
+    assert (code, result["imported"], result["rejected"]) == (0, 1, []), result
+
+
+def test_products_with_a_bad_row_import_nothing_unless_skip_invalid(
+    shop_cli: Loyalty, tmp_path: Path
+) -> None:
+    products = gbk_file(
+        tmp_path, "商品.csv", "商品编码,名称,价格\r\nA1,矿泉水,2.00\r\nA2,面包,abc\r\n"
+    )
+    code, result = shop_cli("import", "products", products, "--map", "sku=商品编码")
+    assert (code, result["error"], [r["row"] for r in result["rejected"]]) == (
+        1,
+        "invalid_rows",
+        [3],
+    )
+    code, result = shop_cli("product", "show", "A1")
+    assert code != 0
+    code, result = shop_cli(
+        "import", "products", products, "--map", "sku=商品编码", "--skip-invalid"
+    )
+    assert (code, result["imported"]) == (0, 1), result

@@ -79,13 +79,13 @@ class ProductTableModel(QAbstractTableModel):
         self.total = None
         self.endResetModel()
         generation, query = self._generation, self.query
+        self.fetchMore(QModelIndex())  # the rows first: the count only fills a label
         self._tasks.submit(
             lambda: count_products(self._shop, self._actor, query),
             lambda total: self._counted(generation, total),
             self.failed.emit,
             owner=self,
         )
-        self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         """More pages wait in the database (none while one is on its way)."""
