@@ -36,6 +36,10 @@ IMPORTS = {
         "{file} is not an Excel workbook that can be read; save it again as .xlsx or CSV UTF-8",
         "{file} 不是可以读取的 Excel 工作簿，请重新另存为 .xlsx 或 CSV UTF-8",
     ),
+    "workbook_old_format": Wording(
+        "{file} is an Excel 97-2003 workbook (.xls); save it again as .xlsx or CSV UTF-8",
+        "{file} 是 Excel 97-2003 工作簿（.xls），请在 Excel 中另存为 .xlsx 或 CSV UTF-8",
+    ),
     "import_map_field_unknown": Wording(
         "{fields} is not a column of this import; the columns are {expected}",
         "{fields} 不是这种导入的字段；字段有 {expected}",

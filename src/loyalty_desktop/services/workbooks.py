@@ -20,10 +20,21 @@ from loyalty_desktop.domain.errors import BadFile
 
 WORKBOOK = "xlsx"  # what an import says it was read as, in place of a text encoding
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"  # the compound file every .xls is
 
 
 def is_workbook(path: Path, head: bytes) -> bool:
-    """Whether a file is an Excel workbook: named .xlsx, or a zip archive (a renamed workbook)."""
+    """Whether a file is an Excel workbook: named .xlsx, or a zip archive (a renamed workbook).
+
+    A workbook of Excel 97–2003 (.xls) is refused, saying how to save it so it can be read.
+    """
+    if head.startswith(_OLD_EXCEL_MAGIC) or path.suffix.lower() == ".xls":
+        raise BadFile(
+            f"{path.name} is an Excel 97-2003 workbook (.xls); open it in Excel and save it "
+            "as .xlsx or as CSV UTF-8",
+            reason="workbook_old_format",
+            file=path.name,
+        )
     return path.suffix.lower() in {".xlsx", ".xlsm"} or head.startswith(_ZIP_MAGIC)
 
 

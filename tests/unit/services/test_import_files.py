@@ -133,3 +133,10 @@ def test_the_product_list_pages_filters_and_sorts(shop: Shop) -> None:
     assert [p.sku for p in page.products] == ["A2", "A0"]
     rest = list_products(shop, MANAGER, BY_PRICE_DOWN, offset=2)
     assert [p.sku for p in rest.products] == ["A1"]
+
+
+def test_an_old_excel_workbook_is_refused_saying_how_to_save_it(shop: Shop, tmp_path: Path) -> None:
+    path = write(tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "会员.xls")
+    with pytest.raises(BadFile) as refused:
+        preview_file(shop, MANAGER, ImportKind.MEMBERS, path)
+    assert refused.value.reason == "workbook_old_format"

@@ -197,6 +197,6 @@ class ProductTableModel(QAbstractTableModel):
         """Sort by a column in the database (the status column sorts by SKU)."""
         by = SORTS[column] if 0 <= column < len(SORTS) else ProductSort.SKU
         descending = order == Qt.SortOrder.DescendingOrder
-        if (by, descending) == (self.query.sort, self.query.descending) and self._rows:
-            return
+        if (by, descending) == (self.query.sort, self.query.descending):
+            return  # the view sorts once as it is set up: the list is already in this order
         self.set_query(ProductQuery(self.query.text, by, descending))
