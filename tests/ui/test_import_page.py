@@ -71,7 +71,7 @@ def test_a_gbk_file_with_chinese_headers_imports_with_a_column_chosen_by_hand(
     assert "联系方式 → " in str(page.preview_model.headerData(2, Qt.Orientation.Horizontal))
     imported(qtbot, page)
     assert "2" in page.message.text()
-    assert page.rejection_model.rowCount() == 0
+    assert page.rejected.model.rowCount() == 0
     conn = sqlite3.connect(tmp_path / "shop.db")
     try:
         phones = dict(conn.execute("select member_no, phone from members"))
@@ -90,7 +90,7 @@ def test_a_file_with_bad_rows_imports_nothing_lists_each_in_chinese_and_valid_on
     page.mapping.choose("phone", "联系方式")
     imported(qtbot, page)
     assert members_in(tmp_path) == before
-    lines = page.rejection_model.lines
+    lines = page.rejected.model.lines
     assert [(line.row, line.column) for line in lines] == [
         (3, "姓名"),
         (3, "联系方式"),
@@ -99,7 +99,7 @@ def test_a_file_with_bad_rows_imports_nothing_lists_each_in_chinese_and_valid_on
     assert "会员姓名" in lines[0].reason  # the reason in the UI language
     assert page.tabs.currentIndex() == 1
     report = tmp_path / "rejected.csv"
-    page.save_rejected(report)
+    page.rejected.save_to(report)
     qtbot.waitUntil(report.exists)
     saved = report.read_text("utf-8-sig").splitlines()
     assert len(saved) == 1 + len(lines)
@@ -107,7 +107,7 @@ def test_a_file_with_bad_rows_imports_nothing_lists_each_in_chinese_and_valid_on
     page.valid_only.setChecked(True)
     imported(qtbot, page)
     assert members_in(tmp_path) == before + 2
-    assert [line.row for line in page.rejection_model.lines] == [3, 3, 5]
+    assert [line.row for line in page.rejected.model.lines] == [3, 3, 5]
 
 
 def test_an_excel_workbook_is_previewed_and_imported(

@@ -486,116 +486,111 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/console/import_page.py" line="86" />
-        <location filename="../../ui/console/import_page.py" line="135" />
+        <location filename="../../ui/console/import_page.py" line="83" />
+        <location filename="../../ui/console/import_page.py" line="120" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="89" />
+        <location filename="../../ui/console/import_page.py" line="86" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="90" />
+        <location filename="../../ui/console/import_page.py" line="87" />
         <source>Past sales</source>
         <translation>历史销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="91" />
+        <location filename="../../ui/console/import_page.py" line="88" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="94" />
+        <location filename="../../ui/console/import_page.py" line="91" />
         <source>A CSV file or an Excel workbook (.xlsx)</source>
         <translation>CSV 文件或 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="95" />
+        <location filename="../../ui/console/import_page.py" line="92" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="97" />
+        <location filename="../../ui/console/import_page.py" line="94" />
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="100" />
-        <location filename="../../ui/console/import_page.py" line="265" />
+        <location filename="../../ui/console/import_page.py" line="97" />
+        <location filename="../../ui/console/import_page.py" line="250" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="101" />
-        <location filename="../../ui/console/import_page.py" line="266" />
-        <location filename="../../ui/console/import_page.py" line="267" />
+        <location filename="../../ui/console/import_page.py" line="98" />
+        <location filename="../../ui/console/import_page.py" line="251" />
+        <location filename="../../ui/console/import_page.py" line="252" />
         <source>GBK (Chinese)</source>
         <translation>GBK（简体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="118" />
-        <source>Save this list as CSV…</source>
-        <translation>将此列表保存为 CSV…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/import_page.py" line="125" />
+        <location filename="../../ui/console/import_page.py" line="110" />
         <source>First rows</source>
         <translation>前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="126" />
+        <location filename="../../ui/console/import_page.py" line="111" />
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="130" />
+        <location filename="../../ui/console/import_page.py" line="115" />
         <source>Columns (* every row needs it)</source>
         <translation>列对应（* 为每行必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="132" />
+        <location filename="../../ui/console/import_page.py" line="117" />
         <source>Import valid rows only</source>
         <translation>只导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="133" />
+        <location filename="../../ui/console/import_page.py" line="118" />
         <source>Unticked, nothing is imported if any row is rejected.</source>
         <translation>不勾选时，只要有一行被拒绝，就什么都不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="134" />
+        <location filename="../../ui/console/import_page.py" line="119" />
         <source>Enrol unknown member numbers</source>
         <translation>为未知会员号办理会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="138" />
+        <location filename="../../ui/console/import_page.py" line="123" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="148" />
+        <location filename="../../ui/console/import_page.py" line="133" />
         <source>File holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="153" />
+        <location filename="../../ui/console/import_page.py" line="138" />
         <source>Read as</source>
         <translation>读取编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="213" />
+        <location filename="../../ui/console/import_page.py" line="198" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="215" />
+        <location filename="../../ui/console/import_page.py" line="200" />
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="226" />
+        <location filename="../../ui/console/import_page.py" line="211" />
         <source>Choose a file: its first rows show on the left. Its columns are matched to these fields by their headers (会员号, 手机, …); you can correct each one.
 
 {fields}</source>
@@ -604,112 +599,102 @@
 {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="240" />
-        <location filename="../../ui/console/import_page.py" line="346" />
-        <location filename="../../ui/console/import_page.py" line="352" />
+        <location filename="../../ui/console/import_page.py" line="225" />
+        <location filename="../../ui/console/import_page.py" line="331" />
+        <location filename="../../ui/console/import_page.py" line="337" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="263" />
+        <location filename="../../ui/console/import_page.py" line="248" />
         <source>an Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="270" />
+        <location filename="../../ui/console/import_page.py" line="255" />
         <source>Read as {what}</source>
         <translation>按{what}读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="272" />
+        <location filename="../../ui/console/import_page.py" line="257" />
         <source>Detected: {what}</source>
         <translation>识别为：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="273" />
+        <location filename="../../ui/console/import_page.py" line="258" />
         <source>Read as {what}, as chosen</source>
         <translation>按所选的 {what} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="294" />
+        <location filename="../../ui/console/import_page.py" line="279" />
         <source>Choose a column for: {fields}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="314" />
-        <location filename="../../ui/console/import_page.py" line="354" />
+        <location filename="../../ui/console/import_page.py" line="299" />
+        <location filename="../../ui/console/import_page.py" line="339" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="336" />
+        <location filename="../../ui/console/import_page.py" line="321" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="353" />
+        <location filename="../../ui/console/import_page.py" line="338" />
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="355" />
+        <location filename="../../ui/console/import_page.py" line="340" />
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="373" />
+        <location filename="../../ui/console/import_page.py" line="357" />
         <source>Rejected rows ({n})</source>
         <translation>被拒绝的行（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="382" />
+        <location filename="../../ui/console/import_page.py" line="366" />
         <source>A sale was refused while importing; the {n} row(s) before it were imported. Fix the rows listed and import the file again: rows already imported are skipped.</source>
         <translation>导入时有一笔销售被拒绝；在它之前的 {n} 行已经导入。请修改列出的行后再次导入该文件：已导入的行会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="387" />
+        <location filename="../../ui/console/import_page.py" line="371" />
         <source>{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick “Import valid rows only”.</source>
         <translation>有 {n} 行无法导入，所以什么都没有导入。请修改这些行，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="390" />
+        <location filename="../../ui/console/import_page.py" line="374" />
         <source>Rows imported: {n}.</source>
         <translation>已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="392" />
+        <location filename="../../ui/console/import_page.py" line="376" />
         <source>Already there, skipped: {n}.</source>
         <translation>已存在而跳过 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="394" />
+        <location filename="../../ui/console/import_page.py" line="378" />
         <source>Members enrolled: {n}.</source>
         <translation>新办会员 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="396" />
+        <location filename="../../ui/console/import_page.py" line="380" />
         <source>Rows rejected (listed): {n}.</source>
         <translation>被拒绝 {n} 行（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="408" />
+        <location filename="../../ui/console/import_page.py" line="392" />
         <source>Stopped. The sales written before you pressed Cancel stay; import the same file again to finish (rows already imported are skipped).</source>
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="412" />
+        <location filename="../../ui/console/import_page.py" line="396" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/import_page.py" line="423" />
-        <source>Save the rejected rows</source>
-        <translation>保存被拒绝的行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/import_page.py" line="435" />
-        <source>Saved to {file}.</source>
-        <translation>已保存到 {file}。</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1130,24 @@
         <location filename="../../ui/screens/refund.py" line="150" />
         <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
         <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRows</name>
+    <message>
+        <location filename="../../ui/console/import_rejected.py" line="48" />
+        <source>Save this list as CSV…</source>
+        <translation>将此列表保存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_rejected.py" line="65" />
+        <source>Save the rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_rejected.py" line="81" />
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,14 +40,11 @@ from loyalty_desktop.services.import_files import (
     import_file,
     preview_file,
 )
-from loyalty_desktop.services.import_report import ImportReport, save_rejections
+from loyalty_desktop.services.import_report import ImportReport
 from loyalty_desktop.services.long_jobs import Job, JobCancelled, Progress
 from loyalty_desktop.ui.console.import_mapping import MappingForm, field_label
-from loyalty_desktop.ui.console.import_preview import (
-    PreviewModel,
-    RejectionModel,
-    rejections,
-)
+from loyalty_desktop.ui.console.import_preview import PreviewModel, rejections
+from loyalty_desktop.ui.console.import_rejected import RejectedRows
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.screens.messages import spoken, tell
 from loyalty_desktop.ui.tasks import Tasks
@@ -62,7 +59,7 @@ class _ProgressRelay(QObject):
     progressed = Signal(object)  # Progress
 
 
-def _table(model: PreviewModel | RejectionModel) -> QTableView:
+def _table(model: PreviewModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -108,22 +105,10 @@ class ImportPage(ConsolePage):
         self.preview_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.rejection_model = RejectionModel()
-        self.rejection_table = _table(self.rejection_model)
-        header = self.rejection_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.rejection_table.verticalHeader().setVisible(False)
-        self.save_report = QPushButton(self.tr("Save this list as CSV…"))
-        self.save_report.setEnabled(False)
-        rejected = QWidget()
-        rejected_box = QVBoxLayout(rejected)
-        rejected_box.addWidget(self.rejection_table, 1)
-        rejected_box.addWidget(self.save_report, 0, Qt.AlignmentFlag.AlignRight)
+        self.rejected = RejectedRows(shop, tasks, actor)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.preview_table, self.tr("First rows"))
-        self.tabs.addTab(rejected, self.tr("Rejected rows"))
+        self.tabs.addTab(self.rejected, self.tr("Rejected rows"))
         self.mapping = MappingForm()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -185,9 +170,9 @@ class ImportPage(ConsolePage):
         self.browse.clicked.connect(self._browse)
         self.encoding.currentIndexChanged.connect(self._read_again)
         self.mapping.changed.connect(self._mapping_changed)
+        self.rejected.told.connect(lambda text, ok: tell(self.message, text, ok=ok))
         self.start.clicked.connect(self.run)
         self.cancel.clicked.connect(self.stop)
-        self.save_report.clicked.connect(self._ask_where_to_save)
         self._kind_changed()
 
     # Choosing -----------------------------------------------------------------
@@ -368,8 +353,7 @@ class ImportPage(ConsolePage):
         self._mapping_changed()
         self.report = report
         lines = rejections(report.rejected, mapping, kind, QLocale().name())
-        self.rejection_model.show(lines)
-        self.save_report.setEnabled(bool(lines))
+        self.rejected.show_lines(lines, self.path)
         self.tabs.setTabText(1, self.tr("Rejected rows ({n})").format(n=len(report.rejected)))
         if report.rejected:
             self.tabs.setCurrentIndex(1)
@@ -413,26 +397,3 @@ class ImportPage(ConsolePage):
             tell(self.message, text)
             return
         tell(self.message, spoken(error))
-
-    # The report ---------------------------------------------------------------
-
-    def _ask_where_to_save(self) -> None:
-        default = (self.path.stem + "-rejected.csv") if self.path else "rejected.csv"
-        folder = self.path.parent if self.path else Path.home()
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the rejected rows"), str(folder / default), "CSV (*.csv)"
-        )
-        if chosen:
-            self.save_rejected(Path(chosen))
-
-    def save_rejected(self, path: Path) -> None:
-        """Write the rejected rows, as listed, to ``path`` (on the worker)."""
-        header = self.rejection_model.titles()
-        lines = [(r.row, r.column, r.reason) for r in self.rejection_model.lines]
-        self.tasks.submit(
-            lambda: save_rejections(self.shop, self.actor, path, header, lines),
-            lambda saved: tell(
-                self.message, self.tr("Saved to {file}.").format(file=str(saved)), ok=True
-            ),
-            lambda error: tell(self.message, spoken(error)),
-        )
