@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.home import HomePage
+from loyalty_desktop.ui.console.members_page import MembersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -33,4 +34,7 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry(
+        "members", lambda: QCoreApplication.translate("ConsolePages", "Members"), MembersPage
+    ),
 )
