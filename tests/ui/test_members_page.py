@@ -21,8 +21,9 @@ from loyalty_desktop.ui.console.member_actions import AdjustDialog, MergeDialog
 from loyalty_desktop.ui.console.member_detail import MemberDetailDialog
 from loyalty_desktop.ui.console.member_model import MemberListModel, MemberQuery
 from loyalty_desktop.ui.console.members_page import MembersPage
+from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.tasks import Tasks
-from tests.ui.conftest import MEMBER_NO, PIN
+from tests.ui.conftest import MEMBER_NO, PIN, signed_in
 
 NAME, POINTS = 1, 4
 
@@ -217,7 +218,7 @@ def test_export_writes_the_members_json_where_chosen_and_never_over_the_database
     target.parent.mkdir()
     monkeypatch.setattr(member_files, "choose_save_path", lambda *args: target)
     detail.export()
-    qtbot.waitUntil(target.exists)
+    qtbot.waitUntil(lambda: "wang.json" in detail.message.text())
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["member"]["member_no"] == MEMBER_NO
     assert data["member"]["name"] == "王芳"
@@ -261,12 +262,24 @@ def test_erase_asks_first_with_cancel_the_default_then_erases(
 
 
 def test_a_card_scanned_on_the_members_page_opens_that_member(
-    qtbot: QtBot, page: MembersPage, crowd: Opened
+    qtbot: QtBot, window: MainWindow, staffed: Opened
 ) -> None:
-    card = member_view.show_member(crowd.shop, LOCAL_ADMIN, MEMBER_NO).card
+    signed_in(qtbot, window, "Ada")
+    window.toggle_console()
+    assert window.console is not None
+    page = window.console.open_page("members")
+    assert isinstance(page, MembersPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    card = member_view.show_member(staffed.shop, LOCAL_ADMIN, MEMBER_NO).card
     assert card is not None
-    detail = page.open_member(card)
-    qtbot.addWidget(detail)
-    qtbot.waitUntil(lambda: detail.view is not None)
-    assert detail.view is not None
-    assert detail.view.member_no == MEMBER_NO
+    window.scanner.scanned.emit(card)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.view is not None)
+    assert page.detail is not None
+    qtbot.addWidget(page.detail)
+    assert page.detail.view is not None
+    assert page.detail.view.member_no == MEMBER_NO
+    page.detail.close()
+    page.detail = None
+    window.scanner.scanned.emit("134567890123456789")  # a WeChat Pay code
+    assert "payment code" in page.message.text()
+    assert page.detail is None

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from loyalty_desktop.domain.cards import clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import Currency
-from loyalty_desktop.services import browsing, programs
+from loyalty_desktop.services import browsing, member_view, programs
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.read_models import MemberCursor, MemberFilter, MemberPage
 from loyalty_desktop.ui.console.member_detail import MemberDetailDialog
 from loyalty_desktop.ui.console.member_model import (
@@ -193,8 +195,23 @@ class MembersPage(ConsolePage):
         return self.detail
 
     def scanned(self, code: str) -> None:
-        """A member card scanned while the list shows: open that member."""
-        self.open_member(code)
+        """A member card scanned while the list shows: open that member (a payment code never)."""
+        kind = payment_kind(clean_scan(code))
+        if kind is not None:  # never looked up, never kept
+            tell(
+                self.message,
+                self.tr("That was a payment code ({kind}), not a member card.").format(kind=kind),
+            )
+            return
+        shop, actor = self.shop, self.actor
+        self.tasks.submit(
+            lambda: member_view.show_member(shop, actor, code),
+            self._open_view,
+            self._refused,
+        )
+
+    def _open_view(self, view: MemberView) -> None:
+        self.open_member(f"id:{view.id}")
 
     def _changed(self, changes: Changes) -> None:
         if changes.members:
