@@ -169,7 +169,7 @@ class MembersPage(ConsolePage):
             self.table.horizontalHeader().setSortIndicator(COLUMN_OF_SORT[query.sort], ascending)
 
     def _show_count(self, total: int) -> None:
-        self.count.setText(self.tr("%n member(s)", "", total))
+        self.count.setText(self.tr("{count} found").format(count=f"{total:,}"))
 
     def _refused(self, error: LoyaltyError) -> None:
         tell(self.message, spoken(error))
