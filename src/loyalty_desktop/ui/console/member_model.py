@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.members import MemberStatus
@@ -24,6 +31,7 @@ from loyalty_desktop.ui.tasks import Tasks
 Index = QModelIndex | QPersistentModelIndex
 _NO_INDEX = QModelIndex()
 PAGE = 200
+COUNT_DELAY_MS = 400
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -138,27 +146,29 @@ class MemberListModel(QAbstractTableModel):
     def _load(self, after: MemberCursor | None, *, count: bool) -> None:
         generation, query, size = self._generation, self.query, self._page_size
         self._loading = True
-        read, counter = self._read, self._count
+        read = self._read
 
-        def work() -> tuple[int, MemberPage]:
+        def work() -> tuple[int, MemberPage | None]:
+            # Typed over while it waited behind other work: not worth reading at all.
+            if generation != self._generation:
+                return generation, None
             return generation, read(query, after, size)
 
+        self._tasks.submit(
+            work, lambda answer: self._arrived(answer, count), self._refused(generation), owner=self
+        )
+
+    def _refused(self, generation: int) -> Callable[[LoyaltyError], None]:
         def refused(error: LoyaltyError) -> None:
             if generation == self._generation:
                 self._loading = False
                 self.failed.emit(error)
 
-        self._tasks.submit(work, self._arrived, refused, owner=self)
-        if count:
+        return refused
 
-            def tally() -> tuple[int, int]:
-                return generation, counter(query)
-
-            self._tasks.submit(tally, self._tallied, refused, owner=self)
-
-    def _arrived(self, answer: tuple[int, MemberPage]) -> None:
+    def _arrived(self, answer: tuple[int, MemberPage | None], count: bool) -> None:
         generation, page = answer
-        if generation != self._generation:
+        if generation != self._generation or page is None:
             return  # an answer to a search typed over since
         self._loading = False
         self._next = page.next
@@ -168,10 +178,28 @@ class MemberListModel(QAbstractTableModel):
             self._rows.extend(page.rows)
             self.endInsertRows()
         self.loaded.emit()
+        if count and page.next is None:
+            self._tallied((generation, len(page.rows)))  # the first page holds them all
+        elif count:
+            # A count of a broad search ("1" matches every member number) takes the
+            # worker a while: ask only once the typing has settled, if it still holds.
+            QTimer.singleShot(COUNT_DELAY_MS, self, lambda: self._count_later(generation))
 
-    def _tallied(self, answer: tuple[int, int]) -> None:
+    def _count_later(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        query, counter = self.query, self._count
+
+        def tally() -> tuple[int, int | None]:
+            if generation != self._generation:
+                return generation, None
+            return generation, counter(query)
+
+        self._tasks.submit(tally, self._tallied, self._refused(generation), owner=self)
+
+    def _tallied(self, answer: tuple[int, int | None]) -> None:
         generation, total = answer
-        if generation == self._generation:
+        if generation == self._generation and total is not None:
             self.total = total
             self.counted.emit(total)
 
