@@ -283,3 +283,23 @@ def test_a_card_scanned_on_the_members_page_opens_that_member(
     window.scanner.scanned.emit("134567890123456789")  # a WeChat Pay code
     assert "payment code" in page.message.text()
     assert page.detail is None
+
+
+def test_the_card_is_saved_as_png_and_sent_to_the_printer_chosen(
+    qtbot: QtBot, page: MembersPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    detail = _open_first(qtbot, page)
+    target = tmp_path / "card-wang"  # the suffix is added
+    monkeypatch.setattr(member_files, "choose_save_path", lambda *args: target)
+    detail.save_card()
+    saved = tmp_path / "card-wang.png"
+    qtbot.waitUntil(lambda: "card-wang.png" in detail.message.text())
+    assert saved.read_bytes().startswith(b"\x89PNG")
+    printed: list[bytes] = []
+    monkeypatch.setattr(
+        member_files, "print_image", lambda _parent, png: printed.append(png) or True
+    )
+    detail.print_card()
+    qtbot.waitUntil(lambda: bool(printed))
+    assert printed[0].startswith(b"\x89PNG")
+    assert detail.message.objectName() == "ok"

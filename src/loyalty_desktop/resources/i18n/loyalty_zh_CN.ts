@@ -618,131 +618,141 @@
     </message>
     <message>
         <location filename="../../ui/console/member_detail.py" line="100" />
-        <source>Save card as PNG…</source>
-        <translation>保存会员卡图片…</translation>
+        <source>Save card…</source>
+        <translation>保存会员卡…</translation>
     </message>
     <message>
         <location filename="../../ui/console/member_detail.py" line="101" />
+        <source>Print card…</source>
+        <translation>打印会员卡…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_detail.py" line="102" />
         <source>Export data (JSON)…</source>
         <translation>导出资料 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="102" />
+        <location filename="../../ui/console/member_detail.py" line="103" />
         <source>Erase…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="103" />
+        <location filename="../../ui/console/member_detail.py" line="104" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="153" />
+        <location filename="../../ui/console/member_detail.py" line="156" />
         <source>Points ledger</source>
         <translation>积分明细</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="154" />
+        <location filename="../../ui/console/member_detail.py" line="157" />
         <source>Points lots</source>
         <translation>积分批次</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="155" />
+        <location filename="../../ui/console/member_detail.py" line="158" />
         <source>Tier history</source>
         <translation>等级变化</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="156" />
+        <location filename="../../ui/console/member_detail.py" line="159" />
         <source>Purchases</source>
         <translation>消费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="165" />
+        <location filename="../../ui/console/member_detail.py" line="168" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="166" />
+        <location filename="../../ui/console/member_detail.py" line="169" />
         <source>Member {number}</source>
         <translation>会员 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="170" />
+        <location filename="../../ui/console/member_detail.py" line="173" />
         <source>Tier {tier} · {points} points ({spendable} spendable) · lifetime spend {spend}</source>
         <translation>等级 {tier} · {points} 积分（可用 {spendable}）· 累计消费 {spend}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="179" />
+        <location filename="../../ui/console/member_detail.py" line="182" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="180" />
+        <location filename="../../ui/console/member_detail.py" line="183" />
         <source>merged into another member</source>
         <translation>已合并到其他会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="181" />
+        <location filename="../../ui/console/member_detail.py" line="184" />
         <source>erased (personal data removed)</source>
         <translation>已注销（个人资料已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="184" />
+        <location filename="../../ui/console/member_detail.py" line="187" />
         <source>{points} on {day}</source>
         <translation>{day} 过期 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="193" />
+        <location filename="../../ui/console/member_detail.py" line="196" />
         <source>yes: offers may use their data</source>
         <translation>同意：优惠活动可使用其资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="195" />
+        <location filename="../../ui/console/member_detail.py" line="198" />
         <source>no: no marketing</source>
         <translation>不同意：不做营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="224" />
+        <location filename="../../ui/console/member_detail.py" line="227" />
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="226" />
+        <location filename="../../ui/console/member_detail.py" line="229" />
         <source>Nothing was changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="237" />
+        <location filename="../../ui/console/member_detail.py" line="240" />
         <source>Points corrected: now {points}.</source>
         <translation>积分已调整：现为 {points}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="248" />
+        <location filename="../../ui/console/member_detail.py" line="251" />
         <source>Merged: now {points} points.</source>
         <translation>已合并：现有 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="259" />
+        <location filename="../../ui/console/member_detail.py" line="262" />
         <source>Save the member card</source>
         <translation>保存会员卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="276" />
+        <location filename="../../ui/console/member_detail.py" line="279" />
         <source>Card saved to {file}.</source>
         <translation>会员卡已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="287" />
+        <location filename="../../ui/console/member_detail.py" line="301" />
+        <source>The card was sent to the printer.</source>
+        <translation>会员卡已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_detail.py" line="309" />
         <source>Export member data</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="301" />
+        <location filename="../../ui/console/member_detail.py" line="323" />
         <source>Exported to {file}.</source>
         <translation>已导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="314" />
+        <location filename="../../ui/console/member_detail.py" line="336" />
         <source>The member's personal data was erased.</source>
         <translation>该会员的个人资料已删除。</translation>
     </message>
@@ -750,22 +760,22 @@
 <context>
     <name>MemberFiles</name>
     <message>
-        <location filename="../../ui/console/member_files.py" line="25" />
+        <location filename="../../ui/console/member_files.py" line="27" />
         <source>Erase member data</source>
         <translation>删除会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="27" />
+        <location filename="../../ui/console/member_files.py" line="29" />
         <source>Erase the personal data of member {number}?</source>
         <translation>删除会员 {number} 的个人资料？</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="32" />
+        <location filename="../../ui/console/member_files.py" line="34" />
         <source>Name, phone, e-mail, birthday and consent are removed for good, also from duplicates merged into this member. The number, points and purchase totals stay, without a name, for the books. This cannot be undone.</source>
         <translation>姓名、手机号、邮箱、生日和授权记录将被永久删除，合并到该会员的重复会员也一并删除。会员号、积分和消费合计会匿名保留，用于记账。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="40" />
+        <location filename="../../ui/console/member_files.py" line="42" />
         <source>Erase for good</source>
         <translation>永久删除</translation>
     </message>
@@ -773,72 +783,72 @@
 <context>
     <name>MemberListModel</name>
     <message>
-        <location filename="../../ui/console/member_model.py" line="82" />
+        <location filename="../../ui/console/member_model.py" line="90" />
         <source>Number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="83" />
+        <location filename="../../ui/console/member_model.py" line="91" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="84" />
+        <location filename="../../ui/console/member_model.py" line="92" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="85" />
+        <location filename="../../ui/console/member_model.py" line="93" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="86" />
+        <location filename="../../ui/console/member_model.py" line="94" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="87" />
+        <location filename="../../ui/console/member_model.py" line="95" />
         <source>Lifetime spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="88" />
+        <location filename="../../ui/console/member_model.py" line="96" />
         <source>Joined</source>
         <translation>入会日期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="89" />
+        <location filename="../../ui/console/member_model.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="92" />
+        <location filename="../../ui/console/member_model.py" line="100" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="93" />
+        <location filename="../../ui/console/member_model.py" line="101" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="94" />
+        <location filename="../../ui/console/member_model.py" line="102" />
         <source>erased</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="210" />
+        <location filename="../../ui/console/member_model.py" line="238" />
         <source>Masked: open the member to see the whole number</source>
         <translation>已隐藏部分号码：打开会员可查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="212" />
+        <location filename="../../ui/console/member_model.py" line="240" />
         <source>The member owes points; they cannot redeem until it is paid</source>
         <translation>该会员积分为负，补足前不能使用积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="242" />
+        <location filename="../../ui/console/member_model.py" line="270" />
         <source>Click to sort by this column</source>
         <translation>点击按此列排序</translation>
     </message>

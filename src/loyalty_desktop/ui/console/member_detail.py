@@ -97,7 +97,8 @@ class MemberDetailDialog(QDialog):
         self.edit_button = QPushButton(self.tr("Edit profile…"))
         self.adjust_button = QPushButton(self.tr("Correct points…"))
         self.merge_button = QPushButton(self.tr("Merge a duplicate…"))
-        self.card_button = QPushButton(self.tr("Save card as PNG…"))
+        self.card_button = QPushButton(self.tr("Save card…"))
+        self.print_button = QPushButton(self.tr("Print card…"))
         self.export_button = QPushButton(self.tr("Export data (JSON)…"))
         self.erase_button = QPushButton(self.tr("Erase…"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -106,6 +107,7 @@ class MemberDetailDialog(QDialog):
             self.adjust_button,
             self.merge_button,
             self.card_button,
+            self.print_button,
             self.export_button,
             self.erase_button,
         )
@@ -130,6 +132,7 @@ class MemberDetailDialog(QDialog):
         self.adjust_button.clicked.connect(self.adjust)
         self.merge_button.clicked.connect(self.merge)
         self.card_button.clicked.connect(self.save_card)
+        self.print_button.clicked.connect(self.print_card)
         self.export_button.clicked.connect(self.export)
         self.erase_button.clicked.connect(self.erase)
         self.close_button.clicked.connect(self.close)
@@ -277,6 +280,25 @@ class MemberDetailDialog(QDialog):
             ),
             self._refused,
         )
+
+    def print_card(self) -> None:
+        """Print the member's card on a printer chosen in the print dialog (the same card)."""
+        shop, actor, ref = self.shop, self.actor, self.ref
+
+        def draw(member: Member, code: str, shop_name: str) -> bytes:
+            return card_png(
+                code, shop_name=shop_name, member_name=member.name, member_no=member.member_no
+            )
+
+        self.tasks.submit(
+            lambda: members.member_card(shop, actor, ref, deliver=draw),
+            self._print_png,
+            self._refused,
+        )
+
+    def _print_png(self, png: bytes) -> None:
+        if member_files.print_image(self, png):
+            tell(self.message, self.tr("The card was sent to the printer."), ok=True)
 
     def export(self) -> None:
         """Write everything held about the member to a JSON file (an access request)."""

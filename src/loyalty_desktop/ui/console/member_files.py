@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, kinds: str) -> Path | None:
@@ -52,3 +54,20 @@ def ask(box: QMessageBox) -> bool:
     box.exec()
     clicked = box.clickedButton()
     return clicked is not None and box.buttonRole(clicked) == QMessageBox.ButtonRole.DestructiveRole
+
+
+def print_image(parent: QWidget, png: bytes) -> bool:
+    """Print a PNG (the member card) on a printer the manager picks, at its own size; whether it printed."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    image = QImage.fromData(png)
+    page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+    # The card is 300 dpi: drawn at the printer's resolution it keeps its real size.
+    scale = printer.resolution() / 300
+    size = image.size() * scale
+    size.scale(page.size().boundedTo(size), Qt.AspectRatioMode.KeepAspectRatio)
+    painter = QPainter(printer)
+    painter.drawImage(page.topLeft().x(), page.topLeft().y(), image.scaled(size))
+    painter.end()
+    return True
