@@ -303,3 +303,12 @@ def test_the_card_is_saved_as_png_and_sent_to_the_printer_chosen(
     qtbot.waitUntil(lambda: bool(printed))
     assert printed[0].startswith(b"\x89PNG")
     assert detail.message.objectName() == "ok"
+
+
+def test_coming_back_to_the_page_shows_points_changed_meanwhile(
+    qtbot: QtBot, page: MembersPage, crowd: Opened
+) -> None:
+    assert page.model.index(0, POINTS).data() == "500"
+    points.adjust(crowd.shop, LOCAL_ADMIN, MEMBER_NO, 7, "found receipt", "Q9")
+    page.shown()
+    qtbot.waitUntil(lambda: page.model.index(0, POINTS).data() == "507")

@@ -123,8 +123,9 @@ class MembersPage(ConsolePage):
     # -- the page's life -------------------------------------------------------------------
 
     def shown(self) -> None:
-        """First view: learn the currency, then load the list; later views keep the list."""
+        """First view: learn the currency, then load the list; later views read it again."""
         if self._opened:
+            self.model.reload()  # sales at the till may have moved points meanwhile
             return
         self._opened = True
         shop, actor = self.shop, self.actor
