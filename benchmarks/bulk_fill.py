@@ -259,16 +259,17 @@ def _line_counts(rng: np.random.Generator, lines: int) -> np.ndarray:
 
 _INSERT = {
     "members": 19,
-    "sales": 27,
+    "sales": 28,
     "sale_lines": 10,
     "lots": 8,
     "allocations": 3,
     "outbox": 9,
 }
 # Rows are built in the first release's column order; migration 0003 moved the sale's
-# birthday to a birth month at the end (after the request fingerprint) and gave lots a source.
+# birthday to a birth month at the end (after the request fingerprint) and gave lots a source;
+# migration 0007 gave sales the rewards they took (none in the history).
 _LATER_COLUMNS: dict[str, Callable[[tuple[Any, ...]], tuple[Any, ...]]] = {
-    "sales": lambda row: (*row[:17], *row[18:], None, None),
+    "sales": lambda row: (*row[:17], *row[18:], None, None, "[]"),
     "lots": lambda row: (*row, None),
     "outbox": lambda row: (*row, 1),  # migration 0005: the event kind's schema version
 }

@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.domain.products import Product
@@ -164,6 +164,8 @@ def shoot(out: Path, language: str) -> list[Path]:
         window.toggle_console()
         console = window.console
         assert console is not None
+        for name, phone in (("李娜", "13900001111"), ("Zhang Wei", None), ("陈静", "13700002222")):
+            members.enrol(shop, LOCAL_ADMIN, members.NewMember(name=name, phone=phone))
         for entry in PAGES:  # every back-office page as it first opens
             console.open_page(entry.key)
             _settle(app, window)
@@ -188,6 +190,22 @@ def shoot(out: Path, language: str) -> list[Path]:
         products_page.table.selectRow(1)
         _settle(app, window)
         save(window, "console-products-edit")
+        # The member record and its forms (the members page's dialogs).
+        record = console.pages["members"].open_member("10000001")  # type: ignore[attr-defined]
+        _settle(app, window, lambda: record.tables is not None)
+        for tab in range(record.tabs.count()):
+            record.tabs.setCurrentIndex(tab)
+            _settle(app, window)
+            record.grab().save(str(out / f"member-detail-{tab}-{language}.png"))
+        record.merge()
+        _settle(app, window)
+        form = record.findChildren(QDialog)[-1]
+        form.other.setText("10000002")  # type: ignore[attr-defined]
+        form.preview()  # type: ignore[attr-defined]
+        _settle(app, window)
+        form.grab().save(str(out / f"member-merge-{language}.png"))
+        form.close()
+        record.close()
         window.toggle_console()
         window.close()
         opened.engine.dispose()

@@ -16,6 +16,7 @@ from loyalty_desktop.services import (
     checkout,
     imports,
     integrity,
+    member_profile,
     member_view,
     members,
     merge,
@@ -86,6 +87,9 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.CHECK: lambda o, a, s: integrity.check(o.shop, a, o.integrity),
     Permission.PRODUCTS: lambda o, a, s: products.save_product(
         o.shop, a, "P-new", name="新商品", price="3.50"
+    ),
+    Permission.EDIT_MEMBER: lambda o, a, s: member_profile.edit_profile(
+        o.shop, a, s["no"], member_profile.ProfileEdit(email="new@example.com")
     ),
 }
 

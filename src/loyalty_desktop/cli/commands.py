@@ -15,6 +15,7 @@ from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.imports import column_map
+from loyalty_desktop.cli.members import cmd_member_edit, cmd_merge_preview
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
@@ -237,6 +238,8 @@ def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:
+    if args.preview:
+        return cmd_merge_preview(ctx, args)
     merged = merge.merge_members(
         ctx.shop, ctx.actor, args.keep, args.other, ctx.moment(args.at), args.reason
     )
@@ -444,6 +447,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("card-key", "rotate"): cmd_card_key_rotate,
     ("card-key", "replace"): cmd_card_key_replace,
     ("gui", None): cmd_gui,
+    ("member", "edit"): cmd_member_edit,
 }
 
 

@@ -114,6 +114,19 @@ def build_parser() -> Parser:
         "search",
         help="members whose number or name starts with TEXT, or whose phone (or its last 4 digits) it is",
     ).add_argument("text")
+    p = member.add_parser(
+        "edit", help="change a member's profile; an empty value clears it (not the name)"
+    )
+    p.add_argument("ref")
+    p.add_argument("--name")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--birthday", help="YYYY-MM-DD")
+    p.add_argument(
+        "--consent",
+        action=argparse.BooleanOptionalAction,
+        help="the member agreed (or, with --no-consent, no longer agrees) to marketing use",
+    )
 
     product = sub.add_parser("product", help="the product catalogue").add_subparsers(
         dest="action", required=True, parser_class=Parser
@@ -206,6 +219,9 @@ def build_parser() -> Parser:
     p.add_argument("keep")
     p.add_argument("other")
     p.add_argument("--reason")
+    p.add_argument(
+        "--preview", action="store_true", help="show what the merge would give; change nothing"
+    )
     _at(p)
 
     imports = sub.add_parser("import", help="import CSV files").add_subparsers(

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.reasons_imports import IMPORTS
+from loyalty_desktop.domain.reasons_members import MEMBER_RECORDS
 from loyalty_desktop.domain.reasons_office import (
     COMMAND_LINE,
     DATABASE,
@@ -63,6 +64,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **REPORTS,
         **COMMAND_LINE,
         **IMPORTS,
+        **MEMBER_RECORDS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -171,6 +173,7 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "staff": Wording("manage staff", "管理员工账号"),
             "check": Wording("check the database", "检查数据库"),
             "products": Wording("edit products", "管理商品"),
+            "edit_member": Wording("edit a member's profile", "修改会员资料"),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

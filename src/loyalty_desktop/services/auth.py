@@ -45,6 +45,7 @@ class Permission(StrEnum):
     STAFF = "staff"
     CHECK = "check"
     PRODUCTS = "products"
+    EDIT_MEMBER = "edit_member"
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -69,6 +70,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.STAFF: Role.ADMIN,
     Permission.CHECK: Role.CASHIER,
     Permission.PRODUCTS: Role.MANAGER,
+    Permission.EDIT_MEMBER: Role.MANAGER,
 }
 
 

@@ -42,6 +42,7 @@ class EventKind(StrEnum):
     MEMBER_ENROLLED = "member.enrolled"
     MEMBER_ERASED = "member.erased"
     CARD_REISSUED = "member.card_reissued"
+    PROFILE_CHANGED = "member.profile_changed"
 
 
 _STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
@@ -107,6 +108,11 @@ EVENT_TYPES: dict[EventKind, EventType] = {
         ),
         EventType(EventKind.MEMBER_ERASED, 1, {"member_id": _STR}),
         EventType(EventKind.CARD_REISSUED, 1, {"member_id": _STR, "card_no": _INT, "serial": _INT}),
+        EventType(
+            EventKind.PROFILE_CHANGED,
+            1,
+            {"member_id": _STR, "fields": _LIST, "consent": _BOOL, "consent_at": _OPT_STR},
+        ),
     )
 }
 
@@ -320,4 +326,23 @@ def card_reissued_event(device_id: str, member: Member, at: datetime) -> Event:
         f"card:{device_id}:{member.id}:{member.card_no}:{member.card_serial}",
         at,
         {"member_id": member.id, "card_no": member.card_no, "serial": member.card_serial},
+    )
+
+
+def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -> Event:
+    """A member's profile edited: which fields changed and the consent now, never the values.
+
+    The values are personal data: the server reads them from the members table.
+    Each edit is its own fact, so its key is the edit's own id.
+    """
+    return _event(
+        EventKind.PROFILE_CHANGED,
+        f"profile:{uuid.uuid4()}",
+        at,
+        {
+            "member_id": member.id,
+            "fields": list(fields),
+            "consent": member.consent,
+            "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+        },
     )

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import Allocation, MovementKind
-from loyalty_desktop.domain.members import MemberStatus, merged_profile
+from loyalty_desktop.domain.members import Member, MemberStatus, merged_profile
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
@@ -32,6 +32,24 @@ class Merged:
     changes: Changes
 
 
+def check_pair(keep: Member, other: Member, when: datetime, timezone: str) -> None:
+    """Refuse a merge of a member with themselves, of a closed member, or dated before either joined."""
+    if keep.id == other.id:
+        raise InvalidRequest(
+            "a member cannot be merged with themselves",
+            reason="merge_same_member",
+            field="other",
+        )
+    for member in (keep, other):
+        if not member.active:
+            raise MemberClosed(
+                f"member {member.member_no} is {member.status.value}",
+                member_no=member.member_no,
+                status=member.status.value,
+            )
+        require_enrolled(member, when, timezone)
+
+
 def merge_members(
     shop: Shop,
     actor: Actor,
@@ -46,21 +64,8 @@ def merge_members(
     with shop.uow() as uow:
         keep = find_member(uow, keep_ref, shop.card_keys, for_update=True)
         other = find_member(uow, other_ref, shop.card_keys, for_update=True)
-        if keep.id == other.id:
-            raise InvalidRequest(
-                "a member cannot be merged with themselves",
-                reason="merge_same_member",
-                field="other",
-            )
         _, program = program_in_force(uow)
-        for member in (keep, other):
-            if not member.active:
-                raise MemberClosed(
-                    f"member {member.member_no} is {member.status.value}",
-                    member_no=member.member_no,
-                    status=member.status.value,
-                )
-            require_enrolled(member, when, program.timezone)
+        check_pair(keep, other, when, program.timezone)
         now = shop.clock.now()
         source = open_account(uow, shop, other)
         target = open_account(uow, shop, keep)

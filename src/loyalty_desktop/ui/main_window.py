@@ -318,6 +318,9 @@ class MainWindow(QMainWindow):
             else:
                 self.refunds.sale.setText(receipt or code)  # a receipt's sale number
             return
+        if self.console is not None and self.stack.currentWidget() is self.console:
+            self.console.scanned(code)  # the members page opens a scanned card's member
+            return
         till = self.checkout
         if till is None or self.stack.currentWidget() is not till:
             return  # no one signed in: a scan attaches nothing

@@ -8,6 +8,7 @@ import pytest
 
 from loyalty_desktop.domain import (
     reasons_imports,
+    reasons_members,
     reasons_office,
     reasons_receipts,
     reasons_rewards,
@@ -138,6 +139,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_receipts,
             reasons_rewards,
             reasons_imports,
+            reasons_members,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

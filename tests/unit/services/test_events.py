@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from loyalty_desktop.services import members, merge, points, privacy, programs
+from loyalty_desktop.services import member_profile, members, merge, points, privacy, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.events import EVENT_TYPES, EventKind, problems
 from tests.conftest import FixedClock
@@ -26,6 +26,9 @@ def _a_day_of_everything(driver: ShopDriver) -> None:
     points.award(driver.shop, LOCAL_ADMIN, a.member_no, "review")
     members.member_card(driver.shop, LOCAL_ADMIN, a.member_no, reissue=True, deliver=lambda *x: x)
     merge.merge_members(driver.shop, LOCAL_ADMIN, a.member_no, b.member_no)
+    member_profile.edit_profile(
+        driver.shop, LOCAL_ADMIN, a.member_no, member_profile.ProfileEdit(consent=True)
+    )
     driver.clock.advance(days=400)
     points.expire(driver.shop, LOCAL_ADMIN)
     privacy.erase_member(driver.shop, LOCAL_ADMIN, a.member_no)

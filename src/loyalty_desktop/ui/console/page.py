@@ -18,3 +18,6 @@ class ConsolePage(QWidget):
 
     def shown(self) -> None:
         """The page came into view: refresh what may have changed meanwhile."""
+
+    def scanned(self, code: str) -> None:
+        """A code was scanned while this page shows (most pages have no use for it)."""

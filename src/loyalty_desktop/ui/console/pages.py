@@ -17,6 +17,7 @@ from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.import_page import ImportPage
+from loyalty_desktop.ui.console.members_page import MembersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.tasks import Tasks
@@ -35,6 +36,9 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry(
+        "members", lambda: QCoreApplication.translate("ConsolePages", "Members"), MembersPage
+    ),
     PageEntry(
         "products", lambda: QCoreApplication.translate("ConsolePages", "Products"), ProductsPage
     ),

@@ -71,6 +71,12 @@ class ConsoleScreen(QWidget):
         self.nav.setCurrentRow(row)
         return self.page(key)
 
+    def scanned(self, code: str) -> None:
+        """A scan while the back office shows goes to the page in view."""
+        shown = self.stack.currentWidget()
+        if isinstance(shown, ConsolePage):
+            shown.scanned(code)
+
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
