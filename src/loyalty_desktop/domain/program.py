@@ -74,6 +74,7 @@ class TierLevel:
     threshold: Decimal = Decimal(0)
     discount_pct: Decimal = Decimal(0)
     earn_multiplier: Decimal = Decimal(1)
+    colour: str = ""  # "#RRGGBB" for screens and cards; empty: the screen's own
 
 
 @dataclass(frozen=True)

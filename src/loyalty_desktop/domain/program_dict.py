@@ -53,6 +53,8 @@ def program_to_dict(program: Program) -> dict[str, Any]:
                     "threshold": str(lvl.threshold),
                     "discount_pct": str(lvl.discount_pct),
                     "earn_multiplier": str(lvl.earn_multiplier),
+                    # only when set, so programmes without colours print as they always did
+                    **({"colour": lvl.colour} if lvl.colour else {}),
                 }
                 for lvl in reversed(tiers.levels)
             ],

@@ -23,6 +23,7 @@ from loyalty_desktop.domain.reasons_office import (
     REPORTS,
     STAFF,
 )
+from loyalty_desktop.domain.reasons_programme import PROGRAMME_EDITING
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
 from loyalty_desktop.domain.reasons_till import (
@@ -61,6 +62,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **FILES,
         **REPORTS,
         **COMMAND_LINE,
+        **PROGRAMME_EDITING,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
