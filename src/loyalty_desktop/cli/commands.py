@@ -15,6 +15,11 @@ from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
+from loyalty_desktop.cli.programme import (
+    cmd_program_export,
+    cmd_program_preview,
+    cmd_program_versions,
+)
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
 from loyalty_desktop.cli.reports import cmd_report
@@ -426,6 +431,9 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("card-key", "rotate"): cmd_card_key_rotate,
     ("card-key", "replace"): cmd_card_key_replace,
     ("gui", None): cmd_gui,
+    ("program", "export"): cmd_program_export,
+    ("program", "versions"): cmd_program_versions,
+    ("program", "preview"): cmd_program_preview,
 }
 
 

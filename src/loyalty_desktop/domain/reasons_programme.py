@@ -14,4 +14,7 @@ PROGRAMME_EDITING = {
         '{where}: {key}: write a colour as "#RRGGBB", e.g. "#C0C0C0", not {value}',
         _IN + '{key} 的颜色请写成 "#RRGGBB"（例如 "#C0C0C0"），现在是 {value}',
     ),
+    "preview_unknown_tier": Wording(
+        "the programme has no tier called {tier}", "方案里没有叫“{tier}”的等级"
+    ),
 }
