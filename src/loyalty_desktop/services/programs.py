@@ -6,13 +6,16 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
-from loyalty_desktop.domain.errors import BadProgram
+from loyalty_desktop.domain.errors import BadFile, BadProgram
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.program_file import parse_program
 from loyalty_desktop.domain.program_writer import write_program
+from loyalty_desktop.output_files import write_new_file
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.csv_files import read_bytes
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.read_models import AuditFilter
@@ -132,3 +135,30 @@ def program_versions(shop: Shop, actor: Actor, limit: int = 100) -> tuple[Loaded
             source = ""
         found.append(LoadedVersion(version, row.at, row.actor, source, version == in_force))
     return tuple(found)
+
+
+MAX_PROGRAM_BYTES = 1024**2  # a programme file is a page or two; anything bigger is a mistake
+
+
+def read_program_file(actor: Actor, path: Path) -> tuple[str, Program]:
+    """A programme file's text and programme, checked but not loaded (the back office's import)."""
+    require(actor, Permission.PROGRAM)
+    data = read_bytes(path, limit=MAX_PROGRAM_BYTES, what="programme file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadFile(
+            f"programme file {path} is not UTF-8 text",
+            reason="file_not_utf8",
+            file=str(path),
+        ) from None
+    return text, parse_program(text, path.name)
+
+
+def write_program_file(shop: Shop, actor: Actor, path: Path, program: Program) -> Path:
+    """Write ``program`` as its file at ``path`` (the person already agreed to replace it).
+
+    Never over the shop's own database, journals, backups or key files.
+    """
+    require(actor, Permission.PROGRAM)
+    return write_new_file(path, write_program(program), force=True, protected=shop.own_files())

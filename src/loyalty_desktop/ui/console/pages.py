@@ -17,6 +17,7 @@ from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.programme_page import ProgrammePage
 from loyalty_desktop.ui.tasks import Tasks
 
 PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
@@ -33,4 +34,7 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry(
+        "programme", lambda: QCoreApplication.translate("ConsolePages", "Programme"), ProgrammePage
+    ),
 )

@@ -1,0 +1,74 @@
+"""The rewards table of the programme editor: a coupon (money off) or an item, for a points cost.
+
+A row has either a coupon value or an item SKU; empty dates mean always,
+empty tiers every tier.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from loyalty_desktop.ui.console.programme_campaigns import ALWAYS_FROM, ALWAYS_TO
+from loyalty_desktop.ui.console.programme_rows import (
+    Column,
+    Row,
+    RowsModel,
+    join_list,
+    split_list,
+    whole_or_text,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProgrammeRewards", text)
+
+
+COLUMNS = (
+    Column("name", lambda: _tr("Reward")),
+    Column("points", lambda: _tr("Points")),
+    Column("value", lambda: _tr("Coupon value"), tip=lambda: _tr("Money off the basket")),
+    Column("sku", lambda: _tr("Item SKU"), tip=lambda: _tr("The item given; it must be bought")),
+    Column("start", lambda: _tr("From")),
+    Column("end", lambda: _tr("To")),
+    Column("tiers", lambda: _tr("Tiers"), tip=lambda: _tr("Empty: every tier")),
+)
+
+
+def rewards_model() -> RowsModel:
+    """An empty rewards table."""
+    return RowsModel(COLUMNS, lambda n: {"name": "", "points": ""})
+
+
+def reward_rows(rewards: list[dict[str, Any]]) -> list[Row]:
+    """Table rows of ``[[rewards]]`` tables."""
+    return [
+        {
+            "name": r.get("name", ""),
+            "points": str(r.get("points", "")),
+            "value": r.get("value", ""),
+            "sku": r.get("sku", ""),
+            "start": "" if r.get("start") == ALWAYS_FROM else r.get("start", ""),
+            "end": "" if r.get("end") == ALWAYS_TO else r.get("end", ""),
+            "tiers": join_list(r.get("tiers", [])),
+        }
+        for r in rewards
+    ]
+
+
+def reward_tables(rows: list[Row]) -> list[dict[str, Any]]:
+    """``[[rewards]]`` tables of the rows; empty cells are left out."""
+    tables = []
+    for row in rows:
+        table: dict[str, Any] = {}
+        for key in ("name", "value", "sku", "start", "end"):
+            if row.get(key):
+                table[key] = row[key]
+        if row.get("points"):
+            table["points"] = whole_or_text(row["points"])
+        tiers = split_list(row.get("tiers", ""))
+        if tiers:
+            table["tiers"] = tiers
+        tables.append(table)
+    return tables
