@@ -117,6 +117,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "confirm": Wording("confirmation", "确认"),
         "consent": Wording("consent", "是否同意"),
         "member_ref": Wording("member reference", "会员编号"),
+        "tier": Wording("tier", "会员等级"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

@@ -9,20 +9,21 @@ from PySide6.QtCore import QCoreApplication
 from loyalty_desktop.domain.program import BIRTHDAY
 from loyalty_desktop.ui.console.programme_rows import Column, Row, RowsModel, whole_or_text
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgrammeActivity", text)
-
-
 COLUMNS = (
     Column(
-        "name", lambda: _tr("Activity"), tip=lambda: _tr("review, check_in, referral, birthday…")
+        "name",
+        lambda: QCoreApplication.translate("ProgrammeActivity", "Activity"),
+        tip=lambda: QCoreApplication.translate(
+            "ProgrammeActivity", "review, check_in, referral, birthday…"
+        ),
     ),
-    Column("points", lambda: _tr("Points")),
+    Column("points", lambda: QCoreApplication.translate("ProgrammeActivity", "Points")),
     Column(
         "limit",
-        lambda: _tr("Times a day"),
-        tip=lambda: _tr("Empty: the usual limit (once; referral 5). Birthday: once a year"),
+        lambda: QCoreApplication.translate("ProgrammeActivity", "Times a day"),
+        tip=lambda: QCoreApplication.translate(
+            "ProgrammeActivity", "Empty: the usual limit (once; referral 5). Birthday: once a year"
+        ),
     ),
 )
 

@@ -22,21 +22,45 @@ from loyalty_desktop.ui.console.programme_rows import (
 ALWAYS_FROM, ALWAYS_TO = "0001-01-01", "9999-12-31"  # how the file says "no start" and "no end"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgrammeCampaigns", text)
-
-
 COLUMNS = (
-    Column("name", lambda: _tr("Campaign")),
-    Column("start", lambda: _tr("From"), tip=lambda: _tr("First day, like 2025-01-01")),
-    Column("end", lambda: _tr("To"), tip=lambda: _tr("Last day, like 2025-12-31")),
-    Column("multiplier", lambda: _tr("Points ×")),
-    Column("bonus", lambda: _tr("Bonus")),
-    Column("weekdays", lambda: _tr("Weekdays"), tip=lambda: _tr("Like: sat, sun")),
-    Column("month_days", lambda: _tr("Days of month"), tip=lambda: _tr("Like: 8, 18, 28")),
-    Column("categories", lambda: _tr("Categories"), tip=lambda: _tr("Empty: every category")),
-    Column("tiers", lambda: _tr("Tiers"), tip=lambda: _tr("Empty: every tier")),
-    Column("birthday_month", lambda: _tr("Birthday month"), check=True),
+    Column("name", lambda: QCoreApplication.translate("ProgrammeCampaigns", "Campaign")),
+    Column(
+        "start",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "From"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "First day, like 2025-01-01"),
+    ),
+    Column(
+        "end",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "To"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "Last day, like 2025-12-31"),
+    ),
+    Column("multiplier", lambda: QCoreApplication.translate("ProgrammeCampaigns", "Points ×")),
+    Column("bonus", lambda: QCoreApplication.translate("ProgrammeCampaigns", "Bonus")),
+    Column(
+        "weekdays",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "Weekdays"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "Like: sat, sun"),
+    ),
+    Column(
+        "month_days",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "Days of month"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "Like: 8, 18, 28"),
+    ),
+    Column(
+        "categories",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "Categories"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "Empty: every category"),
+    ),
+    Column(
+        "tiers",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "Tiers"),
+        tip=lambda: QCoreApplication.translate("ProgrammeCampaigns", "Empty: every tier"),
+    ),
+    Column(
+        "birthday_month",
+        lambda: QCoreApplication.translate("ProgrammeCampaigns", "Birthday month"),
+        check=True,
+    ),
 )
 _LISTS = ("weekdays", "month_days", "categories", "tiers")
 

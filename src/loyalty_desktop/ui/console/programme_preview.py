@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -51,22 +51,31 @@ class PreviewPanel(QFrame):
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.category = QLineEdit()
         self.category.setPlaceholderText(self.tr("Any"))
-        self.birthday = QCheckBox(self.tr("In the member's birthday month"))
+        self.birthday = QCheckBox(self.tr("Birthday month"))
+        self.birthday.setToolTip(self.tr("The sale is in the member's birthday month"))
         self.result = QLabel()
         self.result.setObjectName("preview_result")
         self.result.setWordWrap(True)
-        self.result.setMinimumHeight(110)
-        form = QFormLayout()
-        form.addRow(self.tr("Sale"), self.amount)
-        form.addRow(self.tr("Tier"), self.tier)
-        form.addRow(self.tr("Day"), self.day)
-        form.addRow(self.tr("Category"), self.category)
+        for field in (self.amount, self.category):
+            field.setMinimumWidth(110)
+            field.setMaximumWidth(160)
+        fields = QHBoxLayout()
+        fields.addWidget(heading)
+        for label, widget in (
+            (self.tr("Sale"), self.amount),
+            (self.tr("Tier"), self.tier),
+            (self.tr("Day"), self.day),
+            (self.tr("Category"), self.category),
+        ):
+            fields.addSpacing(12)
+            fields.addWidget(QLabel(label))
+            fields.addWidget(widget)
+        fields.addSpacing(12)
+        fields.addWidget(self.birthday)
+        fields.addStretch(1)
         box = QVBoxLayout(self)
-        box.addWidget(heading)
-        box.addLayout(form)
-        box.addWidget(self.birthday)
+        box.addLayout(fields)
         box.addWidget(self.result)
-        box.addStretch(1)
         self.amount.textEdited.connect(lambda _: self.refresh())
         self.category.textEdited.connect(lambda _: self.refresh())
         self.tier.currentIndexChanged.connect(lambda _: self.refresh())

@@ -20,19 +20,28 @@ from loyalty_desktop.ui.console.programme_rows import (
     whole_or_text,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgrammeRewards", text)
-
-
 COLUMNS = (
-    Column("name", lambda: _tr("Reward")),
-    Column("points", lambda: _tr("Points")),
-    Column("value", lambda: _tr("Coupon value"), tip=lambda: _tr("Money off the basket")),
-    Column("sku", lambda: _tr("Item SKU"), tip=lambda: _tr("The item given; it must be bought")),
-    Column("start", lambda: _tr("From")),
-    Column("end", lambda: _tr("To")),
-    Column("tiers", lambda: _tr("Tiers"), tip=lambda: _tr("Empty: every tier")),
+    Column("name", lambda: QCoreApplication.translate("ProgrammeRewards", "Reward")),
+    Column("points", lambda: QCoreApplication.translate("ProgrammeRewards", "Points")),
+    Column(
+        "value",
+        lambda: QCoreApplication.translate("ProgrammeRewards", "Coupon value"),
+        tip=lambda: QCoreApplication.translate("ProgrammeRewards", "Money off the basket"),
+    ),
+    Column(
+        "sku",
+        lambda: QCoreApplication.translate("ProgrammeRewards", "Item SKU"),
+        tip=lambda: QCoreApplication.translate(
+            "ProgrammeRewards", "The item given; it must be bought"
+        ),
+    ),
+    Column("start", lambda: QCoreApplication.translate("ProgrammeRewards", "From")),
+    Column("end", lambda: QCoreApplication.translate("ProgrammeRewards", "To")),
+    Column(
+        "tiers",
+        lambda: QCoreApplication.translate("ProgrammeRewards", "Tiers"),
+        tip=lambda: QCoreApplication.translate("ProgrammeRewards", "Empty: every tier"),
+    ),
 )
 
 

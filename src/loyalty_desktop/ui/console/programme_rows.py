@@ -45,6 +45,7 @@ class RowsModel(QAbstractTableModel):
     """The rows of one table of the programme, edited in place; ``typed`` when a person changes a cell."""
 
     typed = Signal()
+    refilled = Signal()
 
     def __init__(self, columns: tuple[Column, ...], blank: Callable[[int], Row]) -> None:
         super().__init__()
@@ -102,6 +103,8 @@ class RowsModel(QAbstractTableModel):
                 return _ERROR_BACKGROUND
             if role == Qt.ItemDataRole.ToolTipRole and self._error:
                 return self._error[2]
+        if role == Qt.ItemDataRole.ToolTipRole and not column.check:
+            return value or None  # the whole of a long list the column cuts short
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -126,6 +129,7 @@ class RowsModel(QAbstractTableModel):
         self.rows = [dict(r) for r in rows]
         self._error = None
         self.endResetModel()
+        self.refilled.emit()
 
     def add_row(self) -> int:
         """Append a blank row; its number."""
@@ -195,6 +199,15 @@ class RowsEditor(QWidget):
         self.add.clicked.connect(self.add_row)
         self.remove.clicked.connect(self.remove_selected)
         model.typed.connect(self.edited.emit)
+        model.refilled.connect(self._fit_columns)
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their text, within reason (long lists are read in the tooltip)."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            width = header.sectionSize(column)
+            header.resizeSection(column, min(max(width, 90), 260))
 
     def add_row(self) -> None:
         """A blank row at the end, its first cell ready for typing."""

@@ -8,21 +8,22 @@ from PySide6.QtCore import QCoreApplication
 
 from loyalty_desktop.ui.console.programme_rows import Column, Row, RowsModel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgrammeTiers", text)
-
-
 COLUMNS = (
-    Column("name", lambda: _tr("Tier")),
+    Column("name", lambda: QCoreApplication.translate("ProgrammeTiers", "Tier")),
     Column(
         "threshold",
-        lambda: _tr("Threshold"),
-        tip=lambda: _tr("Reached at or above this much of the basis (money, points or score)"),
+        lambda: QCoreApplication.translate("ProgrammeTiers", "Threshold"),
+        tip=lambda: QCoreApplication.translate(
+            "ProgrammeTiers", "Reached at or above this much of the basis (money, points or score)"
+        ),
     ),
-    Column("discount_pct", lambda: _tr("Discount %")),
-    Column("earn_multiplier", lambda: _tr("Earn ×")),
-    Column("colour", lambda: _tr("Colour"), tip=lambda: _tr('Like "#C0C0C0"; empty for none')),
+    Column("discount_pct", lambda: QCoreApplication.translate("ProgrammeTiers", "Discount %")),
+    Column("earn_multiplier", lambda: QCoreApplication.translate("ProgrammeTiers", "Earn ×")),
+    Column(
+        "colour",
+        lambda: QCoreApplication.translate("ProgrammeTiers", "Colour"),
+        tip=lambda: QCoreApplication.translate("ProgrammeTiers", 'Like "#C0C0C0"; empty for none'),
+    ),
 )
 _OPTIONAL = ("threshold", "discount_pct", "earn_multiplier", "colour")
 
