@@ -112,6 +112,11 @@ def test_a_new_campaign_row_and_a_reward_row_are_saved(qtbot: QtBot, page: Progr
     rewards.model.setData(
         rewards.model.index(0, rewards.model.column_of("sku")), "COF-1", Qt.ItemDataRole.EditRole
     )
+    stock = rewards.model.index(0, rewards.model.column_of("stock"))
+    rewards.model.setData(stock, "many", Qt.ItemDataRole.EditRole)
+    assert "Stock" in rewards.error.text()
+    assert "whole number" in rewards.error.text()
+    rewards.model.setData(stock, "", Qt.ItemDataRole.EditRole)
     assert page.save.isEnabled()
     page.save_program()
     qtbot.waitUntil(lambda: "Saved as version" in page.status.text())
@@ -119,6 +124,7 @@ def test_a_new_campaign_row_and_a_reward_row_are_saved(qtbot: QtBot, page: Progr
     assert saved is not None
     assert saved.campaigns[0].weekdays == frozenset({5, 6})
     assert saved.rewards[0].sku == "COF-1"
+    assert saved.rewards[0].stock is None
 
 
 def test_import_fills_the_editor_and_export_writes_what_it_shows(

@@ -143,6 +143,7 @@ class Reward:
     start: date = date.min
     end: date = date.max
     tiers: frozenset[str] = frozenset()
+    stock: int | None = None  # how many may ever be taken (a refunded sale gives its one back)
 
     def valid_on(self, day: date) -> bool:
         """Whether the reward may be taken on this shop day."""

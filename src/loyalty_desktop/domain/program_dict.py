@@ -88,4 +88,6 @@ def _reward(reward: Reward, program: Program) -> dict[str, Any]:
     shown["start"] = reward.start.isoformat()
     shown["end"] = reward.end.isoformat()
     shown["tiers"] = sorted(reward.tiers)
+    if reward.stock is not None:  # only when set, so older outputs read as before
+        shown["stock"] = reward.stock
     return shown

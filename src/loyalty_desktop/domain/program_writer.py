@@ -117,6 +117,8 @@ def _reward(reward: Reward, program: Program) -> dict[str, Any]:
         "end": _day(reward.end),
         "tiers": sorted(reward.tiers),
     }
+    if reward.stock is not None:
+        written["stock"] = reward.stock
     return written
 
 

@@ -17,4 +17,8 @@ PROGRAMME_EDITING = {
     "preview_unknown_tier": Wording(
         "the programme has no tier called {tier}", "方案里没有叫“{tier}”的等级"
     ),
+    "reward_out_of_stock": Wording(
+        "the reward {reward} is out of stock (all {stock} are taken)",
+        "奖励“{reward}”已兑完（共 {stock} 份）",
+    ),
 }

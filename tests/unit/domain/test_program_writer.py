@@ -133,6 +133,7 @@ def programmes(draw: st.DrawFn) -> Program:
                 start=start,
                 end=end,
                 tiers=draw(tier_names),
+                stock=draw(st.none() | st.integers(0, 1000)),
             )
         )
     activities = draw(st.dictionaries(_names, st.integers(0, 1000), max_size=3))

@@ -91,6 +91,7 @@ SAMPLES: dict[str, object] = {
     "seconds": "5",
     "price": "999.00",
     "reward": "Free coffee",
+    "stock": 20,
     "tiers": ["Gold", "Silver"],
 }
 

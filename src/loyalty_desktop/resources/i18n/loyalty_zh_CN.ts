@@ -1051,6 +1051,16 @@
         <source>Empty: every tier</source>
         <translation>留空：所有等级</translation>
     </message>
+    <message>
+        <location filename="../../ui/console/programme_rewards.py" line="47" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_rewards.py" line="48" />
+        <source>How many may ever be taken; empty: no limit</source>
+        <translation>总共可兑换的份数；留空表示不限</translation>
+    </message>
 </context>
 <context>
     <name>ProgrammeTiers</name>

@@ -1,7 +1,7 @@
 """The rewards table of the programme editor: a coupon (money off) or an item, for a points cost.
 
 A row has either a coupon value or an item SKU; empty dates mean always,
-empty tiers every tier.
+empty tiers every tier, an empty stock no limit.
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ COLUMNS = (
         lambda: QCoreApplication.translate("ProgrammeRewards", "Tiers"),
         tip=lambda: QCoreApplication.translate("ProgrammeRewards", "Empty: every tier"),
     ),
+    Column(
+        "stock",
+        lambda: QCoreApplication.translate("ProgrammeRewards", "Stock"),
+        tip=lambda: QCoreApplication.translate(
+            "ProgrammeRewards", "How many may ever be taken; empty: no limit"
+        ),
+    ),
 )
 
 
@@ -61,6 +68,7 @@ def reward_rows(rewards: list[dict[str, Any]]) -> list[Row]:
             "start": "" if r.get("start") == ALWAYS_FROM else r.get("start", ""),
             "end": "" if r.get("end") == ALWAYS_TO else r.get("end", ""),
             "tiers": join_list(r.get("tiers", [])),
+            "stock": str(r.get("stock", "")),
         }
         for r in rewards
     ]
@@ -74,8 +82,9 @@ def reward_tables(rows: list[Row]) -> list[dict[str, Any]]:
         for key in ("name", "value", "sku", "start", "end"):
             if row.get(key):
                 table[key] = row[key]
-        if row.get("points"):
-            table["points"] = whole_or_text(row["points"])
+        for key in ("points", "stock"):
+            if row.get(key):
+                table[key] = whole_or_text(row[key])
         tiers = split_list(row.get("tiers", ""))
         if tiers:
             table["tiers"] = tiers
