@@ -128,6 +128,7 @@ class ProgrammePage(ConsolePage):
             self.edited_program = None
             self.save.setEnabled(False)
             self.export_button.setEnabled(False)
+            self.revert.setEnabled(self.in_force is not None)
             tell(
                 self.status,
                 self.tr("Not a programme yet: {problem}").format(problem=field_message(refused)),
