@@ -959,42 +959,42 @@
         <translation>正在使用内置默认方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="133" />
+        <location filename="../../ui/console/programme_page.py" line="134" />
         <source>Not a programme yet: {problem}</source>
         <translation>方案还不完整：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="143" />
+        <location filename="../../ui/console/programme_page.py" line="144" />
         <source>Changed: save to put it in force.</source>
         <translation>已修改：保存后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="145" />
+        <location filename="../../ui/console/programme_page.py" line="146" />
         <source>This is the programme in force.</source>
         <translation>这就是正在生效的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="171" />
+        <location filename="../../ui/console/programme_page.py" line="172" />
         <source>Saved as version {version}; it is in force from now.</source>
         <translation>已保存为第 {version} 版，即时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="196" />
+        <location filename="../../ui/console/programme_page.py" line="197" />
         <source>Import a programme file</source>
         <translation>导入方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="201" />
+        <location filename="../../ui/console/programme_page.py" line="202" />
         <source>Export the programme file</source>
         <translation>导出方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="222" />
+        <location filename="../../ui/console/programme_page.py" line="223" />
         <source>Read {file}: check it, then save to put it in force.</source>
         <translation>已读取 {file}：请检查，保存后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="239" />
+        <location filename="../../ui/console/programme_page.py" line="240" />
         <source>Written to {file}.</source>
         <translation>已写入 {file}。</translation>
     </message>
@@ -1383,8 +1383,8 @@
     </message>
     <message>
         <location filename="../../ui/console/programme_versions.py" line="46" />
-        <source>From</source>
-        <translation>从</translation>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
         <location filename="../../ui/console/programme_versions.py" line="64" />

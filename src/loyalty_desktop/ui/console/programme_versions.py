@@ -43,7 +43,7 @@ class VersionsModel(QAbstractTableModel):
             self.tr("In force"),
             self.tr("Loaded"),
             self.tr("By"),
-            self.tr("From"),
+            self.tr("Source"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
