@@ -206,6 +206,11 @@ def shoot(out: Path, language: str) -> list[Path]:
         form.grab().save(str(out / f"member-merge-{language}.png"))
         form.close()
         record.close()
+        tabs = getattr(console.open_page("programme"), "editor", None)
+        for tab in range(1, tabs.count() if tabs is not None else 0):  # the programme's other tabs
+            tabs.setCurrentIndex(tab)
+            _settle(app, window)
+            save(window, f"console-programme-tab{tab}")
         window.toggle_console()
         window.close()
         opened.engine.dispose()

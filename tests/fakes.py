@@ -257,6 +257,13 @@ class FakeSales:
     def any(self) -> bool:
         return bool(self.s.sales)
 
+    def reward_taken(self, name: str) -> int:
+        return sum(
+            1
+            for sale in self.s.sales.values()
+            if sale.refunded_net < sale.net and any(r.name == name for r in sale.rewards)
+        )
+
     def existing(self, sale_nos: Sequence[str]) -> set[str]:
         return {sid for sid in sale_nos if sid in self.s.sales}
 

@@ -17,6 +17,11 @@ from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused,
 from loyalty_desktop.cli.imports import column_map
 from loyalty_desktop.cli.members import cmd_member_edit, cmd_merge_preview
 from loyalty_desktop.cli.parser import UsageError
+from loyalty_desktop.cli.programme import (
+    cmd_program_export,
+    cmd_program_preview,
+    cmd_program_versions,
+)
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
 from loyalty_desktop.cli.reports import cmd_report
@@ -448,6 +453,9 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("card-key", "replace"): cmd_card_key_replace,
     ("gui", None): cmd_gui,
     ("member", "edit"): cmd_member_edit,
+    ("program", "export"): cmd_program_export,
+    ("program", "versions"): cmd_program_versions,
+    ("program", "preview"): cmd_program_preview,
 }
 
 

@@ -77,6 +77,21 @@ def build_parser() -> Parser:
     )
     program.add_parser("load", help="load a programme file").add_argument("file")
     program.add_parser("show", help="show the programme in force")
+    p = program.add_parser("export", help="the programme file in force (TOML)")
+    p.add_argument("--out", help="write it to this file instead of standard output")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
+    program.add_parser(
+        "versions", help="programme versions: when loaded, by whom, which is in force"
+    )
+    p = program.add_parser("preview", help="points a sale would earn under a programme")
+    p.add_argument("--amount", required=True, help="the sale's total, like 100.00")
+    p.add_argument("--tier", help="the member's tier (default: no tier)")
+    p.add_argument("--category", help="the category of what is sold")
+    p.add_argument("--birthday-month", action="store_true", help="in the member's birthday month")
+    p.add_argument("--at", help="when the sale happens (default: now)")
+    p.add_argument("--file", help="a programme file to try instead of the one in force")
 
     member = sub.add_parser("member", help="members").add_subparsers(
         dest="action", required=True, parser_class=Parser

@@ -74,6 +74,7 @@ class TierLevel:
     threshold: Decimal = Decimal(0)
     discount_pct: Decimal = Decimal(0)
     earn_multiplier: Decimal = Decimal(1)
+    colour: str = ""  # "#RRGGBB" for screens and cards; empty: the screen's own
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Reward:
     start: date = date.min
     end: date = date.max
     tiers: frozenset[str] = frozenset()
+    stock: int | None = None  # how many may ever be taken (a refunded sale gives its one back)
 
     def valid_on(self, day: date) -> bool:
         """Whether the reward may be taken on this shop day."""

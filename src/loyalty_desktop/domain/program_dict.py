@@ -53,6 +53,8 @@ def program_to_dict(program: Program) -> dict[str, Any]:
                     "threshold": str(lvl.threshold),
                     "discount_pct": str(lvl.discount_pct),
                     "earn_multiplier": str(lvl.earn_multiplier),
+                    # only when set, so programmes without colours print as they always did
+                    **({"colour": lvl.colour} if lvl.colour else {}),
                 }
                 for lvl in reversed(tiers.levels)
             ],
@@ -86,4 +88,6 @@ def _reward(reward: Reward, program: Program) -> dict[str, Any]:
     shown["start"] = reward.start.isoformat()
     shown["end"] = reward.end.isoformat()
     shown["tiers"] = sorted(reward.tiers)
+    if reward.stock is not None:  # only when set, so older outputs read as before
+        shown["stock"] = reward.stock
     return shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 import zoneinfo
 from collections.abc import Callable
@@ -48,7 +49,8 @@ _EXPIRY_KEYS = {"days"}
 _EXTREME = 18  # decimal places either side of the point a programme number may reach
 _REDEEM_KEYS = {"point_value", "min_points", "max_share"}
 _TIER_KEYS = {"basis", "window_days", "levels", "score"}
-_LEVEL_KEYS = {"name", "threshold", "discount_pct", "earn_multiplier"}
+_LEVEL_KEYS = {"name", "threshold", "discount_pct", "earn_multiplier", "colour"}
+_COLOUR = re.compile(r"#[0-9A-F]{6}")
 _SCORE_KEYS = {
     "spend_full",
     "visits_full",
@@ -437,10 +439,26 @@ def _tiers(r: _Reader, value: Any, currency: Currency) -> TierRule:
                 earn_multiplier=r.decimal(
                     lv.get("earn_multiplier", "1"), (*path, "earn_multiplier"), high=Decimal(100)
                 ),
+                colour=_colour(r, lv.get("colour", ""), (*path, "colour")),
             )
         )
     levels.sort(key=lambda lvl: lvl.threshold, reverse=True)
     return TierRule(basis=basis, window_days=window, levels=tuple(levels), score=score)
+
+
+def _colour(r: _Reader, value: Any, path: KeyPath) -> str:
+    """A tier's colour as ``#RRGGBB`` in capitals; empty text means none."""
+    if value == "":
+        return ""
+    colour = r.text(value, path).upper()
+    if not _COLOUR.fullmatch(colour):
+        raise r.fail(
+            path,
+            f'write a colour as "#RRGGBB", e.g. "#C0C0C0", not {value!r}',
+            reason="program_not_colour",
+            value=str(value),
+        )
+    return colour
 
 
 def _score(r: _Reader, value: Any) -> ScoreScale:

@@ -15,7 +15,8 @@ from loyalty_desktop.domain.toml_lines import KeyPath
 if TYPE_CHECKING:
     from loyalty_desktop.domain.program_file import _Reader
 
-REWARD_KEYS = {"name", "points", "value", "sku", "start", "end", "tiers"}
+REWARD_KEYS = {"name", "points", "value", "sku", "start", "end", "tiers", "stock"}
+MAX_STOCK = 100_000_000
 MAX_REWARD_POINTS = 100_000_000  # far above any real reward; keeps sums inside 64 bits
 MAX_NAME = 40  # shown on a till button and printed on a receipt line
 
@@ -98,4 +99,5 @@ def _reward(r: _Reader, raw: Any, path: KeyPath, tiers: TierRule, currency: Curr
                 reason="program_unknown_tier",
                 tier=tier,
             )
-    return Reward(name, points, money, sku, start, end, tier_names)
+    stock = r.integer(t["stock"], (*path, "stock"), maximum=MAX_STOCK) if "stock" in t else None
+    return Reward(name, points, money, sku, start, end, tier_names, stock)

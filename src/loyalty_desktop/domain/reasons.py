@@ -25,6 +25,7 @@ from loyalty_desktop.domain.reasons_office import (
     REPORTS,
     STAFF,
 )
+from loyalty_desktop.domain.reasons_programme import PROGRAMME_EDITING
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
 from loyalty_desktop.domain.reasons_till import (
@@ -65,6 +66,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **COMMAND_LINE,
         **IMPORTS,
         **MEMBER_RECORDS,
+        **PROGRAMME_EDITING,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -120,6 +122,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "consent": Wording("consent", "是否同意"),
         "member_ref": Wording("member reference", "会员编号"),
         "qty": Wording("quantity", "数量"),
+        "tier": Wording("tier", "会员等级"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

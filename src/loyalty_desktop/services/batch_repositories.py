@@ -383,3 +383,7 @@ class BatchSales:
         self.flush()
         self._forget_spend()
         return self.real.reassign(from_member, to_member)
+
+    def reward_taken(self, name: str) -> int:
+        self.flush()
+        return self.real.reward_taken(name)

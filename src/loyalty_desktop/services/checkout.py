@@ -15,6 +15,7 @@ from loyalty_desktop.domain.errors import (
     InvalidRequest,
     LoyaltyError,
     MemberClosed,
+    RedemptionNotAllowed,
 )
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
@@ -149,6 +150,7 @@ def record_sale(
         rewards = use_rewards(
             request.rewards, program, pricing.lines, net, day=ctx.local_date, tier=ctx.tier
         )
+        check_stock(uow, program, rewards)
     reward_points = sum(r.points for r in rewards)
     reward_value = sum(r.value for r in rewards)
     value = 0
@@ -218,6 +220,22 @@ def record_sale(
         uow.members.save_totals(member)
     publish(uow, shop.device_id, sale_event(sale, cur, account.movements if account else []))
     return sale
+
+
+def check_stock(uow: UnitOfWork, program: Program, rewards: tuple[RewardUse, ...]) -> None:
+    """Refuse a reward whose stock is all taken; inside the sale's transaction, so two tills never both get the last."""
+    for used in rewards:
+        reward = program.reward(used.name)
+        if reward is None or reward.stock is None:
+            continue
+        if uow.sales.reward_taken(reward.name) >= reward.stock:
+            raise RedemptionNotAllowed(
+                f"the reward {reward.name!r} is out of stock (all {reward.stock} are taken)",
+                reason="reward_out_of_stock",
+                field="reward",
+                reward=reward.name,
+                stock=reward.stock,
+            )
 
 
 def _earn_and_redeem(

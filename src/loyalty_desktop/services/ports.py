@@ -291,6 +291,10 @@ class SaleRepository(Protocol):
         """Move every sale of one member to another; returns how many."""
         ...
 
+    def reward_taken(self, name: str) -> int:
+        """How many sales took the reward ``name`` and are not refunded in full."""
+        ...
+
 
 class ProgramRepository(Protocol):
     """Programme versions; the newest is in force."""

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
 
-from loyalty_desktop.domain.errors import BadProgram
+from loyalty_desktop.domain.errors import BadFile, BadProgram
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.program_file import parse_program
+from loyalty_desktop.domain.program_writer import write_program
+from loyalty_desktop.output_files import write_new_file
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.csv_files import read_bytes
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.read_models import AuditFilter
 
 DEFAULT_PROGRAM_ID = 0  # the built-in defaults, in force until a programme file is loaded
+_LOAD = "program.load"  # the audit's action for a new version
 
 
 @lru_cache(maxsize=32)
@@ -67,9 +75,7 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> ProgramVer
             )
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)
-        write_audit(
-            uow, shop, actor, "program.load", f"program:{program_id}", None, {"source": source}, at
-        )
+        write_audit(uow, shop, actor, _LOAD, f"program:{program_id}", None, {"source": source}, at)
         uow.commit()
     return ProgramVersion(program_id, program)
 
@@ -80,3 +86,79 @@ def show_program(shop: Shop, actor: Actor) -> ProgramVersion:
     with shop.uow(write=False) as uow:
         program_id, program = program_in_force(uow)
     return ProgramVersion(program_id, program)
+
+
+@dataclass(frozen=True)
+class ProgramFile:
+    """The programme file in force, as text, and its version (0: the built-in defaults)."""
+
+    version: int
+    text: str
+
+
+def export_program(shop: Shop, actor: Actor) -> ProgramFile:
+    """The programme file in force, exactly as it was loaded (the defaults written out if none was)."""
+    require(actor, Permission.PROGRAM)
+    with shop.uow(write=False) as uow:
+        current = uow.programs.current()
+    if current is None:
+        return ProgramFile(DEFAULT_PROGRAM_ID, write_program(Program()))
+    return ProgramFile(*current)
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """One programme version: when it was loaded, by whom, from where, and whether it is in force."""
+
+    version: int
+    loaded_at: datetime
+    loaded_by: str
+    source: str
+    in_force: bool
+
+
+def program_versions(shop: Shop, actor: Actor, limit: int = 100) -> tuple[LoadedVersion, ...]:
+    """The newest programme versions first, as the audit log records their loading."""
+    require(actor, Permission.PROGRAM)
+    with shop.uow(write=False) as uow:
+        current = uow.programs.current()
+    in_force = current[0] if current else DEFAULT_PROGRAM_ID
+    rows = shop.reads.audit(AuditFilter(action=_LOAD), None, limit)
+    found = []
+    for row in rows:
+        if row.action != _LOAD or not row.subject.startswith("program:"):
+            continue
+        version = int(row.subject.removeprefix("program:"))
+        try:
+            source = str(json.loads(row.details).get("source", ""))
+        except (ValueError, AttributeError):
+            source = ""
+        found.append(LoadedVersion(version, row.at, row.actor, source, version == in_force))
+    return tuple(found)
+
+
+MAX_PROGRAM_BYTES = 1024**2  # a programme file is a page or two; anything bigger is a mistake
+
+
+def read_program_file(actor: Actor, path: Path) -> tuple[str, Program]:
+    """A programme file's text and programme, checked but not loaded (the back office's import)."""
+    require(actor, Permission.PROGRAM)
+    data = read_bytes(path, limit=MAX_PROGRAM_BYTES, what="programme file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise BadFile(
+            f"programme file {path} is not UTF-8 text",
+            reason="file_not_utf8",
+            file=str(path),
+        ) from None
+    return text, parse_program(text, path.name)
+
+
+def write_program_file(shop: Shop, actor: Actor, path: Path, program: Program) -> Path:
+    """Write ``program`` as its file at ``path`` (the person already agreed to replace it).
+
+    Never over the shop's own database, journals, backups or key files.
+    """
+    require(actor, Permission.PROGRAM)
+    return write_new_file(path, write_program(program), force=True, protected=shop.own_files())

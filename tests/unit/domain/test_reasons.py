@@ -10,6 +10,7 @@ from loyalty_desktop.domain import (
     reasons_imports,
     reasons_members,
     reasons_office,
+    reasons_programme,
     reasons_receipts,
     reasons_rewards,
     reasons_till,
@@ -92,6 +93,7 @@ SAMPLES: dict[str, object] = {
     "seconds": "5",
     "price": "999.00",
     "reward": "Free coffee",
+    "stock": 20,
     "tiers": ["Gold", "Silver"],
     "at": "2025-03-01 10:20:00",
     "first": "2025-03-01 10:00:00",
@@ -140,6 +142,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_rewards,
             reasons_imports,
             reasons_members,
+            reasons_programme,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

@@ -194,6 +194,18 @@ class SqlSales:
     def any(self) -> bool:
         return self.conn.execute(select(sales.c.id).limit(1)).first() is not None
 
+    def reward_taken(self, name: str) -> int:
+        # The JSON text is searched for the name, then read exactly: the same on SQLite and
+        # PostgreSQL. Only a reward with a stock asks, once per sale that takes it.
+        quoted = json.dumps(name, ensure_ascii=False)  # as the column is written
+        pattern = "%" + quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.conn.execute(
+            select(sales.c.rewards).where(
+                sales.c.rewards.like(pattern, escape="\\"), sales.c.refunded_net < sales.c.net
+            )
+        )
+        return sum(1 for (text,) in rows if any(r["name"] == name for r in json.loads(text)))
+
     def add(self, sale: Sale) -> None:
         _INSERT_SALE.run(self.conn, sale_row(sale))
         _INSERT_LINES.run_many(self.conn, line_rows(sale))

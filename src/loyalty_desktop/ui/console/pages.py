@@ -20,6 +20,7 @@ from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.members_page import MembersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.products_page import ProductsPage
+from loyalty_desktop.ui.console.programme_page import ProgrammePage
 from loyalty_desktop.ui.tasks import Tasks
 
 PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
@@ -43,4 +44,7 @@ PAGES: tuple[PageEntry, ...] = (
         "products", lambda: QCoreApplication.translate("ConsolePages", "Products"), ProductsPage
     ),
     PageEntry("import", lambda: QCoreApplication.translate("ConsolePages", "Import"), ImportPage),
+    PageEntry(
+        "programme", lambda: QCoreApplication.translate("ConsolePages", "Programme"), ProgrammePage
+    ),
 )

@@ -1,0 +1,24 @@
+"""What refusals about editing the programme say, in English and Simplified Chinese.
+
+Part of the catalogue in ``domain.reasons``; placeholders name the details.
+"""
+
+from __future__ import annotations
+
+from loyalty_desktop.domain.wording import Wording
+
+_IN = "方案文件 {where}："
+
+PROGRAMME_EDITING = {
+    "program_not_colour": Wording(
+        '{where}: {key}: write a colour as "#RRGGBB", e.g. "#C0C0C0", not {value}',
+        _IN + '{key} 的颜色请写成 "#RRGGBB"（例如 "#C0C0C0"），现在是 {value}',
+    ),
+    "preview_unknown_tier": Wording(
+        "the programme has no tier called {tier}", "方案里没有叫“{tier}”的等级"
+    ),
+    "reward_out_of_stock": Wording(
+        "the reward {reward} is out of stock (all {stock} are taken)",
+        "奖励“{reward}”已兑完（共 {stock} 份）",
+    ),
+}
