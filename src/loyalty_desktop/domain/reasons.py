@@ -25,6 +25,7 @@ from loyalty_desktop.domain.reasons_office import (
 )
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
+from loyalty_desktop.domain.reasons_staff import STAFF_ACCOUNTS, TILL_POLICY
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -61,6 +62,8 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **FILES,
         **REPORTS,
         **COMMAND_LINE,
+        **STAFF_ACCOUNTS,
+        **TILL_POLICY,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -115,6 +118,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "confirm": Wording("confirmation", "确认"),
         "consent": Wording("consent", "是否同意"),
         "member_ref": Wording("member reference", "会员编号"),
+        "refund_limit": Wording("refund limit", "退款上限"),
+        "discount_limit": Wording("discount limit", "折扣上限"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".
@@ -168,6 +173,9 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "staff": Wording("manage staff", "管理员工账号"),
             "check": Wording("check the database", "检查数据库"),
             "products": Wording("edit products", "管理商品"),
+            "manage_cashiers": Wording("look after cashiers' accounts", "管理收银员账号"),
+            "set_till_rules": Wording("change the till rules", "修改收银规则"),
+            "give_large_discount": Wording("give a discount above the limit", "给出超过上限的折扣"),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

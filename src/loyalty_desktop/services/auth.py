@@ -45,6 +45,9 @@ class Permission(StrEnum):
     STAFF = "staff"
     CHECK = "check"
     PRODUCTS = "products"
+    CASHIERS = "manage_cashiers"  # list staff, and add or look after cashiers' accounts
+    TILL_RULES = "set_till_rules"  # set what a cashier may do without a manager
+    DISCOUNT = "give_large_discount"  # give a discount above the cashier's limit
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -69,6 +72,9 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.STAFF: Role.ADMIN,
     Permission.CHECK: Role.CASHIER,
     Permission.PRODUCTS: Role.MANAGER,
+    Permission.CASHIERS: Role.MANAGER,
+    Permission.TILL_RULES: Role.ADMIN,
+    Permission.DISCOUNT: Role.MANAGER,
 }
 
 
