@@ -8,14 +8,14 @@ from __future__ import annotations
 from loyalty_desktop.domain.wording import Wording
 
 STAFF_ACCOUNTS = {
-    "staff_unknown": Wording("no staff member is called {name}", "没有叫“{name}”的员工账号"),
+    "staff_unknown": Wording("no staff member is called {staff}", "没有叫“{staff}”的员工账号"),
     "manager_manages_cashiers": Wording(
         "a manager looks after cashiers' accounts only; an admin must do this",
         "店长只能管理收银员账号，这项操作请管理员来做",
     ),
     "last_admin": Wording(
-        "{name} is the last active admin; make another admin first",
-        "{name} 是最后一个在用的管理员账号，请先把另一位员工设为管理员",
+        "{staff} is the last active admin; make another admin first",
+        "{staff} 是最后一个在用的管理员账号，请先把另一位员工设为管理员",
     ),
     "disable_self": Wording(
         "you cannot disable your own account; another manager or admin must",

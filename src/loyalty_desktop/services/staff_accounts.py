@@ -53,7 +53,7 @@ def _target(uow: UnitOfWork, actor: Actor, name: str, *, own: bool = False) -> S
             f"no staff member is called {quoted(name)}",
             reason="staff_unknown",
             field="name",
-            name=repeatable(name.strip()),
+            staff=repeatable(name.strip()),
         )
     if not (own and _is_self(actor, found)):
         may_manage(actor, Role(found.role))
@@ -74,7 +74,7 @@ def _keep_an_admin(uow: UnitOfWork, record: StaffRecord) -> None:
             f"{record.name} is the last active admin; make another admin first",
             reason="last_admin",
             field="name",
-            name=record.name,
+            staff=record.name,
         )
 
 
@@ -98,7 +98,7 @@ def disable_staff(shop: Shop, actor: Actor, name: str) -> StaffAccount:
     """Stop an account signing in (its history stays); never one's own or the last admin's."""
     require(actor, Permission.CASHIERS)
     with shop.uow() as uow:
-        record = _target(uow, actor, name)
+        record = _target(uow, actor, name, own=True)  # one's own: said so below
         if _is_self(actor, record):
             raise InvalidRequest(
                 "you cannot disable your own account; another manager or admin must",
@@ -141,7 +141,7 @@ def change_role(shop: Shop, actor: Actor, name: str, role: str) -> StaffAccount:
     wanted = parse_role(role)
     may_manage(actor, wanted)
     with shop.uow() as uow:
-        record = _target(uow, actor, name)
+        record = _target(uow, actor, name, own=True)  # one's own: said so below
         if _is_self(actor, record):
             raise InvalidRequest(
                 "you cannot change your own role; another admin must",

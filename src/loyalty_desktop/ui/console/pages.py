@@ -17,6 +17,8 @@ from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.staff_page import StaffPage
+from loyalty_desktop.ui.console.till_rules_page import TillRulesPage
 from loyalty_desktop.ui.tasks import Tasks
 
 PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
@@ -33,4 +35,10 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry("staff", lambda: QCoreApplication.translate("ConsolePages", "Staff"), StaffPage),
+    PageEntry(
+        "till_rules",
+        lambda: QCoreApplication.translate("ConsolePages", "Till rules"),
+        TillRulesPage,
+    ),
 )
