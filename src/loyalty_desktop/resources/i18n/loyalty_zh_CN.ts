@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="102"/>
+        <source>Add staff</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="102"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="109"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="110"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="117"/>
+        <source>Type the name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+</context>
+<context>
     <name>BasketModel</name>
     <message>
         <location filename="../../ui/widgets/basket.py" line="43"/>
@@ -263,9 +291,19 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="35"/>
+        <location filename="../../ui/console/pages.py" line="37"/>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="38"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="41"/>
+        <source>Till rules</source>
+        <translation>收银规则</translation>
     </message>
 </context>
 <context>
@@ -393,72 +431,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>
@@ -552,6 +590,24 @@
     </message>
 </context>
 <context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="126"/>
+        <source>New PIN for {name}</source>
+        <translation>为 {name} 设置新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="126"/>
+        <source>Set PIN</source>
+        <translation>设置 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="128"/>
+        <source>The old PIN stops working at once; a lockout is lifted.</source>
+        <translation>旧 PIN 码立即失效；如账号被锁定，也会一并解锁。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDesk</name>
     <message>
         <location filename="../../ui/screens/receipt_desk.py" line="107"/>
@@ -595,69 +651,92 @@
 <context>
     <name>RefundScreen</name>
     <message>
-        <location filename="../../ui/screens/refund.py" line="57"/>
+        <location filename="../../ui/screens/refund.py" line="61"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="60"/>
+        <location filename="../../ui/screens/refund.py" line="64"/>
         <source>Sale number from the receipt</source>
         <translation>小票上的销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="62"/>
+        <location filename="../../ui/screens/refund.py" line="66"/>
         <source>Value of the goods returned</source>
         <translation>退回商品的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="64"/>
+        <location filename="../../ui/screens/refund.py" line="68"/>
         <source>or items, e.g. TEA:2, CUP</source>
         <translation>或商品，如 TEA:2, CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="70"/>
+        <location filename="../../ui/screens/refund.py" line="74"/>
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="72"/>
+        <location filename="../../ui/screens/refund.py" line="76"/>
         <source>Back to checkout (Esc)</source>
         <translation>返回结账 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="77"/>
+        <location filename="../../ui/screens/refund.py" line="81"/>
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="78"/>
+        <location filename="../../ui/screens/refund.py" line="82"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="79"/>
+        <location filename="../../ui/screens/refund.py" line="83"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="82"/>
+        <location filename="../../ui/screens/refund.py" line="84"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="83"/>
+        <location filename="../../ui/screens/refund.py" line="85"/>
         <source>Manager&apos;s PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="124"/>
+        <location filename="../../ui/screens/refund.py" line="158"/>
         <source>Type the sale number from the receipt.</source>
         <translation>请输入小票上的销售单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="150"/>
+        <location filename="../../ui/screens/refund.py" line="184"/>
         <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
         <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="138"/>
+        <source>Role of {name}</source>
+        <translation>{name} 的角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="138"/>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="145"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="149"/>
+        <source>A manager looks after cashiers and the back office; an admin also looks after managers, admins and the till rules.</source>
+        <translation>店长管理收银员和后台；管理员还可管理店长、管理员和收银规则。</translation>
     </message>
 </context>
 <context>
@@ -800,6 +879,235 @@
         <location filename="../../ui/screens/sign_in.py" line="133"/>
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialogs</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="29"/>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="30"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="31"/>
+        <source>Admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="161"/>
+        <source>Disable {name}</source>
+        <translation>停用 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="164"/>
+        <source>{name} will not be able to sign in, and a till where {name} is signed in stops at its next step. Their sales and history stay. You can enable the account again later.</source>
+        <translation>{name} 将无法登录；如果 {name} 正在某台收银机上登录，下一步操作时会被退出。其销售和历史记录都会保留，以后可以重新启用这个账号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="172"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="176"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="127"/>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="131"/>
+        <source>An admin looks after every account. A manager adds cashiers and looks after their accounts. Nobody disables their own account or changes their own role, and the last admin always stays.</source>
+        <translation>管理员可以管理所有账号；店长可以添加和管理收银员账号。任何人都不能停用自己的账号或修改自己的角色，最后一个管理员账号始终保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="146"/>
+        <source>Add staff (Ctrl+N)</source>
+        <translation>添加员工 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="148"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="149"/>
+        <source>Change role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="150"/>
+        <location filename="../../ui/console/staff_page.py" line="223"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="223"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="245"/>
+        <source>{name} was added and can sign in now.</source>
+        <translation>已添加 {name}，现在可以登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="263"/>
+        <source>{name} has a new PIN.</source>
+        <translation>{name} 的 PIN 码已更新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="281"/>
+        <source>{name}&apos;s role was changed.</source>
+        <translation>{name} 的角色已修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="296"/>
+        <source>{name} can sign in again.</source>
+        <translation>{name} 可以重新登录了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="306"/>
+        <source>{name} can no longer sign in.</source>
+        <translation>{name} 已无法登录。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTableModel</name>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="81"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="82"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="83"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="84"/>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="99"/>
+        <source>Locked after too many wrong PINs; a new PIN lifts the lock.</source>
+        <translation>PIN 码输错次数太多，账号已锁定；设置新 PIN 码即可解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="109"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="112"/>
+        <source>Locked until {time}</source>
+        <translation>锁定到 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="113"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_page.py" line="116"/>
+        <source>Not yet</source>
+        <translation>尚未登录</translation>
+    </message>
+</context>
+<context>
+    <name>TillRulesPage</name>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="38"/>
+        <source>Till rules</source>
+        <translation>收银规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="42"/>
+        <source>What a cashier may do at the till without a manager&apos;s name and PIN. Every till of the shop follows these rules. Points adjustments are not offered at the till: a manager makes them in the back office.</source>
+        <translation>收银员无需店长输入姓名和 PIN 码即可办理的事项。本店所有收银机都遵守这些规则。收银台不提供积分调整，积分调整由店长在后台办理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="62"/>
+        <source>A cashier refunds alone up to</source>
+        <translation>收银员可自行退款，最多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="63"/>
+        <source>0: every refund needs a manager.</source>
+        <translation>0：每笔退款都需要店长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="64"/>
+        <source>A cashier&apos;s discounts up to</source>
+        <translation>收银员可给的折扣，最多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="69"/>
+        <source>Of each line and of the whole sale (F5 and F6 together). 100 %: any discount.</source>
+        <translation>按每个商品行和整笔销售计算（F5 与 F6 合计）。100 %：折扣不限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="73"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="88"/>
+        <source>Only an admin changes the till rules.</source>
+        <translation>只有管理员可以修改收银规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/till_rules_page.py" line="129"/>
+        <source>Saved. Every till follows the new rules now.</source>
+        <translation>已保存，所有收银机现在都按新规则执行。</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="59"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>_WithPin</name>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="86"/>
+        <source>PIN (4 to 12 digits)</source>
+        <translation>PIN 码（4 到 12 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="87"/>
+        <source>The same PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="91"/>
+        <source>Type the PIN.</source>
+        <translation>请输入 PIN 码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/staff_dialogs.py" line="94"/>
+        <source>The two PINs differ; type the PIN again.</source>
+        <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
 </context>
 </TS>

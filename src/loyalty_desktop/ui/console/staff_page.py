@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,11 +45,7 @@ from loyalty_desktop.ui.screens.messages import spoken, tell
 from loyalty_desktop.ui.tasks import Tasks
 
 _Index = QModelIndex | QPersistentModelIndex
-_COLUMNS = ("Name", "Role", "Status", "Last sign-in")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StaffTableModel", text)
+_COLUMNS = 4  # name, role, status, last sign-in
 
 
 class StaffTableModel(QAbstractTableModel):
@@ -72,7 +67,7 @@ class StaffTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         """Name, role, status, last sign-in."""
-        return 0 if parent.isValid() else len(_COLUMNS)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(  # noqa: N802
         self,
@@ -83,10 +78,10 @@ class StaffTableModel(QAbstractTableModel):
         """Column titles in the UI language."""
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return {
-                0: _tr("Name"),
-                1: _tr("Role"),
-                2: _tr("Status"),
-                3: _tr("Last sign-in"),
+                0: self.tr("Name"),
+                1: self.tr("Role"),
+                2: self.tr("Status"),
+                3: self.tr("Last sign-in"),
             }.get(section)
         return None
 
@@ -101,25 +96,24 @@ class StaffTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and account.locked_until:
-            return _tr("Locked after too many wrong PINs; a new PIN lifts the lock.")
+            return self.tr("Locked after too many wrong PINs; a new PIN lifts the lock.")
         return None
 
-    @staticmethod
-    def _text(account: StaffAccount, column: int) -> str | None:
+    def _text(self, account: StaffAccount, column: int) -> str | None:
         if column == 0:
             return account.name
         if column == 1:
             return role_names()[account.role]
         if column == 2:
             if not account.active:
-                return _tr("Disabled")
+                return self.tr("Disabled")
             if account.locked_until:
                 local = account.locked_until.astimezone()
-                return _tr("Locked until {time}").format(time=local.strftime("%H:%M"))
-            return _tr("Active")
+                return self.tr("Locked until {time}").format(time=local.strftime("%H:%M"))
+            return self.tr("Active")
         if column == 3:
             if account.last_sign_in is None:
-                return _tr("Not yet")
+                return self.tr("Not yet")
             return account.last_sign_in.astimezone().strftime("%Y-%m-%d %H:%M")
         return None
 

@@ -79,7 +79,10 @@ class TillRulesPage(ConsolePage):
         box.addWidget(heading)
         box.addWidget(guide)
         box.addLayout(form)
-        box.addWidget(self.save)
+        row = QHBoxLayout()
+        row.addWidget(self.save)
+        row.addStretch(1)
+        box.addLayout(row)
         box.addWidget(self.message)
         box.addStretch(1)
         if not self.may_change:
