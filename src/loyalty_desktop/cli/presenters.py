@@ -182,7 +182,6 @@ def staff_list(accounts: tuple[StaffAccount, ...]) -> dict[str, Any]:
                 "role": a.role.value,
                 "active": a.active,
                 "locked_until": a.locked_until.isoformat() if a.locked_until else None,
-                "last_sign_in": a.last_sign_in.isoformat() if a.last_sign_in else None,
             }
             for a in accounts
         ]

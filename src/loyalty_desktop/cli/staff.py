@@ -52,7 +52,7 @@ def cmd_staff_add(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
-    """Every account, its role, whether it may sign in, and when it last did."""
+    """Every account, its role and whether it may sign in (the shape CONTRACT.md fixes)."""
     return presenters.staff_list(staff.list_staff(ctx.shop, ctx.actor))
 
 
