@@ -14,7 +14,7 @@ from loyalty_desktop.ui.console.staff_dialogs import AddStaffDialog, PinDialog
 from loyalty_desktop.ui.console.staff_page import StaffPage
 from loyalty_desktop.ui.console.till_rules_page import TillRulesPage
 from loyalty_desktop.ui.main_window import MainWindow
-from tests.ui.conftest import PIN, signed_in
+from tests.ui.conftest import MEMBER_NO, PIN, signed_in
 
 WAIT = 15_000  # ms: adding or re-PINning hashes a PIN on the worker, slow on a busy machine
 
@@ -177,3 +177,28 @@ def test_a_manager_reads_the_till_rules_but_cannot_change_them(
     assert not page.save.isEnabled()
     assert not page.refund_limit.isEnabled()
     assert "admin" in page.message.text()
+
+
+def test_a_discount_above_the_cashiers_limit_waits_for_a_manager_with_the_basket_kept(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    till_policy.set_till_rules(staffed.shop, LOCAL_ADMIN, discount_limit="10")
+    till = signed_in(qtbot, window, "Cai")
+    till.find_member(MEMBER_NO)
+    qtbot.waitUntil(lambda: till.member is not None, timeout=WAIT)
+    till.sku.setText("TEA")
+    till.qty.setText("1")
+    till.price.setText("100.00")
+    till.add_line()
+    qtbot.waitUntil(lambda: till.quoted is not None, timeout=WAIT)
+    till.discount.setFocus()
+    qtbot.keyClicks(till.discount, "20.00")
+    qtbot.waitUntil(lambda: "10%" in till.message.text(), timeout=WAIT)
+    assert "manager" in till.message.text()
+    assert not till.complete.isEnabled()
+    window.sign_out()
+    manager = signed_in(qtbot, window, "Ada")
+    assert [line.sku for line in manager.basket.lines] == ["TEA"]  # kept for the manager
+    qtbot.waitUntil(
+        lambda: manager.quoted is not None and manager.quoted.discount == 2000, timeout=WAIT
+    )
