@@ -67,6 +67,9 @@ def discounts_kept(uow: UnitOfWork, actor: Actor, request: SaleRequest, cur: Cur
     """A cashier's discounts stay within the till rules' limit (``till_policy``)."""
     if actor.may(Permission.DISCOUNT):
         return
+    typed = [request.discount, *(line.discount for line in request.lines)]
+    if not any(text and text.strip() for text in typed):
+        return  # the usual sale: nothing to parse twice, no rules to read
     lines = basket_lines(request, cur)
     order_discount = (
         parse_non_negative_money(request.discount, cur, what="discount", field="discount")
