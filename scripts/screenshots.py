@@ -28,6 +28,7 @@ from loyalty_desktop.services.products import stock_products
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.pages import PAGES
 from loyalty_desktop.ui.console.products_page import ProductsPage
+from loyalty_desktop.ui.console.staff_page import StaffPage
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
 from loyalty_desktop.ui.theme import STYLE
@@ -112,6 +113,8 @@ def shoot(out: Path, language: str) -> list[Path]:
         )
         checkout.checkout(shop, LOCAL_ADMIN, SaleRequest("S-0", "10000001", total="1860.00"))
         staff.add_staff(shop, LOCAL_ADMIN, "Ada", "admin", "4321")
+        staff.add_staff(shop, LOCAL_ADMIN, "Mia 米娅", "manager", "4321")
+        staff.add_staff(shop, LOCAL_ADMIN, "Cai 蔡", "cashier", "4321")
         window = MainWindow(shop, preferences=speak)
         window.resize(1366, 768)
         window.show()
@@ -211,6 +214,21 @@ def shoot(out: Path, language: str) -> list[Path]:
             tabs.setCurrentIndex(tab)
             _settle(app, window)
             save(window, f"console-programme-tab{tab}")
+        staff_page = console.open_page("staff")
+        assert isinstance(staff_page, StaffPage)
+        staff_page.choose("Cai 蔡")
+        staff_page.add.click()
+        _settle(app, window)
+        assert staff_page.dialog is not None
+        staff_page.dialog.grab().save(str(out / f"console-staff-add-{language}.png"))
+        written.append(out / f"console-staff-add-{language}.png")
+        staff_page.dialog.reject()
+        staff_page.switch.click()
+        _settle(app, window)
+        assert staff_page.question is not None
+        staff_page.question.grab().save(str(out / f"console-staff-disable-{language}.png"))
+        written.append(out / f"console-staff-disable-{language}.png")
+        staff_page.question.reject()
         window.toggle_console()
         window.close()
         opened.engine.dispose()

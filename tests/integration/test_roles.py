@@ -27,6 +27,7 @@ from loyalty_desktop.services import (
     refunds,
     reports,
     staff,
+    till_policy,
 )
 from loyalty_desktop.services.auth import (
     LOCAL_ADMIN,
@@ -53,6 +54,12 @@ Attempt = Callable[[Opened, Actor, dict[str, Any]], object]
 
 def _sale(o: Opened, a: Actor, s: dict[str, Any]) -> object:
     return checkout.checkout(o.shop, a, checkout.SaleRequest("S-new", s["no"], total="5.00"))
+
+
+def _large_discount(o: Opened, a: Actor, s: dict[str, Any]) -> object:
+    till_policy.set_till_rules(o.shop, LOCAL_ADMIN, discount_limit="10")
+    sale = checkout.SaleRequest("S-off", s["no"], total="10.00", discount="5.00")
+    return checkout.checkout(o.shop, a, sale)
 
 
 def _backdated_sale(o: Opened, a: Actor, s: dict[str, Any]) -> object:
@@ -83,7 +90,7 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.BACKDATE: _backdated_sale,
     Permission.PROGRAM: lambda o, a, s: programs.load_program(o.shop, a, PROGRAM, "p.toml"),
     Permission.REPORTS: lambda o, a, s: reports.report(o.shop, a, "kpis"),
-    Permission.STAFF: lambda o, a, s: staff.list_staff(o.shop, a),
+    Permission.STAFF: lambda o, a, s: staff.add_staff(o.shop, a, "Max", "admin", "1234"),
     Permission.CHECK: lambda o, a, s: integrity.check(o.shop, a, o.integrity),
     Permission.PRODUCTS: lambda o, a, s: products.save_product(
         o.shop, a, "P-new", name="新商品", price="3.50"
@@ -91,6 +98,11 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.EDIT_MEMBER: lambda o, a, s: member_profile.edit_profile(
         o.shop, a, s["no"], member_profile.ProfileEdit(email="new@example.com")
     ),
+    Permission.CASHIERS: lambda o, a, s: staff.list_staff(o.shop, a),
+    Permission.TILL_RULES: lambda o, a, s: till_policy.set_till_rules(
+        o.shop, a, refund_limit="10.00"
+    ),
+    Permission.DISCOUNT: _large_discount,
 }
 
 ACTORS = {

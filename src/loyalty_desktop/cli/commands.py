@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import sys
@@ -25,6 +24,15 @@ from loyalty_desktop.cli.programme import (
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
 from loyalty_desktop.cli.reports import cmd_report
+from loyalty_desktop.cli.staff import (
+    cmd_staff_add,
+    cmd_staff_disable,
+    cmd_staff_enable,
+    cmd_staff_list,
+    cmd_staff_reset_pin,
+    cmd_staff_role,
+    cmd_till_rules,
+)
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
 from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -49,7 +57,6 @@ from loyalty_desktop.services import (
     refunds,
     staff,
 )
-from loyalty_desktop.services.auth import Permission, require
 from loyalty_desktop.services.ports import AuditSeal, KeyFingerprints
 
 Handler = Callable[["Context", Any], dict[str, Any]]
@@ -330,34 +337,6 @@ def cmd_check(ctx: Context, args: Any) -> dict[str, Any]:
     return presenters.check(verdict)
 
 
-def _read_new_pin(name: str) -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass(f"New PIN for {name}: ")
-        if getpass.getpass("The same PIN again: ") != first:
-            raise InvalidRequest("the two PINs differ", reason="pin_mismatch", field="pin")
-        return first
-    line = sys.stdin.readline()
-    if not line.strip():
-        raise InvalidRequest(
-            "give the new PIN on standard input, e.g.  echo 1234 | loyalty staff add Ann "
-            "--role admin (after the signed-in staff member's PIN, if LOYALTY_PIN is not set)",
-            reason="pin_missing",
-            field="pin",
-        )
-    return line.strip()
-
-
-def cmd_staff_add(ctx: Context, args: Any) -> dict[str, Any]:
-    actor = ctx.actor  # sign in first: its PIN comes before the new one on standard input
-    require(actor, Permission.STAFF)  # and be refused before being asked for a PIN
-    added = staff.add_staff(ctx.shop, actor, args.name, args.role, _read_new_pin(args.name))
-    return presenters.staff_account(added)
-
-
-def cmd_staff_list(ctx: Context, args: Any) -> dict[str, Any]:
-    return presenters.staff_list(staff.list_staff(ctx.shop, ctx.actor))
-
-
 def cmd_card_key_rotate(ctx: Context, args: Any) -> dict[str, Any]:
     def rotate() -> tuple[KeyFingerprints, int]:
         rotated = CardKeyFile.find(ctx.opened.keys_dir)
@@ -456,6 +435,11 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("program", "export"): cmd_program_export,
     ("program", "versions"): cmd_program_versions,
     ("program", "preview"): cmd_program_preview,
+    ("staff", "disable"): cmd_staff_disable,
+    ("staff", "enable"): cmd_staff_enable,
+    ("staff", "reset-pin"): cmd_staff_reset_pin,
+    ("staff", "role"): cmd_staff_role,
+    ("till-rules", None): cmd_till_rules,
 }
 
 

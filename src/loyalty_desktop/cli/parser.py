@@ -280,6 +280,28 @@ def build_parser() -> Parser:
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=["cashier", "manager", "admin"])
     staff.add_parser("list", help="list staff accounts")
+    staff.add_parser("disable", help="stop an account signing in").add_argument("name")
+    staff.add_parser("enable", help="let a disabled account sign in again").add_argument("name")
+    staff.add_parser(
+        "reset-pin", help="give an account a new PIN, read from standard input"
+    ).add_argument("name")
+    p = staff.add_parser("role", help="make an account a cashier, manager or admin")
+    p.add_argument("name")
+    p.add_argument("role", choices=["cashier", "manager", "admin"])
+
+    p = sub.add_parser(
+        "till-rules", help="what a cashier may do without a manager (no options: show the rules)"
+    )
+    p.add_argument(
+        "--refund-limit",
+        metavar="AMOUNT",
+        help="a cashier refunds up to this alone; 0: every refund needs a manager",
+    )
+    p.add_argument(
+        "--discount-limit",
+        metavar="PERCENT",
+        help="a cashier's discounts up to this percentage; 100: any discount",
+    )
 
     keys = sub.add_parser("card-key", help="member card signing keys").add_subparsers(
         dest="action", required=True, parser_class=Parser

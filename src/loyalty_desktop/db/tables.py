@@ -260,6 +260,7 @@ staff = Table(
     Column("active", Boolean, nullable=False, server_default="1"),
     Column("failed_attempts", Integer, nullable=False, server_default="0"),
     Column("locked_until", UTCDateTime),
+    Column("last_sign_in", UTCDateTime),
 )
 
 products = Table(

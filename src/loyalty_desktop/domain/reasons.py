@@ -28,6 +28,7 @@ from loyalty_desktop.domain.reasons_office import (
 from loyalty_desktop.domain.reasons_programme import PROGRAMME_EDITING
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
+from loyalty_desktop.domain.reasons_staff import STAFF_ACCOUNTS, TILL_POLICY
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -67,6 +68,8 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **IMPORTS,
         **MEMBER_RECORDS,
         **PROGRAMME_EDITING,
+        **STAFF_ACCOUNTS,
+        **TILL_POLICY,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -123,6 +126,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "member_ref": Wording("member reference", "会员编号"),
         "qty": Wording("quantity", "数量"),
         "tier": Wording("tier", "会员等级"),
+        "refund_limit": Wording("refund limit", "退款上限"),
+        "discount_limit": Wording("discount limit", "折扣上限"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".
@@ -177,6 +182,9 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "check": Wording("check the database", "检查数据库"),
             "products": Wording("edit products", "管理商品"),
             "edit_member": Wording("edit a member's profile", "修改会员资料"),
+            "manage_cashiers": Wording("look after cashiers' accounts", "管理收银员账号"),
+            "set_till_rules": Wording("change the till rules", "修改收银规则"),
+            "give_large_discount": Wording("give a discount above the limit", "给出超过上限的折扣"),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

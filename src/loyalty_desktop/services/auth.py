@@ -46,6 +46,9 @@ class Permission(StrEnum):
     CHECK = "check"
     PRODUCTS = "products"
     EDIT_MEMBER = "edit_member"
+    CASHIERS = "manage_cashiers"  # list staff, and add or look after cashiers' accounts
+    TILL_RULES = "set_till_rules"  # set what a cashier may do without a manager
+    DISCOUNT = "give_large_discount"  # give a discount above the cashier's limit
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -71,6 +74,9 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.CHECK: Role.CASHIER,
     Permission.PRODUCTS: Role.MANAGER,
     Permission.EDIT_MEMBER: Role.MANAGER,
+    Permission.CASHIERS: Role.MANAGER,
+    Permission.TILL_RULES: Role.ADMIN,
+    Permission.DISCOUNT: Role.MANAGER,
 }
 
 

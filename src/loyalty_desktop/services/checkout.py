@@ -57,7 +57,11 @@ from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
-from loyalty_desktop.services.till_rules import catalogue_prices_kept, returns_allowed
+from loyalty_desktop.services.till_rules import (
+    catalogue_prices_kept,
+    discounts_kept,
+    returns_allowed,
+)
 
 # Kept importable from here: imports and refunds name them as the checkout's.
 __all__ = [
@@ -371,6 +375,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
                 )
             program_id, program = program_in_force(uow)
             catalogue_prices_kept(uow, actor, request, program.currency)
+            discounts_kept(uow, actor, request, program.currency)
             at = request_moment(shop, actor, request.at)
             match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
             member = match.member
@@ -404,6 +409,7 @@ def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             )
         program_id, program = program_in_force(uow)
         catalogue_prices_kept(uow, actor, request, program.currency)
+        discounts_kept(uow, actor, request, program.currency)
         at = request_moment(shop, actor, request.at)
         member = None
         matched = ""

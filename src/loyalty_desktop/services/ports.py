@@ -49,6 +49,7 @@ class StaffRecord:
     active: bool = True
     failed_attempts: int = 0
     locked_until: datetime | None = None
+    last_sign_in: datetime | None = None
 
 
 @dataclass(frozen=True)

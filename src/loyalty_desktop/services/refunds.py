@@ -46,6 +46,7 @@ from loyalty_desktop.services.postings import Account, derived_id, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
+from loyalty_desktop.services.till_policy import refund_allowed
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ def record_refund(
         raise InvalidRequest("this sale has nothing to refund", reason="refund_nothing_left")
     asked = _asked(request, cur)
     plan = _plan(asked, sale, cur)
+    refund_allowed(uow, actor, plan.amount, cur)
     returned_total = sale.refunded_net + plan.amount
     ctx = EarnContext(sale.local_date, sale.tier_before, sale.birthday_month)
     cash_share = Fraction(sale.paid, sale.net)
@@ -349,9 +351,12 @@ def refund_result(refund: Refund, cur: Currency, *, replayed: bool) -> RefundRes
 def refund(shop: Shop, actor: Actor, request: RefundRequest) -> RefundResult:
     """Refund (part of) a sale, once per refund number; never refused for points reasons.
 
+    A manager refunds any amount; a cashier up to the till rules' refund limit.
+
     The same refund number with a different request is refused (``id_conflict``).
     """
-    require(actor, Permission.REFUND)
+    if not actor.may(Permission.SELL):
+        require(actor, Permission.REFUND)  # nobody signed in; a cashier's is checked by its amount
     refund_no = check_sale_no(request.refund_no, "refund id")
     request = replace(request, refund_no=refund_no, sale_no=same_id(request.sale_no))
 

@@ -10,7 +10,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from loyalty_desktop.domain.cards import quoted, repeatable
-from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, SignInFailed
+from loyalty_desktop.domain.errors import (
+    InvalidRequest,
+    LoyaltyError,
+    PermissionDenied,
+    SignInFailed,
+)
 from loyalty_desktop.domain.members import has_letter_or_digit, visible_name
 from loyalty_desktop.services.auth import (
     LOCAL_ADMIN,
@@ -72,15 +77,13 @@ class StaffAccount:
     role: Role
     active: bool
     locked_until: datetime | None
+    last_sign_in: datetime | None = None
 
 
-def add_staff(
-    shop: Shop, actor: Actor, name: str, role: str, pin: str, hasher: PasswordHasher | None = None
-) -> StaffAccount:
-    """Create a staff account (admin only)."""
-    require(actor, Permission.STAFF)
+def parse_role(role: str) -> Role:
+    """``cashier``, ``manager`` or ``admin``."""
     try:
-        wanted = Role(role)
+        return Role(role.strip().lower())
     except ValueError:
         raise InvalidRequest(
             f"role must be cashier, manager or admin, not {quoted(role)}",
@@ -89,6 +92,26 @@ def add_staff(
             value=repeatable(role),
             choices=[r.value for r in Role],
         ) from None
+
+
+def may_manage(actor: Actor, role: Role) -> None:
+    """An admin looks after every account; a manager only cashiers' (so never makes an admin)."""
+    if role is not Role.CASHIER and not actor.may(Permission.STAFF):
+        raise PermissionDenied(
+            f"{actor.name} ({actor.role.value}) looks after cashiers' accounts only; "
+            "an admin must do this",
+            reason="manager_manages_cashiers",
+            role=role.value,
+        )
+
+
+def add_staff(
+    shop: Shop, actor: Actor, name: str, role: str, pin: str, hasher: PasswordHasher | None = None
+) -> StaffAccount:
+    """Create a staff account: an admin adds anyone, a manager adds cashiers."""
+    require(actor, Permission.CASHIERS)
+    wanted = parse_role(role)
+    may_manage(actor, wanted)
     staff_name = check_staff_name(name)
     digest = (hasher or PasswordHasher()).hash(check_pin(pin))
     with shop.uow() as uow:
@@ -134,20 +157,17 @@ def unsigned_actor(shop: Shop) -> Actor:
 
 
 def list_staff(shop: Shop, actor: Actor) -> tuple[StaffAccount, ...]:
-    """Every staff account with its role and lock state."""
-    require(actor, Permission.STAFF)
+    """Every staff account with its role, lock state and last sign-in (managers and admins)."""
+    require(actor, Permission.CASHIERS)
     with shop.uow(write=False) as uow:
         people = uow.staff.all()
     now = shop.clock.now()
-    return tuple(
-        StaffAccount(
-            s.name,
-            Role(s.role),
-            s.active,
-            s.locked_until if s.locked_until and s.locked_until > now else None,
-        )
-        for s in people
-    )
+    return tuple(_account(s, now) for s in people)
+
+
+def _account(record: StaffRecord, now: datetime) -> StaffAccount:
+    locked = record.locked_until if record.locked_until and record.locked_until > now else None
+    return StaffAccount(record.name, Role(record.role), record.active, locked, record.last_sign_in)
 
 
 def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = None) -> Actor:
@@ -184,6 +204,6 @@ def sign_in(shop: Shop, name: str, pin: str, hasher: PasswordHasher | None = Non
             raise refused from None
         if hasher.check_needs_rehash(staff.pin_hash):
             staff = replace(staff, pin_hash=hasher.hash(pin.strip()))
-        uow.staff.save(replace(staff, failed_attempts=0, locked_until=None))
+        uow.staff.save(replace(staff, failed_attempts=0, locked_until=None, last_sign_in=now))
         uow.commit()
     return Actor(name=staff.name, role=Role(staff.role), staff_id=staff.id)

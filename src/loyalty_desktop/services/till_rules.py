@@ -1,4 +1,4 @@
-"""What a cashier may ring up on their own: no returns (a refund's, with a manager) and catalogue prices.
+"""What a cashier may ring up on their own: no returns (a refund's, with a manager), catalogue prices, small discounts.
 
 Checked by the services, so a screen that forgot a check cannot let it through.
 """
@@ -6,11 +6,17 @@ Checked by the services, so a screen that forgot a check cannot let it through.
 from __future__ import annotations
 
 from loyalty_desktop.domain.errors import LoyaltyError, PermissionDenied
-from loyalty_desktop.domain.money import Currency, format_money, parse_unit_price
+from loyalty_desktop.domain.money import (
+    Currency,
+    format_money,
+    parse_non_negative_money,
+    parse_unit_price,
+)
 from loyalty_desktop.domain.products import same_code
 from loyalty_desktop.services.auth import Actor, Permission
-from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.services.baskets import SaleRequest, basket_lines
 from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.till_policy import discounts_allowed
 
 
 def is_return(quantity: str) -> bool:
@@ -55,3 +61,19 @@ def catalogue_prices_kept(
                 line=number,
                 price=format_money(product.price, cur),
             )
+
+
+def discounts_kept(uow: UnitOfWork, actor: Actor, request: SaleRequest, cur: Currency) -> None:
+    """A cashier's discounts stay within the till rules' limit (``till_policy``)."""
+    if actor.may(Permission.DISCOUNT):
+        return
+    typed = [request.discount, *(line.discount for line in request.lines)]
+    if not any(text and text.strip() for text in typed):
+        return  # the usual sale: nothing to parse twice, no rules to read
+    lines = basket_lines(request, cur)
+    order_discount = (
+        parse_non_negative_money(request.discount, cur, what="discount", field="discount")
+        if request.discount
+        else 0
+    )
+    discounts_allowed(uow, actor, lines, order_discount)

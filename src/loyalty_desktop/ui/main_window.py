@@ -7,13 +7,24 @@ so it is refused while a sale is in progress rather than dropping the basket.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QObject, QSettings, QTimer, QTranslator
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLocale,
+    QObject,
+    QSettings,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import staff, upkeep
+from loyalty_desktop.services import staff, staff_accounts, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.screen import ConsoleScreen
@@ -34,6 +45,9 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Whe
 
 class MainWindow(QMainWindow):
     """Holds the screens; only a signed-in staff member reaches the checkout."""
+
+    # The signed-in account was disabled or its role changed (emitted from the worker).
+    stood_down = Signal(object)
 
     def __init__(
         self,
@@ -58,6 +72,8 @@ class MainWindow(QMainWindow):
         self.sign_in = SignInScreen(shop, self.tasks)
         self.checkout: CheckoutScreen | None = None
         self.refunds: RefundScreen | None = None
+        self._farewell = ""  # why the till signed itself out, said on the sign-in screen
+        self.stood_down.connect(self._stand_down)
         self.settings: SettingsScreen | None = None
         self.console: ConsoleScreen | None = None
         self._add_entry_screens()
@@ -151,8 +167,26 @@ class MainWindow(QMainWindow):
     def _failed(self, error: LoyaltyError) -> None:
         self.who.setText(spoken(error))
 
+    def _standing(self, actor: Actor) -> Callable[[], None]:
+        """Before each task: is the account signed in still enabled, with the same role?"""
+        shop = self._shop
+
+        def check() -> None:
+            try:
+                staff_accounts.check_standing(shop, actor)
+            except LoyaltyError as refused:
+                self.stood_down.emit(refused)
+                raise
+
+        return check
+
+    def _stand_down(self, error: LoyaltyError) -> None:
+        self._farewell = spoken(error)
+        self.sign_out()
+
     def _enter(self, actor: Actor) -> None:
         self.actor = actor
+        self.tasks.guard = self._standing(actor)
         self._drop_console()
         if self.checkout is not None:
             self.stack.removeWidget(self.checkout)
@@ -350,6 +384,8 @@ class MainWindow(QMainWindow):
             said = current.message.text()  # what the work in flight answered: keep it in view
         self._sign_out_owed = False
         self.actor = None
+        self.tasks.guard = None
+        said, self._farewell = self._farewell or said, ""
         self.idle.stop()
         for screen in (self.checkout, self.refunds, self.settings):
             if screen is not None:

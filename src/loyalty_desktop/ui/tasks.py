@@ -69,6 +69,14 @@ class _Work(QRunnable):
         self._relay.finished.emit((self._done, value))
 
 
+def _after(guard: Callable[[], None], work: Callable[[], Any]) -> Callable[[], Any]:
+    def guarded() -> Any:
+        guard()
+        return work()
+
+    return guarded
+
+
 def _guarded(callback: Callable[[Any], None], owner: object) -> Callable[[Any], None]:
     if not isinstance(owner, QObject):
         return callback
@@ -92,6 +100,8 @@ class Tasks(QObject):
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
         self._pending = 0
+        # Run on the worker before each task; a refusal it raises is the task's (a disabled account).
+        self.guard: Callable[[], None] | None = None
 
     def submit(
         self,
@@ -111,6 +121,9 @@ class Tasks(QObject):
         if self._pending == 1:
             self.busy_changed.emit(True)
         keeper = owner if owner is not None else getattr(done, "__self__", None)
+        guard = self.guard
+        if guard is not None:
+            work = _after(guard, work)
         self._pool.start(_Work(work, _guarded(done, keeper), _guarded(failed, keeper), self._relay))
 
     @property

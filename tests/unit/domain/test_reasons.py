@@ -13,6 +13,7 @@ from loyalty_desktop.domain import (
     reasons_programme,
     reasons_receipts,
     reasons_rewards,
+    reasons_staff,
     reasons_till,
 )
 from loyalty_desktop.domain.cards import payment_kind
@@ -101,6 +102,8 @@ SAMPLES: dict[str, object] = {
     "rows": "3, 4",
     "column": "mobile",
     "fields": ["points"],
+    "percent": 10,
+    "staff": "Cai",
 }
 
 
@@ -143,6 +146,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_imports,
             reasons_members,
             reasons_programme,
+            reasons_staff,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

@@ -77,6 +77,7 @@ def _staff(m: Any) -> StaffRecord:
         active=bool(m["active"]),
         failed_attempts=m["failed_attempts"],
         locked_until=m["locked_until"],
+        last_sign_in=m["last_sign_in"],
     )
 
 

@@ -21,6 +21,8 @@ from loyalty_desktop.ui.console.members_page import MembersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.console.programme_page import ProgrammePage
+from loyalty_desktop.ui.console.staff_page import StaffPage
+from loyalty_desktop.ui.console.till_rules_page import TillRulesPage
 from loyalty_desktop.ui.tasks import Tasks
 
 PageMaker = Callable[[Shop, Tasks, Actor], ConsolePage]
@@ -46,5 +48,11 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("import", lambda: QCoreApplication.translate("ConsolePages", "Import"), ImportPage),
     PageEntry(
         "programme", lambda: QCoreApplication.translate("ConsolePages", "Programme"), ProgrammePage
+    ),
+    PageEntry("staff", lambda: QCoreApplication.translate("ConsolePages", "Staff"), StaffPage),
+    PageEntry(
+        "till_rules",
+        lambda: QCoreApplication.translate("ConsolePages", "Till rules"),
+        TillRulesPage,
     ),
 )

@@ -1,9 +1,12 @@
 """Refunds at the till: find the sale by its number, refund an amount or lines; a manager approves a cashier's.
 
-Refunding is a manager's right (the services check it): a cashier's refund
-asks for a manager's name and PIN on the same screen, and the refund is made
-and audited in the manager's name. The refund number is made when the screen
-opens, so pressing again after a failure never refunds twice.
+Refunding is a manager's right (the services check it), bar what the till
+rules let a cashier refund alone. A cashier's refund above that limit asks
+for a manager's name and PIN on the same screen (the fields appear once the
+amount typed needs them, or when the service says goods returned by item are
+worth more), and the refund is made and audited in the manager's name. The
+refund number is made when the screen opens, so pressing again after a
+failure never refunds twice.
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
-from loyalty_desktop.domain.money import format_money
-from loyalty_desktop.services import refunds, staff
+from loyalty_desktop.domain.money import format_money, parse_non_negative_money
+from loyalty_desktop.services import refunds, staff, till_policy
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.refunds import RefundRequest, RefundResult
+from loyalty_desktop.services.till_policy import TillRules
 from loyalty_desktop.ui.screens.messages import spoken, tell, till_number, wall_clock
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -73,17 +77,16 @@ class RefundScreen(QWidget):
         self.message = QLabel()
         self.message.setObjectName("notice")
         self.message.setWordWrap(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("Sale number"), self.sale)
         form.addRow(self.tr("Amount"), self.amount)
         form.addRow(self.tr("Items"), self.items)
-        self.needs_manager = not actor.may(Permission.REFUND)
-        if self.needs_manager:
-            form.addRow(self.tr("Manager"), self.manager)
-            form.addRow(self.tr("Manager's PIN"), self.pin)
-        else:
-            self.manager.hide()
-            self.pin.hide()
+        form.addRow(self.tr("Manager"), self.manager)
+        form.addRow(self.tr("Manager's PIN"), self.pin)
+        self.rules: TillRules | None = None  # until loaded, every cashier's refund asks a manager
+        self._asked_manager = False  # the service said this refund is above the cashier's limit
+        self.needs_manager = True
+        self.amount.textChanged.connect(self._show_manager_rows)
         box = QVBoxLayout(self)
         box.addWidget(title)
         box.addLayout(form)
@@ -99,6 +102,35 @@ class RefundScreen(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.leave.emit)
+        self._show_manager_rows()
+        if not actor.may(Permission.REFUND):
+            shop = self._shop
+            tasks.submit(lambda: till_policy.till_rules(shop, actor), self._ruled, self._refused)
+
+    def _ruled(self, rules: TillRules) -> None:
+        self.rules = rules
+        self._show_manager_rows()
+
+    def _manager_wanted(self) -> bool:
+        """Whether this refund needs a manager's name and PIN, as far as the screen can tell."""
+        if self.actor.may(Permission.REFUND):
+            return False
+        rules = self.rules
+        if rules is None or rules.refund_limit == 0 or self._asked_manager:
+            return True
+        typed = self.amount.text().strip()
+        if not typed:
+            return False  # goods by item: the service says if they are worth more than the limit
+        try:
+            amount = parse_non_negative_money(typed, rules.currency)
+        except LoyaltyError:
+            return False  # the service words what is wrong with the amount
+        return amount > rules.refund_limit
+
+    def _show_manager_rows(self) -> None:
+        self.needs_manager = self._manager_wanted()
+        for field in (self.manager, self.pin):
+            self.form.setRowVisible(field, self.needs_manager)
 
     def start(self) -> None:
         """A fresh refund: empty fields and a new refund number."""
@@ -107,6 +139,8 @@ class RefundScreen(QWidget):
         self.message.clear()
         self.button.setEnabled(True)
         self.refund_no = new_refund_no(self._now())
+        self._asked_manager = False
+        self._show_manager_rows()
         self.sale.setFocus()
 
     def submit(self) -> None:
@@ -163,6 +197,8 @@ class RefundScreen(QWidget):
         self.refund_no = new_refund_no(self._now())
         for field in (self.sale, self.amount, self.items, self.manager):
             field.clear()
+        self._asked_manager = False
+        self._show_manager_rows()
         self.sale.setFocus()
         self.button.setEnabled(True)
         self.done.emit(result)
@@ -170,3 +206,7 @@ class RefundScreen(QWidget):
     def _refused(self, error: LoyaltyError) -> None:
         tell(self.message, spoken(error))
         self.button.setEnabled(True)
+        if error.reason == "refund_above_cashier_limit" and not self.needs_manager:
+            self._asked_manager = True
+            self._show_manager_rows()
+            self.manager.setFocus()

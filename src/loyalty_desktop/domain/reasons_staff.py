@@ -1,0 +1,53 @@
+"""What refusals about staff accounts and the till rules say, in English and Simplified Chinese.
+
+Part of the catalogue in ``domain.reasons``; placeholders name the details.
+"""
+
+from __future__ import annotations
+
+from loyalty_desktop.domain.wording import Wording
+
+STAFF_ACCOUNTS = {
+    "staff_unknown": Wording("no staff member is called {staff}", "没有叫“{staff}”的员工账号"),
+    "manager_manages_cashiers": Wording(
+        "a manager looks after cashiers' accounts only; an admin must do this",
+        "店长只能管理收银员账号，这项操作请管理员来做",
+    ),
+    "last_admin": Wording(
+        "{staff} is the last active admin; make another admin first",
+        "{staff} 是最后一个在用的管理员账号，请先把另一位员工设为管理员",
+    ),
+    "disable_self": Wording(
+        "you cannot disable your own account; another manager or admin must",
+        "不能停用自己的账号，请其他店长或管理员操作",
+    ),
+    "own_role": Wording(
+        "you cannot change your own role; another admin must",
+        "不能修改自己的角色，请其他管理员操作",
+    ),
+    "account_disabled": Wording(
+        "this account was disabled; sign in again with another account",
+        "这个账号已被停用，请换一个账号重新登录",
+    ),
+    "role_changed": Wording(
+        "this account's role changed to {role}; sign in again",
+        "这个账号的角色已改为{role}，请重新登录",
+    ),
+}
+
+TILL_POLICY = {
+    "refund_above_cashier_limit": Wording(
+        "a refund of {amount} is above the {limit} a cashier may refund alone; "
+        "a manager must approve it",
+        "退款 {amount} 超过收银员可自行办理的 {limit}，需要店长批准",
+    ),
+    "discount_above_cashier_limit": Wording(
+        "a discount over {percent}% needs a manager: ask a manager to sign in and complete "
+        "the sale (the basket is kept)",
+        "超过 {percent}% 的折扣需要店长：请店长登录后完成这笔销售（购物篮会保留）",
+    ),
+    "discount_limit_range": Wording(
+        "the discount limit is a whole percentage from 0 to 100",
+        "折扣上限须为 0 到 100 之间的整数百分比",
+    ),
+}
