@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.reasons_backups import BACKUPS
 from loyalty_desktop.domain.reasons_office import (
     COMMAND_LINE,
     DATABASE,
@@ -61,6 +62,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **FILES,
         **REPORTS,
         **COMMAND_LINE,
+        **BACKUPS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -168,6 +170,7 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "staff": Wording("manage staff", "管理员工账号"),
             "check": Wording("check the database", "检查数据库"),
             "products": Wording("edit products", "管理商品"),
+            "backup": Wording("back up or restore the database", "备份或恢复数据库"),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

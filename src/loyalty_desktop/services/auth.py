@@ -45,6 +45,7 @@ class Permission(StrEnum):
     STAFF = "staff"
     CHECK = "check"
     PRODUCTS = "products"
+    BACKUP = "backup"
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -69,6 +70,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.STAFF: Role.ADMIN,
     Permission.CHECK: Role.CASHIER,
     Permission.PRODUCTS: Role.MANAGER,
+    Permission.BACKUP: Role.MANAGER,
 }
 
 
