@@ -13,6 +13,14 @@ from typing import Any
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
+from loyalty_desktop.cli.audit import cmd_audit
+from loyalty_desktop.cli.backups import (
+    cmd_backup,
+    cmd_backup_auto,
+    cmd_backup_keep,
+    cmd_backup_list,
+    cmd_restore,
+)
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.progress import progress_job
@@ -426,6 +434,12 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("card-key", "rotate"): cmd_card_key_rotate,
     ("card-key", "replace"): cmd_card_key_replace,
     ("gui", None): cmd_gui,
+    ("backup", None): cmd_backup,
+    ("backup", "list"): cmd_backup_list,
+    ("backup", "auto"): cmd_backup_auto,
+    ("backup", "keep"): cmd_backup_keep,
+    ("restore", None): cmd_restore,
+    ("audit", None): cmd_audit,
 }
 
 

@@ -282,7 +282,7 @@ def _integrity(path: Path) -> list[str]:
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     # immutable: the candidate is never locked, changed, or given a -wal or -shm of its own.
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
         yield conn
     finally:

@@ -117,6 +117,10 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "confirm": Wording("confirmation", "确认"),
         "consent": Wording("consent", "是否同意"),
         "member_ref": Wording("member reference", "会员编号"),
+        "since": Wording("from", "开始时间"),
+        "until": Wording("until", "结束时间"),
+        "keep": Wording("daily backups to keep", "保留的自动备份份数"),
+        "file": Wording("file", "文件"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".
