@@ -12,6 +12,7 @@ import pytest
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.services import (
+    backups,
     browsing,
     checkout,
     imports,
@@ -87,6 +88,7 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.PRODUCTS: lambda o, a, s: products.save_product(
         o.shop, a, "P-new", name="新商品", price="3.50"
     ),
+    Permission.BACKUP: lambda o, a, s: backups.list_backups(o.shop, a),
 }
 
 ACTORS = {
