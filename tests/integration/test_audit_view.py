@@ -62,7 +62,7 @@ def test_entries_filter_by_staff_member_action_and_dates(shop: Opened, clock: Fi
     since = audit_view.audit_lines(shop.shop, mia, AuditQuery(since=clock.now())).lines
     assert [e.reason for e in since if e.action == "points.adjust"] == ["double scan"]
     until = audit_view.audit_lines(shop.shop, mia, AuditQuery(until=day_before)).lines
-    assert [e.reason for e in until] == ["lost receipt"]
+    assert [e.reason for e in until if e.action == "points.adjust"] == ["lost receipt"]
     choices = audit_view.audit_choices(shop.shop, mia)
     assert "Mia" in choices.staff
     assert "points.adjust" in choices.actions
