@@ -37,7 +37,9 @@ _HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAMED = re.compile(r"\.backup-(?P<label>.+)-(?P<stamp>\d{8}T\d{6}Z?)(?:-\d+)?\.[^.]+$")
 _WANTED_SETTINGS = ("device_id", "key_fingerprints")
-_PAGES_PER_STEP = 1024  # lets a till's commit in between steps of a large copy
+# One step: in WAL mode the copy reads one snapshot while tills keep committing. In several
+# steps, every commit by another connection in between would start the copy over.
+_PAGES_PER_STEP = -1
 
 
 def backups_folder(database: Path) -> Path:

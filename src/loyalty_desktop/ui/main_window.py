@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import staff, upkeep
+from loyalty_desktop.services import backups, staff, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.screen import ConsoleScreen
@@ -106,6 +106,11 @@ class MainWindow(QMainWindow):
         self.tidy.setInterval(TIDY_AFTER_MS)
         self.tidy.timeout.connect(self._tidy)
         self._tidy_owed = False  # a sale or refund was written and not yet checkpointed
+        # After a sign-in, once the worker is idle: the daily backup if the newest is a day old.
+        self.daily_backup = QTimer(self)
+        self.daily_backup.setSingleShot(True)
+        self.daily_backup.setInterval(TIDY_AFTER_MS)
+        self.daily_backup.timeout.connect(self._back_up_if_due)
         self._sign_out_owed = False  # asked for while work was in flight
         self.tasks.busy_changed.connect(self._busy)
         self._restore()
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         self.settings_button.show()
         self.console_button.setVisible(actor.role.rank >= Role.MANAGER.rank)
         self.idle.start()
+        self.daily_backup.start()
 
     def open_refunds(self) -> None:
         """The refund screen (F7 at the checkout)."""
@@ -301,6 +307,16 @@ class MainWindow(QMainWindow):
         self._tidy_owed = False
         shop = self._shop
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
+
+    def _back_up_if_due(self) -> None:
+        actor = self.actor
+        if actor is None:
+            return
+        if self.tasks.pending:  # the till is busy: try again in a moment
+            self.daily_backup.start()
+            return
+        shop = self._shop
+        self.tasks.submit(lambda: backups.backup_if_due(shop, actor), _ignore, _ignore, owner=self)
 
     def _scanned(self, code: str) -> None:
         if self.actor is not None:

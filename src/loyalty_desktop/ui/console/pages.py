@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.audit_page import AuditPage
+from loyalty_desktop.ui.console.backups_page import BackupsPage
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.tasks import Tasks
@@ -33,4 +35,8 @@ class PageEntry:
 
 PAGES: tuple[PageEntry, ...] = (
     PageEntry("home", lambda: QCoreApplication.translate("ConsolePages", "Start"), HomePage),
+    PageEntry("audit", lambda: QCoreApplication.translate("ConsolePages", "Audit log"), AuditPage),
+    PageEntry(
+        "backups", lambda: QCoreApplication.translate("ConsolePages", "Backups"), BackupsPage
+    ),
 )
