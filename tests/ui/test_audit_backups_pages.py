@@ -106,7 +106,11 @@ def test_the_filtered_log_is_exported_to_csv_but_never_over_the_database(
     page.ask_csv_path = lambda: str(staffed.path)  # type: ignore[method-assign]
     page.export_csv()
     qtbot.waitUntil(lambda: page.export.isEnabled() and "database" in page.message.text())
-    assert sqlite3.connect(staffed.path).execute("SELECT count(*) FROM members").fetchone()[0]
+    raw = sqlite3.connect(staffed.path)
+    try:
+        assert raw.execute("SELECT count(*) FROM members").fetchone()[0] == 1
+    finally:
+        raw.close()
 
 
 def _backups_page(qtbot: QtBot, window: MainWindow) -> BackupsPage:

@@ -22,7 +22,7 @@ def cmd_audit(ctx: Context, args: Any) -> dict[str, Any]:
     query = audit_view.AuditQuery(
         staff=args.by,
         member=args.member,
-        action=args.action,
+        action=args.what,
         since=ctx.moment(args.since, "since"),
         until=_until(ctx, args.until),
     )

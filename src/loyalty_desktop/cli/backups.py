@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from loyalty_desktop.cli.context import Context, Refused
+from loyalty_desktop.cli.context import Context
+from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services import backups
 from loyalty_desktop.services.ports import BackupFile
 
@@ -55,12 +56,12 @@ def cmd_restore(ctx: Context, args: Any) -> dict[str, Any]:
     file = Path(args.file).expanduser().resolve()
     if not args.force:
         checked = backups.check_backup(ctx.shop, ctx.actor, file)
-        raise Refused(
-            "confirm_required",
+        raise InvalidRequest(
             f"restoring replaces the database with {file} (schema {checked.revision}, "
             f"{checked.members} members; a copy of the current database is kept in the "
             "backups folder); close every till using it and run again with --force",
             reason="restore_needs_confirm",
+            code="confirm_required",
             file=str(file),
             schema=checked.revision,
             members=checked.members,

@@ -264,7 +264,11 @@ def _backup_and_audit(sub: argparse._SubParsersAction[Parser]) -> None:
     p = sub.add_parser("audit", help="the audit log, newest first (or all of it as CSV with --out)")
     p.add_argument("--by", metavar="NAME", help="entries by this staff member")
     p.add_argument("--member", metavar="REF", help="entries about this member")
-    p.add_argument("--action", help="entries whose action starts so (points.adjust, member.)")
+    p.add_argument(
+        "--action",
+        dest="what",
+        help="entries whose action starts so (points.adjust, member.)",
+    )
     p.add_argument("--since", metavar="T", help="from this time (a date: its start)")
     p.add_argument("--until", metavar="T", help="until this time (a date: its end)")
     p.add_argument("--limit", type=int, default=50, help="entries printed (at most 500)")
