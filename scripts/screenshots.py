@@ -23,6 +23,7 @@ from loyalty_desktop.app import open_database
 from loyalty_desktop.services import checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.ui.console.audit_page import AuditPage
 from loyalty_desktop.ui.console.pages import PAGES
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
@@ -156,6 +157,12 @@ def shoot(out: Path, language: str) -> list[Path]:
             console.open_page(entry.key)
             _settle(app, window)
             save(window, f"console-{entry.key}")
+        audit = console.open_page("audit")
+        assert isinstance(audit, AuditPage)
+        audit.table.selectRow(0)
+        audit.verify_chain()
+        _settle(app, window, lambda: audit.verify.isEnabled())
+        save(window, "console-audit-entry")
         window.toggle_console()
         window.close()
         opened.engine.dispose()
