@@ -10,8 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from alembic import command
 
 from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.db import migrate
+from loyalty_desktop.db.engine import make_engine, sqlite_url
 from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest, LoyaltyError
 from loyalty_desktop.services import backups, browsing, integrity, members, programs
 from loyalty_desktop.services.audit_chain import verify_chain
@@ -255,3 +258,28 @@ def test_keep_out_of_range_is_refused(shop: Opened) -> None:
     with pytest.raises(InvalidRequest) as refused:
         backups.set_keep(shop.shop, LOCAL_ADMIN, 0)
     assert refused.value.reason == "backup_keep_range"
+
+
+def test_a_backup_from_an_older_schema_is_restored_and_brought_forward(
+    shop: Opened, tmp_path: Path, clock: FixedClock
+) -> None:
+    older = tmp_path / "older.db"
+    engine = make_engine(sqlite_url(older))
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0006")
+    finally:
+        engine.dispose()
+    checked = backups.check_backup(shop.shop, LOCAL_ADMIN, older)
+    assert checked.revision == "0006"
+    backups.restore_backup(shop.shop, LOCAL_ADMIN, older)
+    assert shop.path is not None
+    restored = _reopen(shop.path, tmp_path, clock)
+    try:
+        assert restored.revision == migrate.head_revision()
+        assert _names(restored) == []
+        assert verify_chain(restored.shop, LOCAL_ADMIN).intact
+    finally:
+        restored.engine.dispose()
