@@ -124,6 +124,7 @@ def test_signing_in_makes_the_daily_backup_and_the_page_lists_it(
 ) -> None:
     assert staffed.path is not None
     folder = staffed.path.parent / "backups"
+    window.daily_backup.setInterval(0)  # a minute after the sign-in, in the till
     signed_in(qtbot, window, "Cai")  # any till's sign-in
     qtbot.waitUntil(lambda: folder.is_dir() and any(folder.glob("*daily*")), timeout=10_000)
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
