@@ -191,3 +191,17 @@ def test_restoring_the_chosen_backup_brings_its_data_back_and_closes_the_till(
     finally:
         again.engine.dispose()
     assert told[0].safety_copy.exists()
+
+
+def test_a_backup_goes_to_a_new_file_chosen_but_never_over_an_existing_one(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    page = _backups_page(qtbot, window)
+    target = tmp_path / "stick" / "shop-copy.db"
+    page.ask_backup_target = lambda: str(target)  # type: ignore[method-assign]
+    qtbot.mouseClick(page.back_up_to, LEFT)
+    qtbot.waitUntil(lambda: "Backed up" in page.message.text() and page.back_up_to.isEnabled())
+    assert target.stat().st_size > 0
+    qtbot.mouseClick(page.back_up_to, LEFT)
+    qtbot.waitUntil(lambda: "Backing" not in page.message.text() and page.back_up_to.isEnabled())
+    assert "database" in page.message.text()

@@ -362,97 +362,109 @@
     </message>
     <message>
         <location filename="../../ui/console/backups_page.py" line="145" />
+        <source>Back up to a file…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/backups_page.py" line="146" />
         <source>Restore the chosen backup…</source>
         <translation>恢复选中的备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="146" />
+        <location filename="../../ui/console/backups_page.py" line="147" />
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="151" />
+        <location filename="../../ui/console/backups_page.py" line="152" />
         <source>A backup is made automatically once a day when someone signs in. A restore replaces every member, sale and point with the backup's; the database in use is copied here first, and the till closes afterwards.</source>
         <translation>每天有人登录时会自动备份一次。恢复会用备份中的会员、销售和积分替换现有的全部数据；恢复前会先把正在使用的数据库复制到这里，恢复后收银程序会关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="158" />
+        <location filename="../../ui/console/backups_page.py" line="159" />
         <source>Daily backups to keep</source>
         <translation>保留的每日备份份数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="194" />
+        <location filename="../../ui/console/backups_page.py" line="197" />
         <source>A daily backup is due.</source>
         <translation>今天还没有自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="196" />
+        <location filename="../../ui/console/backups_page.py" line="199" />
         <source>Backups folder: {folder}. {due}</source>
         <translation>备份文件夹：{folder}。{due}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="211" />
+        <location filename="../../ui/console/backups_page.py" line="215" />
+        <location filename="../../ui/console/backups_page.py" line="236" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="218" />
+        <location filename="../../ui/console/backups_page.py" line="222" />
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/backups_page.py" line="243" />
         <source>Backed up to {file} ({size}).</source>
         <translation>已备份到 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="233" />
+        <location filename="../../ui/console/backups_page.py" line="258" />
         <source>The newest {count} daily backups are kept.</source>
         <translation>将保留最近的 {count} 份每日备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="241" />
+        <location filename="../../ui/console/backups_page.py" line="266" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="249" />
-        <location filename="../../ui/console/backups_page.py" line="272" />
+        <location filename="../../ui/console/backups_page.py" line="274" />
+        <location filename="../../ui/console/backups_page.py" line="297" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="249" />
+        <location filename="../../ui/console/backups_page.py" line="224" />
+        <location filename="../../ui/console/backups_page.py" line="274" />
         <source>Databases (*.db);;All files (*)</source>
         <translation>数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="263" />
+        <location filename="../../ui/console/backups_page.py" line="288" />
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="275" />
+        <location filename="../../ui/console/backups_page.py" line="300" />
         <source>Replace the database with {file}? It holds {members} members. Everything recorded since that backup is taken out (a copy of the database in use is kept in the backups folder). The till closes when it is done; start it again.</source>
         <translation>要用 {file} 替换数据库吗？其中有 {members} 位会员。该备份之后记录的所有内容都会被撤掉（正在使用的数据库会先复制一份到备份文件夹）。完成后收银程序会关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="287" />
+        <location filename="../../ui/console/backups_page.py" line="312" />
         <source>Nothing was restored.</source>
         <translation>没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="290" />
+        <location filename="../../ui/console/backups_page.py" line="315" />
         <source>Restoring… do not switch the computer off.</source>
         <translation>正在恢复…请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="298" />
+        <location filename="../../ui/console/backups_page.py" line="323" />
         <source>Restored {file}. The database replaced was kept as {copy}.</source>
         <translation>已恢复 {file}。被替换的数据库已保存为 {copy}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="310" />
+        <location filename="../../ui/console/backups_page.py" line="335" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="312" />
+        <location filename="../../ui/console/backups_page.py" line="337" />
         <source>The backup is restored ({members} members). The till closes now: start it again to go on.</source>
         <translation>备份已恢复（{members} 位会员）。收银程序现在关闭，请重新启动后继续。</translation>
     </message>
@@ -859,72 +871,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="185" />
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184" />
+        <location filename="../../ui/main_window.py" line="186" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185" />
+        <location filename="../../ui/main_window.py" line="187" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="221" />
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258" />
+        <location filename="../../ui/main_window.py" line="260" />
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="332" />
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>

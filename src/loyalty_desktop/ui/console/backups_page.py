@@ -142,6 +142,7 @@ class BackupsPage(ConsolePage):
         self.save_keep = QPushButton(self.tr("Save"))
         self.back_up = QPushButton(self.tr("Back up now"))
         self.back_up.setObjectName("primary")
+        self.back_up_to = QPushButton(self.tr("Back up to a file…"))
         self.restore_chosen = QPushButton(self.tr("Restore the chosen backup…"))
         self.restore_file = QPushButton(self.tr("Restore from a file…"))
         self.message = QLabel()
@@ -161,6 +162,7 @@ class BackupsPage(ConsolePage):
         keep_row.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_up)
+        buttons.addWidget(self.back_up_to)
         buttons.addStretch(1)
         buttons.addWidget(self.restore_chosen)
         buttons.addWidget(self.restore_file)
@@ -173,6 +175,7 @@ class BackupsPage(ConsolePage):
         box.addWidget(self.message)
         box.addLayout(buttons)
         self.back_up.clicked.connect(self.make_backup)
+        self.back_up_to.clicked.connect(self.make_backup_to_file)
         self.save_keep.clicked.connect(self.set_keep)
         self.restore_chosen.clicked.connect(self.restore_selected)
         self.restore_file.clicked.connect(self.restore_from_file)
@@ -201,7 +204,8 @@ class BackupsPage(ConsolePage):
         tell(self.message, spoken(error))
 
     def _enable(self, on: bool) -> None:
-        for button in (self.back_up, self.restore_chosen, self.restore_file, self.save_keep):
+        buttons = (self.back_up, self.back_up_to, self.restore_chosen, self.restore_file)
+        for button in (*buttons, self.save_keep):
             button.setEnabled(on)
 
     def make_backup(self) -> None:
@@ -211,12 +215,33 @@ class BackupsPage(ConsolePage):
         tell(self.message, self.tr("Backing up…"), ok=True)
         self.tasks.submit(lambda: backups.back_up(shop, actor), self._made, self._failed)
 
+    def ask_backup_target(self) -> str:
+        """A new file for a backup elsewhere, a USB stick (a dialog; tests answer it themselves)."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up to a file"),
+            "loyalty-backup.db",
+            self.tr("Databases (*.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused anyway
+        )
+        return chosen
+
+    def make_backup_to_file(self) -> None:
+        """A backup now, into a new file chosen in a dialog (never over an existing file)."""
+        chosen = self.ask_backup_target()
+        if not chosen:
+            return
+        shop, actor, target = self.shop, self.actor, Path(chosen)
+        self._enable(False)
+        tell(self.message, self.tr("Backing up…"), ok=True)
+        self.tasks.submit(lambda: backups.back_up(shop, actor, target), self._made, self._failed)
+
     def _made(self, made: BackupFile) -> None:
         self._enable(True)
         tell(
             self.message,
             self.tr("Backed up to {file} ({size}).").format(
-                file=made.path.name, size=size_text(made.size)
+                file=made.path, size=size_text(made.size)
             ),
             ok=True,
         )
