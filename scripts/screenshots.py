@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.app import open_database
-from loyalty_desktop.services import checkout, members, programs, staff
+from loyalty_desktop.services import backups, checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.ui.console.audit_page import AuditPage
@@ -109,6 +109,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         )
         checkout.checkout(shop, LOCAL_ADMIN, SaleRequest("S-0", "10000001", total="1860.00"))
         staff.add_staff(shop, LOCAL_ADMIN, "Ada", "admin", "4321")
+        backups.back_up(shop, LOCAL_ADMIN)  # a row on the backups page, an entry in the log
         window = MainWindow(shop, preferences=speak)
         window.resize(1366, 768)
         window.show()
