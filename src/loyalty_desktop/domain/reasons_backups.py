@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from loyalty_desktop.domain.wording import Wording
 
-_NOTHING = "Nothing was changed."
-_NOTHING_ZH = "没有做任何更改。"
+_NOTHING = "Nothing was changed"
+_NOTHING_ZH = "没有做任何更改"
 
 BACKUPS = {
     "backups_need_sqlite_file": Wording(

@@ -6,7 +6,13 @@ import re
 
 import pytest
 
-from loyalty_desktop.domain import reasons_office, reasons_receipts, reasons_rewards, reasons_till
+from loyalty_desktop.domain import (
+    reasons_backups,
+    reasons_office,
+    reasons_receipts,
+    reasons_rewards,
+    reasons_till,
+)
 from loyalty_desktop.domain.cards import payment_kind
 from loyalty_desktop.domain.errors import InvalidAmount, InvalidRequest, LoyaltyError
 from loyalty_desktop.domain.members import MemberStatus
@@ -86,6 +92,9 @@ SAMPLES: dict[str, object] = {
     "price": "999.00",
     "reward": "Free coffee",
     "tiers": ["Gold", "Silver"],
+    "detail": "disk I/O error",
+    "revision": "0009",
+    "seq": 41,
 }
 
 
@@ -120,7 +129,13 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
     assert all(re.fullmatch(r"[a-z][a-z0-9_]*", reason) for reason in REASONS)
     parts = [
         value
-        for module in (reasons_till, reasons_office, reasons_receipts, reasons_rewards)
+        for module in (
+            reasons_till,
+            reasons_office,
+            reasons_receipts,
+            reasons_rewards,
+            reasons_backups,
+        )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())
     ]
