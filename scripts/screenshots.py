@@ -21,10 +21,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.domain.products import Product
-from loyalty_desktop.services import checkout, members, programs, staff
+from loyalty_desktop.services import backups, checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.products import stock_products
+from loyalty_desktop.ui.console.audit_page import AuditPage
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.pages import PAGES
 from loyalty_desktop.ui.console.products_page import ProductsPage
@@ -115,6 +116,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         staff.add_staff(shop, LOCAL_ADMIN, "Ada", "admin", "4321")
         staff.add_staff(shop, LOCAL_ADMIN, "Mia 米娅", "manager", "4321")
         staff.add_staff(shop, LOCAL_ADMIN, "Cai 蔡", "cashier", "4321")
+        backups.back_up(shop, LOCAL_ADMIN)  # a row on the backups page, an entry in the log
         window = MainWindow(shop, preferences=speak)
         window.resize(1366, 768)
         window.show()
@@ -229,6 +231,12 @@ def shoot(out: Path, language: str) -> list[Path]:
         staff_page.question.grab().save(str(out / f"console-staff-disable-{language}.png"))
         written.append(out / f"console-staff-disable-{language}.png")
         staff_page.question.reject()
+        audit = console.open_page("audit")
+        assert isinstance(audit, AuditPage)
+        audit.table.selectRow(0)
+        audit.verify_chain()
+        _settle(app, window, lambda: audit.verify.isEnabled())
+        save(window, "console-audit-entry")
         window.toggle_console()
         window.close()
         opened.engine.dispose()

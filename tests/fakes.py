@@ -791,6 +791,10 @@ class FakeReadModels:
             for e in rows[:limit]
         ]
 
+    def audit_names(self) -> tuple[list[str], list[str]]:
+        entries = self.database.store.audit
+        return sorted({e.actor for e in entries}), sorted({e.action for e in entries})
+
 
 class FakeIntegrity:
     """The ledger checks ``loyalty check`` runs, done over the fake store."""

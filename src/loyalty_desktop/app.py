@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
@@ -13,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError
 
+from loyalty_desktop.db.backup_files import SqliteBackups, backups_folder
 from loyalty_desktop.db.engine import make_engine, sqlite_url
 from loyalty_desktop.db.housekeeping import SqlHousekeeping
 from loyalty_desktop.db.integrity import SqlIntegrity
@@ -82,6 +84,9 @@ def shop_files(path: Path | None, keys_dir: Path) -> list[Path]:
         found.append(path)
         found += [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
         found += path.parent.glob(f"{path.stem}.backup-*")
+        folder = backups_folder(path)
+        if folder.is_dir():
+            found += [kept for kept in folder.iterdir() if kept.is_file()]
     return found
 
 
@@ -123,6 +128,10 @@ def open_database(
         engine.dispose()
         raise
     shop = replace(shop, own_files=partial(shop_files, path, where))
+    if path is not None:
+        reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)
+        protected = partial(shop_files, path, where)
+        shop = replace(shop, backups=SqliteBackups(engine, path, reopen, protected))
     return Opened(
         shop,
         engine,
@@ -134,6 +143,18 @@ def open_database(
         path,
         tuple(problems),
     )
+
+
+@contextlib.contextmanager
+def _reopened(
+    path: Path, *, clock: Clock | None, keys_dir: Path, synchronous: str
+) -> Iterator[Shop]:
+    """The file at ``path`` opened afresh (a restored backup: migrated, keys checked), then closed."""
+    opened = open_database(path, clock=clock, keys_dir=keys_dir, synchronous=synchronous)
+    try:
+        yield opened.shop
+    finally:
+        opened.engine.dispose()
 
 
 def _sqlite_path(db: Path | str | None) -> Path:

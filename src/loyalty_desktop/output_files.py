@@ -139,6 +139,11 @@ def write_new_file(
     return target.resolve()
 
 
+def put_new(temporary: Path, target: Path) -> None:
+    """Move a file written beside ``target`` into place, only if nothing is there yet."""
+    _put_new(temporary, target, target)
+
+
 def _put_new(temporary: Path, target: Path, shown: Path) -> None:
     """Move the written file into place only if nothing is there (atomic where links exist)."""
     try:

@@ -12,6 +12,7 @@ import pytest
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.services import (
+    backups,
     browsing,
     checkout,
     imports,
@@ -103,6 +104,7 @@ ATTEMPTS: dict[Permission, Attempt] = {
         o.shop, a, refund_limit="10.00"
     ),
     Permission.DISCOUNT: _large_discount,
+    Permission.BACKUP: lambda o, a, s: backups.list_backups(o.shop, a),
 }
 
 ACTORS = {

@@ -12,6 +12,14 @@ from typing import Any
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.cli import presenters
+from loyalty_desktop.cli.audit import cmd_audit
+from loyalty_desktop.cli.backups import (
+    cmd_backup,
+    cmd_backup_auto,
+    cmd_backup_keep,
+    cmd_backup_list,
+    cmd_restore,
+)
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.imports import column_map
 from loyalty_desktop.cli.members import cmd_member_edit, cmd_merge_preview
@@ -440,6 +448,12 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("staff", "reset-pin"): cmd_staff_reset_pin,
     ("staff", "role"): cmd_staff_role,
     ("till-rules", None): cmd_till_rules,
+    ("backup", None): cmd_backup,
+    ("backup", "list"): cmd_backup_list,
+    ("backup", "auto"): cmd_backup_auto,
+    ("backup", "keep"): cmd_backup_keep,
+    ("restore", None): cmd_restore,
+    ("audit", None): cmd_audit,
 }
 
 

@@ -313,7 +313,40 @@ def build_parser() -> Parser:
     p.add_argument("--confirm", action="store_true", help="yes, every printed card stops working")
 
     sub.add_parser("gui", help="start the desktop application")
+    _backup_and_audit(sub)
     return root
+
+
+def _backup_and_audit(sub: argparse._SubParsersAction[Parser]) -> None:
+    """``backup``, ``restore`` and ``audit``."""
+    p = sub.add_parser("backup", help="copy the database now (into the backups folder, or --out)")
+    p.add_argument("--out", help="write the copy to this new file (never over an existing one)")
+    backup = p.add_subparsers(dest="action", required=False, parser_class=Parser)
+    backup.add_parser("list", help="the backups folder and its backups, newest first")
+    backup.add_parser(
+        "auto", help="for a scheduled task: back up if the newest backup is a day old, then prune"
+    )
+    backup.add_parser("keep", help="how many daily backups to keep").add_argument("count", type=int)
+    p = sub.add_parser("restore", help="replace the database with a checked backup")
+    p.add_argument("file")
+    p.add_argument(
+        "--force", action="store_true", help="yes, replace it (the current database is kept aside)"
+    )
+    p = sub.add_parser("audit", help="the audit log, newest first (or all of it as CSV with --out)")
+    p.add_argument("--by", metavar="NAME", help="entries by this staff member")
+    p.add_argument("--member", metavar="REF", help="entries about this member")
+    p.add_argument(
+        "--action",
+        dest="what",
+        help="entries whose action starts so (points.adjust, member.)",
+    )
+    p.add_argument("--since", metavar="T", help="from this time (a date: its start)")
+    p.add_argument("--until", metavar="T", help="until this time (a date: its end)")
+    p.add_argument("--limit", type=int, default=50, help="entries printed (at most 500)")
+    p.add_argument("--out", metavar="FILE.csv", help="write every matching entry as CSV")
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
 
 
 def wants_json(argv: list[str]) -> bool:

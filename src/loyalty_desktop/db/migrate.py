@@ -30,6 +30,11 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this program's migrations know (the newest and all before it)."""
+    return frozenset(s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     """The schema revision a database is at (None for an empty one)."""
     with engine.connect() as conn:

@@ -285,3 +285,10 @@ class SqlReadModels:
                 )
                 for r in conn.execute(query)
             ]
+
+    def audit_names(self) -> tuple[list[str], list[str]]:
+        with storage_errors(), self.engine.connect() as conn:
+            actors = conn.execute(select(audit.c.actor).distinct().order_by(audit.c.actor))
+            named = [r[0] for r in actors]
+            actions = conn.execute(select(audit.c.action).distinct().order_by(audit.c.action))
+            return named, [r[0] for r in actions]

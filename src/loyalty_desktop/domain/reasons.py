@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.reasons_backups import BACKUPS
 from loyalty_desktop.domain.reasons_imports import IMPORTS
 from loyalty_desktop.domain.reasons_members import MEMBER_RECORDS
 from loyalty_desktop.domain.reasons_office import (
@@ -70,6 +71,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **PROGRAMME_EDITING,
         **STAFF_ACCOUNTS,
         **TILL_POLICY,
+        **BACKUPS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -128,6 +130,10 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "tier": Wording("tier", "会员等级"),
         "refund_limit": Wording("refund limit", "退款上限"),
         "discount_limit": Wording("discount limit", "折扣上限"),
+        "since": Wording("from", "开始时间"),
+        "until": Wording("until", "结束时间"),
+        "keep": Wording("daily backups to keep", "保留的自动备份份数"),
+        "file": Wording("file", "文件"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".
@@ -185,6 +191,7 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "manage_cashiers": Wording("look after cashiers' accounts", "管理收银员账号"),
             "set_till_rules": Wording("change the till rules", "修改收银规则"),
             "give_large_discount": Wording("give a discount above the limit", "给出超过上限的折扣"),
+            "backup": Wording("back up or restore the database", "备份或恢复数据库"),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

@@ -49,6 +49,7 @@ class Permission(StrEnum):
     CASHIERS = "manage_cashiers"  # list staff, and add or look after cashiers' accounts
     TILL_RULES = "set_till_rules"  # set what a cashier may do without a manager
     DISCOUNT = "give_large_discount"  # give a discount above the cashier's limit
+    BACKUP = "backup"
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -77,6 +78,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.CASHIERS: Role.MANAGER,
     Permission.TILL_RULES: Role.ADMIN,
     Permission.DISCOUNT: Role.MANAGER,
+    Permission.BACKUP: Role.MANAGER,
 }
 
 

@@ -11,7 +11,9 @@ from loyalty_desktop.services.ports import (
     AuditSeal,
     CardKeys,
     Clock,
+    DatabaseBackups,
     Housekeeping,
+    NoBackups,
     NothingToPurge,
     UnitOfWorkFactory,
 )
@@ -33,3 +35,5 @@ class Shop:
     # The installation's own files (database, journals, backups, keys), found afresh each
     # call: a printer or export target must never be one of them, however it is named.
     own_files: Callable[[], Sequence[Path]] = field(default=lambda: ())
+    # Copies of the database and restoring one (SQLite files only; nothing for the fakes).
+    backups: DatabaseBackups = field(default_factory=lambda: NoBackups())

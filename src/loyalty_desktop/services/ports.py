@@ -7,16 +7,22 @@ unit tests both implement these.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
-from typing import Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
+from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
+
+if TYPE_CHECKING:
+    from loyalty_desktop.services.context import Shop
 
 
 class KeyFingerprints(TypedDict):
@@ -595,3 +601,118 @@ class Integrity(Protocol):
     def ledger_problems(self) -> list[str]:
         """Ledger totals that disagree with balances, lots or sales."""
         ...
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A copy of the database in the backups folder: its file, when it was taken, its size."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    label: str  # manual, daily, before-restore, or the schema revision a migration left
+
+
+@dataclass(frozen=True)
+class BackupFacts:
+    """What a file offered for a restore turned out to be, read without changing it."""
+
+    sqlite: bool
+    problems: tuple[str, ...]  # SQLite's integrity check; empty when the file is sound
+    revision: str | None
+    revision_known: bool  # one of this program's schema revisions (older or the same)
+    missing_tables: tuple[str, ...]
+    settings: Mapping[str, str]
+    members: int
+    audit_entries: tuple[AuditEntry, ...]
+
+
+class DatabaseBackups(Protocol):
+    """Consistent copies of the live database (SQLite's online backup) and putting one back."""
+
+    def folder(self) -> Path:
+        """The backups folder (made on first use)."""
+        ...
+
+    def listed(self) -> list[BackupFile]:
+        """The backups in the folder, newest first."""
+        ...
+
+    def make(self, label: str, at: datetime, target: Path | None = None) -> BackupFile:
+        """Copy the database while tills write; into the folder with a timestamped name, or ``target``."""
+        ...
+
+    def remove(self, backup: BackupFile) -> None:
+        """Delete a backup (pruning)."""
+        ...
+
+    def inspect(self, path: Path) -> BackupFacts:
+        """Read a candidate file's schema, tables, integrity and settings without changing it."""
+        ...
+
+    def replace_with(self, candidate: Path, safety: Path) -> None:
+        """Put ``candidate`` in place of the database, first copying the database to ``safety``.
+
+        The program's own connections are closed first; another program
+        holding the file open is a refusal, and nothing is changed.
+        """
+        ...
+
+    def safety_target(self, at: datetime) -> Path:
+        """Where the copy of the database taken before a restore goes."""
+        ...
+
+    def is_live(self, path: Path) -> bool:
+        """Whether ``path`` is the database in use (under any name)."""
+        ...
+
+    def reopen(self) -> AbstractContextManager[Shop]:
+        """The database just restored, migrated and wired like at start-up, closed on exit."""
+        ...
+
+
+class NoBackups:
+    """Backups where the database is not a SQLite file (a server database, the in-memory fakes)."""
+
+    def _refuse(self) -> BadDatabase:
+        return BadDatabase(
+            "backups are made of a SQLite database file; a server database is backed up "
+            "by its own tools",
+            reason="backups_need_sqlite_file",
+        )
+
+    def folder(self) -> Path:
+        """No folder."""
+        raise self._refuse()
+
+    def listed(self) -> list[BackupFile]:
+        """No backups."""
+        return []
+
+    def make(self, label: str, at: datetime, target: Path | None = None) -> BackupFile:
+        """Refused."""
+        raise self._refuse()
+
+    def remove(self, backup: BackupFile) -> None:
+        """Refused."""
+        raise self._refuse()
+
+    def inspect(self, path: Path) -> BackupFacts:
+        """Refused."""
+        raise self._refuse()
+
+    def replace_with(self, candidate: Path, safety: Path) -> None:
+        """Refused."""
+        raise self._refuse()
+
+    def safety_target(self, at: datetime) -> Path:
+        """Refused."""
+        raise self._refuse()
+
+    def is_live(self, path: Path) -> bool:
+        """No file is."""
+        return False
+
+    def reopen(self) -> AbstractContextManager[Shop]:
+        """Refused."""
+        raise self._refuse()

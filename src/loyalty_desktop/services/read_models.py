@@ -214,6 +214,10 @@ class ReadModels(Protocol):
         """Audit entries newest first, below sequence number ``before``."""
         ...
 
+    def audit_names(self) -> tuple[list[str], list[str]]:
+        """Who appears in the audit log and which actions it holds, each sorted."""
+        ...
+
 
 def balances_down(rows: Sequence[LedgerRow], first_balance: int) -> list[LedgerRow]:
     """Newest-first movements with the balance after each, from the balance after the first."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import staff, staff_accounts, upkeep
+from loyalty_desktop.services import backups, staff, staff_accounts, upkeep
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.screen import ConsoleScreen
@@ -40,6 +40,9 @@ from loyalty_desktop.ui.screens.sign_in import SignInScreen
 from loyalty_desktop.ui.tasks import Tasks
 
 TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services.upkeep)
+# A minute after a sign-in, when the worker is idle: the daily backup if one is due. Not at
+# once, so the first customer's scans never queue behind a copy of a large database.
+BACKUP_AFTER_MS = 60_000
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
@@ -122,6 +125,10 @@ class MainWindow(QMainWindow):
         self.tidy.setInterval(TIDY_AFTER_MS)
         self.tidy.timeout.connect(self._tidy)
         self._tidy_owed = False  # a sale or refund was written and not yet checkpointed
+        self.daily_backup = QTimer(self)
+        self.daily_backup.setSingleShot(True)
+        self.daily_backup.setInterval(BACKUP_AFTER_MS)
+        self.daily_backup.timeout.connect(self._back_up_if_due)
         self._sign_out_owed = False  # asked for while work was in flight
         self.tasks.busy_changed.connect(self._busy)
         self._restore()
@@ -222,6 +229,7 @@ class MainWindow(QMainWindow):
         self.settings_button.show()
         self.console_button.setVisible(actor.role.rank >= Role.MANAGER.rank)
         self.idle.start()
+        self.daily_backup.start()
 
     def open_refunds(self) -> None:
         """The refund screen (F7 at the checkout)."""
@@ -335,6 +343,16 @@ class MainWindow(QMainWindow):
         self._tidy_owed = False
         shop = self._shop
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
+
+    def _back_up_if_due(self) -> None:
+        actor = self.actor
+        if actor is None:
+            return
+        if self.tasks.pending:  # the till is busy: try again in a moment
+            self.daily_backup.start()
+            return
+        shop = self._shop
+        self.tasks.submit(lambda: backups.backup_if_due(shop, actor), _ignore, _ignore, owner=self)
 
     def _scanned(self, code: str) -> None:
         if self.actor is not None:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from loyalty_desktop.domain import (
+    reasons_backups,
     reasons_imports,
     reasons_members,
     reasons_office,
@@ -104,6 +105,9 @@ SAMPLES: dict[str, object] = {
     "fields": ["points"],
     "percent": 10,
     "staff": "Cai",
+    "detail": "disk I/O error",
+    "revision": "0009",
+    "seq": 41,
 }
 
 
@@ -147,6 +151,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_members,
             reasons_programme,
             reasons_staff,
+            reasons_backups,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

@@ -15,6 +15,8 @@ from PySide6.QtCore import QCoreApplication
 
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.audit_page import AuditPage
+from loyalty_desktop.ui.console.backups_page import BackupsPage
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.members_page import MembersPage
@@ -54,5 +56,9 @@ PAGES: tuple[PageEntry, ...] = (
         "till_rules",
         lambda: QCoreApplication.translate("ConsolePages", "Till rules"),
         TillRulesPage,
+    ),
+    PageEntry("audit", lambda: QCoreApplication.translate("ConsolePages", "Audit log"), AuditPage),
+    PageEntry(
+        "backups", lambda: QCoreApplication.translate("ConsolePages", "Backups"), BackupsPage
     ),
 )
