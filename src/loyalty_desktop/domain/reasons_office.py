@@ -45,7 +45,7 @@ STAFF = {
         "sign in first to {permission}", "请先登录员工账号，再{permission}"
     ),
     "role_too_low": Wording(
-        "a {role} may not {permission}; a {needed} must do it",
+        "a {role} may not {permission}; it needs the {needed} role",
         "{role}没有权限{permission}，请{needed}来操作",
     ),
 }

@@ -128,7 +128,7 @@ def require(actor: Actor, permission: Permission) -> None:
         lowest = _LOWEST_ROLE[permission]
         raise PermissionDenied(
             f"{actor.name} ({actor.role.value}) may not {permission.value.replace('_', ' ')}; "
-            f"a {lowest.value} must do it",
+            f"it needs the {lowest.value} role",
             reason="role_too_low",
             permission=permission.value,
             role=actor.role.value,
