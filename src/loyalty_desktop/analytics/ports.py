@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,30 @@ class OpenLot:
 
     points: int
     expires_at: datetime | None
+
+
+PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "store")
+"""Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first:
+
+- ``member_no`` (str): the buying member's number as it is now (merged members' sales follow
+  the surviving member);
+- ``at`` (datetime64, UTC): when the sale happened;
+- ``local_date`` (datetime64, midnight): the sale's calendar day in the shop's time zone, the day
+  the "same-day purchases count as one" rule uses;
+- ``amount`` (int64, minor units): the sale's net after the refunds recorded by the report moment
+  (a sale refunded in full has amount 0 and is still listed);
+- ``campaign`` (bool): a campaign applied to the sale;
+- ``store`` (str): the device or store that rang it up.
+"""
+
+MEMBER_COLUMNS = ("member_no", "joined_at", "balance", "tier", "consent")
+"""Columns of ``ReportSource.member_snapshot``, one row per active member who existed then:
+
+- ``member_no`` (str); ``joined_at`` (datetime64, UTC);
+- ``balance`` (int64): points held at the moment (sum of the ledger up to it);
+- ``tier`` (str or None): the tier after the member's last sale by the moment;
+- ``consent`` (bool): the member agrees to marketing (as it is now: consent is not versioned).
+"""
 
 
 class ReportSource(Protocol):
@@ -51,4 +78,12 @@ class ReportSource(Protocol):
 
     def negative_balances(self) -> tuple[int, int]:
         """How many members owe points, and how many in all."""
+        ...
+
+    def purchase_log(self, end: datetime) -> pd.DataFrame:
+        """Member sales at or before ``end`` with ``PURCHASE_COLUMNS``; nothing after ``end``."""
+        ...
+
+    def member_snapshot(self, at: datetime) -> pd.DataFrame:
+        """Active members who had joined by ``at``, with ``MEMBER_COLUMNS`` as of ``at``."""
         ...
