@@ -23,6 +23,7 @@ from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.tier_changes import TierChange
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import (
     AuditEntry,
@@ -64,6 +65,7 @@ class Store:
     audit: list[AuditEntry] = field(default_factory=list)
     settings: dict[str, str] = field(default_factory=dict)
     products: dict[str, Product] = field(default_factory=dict)
+    tier_changes: list[TierChange] = field(default_factory=list)
 
 
 class FakeMembers:
@@ -146,6 +148,13 @@ class FakeMembers:
         for m in sorted(self.s.members.values(), key=lambda m: m.id):
             if m.status is MemberStatus.ACTIVE:
                 yield copy.copy(m)
+
+    def add_tier_change(self, change: TierChange) -> None:
+        self.s.tier_changes.append(change)
+
+    def tier_changes(self, member_id: str) -> list[TierChange]:
+        found = [c for c in self.s.tier_changes if c.member_id == member_id]
+        return sorted(found, key=lambda c: c.at)
 
 
 class FakeLedger:

@@ -40,6 +40,7 @@ TABLES = {
     "programs",
     "refunds",
     "sale_lines",
+    "tier_changes",
     "sales",
     "settings",
     "staff",
@@ -419,5 +420,49 @@ def test_revision_0007_gives_sales_from_before_rewards_none(tmp_path: Path) -> N
             sale = uow.sales.get("S1")
         assert sale is not None
         assert sale.rewards == ()
+    finally:
+        opened.engine.dispose()
+
+
+def test_revision_0011_copies_the_tier_changes_sales_made(tmp_path: Path) -> None:
+    path = tmp_path / "shop.db"
+    engine = make_engine(sqlite_url(path))
+    columns = (
+        "INSERT INTO sales (id, sale_id, member_id, at, recorded_at, currency, subtotal,"
+        " order_discount, tier_discount, net, points_redeemed, points_value, paid, earned,"
+        " program_id, local_date, device_id, tier_before, tier_after) VALUES "
+    )
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0010")
+            conn.execute(
+                text(
+                    "INSERT INTO members (id, member_no, card_no, name, created_at, tier)"
+                    " VALUES ('m1', '10000001', 10000001, 'A', '2026-01-01 00:00:00', 'Gold')"
+                )
+            )
+            for sale_id, day, before, after in (
+                ("S1", "02", "Bronze", "Bronze"),
+                ("S2", "03", "Bronze", "Gold"),
+                ("S3", "04", "Gold", "Gold"),
+            ):
+                conn.execute(
+                    text(
+                        columns + f"('s{sale_id}', '{sale_id}', 'm1', '2026-01-{day} 00:00:00',"
+                        f" '2026-01-{day} 00:00:00', 'CNY', 100, 0, 0, 100, 0, 0, 100, 0, 0,"
+                        f" '2026-01-{day}', 'd', '{before}', '{after}')"
+                    )
+                )
+    finally:
+        engine.dispose()
+    opened = open_database(path)
+    try:
+        with opened.shop.uow(write=False) as uow:
+            changes = uow.members.tier_changes("m1")
+        assert [(c.ref, c.before, c.after, c.cause.value) for c in changes] == [
+            ("S2", "Bronze", "Gold", "sale")
+        ]
     finally:
         opened.engine.dispose()

@@ -94,6 +94,18 @@ members = Table(
     Index("ix_members_lifetime_spend_id", "lifetime_spend", "id"),
 )
 
+tier_changes = Table(
+    "tier_changes",
+    metadata,
+    Column("seq", Serial, primary_key=True, autoincrement=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), nullable=False, index=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("tier_before", String(60)),
+    Column("tier_after", String(60)),
+    Column("cause", String(20), nullable=False),
+    Column("ref", String(64)),  # the sale or refund number, when one made the change
+)
+
 sales = Table(
     "sales",
     metadata,

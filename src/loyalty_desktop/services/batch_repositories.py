@@ -19,6 +19,7 @@ from loyalty_desktop.domain.ledger import Lot, Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.phones import phone_tail
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.tier_changes import TierChange
 from loyalty_desktop.services.ports import (
     LedgerRepository,
     MemberRepository,
@@ -47,13 +48,22 @@ class Pending:
     sales: list[Sale] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
     events: list[tuple[OutboxEvent, str]] = field(default_factory=list)  # (event, device id)
+    tier_changes: list[TierChange] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.members or self.totals or self.sales or self.movements or self.events)
+        return bool(
+            self.members
+            or self.totals
+            or self.sales
+            or self.movements
+            or self.events
+            or self.tier_changes
+        )
 
     def clear(self) -> None:
         """Forget every kept write (written, or rolled back)."""
         self.members, self.totals, self.sales, self.movements, self.events = [], {}, [], [], []
+        self.tier_changes = []
 
 
 class BatchMembers:
@@ -173,6 +183,13 @@ class BatchMembers:
         if any(m.merged_into for m in self.pending.members):
             self.flush()
         return self.real.merged_into(member_id)
+
+    def add_tier_change(self, change: TierChange) -> None:
+        self.pending.tier_changes.append(change)
+
+    def tier_changes(self, member_id: str) -> list[TierChange]:
+        self.flush()
+        return self.real.tier_changes(member_id)
 
     def active(self) -> Iterator[Member]:
         self.flush()

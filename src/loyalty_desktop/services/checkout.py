@@ -28,6 +28,7 @@ from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.refunds import LineState
 from loyalty_desktop.domain.rewards import RewardUse, use_rewards
 from loyalty_desktop.domain.sales import Sale
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.baskets import (
     MAX_POINTS_PER_SALE,
@@ -56,7 +57,13 @@ from loyalty_desktop.services.postings import (
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
-from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
+from loyalty_desktop.services.standing import (
+    is_backdated,
+    kept_tier,
+    move_tier,
+    points_as_of,
+    tier_at,
+)
 from loyalty_desktop.services.till_rules import (
     catalogue_prices_kept,
     discounts_kept,
@@ -220,7 +227,8 @@ def record_sale(
         sale.points_after = points_as_of(uow, member, at) if backdated else account.available(at)
     uow.sales.add(sale)
     if account is not None and member is not None:
-        member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier_after)
+        kept = kept_tier(uow, program, member, at, shop.clock.now(), tier_after)
+        move_tier(uow, member, kept, at, TierCause.SALE, sale.sale_no)
         uow.members.save_totals(member)
     publish(uow, shop.device_id, sale_event(sale, cur, account.movements if account else []))
     return sale

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
@@ -32,13 +33,14 @@ class LotLine:
 
 
 @dataclass(frozen=True)
-class TierChange:
-    """A sale that moved the member from one tier to another."""
+class TierMove:
+    """A move from one tier to another, what made it, and the sale or refund that did (if one did)."""
 
     at: datetime
-    sale_no: str
     before: str | None
     after: str | None
+    cause: TierCause
+    ref: str | None
 
 
 def member_lots(shop: Shop, actor: Actor, ref: str) -> tuple[LotLine, ...]:
@@ -63,20 +65,13 @@ def member_lots(shop: Shop, actor: Actor, ref: str) -> tuple[LotLine, ...]:
     )
 
 
-def tier_history(shop: Shop, actor: Actor, ref: str) -> tuple[TierChange, ...]:
-    """Every sale that changed the member's tier, newest first.
-
-    The tier a sale began and ended with is stored on it; a change made by the
-    nightly re-evaluation or a refund is not recorded, so only the current tier
-    shows it.
-    """
+def tier_history(shop: Shop, actor: Actor, ref: str) -> tuple[TierMove, ...]:
+    """Every change of the member's tier, newest first: sales, refunds, activities, the daily review, merges."""
     require(actor, Permission.BROWSE_MEMBERS)
     with shop.uow(write=False) as uow:
         member = find_member(uow, ref, shop.card_keys, follow=False)
-        sales = uow.sales.of_member(member.id)
-    changes = [
-        TierChange(s.at, s.sale_no, s.tier_before, s.tier_after)
-        for s in sales
-        if s.tier_after is not None and s.tier_before != s.tier_after
-    ]
-    return tuple(sorted(changes, key=lambda c: c.at, reverse=True))
+        changes = uow.members.tier_changes(member.id)
+    return tuple(
+        TierMove(c.at, c.before, c.after, c.cause, c.ref)
+        for c in sorted(changes, key=lambda c: c.at, reverse=True)
+    )

@@ -8,6 +8,7 @@ from datetime import datetime
 from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import Allocation, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, merged_profile
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
@@ -18,7 +19,7 @@ from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment, require_enrolled
 from loyalty_desktop.services.postings import new_lot, post
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.standing import tier_at
+from loyalty_desktop.services.standing import move_tier, tier_at
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ def merge_members(
         moved_sales = uow.sales.reassign(other.id, keep.id)
         combined = merged_profile(keep, other)
         tier = tier_at(uow, program, combined, when)
-        combined.tier = tier.name if tier else None
+        move_tier(
+            uow, combined, tier.name if tier else None, when, TierCause.MERGE, other.member_no
+        )
         uow.members.save(combined)
         closed = replace(other, status=MemberStatus.CLOSED, merged_into=keep.id)
         uow.members.save(closed)

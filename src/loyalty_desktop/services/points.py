@@ -17,6 +17,7 @@ from loyalty_desktop.domain.errors import (
 from loyalty_desktop.domain.ledger import Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.awards import check_award_limits
 from loyalty_desktop.services.changes import NOTHING, Changes
@@ -32,7 +33,7 @@ from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.retry import once_more_on_conflict
-from loyalty_desktop.services.standing import kept_tier, tier_at
+from loyalty_desktop.services.standing import kept_tier, move_tier, tier_at
 
 MAX_ADJUST = 10_000_000
 
@@ -278,7 +279,9 @@ def _award(
     )
     member.points_earned += points
     tier = tier_at(uow, program, member, when)
-    member.tier = kept_tier(uow, program, member, when, now, tier)
+    move_tier(
+        uow, member, kept_tier(uow, program, member, when, now, tier), when, TierCause.ACTIVITY
+    )
     uow.members.save_totals(member)
     asked_id = key.removeprefix("award:") if key else None
     publish(uow, shop.device_id, activity_event(shop.device_id, asked_id, movement))
@@ -330,7 +333,7 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> ExpiryRun:
                 members += 1
                 touched.add(member.id)
                 tier = tier_at(uow, program, member, now)  # the record keeps today's tier
-                member.tier = tier.name if tier else None
+                move_tier(uow, member, tier.name if tier else None, now, TierCause.REVIEW)
                 uow.members.save_totals(member)
         # Even a catch-up run for a past date leaves every record with today's tier.
         moved = refresh_tiers(uow, program, now)
@@ -345,7 +348,7 @@ def refresh_tiers(uow: UnitOfWork, program: Program, at: datetime) -> list[str]:
         tier = tier_at(uow, program, member, at)
         name = tier.name if tier else None
         if name != member.tier:
-            member.tier = name
+            move_tier(uow, member, name, at, TierCause.REVIEW)
             uow.members.save_totals(member)
             changed.append(member.id)
     return changed

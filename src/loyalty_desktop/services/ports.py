@@ -20,6 +20,7 @@ from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.tier_changes import TierChange
 
 if TYPE_CHECKING:
     from loyalty_desktop.services.context import Shop
@@ -168,6 +169,14 @@ class MemberRepository(Protocol):
 
     def active(self) -> Iterator[Member]:
         """Every active member, in batches."""
+        ...
+
+    def add_tier_change(self, change: TierChange) -> None:
+        """Record that a member moved to another tier."""
+        ...
+
+    def tier_changes(self, member_id: str) -> list[TierChange]:
+        """The member's tier changes, oldest first."""
         ...
 
 

@@ -27,6 +27,7 @@ from loyalty_desktop.domain.refunds import (
     share_back,
 )
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.baskets import same_id
 from loyalty_desktop.services.changes import NOTHING, Changes
@@ -45,7 +46,13 @@ from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, derived_id, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.retry import once_more_on_conflict
-from loyalty_desktop.services.standing import is_backdated, kept_tier, points_as_of, tier_at
+from loyalty_desktop.services.standing import (
+    is_backdated,
+    kept_tier,
+    move_tier,
+    points_as_of,
+    tier_at,
+)
 from loyalty_desktop.services.till_policy import refund_allowed
 
 
@@ -289,7 +296,8 @@ def record_refund(
         # Measured after the refund is stored, so rolling-window tiers see it.
         member = account.member
         tier = tier_at(uow, program, member, at)
-        member.tier = kept_tier(uow, program, member, at, shop.clock.now(), tier)
+        kept = kept_tier(uow, program, member, at, shop.clock.now(), tier)
+        move_tier(uow, member, kept, at, TierCause.REFUND, refund.refund_no)
         uow.members.save_totals(member)
     publish(
         uow, shop.device_id, refund_event(refund, sale, cur, account.movements if account else [])

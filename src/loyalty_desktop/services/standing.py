@@ -9,6 +9,7 @@ from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.ledger import Lot
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program, TierBasis, TierLevel
+from loyalty_desktop.domain.tier_changes import TierCause, TierChange
 from loyalty_desktop.domain.tiers import TierStanding, basis_value, tier_for
 from loyalty_desktop.services.ports import UnitOfWork
 
@@ -118,6 +119,20 @@ def kept_tier(
         return tier_then.name if tier_then else None
     current = tier_at(uow, program, member, now)
     return current.name if current else None
+
+
+def move_tier(
+    uow: UnitOfWork,
+    member: Member,
+    name: str | None,
+    at: datetime,
+    cause: TierCause,
+    ref: str | None = None,
+) -> None:
+    """Set the member's cached tier, recording the change (and why) when it is one."""
+    if name != member.tier:
+        uow.members.add_tier_change(TierChange(member.id, at, member.tier, name, cause, ref))
+        member.tier = name
 
 
 def is_backdated(member: Member, at: datetime) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed, PermissionDenied
-from loyalty_desktop.services import member_record, merge, merge_preview, points, privacy
+from loyalty_desktop.domain.tier_changes import TierCause
+from loyalty_desktop.services import member_record, merge, merge_preview, points, privacy, refunds
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from tests.unit.services.conftest import ShopDriver
 
@@ -40,11 +41,11 @@ def test_lots_carried_over_by_a_merge_say_so(driver: ShopDriver) -> None:
     assert [(lot.remaining, lot.carried) for lot in lots] == [(40, True)]
 
 
-def test_tier_history_lists_the_sales_that_changed_the_tier_newest_first(
+def test_tier_history_lists_every_change_newest_first(
     driver: ShopDriver,
 ) -> None:
     m = driver.enrol()
-    driver.sell("S1", m.member_no, "10.00")  # Bronze (from nothing spent) to Bronze
+    driver.sell("S1", m.member_no, "10.00")  # no tier yet, to Bronze
     driver.clock.advance(days=1)
     driver.sell("S2", m.member_no, "500.00")
     driver.clock.advance(days=1)
@@ -52,8 +53,9 @@ def test_tier_history_lists_the_sales_that_changed_the_tier_newest_first(
     driver.clock.advance(days=1)
     driver.sell("S4", m.member_no, "5.00")
     history = member_record.tier_history(driver.shop, MANAGER, m.member_no)
-    assert [(c.sale_no, c.before, c.after) for c in history] == [
-        ("S3", "Bronze", "Gold"),
+    assert [(c.cause, c.ref, c.before, c.after) for c in history] == [
+        (TierCause.SALE, "S3", "Bronze", "Gold"),
+        (TierCause.SALE, "S1", None, "Bronze"),  # a new member has no tier until a first sale
     ]
 
 
@@ -103,3 +105,15 @@ def test_a_cashier_is_refused_the_back_office_reads(driver: ShopDriver, call: ob
     a, b = driver.enrol(), driver.enrol()
     with pytest.raises(PermissionDenied):
         call(driver.shop, a.member_no, b.member_no)  # type: ignore[operator]
+
+
+def test_tier_history_keeps_the_change_a_refund_made(driver: ShopDriver) -> None:
+    m = driver.enrol()
+    driver.sell("S1", m.member_no, "1200.00")  # Gold
+    driver.clock.advance(days=1)
+    refunds.refund(driver.shop, LOCAL_ADMIN, refunds.RefundRequest("R1", "S1", amount="1200.00"))
+    history = member_record.tier_history(driver.shop, MANAGER, m.member_no)
+    assert [(c.cause, c.ref, c.before, c.after) for c in history][:1] == [
+        (TierCause.REFUND, "R1", "Gold", "Bronze")
+    ]
+    assert driver.show(m.member_no).tier == history[0].after

@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select, update
 
 from loyalty_desktop.db.fastpath import Prepared, PreparedIn, insert_into
-from loyalty_desktop.db.tables import members
+from loyalty_desktop.db.tables import members, tier_changes
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import phone_tail
+from loyalty_desktop.domain.tier_changes import TierCause, TierChange
 
 FIRST_CARD_NO = 10_000_001
 
@@ -185,3 +186,33 @@ class SqlMembers:
                 return
             yield from batch
             last = batch[-1].id
+
+    def add_tier_change(self, change: TierChange) -> None:
+        self.conn.execute(
+            tier_changes.insert().values(
+                member_id=change.member_id,
+                at=change.at,
+                tier_before=change.before,
+                tier_after=change.after,
+                cause=change.cause.value,
+                ref=change.ref,
+            )
+        )
+
+    def tier_changes(self, member_id: str) -> list[TierChange]:
+        rows = self.conn.execute(
+            select(tier_changes)
+            .where(tier_changes.c.member_id == member_id)
+            .order_by(tier_changes.c.at, tier_changes.c.seq)
+        ).mappings()
+        return [
+            TierChange(
+                r["member_id"],
+                r["at"],
+                r["tier_before"],
+                r["tier_after"],
+                TierCause(r["cause"]),
+                r["ref"],
+            )
+            for r in rows
+        ]

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 
 from loyalty_desktop.domain.ledger import MovementKind
 from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services import browsing, member_record
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
@@ -120,11 +121,19 @@ class MemberTables(QObject):
         def tier(name: str | None) -> str:
             return name or self.tr("(none)")
 
+        causes = {
+            TierCause.SALE: self.tr("sale"),
+            TierCause.REFUND: self.tr("refund"),
+            TierCause.ACTIVITY: self.tr("activity points"),
+            TierCause.REVIEW: self.tr("daily review"),
+            TierCause.MERGE: self.tr("merged duplicate"),
+        }
         return [
             Column(self.tr("When"), lambda c: local_time(c.at)),
             Column(self.tr("From"), lambda c: tier(c.before)),
             Column(self.tr("To"), lambda c: tier(c.after)),
-            Column(self.tr("Sale"), lambda c: c.sale_no),
+            Column(self.tr("Why"), lambda c: causes[c.cause]),
+            Column(self.tr("Sale, refund or member"), lambda c: c.ref or ""),
         ]
 
     def _sale_columns(self) -> list[Column]:
