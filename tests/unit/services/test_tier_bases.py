@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from loyalty_desktop.services import points, programs
+from loyalty_desktop.domain.tier_changes import TierCause
+from loyalty_desktop.services import member_record, points, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.unit.services.conftest import ShopDriver
 from tests.unit.services.test_refunds import refund
@@ -34,6 +35,13 @@ def test_rolling_spend_tier_lapses_when_the_window_moves_on(driver: ShopDriver) 
     assert driver.show(m.member_no).tier == "Member"
     points.expire(driver.shop, LOCAL_ADMIN)  # the nightly job re-measures cached tiers
     assert driver.database.store.members[m.id].tier == "Member"
+    moves = member_record.tier_history(driver.shop, LOCAL_ADMIN, m.member_no)
+    assert [(c.cause, c.before, c.after, c.at) for c in moves][0] == (
+        TierCause.REVIEW,
+        "VIP",
+        "Member",
+        driver.clock.now(),
+    )
 
 
 def test_refunded_spend_does_not_count_towards_a_tier(driver: ShopDriver) -> None:
