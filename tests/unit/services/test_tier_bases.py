@@ -36,7 +36,7 @@ def test_rolling_spend_tier_lapses_when_the_window_moves_on(driver: ShopDriver) 
     points.expire(driver.shop, LOCAL_ADMIN)  # the nightly job re-measures cached tiers
     assert driver.database.store.members[m.id].tier == "Member"
     moves = member_record.tier_history(driver.shop, LOCAL_ADMIN, m.member_no)
-    assert [(c.cause, c.before, c.after, c.at) for c in moves][0] == (
+    assert (moves[0].cause, moves[0].before, moves[0].after, moves[0].at) == (
         TierCause.REVIEW,
         "VIP",
         "Member",
