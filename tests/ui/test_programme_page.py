@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -151,3 +152,21 @@ def test_export_never_writes_over_the_database(
     page.export_file()
     qtbot.waitUntil(lambda: "database" in page.status.text())
     assert database.read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Etc/GMT+12"])
+def test_the_preview_day_starts_on_the_shops_today_not_the_utc_date(
+    qtbot: QtBot, window: MainWindow, staffed: Opened, zone: str
+) -> None:
+    # UTC+14 and UTC-12: at any hour one of the two is on another date than UTC.
+    programs.load_program(
+        staffed.shop, LOCAL_ADMIN, TIERED.replace("Asia/Shanghai", zone), "zone.toml"
+    )
+    signed_in(qtbot, window, "Ada")
+    window.toggle_console()
+    assert window.console is not None
+    shown = window.console.open_page("programme")
+    assert isinstance(shown, ProgrammePage)
+    qtbot.waitUntil(lambda: shown.in_force is not None)
+    today = staffed.shop.clock.now().astimezone(ZoneInfo(zone)).date()
+    assert shown.preview.day.date().toString("yyyy-MM-dd") == today.isoformat()

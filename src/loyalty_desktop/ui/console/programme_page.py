@@ -10,6 +10,7 @@ edited programme as a file.
 from __future__ import annotations
 
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -109,6 +110,9 @@ class ProgrammePage(ConsolePage):
 
     def _loaded(self, current: programs.ProgramVersion) -> None:
         self.in_force = current.program
+        # "Today" is the shop's day (its time zone), not the UTC date the clock gives.
+        local = self.shop.clock.now().astimezone(ZoneInfo(current.program.timezone)).date()
+        self.preview.day.setDate(QDate(local.year, local.month, local.day))
         self._show_version(current.version)
         self.editor.fill(current.program)
         self.check()
