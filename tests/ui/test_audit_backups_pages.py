@@ -135,6 +135,19 @@ def test_signing_in_makes_the_daily_backup_and_the_page_lists_it(
     assert "daily" in page.model.backup(0).path.name
 
 
+def test_a_till_nobody_signs_in_to_still_makes_the_daily_backup(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    assert staffed.path is not None
+    folder = staffed.path.parent / "backups"
+    qtbot.waitUntil(window.daily_backup.isActive)  # the start-up set it off, signed in or not
+    window.daily_backup.setInterval(0)  # not the minute it waits in the shop
+    window.daily_backup.start()
+    qtbot.waitUntil(lambda: folder.is_dir() and any(folder.glob("*daily*")), timeout=10_000)
+    assert window.actor is None
+    assert window.daily_backup.isActive()  # and it looks again every hour
+
+
 def test_backing_up_by_hand_adds_a_backup_to_the_list(qtbot: QtBot, window: MainWindow) -> None:
     page = _backups_page(qtbot, window)
     qtbot.waitUntil(lambda: page.folder.text() != "")

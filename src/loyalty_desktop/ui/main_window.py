@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QPushButton, QS
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import backups, staff, staff_accounts, upkeep
-from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
+from loyalty_desktop.services.auth import LOCAL_ADMIN, NOT_SIGNED_IN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.screen import ConsoleScreen
 from loyalty_desktop.ui.language import install_translations
@@ -43,6 +43,7 @@ TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services
 # A minute after a sign-in, when the worker is idle: the daily backup if one is due. Not at
 # once, so the first customer's scans never queue behind a copy of a large database.
 BACKUP_AFTER_MS = 60_000
+BACKUP_EVERY_MS = 3_600_000  # a till left on overnight, signed in or not, still backs up daily
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
         return self.preferences.idle_minutes * 60_000
 
     def _started(self, unsigned: Actor) -> None:
+        self.daily_backup.start()
         if unsigned == LOCAL_ADMIN:  # no staff account yet
             self.stack.setCurrentWidget(self.first_run)
             self.first_run.name.setFocus()
@@ -345,14 +347,15 @@ class MainWindow(QMainWindow):
         self.tasks.submit(lambda: upkeep.tidy_while_idle(shop), _ignore, self._failed, owner=self)
 
     def _back_up_if_due(self) -> None:
-        actor = self.actor
-        if actor is None:
-            return
+        # The backup is a chore anyone may run, signed in or not (it only adds a copy).
+        actor = self.actor or NOT_SIGNED_IN
         if self.tasks.pending:  # the till is busy: try again in a moment
             self.daily_backup.start()
             return
         shop = self._shop
         self.tasks.submit(lambda: backups.backup_if_due(shop, actor), _ignore, _ignore, owner=self)
+        self.daily_backup.setInterval(max(self.daily_backup.interval(), BACKUP_EVERY_MS))
+        self.daily_backup.start()
 
     def _scanned(self, code: str) -> None:
         if self.actor is not None:
