@@ -312,3 +312,21 @@ def test_coming_back_to_the_page_shows_points_changed_meanwhile(
     points.adjust(crowd.shop, LOCAL_ADMIN, MEMBER_NO, 7, "found receipt", "Q9")
     page.shown()
     qtbot.waitUntil(lambda: page.model.index(0, POINTS).data() == "507")
+
+
+def test_the_which_members_choice_lists_erased_and_merged_members_too(
+    qtbot: QtBot, page: MembersPage, crowd: Opened
+) -> None:
+    found = browsing.list_members(crowd.shop, LOCAL_ADMIN, MemberFilter(text="李01")).rows
+    gone = found[0].member_no
+    from loyalty_desktop.services import privacy
+
+    privacy.erase_member(crowd.shop, LOCAL_ADMIN, gone)
+    page.model.reload()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30)  # the default: active members only
+    page.status.setCurrentIndex(page.status.findData(MemberStatus.ERASED))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.index(0, 0).data() == gone
+    page.status.setCurrentIndex(page.status.findData(None))
+    qtbot.waitUntil(lambda: page.model.rowCount() == 31)
+    qtbot.waitUntil(lambda: "31" in page.count.text())

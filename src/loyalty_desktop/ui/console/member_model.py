@@ -45,6 +45,7 @@ class MemberQuery:
     text: str = ""
     sort: MemberSort = MemberSort.NUMBER
     descending: bool = False
+    status: MemberStatus | None = MemberStatus.ACTIVE  # None: every member, merged and erased too
 
 
 # Reads one page (after the cursor) of a query; runs on the worker.
@@ -215,7 +216,7 @@ class MemberListModel(QAbstractTableModel):
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) != (self.query.sort, self.query.descending):
-            self.show(MemberQuery(self.query.text, key, descending))
+            self.show(MemberQuery(self.query.text, key, descending, self.query.status))
 
     # -- the table contract ----------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.domain.cards import clean_scan, payment_kind
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.members import MemberStatus
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.services import browsing, member_view, programs
 from loyalty_desktop.services.auth import Actor
@@ -55,6 +57,15 @@ class MembersPage(ConsolePage):
             self.tr("Search: member number, name, phone, or the phone's last 4 digits")
         )
         self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Which members"))
+        for label, status in (
+            (self.tr("Active members"), MemberStatus.ACTIVE),
+            (self.tr("Merged into another"), MemberStatus.CLOSED),
+            (self.tr("Erased"), MemberStatus.ERASED),
+            (self.tr("All members"), None),
+        ):
+            self.status.addItem(label, status)
         self.count = QLabel()
         self.model = MemberListModel(tasks, self._read_page, self._count)
         self.table = QTableView()
@@ -76,6 +87,7 @@ class MembersPage(ConsolePage):
         self.message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.status)
         top.addWidget(self.count)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
@@ -91,6 +103,7 @@ class MembersPage(ConsolePage):
         self.delay.timeout.connect(self.run_search)
         self.search.textEdited.connect(lambda _text: self.delay.start())
         self.search.returnPressed.connect(self._search_now)
+        self.status.currentIndexChanged.connect(lambda _i: self.run_search())
         header.sortIndicatorChanged.connect(self._sorted)
         self.table.activated.connect(self._open_index)
         self.open_button.clicked.connect(self.open_current)
@@ -107,7 +120,7 @@ class MembersPage(ConsolePage):
         return browsing.list_members(
             self.shop,
             self.actor,
-            MemberFilter(text=query.text),
+            MemberFilter(text=query.text, status=query.status),
             sort=query.sort,
             descending=query.descending,
             after=after,
@@ -116,7 +129,11 @@ class MembersPage(ConsolePage):
 
     def _count(self, query: MemberQuery) -> int:
         page = browsing.list_members(
-            self.shop, self.actor, MemberFilter(text=query.text), limit=1, count=True
+            self.shop,
+            self.actor,
+            MemberFilter(text=query.text, status=query.status),
+            limit=1,
+            count=True,
         )
         return page.total or 0
 
@@ -150,9 +167,11 @@ class MembersPage(ConsolePage):
         self.delay.stop()
         query = self.model.query
         text = self.search.text().strip()
-        if text != query.text:
+        chosen = self.status.currentData()  # Qt hands the enum back as its text
+        status = MemberStatus(chosen) if chosen else None
+        if text != query.text or status != query.status:
             self.count.setText(self.tr("Searching…"))
-            self.model.show(MemberQuery(text, query.sort, query.descending))
+            self.model.show(MemberQuery(text, query.sort, query.descending, status))
 
     def _search_now(self) -> None:
         self.run_search()
