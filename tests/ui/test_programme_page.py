@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
@@ -170,3 +171,36 @@ def test_the_preview_day_starts_on_the_shops_today_not_the_utc_date(
     qtbot.waitUntil(lambda: shown.in_force is not None)
     today = staffed.shop.clock.now().astimezone(ZoneInfo(zone)).date()
     assert shown.preview.day.date().toString("yyyy-MM-dd") == today.isoformat()
+
+
+def test_the_score_scale_shows_for_the_score_basis_and_is_saved(
+    qtbot: QtBot, page: ProgrammePage, staffed: Opened
+) -> None:
+    form = page.editor.tier_rule
+    spend_full = form.fields["tiers.score.spend_full"].editor
+    row = form.row_of("tiers.score.spend_full")
+    assert not form.form.isRowVisible(row)  # spend since joining: no score to scale
+    basis = form.fields["tiers.basis"].editor
+    assert isinstance(basis, QComboBox)
+    basis.setCurrentIndex(basis.findData("score"))
+    assert form.form.isRowVisible(row)
+    assert isinstance(spend_full, QLineEdit)
+    spend_full.setText("0")
+    page.check()
+    assert "more than 0" in form.error_text("tiers.score.spend_full")
+    spend_full.setText("5000")
+    visits = form.fields["tiers.score.visits_full"].editor
+    assert isinstance(visits, QLineEdit)
+    visits.setText("12")
+    _edit(page, 1, "threshold", "50")  # a score runs from 0 to 100
+    page.check()
+    assert page.save.isEnabled(), page.status.text()
+    assert form.error_text("tiers.score.spend_full") == ""
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            programs.show_program(staffed.shop, LOCAL_ADMIN).program.tiers.basis.value == "score"
+        )
+    )
+    scale = programs.show_program(staffed.shop, LOCAL_ADMIN).program.tiers.score
+    assert (scale.spend_full, scale.visits_full) == (5000, 12)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QTabWidget, QVBoxLayout, QWidget
 
 from loyalty_desktop.domain.errors import BadProgram, LoyaltyError
 from loyalty_desktop.domain.program import CampaignPolicy, Program, TierBasis
@@ -108,6 +108,30 @@ class ProgrammeEditor(QTabWidget):
             [(b.value, t) for b, t in bases.items()],
         )
         self.tier_rule.line("tiers.window_days", self.tr("Window (days)"), kind="int")
+        # The score basis: each part reaches full marks at these amounts, then is weighed.
+        self.score_keys = (
+            ("tiers.score.spend_full", self.tr("Score: spend for full marks"), "text", "10000"),
+            ("tiers.score.visits_full", self.tr("Score: visits for full marks"), "int", "24"),
+            (
+                "tiers.score.interactions_full",
+                self.tr("Score: activities for full marks"),
+                "int",
+                "12",
+            ),
+            ("tiers.score.spend_weight", self.tr("Score: weight of spend"), "text", "0.6"),
+            ("tiers.score.activity_weight", self.tr("Score: weight of visits"), "text", "0.3"),
+            (
+                "tiers.score.interaction_weight",
+                self.tr("Score: weight of activities"),
+                "text",
+                "0.1",
+            ),
+        )
+        for key, label, kind, hint in self.score_keys:
+            self.tier_rule.line(key, label, kind=kind, hint=hint)
+        basis = self.tier_rule.fields["tiers.basis"].editor
+        assert isinstance(basis, QComboBox)
+        basis.currentIndexChanged.connect(lambda _: self._show_score_fields())
         self.tiers = RowsEditor(tiers_model(), self.tr("Add tier"), self.tr("Remove"))
         self.policy = FieldForm()
         self.policy.choice(
@@ -136,6 +160,13 @@ class ProgrammeEditor(QTabWidget):
         for table in (self.activity, *self.tables.values()):
             table.edited.connect(self.edited.emit)
 
+    def _show_score_fields(self) -> None:
+        """The score's scale only matters (and only shows) when tiers are measured on the score."""
+        basis = self.tier_rule.fields["tiers.basis"].editor
+        on = isinstance(basis, QComboBox) and basis.currentData() == TierBasis.SCORE.value
+        for key, *_ in self.score_keys:
+            self.tier_rule.form.setRowVisible(self.tier_rule.row_of(key), on)
+
     def _tab(self, title: str, *parts: QWidget) -> None:
         page = QWidget()
         box = QVBoxLayout(page)
@@ -150,6 +181,7 @@ class ProgrammeEditor(QTabWidget):
         self._base = program_data(program)
         for form in self.forms:
             form.fill(self._base)
+        self._show_score_fields()
         self.activity.model.set_rows(activity_rows(self._base))
         self.tiers.model.set_rows(tier_rows(self._base["tiers"]["levels"]))
         self.campaigns.model.set_rows(campaign_rows(self._base.get("campaigns", [])))

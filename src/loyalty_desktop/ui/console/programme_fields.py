@@ -84,6 +84,10 @@ class FieldForm(QWidget):
         self.form.addRow(label, cell)
         self.fields[key] = _Field(editor, kind, error)
 
+    def row_of(self, key: str) -> int:
+        """The form row holding the field of ``key``."""
+        return list(self.fields).index(key)
+
     def fill(self, data: dict[str, Any]) -> None:
         """Show the values of a programme's tables (as ``program_data`` gives them); not an edit."""
         self.blockSignals(True)
