@@ -282,7 +282,10 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
     timezone = r.text(data.get("timezone", "UTC"), ("timezone",))
     try:
         zoneinfo.ZoneInfo(timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    # "Asia" is a folder of the zone database, not a zone: opening it raises an OSError
+    # (IsADirectoryError here, PermissionError on Windows), which the editor meets while
+    # "Asia/Shanghai" is being typed.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         raise r.fail(
             ("timezone",),
             f"unknown time zone {timezone!r}; use e.g. Asia/Shanghai",

@@ -85,6 +85,7 @@ threshold = 1000
         ),
         ('currency = "XYZ"\n', "f.toml:1", "currency"),
         ('timezone = "Mars/Olympus"\n', "f.toml:1", "timezone"),
+        ('timezone = "Asia"\n', "f.toml:1", "timezone"),  # a folder of zones, not a zone
         (
             '[[tiers.levels]]\nname = "A"\nthreshold = "0"\n[[tiers.levels]]\nname = "A"\nthreshold = "5"\n',
             "f.toml:5",
