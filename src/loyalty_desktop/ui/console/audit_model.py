@@ -48,6 +48,15 @@ def action_name(action: str) -> str:
         "receipt.header": QCoreApplication.translate("AuditNames", "Receipt header changed"),
         "backup.make": QCoreApplication.translate("AuditNames", "Backup made"),
         "backup.restore": QCoreApplication.translate("AuditNames", "Backup restored"),
+        "import.members": QCoreApplication.translate("AuditNames", "Members imported"),
+        "import.sales": QCoreApplication.translate("AuditNames", "Past sales imported"),
+        "import.products": QCoreApplication.translate("AuditNames", "Products imported"),
+        "member.edit": QCoreApplication.translate("AuditNames", "Member profile edited"),
+        "staff.disable": QCoreApplication.translate("AuditNames", "Staff disabled"),
+        "staff.enable": QCoreApplication.translate("AuditNames", "Staff enabled"),
+        "staff.pin_reset": QCoreApplication.translate("AuditNames", "Staff PIN reset"),
+        "staff.role": QCoreApplication.translate("AuditNames", "Staff role changed"),
+        "till.rules": QCoreApplication.translate("AuditNames", "Till rules changed"),
     }
     return names.get(action, action)
 
