@@ -197,7 +197,8 @@ class AuditPage(ConsolePage):
                 ok=True,
             )
         else:
-            tell(self.message, self.tr("{count} entries.").format(count=count), ok=True)
+            # Not "{count} entries.": one entry read "1 entries." in English.
+            tell(self.message, self.tr("Entries: {count}.").format(count=count), ok=True)
 
     def _failed(self, error: LoyaltyError) -> None:
         tell(self.message, spoken(error))
