@@ -62,7 +62,8 @@ class PreviewPanel(QFrame):
         fields = QHBoxLayout()
         fields.addWidget(heading)
         for label, widget in (
-            (self.tr("Sale"), self.amount),
+            # The amount of a sale: a bare "Sale" was translated as the sale number (销售单号).
+            (self.tr("Sale amount"), self.amount),
             (self.tr("Tier"), self.tier),
             (self.tr("Day"), self.day),
             (self.tr("Category"), self.category),
