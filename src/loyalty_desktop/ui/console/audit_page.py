@@ -72,7 +72,8 @@ class AuditPage(ConsolePage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 110, 190, 170)):
+        # Action wide enough for "Member data exported" (the reason keeps the width it had).
+        for column, width in enumerate((200, 100, 215, 150)):
             self.table.setColumnWidth(column, width)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
