@@ -136,6 +136,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "until": Wording("until", "结束时间"),
         "keep": Wording("daily backups to keep", "保留的自动备份份数"),
         "file": Wording("file", "文件"),
+        "store": Wording("store", "门店"),
+        "bucket": Wording("grouping", "汇总方式"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

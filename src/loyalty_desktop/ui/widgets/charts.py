@@ -244,8 +244,8 @@ class ChartView(QChartView):
         return image
 
     def save_png(self, path: Path) -> bool:
-        """Write the chart to a PNG file; whether it was written."""
-        return bool(self.image().save(str(path), b"PNG"))
+        """Write the chart to an image file (PNG for a name ending .png); whether it was written."""
+        return bool(self.image().save(str(path)))
 
     # -- building ---------------------------------------------------------------------------
 

@@ -1,0 +1,187 @@
+"""The dashboard's figures: computed on the worker in steps (Cancel works between them), worded for tiles.
+
+Members, points outstanding and the liability belong to no store (members
+shop anywhere), so with one store picked those tiles still count the whole
+shop, and the points that lapsed are not kept per store at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import cast
+
+from PySide6.QtCore import QCoreApplication
+
+from loyalty_desktop.analytics.kpis import Kpis
+from loyalty_desktop.analytics.liability import Liability
+from loyalty_desktop.analytics.sales_trend import SalesTrend
+from loyalty_desktop.analytics.store_sales import Buyer
+from loyalty_desktop.services import report_series
+from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.long_jobs import Job
+from loyalty_desktop.services.report_files import Cell
+from loyalty_desktop.services.reports import report
+from loyalty_desktop.ui.console.reports.formats import (
+    NONE_TEXT,
+    count_text,
+    money_text,
+    money_value,
+    percent_text,
+    percent_value,
+)
+from loyalty_desktop.ui.console.reports.ranges import ReportFilter
+from loyalty_desktop.ui.console.reports.tiles import Tile
+
+STEPS = 4
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    """Everything the dashboard shows for one filter."""
+
+    kpis: Kpis
+    trend: SalesTrend
+    liability: Liability
+    buyers: tuple[Buyer, ...]
+
+
+def compute(
+    shop: Shop, actor: Actor, wanted: ReportFilter, bucket: str, job: Job
+) -> DashboardFigures:
+    """The dashboard's figures for ``wanted``; stops between steps when cancelled."""
+    start, end, store = wanted.start, wanted.end, wanted.store
+    job.step("kpis", 0, STEPS)
+    kpis = cast(Kpis, report(shop, actor, "kpis", start=start, at=end, store=store))
+    job.step("trend", 1, STEPS)
+    trend = report_series.trend(shop, actor, start=start, at=end, bucket=bucket, store=store)
+    job.step("liability", 2, STEPS)
+    owed = cast(Liability, report(shop, actor, "liability", at=end, horizon_days=365))
+    job.step("buyers", 3, STEPS)
+    buyers = report_series.best_buyers(shop, actor, start=start, at=end, store=store)
+    job.step("done", STEPS, STEPS, final=True)
+    return DashboardFigures(kpis, trend, owed, buyers)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardFigures", text)
+
+
+def tiles(figures: DashboardFigures, one_store: bool) -> list[tuple[Tile, Cell]]:
+    """Each tile with the exact value a file gets for it."""
+    k = figures.kpis
+    cur = k.currency
+    shop_wide = " " + _tr("(all stores: members shop anywhere)") if one_store else ""
+    expired_text = NONE_TEXT if one_store else count_text(k.points_expired)
+    return [
+        (
+            Tile(
+                "members",
+                _tr("Members"),
+                count_text(k.members),
+                _tr("Active members at the end of the period") + shop_wide,
+            ),
+            k.members,
+        ),
+        (
+            Tile(
+                "new_members",
+                _tr("New members"),
+                count_text(k.new_members),
+                _tr("Members who joined in the period") + shop_wide,
+            ),
+            k.new_members,
+        ),
+        (
+            Tile(
+                "buying_members",
+                _tr("Buying members"),
+                count_text(k.buying_members),
+                _tr("Members who bought at least once in the period"),
+            ),
+            k.buying_members,
+        ),
+        (
+            Tile(
+                "repurchase_rate",
+                _tr("Repurchase rate"),
+                percent_text(k.repurchase_rate),
+                _tr("Share of buying members with two purchases or more in the period"),
+            ),
+            percent_value(k.repurchase_rate),
+        ),
+        (
+            Tile(
+                "revenue",
+                _tr("Revenue ({currency})").format(currency=cur.code),
+                money_text(k.revenue, cur),
+                _tr("Sales in the period, less the refunds made in it"),
+            ),
+            money_value(k.revenue, cur),
+        ),
+        (
+            Tile(
+                "average_order",
+                _tr("Average basket ({currency})").format(currency=cur.code),
+                money_text(k.average_order, cur),
+                _tr("Revenue per sale"),
+            ),
+            None if k.average_order is None else money_value(k.average_order, cur),
+        ),
+        (
+            Tile(
+                "member_share",
+                _tr("Member share of sales"),
+                percent_text(k.member_revenue_share),
+                _tr("Share of the revenue from sales with a member card"),
+            ),
+            percent_value(k.member_revenue_share),
+        ),
+        (
+            Tile(
+                "points_outstanding",
+                _tr("Points outstanding"),
+                count_text(k.points_outstanding),
+                _tr("Points members hold that have not lapsed, at the end of the period")
+                + shop_wide,
+            ),
+            k.points_outstanding,
+        ),
+        (
+            Tile(
+                "liability",
+                _tr("Points liability ({currency})").format(currency=cur.code),
+                money_text(k.liability, cur),
+                _tr("What the points outstanding are worth when spent") + shop_wide,
+            ),
+            money_value(k.liability, cur),
+        ),
+        (
+            Tile(
+                "points_earned",
+                _tr("Points issued"),
+                count_text(k.points_earned),
+                _tr("Points earned on sales and awarded in the period"),
+            ),
+            k.points_earned,
+        ),
+        (
+            Tile(
+                "points_redeemed",
+                _tr("Points redeemed"),
+                count_text(k.points_redeemed),
+                _tr("Points spent in the period"),
+            ),
+            k.points_redeemed,
+        ),
+        (
+            Tile(
+                "points_expired",
+                _tr("Points expired"),
+                expired_text,
+                _tr("Points that lapsed in the period")
+                + (" " + _tr("(not kept per store)") if one_store else ""),
+            ),
+            None if one_store else k.points_expired,
+        ),
+    ]
