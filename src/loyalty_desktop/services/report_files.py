@@ -32,11 +32,16 @@ _SHEET_NAME_MAX = 31
 
 @dataclass(frozen=True)
 class ExportTable:
-    """A table to write: its title, column headings and rows of plain values."""
+    """A table to write: its title, column headings and rows of plain values.
+
+    ``texts`` are the cells as the screen words them (``90.42%``, ``1,245.51``), for a
+    printed page; files for spreadsheets get the exact values.
+    """
 
     title: str
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    texts: tuple[tuple[str, ...], ...] = ()
 
 
 def safe_text(text: str) -> str:

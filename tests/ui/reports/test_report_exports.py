@@ -49,7 +49,7 @@ def test_the_dashboard_exports_to_csv_with_the_figures_shown(
     assert raw.startswith("\ufeff".encode())
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    figures = {row[0]: row[1] for row in rows if len(row) == 2}
+    figures = {row[0]: row[1] for row in rows if len(row) == 3}
     assert figures["Revenue (CNY)"] == str(money_value(kpis.revenue, kpis.currency))
     assert figures["Members"] == str(kpis.members)
     buyers = view.figures.buyers

@@ -230,16 +230,17 @@ class ChartView(QChartView):
 
     def image(self, scale: float = 2.0) -> QImage:
         """The chart as it is shown, drawn ``scale`` times as fine (for print)."""
-        size = self.size()
+        shown = self.viewport().rect()
         image = QImage(
-            QSize(math.ceil(size.width() * scale), math.ceil(size.height() * scale)),
+            QSize(math.ceil(shown.width() * scale), math.ceil(shown.height() * scale)),
             QImage.Format.Format_ARGB32,
         )
         image.fill(QColor("#ffffff"))
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(scale, scale)
-        self.render(painter)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        # The scene drawn again at the finer size: text and lines stay sharp, not a scaled bitmap.
+        self.scene().render(painter, QRectF(image.rect()), self.mapToScene(shown).boundingRect())
         painter.end()
         return image
 

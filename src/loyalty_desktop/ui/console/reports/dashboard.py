@@ -251,7 +251,7 @@ class DashboardView(ReportView):
                 shown=False,
             ),
             ReportColumn(
-                self.tr("Member share"),
+                self.tr("Member share (%)"),
                 lambda b: percent_value(_share(b)),
                 lambda b: percent_text(_share(b)),
                 number=True,
@@ -295,14 +295,18 @@ class DashboardView(ReportView):
         """Revenue and points lapsing."""
         return [self.trend_chart, self.lapse_chart]
 
+    def pdf_tables(self) -> list[ExportTable]:
+        """The sales by period and the best customers (the tiles print the figures)."""
+        return self.tables()[1:]
+
     def tables(self) -> list[ExportTable]:
         """The figures, the sales by period and the best customers."""
         if self.figures is None:
             return []
         figures = ExportTable(
             self.tr("Figures"),
-            (self.tr("Figure"), self.tr("Value")),
-            tuple((tile.caption, value) for tile, value in self._figure_values),
+            (self.tr("Figure"), self.tr("Value"), self.tr("As shown")),
+            tuple((tile.caption, value, tile.value) for tile, value in self._figure_values),
         )
         return [
             figures,

@@ -63,86 +63,106 @@ def compute(
     return DashboardFigures(kpis, trend, owed, buyers)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardFigures", text)
-
-
 def tiles(figures: DashboardFigures, one_store: bool) -> list[tuple[Tile, Cell]]:
     """Each tile with the exact value a file gets for it."""
     k = figures.kpis
     cur = k.currency
-    shop_wide = " " + _tr("(all stores: members shop anywhere)") if one_store else ""
+    shop_wide = (
+        " " + QCoreApplication.translate("DashboardFigures", "(all stores: members shop anywhere)")
+        if one_store
+        else ""
+    )
     expired_text = NONE_TEXT if one_store else count_text(k.points_expired)
     return [
         (
             Tile(
                 "members",
-                _tr("Members"),
+                QCoreApplication.translate("DashboardFigures", "Members"),
                 count_text(k.members),
-                _tr("Active members at the end of the period") + shop_wide,
+                QCoreApplication.translate(
+                    "DashboardFigures", "Active members at the end of the period"
+                )
+                + shop_wide,
             ),
             k.members,
         ),
         (
             Tile(
                 "new_members",
-                _tr("New members"),
+                QCoreApplication.translate("DashboardFigures", "New members"),
                 count_text(k.new_members),
-                _tr("Members who joined in the period") + shop_wide,
+                QCoreApplication.translate("DashboardFigures", "Members who joined in the period")
+                + shop_wide,
             ),
             k.new_members,
         ),
         (
             Tile(
                 "buying_members",
-                _tr("Buying members"),
+                QCoreApplication.translate("DashboardFigures", "Buying members"),
                 count_text(k.buying_members),
-                _tr("Members who bought at least once in the period"),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Members who bought at least once in the period"
+                ),
             ),
             k.buying_members,
         ),
         (
             Tile(
                 "repurchase_rate",
-                _tr("Repurchase rate"),
+                QCoreApplication.translate("DashboardFigures", "Repurchase rate"),
                 percent_text(k.repurchase_rate),
-                _tr("Share of buying members with two purchases or more in the period"),
+                QCoreApplication.translate(
+                    "DashboardFigures",
+                    "Share of buying members with two purchases or more in the period",
+                ),
             ),
             percent_value(k.repurchase_rate),
         ),
         (
             Tile(
                 "revenue",
-                _tr("Revenue ({currency})").format(currency=cur.code),
+                QCoreApplication.translate("DashboardFigures", "Revenue ({currency})").format(
+                    currency=cur.code
+                ),
                 money_text(k.revenue, cur),
-                _tr("Sales in the period, less the refunds made in it"),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Sales in the period, less the refunds made in it"
+                ),
             ),
             money_value(k.revenue, cur),
         ),
         (
             Tile(
                 "average_order",
-                _tr("Average basket ({currency})").format(currency=cur.code),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Average basket ({currency})"
+                ).format(currency=cur.code),
                 money_text(k.average_order, cur),
-                _tr("Revenue per sale"),
+                QCoreApplication.translate("DashboardFigures", "Revenue per sale"),
             ),
             None if k.average_order is None else money_value(k.average_order, cur),
         ),
         (
             Tile(
                 "member_share",
-                _tr("Member share of sales"),
+                QCoreApplication.translate("DashboardFigures", "Member share of sales"),
                 percent_text(k.member_revenue_share),
-                _tr("Share of the revenue from sales with a member card"),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Share of the revenue from sales with a member card"
+                ),
             ),
             percent_value(k.member_revenue_share),
         ),
         (
             Tile(
                 "points_outstanding",
-                _tr("Points outstanding"),
+                QCoreApplication.translate("DashboardFigures", "Points outstanding"),
                 count_text(k.points_outstanding),
-                _tr("Points members hold that have not lapsed, at the end of the period")
+                QCoreApplication.translate(
+                    "DashboardFigures",
+                    "Points members hold that have not lapsed, at the end of the period",
+                )
                 + shop_wide,
             ),
             k.points_outstanding,
@@ -150,37 +170,48 @@ def tiles(figures: DashboardFigures, one_store: bool) -> list[tuple[Tile, Cell]]
         (
             Tile(
                 "liability",
-                _tr("Points liability ({currency})").format(currency=cur.code),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Points liability ({currency})"
+                ).format(currency=cur.code),
                 money_text(k.liability, cur),
-                _tr("What the points outstanding are worth when spent") + shop_wide,
+                QCoreApplication.translate(
+                    "DashboardFigures", "What the points outstanding are worth when spent"
+                )
+                + shop_wide,
             ),
             money_value(k.liability, cur),
         ),
         (
             Tile(
                 "points_earned",
-                _tr("Points issued"),
+                QCoreApplication.translate("DashboardFigures", "Points issued"),
                 count_text(k.points_earned),
-                _tr("Points earned on sales and awarded in the period"),
+                QCoreApplication.translate(
+                    "DashboardFigures", "Points earned on sales and awarded in the period"
+                ),
             ),
             k.points_earned,
         ),
         (
             Tile(
                 "points_redeemed",
-                _tr("Points redeemed"),
+                QCoreApplication.translate("DashboardFigures", "Points redeemed"),
                 count_text(k.points_redeemed),
-                _tr("Points spent in the period"),
+                QCoreApplication.translate("DashboardFigures", "Points spent in the period"),
             ),
             k.points_redeemed,
         ),
         (
             Tile(
                 "points_expired",
-                _tr("Points expired"),
+                QCoreApplication.translate("DashboardFigures", "Points expired"),
                 expired_text,
-                _tr("Points that lapsed in the period")
-                + (" " + _tr("(not kept per store)") if one_store else ""),
+                QCoreApplication.translate("DashboardFigures", "Points that lapsed in the period")
+                + (
+                    " " + QCoreApplication.translate("DashboardFigures", "(not kept per store)")
+                    if one_store
+                    else ""
+                ),
             ),
             None if one_store else k.points_expired,
         ),

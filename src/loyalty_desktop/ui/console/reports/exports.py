@@ -14,7 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -25,6 +26,17 @@ from loyalty_desktop.ui.screens.messages import spoken, tell
 
 if TYPE_CHECKING:
     from loyalty_desktop.ui.console.reports.reports_page import ReportsPage
+    from loyalty_desktop.ui.console.reports.view import ReportView
+
+
+def chart_rows(view: ReportView) -> tuple[tuple[QImage, ...], ...]:
+    """The view's charts as images, in rows as they stand on screen (same top: same row)."""
+    rows: dict[int, list[QImage]] = {}
+    for chart in view.charts():
+        if chart.empty_text == "":
+            top = chart.mapTo(view, QPoint(0, 0)).y()
+            rows.setdefault(top, []).append(chart.image())
+    return tuple(tuple(images) for _, images in sorted(rows.items()))
 
 
 class ReportExports(QObject):
@@ -109,8 +121,8 @@ class ReportExports(QObject):
             title=view.title(),
             lines=tuple(lines),
             tiles=tuple(view.tiles()),
-            charts=tuple(chart.image() for chart in view.charts() if not chart.empty_text),
-            tables=tuple(view.tables()),
+            charts=chart_rows(view),
+            tables=tuple(view.pdf_tables()),
         )
         data, _ = page_pdf(content)  # charts are drawn on the UI thread; the file is written off it
         self._save(self.tr("Export to PDF"), "pdf", self.tr("PDF files (*.pdf)"), lambda: data)

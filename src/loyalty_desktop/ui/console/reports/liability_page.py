@@ -179,7 +179,7 @@ class LiabilityView(ReportView):
                 number=True,
             ),
             ReportColumn(
-                self.tr("Share of points"),
+                self.tr("Share of points (%)"),
                 lambda m: percent_value(self._share(m)),
                 lambda m: percent_text(self._share(m)),
                 number=True,

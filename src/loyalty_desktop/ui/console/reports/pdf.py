@@ -44,7 +44,7 @@ class PdfContent:
     title: str
     lines: tuple[str, ...]
     tiles: tuple[Tile, ...]
-    charts: tuple[QImage, ...]
+    charts: tuple[tuple[QImage, ...], ...]  # rows of charts, side by side as on screen
     tables: tuple[ExportTable, ...]
 
 
@@ -165,16 +165,25 @@ def _tiles(pages: _Pages, tiles: Sequence[Tile]) -> None:
         pages.y += height + gap
 
 
-def _chart(pages: _Pages, image: QImage) -> None:
-    if image.isNull() or image.width() == 0:
+def _charts(pages: _Pages, row: Sequence[QImage]) -> None:
+    """Charts side by side across the page, as wide as their share of the screen."""
+    images = [image for image in row if not image.isNull() and image.width() > 0]
+    if not images:
         return
-    width = pages.width
-    height = width * image.height() / image.width()
+    gap = pages.mm(4)
+    room = pages.width - gap * (len(images) - 1)
+    scale = room / sum(image.width() for image in images)
+    height = max(image.height() for image in images) * scale
     tallest = pages.bottom * 0.45
     if height > tallest:
-        width, height = width * tallest / height, tallest
+        scale *= tallest / height
+        height = tallest
     pages.room(height)
-    pages.painter.drawImage(QRectF((pages.width - width) / 2, pages.y, width, height), image)
+    x = (pages.width - sum(i.width() for i in images) * scale - gap * (len(images) - 1)) / 2
+    for image in images:
+        width = image.width() * scale
+        pages.painter.drawImage(QRectF(x, pages.y, width, image.height() * scale), image)
+        x += width + gap
     pages.y += height + pages.mm(4)
 
 
@@ -183,7 +192,9 @@ def _table(pages: _Pages, table: ExportTable) -> None:
     metrics = QFontMetricsF(font, pages.writer)
     row_h = metrics.height() * 1.6
     pad = metrics.horizontalAdvance("  ")
-    texts = [[cell_text(v) for v in row] for row in table.rows]
+    texts = [list(row) for row in table.texts] or [
+        [cell_text(v) for v in row] for row in table.rows
+    ]
     columns = len(table.headers)
     numeric = [
         any(isinstance(row[c], int | Decimal) for row in table.rows if c < len(row))
@@ -250,8 +261,8 @@ def _draw(content: PdfContent, total: int) -> tuple[bytes, int]:
         pages.text(line, _font(10), _GREY)
     pages.gap(4)
     _tiles(pages, content.tiles)
-    for image in content.charts:
-        _chart(pages, image)
+    for row in content.charts:
+        _charts(pages, row)
     if content.tables and (content.tiles or content.charts):
         pages.new_page()
     for table in content.tables:

@@ -235,7 +235,7 @@ class ReportsPage(ConsolePage):
             shown = self.view.shown_filter
             tell(
                 self.message,
-                self.tr("Cancelled. The figures shown are still those for the period above.")
+                self.tr("Cancelled. The figures shown have not changed.")
                 if shown is not None
                 else self.tr("Cancelled. Nothing was computed."),
             )

@@ -98,7 +98,7 @@ class ReportTableModel(QAbstractTableModel):
             return None
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row) if column.text else _default_text(column.value(row))
+            return self._text(column, row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column.number else _LEFT
         if role == Qt.ItemDataRole.UserRole:
@@ -139,7 +139,11 @@ class ReportTableModel(QAbstractTableModel):
             title,
             tuple(c.title for c in self.columns),
             tuple(tuple(c.value(r) for c in self.columns) for r in self.rows),
+            tuple(tuple(self._text(c, r) for c in self.columns) for r in self.rows),
         )
+
+    def _text(self, column: ReportColumn, row: Any) -> str:
+        return column.text(row) if column.text else _default_text(column.value(row))
 
 
 class ReportTable(QTableView):

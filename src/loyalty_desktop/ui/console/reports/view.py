@@ -79,6 +79,10 @@ class ReportView(QWidget):
         """The tables shown, sorted as shown (CSV, Excel and PDF)."""
         return []
 
+    def pdf_tables(self) -> list[ExportTable]:
+        """The tables a PDF prints (by default all; leave out what the tiles already say)."""
+        return self.tables()
+
     def file_stem(self) -> str:
         """The start of a suggested file name."""
         return self.key or "report"
