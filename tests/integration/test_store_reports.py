@@ -12,10 +12,19 @@ from sqlalchemy import insert
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.tables import devices
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
-from loyalty_desktop.services import checkout, members, points, programs, refunds, report_series
+from loyalty_desktop.services import (
+    checkout,
+    members,
+    points,
+    programs,
+    refunds,
+    report_dashboard,
+    report_series,
+)
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.long_jobs import Job, JobCancelled
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.reports import report
 from tests.conftest import FixedClock
@@ -150,3 +159,48 @@ def test_expired_points_are_the_shops_not_a_stores(two_stores: tuple[Shop, Shop]
     mine = report(here, LOCAL_ADMIN, "kpis", start=START, at=later, store=here.device_id)
     assert whole.points_expired > 0  # type: ignore[union-attr]
     assert mine.points_expired == 0  # type: ignore[union-attr]
+
+
+class _CountingLots:
+    """The shop's report source, noting each moment its open lots are read."""
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+        self.reads: list[datetime] = []
+
+    def open_lots(self, at: datetime) -> object:
+        self.reads.append(at)
+        return self.source.open_lots(at)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.source, name)
+
+
+def test_the_dashboard_agrees_with_each_report_and_reads_the_open_lots_once(
+    two_stores: tuple[Shop, Shop],
+) -> None:
+    here, _ = two_stores
+    counting = _CountingLots(here.reports)
+    shop = replace(here, reports=counting)  # type: ignore[arg-type]
+    board = report_dashboard.dashboard(
+        shop, LOCAL_ADMIN, start=START, at=END, bucket="week", store=here.device_id
+    )
+    assert counting.reads == [END]
+    assert board.kpis == report(
+        here, LOCAL_ADMIN, "kpis", start=START, at=END, store=here.device_id
+    )
+    assert board.liability == report(here, LOCAL_ADMIN, "liability", start=START, at=END)
+    assert board.trend == report_series.trend(
+        here, LOCAL_ADMIN, start=START, at=END, bucket="week", store=here.device_id
+    )
+    assert board.buyers == report_series.best_buyers(
+        here, LOCAL_ADMIN, start=START, at=END, store=here.device_id
+    )
+
+
+def test_a_cancelled_dashboard_stops_before_its_first_step(two_stores: tuple[Shop, Shop]) -> None:
+    here, _ = two_stores
+    job = Job()
+    job.cancel()
+    with pytest.raises(JobCancelled):
+        report_dashboard.dashboard(here, LOCAL_ADMIN, start=START, at=END, job=job)

@@ -19,6 +19,7 @@ from loyalty_desktop.analytics.store_scope import scoped
 from loyalty_desktop.domain.cards import repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
@@ -73,12 +74,13 @@ def _checked_store(shop: Shop, store: str | None) -> str | None:
         ) from None
 
 
-def store_source(shop: Shop, store: str | None) -> ReportSource:
-    """The report aggregates for one store (``None``: the whole shop)."""
+def store_source(shop: Shop, store: str | None, whole: ReportSource | None = None) -> ReportSource:
+    """The report aggregates (``whole``, by default the shop's) for one store (``None``: all)."""
+    source = whole or shop.reports
     checked = _checked_store(shop, store)
     if checked is None:
-        return shop.reports
-    return scoped(shop.reports, _sales_source(shop), checked)
+        return source
+    return scoped(source, _sales_source(shop), checked)
 
 
 def report_setup(shop: Shop, actor: Actor) -> ReportSetup:
@@ -97,7 +99,8 @@ def report_setup(shop: Shop, actor: Actor) -> ReportSetup:
     return ReportSetup(program.timezone, program.currency, shop.clock.now(), tuple(choices))
 
 
-def _period(start: datetime, at: datetime) -> None:
+def check_period(start: datetime, at: datetime) -> None:
+    """Refuse a period whose start is not before its end."""
     if start >= at:
         raise InvalidRequest(
             "the start must be before the end", reason="from_not_before_at", field="from"
@@ -115,7 +118,15 @@ def trend(
 ) -> SalesTrend:
     """Sales in (start, at] by week or calendar month of the shop's days."""
     require(actor, Permission.REPORTS)
-    _period(start, at)
+    check_period(start, at)
+    by = checked_bucket(bucket)
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+    return trend_for(shop, program, start, at, by, store)
+
+
+def checked_bucket(bucket: str) -> Bucket:
+    """``week`` or ``month`` as a ``Bucket``, or a refusal naming the two."""
     if bucket not in tuple(Bucket):
         raise InvalidRequest(
             f"a trend is by week or month, not {bucket!r}",
@@ -123,14 +134,19 @@ def trend(
             field="bucket",
             choices=[b.value for b in Bucket],
         )
-    with shop.uow(write=False) as uow:
-        _, program = program_in_force(uow)
+    return Bucket(bucket)
+
+
+def trend_for(
+    shop: Shop, program: Program, start: datetime, at: datetime, bucket: Bucket, store: str | None
+) -> SalesTrend:
+    """``trend`` for a programme already read (the caller checked the role and the period)."""
     zone = ZoneInfo(program.timezone)
     days = _sales_source(shop).daily_sales(start, at, program.timezone, _checked_store(shop, store))
     # (start, at]: the first day is start's own (a sale just after midnight), the last at's.
     first_day = start.astimezone(zone).date()
     last_day = (at - _TICK).astimezone(zone).date()
-    return sales_trend(days, first_day, last_day, Bucket(bucket), program.currency)
+    return sales_trend(days, first_day, last_day, bucket, program.currency)
 
 
 def best_buyers(
@@ -144,7 +160,7 @@ def best_buyers(
 ) -> tuple[Buyer, ...]:
     """The members who spent most in (start, at], net of refunds made in the period."""
     require(actor, Permission.REPORTS)
-    _period(start, at)
+    check_period(start, at)
     if not 1 <= limit <= MAX_BUYERS:
         raise InvalidRequest(
             f"a list of best buyers has 1 to {MAX_BUYERS} members",

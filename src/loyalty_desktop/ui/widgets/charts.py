@@ -34,7 +34,16 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 # The app's blue first; each colour reaches 3:1 against white (WCAG for graphics).
@@ -149,7 +158,7 @@ class ChartView(QChartView):
             bar_set.clicked.connect(self._pick_index)
             bar_set.hovered.connect(self._hover_bar(bar_set, labels))
             bars.append(bar_set)
-        bars.setBarWidth(0.7)
+        bars.setBarWidth(min(0.7, 0.25 * max(1, len(keys))))  # one bar is not a wall
         totals = [sum(vals) for vals in zip(*(s.values for s in series), strict=True)] or [0.0]
         axis_y = self._value_axis(
             [Series("", totals if stacked else [v for s in series for v in s.values])],
@@ -353,7 +362,9 @@ class ChartView(QChartView):
             self._axis = None
             return
         width = max(self.chart().plotArea().width(), self.width() * 0.8, 1.0)
-        step = max(1, math.ceil(len(labels) * MIN_LABEL_GAP_PX / width))
+        metrics = QFontMetrics(chart_font(LABEL_PX))
+        gap = max(MIN_LABEL_GAP_PX, max(metrics.horizontalAdvance(t) for t in labels) + 24)
+        step = max(1, math.ceil(len(labels) * gap / width))
         for i in range(0, len(labels), step):
             axis.append(labels[i], float(i))
 

@@ -27,9 +27,9 @@ from loyalty_desktop.analytics.sales_trend import Bucket, TrendBucket
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.long_jobs import Job
+from loyalty_desktop.services.report_dashboard import Dashboard
 from loyalty_desktop.services.report_files import ExportTable
 from loyalty_desktop.ui.console.reports import dashboard_figures
-from loyalty_desktop.ui.console.reports.dashboard_figures import DashboardFigures
 from loyalty_desktop.ui.console.reports.formats import (
     money_float,
     money_text,
@@ -60,7 +60,7 @@ class DashboardView(ReportView):
 
     def __init__(self, shop: Shop, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(shop, actor, parent)
-        self.figures: DashboardFigures | None = None
+        self.figures: Dashboard | None = None
         self._figure_values: list[tuple[Tile, Any]] = []
         self._bucket_chosen = False
         self.tile_grid = TileGrid(6)
@@ -142,7 +142,7 @@ class DashboardView(ReportView):
         bucket = str(self.bucket.currentData())
         shop, actor = self.shop, self.actor
 
-        def run(job: Job) -> DashboardFigures:
+        def run(job: Job) -> Dashboard:
             return dashboard_figures.compute(shop, actor, wanted, bucket, job)
 
         return run
@@ -165,7 +165,7 @@ class DashboardView(ReportView):
 
     def show_result(self, result: Any, wanted: ReportFilter) -> None:
         """Fill the tiles, charts and tables."""
-        figures: DashboardFigures = result
+        figures: Dashboard = result
         self.figures = figures
         one_store = wanted.store is not None
         self._figure_values = dashboard_figures.tiles(figures, one_store)
@@ -182,7 +182,7 @@ class DashboardView(ReportView):
         self.trend_table.show_rows(figures.trend.buckets)
         self.buyers_table.show_rows(figures.buyers)
 
-    def _show_trend(self, figures: DashboardFigures) -> None:
+    def _show_trend(self, figures: Dashboard) -> None:
         trend, cur = figures.trend, figures.trend.currency
         by = trend.bucket
         self.trend_chart.set_title(
@@ -210,7 +210,7 @@ class DashboardView(ReportView):
             stacked=True,
         )
 
-    def _show_lapsing(self, figures: DashboardFigures) -> None:
+    def _show_lapsing(self, figures: Dashboard) -> None:
         months = figures.liability.expiring
         self.lapse_chart.set_title(self.tr("Points lapsing by month"))
         if not months:

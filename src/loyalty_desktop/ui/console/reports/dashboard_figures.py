@@ -7,21 +7,13 @@ shop, and the points that lapsed are not kept per store at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import cast
-
 from PySide6.QtCore import QCoreApplication
 
-from loyalty_desktop.analytics.kpis import Kpis
-from loyalty_desktop.analytics.liability import Liability
-from loyalty_desktop.analytics.sales_trend import SalesTrend
-from loyalty_desktop.analytics.store_sales import Buyer
-from loyalty_desktop.services import report_series
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.long_jobs import Job
+from loyalty_desktop.services.report_dashboard import Dashboard, dashboard
 from loyalty_desktop.services.report_files import Cell
-from loyalty_desktop.services.reports import report
 from loyalty_desktop.ui.console.reports.formats import (
     NONE_TEXT,
     count_text,
@@ -33,37 +25,15 @@ from loyalty_desktop.ui.console.reports.formats import (
 from loyalty_desktop.ui.console.reports.ranges import ReportFilter
 from loyalty_desktop.ui.console.reports.tiles import Tile
 
-STEPS = 4
 
-
-@dataclass(frozen=True)
-class DashboardFigures:
-    """Everything the dashboard shows for one filter."""
-
-    kpis: Kpis
-    trend: SalesTrend
-    liability: Liability
-    buyers: tuple[Buyer, ...]
-
-
-def compute(
-    shop: Shop, actor: Actor, wanted: ReportFilter, bucket: str, job: Job
-) -> DashboardFigures:
+def compute(shop: Shop, actor: Actor, wanted: ReportFilter, bucket: str, job: Job) -> Dashboard:
     """The dashboard's figures for ``wanted``; stops between steps when cancelled."""
-    start, end, store = wanted.start, wanted.end, wanted.store
-    job.step("kpis", 0, STEPS)
-    kpis = cast(Kpis, report(shop, actor, "kpis", start=start, at=end, store=store))
-    job.step("trend", 1, STEPS)
-    trend = report_series.trend(shop, actor, start=start, at=end, bucket=bucket, store=store)
-    job.step("liability", 2, STEPS)
-    owed = cast(Liability, report(shop, actor, "liability", at=end, horizon_days=365))
-    job.step("buyers", 3, STEPS)
-    buyers = report_series.best_buyers(shop, actor, start=start, at=end, store=store)
-    job.step("done", STEPS, STEPS, final=True)
-    return DashboardFigures(kpis, trend, owed, buyers)
+    return dashboard(
+        shop, actor, start=wanted.start, at=wanted.end, bucket=bucket, store=wanted.store, job=job
+    )
 
 
-def tiles(figures: DashboardFigures, one_store: bool) -> list[tuple[Tile, Cell]]:
+def tiles(figures: Dashboard, one_store: bool) -> list[tuple[Tile, Cell]]:
     """Each tile with the exact value a file gets for it."""
     k = figures.kpis
     cur = k.currency
