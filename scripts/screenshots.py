@@ -17,7 +17,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from loyalty_desktop.app import open_database
@@ -86,6 +86,20 @@ def _settle(app: QApplication, window: MainWindow, until: object = None) -> None
     app.processEvents()
 
 
+def _retire(app: QApplication, window: MainWindow) -> None:
+    """Close a window for good, its timers stopped and the window deleted.
+
+    Its timers (idle lock, tidy, daily backup) would otherwise fire later in this
+    process and work on a shop whose files are gone, beside the next window.
+    """
+    window.close()
+    for timer in window.findChildren(QTimer):
+        timer.stop()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
 def shoot(out: Path, language: str) -> list[Path]:
     """Every screen in ``language`` (``en`` or ``zh_CN``); returns the files written."""
     app = QApplication.instance() or QApplication([])
@@ -110,7 +124,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         first.show()
         _settle(app, first)
         save(first, "first-run")
-        first.close()
+        _retire(app, first)
         members.enrol(
             shop,
             LOCAL_ADMIN,
@@ -242,7 +256,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         _settle(app, window, lambda: audit.verify.isEnabled())
         save(window, "console-audit-entry")
         window.toggle_console()
-        window.close()
+        _retire(app, window)
         opened.engine.dispose()
     return written
 
@@ -298,7 +312,7 @@ def shoot_reports(out: Path, language: str) -> list[Path]:
         dashboard.scroller.verticalScrollBar().setValue(0)
         page.filters.choose_days(page.filters.today().replace(day=1), page.filters.today())
         save("dashboard-month")
-        window.close()
+        _retire(app, window)
         opened.engine.dispose()
     return written
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.analytics.kpis import Kpis
@@ -221,3 +221,19 @@ def test_the_services_refuse_a_cashier_even_on_a_reports_page_made_for_one(
     assert page.view.shown_filter is None
     assert "manager" in page.message.text()
     window.tasks.wait()
+
+
+def test_typing_a_date_makes_the_period_custom_and_computes_it(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    page = open_reports(qtbot, demo_window)
+    view = _dashboard(page)
+    wanted = page.filters.today().replace(day=1)
+    page.filters.first.setDate(QDate(wanted.year, wanted.month, wanted.day))
+    assert page.filters.preset.currentData() == Preset.CUSTOM.value
+    qtbot.waitUntil(
+        lambda: view.shown_filter is not None and view.shown_filter.first_day == wanted,
+        timeout=15_000,
+    )
+    assert view.shown_filter is not None
+    assert view.shown_filter.last_day == page.filters.today()

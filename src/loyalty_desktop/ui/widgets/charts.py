@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCharts import (
@@ -34,45 +33,22 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetrics,
-    QImage,
-    QPainter,
-    QPen,
-    QResizeEvent,
-)
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
-# The app's blue first; each colour reaches 3:1 against white (WCAG for graphics).
-PALETTE = ("#0b57d0", "#c25400", "#0d7a3e", "#6b3fa0", "#00707a", "#a3195b", "#8a6d00", "#5a5a5a")
-MUTED = "#7b8794"  # 3.7:1: the "everything else" beside the blue
-TEXT = "#1a1a1a"
-GRID = "#d5d9de"
-# Fonts with Chinese glyphs on Linux, Windows and macOS, after the application's own.
-CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
-LABEL_PX, TITLE_PX = 15, 18
-MIN_LABEL_GAP_PX = 64  # a category label at least every this many pixels, never crowded
+from loyalty_desktop.ui.widgets.chart_style import (
+    GRID,
+    LABEL_PX,
+    MUTED,
+    PALETTE,
+    TEXT,
+    TITLE_PX,
+    Series,
+    chart_font,
+    label_step,
+)
 
-
-def chart_font(pixels: int, *, bold: bool = False) -> QFont:
-    """The application's font at ``pixels``, falling back to a font that has Chinese glyphs."""
-    font = QFont()
-    font.setFamilies([font.family(), *CJK_FAMILIES])
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
-
-
-@dataclass(frozen=True)
-class Series:
-    """One named row of values, aligned with the chart's keys and labels."""
-
-    name: str
-    values: Sequence[float]
-    colour: str | None = None
+__all__ = ["MUTED", "PALETTE", "ChartView", "Series", "chart_font"]
 
 
 class ChartView(QChartView):
@@ -122,7 +98,9 @@ class ChartView(QChartView):
             shown: QAbstractSeries = line
             if area:
                 filled = QAreaSeries(line)
-                self._kept.append(line)  # the area draws the line's points: it must outlive it
+                # The area draws the line's points, and Qt does not take the line: make it the
+                # area's child, so it lives exactly as long (Python would free it first).
+                line.setParent(filled)
                 filled.setName(one.name)
                 fill = QColor(colour)
                 fill.setAlpha(90)
@@ -263,7 +241,6 @@ class ChartView(QChartView):
         self.keys = tuple(keys)
         self._axis: QCategoryAxis | None = None
         self._labels: tuple[str, ...] = ()
-        self._kept: list[QLineSeries] = []
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setBackgroundRoundness(0)
@@ -361,10 +338,7 @@ class ChartView(QChartView):
         except RuntimeError:  # the axis went with an older chart
             self._axis = None
             return
-        width = max(self.chart().plotArea().width(), self.width() * 0.8, 1.0)
-        metrics = QFontMetrics(chart_font(LABEL_PX))
-        gap = max(MIN_LABEL_GAP_PX, max(metrics.horizontalAdvance(t) for t in labels) + 24)
-        step = max(1, math.ceil(len(labels) * gap / width))
+        step = label_step(labels, max(self.chart().plotArea().width(), self.width() * 0.8))
         for i in range(0, len(labels), step):
             axis.append(labels[i], float(i))
 

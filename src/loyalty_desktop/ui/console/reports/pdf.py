@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from loyalty_desktop.services.report_files import Cell, ExportTable
 from loyalty_desktop.ui.console.reports.formats import NONE_TEXT, count_text
 from loyalty_desktop.ui.console.reports.tiles import Tile
-from loyalty_desktop.ui.widgets.charts import CJK_FAMILIES
+from loyalty_desktop.ui.widgets.chart_style import CJK_FAMILIES
 
 DPI = 150
 TILES_PER_ROW = 4
