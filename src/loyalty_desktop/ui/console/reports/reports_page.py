@@ -80,6 +80,7 @@ class ReportsPage(ConsolePage):
             view.recompute.connect(self.refresh)
         self.caption = QLabel()
         self.caption.setObjectName("caption")
+        self.caption.setWordWrap(True)  # a long store name wraps rather than widen the window
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.progress = QProgressBar()
