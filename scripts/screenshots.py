@@ -3,7 +3,8 @@
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
 
 Runs offscreen on a temporary shop: a programme, a member with points, an
-admin and a cashier, a basket with a quote.
+admin and a cashier, a basket with a quote. The report pages are shot on a
+second temporary shop, a small demo with a year of sales (``console-reports-…``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from loyalty_desktop.app import open_database
+from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.services import backups, checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
@@ -29,6 +31,8 @@ from loyalty_desktop.ui.console.audit_page import AuditPage
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.pages import PAGES
 from loyalty_desktop.ui.console.products_page import ProductsPage
+from loyalty_desktop.ui.console.reports.dashboard import DashboardView
+from loyalty_desktop.ui.console.reports.reports_page import ReportsPage
 from loyalty_desktop.ui.console.staff_page import StaffPage
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.preferences import TillPreferences
@@ -82,6 +86,20 @@ def _settle(app: QApplication, window: MainWindow, until: object = None) -> None
     app.processEvents()
 
 
+def _retire(app: QApplication, window: MainWindow) -> None:
+    """Close a window for good, its timers stopped and the window deleted.
+
+    Its timers (idle lock, tidy, daily backup) would otherwise fire later in this
+    process and work on a shop whose files are gone, beside the next window.
+    """
+    window.close()
+    for timer in window.findChildren(QTimer):
+        timer.stop()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
 def shoot(out: Path, language: str) -> list[Path]:
     """Every screen in ``language`` (``en`` or ``zh_CN``); returns the files written."""
     app = QApplication.instance() or QApplication([])
@@ -106,7 +124,7 @@ def shoot(out: Path, language: str) -> list[Path]:
         first.show()
         _settle(app, first)
         save(first, "first-run")
-        first.close()
+        _retire(app, first)
         members.enrol(
             shop,
             LOCAL_ADMIN,
@@ -172,8 +190,8 @@ def shoot(out: Path, language: str) -> list[Path]:
         for name, phone in (("李娜", "13900001111"), ("Zhang Wei", None), ("陈静", "13700002222")):
             members.enrol(shop, LOCAL_ADMIN, members.NewMember(name=name, phone=phone))
         for entry in PAGES:  # every back-office page as it first opens
-            console.open_page(entry.key)
-            _settle(app, window)
+            shown = console.open_page(entry.key)
+            _settle(app, window, lambda page=shown: _report_ready(page))
             save(window, f"console-{entry.key}")
         import_page = console.open_page("import")
         assert isinstance(import_page, ImportPage)
@@ -238,7 +256,63 @@ def shoot(out: Path, language: str) -> list[Path]:
         _settle(app, window, lambda: audit.verify.isEnabled())
         save(window, "console-audit-entry")
         window.toggle_console()
-        window.close()
+        _retire(app, window)
+        opened.engine.dispose()
+    return written
+
+
+def _report_ready(page: object) -> bool:
+    """A reports page has its figures (other pages are ready when the worker is idle)."""
+    if not isinstance(page, ReportsPage):
+        return True
+    return page.view.shown_filter is not None and not page.computing
+
+
+def shoot_reports(out: Path, language: str) -> list[Path]:
+    """The report pages on a demo shop with a year of sales; returns the files written."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    speak = TillPreferences(language=language)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        opened = open_database(Path(tmp) / "demo.db", keys_dir=Path(tmp) / "keys")
+        shop = opened.shop
+        build_demo(shop, LOCAL_ADMIN, members=150, seed=3)
+        staff.add_staff(shop, LOCAL_ADMIN, "Mia 米娅", "admin", "4321")
+        window = MainWindow(shop, preferences=speak)
+        window.resize(1366, 768)
+        window.show()
+        _settle(app, window)
+        window.sign_in.name.setText("Mia 米娅")
+        window.sign_in.pin.setText("4321")
+        window.sign_in.submit()
+        _settle(app, window, lambda: window.checkout is not None)
+        window.toggle_console()
+        assert window.console is not None
+        page = window.console.open_page("reports")
+        assert isinstance(page, ReportsPage)
+
+        def save(name: str) -> None:
+            _settle(app, window, lambda: _report_ready(page))
+            time.sleep(0.3)  # the filters settle before the page computes
+            _settle(app, window, lambda: _report_ready(page))
+            path = out / f"console-reports-{name}-{language}.png"
+            window.grab().save(str(path))
+            written.append(path)
+
+        save("dashboard")
+        dashboard = page.view
+        assert isinstance(dashboard, DashboardView)
+        dashboard.scroller.ensureWidgetVisible(dashboard.buyers_table)
+        save("dashboard-tables")
+        page.open_report("liability")
+        save("liability")
+        page.open_report("dashboard")
+        dashboard.scroller.verticalScrollBar().setValue(0)
+        page.filters.choose_days(page.filters.today().replace(day=1), page.filters.today())
+        save("dashboard-month")
+        _retire(app, window)
         opened.engine.dispose()
     return written
 
@@ -250,7 +324,7 @@ def main() -> None:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for language in ("en", "zh_CN"):
-        for path in shoot(args.out, language):
+        for path in shoot(args.out, language) + shoot_reports(args.out, language):
             print(path)
 
 

@@ -30,6 +30,7 @@ from loyalty_desktop.domain.reasons_programme import PROGRAMME_EDITING
 from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
 from loyalty_desktop.domain.reasons_staff import STAFF_ACCOUNTS, TILL_POLICY
+from loyalty_desktop.domain.reasons_stores import STORES
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -72,6 +73,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **STAFF_ACCOUNTS,
         **TILL_POLICY,
         **BACKUPS,
+        **STORES,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -134,6 +136,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "until": Wording("until", "结束时间"),
         "keep": Wording("daily backups to keep", "保留的自动备份份数"),
         "file": Wording("file", "文件"),
+        "store": Wording("store", "门店"),
+        "bucket": Wording("grouping", "汇总方式"),
     }
 )
 # A basket line's columns: with ``line`` in the details they read "line 3 quantity".

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from loyalty_desktop.analytics.ports import ReportSource
+from loyalty_desktop.analytics.store_sales import StoreSalesSource
 from loyalty_desktop.services.ports import (
     AuditSeal,
     CardKeys,
@@ -37,3 +38,5 @@ class Shop:
     own_files: Callable[[], Sequence[Path]] = field(default=lambda: ())
     # Copies of the database and restoring one (SQLite files only; nothing for the fakes).
     backups: DatabaseBackups = field(default_factory=lambda: NoBackups())
+    # Sales by store and by day for the report filters and trends (None: the fakes have none).
+    store_sales: StoreSalesSource | None = None

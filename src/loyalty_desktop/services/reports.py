@@ -15,6 +15,7 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.report_series import store_source
 
 REPORTS = ("kpis", "liability")
 MAX_HORIZON_DAYS = 36_500  # a hundred years
@@ -28,8 +29,9 @@ def report(
     start: datetime | None = None,
     at: datetime | None = None,
     horizon_days: int = 365,
+    store: str | None = None,
 ) -> Kpis | Liability:
-    """The report ``name`` for (start, at]: by default the year up to now."""
+    """The report ``name`` for (start, at]: by default the year up to now; ``store``: one till's sales."""
     require(actor, Permission.REPORTS)
     if name not in REPORTS:
         raise InvalidRequest(
@@ -55,7 +57,7 @@ def report(
         )
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
-    source = shop.reports
+    source = store_source(shop, store)
     if name == "kpis":
         return kpis(source, program, begin, end)
     return liability(source, program, end, horizon_days)

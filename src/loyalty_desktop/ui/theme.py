@@ -48,4 +48,9 @@ QHeaderView::section { font-size: 17px; padding: 3px; }
 QListWidget#console_nav { border: none; background: #eef1f5; font-size: 19px; }
 QListWidget#console_nav::item { padding: 10px 14px; color: #1a1a1a; }
 QListWidget#console_nav::item:selected { background: #0b57d0; color: #ffffff; }
+QLabel#caption { font-weight: bold; }
+QTabWidget#report_tabs QTabBar::tab { min-height: 34px; padding: 0px 14px; }
+QFrame#tile { border: 1px solid #c4c4c4; border-radius: 8px; background: #f4f6f9; }
+QLabel#tile_caption { font-size: 17px; color: #3c3c3c; background: #f4f6f9; min-height: 42px; }
+QLabel#tile_value { font-size: 26px; font-weight: bold; color: #0842a0; background: #f4f6f9; }
 """

@@ -15,6 +15,7 @@ from loyalty_desktop.domain import (
     reasons_receipts,
     reasons_rewards,
     reasons_staff,
+    reasons_stores,
     reasons_till,
 )
 from loyalty_desktop.domain.cards import payment_kind
@@ -152,6 +153,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_programme,
             reasons_staff,
             reasons_backups,
+            reasons_stores,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

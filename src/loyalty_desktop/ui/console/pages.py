@@ -23,6 +23,7 @@ from loyalty_desktop.ui.console.members_page import MembersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.console.programme_page import ProgrammePage
+from loyalty_desktop.ui.console.reports.reports_page import ReportsPage
 from loyalty_desktop.ui.console.staff_page import StaffPage
 from loyalty_desktop.ui.console.till_rules_page import TillRulesPage
 from loyalty_desktop.ui.tasks import Tasks
@@ -60,5 +61,8 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("audit", lambda: QCoreApplication.translate("ConsolePages", "Audit log"), AuditPage),
     PageEntry(
         "backups", lambda: QCoreApplication.translate("ConsolePages", "Backups"), BackupsPage
+    ),
+    PageEntry(
+        "reports", lambda: QCoreApplication.translate("ConsolePages", "Reports"), ReportsPage
     ),
 )

@@ -1,0 +1,116 @@
+"""The chart adapter: plain series in, a key out when a bar, point or slice is clicked, an image for print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QAbstractBarSeries
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from loyalty_desktop.ui.widgets.charts import ChartView, Series
+
+MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04")
+
+
+def click_bar(qtbot: QtBot, view: ChartView, index: int) -> None:
+    """Click the middle of bar ``index`` of the chart's first bar series, as a person would."""
+    chart = view.chart()
+    series = next(s for s in chart.series() if isinstance(s, QAbstractBarSeries))
+    height = sum(bar_set.at(index) for bar_set in series.barSets())
+    inside = chart.mapToPosition(QPointF(index, height / 2), series)
+    spot = view.mapFromScene(chart.mapToScene(inside))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+
+def _shown(qtbot: QtBot) -> ChartView:
+    view = ChartView("收入 Revenue")
+    qtbot.addWidget(view)
+    view.resize(640, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_clicking_a_bar_emits_its_key(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    view.show_bars(
+        MONTHS,
+        MONTHS,
+        [Series("会员", [10, 40, 20, 30]), Series("其他", [5, 5, 5, 5])],
+        stacked=True,
+    )
+    qtbot.wait(10)
+    with qtbot.waitSignal(view.picked) as picked:
+        click_bar(qtbot, view, 1)
+    assert picked.args == ["2026-02"]
+    with qtbot.waitSignal(view.picked) as again:
+        click_bar(qtbot, view, 3)
+    assert again.args == ["2026-04"]
+
+
+def test_clicking_a_point_of_a_line_or_a_slice_emits_its_key(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    view.show_trend(MONTHS, MONTHS, [Series("Revenue", [1, 4, 2, 3])])
+    qtbot.wait(10)
+    chart = view.chart()
+    line = chart.series()[0]
+    spot = view.mapFromScene(chart.mapToScene(chart.mapToPosition(QPointF(2, 2), line)))
+    with qtbot.waitSignal(view.picked) as picked:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert picked.args == ["2026-03"]
+    view.show_pie(("a", "b"), ("Champions", "Loyal"), (30, 70), donut=True)
+    pie = view.chart().series()[0]
+    with qtbot.waitSignal(view.picked) as sliced:
+        pie.slices()[1].clicked.emit()  # a slice's own signal, as its click sends it
+    assert sliced.args == ["b"]
+
+
+def test_a_scatter_click_names_the_nearest_point(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    view.show_scatter(("M1", "M2", "M3"), [(1, 10), (5, 50), (9, 20)], x_title="F", y_title="M")
+    qtbot.wait(10)
+    chart = view.chart()
+    dots = chart.series()[0]
+    spot = view.mapFromScene(chart.mapToScene(chart.mapToPosition(QPointF(5, 50), dots)))
+    with qtbot.waitSignal(view.picked) as picked:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert picked.args == ["M2"]
+
+
+def test_the_chart_draws_into_an_image_and_a_png_for_print(qtbot: QtBot, tmp_path: Path) -> None:
+    view = _shown(qtbot)
+    view.show_bars(MONTHS, MONTHS, [Series("Points", [3, 1, 4, 1])])
+    image = view.image(scale=2)
+    assert (image.width(), image.height()) == (1280, 800)
+    blue = sum(
+        1
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+        if image.pixelColor(x, y).name() == "#0b57d0"
+    )
+    assert blue > 100, "the bars are drawn in the app's blue"
+    target = tmp_path / "chart.png"
+    assert view.save_png(target)
+    assert QImage(str(target)).size() == image.size()
+
+
+def test_nothing_to_show_says_so_instead_of_an_empty_frame(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    view.show_bars(MONTHS, MONTHS, [Series("Points", [3, 1, 4, 1])])
+    assert view.empty_text == ""
+    view.show_nothing("没有销售")
+    assert view.empty_text == "没有销售"
+    assert view.keys == ()
+
+
+def test_many_categories_get_labels_far_enough_apart_to_read(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    weeks = [f"W{n:02d}" for n in range(53)]
+    view.show_bars(weeks, weeks, [Series("Revenue", [float(n) for n in range(53)])])
+    qtbot.wait(10)
+    axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+    labels = axis.categoriesLabels()
+    assert 3 <= len(labels) < 53
+    assert len(labels) * 64 <= view.chart().plotArea().width() + 64
