@@ -4,27 +4,27 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="102"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="102" />
         <source>Add staff</source>
         <translation>添加员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="102"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="102" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="109"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="109" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="110"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="110" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="117"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="117" />
         <source>Type the name.</source>
         <translation>请输入姓名。</translation>
     </message>
@@ -32,37 +32,37 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="126"/>
+        <location filename="../../ui/console/member_actions.py" line="126" />
         <source>Correct the points of {number}</source>
         <translation>调整会员 {number} 的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="134"/>
+        <location filename="../../ui/console/member_actions.py" line="134" />
         <source>Required: why the points change</source>
         <translation>必填：积分变动的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136"/>
+        <location filename="../../ui/console/member_actions.py" line="136" />
         <source>Points now</source>
         <translation>当前积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136"/>
+        <location filename="../../ui/console/member_actions.py" line="136" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="138"/>
+        <location filename="../../ui/console/member_actions.py" line="138" />
         <source>Add (negative takes away)</source>
         <translation>增加（负数为扣减）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="139"/>
+        <location filename="../../ui/console/member_actions.py" line="139" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="147"/>
+        <location filename="../../ui/console/member_actions.py" line="147" />
         <source>Give a reason first</source>
         <translation>请先填写原因</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="120"/>
+        <location filename="../../ui/console/audit_model.py" line="129" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="121"/>
+        <location filename="../../ui/console/audit_model.py" line="130" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="122"/>
+        <location filename="../../ui/console/audit_model.py" line="131" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="123"/>
+        <location filename="../../ui/console/audit_model.py" line="132" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="124"/>
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -98,87 +98,132 @@
 <context>
     <name>AuditNames</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="35"/>
+        <location filename="../../ui/console/audit_model.py" line="35" />
         <source>Points adjusted</source>
         <translation>积分调整</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="36"/>
+        <location filename="../../ui/console/audit_model.py" line="36" />
         <source>Activity points</source>
         <translation>活动积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="37"/>
+        <location filename="../../ui/console/audit_model.py" line="37" />
         <source>Refund</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="38"/>
+        <location filename="../../ui/console/audit_model.py" line="38" />
         <source>Members merged</source>
         <translation>会员合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="39"/>
+        <location filename="../../ui/console/audit_model.py" line="39" />
         <source>Member data exported</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="40"/>
+        <location filename="../../ui/console/audit_model.py" line="40" />
         <source>Member erased</source>
         <translation>注销会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="41"/>
+        <location filename="../../ui/console/audit_model.py" line="41" />
         <source>Staff added</source>
         <translation>新增员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="42"/>
+        <location filename="../../ui/console/audit_model.py" line="42" />
         <source>Card key rotated</source>
         <translation>更换会员卡密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="43"/>
+        <location filename="../../ui/console/audit_model.py" line="43" />
         <source>Keys replaced</source>
         <translation>重建密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="44"/>
+        <location filename="../../ui/console/audit_model.py" line="44" />
         <source>Stock changed</source>
         <translation>库存变动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="45"/>
+        <location filename="../../ui/console/audit_model.py" line="45" />
         <source>Product added</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="46"/>
+        <location filename="../../ui/console/audit_model.py" line="46" />
         <source>Product changed</source>
         <translation>修改商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="47"/>
+        <location filename="../../ui/console/audit_model.py" line="47" />
         <source>Programme loaded</source>
         <translation>载入积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="48"/>
+        <location filename="../../ui/console/audit_model.py" line="48" />
         <source>Receipt header changed</source>
         <translation>修改小票抬头</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="49"/>
+        <location filename="../../ui/console/audit_model.py" line="49" />
         <source>Backup made</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="50"/>
+        <location filename="../../ui/console/audit_model.py" line="50" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="63"/>
+        <location filename="../../ui/console/audit_model.py" line="51" />
+        <source>Members imported</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="52" />
+        <source>Past sales imported</source>
+        <translation>导入历史销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="53" />
+        <source>Products imported</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="54" />
+        <source>Member profile edited</source>
+        <translation>修改会员资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="55" />
+        <source>Staff disabled</source>
+        <translation>停用员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="56" />
+        <source>Staff enabled</source>
+        <translation>启用员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="57" />
+        <source>Staff PIN reset</source>
+        <translation>重置员工 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="58" />
+        <source>Staff role changed</source>
+        <translation>更改员工角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="59" />
+        <source>Till rules changed</source>
+        <translation>修改收银规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="72" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -186,182 +231,182 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="53"/>
+        <location filename="../../ui/console/audit_page.py" line="53" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="57"/>
+        <location filename="../../ui/console/audit_page.py" line="57" />
         <source>Member number or phone</source>
         <translation>会员号或手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="61"/>
+        <location filename="../../ui/console/audit_page.py" line="61" />
         <source>Show (Enter)</source>
         <translation>查询 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="63"/>
+        <location filename="../../ui/console/audit_page.py" line="63" />
         <source>Verify the chain</source>
         <translation>校验日志链</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="64"/>
+        <location filename="../../ui/console/audit_page.py" line="64" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="79"/>
+        <location filename="../../ui/console/audit_page.py" line="80" />
         <source>Choose an entry to read all of it.</source>
         <translation>选择一条记录查看全部内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="103"/>
+        <location filename="../../ui/console/audit_page.py" line="104" />
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="109"/>
+        <location filename="../../ui/console/audit_page.py" line="110" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="111"/>
+        <location filename="../../ui/console/audit_page.py" line="112" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="113"/>
+        <location filename="../../ui/console/audit_page.py" line="114" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="115"/>
+        <location filename="../../ui/console/audit_page.py" line="116" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="117"/>
+        <location filename="../../ui/console/audit_page.py" line="118" />
         <source>Until</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="153"/>
+        <location filename="../../ui/console/audit_page.py" line="154" />
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="157"/>
+        <location filename="../../ui/console/audit_page.py" line="158" />
         <source>All actions</source>
         <translation>所有操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="181"/>
+        <location filename="../../ui/console/audit_page.py" line="182" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="192"/>
+        <location filename="../../ui/console/audit_page.py" line="193" />
         <source>No entry matches.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="196"/>
+        <location filename="../../ui/console/audit_page.py" line="197" />
         <source>{count} entries shown; scroll down for older ones.</source>
         <translation>已显示 {count} 条；向下滚动查看更早的记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="200"/>
-        <source>{count} entries.</source>
+        <location filename="../../ui/console/audit_page.py" line="202" />
+        <source>Entries: {count}.</source>
         <translation>共 {count} 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="215"/>
+        <location filename="../../ui/console/audit_page.py" line="217" />
         <source>Entry {seq}</source>
         <translation>第 {seq} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="216"/>
+        <location filename="../../ui/console/audit_page.py" line="218" />
         <source>When: {at}</source>
         <translation>时间：{at}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="217"/>
+        <location filename="../../ui/console/audit_page.py" line="219" />
         <source>Staff: {name}</source>
         <translation>员工：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="218"/>
+        <location filename="../../ui/console/audit_page.py" line="220" />
         <source>Action: {action} ({code})</source>
         <translation>操作：{action}（{code}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="221"/>
+        <location filename="../../ui/console/audit_page.py" line="223" />
         <source>About: {subject}</source>
         <translation>对象：{subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="222"/>
+        <location filename="../../ui/console/audit_page.py" line="224" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="225"/>
+        <location filename="../../ui/console/audit_page.py" line="227" />
         <source>Details:</source>
         <translation>详情：</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="235"/>
+        <location filename="../../ui/console/audit_page.py" line="237" />
         <source>Checking every entry…</source>
         <translation>正在逐条校验…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="243"/>
+        <location filename="../../ui/console/audit_page.py" line="245" />
         <source>The audit log is intact: all {count} entries check.</source>
         <translation>审计日志完好：全部 {count} 条校验通过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="252"/>
+        <location filename="../../ui/console/audit_page.py" line="254" />
         <source>The audit log is NOT intact. {breaks}</source>
         <translation>审计日志已被改动！{breaks}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="257"/>
+        <location filename="../../ui/console/audit_page.py" line="259" />
         <source>Entry {seq} is missing.</source>
         <translation>第 {seq} 条缺失。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="258"/>
+        <location filename="../../ui/console/audit_page.py" line="260" />
         <source>Entry {seq} was changed after it was written.</source>
         <translation>第 {seq} 条在写入后被修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="260"/>
+        <location filename="../../ui/console/audit_page.py" line="262" />
         <source>Entries up to {seq} were written, but later ones are gone.</source>
         <translation>曾写入到第 {seq} 条，但后面的记录不见了。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="262"/>
+        <location filename="../../ui/console/audit_page.py" line="264" />
         <source>Entry {seq} is not the entry that was written.</source>
         <translation>第 {seq} 条不是当初写入的那条。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="264"/>
+        <location filename="../../ui/console/audit_page.py" line="266" />
         <source>The newest entry ({seq}) is not recorded outside the database.</source>
         <translation>最新一条（第 {seq} 条）没有在数据库之外留底。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="276"/>
+        <location filename="../../ui/console/audit_page.py" line="278" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="276"/>
+        <location filename="../../ui/console/audit_page.py" line="278" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_page.py" line="304"/>
+        <location filename="../../ui/console/audit_page.py" line="306" />
         <source>{count} entries written to {file}.</source>
         <translation>已将 {count} 条记录写入 {file}。</translation>
     </message>
@@ -369,42 +414,42 @@
 <context>
     <name>BackupsModel</name>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="82"/>
+        <location filename="../../ui/console/backups_page.py" line="82" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="82"/>
+        <location filename="../../ui/console/backups_page.py" line="82" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="82"/>
+        <location filename="../../ui/console/backups_page.py" line="82" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="82"/>
+        <location filename="../../ui/console/backups_page.py" line="82" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="88"/>
+        <location filename="../../ui/console/backups_page.py" line="88" />
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="89"/>
+        <location filename="../../ui/console/backups_page.py" line="89" />
         <source>daily</source>
         <translation>每日自动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="90"/>
+        <location filename="../../ui/console/backups_page.py" line="90" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="92"/>
+        <location filename="../../ui/console/backups_page.py" line="92" />
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -412,125 +457,125 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="123"/>
+        <location filename="../../ui/console/backups_page.py" line="123" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="142"/>
+        <location filename="../../ui/console/backups_page.py" line="142" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="143"/>
+        <location filename="../../ui/console/backups_page.py" line="143" />
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="145"/>
+        <location filename="../../ui/console/backups_page.py" line="145" />
         <source>Back up to a file…</source>
         <translation>备份到文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="146"/>
+        <location filename="../../ui/console/backups_page.py" line="146" />
         <source>Restore the chosen backup…</source>
         <translation>恢复选中的备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="147"/>
+        <location filename="../../ui/console/backups_page.py" line="147" />
         <source>Restore from a file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="152"/>
-        <source>A backup is made automatically once a day when someone signs in. A restore replaces every member, sale and point with the backup&apos;s; the database in use is copied here first, and the till closes afterwards.</source>
+        <location filename="../../ui/console/backups_page.py" line="152" />
+        <source>A backup is made automatically once a day when someone signs in. A restore replaces every member, sale and point with the backup's; the database in use is copied here first, and the till closes afterwards.</source>
         <translation>每天有人登录时会自动备份一次。恢复会用备份中的会员、销售和积分替换现有的全部数据；恢复前会先把正在使用的数据库复制到这里，恢复后收银程序会关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="159"/>
+        <location filename="../../ui/console/backups_page.py" line="159" />
         <source>Daily backups to keep</source>
         <translation>保留的每日备份份数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="197"/>
+        <location filename="../../ui/console/backups_page.py" line="197" />
         <source>A daily backup is due.</source>
         <translation>今天还没有自动备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="199"/>
+        <location filename="../../ui/console/backups_page.py" line="199" />
         <source>Backups folder: {folder}. {due}</source>
         <translation>备份文件夹：{folder}。{due}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="215"/>
-        <location filename="../../ui/console/backups_page.py" line="236"/>
+        <location filename="../../ui/console/backups_page.py" line="215" />
+        <location filename="../../ui/console/backups_page.py" line="236" />
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="222"/>
+        <location filename="../../ui/console/backups_page.py" line="222" />
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="224"/>
-        <location filename="../../ui/console/backups_page.py" line="274"/>
+        <location filename="../../ui/console/backups_page.py" line="224" />
+        <location filename="../../ui/console/backups_page.py" line="274" />
         <source>Databases (*.db);;All files (*)</source>
         <translation>数据库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="243"/>
+        <location filename="../../ui/console/backups_page.py" line="243" />
         <source>Backed up to {file} ({size}).</source>
         <translation>已备份到 {file}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="258"/>
+        <location filename="../../ui/console/backups_page.py" line="258" />
         <source>The newest {count} daily backups are kept.</source>
         <translation>将保留最近的 {count} 份每日备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="266"/>
+        <location filename="../../ui/console/backups_page.py" line="266" />
         <source>Choose a backup in the list first.</source>
         <translation>请先在列表中选择一个备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="274"/>
-        <location filename="../../ui/console/backups_page.py" line="297"/>
+        <location filename="../../ui/console/backups_page.py" line="274" />
+        <location filename="../../ui/console/backups_page.py" line="297" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="288"/>
+        <location filename="../../ui/console/backups_page.py" line="288" />
         <source>Checking {file}…</source>
         <translation>正在检查 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="300"/>
+        <location filename="../../ui/console/backups_page.py" line="300" />
         <source>Replace the database with {file}? It holds {members} members. Everything recorded since that backup is taken out (a copy of the database in use is kept in the backups folder). The till closes when it is done; start it again.</source>
         <translation>要用 {file} 替换数据库吗？其中有 {members} 位会员。该备份之后记录的所有内容都会被撤掉（正在使用的数据库会先复制一份到备份文件夹）。完成后收银程序会关闭，请重新启动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="312"/>
+        <location filename="../../ui/console/backups_page.py" line="312" />
         <source>Nothing was restored.</source>
         <translation>没有恢复任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="315"/>
+        <location filename="../../ui/console/backups_page.py" line="315" />
         <source>Restoring… do not switch the computer off.</source>
         <translation>正在恢复…请不要关闭电脑。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="323"/>
+        <location filename="../../ui/console/backups_page.py" line="323" />
         <source>Restored {file}. The database replaced was kept as {copy}.</source>
         <translation>已恢复 {file}。被替换的数据库已保存为 {copy}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="335"/>
+        <location filename="../../ui/console/backups_page.py" line="335" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/console/backups_page.py" line="337"/>
+        <location filename="../../ui/console/backups_page.py" line="337" />
         <source>The backup is restored ({members} members). The till closes now: start it again to go on.</source>
         <translation>备份已恢复（{members} 位会员）。收银程序现在关闭，请重新启动后继续。</translation>
     </message>
@@ -538,27 +583,27 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="43"/>
+        <location filename="../../ui/widgets/basket.py" line="43" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="44"/>
+        <location filename="../../ui/widgets/basket.py" line="44" />
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="45"/>
+        <location filename="../../ui/widgets/basket.py" line="45" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="46"/>
+        <location filename="../../ui/widgets/basket.py" line="46" />
         <source>Off</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/basket.py" line="47"/>
+        <location filename="../../ui/widgets/basket.py" line="47" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -566,17 +611,17 @@
 <context>
     <name>CameraScan</name>
     <message>
-        <location filename="../../ui/widgets/camera_scan.py" line="45"/>
+        <location filename="../../ui/widgets/camera_scan.py" line="45" />
         <source>Scan with the camera</source>
         <translation>用摄像头扫码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/camera_scan.py" line="49"/>
-        <source>Hold the member&apos;s QR code in front of the camera.</source>
+        <location filename="../../ui/widgets/camera_scan.py" line="49" />
+        <source>Hold the member's QR code in front of the camera.</source>
         <translation>请把会员二维码对准摄像头。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/camera_scan.py" line="50"/>
+        <location filename="../../ui/widgets/camera_scan.py" line="50" />
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
@@ -584,212 +629,212 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="116"/>
+        <location filename="../../ui/screens/checkout.py" line="116" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118"/>
+        <location filename="../../ui/screens/checkout.py" line="118" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="121"/>
+        <location filename="../../ui/screens/checkout.py" line="121" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="123"/>
+        <location filename="../../ui/screens/checkout.py" line="123" />
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="133"/>
+        <location filename="../../ui/screens/checkout.py" line="133" />
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="135"/>
+        <location filename="../../ui/screens/checkout.py" line="135" />
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="140"/>
+        <location filename="../../ui/screens/checkout.py" line="140" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="144"/>
+        <location filename="../../ui/screens/checkout.py" line="144" />
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="153"/>
+        <location filename="../../ui/screens/checkout.py" line="153" />
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="155"/>
+        <location filename="../../ui/screens/checkout.py" line="155" />
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159"/>
+        <location filename="../../ui/screens/checkout.py" line="159" />
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="171"/>
+        <location filename="../../ui/screens/checkout.py" line="171" />
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="173"/>
+        <location filename="../../ui/screens/checkout.py" line="173" />
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="174"/>
+        <location filename="../../ui/screens/checkout.py" line="174" />
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="196"/>
+        <location filename="../../ui/screens/checkout.py" line="196" />
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="199"/>
+        <location filename="../../ui/screens/checkout.py" line="199" />
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="201"/>
+        <location filename="../../ui/screens/checkout.py" line="201" />
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="427"/>
+        <location filename="../../ui/screens/checkout.py" line="427" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="324"/>
+        <location filename="../../ui/screens/checkout.py" line="324" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="365"/>
+        <location filename="../../ui/screens/checkout.py" line="365" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="404"/>
+        <location filename="../../ui/screens/checkout.py" line="404" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="442"/>
+        <location filename="../../ui/screens/checkout.py" line="442" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="437"/>
+        <location filename="../../ui/screens/checkout.py" line="437" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="457"/>
+        <location filename="../../ui/screens/checkout.py" line="457" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="476"/>
+        <location filename="../../ui/screens/checkout.py" line="476" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="503"/>
+        <location filename="../../ui/screens/checkout.py" line="503" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="509"/>
+        <location filename="../../ui/screens/checkout.py" line="509" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="557"/>
+        <location filename="../../ui/screens/checkout.py" line="557" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="604"/>
+        <location filename="../../ui/screens/checkout.py" line="604" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="626"/>
+        <location filename="../../ui/screens/checkout.py" line="626" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="631"/>
+        <location filename="../../ui/screens/checkout.py" line="631" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="634"/>
+        <location filename="../../ui/screens/checkout.py" line="634" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="640"/>
+        <location filename="../../ui/screens/checkout.py" line="640" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="647"/>
+        <location filename="../../ui/screens/checkout.py" line="647" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="656"/>
+        <location filename="../../ui/screens/checkout.py" line="656" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="661"/>
+        <location filename="../../ui/screens/checkout.py" line="661" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="678"/>
+        <location filename="../../ui/screens/checkout.py" line="678" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="684"/>
+        <location filename="../../ui/screens/checkout.py" line="684" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="690"/>
-        <source>Scan the member&apos;s card first.</source>
+        <location filename="../../ui/screens/checkout.py" line="690" />
+        <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="695"/>
+        <location filename="../../ui/screens/checkout.py" line="695" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="714"/>
+        <location filename="../../ui/screens/checkout.py" line="714" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="739"/>
+        <location filename="../../ui/screens/checkout.py" line="739" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -797,93 +842,405 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="43"/>
+        <location filename="../../ui/console/pages.py" line="44" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="45"/>
+        <location filename="../../ui/console/pages.py" line="46" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="48"/>
+        <location filename="../../ui/console/pages.py" line="49" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="50"/>
+        <location filename="../../ui/console/pages.py" line="51" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="52"/>
+        <location filename="../../ui/console/pages.py" line="53" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="54"/>
+        <location filename="../../ui/console/pages.py" line="55" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="57"/>
+        <location filename="../../ui/console/pages.py" line="58" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="60"/>
+        <location filename="../../ui/console/pages.py" line="61" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="62"/>
+        <location filename="../../ui/console/pages.py" line="63" />
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="66" />
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
 </context>
 <context>
     <name>ConsoleScreen</name>
     <message>
-        <location filename="../../ui/console/screen.py" line="44"/>
+        <location filename="../../ui/console/screen.py" line="44" />
         <source>Back to the till (F11)</source>
         <translation>返回收银台 (F11)</translation>
     </message>
 </context>
 <context>
-    <name>EditProfileDialog</name>
+    <name>DashboardFigures</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="91"/>
-        <source>Edit member {number}</source>
-        <translation>修改会员 {number} 的资料</translation>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="41" />
+        <source>(all stores: members shop anywhere)</source>
+        <translation>（全部门店：会员可在任一门店消费）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="98"/>
-        <source>YYYY-MM-DD, or empty</source>
-        <translation>YYYY-MM-DD，或留空</translation>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="50" />
+        <source>Members</source>
+        <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="99"/>
-        <source>Agrees to marketing use of their data</source>
-        <translation>同意将其资料用于营销</translation>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="52" />
+        <source>Active members at the end of the period</source>
+        <translation>期末的有效会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="101"/>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="62" />
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="64" />
+        <source>Members who joined in the period</source>
+        <translation>本期入会的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="72" />
+        <source>Buying members</source>
+        <translation>消费会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="74" />
+        <source>Members who bought at least once in the period</source>
+        <translation>本期至少消费过一次的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="83" />
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="85" />
+        <source>Share of buying members with two purchases or more in the period</source>
+        <translation>本期消费两次及以上的会员占消费会员的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="95" />
+        <source>Revenue ({currency})</source>
+        <translation>销售额（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="99" />
+        <source>Sales in the period, less the refunds made in it</source>
+        <translation>本期销售额，已扣除本期退款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="108" />
+        <source>Average basket ({currency})</source>
+        <translation>客单价（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="112" />
+        <source>Revenue per sale</source>
+        <translation>每笔销售的平均金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="119" />
+        <source>Member share of sales</source>
+        <translation>会员销售占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="121" />
+        <source>Share of the revenue from sales with a member card</source>
+        <translation>刷会员卡的销售额占总销售额的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="130" />
+        <source>Points outstanding</source>
+        <translation>未用积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="132" />
+        <source>Points members hold that have not lapsed, at the end of the period</source>
+        <translation>期末会员持有且未过期的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="143" />
+        <source>Points liability ({currency})</source>
+        <translation>积分负债（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="147" />
+        <source>What the points outstanding are worth when spent</source>
+        <translation>未用积分全部使用时的抵扣金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="157" />
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="159" />
+        <source>Points earned on sales and awarded in the period</source>
+        <translation>本期消费获得和活动奖励的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="168" />
+        <source>Points redeemed</source>
+        <translation>已用积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="170" />
+        <source>Points spent in the period</source>
+        <translation>本期使用的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="177" />
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="179" />
+        <source>Points that lapsed in the period</source>
+        <translation>本期过期的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard_figures.py" line="181" />
+        <source>(not kept per store)</source>
+        <translation>（不按门店统计）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="71" />
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="72" />
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="75" />
+        <source>Click a bar to see only that week or month</source>
+        <translation>点击柱条，只看那一周或那个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="83" />
+        <source>Sales by period</source>
+        <translation>分期销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="84" />
+        <source>Best customers in the period</source>
+        <translation>本期消费最多的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="89" />
+        <source>Group sales</source>
+        <translation>销售汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="119" />
+        <location filename="../../ui/console/reports/dashboard.py" line="120" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="129" />
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="175" />
+        <source>Sales are those of {store}. Members, points outstanding and the liability are the whole shop's: members shop at any store.</source>
+        <translation>销售数据只计 {store}。会员数、未用积分和积分负债按全店统计：会员可在任一门店消费。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="189" />
+        <source>Revenue by week ({currency})</source>
+        <translation>每周销售额（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="191" />
+        <source>Revenue by month ({currency})</source>
+        <translation>每月销售额（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="194" />
+        <source>No sales in this period</source>
+        <translation>本期没有销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="201" />
+        <source>Members' sales</source>
+        <translation>会员销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="205" />
+        <source>Other sales</source>
+        <translation>非会员销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="215" />
+        <source>Points lapsing by month</source>
+        <translation>每月到期积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="217" />
+        <source>No points lapse in the next 12 months</source>
+        <translation>未来 12 个月没有积分到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="222" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="236" />
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="237" />
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="238" />
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="239" />
+        <source>Sales</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="241" />
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="247" />
+        <source>Members' revenue</source>
+        <translation>会员销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="254" />
+        <source>Member share (%)</source>
+        <translation>会员占比 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="260" />
+        <source>Avg basket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="269" />
+        <source>Week of {day}</source>
+        <translation>{day} 这一周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="277" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="278" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="102"/>
+        <location filename="../../ui/console/reports/dashboard.py" line="279" />
+        <source>Purchases</source>
+        <translation>消费次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="281" />
+        <source>Spend</source>
+        <translation>消费金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="307" />
+        <source>Figures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="308" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="308" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/dashboard.py" line="308" />
+        <source>As shown</source>
+        <translation>显示值</translation>
+    </message>
+</context>
+<context>
+    <name>EditProfileDialog</name>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="91" />
+        <source>Edit member {number}</source>
+        <translation>修改会员 {number} 的资料</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="98" />
+        <source>YYYY-MM-DD, or empty</source>
+        <translation>YYYY-MM-DD，或留空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="99" />
+        <source>Agrees to marketing use of their data</source>
+        <translation>同意将其资料用于营销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="101" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="102" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="103"/>
+        <location filename="../../ui/console/member_actions.py" line="103" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="104"/>
+        <location filename="../../ui/console/member_actions.py" line="104" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
@@ -891,57 +1248,57 @@
 <context>
     <name>EnrolPanel</name>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="52"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="52" />
         <source>New member</source>
         <translation>新会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="58"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="58" />
         <source>YYYY-MM-DD (optional)</source>
         <translation>YYYY-MM-DD（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="60"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="60" />
         <source>Agrees to receive offers</source>
         <translation>同意接收优惠信息</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="62"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="62" />
         <source>Enrol (Enter)</source>
         <translation>登记 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="64"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="64" />
         <source>Skip (Esc)</source>
         <translation>跳过 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="71"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="71" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="72"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="72" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="73"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="73" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="141"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="141" />
         <source>Member {number} enrolled, but the card could not be drawn: {why}</source>
         <translation>会员 {number} 已登记，但无法生成会员卡：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="151"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="151" />
         <source> The phone is also on member {others}.</source>
         <translation> 该手机号也登记在会员 {others} 名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/enrol_panel.py" line="159"/>
+        <location filename="../../ui/widgets/enrol_panel.py" line="159" />
         <source>Member {number} enrolled; the card is below.</source>
         <translation>会员 {number} 已登记，会员卡见下方。</translation>
     </message>
@@ -949,42 +1306,42 @@
 <context>
     <name>FirstAdminScreen</name>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="24"/>
+        <location filename="../../ui/screens/first_run.py" line="24" />
         <source>Welcome: create the administrator account</source>
         <translation>欢迎：请先创建管理员账号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="29"/>
+        <location filename="../../ui/screens/first_run.py" line="29" />
         <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
         <translation>管理员之后可以添加收银员和店长。请设置至少 4 位数字的 PIN 码并妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="40"/>
+        <location filename="../../ui/screens/first_run.py" line="40" />
         <source>Create and sign in (Enter)</source>
         <translation>创建并登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="46"/>
+        <location filename="../../ui/screens/first_run.py" line="46" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="47"/>
+        <location filename="../../ui/screens/first_run.py" line="47" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="48"/>
+        <location filename="../../ui/screens/first_run.py" line="48" />
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="67"/>
+        <location filename="../../ui/screens/first_run.py" line="67" />
         <source>The two PINs differ; type them again.</source>
         <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/first_run.py" line="91"/>
+        <location filename="../../ui/screens/first_run.py" line="91" />
         <source>This shop already has staff accounts: sign in instead.</source>
         <translation>本店已有员工账号，请直接登录。</translation>
     </message>
@@ -992,12 +1349,12 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/console/home.py" line="18"/>
+        <location filename="../../ui/console/home.py" line="18" />
         <source>Back office</source>
         <translation>后台管理</translation>
     </message>
     <message>
-        <location filename="../../ui/console/home.py" line="22"/>
+        <location filename="../../ui/console/home.py" line="22" />
         <source>Choose a page on the left. Everything here is for managers: the programme, products, members, imports, staff, the audit log and backups. F11 takes you back to the till.</source>
         <translation>请在左侧选择页面。这里的一切都供店长使用：会员方案、商品、会员、导入、员工、审计日志和备份。按 F11 返回收银台。</translation>
     </message>
@@ -1005,82 +1362,82 @@
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="20"/>
+        <location filename="../../ui/console/import_mapping.py" line="20" />
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="22"/>
+        <location filename="../../ui/console/import_mapping.py" line="22" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="23"/>
+        <location filename="../../ui/console/import_mapping.py" line="23" />
         <source>Member name</source>
         <translation>会员姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="24"/>
+        <location filename="../../ui/console/import_mapping.py" line="24" />
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="25"/>
+        <location filename="../../ui/console/import_mapping.py" line="25" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="26"/>
+        <location filename="../../ui/console/import_mapping.py" line="26" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="27"/>
+        <location filename="../../ui/console/import_mapping.py" line="27" />
         <source>Agrees to offers</source>
         <translation>同意接收优惠信息</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="28"/>
+        <location filename="../../ui/console/import_mapping.py" line="28" />
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="29"/>
+        <location filename="../../ui/console/import_mapping.py" line="29" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="30"/>
+        <location filename="../../ui/console/import_mapping.py" line="30" />
         <source>Date and time</source>
         <translation>日期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="31"/>
+        <location filename="../../ui/console/import_mapping.py" line="31" />
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="32"/>
+        <location filename="../../ui/console/import_mapping.py" line="32" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="33"/>
+        <location filename="../../ui/console/import_mapping.py" line="33" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="34"/>
+        <location filename="../../ui/console/import_mapping.py" line="34" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="35"/>
+        <location filename="../../ui/console/import_mapping.py" line="35" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="36"/>
+        <location filename="../../ui/console/import_mapping.py" line="36" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
@@ -1088,111 +1445,111 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../ui/console/import_page.py" line="83"/>
-        <location filename="../../ui/console/import_page.py" line="120"/>
+        <location filename="../../ui/console/import_page.py" line="83" />
+        <location filename="../../ui/console/import_page.py" line="120" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="86"/>
+        <location filename="../../ui/console/import_page.py" line="86" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="87"/>
+        <location filename="../../ui/console/import_page.py" line="87" />
         <source>Past sales</source>
         <translation>历史销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="88"/>
+        <location filename="../../ui/console/import_page.py" line="88" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="91"/>
+        <location filename="../../ui/console/import_page.py" line="91" />
         <source>A CSV file or an Excel workbook (.xlsx)</source>
         <translation>CSV 文件或 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="92"/>
+        <location filename="../../ui/console/import_page.py" line="92" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="94"/>
+        <location filename="../../ui/console/import_page.py" line="94" />
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="97"/>
-        <location filename="../../ui/console/import_page.py" line="250"/>
+        <location filename="../../ui/console/import_page.py" line="97" />
+        <location filename="../../ui/console/import_page.py" line="250" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="98"/>
-        <location filename="../../ui/console/import_page.py" line="251"/>
-        <location filename="../../ui/console/import_page.py" line="252"/>
+        <location filename="../../ui/console/import_page.py" line="98" />
+        <location filename="../../ui/console/import_page.py" line="251" />
+        <location filename="../../ui/console/import_page.py" line="252" />
         <source>GBK (Chinese)</source>
         <translation>GBK（简体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="110"/>
+        <location filename="../../ui/console/import_page.py" line="110" />
         <source>First rows</source>
         <translation>前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="111"/>
+        <location filename="../../ui/console/import_page.py" line="111" />
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="115"/>
+        <location filename="../../ui/console/import_page.py" line="115" />
         <source>Columns (* every row needs it)</source>
         <translation>列对应（* 为每行必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="117"/>
+        <location filename="../../ui/console/import_page.py" line="117" />
         <source>Import valid rows only</source>
         <translation>只导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="118"/>
+        <location filename="../../ui/console/import_page.py" line="118" />
         <source>Unticked, nothing is imported if any row is rejected.</source>
         <translation>不勾选时，只要有一行被拒绝，就什么都不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="119"/>
+        <location filename="../../ui/console/import_page.py" line="119" />
         <source>Enrol unknown member numbers</source>
         <translation>为未知会员号办理会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="123"/>
+        <location filename="../../ui/console/import_page.py" line="123" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="133"/>
+        <location filename="../../ui/console/import_page.py" line="133" />
         <source>File holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="138"/>
+        <location filename="../../ui/console/import_page.py" line="138" />
         <source>Read as</source>
         <translation>读取编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="198"/>
+        <location filename="../../ui/console/import_page.py" line="198" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="200"/>
+        <location filename="../../ui/console/import_page.py" line="200" />
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="211"/>
+        <location filename="../../ui/console/import_page.py" line="211" />
         <source>Choose a file: its first rows show on the left. Its columns are matched to these fields by their headers (会员号, 手机, …); you can correct each one.
 
 {fields}</source>
@@ -1201,173 +1558,292 @@
 {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="225"/>
-        <location filename="../../ui/console/import_page.py" line="331"/>
-        <location filename="../../ui/console/import_page.py" line="337"/>
+        <location filename="../../ui/console/import_page.py" line="225" />
+        <location filename="../../ui/console/import_page.py" line="331" />
+        <location filename="../../ui/console/import_page.py" line="337" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="248"/>
+        <location filename="../../ui/console/import_page.py" line="248" />
         <source>an Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="255"/>
+        <location filename="../../ui/console/import_page.py" line="255" />
         <source>Read as {what}</source>
         <translation>按{what}读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="257"/>
+        <location filename="../../ui/console/import_page.py" line="257" />
         <source>Detected: {what}</source>
         <translation>识别为：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="258"/>
+        <location filename="../../ui/console/import_page.py" line="258" />
         <source>Read as {what}, as chosen</source>
         <translation>按所选的 {what} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="279"/>
+        <location filename="../../ui/console/import_page.py" line="279" />
         <source>Choose a column for: {fields}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="299"/>
-        <location filename="../../ui/console/import_page.py" line="339"/>
+        <location filename="../../ui/console/import_page.py" line="299" />
+        <location filename="../../ui/console/import_page.py" line="339" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="321"/>
+        <location filename="../../ui/console/import_page.py" line="321" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="338"/>
+        <location filename="../../ui/console/import_page.py" line="338" />
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="340"/>
+        <location filename="../../ui/console/import_page.py" line="340" />
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="357"/>
+        <location filename="../../ui/console/import_page.py" line="357" />
         <source>Rejected rows ({n})</source>
         <translation>被拒绝的行（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="366"/>
+        <location filename="../../ui/console/import_page.py" line="366" />
         <source>A sale was refused while importing; the {n} row(s) before it were imported. Fix the rows listed and import the file again: rows already imported are skipped.</source>
         <translation>导入时有一笔销售被拒绝；在它之前的 {n} 行已经导入。请修改列出的行后再次导入该文件：已导入的行会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="371"/>
+        <location filename="../../ui/console/import_page.py" line="371" />
         <source>{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick “Import valid rows only”.</source>
         <translation>有 {n} 行无法导入，所以什么都没有导入。请修改这些行，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="374"/>
+        <location filename="../../ui/console/import_page.py" line="374" />
         <source>Rows imported: {n}.</source>
         <translation>已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="376"/>
+        <location filename="../../ui/console/import_page.py" line="376" />
         <source>Already there, skipped: {n}.</source>
         <translation>已存在而跳过 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="378"/>
+        <location filename="../../ui/console/import_page.py" line="378" />
         <source>Members enrolled: {n}.</source>
         <translation>新办会员 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="380"/>
+        <location filename="../../ui/console/import_page.py" line="380" />
         <source>Rows rejected (listed): {n}.</source>
         <translation>被拒绝 {n} 行（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="392"/>
+        <location filename="../../ui/console/import_page.py" line="392" />
         <source>Stopped. The sales written before you pressed Cancel stay; import the same file again to finish (rows already imported are skipped).</source>
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="396"/>
+        <location filename="../../ui/console/import_page.py" line="396" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
     </message>
 </context>
 <context>
+    <name>LiabilityView</name>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="52" />
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="56" />
+        <source>Click a month to find it in the table</source>
+        <translation>点击月份，在表格中找到它</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="61" />
+        <source>Look ahead</source>
+        <translation>预测范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="75" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="79" />
+        <source>Points liability</source>
+        <translation>积分负债</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="88" />
+        <source>Points belong to members, not to a store: these figures are for all stores, as they stood at the end of the period.</source>
+        <translation>积分属于会员，不属于门店：以下数字为全部门店在期末的情况。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="114" />
+        <source>Points outstanding</source>
+        <translation>未用积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="117" />
+        <source>Worth ({currency})</source>
+        <translation>价值（{currency}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="119" />
+        <source>What the points are worth when spent</source>
+        <translation>这些积分全部使用时的抵扣金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="123" />
+        <source>Lapsing within 3 months</source>
+        <translation>3 个月内到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="125" />
+        <source>Points lapsing this month and the next two</source>
+        <translation>本月和之后两个月到期的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="129" />
+        <source>Lapsing later</source>
+        <translation>之后到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="131" />
+        <source>Points lapsing after the months shown</source>
+        <translation>在所列月份之后到期的积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="133" />
+        <source>Never lapse</source>
+        <translation>永不过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="136" />
+        <source>Members owing points</source>
+        <translation>积分为负的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="138" />
+        <source>Members whose balance is below zero after refunds</source>
+        <translation>因退货导致积分余额小于零的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="143" />
+        <location filename="../../ui/console/reports/liability_page.py" line="201" />
+        <source>Points lapsing by month</source>
+        <translation>每月到期积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="148" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="151" />
+        <source>No points lapse in the months shown</source>
+        <translation>所列月份中没有积分到期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="173" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="174" />
+        <source>Points lapsing</source>
+        <translation>到期积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="176" />
+        <source>Worth</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/liability_page.py" line="182" />
+        <source>Share of points (%)</source>
+        <translation>占未用积分比例 (%)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154" />
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151" />
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152" />
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153" />
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221" />
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="222" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="226" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="257" />
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="369" />
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="372" />
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>
@@ -1375,22 +1851,22 @@
 <context>
     <name>MappingForm</name>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="72"/>
+        <location filename="../../ui/console/import_mapping.py" line="72" />
         <source>— choose a column —</source>
         <translation>— 请选择列 —</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="74"/>
+        <location filename="../../ui/console/import_mapping.py" line="74" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84"/>
+        <location filename="../../ui/console/import_mapping.py" line="84" />
         <source>Every row needs this</source>
         <translation>每一行都必须有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84"/>
+        <location filename="../../ui/console/import_mapping.py" line="84" />
         <source>May be left out</source>
         <translation>可以不填</translation>
     </message>
@@ -1398,235 +1874,235 @@
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="68"/>
+        <location filename="../../ui/console/member_detail.py" line="68" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="73"/>
+        <location filename="../../ui/console/member_detail.py" line="73" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="82"/>
+        <location filename="../../ui/console/member_detail.py" line="82" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="83"/>
+        <location filename="../../ui/console/member_detail.py" line="83" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="84"/>
+        <location filename="../../ui/console/member_detail.py" line="84" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="85"/>
+        <location filename="../../ui/console/member_detail.py" line="85" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="86"/>
+        <location filename="../../ui/console/member_detail.py" line="86" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="87"/>
+        <location filename="../../ui/console/member_detail.py" line="87" />
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="88"/>
+        <location filename="../../ui/console/member_detail.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="89"/>
+        <location filename="../../ui/console/member_detail.py" line="89" />
         <source>Expiring soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="96"/>
+        <location filename="../../ui/console/member_detail.py" line="96" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="97"/>
+        <location filename="../../ui/console/member_detail.py" line="97" />
         <source>Edit profile…</source>
         <translation>修改资料…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="98"/>
+        <location filename="../../ui/console/member_detail.py" line="98" />
         <source>Correct points…</source>
         <translation>调整积分…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="99"/>
+        <location filename="../../ui/console/member_detail.py" line="99" />
         <source>Merge a duplicate…</source>
         <translation>合并重复会员…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="100"/>
+        <location filename="../../ui/console/member_detail.py" line="100" />
         <source>Save card…</source>
         <translation>保存会员卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="101"/>
+        <location filename="../../ui/console/member_detail.py" line="101" />
         <source>Print card…</source>
         <translation>打印会员卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="102"/>
+        <location filename="../../ui/console/member_detail.py" line="102" />
         <source>Export data (JSON)…</source>
         <translation>导出资料 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="103"/>
+        <location filename="../../ui/console/member_detail.py" line="103" />
         <source>Erase…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="104"/>
+        <location filename="../../ui/console/member_detail.py" line="104" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="156"/>
+        <location filename="../../ui/console/member_detail.py" line="156" />
         <source>Points ledger</source>
         <translation>积分明细</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="157"/>
+        <location filename="../../ui/console/member_detail.py" line="157" />
         <source>Points lots</source>
         <translation>积分批次</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="158"/>
+        <location filename="../../ui/console/member_detail.py" line="158" />
         <source>Tier history</source>
         <translation>等级变化</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="159"/>
+        <location filename="../../ui/console/member_detail.py" line="159" />
         <source>Purchases</source>
         <translation>消费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="168"/>
+        <location filename="../../ui/console/member_detail.py" line="168" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="169"/>
+        <location filename="../../ui/console/member_detail.py" line="169" />
         <source>Member {number}</source>
         <translation>会员 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="173"/>
+        <location filename="../../ui/console/member_detail.py" line="173" />
         <source>Tier {tier} · {points} points ({spendable} spendable) · lifetime spend {spend}</source>
         <translation>等级 {tier} · {points} 积分（可用 {spendable}）· 累计消费 {spend}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="182"/>
+        <location filename="../../ui/console/member_detail.py" line="182" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="183"/>
+        <location filename="../../ui/console/member_detail.py" line="183" />
         <source>merged into another member</source>
         <translation>已合并到其他会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="184"/>
+        <location filename="../../ui/console/member_detail.py" line="184" />
         <source>erased (personal data removed)</source>
         <translation>已注销（个人资料已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="187"/>
+        <location filename="../../ui/console/member_detail.py" line="187" />
         <source>{points} on {day}</source>
         <translation>{day} 过期 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="196"/>
+        <location filename="../../ui/console/member_detail.py" line="196" />
         <source>yes: offers may use their data</source>
         <translation>同意：优惠活动可使用其资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="198"/>
+        <location filename="../../ui/console/member_detail.py" line="198" />
         <source>no: no marketing</source>
         <translation>不同意：不做营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="227"/>
+        <location filename="../../ui/console/member_detail.py" line="227" />
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="229"/>
+        <location filename="../../ui/console/member_detail.py" line="229" />
         <source>Nothing was changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="240"/>
+        <location filename="../../ui/console/member_detail.py" line="240" />
         <source>Points corrected: now {points}.</source>
         <translation>积分已调整：现为 {points}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="251"/>
+        <location filename="../../ui/console/member_detail.py" line="251" />
         <source>Merged: now {points} points.</source>
         <translation>已合并：现有 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="262"/>
+        <location filename="../../ui/console/member_detail.py" line="262" />
         <source>Save the member card</source>
         <translation>保存会员卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="279"/>
+        <location filename="../../ui/console/member_detail.py" line="279" />
         <source>Card saved to {file}.</source>
         <translation>会员卡已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="301"/>
+        <location filename="../../ui/console/member_detail.py" line="301" />
         <source>The card was sent to the printer.</source>
         <translation>会员卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="309"/>
+        <location filename="../../ui/console/member_detail.py" line="309" />
         <source>Export member data</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="323"/>
+        <location filename="../../ui/console/member_detail.py" line="323" />
         <source>Exported to {file}.</source>
         <translation>已导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="336"/>
-        <source>The member&apos;s personal data was erased.</source>
+        <location filename="../../ui/console/member_detail.py" line="336" />
+        <source>The member's personal data was erased.</source>
         <translation>该会员的个人资料已删除。</translation>
     </message>
 </context>
 <context>
     <name>MemberFiles</name>
     <message>
-        <location filename="../../ui/console/member_files.py" line="27"/>
+        <location filename="../../ui/console/member_files.py" line="27" />
         <source>Erase member data</source>
         <translation>删除会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="29"/>
+        <location filename="../../ui/console/member_files.py" line="29" />
         <source>Erase the personal data of member {number}?</source>
         <translation>删除会员 {number} 的个人资料？</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="34"/>
+        <location filename="../../ui/console/member_files.py" line="34" />
         <source>Name, phone, e-mail, birthday and consent are removed for good, also from duplicates merged into this member. The number, points and purchase totals stay, without a name, for the books. This cannot be undone.</source>
         <translation>姓名、手机号、邮箱、生日和授权记录将被永久删除，合并到该会员的重复会员也一并删除。会员号、积分和消费合计会匿名保留，用于记账。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_files.py" line="42"/>
+        <location filename="../../ui/console/member_files.py" line="42" />
         <source>Erase for good</source>
         <translation>永久删除</translation>
     </message>
@@ -1634,72 +2110,72 @@
 <context>
     <name>MemberListModel</name>
     <message>
-        <location filename="../../ui/console/member_model.py" line="93"/>
+        <location filename="../../ui/console/member_model.py" line="94" />
         <source>Number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="94"/>
+        <location filename="../../ui/console/member_model.py" line="95" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="95"/>
+        <location filename="../../ui/console/member_model.py" line="96" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="96"/>
+        <location filename="../../ui/console/member_model.py" line="97" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="97"/>
+        <location filename="../../ui/console/member_model.py" line="98" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="98"/>
+        <location filename="../../ui/console/member_model.py" line="99" />
         <source>Lifetime spend</source>
         <translation>累计消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="99"/>
+        <location filename="../../ui/console/member_model.py" line="100" />
         <source>Joined</source>
         <translation>入会日期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="100"/>
+        <location filename="../../ui/console/member_model.py" line="101" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="103"/>
+        <location filename="../../ui/console/member_model.py" line="104" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="104"/>
+        <location filename="../../ui/console/member_model.py" line="105" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="105"/>
+        <location filename="../../ui/console/member_model.py" line="106" />
         <source>erased</source>
         <translation>已注销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="241"/>
+        <location filename="../../ui/console/member_model.py" line="242" />
         <source>Masked: open the member to see the whole number</source>
         <translation>已隐藏部分号码：打开会员可查看完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="243"/>
+        <location filename="../../ui/console/member_model.py" line="244" />
         <source>The member owes points; they cannot redeem until it is paid</source>
         <translation>该会员积分为负，补足前不能使用积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_model.py" line="273"/>
+        <location filename="../../ui/console/member_model.py" line="274" />
         <source>Click to sort by this column</source>
         <translation>点击按此列排序</translation>
     </message>
@@ -1707,87 +2183,87 @@
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="57"/>
+        <location filename="../../ui/widgets/member_panel.py" line="57" />
         <source>No member</source>
         <translation>未选会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="58"/>
-        <source>Scan the member&apos;s card or type a number or phone.</source>
+        <location filename="../../ui/widgets/member_panel.py" line="58" />
+        <source>Scan the member's card or type a number or phone.</source>
         <translation>请扫描会员码，或输入卡号、手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="66"/>
+        <location filename="../../ui/widgets/member_panel.py" line="66" />
         <source>no tier</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="74"/>
+        <location filename="../../ui/widgets/member_panel.py" line="74" />
         <source>Tier: {tier} — {needs} more to {next}</source>
         <translation>等级：{tier} — 再消费 {needs} 升至 {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="79"/>
+        <location filename="../../ui/widgets/member_panel.py" line="79" />
         <source>Tier: {tier}</source>
         <translation>等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="80"/>
+        <location filename="../../ui/widgets/member_panel.py" line="80" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="83"/>
+        <location filename="../../ui/widgets/member_panel.py" line="83" />
         <source>{points} points expire in the next 30 days</source>
         <translation>{points} 积分将在 30 天内过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="90"/>
+        <location filename="../../ui/widgets/member_panel.py" line="90" />
         <source>⚠ Negative balance: points owed from a refund</source>
         <translation>⚠ 积分为负：退货后欠扣的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="92"/>
+        <location filename="../../ui/widgets/member_panel.py" line="92" />
         <source>🎂 Birthday this month</source>
         <translation>🎂 本月生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="94"/>
+        <location filename="../../ui/widgets/member_panel.py" line="94" />
         <source>⚠ Member is {status}</source>
         <translation>⚠ 会员状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="130"/>
+        <location filename="../../ui/widgets/member_panel.py" line="130" />
         <source>[{key}] {mark} {name} — {points} points ({worth})</source>
         <translation>[{key}] {mark} {name} —— {points} 积分（{worth}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="138"/>
+        <location filename="../../ui/widgets/member_panel.py" line="138" />
         <source> ✗ needs {more} more points</source>
         <translation> ✗ 还差 {more} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="142"/>
+        <location filename="../../ui/widgets/member_panel.py" line="142" />
         <source> — chosen</source>
         <translation> —— 已选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="150"/>
+        <location filename="../../ui/widgets/member_panel.py" line="150" />
         <source>×{times} points</source>
         <translation>积分 ×{times}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="153"/>
+        <location filename="../../ui/widgets/member_panel.py" line="153" />
         <source>+{bonus} bonus points</source>
         <translation>额外赠送 {bonus} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="154"/>
+        <location filename="../../ui/widgets/member_panel.py" line="154" />
         <source>★ Today: {name}</source>
         <translation>★ 今日活动：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="158"/>
+        <location filename="../../ui/widgets/member_panel.py" line="158" />
         <source> on {categories}</source>
         <translation>（限 {categories}）</translation>
     </message>
@@ -1795,176 +2271,206 @@
 <context>
     <name>MemberTables</name>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="47"/>
+        <location filename="../../ui/console/member_tables.py" line="48" />
         <source>earned</source>
         <translation>消费得分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="48"/>
+        <location filename="../../ui/console/member_tables.py" line="49" />
         <source>redeemed</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="49"/>
+        <location filename="../../ui/console/member_tables.py" line="50" />
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="50"/>
+        <location filename="../../ui/console/member_tables.py" line="51" />
         <source>adjusted</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="51"/>
+        <location filename="../../ui/console/member_tables.py" line="52" />
         <source>activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="52"/>
+        <location filename="../../ui/console/member_tables.py" line="53" />
+        <location filename="../../ui/console/member_tables.py" line="126" />
         <source>refund</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="53"/>
+        <location filename="../../ui/console/member_tables.py" line="54" />
         <source>refund (points back)</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="54"/>
+        <location filename="../../ui/console/member_tables.py" line="55" />
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="55"/>
+        <location filename="../../ui/console/member_tables.py" line="56" />
         <source>merged in</source>
         <translation>合并转入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="56"/>
+        <location filename="../../ui/console/member_tables.py" line="57" />
         <source>merged out</source>
         <translation>合并转出</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="94"/>
-        <location filename="../../ui/console/member_tables.py" line="124"/>
-        <location filename="../../ui/console/member_tables.py" line="135"/>
+        <location filename="../../ui/console/member_tables.py" line="95" />
+        <location filename="../../ui/console/member_tables.py" line="132" />
+        <location filename="../../ui/console/member_tables.py" line="144" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="95"/>
+        <location filename="../../ui/console/member_tables.py" line="96" />
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="96"/>
-        <location filename="../../ui/console/member_tables.py" line="110"/>
+        <location filename="../../ui/console/member_tables.py" line="97" />
+        <location filename="../../ui/console/member_tables.py" line="111" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="97"/>
+        <location filename="../../ui/console/member_tables.py" line="98" />
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="98"/>
+        <location filename="../../ui/console/member_tables.py" line="99" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="99"/>
+        <location filename="../../ui/console/member_tables.py" line="100" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="105"/>
+        <location filename="../../ui/console/member_tables.py" line="106" />
         <source>expired, not spendable</source>
         <translation>已过期，不可使用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="106"/>
+        <location filename="../../ui/console/member_tables.py" line="107" />
         <source>from a merge or refund</source>
         <translation>来自合并或退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="106"/>
+        <location filename="../../ui/console/member_tables.py" line="107" />
         <source>open</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="109"/>
+        <location filename="../../ui/console/member_tables.py" line="110" />
         <source>Credited</source>
         <translation>入账时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="111"/>
+        <location filename="../../ui/console/member_tables.py" line="112" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="113"/>
+        <location filename="../../ui/console/member_tables.py" line="114" />
         <source>Expires</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="114"/>
+        <location filename="../../ui/console/member_tables.py" line="115" />
         <source>never</source>
         <translation>永不过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="116"/>
+        <location filename="../../ui/console/member_tables.py" line="117" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="121"/>
+        <location filename="../../ui/console/member_tables.py" line="122" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="125"/>
+        <location filename="../../ui/console/member_tables.py" line="125" />
+        <source>sale</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="127" />
+        <source>activity points</source>
+        <translation>活动积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="128" />
+        <source>daily review</source>
+        <translation>每日复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="129" />
+        <source>merged duplicate</source>
+        <translation>合并重复会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="133" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="126"/>
+        <location filename="../../ui/console/member_tables.py" line="134" />
         <source>To</source>
         <translation>新等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="127"/>
-        <location filename="../../ui/console/member_tables.py" line="136"/>
+        <location filename="../../ui/console/member_tables.py" line="135" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="136" />
+        <source>Sale, refund or member</source>
+        <translation>销售、退款或会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="145" />
         <source>Sale</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="137"/>
+        <location filename="../../ui/console/member_tables.py" line="146" />
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="138"/>
+        <location filename="../../ui/console/member_tables.py" line="147" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="139"/>
+        <location filename="../../ui/console/member_tables.py" line="148" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="140"/>
+        <location filename="../../ui/console/member_tables.py" line="149" />
         <source>Earned</source>
         <translation>获得积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="141"/>
+        <location filename="../../ui/console/member_tables.py" line="150" />
         <source>Redeemed</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="142"/>
+        <location filename="../../ui/console/member_tables.py" line="151" />
         <source>Refunded</source>
         <translation>已退</translation>
     </message>
@@ -1972,32 +2478,57 @@
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../ui/console/members_page.py" line="51"/>
+        <location filename="../../ui/console/members_page.py" line="53" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/members_page.py" line="55"/>
-        <source>Search: member number, name, phone, or the phone&apos;s last 4 digits</source>
+        <location filename="../../ui/console/members_page.py" line="57" />
+        <source>Search: member number, name, phone, or the phone's last 4 digits</source>
         <translation>搜索：会员号、姓名、手机号或手机尾号后 4 位</translation>
     </message>
     <message>
-        <location filename="../../ui/console/members_page.py" line="74"/>
+        <location filename="../../ui/console/members_page.py" line="61" />
+        <source>Which members</source>
+        <translation>显示哪些会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/members_page.py" line="63" />
+        <source>Active members</source>
+        <translation>有效会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/members_page.py" line="64" />
+        <source>Merged into another</source>
+        <translation>已合并到其他会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/members_page.py" line="65" />
+        <source>Erased</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/members_page.py" line="66" />
+        <source>All members</source>
+        <translation>全部会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/members_page.py" line="85" />
         <source>Open member (Enter)</source>
         <translation>打开会员 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/members_page.py" line="154"/>
+        <location filename="../../ui/console/members_page.py" line="173" />
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/members_page.py" line="173"/>
+        <location filename="../../ui/console/members_page.py" line="192" />
         <source>{count} found</source>
         <translation>共 {count} 位</translation>
     </message>
     <message>
-        <location filename="../../ui/console/members_page.py" line="204"/>
+        <location filename="../../ui/console/members_page.py" line="223" />
         <source>That was a payment code ({kind}), not a member card.</source>
         <translation>这是付款码（{kind}），不是会员卡。</translation>
     </message>
@@ -2005,97 +2536,97 @@
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="166"/>
+        <location filename="../../ui/console/member_actions.py" line="166" />
         <source>Merge a duplicate into {number}</source>
         <translation>把重复会员合并到 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="171"/>
-        <source>The duplicate&apos;s member number or phone</source>
+        <location filename="../../ui/console/member_actions.py" line="171" />
+        <source>The duplicate's member number or phone</source>
         <translation>重复会员的会员号或手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="173"/>
+        <location filename="../../ui/console/member_actions.py" line="173" />
         <source>Optional: why (kept in the audit log)</source>
         <translation>可选：原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="174"/>
+        <location filename="../../ui/console/member_actions.py" line="174" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="176"/>
+        <location filename="../../ui/console/member_actions.py" line="176" />
         <source>Preview the merge first: nothing changes until you press Merge.</source>
         <translation>请先预览合并结果：按“合并”之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="183"/>
+        <location filename="../../ui/console/member_actions.py" line="183" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="186"/>
+        <location filename="../../ui/console/member_actions.py" line="186" />
         <source>Duplicate</source>
         <translation>重复会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="187"/>
+        <location filename="../../ui/console/member_actions.py" line="187" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="227"/>
+        <location filename="../../ui/console/member_actions.py" line="227" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="231"/>
+        <location filename="../../ui/console/member_actions.py" line="231" />
         <source>{number} {name}: {points} points, spend {spend}, tier {tier}, {sales} sale(s)</source>
         <translation>{number} {name}：{points} 积分，消费 {spend}，等级 {tier}，{sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="243"/>
+        <location filename="../../ui/console/member_actions.py" line="243" />
         <source>Kept: {side}</source>
         <translation>保留：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="244"/>
+        <location filename="../../ui/console/member_actions.py" line="244" />
         <source>Closed: {side}</source>
         <translation>关闭：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="246"/>
+        <location filename="../../ui/console/member_actions.py" line="246" />
         <source>After the merge, {number} has:</source>
         <translation>合并后，{number} 将有：</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="247"/>
+        <location filename="../../ui/console/member_actions.py" line="247" />
         <source>  name {name}; phone {phone}; e-mail {email}; birthday {birthday}</source>
         <translation>  姓名 {name}；手机 {phone}；邮箱 {email}；生日 {birthday}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="253"/>
+        <location filename="../../ui/console/member_actions.py" line="253" />
         <source>  {points} points ({lots} lot(s) moved, each keeps its expiry)</source>
         <translation>  {points} 积分（转入 {lots} 个批次，各自保留原过期时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="256"/>
+        <location filename="../../ui/console/member_actions.py" line="256" />
         <source>  spend {spend}, tier {tier}, {sales} sale(s) moved</source>
         <translation>  消费 {spend}，等级 {tier}，转入 {sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="261"/>
+        <location filename="../../ui/console/member_actions.py" line="261" />
         <source>  marketing consent: {consent}</source>
         <translation>  营销授权：{consent}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262"/>
+        <location filename="../../ui/console/member_actions.py" line="262" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262"/>
+        <location filename="../../ui/console/member_actions.py" line="262" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2103,17 +2634,17 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="126"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="126" />
         <source>New PIN for {name}</source>
         <translation>为 {name} 设置新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="126"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="126" />
         <source>Set PIN</source>
         <translation>设置 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="128"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="128" />
         <source>The old PIN stops working at once; a lockout is lifted.</source>
         <translation>旧 PIN 码立即失效；如账号被锁定，也会一并解锁。</translation>
     </message>
@@ -2121,7 +2652,7 @@
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/console/import_preview.py" line="71"/>
+        <location filename="../../ui/console/import_preview.py" line="71" />
         <source>Not imported</source>
         <translation>不导入</translation>
     </message>
@@ -2129,62 +2660,62 @@
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="44"/>
+        <location filename="../../ui/console/programme_preview.py" line="44" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="53"/>
+        <location filename="../../ui/console/programme_preview.py" line="53" />
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="54"/>
+        <location filename="../../ui/console/programme_preview.py" line="54" />
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="55"/>
-        <source>The sale is in the member&apos;s birthday month</source>
+        <location filename="../../ui/console/programme_preview.py" line="55" />
+        <source>The sale is in the member's birthday month</source>
         <translation>消费发生在会员的生日月</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="65"/>
-        <source>Sale</source>
-        <translation>销售单号</translation>
+        <location filename="../../ui/console/programme_preview.py" line="66" />
+        <source>Sale amount</source>
+        <translation>消费金额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="66"/>
+        <location filename="../../ui/console/programme_preview.py" line="67" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="67"/>
+        <location filename="../../ui/console/programme_preview.py" line="68" />
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="68"/>
+        <location filename="../../ui/console/programme_preview.py" line="69" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="90"/>
+        <location filename="../../ui/console/programme_preview.py" line="91" />
         <source>Fix the marked field to see a preview.</source>
         <translation>请先改正标出的项目，才能预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="136"/>
+        <location filename="../../ui/console/programme_preview.py" line="137" />
         <source>A {amount} sale by a {tier} member on {day} pays {paid} and earns {points} points.</source>
         <translation>{day}，{tier}会员消费 {amount}，实付 {paid}，获得 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="139"/>
+        <location filename="../../ui/console/programme_preview.py" line="140" />
         <source>(no tier)</source>
         <translation>（无等级）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_preview.py" line="145"/>
+        <location filename="../../ui/console/programme_preview.py" line="146" />
         <source>Campaign: {names}</source>
         <translation>促销活动：{names}</translation>
     </message>
@@ -2192,67 +2723,67 @@
 <context>
     <name>ProductEditor</name>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="58"/>
+        <location filename="../../ui/console/product_editor.py" line="58" />
         <source>On sale at the till</source>
         <translation>在收银台销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="61"/>
+        <location filename="../../ui/console/product_editor.py" line="61" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="63"/>
+        <location filename="../../ui/console/product_editor.py" line="63" />
         <source>New product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="65"/>
+        <location filename="../../ui/console/product_editor.py" line="65" />
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="66"/>
+        <location filename="../../ui/console/product_editor.py" line="66" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="67"/>
+        <location filename="../../ui/console/product_editor.py" line="67" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="68"/>
+        <location filename="../../ui/console/product_editor.py" line="68" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="69"/>
+        <location filename="../../ui/console/product_editor.py" line="69" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="90"/>
+        <location filename="../../ui/console/product_editor.py" line="90" />
         <source>Add a product</source>
         <translation>新增商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="100"/>
+        <location filename="../../ui/console/product_editor.py" line="100" />
         <source>Edit {sku}</source>
         <translation>编辑 {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="137"/>
+        <location filename="../../ui/console/product_editor.py" line="137" />
         <source>Nothing changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="139"/>
+        <location filename="../../ui/console/product_editor.py" line="139" />
         <source>Product added.</source>
         <translation>商品已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_editor.py" line="141"/>
+        <location filename="../../ui/console/product_editor.py" line="141" />
         <source>Product saved.</source>
         <translation>商品已保存。</translation>
     </message>
@@ -2260,42 +2791,42 @@
 <context>
     <name>ProductTableModel</name>
     <message>
-        <location filename="../../ui/console/product_model.py" line="158"/>
+        <location filename="../../ui/console/product_model.py" line="158" />
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="159"/>
+        <location filename="../../ui/console/product_model.py" line="159" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="160"/>
+        <location filename="../../ui/console/product_model.py" line="160" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="161"/>
+        <location filename="../../ui/console/product_model.py" line="161" />
         <source>Category</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="162"/>
+        <location filename="../../ui/console/product_model.py" line="162" />
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="163"/>
+        <location filename="../../ui/console/product_model.py" line="163" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="192"/>
+        <location filename="../../ui/console/product_model.py" line="192" />
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/product_model.py" line="192"/>
+        <location filename="../../ui/console/product_model.py" line="192" />
         <source>Not on sale</source>
         <translation>停售</translation>
     </message>
@@ -2303,22 +2834,22 @@
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/console/products_page.py" line="42"/>
+        <location filename="../../ui/console/products_page.py" line="42" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="45"/>
+        <location filename="../../ui/console/products_page.py" line="45" />
         <source>Filter by SKU, name, category or barcode</source>
         <translation>按商品编码、名称、品类或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="48"/>
+        <location filename="../../ui/console/products_page.py" line="48" />
         <source>Import CSV or Excel…</source>
         <translation>导入 CSV 或 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="135"/>
+        <location filename="../../ui/console/products_page.py" line="135" />
         <source>Found: {n}</source>
         <translation>共 {n} 个</translation>
     </message>
@@ -2326,27 +2857,27 @@
 <context>
     <name>ProgrammeActivity</name>
     <message>
-        <location filename="../../ui/console/programme_activity.py" line="15"/>
+        <location filename="../../ui/console/programme_activity.py" line="15" />
         <source>Activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_activity.py" line="16"/>
+        <location filename="../../ui/console/programme_activity.py" line="16" />
         <source>review, check_in, referral, birthday…</source>
         <translation>review（评价）、check_in（签到）、referral（推荐）、birthday（生日）…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_activity.py" line="20"/>
+        <location filename="../../ui/console/programme_activity.py" line="20" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_activity.py" line="23"/>
+        <location filename="../../ui/console/programme_activity.py" line="23" />
         <source>Times a day</source>
         <translation>每日次数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_activity.py" line="24"/>
+        <location filename="../../ui/console/programme_activity.py" line="24" />
         <source>Empty: the usual limit (once; referral 5). Birthday: once a year</source>
         <translation>留空：默认次数（一次；推荐 5 次）。生日：每年一次</translation>
     </message>
@@ -2354,82 +2885,82 @@
 <context>
     <name>ProgrammeCampaigns</name>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="26"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="26" />
         <source>Campaign</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="29"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="29" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="30"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="30" />
         <source>First day, like 2025-01-01</source>
         <translation>开始日期，如 2025-01-01</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="34"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="34" />
         <source>To</source>
         <translation>新等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="35"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="35" />
         <source>Last day, like 2025-12-31</source>
         <translation>结束日期，如 2025-12-31</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="37"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="37" />
         <source>Points ×</source>
         <translation>积分倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="38"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="38" />
         <source>Bonus</source>
         <translation>加赠积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="41"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="41" />
         <source>Weekdays</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="42"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="42" />
         <source>Like: sat, sun</source>
         <translation>如：sat, sun</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="46"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="46" />
         <source>Days of month</source>
         <translation>每月日期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="47"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="47" />
         <source>Like: 8, 18, 28</source>
         <translation>如：8, 18, 28</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="51"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="51" />
         <source>Categories</source>
         <translation>品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="52"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="52" />
         <source>Empty: every category</source>
         <translation>留空：所有品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="56"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="56" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="57"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="57" />
         <source>Empty: every tier</source>
         <translation>留空：所有等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_campaigns.py" line="61"/>
+        <location filename="../../ui/console/programme_campaigns.py" line="61" />
         <source>Birthday month</source>
         <translation>生日月</translation>
     </message>
@@ -2437,185 +2968,215 @@
 <context>
     <name>ProgrammeEditor</name>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="66"/>
+        <location filename="../../ui/console/programme_editor.py" line="66" />
         <source>Shop name</source>
         <translation>店名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="67"/>
+        <location filename="../../ui/console/programme_editor.py" line="67" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="68"/>
+        <location filename="../../ui/console/programme_editor.py" line="68" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="69"/>
+        <location filename="../../ui/console/programme_editor.py" line="69" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="70"/>
+        <location filename="../../ui/console/programme_editor.py" line="70" />
         <source>… for each full</source>
         <translation>……每满</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="71"/>
+        <location filename="../../ui/console/programme_editor.py" line="71" />
         <source>Minimum order</source>
         <translation>最低消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="72"/>
+        <location filename="../../ui/console/programme_editor.py" line="72" />
         <source>Separate with commas</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="74"/>
+        <location filename="../../ui/console/programme_editor.py" line="74" />
         <source>Categories earning nothing</source>
         <translation>不积分的品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="77"/>
+        <location filename="../../ui/console/programme_editor.py" line="77" />
         <source>SKUs earning nothing</source>
         <translation>不积分的 SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="79"/>
+        <location filename="../../ui/console/programme_editor.py" line="79" />
         <source>Add activity</source>
         <translation>添加活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="79"/>
-        <location filename="../../ui/console/programme_editor.py" line="111"/>
-        <location filename="../../ui/console/programme_editor.py" line="124"/>
-        <location filename="../../ui/console/programme_editor.py" line="125"/>
+        <location filename="../../ui/console/programme_editor.py" line="79" />
+        <location filename="../../ui/console/programme_editor.py" line="135" />
+        <location filename="../../ui/console/programme_editor.py" line="148" />
+        <location filename="../../ui/console/programme_editor.py" line="149" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="83"/>
+        <location filename="../../ui/console/programme_editor.py" line="83" />
         <source>Points expire after (days)</source>
         <translation>积分有效期（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="85"/>
+        <location filename="../../ui/console/programme_editor.py" line="85" />
         <source>0: never</source>
         <translation>0：永不过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="89"/>
+        <location filename="../../ui/console/programme_editor.py" line="89" />
         <source>Birthday points may be given within (days)</source>
         <translation>生日积分可在几天内发放（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="93"/>
+        <location filename="../../ui/console/programme_editor.py" line="93" />
         <source>Value of one point</source>
         <translation>每积分价值</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="94"/>
+        <location filename="../../ui/console/programme_editor.py" line="94" />
         <source>Fewest points per redemption</source>
         <translation>每次最少抵扣积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="96"/>
+        <location filename="../../ui/console/programme_editor.py" line="96" />
         <source>Most of a sale points may pay</source>
         <translation>积分最多可支付的比例</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="96"/>
+        <location filename="../../ui/console/programme_editor.py" line="96" />
         <source>0.5 = half</source>
         <translation>0.5 即一半</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="100"/>
+        <location filename="../../ui/console/programme_editor.py" line="100" />
         <source>Spend since joining</source>
         <translation>入会以来的消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="101"/>
+        <location filename="../../ui/console/programme_editor.py" line="101" />
         <source>Spend in the last days (window)</source>
         <translation>最近若干天的消费（统计窗口）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="102"/>
+        <location filename="../../ui/console/programme_editor.py" line="102" />
         <source>Points earned</source>
         <translation>累计获得积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="103"/>
+        <location filename="../../ui/console/programme_editor.py" line="103" />
         <source>Score (spend, visits, activity)</source>
         <translation>综合分（消费、到店、互动）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="107"/>
+        <location filename="../../ui/console/programme_editor.py" line="107" />
         <source>Tiers are measured on</source>
         <translation>等级依据</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="110"/>
+        <location filename="../../ui/console/programme_editor.py" line="110" />
         <source>Window (days)</source>
         <translation>统计窗口（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="111"/>
+        <location filename="../../ui/console/programme_editor.py" line="113" />
+        <source>Score: spend for full marks</source>
+        <translation>积分制：消费满分额度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="114" />
+        <source>Score: visits for full marks</source>
+        <translation>积分制：到店满分次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="117" />
+        <source>Score: activities for full marks</source>
+        <translation>积分制：互动满分次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="121" />
+        <source>Score: weight of spend</source>
+        <translation>积分制：消费权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="122" />
+        <source>Score: weight of visits</source>
+        <translation>积分制：到店权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="125" />
+        <source>Score: weight of activities</source>
+        <translation>积分制：互动权重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="135" />
         <source>Add tier</source>
         <translation>添加等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="115"/>
+        <location filename="../../ui/console/programme_editor.py" line="139" />
         <source>When several campaigns apply</source>
         <translation>多个促销活动同时适用时</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="117"/>
+        <location filename="../../ui/console/programme_editor.py" line="141" />
         <source>Only the best one counts</source>
         <translation>只取最优的一个</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="120"/>
+        <location filename="../../ui/console/programme_editor.py" line="144" />
         <source>All count: multipliers multiply, bonuses add</source>
         <translation>全部生效：倍数相乘，奖励积分相加</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="124"/>
+        <location filename="../../ui/console/programme_editor.py" line="148" />
         <source>Add campaign</source>
         <translation>添加促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="125"/>
+        <location filename="../../ui/console/programme_editor.py" line="149" />
         <source>Add reward</source>
         <translation>添加奖励</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="128"/>
+        <location filename="../../ui/console/programme_editor.py" line="152" />
         <source>Earning</source>
         <translation>积分规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="129"/>
+        <location filename="../../ui/console/programme_editor.py" line="153" />
         <source>Activities and expiry</source>
         <translation>活动与有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="130"/>
+        <location filename="../../ui/console/programme_editor.py" line="154" />
         <source>Redeeming</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="131"/>
+        <location filename="../../ui/console/programme_editor.py" line="155" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="132"/>
+        <location filename="../../ui/console/programme_editor.py" line="156" />
         <source>Campaigns</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="133"/>
+        <location filename="../../ui/console/programme_editor.py" line="157" />
         <source>Rewards</source>
         <translation>奖励目录</translation>
     </message>
@@ -2623,82 +3184,82 @@
 <context>
     <name>ProgrammePage</name>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="49"/>
+        <location filename="../../ui/console/programme_page.py" line="50" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="60"/>
+        <location filename="../../ui/console/programme_page.py" line="61" />
         <source>Versions</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="66"/>
+        <location filename="../../ui/console/programme_page.py" line="67" />
         <source>Import file…</source>
         <translation>导入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="67"/>
+        <location filename="../../ui/console/programme_page.py" line="68" />
         <source>Export file…</source>
         <translation>导出文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="68"/>
+        <location filename="../../ui/console/programme_page.py" line="69" />
         <source>Undo changes</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="69"/>
+        <location filename="../../ui/console/programme_page.py" line="70" />
         <source>Save as new version (Ctrl+S)</source>
         <translation>保存为新版本（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="118"/>
+        <location filename="../../ui/console/programme_page.py" line="122" />
         <source>Version {version} is in force</source>
         <translation>第 {version} 版生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="120"/>
+        <location filename="../../ui/console/programme_page.py" line="124" />
         <source>The built-in defaults are in force</source>
         <translation>正在使用内置默认方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="134"/>
+        <location filename="../../ui/console/programme_page.py" line="138" />
         <source>Not a programme yet: {problem}</source>
         <translation>方案还不完整：{problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="144"/>
+        <location filename="../../ui/console/programme_page.py" line="148" />
         <source>Changed: save to put it in force.</source>
         <translation>已修改：保存后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="146"/>
+        <location filename="../../ui/console/programme_page.py" line="150" />
         <source>This is the programme in force.</source>
         <translation>这就是正在生效的方案。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="172"/>
+        <location filename="../../ui/console/programme_page.py" line="176" />
         <source>Saved as version {version}; it is in force from now.</source>
         <translation>已保存为第 {version} 版，即时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="197"/>
+        <location filename="../../ui/console/programme_page.py" line="201" />
         <source>Import a programme file</source>
         <translation>导入方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="202"/>
+        <location filename="../../ui/console/programme_page.py" line="206" />
         <source>Export the programme file</source>
         <translation>导出方案文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="223"/>
+        <location filename="../../ui/console/programme_page.py" line="227" />
         <source>Read {file}: check it, then save to put it in force.</source>
         <translation>已读取 {file}：请检查，保存后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_page.py" line="240"/>
+        <location filename="../../ui/console/programme_page.py" line="244" />
         <source>Written to {file}.</source>
         <translation>已写入 {file}。</translation>
     </message>
@@ -2706,62 +3267,62 @@
 <context>
     <name>ProgrammeRewards</name>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="24"/>
+        <location filename="../../ui/console/programme_rewards.py" line="24" />
         <source>Reward</source>
         <translation>奖励</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="25"/>
+        <location filename="../../ui/console/programme_rewards.py" line="25" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="28"/>
+        <location filename="../../ui/console/programme_rewards.py" line="28" />
         <source>Coupon value</source>
         <translation>抵扣金额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="29"/>
+        <location filename="../../ui/console/programme_rewards.py" line="29" />
         <source>Money off the basket</source>
         <translation>从本单中抵扣的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="33"/>
+        <location filename="../../ui/console/programme_rewards.py" line="33" />
         <source>Item SKU</source>
         <translation>赠品 SKU</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="34"/>
+        <location filename="../../ui/console/programme_rewards.py" line="34" />
         <source>The item given; it must be bought</source>
         <translation>赠送的商品，须在本单中</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="38"/>
+        <location filename="../../ui/console/programme_rewards.py" line="38" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="39"/>
+        <location filename="../../ui/console/programme_rewards.py" line="39" />
         <source>To</source>
         <translation>新等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="42"/>
+        <location filename="../../ui/console/programme_rewards.py" line="42" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="43"/>
+        <location filename="../../ui/console/programme_rewards.py" line="43" />
         <source>Empty: every tier</source>
         <translation>留空：所有等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="47"/>
+        <location filename="../../ui/console/programme_rewards.py" line="47" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_rewards.py" line="48"/>
+        <location filename="../../ui/console/programme_rewards.py" line="48" />
         <source>How many may ever be taken; empty: no limit</source>
         <translation>总共可兑换的份数；留空表示不限</translation>
     </message>
@@ -2769,65 +3330,65 @@
 <context>
     <name>ProgrammeTiers</name>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="12"/>
+        <location filename="../../ui/console/programme_tiers.py" line="12" />
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="15"/>
+        <location filename="../../ui/console/programme_tiers.py" line="15" />
         <source>Threshold</source>
         <translation>门槛</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="16"/>
+        <location filename="../../ui/console/programme_tiers.py" line="16" />
         <source>Reached at or above this much of the basis (money, points or score)</source>
         <translation>达到或超过此数值（金额、积分或分数）即升到该等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="20"/>
+        <location filename="../../ui/console/programme_tiers.py" line="20" />
         <source>Discount %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="21"/>
+        <location filename="../../ui/console/programme_tiers.py" line="21" />
         <source>Earn ×</source>
         <translation>积分倍数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="24"/>
+        <location filename="../../ui/console/programme_tiers.py" line="24" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_tiers.py" line="25"/>
-        <source>Like &quot;#C0C0C0&quot;; empty for none</source>
-        <translation>如 &quot;#C0C0C0&quot;；留空表示无</translation>
+        <location filename="../../ui/console/programme_tiers.py" line="25" />
+        <source>Like "#C0C0C0"; empty for none</source>
+        <translation>如 "#C0C0C0"；留空表示无</translation>
     </message>
 </context>
 <context>
     <name>ReceiptDesk</name>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="107"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="107" />
         <source>No receipt yet: complete a sale first.</source>
         <translation>还没有小票：请先完成一笔销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="113"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="113" />
         <source>No printer is set for this till (Settings, F10): show this screen.</source>
         <translation>本收银台没有设置打印机（设置，F10）：请给顾客看屏幕上的小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="119"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="119" />
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="133"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="133" />
         <source>Printed on {printer}.</source>
         <translation>已在 {printer} 打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/receipt_desk.py" line="137"/>
+        <location filename="../../ui/screens/receipt_desk.py" line="137" />
         <source> — F8 tries again.</source>
         <translation> —— 按 F8 重试。</translation>
     </message>
@@ -2835,12 +3396,12 @@
 <context>
     <name>ReceiptView</name>
     <message>
-        <location filename="../../ui/widgets/receipt_view.py" line="43"/>
+        <location filename="../../ui/widgets/receipt_view.py" line="43" />
         <source>Print receipt (F8)</source>
         <translation>打印小票 (F8)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/receipt_view.py" line="54"/>
+        <location filename="../../ui/widgets/receipt_view.py" line="54" />
         <source>Receipt {sale}</source>
         <translation>小票 {sale}</translation>
     </message>
@@ -2848,67 +3409,67 @@
 <context>
     <name>RefundScreen</name>
     <message>
-        <location filename="../../ui/screens/refund.py" line="61"/>
+        <location filename="../../ui/screens/refund.py" line="61" />
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="64"/>
+        <location filename="../../ui/screens/refund.py" line="64" />
         <source>Sale number from the receipt</source>
         <translation>小票上的销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="66"/>
+        <location filename="../../ui/screens/refund.py" line="66" />
         <source>Value of the goods returned</source>
         <translation>退回商品的金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="68"/>
+        <location filename="../../ui/screens/refund.py" line="68" />
         <source>or items, e.g. TEA:2, CUP</source>
         <translation>或商品，如 TEA:2, CUP</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="74"/>
+        <location filename="../../ui/screens/refund.py" line="74" />
         <source>Refund (Enter)</source>
         <translation>退款 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="76"/>
+        <location filename="../../ui/screens/refund.py" line="76" />
         <source>Back to checkout (Esc)</source>
         <translation>返回结账 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="81"/>
+        <location filename="../../ui/screens/refund.py" line="81" />
         <source>Sale number</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="82"/>
+        <location filename="../../ui/screens/refund.py" line="82" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="83"/>
+        <location filename="../../ui/screens/refund.py" line="83" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="84"/>
+        <location filename="../../ui/screens/refund.py" line="84" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="85"/>
-        <source>Manager&apos;s PIN</source>
+        <location filename="../../ui/screens/refund.py" line="85" />
+        <source>Manager's PIN</source>
         <translation>店长 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="158"/>
+        <location filename="../../ui/screens/refund.py" line="158" />
         <source>Type the sale number from the receipt.</source>
         <translation>请输入小票上的销售单号。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/refund.py" line="184"/>
+        <location filename="../../ui/screens/refund.py" line="184" />
         <source>Refund {refund} of sale {sale}: pay back {money} {currency}; {reversed} points taken back, {restored} restored.</source>
         <translation>退款 {refund}（销售单 {sale}）：退还 {money} {currency}；扣回 {reversed} 积分，返还 {restored} 积分。</translation>
     </message>
@@ -2916,17 +3477,17 @@
 <context>
     <name>RejectedRows</name>
     <message>
-        <location filename="../../ui/console/import_rejected.py" line="48"/>
+        <location filename="../../ui/console/import_rejected.py" line="48" />
         <source>Save this list as CSV…</source>
         <translation>将此列表保存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_rejected.py" line="65"/>
+        <location filename="../../ui/console/import_rejected.py" line="65" />
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_rejected.py" line="81"/>
+        <location filename="../../ui/console/import_rejected.py" line="81" />
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
     </message>
@@ -2934,40 +3495,257 @@
 <context>
     <name>RejectionModel</name>
     <message>
-        <location filename="../../ui/console/import_preview.py" line="127"/>
+        <location filename="../../ui/console/import_preview.py" line="127" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_preview.py" line="127"/>
+        <location filename="../../ui/console/import_preview.py" line="127" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_preview.py" line="127"/>
+        <location filename="../../ui/console/import_preview.py" line="127" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
 </context>
 <context>
+    <name>ReportExports</name>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="48" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="49" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="50" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="52" />
+        <source>The tables of this report, for Excel (UTF-8)</source>
+        <translation>本报表的表格，可用 Excel 打开（UTF-8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="54" />
+        <source>The tables of this report as an Excel workbook, a sheet each</source>
+        <translation>本报表的表格导出为 Excel 工作簿，每张表一个工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="56" />
+        <source>This report as it shows: figures, charts and tables</source>
+        <translation>按屏幕所示导出本报表：指标、图表和表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="73" />
+        <source>Replace file</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="74" />
+        <source>{file} already exists. Replace it?</source>
+        <translation>{file} 已存在，要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="87" />
+        <source>Export to CSV</source>
+        <translation>导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="89" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="98" />
+        <source>Export to Excel</source>
+        <translation>导出为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="100" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="108" />
+        <location filename="../../ui/console/reports/exports.py" line="134" />
+        <source>Nothing to export yet: the figures are not ready.</source>
+        <translation>还没有可导出的内容：数字尚未算好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="115" />
+        <source>Made {when} by {who}</source>
+        <translation>{who} 于 {when} 生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="128" />
+        <source>Export to PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="128" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="158" />
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/exports.py" line="164" />
+        <source>Written: {file}</source>
+        <translation>已保存：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="42" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="43" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="44" />
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="45" />
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="46" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="58" />
+        <location filename="../../ui/console/reports/filters.py" line="87" />
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="62" />
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="68" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="92" />
+        <source>Sales rung up: {n}</source>
+        <translation>已记销售：{n} 笔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="152" />
+        <source>This till</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/filters.py" line="153" />
+        <source>Till {n} ({id})</source>
+        <translation>收银机 {n}（{id}）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../ui/console/reports/pdf.py" line="125" />
+        <source>Page {n} of {total}</source>
+        <translation>第 {n} 页，共 {total} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTable</name>
+    <message>
+        <location filename="../../ui/console/reports/table.py" line="187" />
+        <source>Double-click a row to open the member</source>
+        <translation>双击一行可打开该会员</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="68" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="89" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="142" />
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="184" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="197" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="239" />
+        <source>Cancelled. The figures shown have not changed.</source>
+        <translation>已取消，显示的数字没有变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="241" />
+        <source>Cancelled. Nothing was computed.</source>
+        <translation>已取消，没有计算任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="255" />
+        <source>Figures for {days}, all stores</source>
+        <translation>{days} 的数字，全部门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/reports_page.py" line="256" />
+        <source>Figures for {days}, {store}</source>
+        <translation>{days} 的数字，{store}</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="138"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="138" />
         <source>Role of {name}</source>
         <translation>{name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="138"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="138" />
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="145"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="145" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="149"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="149" />
         <source>A manager looks after cashiers and the back office; an admin also looks after managers, admins and the till rules.</source>
         <translation>店长管理收银员和后台；管理员还可管理店长、管理员和收银规则。</translation>
     </message>
@@ -2975,7 +3753,7 @@
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../ui/console/programme_rows.py" line="234"/>
+        <location filename="../../ui/console/programme_rows.py" line="234" />
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -2983,97 +3761,97 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="39"/>
+        <location filename="../../ui/screens/settings.py" line="39" />
         <source>Settings of this till</source>
         <translation>本收银台设置</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="43"/>
+        <location filename="../../ui/screens/settings.py" line="43" />
         <source>Same as this PC</source>
         <translation>跟随本机系统</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="48"/>
+        <location filename="../../ui/screens/settings.py" line="48" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="51"/>
+        <location filename="../../ui/screens/settings.py" line="51" />
         <source>Empty: receipts are shown on screen only</source>
         <translation>留空：小票只在屏幕上显示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="53"/>
+        <location filename="../../ui/screens/settings.py" line="53" />
         <source>A device (/dev/usb/lp0, COM3), a file, or a network printer tcp://host:9100</source>
         <translation>设备（/dev/usb/lp0、COM3）、文件，或网络打印机 tcp://主机:9100</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="58"/>
+        <location filename="../../ui/screens/settings.py" line="58" />
         <source>{mm} mm</source>
         <translation>{mm} 毫米</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="61"/>
+        <location filename="../../ui/screens/settings.py" line="61" />
         <source>GB18030 (most Chinese printers)</source>
         <translation>GB18030（大多数中文打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="62"/>
+        <location filename="../../ui/screens/settings.py" line="62" />
         <source>GBK (older Chinese printers)</source>
         <translation>GBK（较旧的中文打印机）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="64"/>
+        <location filename="../../ui/screens/settings.py" line="64" />
         <source>Picture (any printer, slower)</source>
         <translation>图片（任何打印机，较慢）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="68"/>
+        <location filename="../../ui/screens/settings.py" line="68" />
         <source>Print a receipt for every sale</source>
         <translation>每笔销售都打印小票</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="72"/>
+        <location filename="../../ui/screens/settings.py" line="72" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74"/>
+        <location filename="../../ui/screens/settings.py" line="74" />
         <source>Back (Esc)</source>
         <translation>返回 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="76"/>
+        <location filename="../../ui/screens/settings.py" line="76" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="77"/>
+        <location filename="../../ui/screens/settings.py" line="77" />
         <source>Lock when idle after</source>
         <translation>闲置多久后锁屏</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="78"/>
+        <location filename="../../ui/screens/settings.py" line="78" />
         <source>Receipt printer</source>
         <translation>小票打印机</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="79"/>
+        <location filename="../../ui/screens/settings.py" line="79" />
         <source>Paper width</source>
         <translation>纸宽</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="80"/>
+        <location filename="../../ui/screens/settings.py" line="80" />
         <source>Printer characters</source>
         <translation>打印字符编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="95"/>
+        <location filename="../../ui/screens/settings.py" line="95" />
         <source>Only a manager can change the lock and the printer.</source>
         <translation>只有店长可以修改锁屏时间和打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="133"/>
+        <location filename="../../ui/screens/settings.py" line="133" />
         <source>Name a printer before asking for a receipt every sale.</source>
         <translation>要每笔打印小票，请先填写打印机。</translation>
     </message>
@@ -3081,43 +3859,43 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="32"/>
+        <location filename="../../ui/screens/sign_in.py" line="32" />
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="35"/>
+        <location filename="../../ui/screens/sign_in.py" line="35" />
         <source>Your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="38"/>
-        <location filename="../../ui/screens/sign_in.py" line="47"/>
+        <location filename="../../ui/screens/sign_in.py" line="38" />
+        <location filename="../../ui/screens/sign_in.py" line="47" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="40"/>
+        <location filename="../../ui/screens/sign_in.py" line="40" />
         <source>Sign in (Enter)</source>
         <translation>登录 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="46"/>
+        <location filename="../../ui/screens/sign_in.py" line="46" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="86"/>
+        <location filename="../../ui/screens/sign_in.py" line="86" />
         <source>Type your name and PIN.</source>
         <translation>请输入姓名和 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="124"/>
+        <location filename="../../ui/screens/sign_in.py" line="124" />
         <source>You can sign in again.</source>
         <translation>现在可以重新登录。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sign_in.py" line="133"/>
+        <location filename="../../ui/screens/sign_in.py" line="133" />
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
     </message>
@@ -3125,37 +3903,37 @@
 <context>
     <name>StaffDialogs</name>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="29"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="29" />
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="30"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="30" />
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="31"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="31" />
         <source>Admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="161"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="161" />
         <source>Disable {name}</source>
         <translation>停用 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="164"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="164" />
         <source>{name} will not be able to sign in, and a till where {name} is signed in stops at its next step. Their sales and history stay. You can enable the account again later.</source>
         <translation>{name} 将无法登录；如果 {name} 正在某台收银机上登录，下一步操作时会被退出。其销售和历史记录都会保留，以后可以重新启用这个账号。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="172"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="172" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="176"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="176" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3163,63 +3941,63 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="127"/>
+        <location filename="../../ui/console/staff_page.py" line="127" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="131"/>
+        <location filename="../../ui/console/staff_page.py" line="131" />
         <source>An admin looks after every account. A manager adds cashiers and looks after their accounts. Nobody disables their own account or changes their own role, and the last admin always stays.</source>
         <translation>管理员可以管理所有账号；店长可以添加和管理收银员账号。任何人都不能停用自己的账号或修改自己的角色，最后一个管理员账号始终保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="146"/>
+        <location filename="../../ui/console/staff_page.py" line="146" />
         <source>Add staff (Ctrl+N)</source>
         <translation>添加员工 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="148"/>
+        <location filename="../../ui/console/staff_page.py" line="148" />
         <source>New PIN</source>
         <translation>新 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="149"/>
+        <location filename="../../ui/console/staff_page.py" line="149" />
         <source>Change role</source>
         <translation>修改角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="150"/>
-        <location filename="../../ui/console/staff_page.py" line="223"/>
+        <location filename="../../ui/console/staff_page.py" line="150" />
+        <location filename="../../ui/console/staff_page.py" line="223" />
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="223"/>
+        <location filename="../../ui/console/staff_page.py" line="223" />
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="245"/>
+        <location filename="../../ui/console/staff_page.py" line="245" />
         <source>{name} was added and can sign in now.</source>
         <translation>已添加 {name}，现在可以登录了。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="263"/>
+        <location filename="../../ui/console/staff_page.py" line="263" />
         <source>{name} has a new PIN.</source>
         <translation>{name} 的 PIN 码已更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="281"/>
-        <source>{name}&apos;s role was changed.</source>
+        <location filename="../../ui/console/staff_page.py" line="281" />
+        <source>{name}'s role was changed.</source>
         <translation>{name} 的角色已修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="296"/>
+        <location filename="../../ui/console/staff_page.py" line="296" />
         <source>{name} can sign in again.</source>
         <translation>{name} 可以重新登录了。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="306"/>
+        <location filename="../../ui/console/staff_page.py" line="306" />
         <source>{name} can no longer sign in.</source>
         <translation>{name} 已无法登录。</translation>
     </message>
@@ -3227,47 +4005,47 @@
 <context>
     <name>StaffTableModel</name>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="81"/>
+        <location filename="../../ui/console/staff_page.py" line="81" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="82"/>
+        <location filename="../../ui/console/staff_page.py" line="82" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="83"/>
+        <location filename="../../ui/console/staff_page.py" line="83" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="84"/>
+        <location filename="../../ui/console/staff_page.py" line="84" />
         <source>Last sign-in</source>
         <translation>上次登录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="99"/>
+        <location filename="../../ui/console/staff_page.py" line="99" />
         <source>Locked after too many wrong PINs; a new PIN lifts the lock.</source>
         <translation>PIN 码输错次数太多，账号已锁定；设置新 PIN 码即可解锁。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="109"/>
+        <location filename="../../ui/console/staff_page.py" line="109" />
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="112"/>
+        <location filename="../../ui/console/staff_page.py" line="112" />
         <source>Locked until {time}</source>
         <translation>锁定到 {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="113"/>
+        <location filename="../../ui/console/staff_page.py" line="113" />
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_page.py" line="116"/>
+        <location filename="../../ui/console/staff_page.py" line="116" />
         <source>Not yet</source>
         <translation>尚未登录</translation>
     </message>
@@ -3275,47 +4053,47 @@
 <context>
     <name>TillRulesPage</name>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="38"/>
+        <location filename="../../ui/console/till_rules_page.py" line="38" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="42"/>
-        <source>What a cashier may do at the till without a manager&apos;s name and PIN. Every till of the shop follows these rules. Points adjustments are not offered at the till: a manager makes them in the back office.</source>
+        <location filename="../../ui/console/till_rules_page.py" line="42" />
+        <source>What a cashier may do at the till without a manager's name and PIN. Every till of the shop follows these rules. Points adjustments are not offered at the till: a manager makes them in the back office.</source>
         <translation>收银员无需店长输入姓名和 PIN 码即可办理的事项。本店所有收银机都遵守这些规则。收银台不提供积分调整，积分调整由店长在后台办理。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="62"/>
+        <location filename="../../ui/console/till_rules_page.py" line="62" />
         <source>A cashier refunds alone up to</source>
         <translation>收银员可自行退款，最多</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="63"/>
+        <location filename="../../ui/console/till_rules_page.py" line="63" />
         <source>0: every refund needs a manager.</source>
         <translation>0：每笔退款都需要店长批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="64"/>
-        <source>A cashier&apos;s discounts up to</source>
+        <location filename="../../ui/console/till_rules_page.py" line="64" />
+        <source>A cashier's discounts up to</source>
         <translation>收银员可给的折扣，最多</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="69"/>
+        <location filename="../../ui/console/till_rules_page.py" line="69" />
         <source>Of each line and of the whole sale (F5 and F6 together). 100 %: any discount.</source>
         <translation>按每个商品行和整笔销售计算（F5 与 F6 合计）。100 %：折扣不限。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="73"/>
+        <location filename="../../ui/console/till_rules_page.py" line="73" />
         <source>Save (Ctrl+S)</source>
         <translation>保存 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="91"/>
+        <location filename="../../ui/console/till_rules_page.py" line="91" />
         <source>Only an admin changes the till rules.</source>
         <translation>只有管理员可以修改收银规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/till_rules_page.py" line="132"/>
+        <location filename="../../ui/console/till_rules_page.py" line="132" />
         <source>Saved. Every till follows the new rules now.</source>
         <translation>已保存，所有收银机现在都按新规则执行。</translation>
     </message>
@@ -3323,32 +4101,32 @@
 <context>
     <name>VersionsModel</name>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="42"/>
+        <location filename="../../ui/console/programme_versions.py" line="42" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="43"/>
+        <location filename="../../ui/console/programme_versions.py" line="43" />
         <source>In force</source>
         <translation>生效中</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="44"/>
+        <location filename="../../ui/console/programme_versions.py" line="44" />
         <source>Loaded</source>
         <translation>载入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="45"/>
+        <location filename="../../ui/console/programme_versions.py" line="45" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="46"/>
+        <location filename="../../ui/console/programme_versions.py" line="46" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_versions.py" line="64"/>
+        <location filename="../../ui/console/programme_versions.py" line="64" />
         <source>in force</source>
         <translation>生效中</translation>
     </message>
@@ -3356,13 +4134,13 @@
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="53"/>
+        <location filename="../../ui/console/member_actions.py" line="53" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="55"/>
-        <location filename="../../ui/console/staff_dialogs.py" line="59"/>
+        <location filename="../../ui/console/member_actions.py" line="55" />
+        <location filename="../../ui/console/staff_dialogs.py" line="59" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3370,22 +4148,22 @@
 <context>
     <name>_WithPin</name>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="86"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="86" />
         <source>PIN (4 to 12 digits)</source>
         <translation>PIN 码（4 到 12 位数字）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="87"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="87" />
         <source>The same PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="91"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="91" />
         <source>Type the PIN.</source>
         <translation>请输入 PIN 码。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/staff_dialogs.py" line="94"/>
+        <location filename="../../ui/console/staff_dialogs.py" line="94" />
         <source>The two PINs differ; type the PIN again.</source>
         <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
