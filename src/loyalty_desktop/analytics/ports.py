@@ -30,7 +30,8 @@ class OpenLot:
 
 
 PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "store")
-"""Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first:
+"""Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first (sales at
+the same moment in the order they were stored):
 
 - ``member_no`` (str): the buying member's number as it is now (merged members' sales follow
   the surviving member);
@@ -38,17 +39,22 @@ PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "stor
 - ``local_date`` (datetime64, midnight): the sale's calendar day in the shop's time zone, the day
   the "same-day purchases count as one" rule uses;
 - ``amount`` (int64, minor units): the sale's net after the refunds recorded by the report moment
-  (a sale refunded in full has amount 0 and is still listed);
+  (a sale refunded in full has amount 0 and is still listed; a return rung up on its own, as
+  an imported cancellation, is a sale with a negative amount);
 - ``campaign`` (bool): a campaign applied to the sale;
 - ``store`` (str): the device or store that rang it up.
 """
 
 MEMBER_COLUMNS = ("member_no", "joined_at", "balance", "tier", "consent")
-"""Columns of ``ReportSource.member_snapshot``, one row per active member who existed then:
+"""Columns of ``ReportSource.member_snapshot``, one row per active member who existed then,
+oldest member first. A member who kept merged duplicates' history stands for all of them, as
+in the purchase log: joined when the first of them did, holding their balances before the merge.
 
 - ``member_no`` (str); ``joined_at`` (datetime64, UTC);
 - ``balance`` (int64): points held at the moment (sum of the ledger up to it);
-- ``tier`` (str or None): the tier after the member's last sale by the moment;
+- ``tier`` (str or None): the tier after the member's last sale by the moment (the cached tier
+  when the moment is now; a past moment misses changes made since that sale by a refund, a
+  merge or the daily job);
 - ``consent`` (bool): the member agrees to marketing (as it is now: consent is not versioned).
 """
 
