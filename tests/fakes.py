@@ -579,14 +579,22 @@ class FakeReports:
     def __init__(self, database: FakeDatabase) -> None:
         self.database = database
 
-    def _sales(self, start: datetime, end: datetime) -> list[Sale]:
-        return [s for s in self.database.store.sales.values() if start < s.at <= end]
+    def _sales(self, start: datetime, end: datetime, till: str | None = None) -> list[Sale]:
+        return [
+            s
+            for s in self.database.store.sales.values()
+            if start < s.at <= end and till in (None, s.device_id)
+        ]
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
+    def sales_totals(self, start: datetime, end: datetime, till: str | None = None) -> SalesTotals:
         store = self.database.store
-        sales = self._sales(start, end)
+        sales = self._sales(start, end, till)
         by_ref = {s.id: s for s in store.sales.values()}
-        refunds = [r for r in store.refunds.values() if start < r.at <= end]
+        refunds = [
+            r
+            for r in store.refunds.values()
+            if start < r.at <= end and till in (None, by_ref[r.sale_ref].device_id)
+        ]
         back = sum(r.amount for r in refunds)
         member_back = sum(r.amount for r in refunds if by_ref[r.sale_ref].member_id)
         return SalesTotals(
@@ -597,9 +605,11 @@ class FakeReports:
             back,
         )
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, till: str | None = None
+    ) -> list[int]:
         counts: dict[str, int] = {}
-        for s in self._sales(start, end):
+        for s in self._sales(start, end, till):
             if s.member_id and s.net > 0:
                 counts[s.member_id] = counts.get(s.member_id, 0) + 1
         return list(counts.values())

@@ -22,6 +22,16 @@ class SalesTotals:
 
 
 @dataclass(frozen=True)
+class CampaignSales:
+    """Sales a campaign applied to: how many, their net after refunds by the period's end, buyers."""
+
+    name: str
+    sales: int
+    revenue: int
+    members: int
+
+
+@dataclass(frozen=True)
 class OpenLot:
     """Points still spendable at the report moment, and when they expire (None: never)."""
 
@@ -62,12 +72,14 @@ in the purchase log: joined when the first of them did, holding their balances b
 class ReportSource(Protocol):
     """Aggregates the database computes for reports."""
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
-        """Sales and refunds in (start, end]."""
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
+        """Sales and refunds in (start, end]; with ``store``, only the sales that store rang up."""
         ...
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
-        """Purchases of each buying member in (start, end]."""
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
+        """Purchases of each buying member in (start, end] (at ``store`` only, if given)."""
         ...
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
@@ -92,4 +104,10 @@ class ReportSource(Protocol):
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:
         """Active members who had joined by ``at``, with ``MEMBER_COLUMNS`` as of ``at``."""
+        ...
+
+    def campaign_sales(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[CampaignSales]:
+        """For each campaign that applied to a sale in (start, end]: those sales and their buyers."""
         ...

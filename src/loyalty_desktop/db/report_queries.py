@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import ColumnElement, Engine, and_, func, select
 
-from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
+from loyalty_desktop.analytics.ports import CampaignSales, OpenLot, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
-from loyalty_desktop.db.report_frames import member_frame, purchase_frame
+from loyalty_desktop.db.report_frames import campaign_frame, member_frame, purchase_frame
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 from loyalty_desktop.services.ports import Clock
 
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 _NOW = timedelta(minutes=1)
 
 
+def _at_store(store: str | None) -> list[ColumnElement[bool]]:
+    """The condition for sales rung up at ``store`` (a device id); none for every store."""
+    return [] if store is None else [sales.c.device_id == store]
+
+
 class SqlReportSource:
     """Report aggregates computed in the database, never by loading rows one by one."""
 
@@ -26,8 +31,8 @@ class SqlReportSource:
         self.engine = engine
         self.clock = clock  # reports for a moment before now replay the ledger to that moment
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
-        period = and_(sales.c.at > start, sales.c.at <= end)
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
+        period = and_(sales.c.at > start, sales.c.at <= end, *_at_store(store))
         with storage_errors(), self.engine.connect() as conn:
             count, member_count, revenue, member_revenue = conn.execute(
                 select(
@@ -45,7 +50,7 @@ class SqlReportSource:
                     ),
                 )
                 .join(sales, sales.c.id == refunds.c.sale_ref)
-                .where(refunds.c.at > start, refunds.c.at <= end)
+                .where(refunds.c.at > start, refunds.c.at <= end, *_at_store(store))
             ).one()
         back = int(refunded or 0)
         return SalesTotals(
@@ -56,7 +61,9 @@ class SqlReportSource:
             back,
         )
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
         with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
                 select(func.count())
@@ -65,6 +72,7 @@ class SqlReportSource:
                     sales.c.at <= end,
                     sales.c.member_id.is_not(None),
                     sales.c.net > 0,
+                    *_at_store(store),
                 )
                 .group_by(sales.c.member_id)
             )
@@ -130,6 +138,12 @@ class SqlReportSource:
     def purchase_log(self, end: datetime) -> pd.DataFrame:
         with storage_errors(), self.engine.connect() as conn:
             return purchase_frame(conn, end)
+
+    def campaign_sales(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[CampaignSales]:
+        with storage_errors(), self.engine.connect() as conn:
+            return campaign_frame(conn, start, end, store)
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:
         now = self.clock.now() if self.clock is not None else None
