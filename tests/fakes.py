@@ -635,6 +635,15 @@ class FakeReports:
                 grouped[lot.expires_at] = grouped.get(lot.expires_at, 0) + lot.remaining
         return [OpenLot(points, expires) for expires, points in grouped.items()]
 
+    def spendable_points(self, at: datetime) -> int:
+        return sum(
+            lot.remaining
+            for lot in self.database.store.lots.values()
+            if lot.remaining > 0
+            and lot.at <= at
+            and (lot.expires_at is None or lot.expires_at > at)
+        )
+
     def negative_balances(self) -> tuple[int, int]:
         owing = [m.balance for m in self.database.store.members.values() if m.balance < 0]
         return len(owing), sum(owing)

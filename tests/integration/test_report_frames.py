@@ -1,4 +1,4 @@
-"""The reports' purchase log and member snapshot on real databases: refunds, merges, moments."""
+"""The reports' data on real databases: purchase log, member snapshot, campaign sales, stores, roles."""
 
 from __future__ import annotations
 
@@ -9,10 +9,17 @@ import pandas as pd
 import pytest
 from sqlalchemy import update
 
+from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.cohorts import CohortReport
+from loyalty_desktop.analytics.kpis import Kpis
+from loyalty_desktop.analytics.liability import Liability, liability_points
+from loyalty_desktop.analytics.ports import CampaignSales
+from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.tables import sales
-from loyalty_desktop.services import checkout, members, programs, refunds
-from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.domain.errors import PermissionDenied
+from loyalty_desktop.services import checkout, members, programs, refunds, reports
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.merge import merge_members
 from tests.conftest import FixedClock
 
@@ -170,3 +177,72 @@ def test_nothing_to_report_gives_empty_frames_with_the_columns(opened: Opened) -
     assert (len(log), len(snap)) == (0, 0)
     assert list(log.columns) == ["member_no", "at", "local_date", "amount", "campaign", "store"]
     assert list(snap.columns) == ["member_no", "joined_at", "balance", "tier", "consent"]
+
+
+def test_campaign_sales_name_each_campaign_with_its_sales_after_refunds(
+    opened: Opened, shop: dict[str, str]
+) -> None:
+    found = opened.shop.reports.campaign_sales(_utc("2025-07-01T00:00"), END)
+    assert found == [CampaignSales("Mid-July bonus", 1, 10_000, 1)]
+    assert opened.shop.reports.campaign_sales(_utc("2025-07-16T00:00"), END) == []
+
+
+def _move_to_till_2(opened: Opened, *sale_ids: str) -> None:
+    with opened.engine.begin() as conn:  # as if another store's till had rung them up
+        conn.execute(update(sales).where(sales.c.sale_id.in_(sale_ids)).values(device_id="till-2"))
+
+
+def test_a_store_narrows_every_sales_figure_to_the_sales_it_rang_up(
+    opened: Opened, shop: dict[str, str]
+) -> None:
+    _move_to_till_2(opened, "S3", "S6")
+    start = _utc("2025-06-01T00:00")
+    kpis = reports.report(opened.shop, LOCAL_ADMIN, "kpis", start=start, at=END, store="till-2")
+    assert isinstance(kpis, Kpis)
+    assert (kpis.sales, kpis.revenue, kpis.buying_members, kpis.store) == (2, 13_000, 2, "till-2")
+    assert kpis.members == 2, "members are the programme's, not the store's"
+    here = reports.report(
+        opened.shop, LOCAL_ADMIN, "kpis", start=start, at=END, store=opened.shop.device_id
+    )
+    assert isinstance(here, Kpis)
+    assert (here.sales, here.revenue) == (4, 10_000 + 4_000 + 2_000 + 5_000)
+    cohorts = reports.report(
+        opened.shop, LOCAL_ADMIN, "cohorts", start=start, at=END, store="till-2"
+    )
+    assert isinstance(cohorts, CohortReport)
+    assert [(c.month, c.members) for c in cohorts.cohorts] == [("2025-07", 1), ("2025-08", 1)]
+    assert opened.shop.reports.campaign_sales(start, END, "till-2")[0].sales == 1
+    assert opened.shop.reports.campaign_sales(start, END, opened.shop.device_id) == []
+
+
+REPORT_TYPES = {
+    "kpis": Kpis,
+    "liability": Liability,
+    "tiers": TierReport,
+    "campaigns": CampaignReport,
+    "cohorts": CohortReport,
+}
+
+
+@pytest.mark.parametrize("name", list(REPORT_TYPES))
+def test_every_report_is_a_managers_and_refused_to_a_cashier(
+    opened: Opened, shop: dict[str, str], name: str
+) -> None:
+    start = _utc("2025-06-01T00:00")
+    with pytest.raises(PermissionDenied):
+        reports.report(opened.shop, Actor("Cai", Role.CASHIER), name, start=start, at=END)
+    found = reports.report(opened.shop, Actor("Mia", Role.MANAGER), name, start=start, at=END)
+    assert isinstance(found, REPORT_TYPES[name])
+
+
+def test_spendable_points_are_summed_in_the_database_as_the_lots_add_up(
+    opened: Opened, shop: dict[str, str], clock: FixedClock
+) -> None:
+    source = opened.shop.reports
+    for at, held in [(END, 190 + 155), (clock.now(), 185 + 225)]:
+        assert source.spendable_points(at) == held
+        assert liability_points(source.open_lots(at), at) == held
+    lapsed = _utc("2026-07-16T00:00")  # the lots of July 2025 have lapsed; later ones have not
+    clock.current = lapsed + timedelta(days=1)
+    assert source.spendable_points(lapsed) == liability_points(source.open_lots(lapsed), lapsed)
+    assert source.spendable_points(lapsed) == 185 + 225 - 100 - 105

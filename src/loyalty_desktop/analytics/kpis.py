@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from loyalty_desktop.analytics.liability import liability_points
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.pricing import points_value
@@ -73,7 +72,9 @@ def kpis(
     repeat = sum(1 for n in purchases if n >= 2)
     members, new_members = source.member_counts(start, end)
     moved = source.points_by_kind(start, end)
-    outstanding = liability_points(source.open_lots(end), end)
+    # One sum in the database: the lots, each with its own expiry moment, would be one
+    # Python object apiece (378,000 on the benchmark database, 4 s).
+    outstanding = source.spendable_points(end)
     expired = -moved.get("expire", 0)
     redeemed = max(0, -moved.get("redeem", 0) - moved.get("refund_restore", 0))
     return Kpis(

@@ -94,6 +94,10 @@ class ReportSource(Protocol):
         """Points in lots opened by ``at``, grouped by expiry."""
         ...
 
+    def spendable_points(self, at: datetime) -> int:
+        """Points in lots opened by ``at`` that are still spendable then (not lapsed by ``at``)."""
+        ...
+
     def negative_balances(self) -> tuple[int, int]:
         """How many members owe points, and how many in all."""
         ...

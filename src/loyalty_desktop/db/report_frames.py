@@ -157,7 +157,8 @@ def member_frame(conn: Connection, at: datetime, *, live: bool) -> pd.DataFrame:
     )
     merged = raw[raw["merged_into"].notna()]
     parent = dict(zip(merged["id"], merged["merged_into"], strict=True))
-    people["root"] = people["id"].map(roots(parent, parent)).fillna(people["id"])
+    kept = roots(parent, parent)
+    people["root"] = pd.Series([kept.get(i, i) for i in people["id"]], dtype=object)
     active = people[(raw["status"] == "active").to_numpy()].set_index("id")
     if not live:
         ledger = dict(

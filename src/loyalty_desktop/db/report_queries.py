@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Engine, and_, func, select
+from sqlalchemy import ColumnElement, Engine, Subquery, and_, func, or_, select
 
 from loyalty_desktop.analytics.ports import CampaignSales, OpenLot, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
@@ -97,34 +97,52 @@ class SqlReportSource:
             )
             return {kind: int(total or 0) for kind, total in rows}
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        with storage_errors(), self.engine.connect() as conn:
-            now = self.clock.now() if self.clock is not None else None
-            if now is None or at >= now - _NOW:
-                rows = conn.execute(
-                    select(lots.c.expires_at, func.sum(lots.c.remaining))
-                    .where(lots.c.remaining > 0, lots.c.at <= at)
-                    .group_by(lots.c.expires_at)
-                )
-                return [OpenLot(int(total), expires) for expires, total in rows]
-            # A past moment: each lot as it stood then (points minus what was taken by then).
-            opened_by = movements.alias("opened_by")
-            taken = (
-                select(allocations.c.lot_id, func.sum(allocations.c.points).label("taken"))
-                .join(movements, movements.c.id == allocations.c.movement_id)
-                .where(movements.c.at <= at)
-                .group_by(allocations.c.lot_id)
+    def _lots_open_at(self, at: datetime) -> Subquery:
+        """Each lot opened by ``at`` with points left then: (expires_at, points)."""
+        now = self.clock.now() if self.clock is not None else None
+        if now is None or at >= now - _NOW:
+            return (
+                select(lots.c.expires_at, lots.c.remaining.label("points"))
+                .where(lots.c.remaining > 0, lots.c.at <= at)
                 .subquery()
             )
-            left = lots.c.points - func.coalesce(taken.c.taken, 0)
+        # A past moment: each lot as it stood then (points minus what was taken by then).
+        opened_by = movements.alias("opened_by")
+        taken = (
+            select(allocations.c.lot_id, func.sum(allocations.c.points).label("taken"))
+            .join(movements, movements.c.id == allocations.c.movement_id)
+            .where(movements.c.at <= at)
+            .group_by(allocations.c.lot_id)
+            .subquery()
+        )
+        left = lots.c.points - func.coalesce(taken.c.taken, 0)
+        return (
+            select(lots.c.expires_at, left.label("points"))
+            .join(opened_by, opened_by.c.id == lots.c.movement_id)
+            .outerjoin(taken, taken.c.lot_id == lots.c.id)
+            .where(opened_by.c.at <= at, left > 0)
+            .subquery()
+        )
+
+    def open_lots(self, at: datetime) -> list[OpenLot]:
+        standing = self._lots_open_at(at)
+        with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
-                select(lots.c.expires_at, func.sum(left))
-                .join(opened_by, opened_by.c.id == lots.c.movement_id)
-                .outerjoin(taken, taken.c.lot_id == lots.c.id)
-                .where(opened_by.c.at <= at, left > 0)
-                .group_by(lots.c.expires_at)
+                select(standing.c.expires_at, func.sum(standing.c.points)).group_by(
+                    standing.c.expires_at
+                )
             )
             return [OpenLot(int(total), expires) for expires, total in rows]
+
+    def spendable_points(self, at: datetime) -> int:
+        standing = self._lots_open_at(at)
+        with storage_errors(), self.engine.connect() as conn:
+            total = conn.execute(
+                select(func.coalesce(func.sum(standing.c.points), 0)).where(
+                    or_(standing.c.expires_at.is_(None), standing.c.expires_at > at)
+                )
+            ).scalar_one()
+        return int(total)
 
     def negative_balances(self) -> tuple[int, int]:
         with storage_errors(), self.engine.connect() as conn:

@@ -46,6 +46,9 @@ class Aggregates:
     def open_lots(self, at: datetime) -> list[OpenLot]:
         return self.lots
 
+    def spendable_points(self, at: datetime) -> int:
+        return liability_points(self.lots, at)
+
     def negative_balances(self) -> tuple[int, int]:
         return self.owing
 
