@@ -34,7 +34,7 @@ from loyalty_desktop.analytics.frames import (
     shop_day,
 )
 from loyalty_desktop.analytics.kpis import rate
-from loyalty_desktop.analytics.ports import ReportSource
+from loyalty_desktop.analytics.ports import CampaignSales, ReportSource
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.program import Campaign, Program
 
@@ -153,6 +153,7 @@ def campaign_report(
     log = bought(log)
     everyone = source.member_snapshot(end)
     snapshots: dict[datetime, pd.DataFrame] = {}
+    applied_in: dict[tuple[datetime, datetime], dict[str, CampaignSales]] = {}
     results = []
     for campaign in program.campaigns:
         first, last = max(campaign.start, period_first), min(campaign.end, period_last)
@@ -173,14 +174,13 @@ def campaign_report(
             aimed = then["tier"].isin(list(campaign.tiers))
             targeted = pd.Index(then.loc[aimed, "member_no"])
             control = _group(pd.Index(then.loc[~aimed, "member_no"]), during, before)
-        applied = {
-            c.name: c
-            for c in source.campaign_sales(
-                max(start, just_before(opens)),
-                min(end, just_before(day_start(last + timedelta(days=1), zone))),
-                store,
-            )
-        }.get(campaign.name)
+        bounds = (
+            max(start, just_before(opens)),
+            min(end, just_before(day_start(last + timedelta(days=1), zone))),
+        )
+        if bounds not in applied_in:  # campaigns running all period long share one query
+            applied_in[bounds] = {c.name: c for c in source.campaign_sales(*bounds, store)}
+        applied = applied_in[bounds].get(campaign.name)
         now, then_ = _sales(during, first, last), _sales(before, early, late)
         response = _group(targeted, during, before)
         results.append(

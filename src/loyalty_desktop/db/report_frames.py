@@ -156,10 +156,7 @@ def member_frame(conn: Connection, at: datetime, *, live: bool) -> pd.DataFrame:
         }
     )
     merged = raw[raw["merged_into"].notna()]
-    parent = dict(zip(merged["id"], merged["merged_into"], strict=True))
-    kept = roots(parent, parent)
-    people["root"] = pd.Series([kept.get(i, i) for i in people["id"]], dtype=object)
-    active = people[(raw["status"] == "active").to_numpy()].set_index("id")
+    kept = roots(dict(zip(merged["id"], merged["merged_into"], strict=True)), merged["id"])
     if not live:
         ledger = dict(
             _fetch(
@@ -170,17 +167,28 @@ def member_frame(conn: Connection, at: datetime, *, live: bool) -> pd.DataFrame:
             )
         )
         people["balance"] = people["id"].map(ledger).fillna(0).astype(np.int64)
-    group = people[people["root"].isin(active.index)].groupby("root")
-    snapshot = active[["member_no", "consent", "tier"]].join(
-        group.agg(joined_at=("joined_at", "min"), balance=("balance", "sum"))
-    )
+    snapshot = people[(raw["status"] == "active").to_numpy()].set_index("id")
+    if kept:  # fold the few merged duplicates into the members who kept their history
+        dups = people[people["id"].isin(kept.keys())]
+        folded = (
+            dups.assign(root=dups["id"].map(kept))
+            .groupby("root")
+            .agg(joined_at=("joined_at", "min"), balance=("balance", "sum"))
+        )
+        folded = folded[folded.index.isin(snapshot.index)]
+        here = folded.index
+        snapshot.loc[here, "balance"] += folded["balance"]
+        snapshot.loc[here, "joined_at"] = np.minimum(
+            snapshot.loc[here, "joined_at"], folded["joined_at"]
+        )
     if not live:
-        then = _tiers_then(conn, at, people.set_index("id")["root"]).reindex(snapshot.index)
+        root = pd.Series(people["id"].to_numpy(), index=people["id"].to_numpy())
+        root.update(pd.Series(kept, dtype=object))
+        then = _tiers_then(conn, at, root).reindex(snapshot.index)
         snapshot["tier"] = then.astype(object).where(then.notna(), None)
     snapshot = snapshot[snapshot["joined_at"] <= pd.Timestamp(at)]
-    return snapshot.sort_values(["joined_at", "member_no"])[list(MEMBER_COLUMNS)].reset_index(
-        drop=True
-    )
+    ordered = snapshot.sort_values("joined_at", kind="stable")  # ties: as stored
+    return ordered[list(MEMBER_COLUMNS)].reset_index(drop=True)
 
 
 def _tiers_then(conn: Connection, at: datetime, root: pd.Series) -> pd.Series:
