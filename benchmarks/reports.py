@@ -11,6 +11,11 @@ average around the run (the machine is shared) and the peak memory, and
 writes a JSON file under ``benchmarks/results/``.
 
     .venv/bin/python benchmarks/reports.py [--db /tmp/reports-2m.db] [--n 5]
+
+Any other shop's database can be measured as it is (``--as-is``; its card keys
+where the ``loyalty`` command keeps them), for a period of its own:
+
+    .venv/bin/python benchmarks/reports.py --db retail.db --as-is --from 2010-12-01 --at 2011-10-01
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from typing import Any
 from bulk_fill import build, keys_dir_for, read_build
 from checkout import summary
 from loyalty_desktop.app import SystemClock, open_database
+from loyalty_desktop.domain.moments import parse_moment
 from loyalty_desktop.services import reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.programs import program_in_force
 
 RESULTS = Path(__file__).with_name("results")
 RAW_LOG = (
@@ -56,20 +63,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--members", type=int, default=200_000)
     parser.add_argument("--lines", type=int, default=2_000_000)
     parser.add_argument("--n", type=int, default=5, help="runs per measurement")
+    parser.add_argument("--as-is", action="store_true", help="measure --db as it is, never build")
+    parser.add_argument("--from", dest="start", help="the reports' start (default: a year before)")
+    parser.add_argument("--at", help="the reports' moment (default: now)")
     args = parser.parse_args(argv)
 
-    if not args.db.exists() or read_build(args.db) is None:
+    if args.as_is:
+        opened = open_database(args.db, clock=SystemClock())
+    elif not args.db.exists() or read_build(args.db) is None:
         args.db.unlink(missing_ok=True)
         print(f"building {args.db}: {args.members} members, {args.lines} lines ...", flush=True)
         build(args.db, members=args.members, lines=args.lines, progress=print)
     info = read_build(args.db)
-    opened = open_database(args.db, clock=SystemClock(), keys_dir=keys_dir_for(args.db))
+    if not args.as_is:
+        opened = open_database(args.db, clock=SystemClock(), keys_dir=keys_dir_for(args.db))
     shop, source = opened.shop, opened.shop.reports
     load_before = os.getloadavg()
-    now = shop.clock.now()
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+    now = parse_moment(args.at, program.timezone) if args.at else shop.clock.now()
+    start = parse_moment(args.start, program.timezone, field="from") if args.start else None
     result: dict[str, Any] = {
         "build": info.__dict__ if info else None,
         "n": args.n,
+        "period": [start.isoformat() if start else "a year before", now.isoformat()],
         "load_before": load_before,
         "measured": {},
         "rows": {},
@@ -79,21 +96,22 @@ def main(argv: list[str] | None = None) -> int:
     measured["raw sqlite3: the purchase log's rows"] = timed(
         lambda: raw.execute(RAW_LOG).fetchall(), args.n
     )
-    measured["purchase_log (now)"] = timed(lambda: source.purchase_log(now), args.n)
+    measured["purchase_log"] = timed(lambda: source.purchase_log(now), args.n)
     rows["purchase_log"] = len(source.purchase_log(now))
-    measured["member_snapshot (now)"] = timed(lambda: source.member_snapshot(now), args.n)
+    measured["member_snapshot"] = timed(lambda: source.member_snapshot(now), args.n)
     half_year = now - timedelta(days=180)
-    measured["member_snapshot (180 days ago)"] = timed(
+    measured["member_snapshot (180 days before)"] = timed(
         lambda: source.member_snapshot(half_year), args.n
     )
     rows["member_snapshot"] = len(source.member_snapshot(now))
     for name in ("kpis", "tiers", "campaigns", "cohorts"):
-        measured[f"report {name} (the year to now)"] = timed(
-            lambda name=name: reports.report(shop, LOCAL_ADMIN, name, at=now), args.n
+        measured[f"report {name}"] = timed(
+            lambda name=name: reports.report(shop, LOCAL_ADMIN, name, start=start, at=now),
+            args.n,
         )
     result["load_after"] = os.getloadavg()
     result["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-    ours = measured["purchase_log (now)"]["p50"]
+    ours = measured["purchase_log"]["p50"]
     base = measured["raw sqlite3: the purchase log's rows"]["p50"]
     result["ratio_p50_purchase_log_vs_raw"] = round(ours / base, 2) if base else None
     raw.close()
