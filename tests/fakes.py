@@ -588,14 +588,22 @@ class FakeReports:
     def __init__(self, database: FakeDatabase) -> None:
         self.database = database
 
-    def _sales(self, start: datetime, end: datetime) -> list[Sale]:
-        return [s for s in self.database.store.sales.values() if start < s.at <= end]
+    def _sales(self, start: datetime, end: datetime, till: str | None = None) -> list[Sale]:
+        return [
+            s
+            for s in self.database.store.sales.values()
+            if start < s.at <= end and till in (None, s.device_id)
+        ]
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
+    def sales_totals(self, start: datetime, end: datetime, till: str | None = None) -> SalesTotals:
         store = self.database.store
-        sales = self._sales(start, end)
+        sales = self._sales(start, end, till)
         by_ref = {s.id: s for s in store.sales.values()}
-        refunds = [r for r in store.refunds.values() if start < r.at <= end]
+        refunds = [
+            r
+            for r in store.refunds.values()
+            if start < r.at <= end and till in (None, by_ref[r.sale_ref].device_id)
+        ]
         back = sum(r.amount for r in refunds)
         member_back = sum(r.amount for r in refunds if by_ref[r.sale_ref].member_id)
         return SalesTotals(
@@ -606,9 +614,11 @@ class FakeReports:
             back,
         )
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, till: str | None = None
+    ) -> list[int]:
         counts: dict[str, int] = {}
-        for s in self._sales(start, end):
+        for s in self._sales(start, end, till):
             if s.member_id and s.net > 0:
                 counts[s.member_id] = counts.get(s.member_id, 0) + 1
         return list(counts.values())
@@ -633,6 +643,15 @@ class FakeReports:
             if lot.remaining > 0 and lot.at <= at:
                 grouped[lot.expires_at] = grouped.get(lot.expires_at, 0) + lot.remaining
         return [OpenLot(points, expires) for expires, points in grouped.items()]
+
+    def spendable_points(self, at: datetime) -> int:
+        return sum(
+            lot.remaining
+            for lot in self.database.store.lots.values()
+            if lot.remaining > 0
+            and lot.at <= at
+            and (lot.expires_at is None or lot.expires_at > at)
+        )
 
     def negative_balances(self) -> tuple[int, int]:
         owing = [m.balance for m in self.database.store.members.values() if m.balance < 0]

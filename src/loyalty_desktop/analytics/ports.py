@@ -22,6 +22,16 @@ class SalesTotals:
 
 
 @dataclass(frozen=True)
+class CampaignSales:
+    """Sales a campaign applied to: how many, their net after refunds by the period's end, buyers."""
+
+    name: str
+    sales: int
+    revenue: int
+    members: int
+
+
+@dataclass(frozen=True)
 class OpenLot:
     """Points still spendable at the report moment, and when they expire (None: never)."""
 
@@ -30,7 +40,8 @@ class OpenLot:
 
 
 PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "store")
-"""Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first:
+"""Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first (sales at
+the same moment in the order they were stored):
 
 - ``member_no`` (str): the buying member's number as it is now (merged members' sales follow
   the surviving member);
@@ -38,17 +49,22 @@ PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "stor
 - ``local_date`` (datetime64, midnight): the sale's calendar day in the shop's time zone, the day
   the "same-day purchases count as one" rule uses;
 - ``amount`` (int64, minor units): the sale's net after the refunds recorded by the report moment
-  (a sale refunded in full has amount 0 and is still listed);
+  (a sale refunded in full has amount 0 and is still listed; a return rung up on its own, as
+  an imported cancellation, is a sale with a negative amount);
 - ``campaign`` (bool): a campaign applied to the sale;
 - ``store`` (str): the device or store that rang it up.
 """
 
 MEMBER_COLUMNS = ("member_no", "joined_at", "balance", "tier", "consent")
-"""Columns of ``ReportSource.member_snapshot``, one row per active member who existed then:
+"""Columns of ``ReportSource.member_snapshot``, one row per active member who existed then,
+oldest member first. A member who kept merged duplicates' history stands for all of them, as
+in the purchase log: joined when the first of them did, holding their balances before the merge.
 
 - ``member_no`` (str); ``joined_at`` (datetime64, UTC);
 - ``balance`` (int64): points held at the moment (sum of the ledger up to it);
-- ``tier`` (str or None): the tier after the member's last sale by the moment;
+- ``tier`` (str or None): the tier after the member's last sale by the moment (the cached tier
+  when the moment is now; a past moment misses changes made since that sale by a refund, a
+  merge or the daily job);
 - ``consent`` (bool): the member agrees to marketing (as it is now: consent is not versioned).
 """
 
@@ -56,12 +72,14 @@ MEMBER_COLUMNS = ("member_no", "joined_at", "balance", "tier", "consent")
 class ReportSource(Protocol):
     """Aggregates the database computes for reports."""
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
-        """Sales and refunds in (start, end]."""
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
+        """Sales and refunds in (start, end]; with ``store``, only the sales that store rang up."""
         ...
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
-        """Purchases of each buying member in (start, end]."""
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
+        """Purchases of each buying member in (start, end] (at ``store`` only, if given)."""
         ...
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
@@ -76,6 +94,10 @@ class ReportSource(Protocol):
         """Points in lots opened by ``at``, grouped by expiry."""
         ...
 
+    def spendable_points(self, at: datetime) -> int:
+        """Points in lots opened by ``at`` that are still spendable then (not lapsed by ``at``)."""
+        ...
+
     def negative_balances(self) -> tuple[int, int]:
         """How many members owe points, and how many in all."""
         ...
@@ -86,4 +108,10 @@ class ReportSource(Protocol):
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:
         """Active members who had joined by ``at``, with ``MEMBER_COLUMNS`` as of ``at``."""
+        ...
+
+    def campaign_sales(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[CampaignSales]:
+        """For each campaign that applied to a sale in (start, end]: those sales and their buyers."""
         ...

@@ -27,7 +27,7 @@ class StoreView:
     def __init__(self, source: ReportSource, sales: StoreSalesSource, store: str) -> None:
         self._source, self._sales, self.store = source, sales, store
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
         days = self._sales.daily_sales(start, end, "UTC", self.store)
         return SalesTotals(
             sales=sum(d.sales for d in days),
@@ -37,7 +37,9 @@ class StoreView:
             refunds=sum(d.refunds for d in days),
         )
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
         return self._sales.purchases_per_member(start, end, self.store)
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:

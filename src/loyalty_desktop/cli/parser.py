@@ -257,7 +257,7 @@ def build_parser() -> Parser:
     _import_options(p)
 
     p = sub.add_parser("report", help="reports")
-    p.add_argument("name", choices=["kpis", "liability"])
+    p.add_argument("name", choices=["kpis", "liability", "tiers", "campaigns", "cohorts"])
     _at(p)
     p.add_argument("--from", dest="start")
     p.add_argument("--horizon-days", type=int, default=365)
@@ -266,6 +266,7 @@ def build_parser() -> Parser:
     p.add_argument(
         "--force", action="store_true", help="replace --out if it exists (never the database)"
     )
+    p.add_argument("--store", help="only the sales this till or store rang up (its device id)")
 
     p = sub.add_parser("demo", help="fill the database with a realistic demo shop")
     p.add_argument("--members", type=int, default=5000)

@@ -286,6 +286,18 @@ def report(result: Kpis | Liability) -> dict[str, Any]:
         "points_adjusted": result.points_adjusted,
         "points_outstanding": result.points_outstanding,
         "liability": format_money(result.liability, cur),
+        # the names issue 9 gives these figures (the same values as the fields above)
+        "active_members": result.buying_members,
+        "avg_basket": format_money(result.average_order, cur)
+        if result.average_order is not None
+        else None,
+        "purchase_frequency": _rate(result.purchases_per_buyer),
+        "points_liability": format_money(result.liability, cur),
+        "member_avg_basket": format_money(result.member_average_order, cur)
+        if result.member_average_order is not None
+        else None,
+        "breakage_rate": _rate(result.breakage_rate),
+        "store": result.store,
     }
 
 

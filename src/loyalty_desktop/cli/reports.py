@@ -1,4 +1,4 @@
-"""``loyalty report``: KPIs and points liability as JSON, CSV or a file."""
+"""``loyalty report``: KPIs, liability, tiers, campaigns and cohorts as JSON, CSV or a file."""
 
 from __future__ import annotations
 
@@ -8,13 +8,18 @@ import json
 import sys
 from typing import Any
 
-from loyalty_desktop.cli import presenters
+from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.cohorts import CohortReport
+from loyalty_desktop.analytics.tiers import TierReport
+from loyalty_desktop.cli import presenters, report_views
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.services import reports
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     """A report for (--from, --at]: printed as JSON, or CSV on standard output, or written to --out."""
+    if args.out:
+        ctx.check_out(args.out, force=args.force)  # refused before minutes of work, not after
     typed = reports.report(
         ctx.shop,
         ctx.actor,
@@ -22,8 +27,9 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         start=ctx.moment(args.start, "from"),
         at=ctx.moment(args.at),
         horizon_days=args.horizon_days,
+        store=args.store,
     )
-    report = presenters.report(typed)
+    report = as_json(typed)
     if args.format == "csv" or args.out:
         text = (
             _as_csv(report)
@@ -43,7 +49,21 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     return report
 
 
+def as_json(typed: reports.Report) -> dict[str, Any]:
+    """A report's JSON (shared/CONTRACT.md's fields first)."""
+    if isinstance(typed, TierReport):
+        return report_views.tiers(typed)
+    if isinstance(typed, CampaignReport):
+        return report_views.campaigns(typed)
+    if isinstance(typed, CohortReport):
+        return report_views.cohorts(typed)
+    return presenters.report(typed)
+
+
 def _as_csv(report: dict[str, Any]) -> str:
+    table = report_views.csv_table(report)
+    if table is not None:
+        return table
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["key", "value"])

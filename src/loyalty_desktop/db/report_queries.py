@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
-from sqlalchemy import Connection, Engine, and_, func, select
+from sqlalchemy import ColumnElement, Engine, Subquery, and_, func, or_, select
 
-from loyalty_desktop.analytics.ports import MEMBER_COLUMNS, PURCHASE_COLUMNS, OpenLot, SalesTotals
+from loyalty_desktop.analytics.ports import CampaignSales, OpenLot, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
+from loyalty_desktop.db.report_frames import campaign_frame, member_frame, purchase_frame
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 from loyalty_desktop.services.ports import Clock
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 _NOW = timedelta(minutes=1)
-_BATCH = 500  # ids per IN (...): under SQLite's variable limit
+
+
+def _at_store(store: str | None) -> list[ColumnElement[bool]]:
+    """The condition for sales rung up at ``store`` (a device id); none for every store."""
+    return [] if store is None else [sales.c.device_id == store]
 
 
 class SqlReportSource:
@@ -25,8 +31,8 @@ class SqlReportSource:
         self.engine = engine
         self.clock = clock  # reports for a moment before now replay the ledger to that moment
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
-        period = and_(sales.c.at > start, sales.c.at <= end)
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
+        period = and_(sales.c.at > start, sales.c.at <= end, *_at_store(store))
         with storage_errors(), self.engine.connect() as conn:
             count, member_count, revenue, member_revenue = conn.execute(
                 select(
@@ -44,7 +50,7 @@ class SqlReportSource:
                     ),
                 )
                 .join(sales, sales.c.id == refunds.c.sale_ref)
-                .where(refunds.c.at > start, refunds.c.at <= end)
+                .where(refunds.c.at > start, refunds.c.at <= end, *_at_store(store))
             ).one()
         back = int(refunded or 0)
         return SalesTotals(
@@ -55,7 +61,9 @@ class SqlReportSource:
             back,
         )
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
         with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
                 select(func.count())
@@ -64,6 +72,7 @@ class SqlReportSource:
                     sales.c.at <= end,
                     sales.c.member_id.is_not(None),
                     sales.c.net > 0,
+                    *_at_store(store),
                 )
                 .group_by(sales.c.member_id)
             )
@@ -88,34 +97,52 @@ class SqlReportSource:
             )
             return {kind: int(total or 0) for kind, total in rows}
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        with storage_errors(), self.engine.connect() as conn:
-            now = self.clock.now() if self.clock is not None else None
-            if now is None or at >= now - _NOW:
-                rows = conn.execute(
-                    select(lots.c.expires_at, func.sum(lots.c.remaining))
-                    .where(lots.c.remaining > 0, lots.c.at <= at)
-                    .group_by(lots.c.expires_at)
-                )
-                return [OpenLot(int(total), expires) for expires, total in rows]
-            # A past moment: each lot as it stood then (points minus what was taken by then).
-            opened_by = movements.alias("opened_by")
-            taken = (
-                select(allocations.c.lot_id, func.sum(allocations.c.points).label("taken"))
-                .join(movements, movements.c.id == allocations.c.movement_id)
-                .where(movements.c.at <= at)
-                .group_by(allocations.c.lot_id)
+    def _lots_open_at(self, at: datetime) -> Subquery:
+        """Each lot opened by ``at`` with points left then: (expires_at, points)."""
+        now = self.clock.now() if self.clock is not None else None
+        if now is None or at >= now - _NOW:
+            return (
+                select(lots.c.expires_at, lots.c.remaining.label("points"))
+                .where(lots.c.remaining > 0, lots.c.at <= at)
                 .subquery()
             )
-            left = lots.c.points - func.coalesce(taken.c.taken, 0)
+        # A past moment: each lot as it stood then (points minus what was taken by then).
+        opened_by = movements.alias("opened_by")
+        taken = (
+            select(allocations.c.lot_id, func.sum(allocations.c.points).label("taken"))
+            .join(movements, movements.c.id == allocations.c.movement_id)
+            .where(movements.c.at <= at)
+            .group_by(allocations.c.lot_id)
+            .subquery()
+        )
+        left = lots.c.points - func.coalesce(taken.c.taken, 0)
+        return (
+            select(lots.c.expires_at, left.label("points"))
+            .join(opened_by, opened_by.c.id == lots.c.movement_id)
+            .outerjoin(taken, taken.c.lot_id == lots.c.id)
+            .where(opened_by.c.at <= at, left > 0)
+            .subquery()
+        )
+
+    def open_lots(self, at: datetime) -> list[OpenLot]:
+        standing = self._lots_open_at(at)
+        with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
-                select(lots.c.expires_at, func.sum(left))
-                .join(opened_by, opened_by.c.id == lots.c.movement_id)
-                .outerjoin(taken, taken.c.lot_id == lots.c.id)
-                .where(opened_by.c.at <= at, left > 0)
-                .group_by(lots.c.expires_at)
+                select(standing.c.expires_at, func.sum(standing.c.points)).group_by(
+                    standing.c.expires_at
+                )
             )
             return [OpenLot(int(total), expires) for expires, total in rows]
+
+    def spendable_points(self, at: datetime) -> int:
+        standing = self._lots_open_at(at)
+        with storage_errors(), self.engine.connect() as conn:
+            total = conn.execute(
+                select(func.coalesce(func.sum(standing.c.points), 0)).where(
+                    or_(standing.c.expires_at.is_(None), standing.c.expires_at > at)
+                )
+            ).scalar_one()
+        return int(total)
 
     def negative_balances(self) -> tuple[int, int]:
         with storage_errors(), self.engine.connect() as conn:
@@ -127,119 +154,16 @@ class SqlReportSource:
         return int(count), int(total)
 
     def purchase_log(self, end: datetime) -> pd.DataFrame:
-        refunded = (
-            select(refunds.c.sale_ref, func.sum(refunds.c.amount).label("back"))
-            .where(refunds.c.at <= end)
-            .group_by(refunds.c.sale_ref)
-            .subquery()
-        )
-        query = (
-            select(
-                sales.c.member_id,
-                sales.c.at,
-                sales.c.local_date,
-                (sales.c.net - func.coalesce(refunded.c.back, 0)).label("amount"),
-                sales.c.campaigns,
-                sales.c.device_id,
-            )
-            .outerjoin(refunded, refunded.c.sale_ref == sales.c.id)
-            .where(sales.c.at <= end, sales.c.member_id.is_not(None))
-            .order_by(sales.c.at, sales.c.sale_id)
-        )
         with storage_errors(), self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            numbers = self._member_numbers(conn, {r[0] for r in rows})
-        frame = pd.DataFrame(
-            {
-                "member_no": pd.Series([numbers[r[0]] for r in rows], dtype=object),
-                "at": pd.to_datetime([r[1] for r in rows], utc=True),
-                "local_date": pd.to_datetime([r[2] for r in rows]),
-                "amount": np.fromiter((int(r[3]) for r in rows), dtype=np.int64, count=len(rows)),
-                "campaign": np.fromiter(
-                    (r[4] not in ("[]", "") for r in rows), dtype=bool, count=len(rows)
-                ),
-                "store": pd.Series([str(r[5]) for r in rows], dtype=object),
-            },
-            columns=list(PURCHASE_COLUMNS),
-        )
-        return frame.reset_index(drop=True)
+            return purchase_frame(conn, end)
 
-    def _member_numbers(self, conn: Connection, ids: set[Any]) -> dict[Any, str]:
-        """Each member id's number, following merges to the member who kept the history."""
-        found: dict[Any, tuple[str, Any]] = {}
-        wanted = set(ids)
-        while wanted:
-            batch = list(wanted)[:_BATCH]
-            wanted.difference_update(batch)
-            for member_id, number, merged_into in conn.execute(
-                select(members.c.id, members.c.member_no, members.c.merged_into).where(
-                    members.c.id.in_(batch)
-                )
-            ):
-                found[member_id] = (number, merged_into)
-                if merged_into is not None and merged_into not in found:
-                    wanted.add(merged_into)
-        numbers: dict[Any, str] = {}
-        for member_id in ids:
-            current, seen = member_id, set()
-            while found[current][1] is not None and current not in seen:
-                seen.add(current)
-                current = found[current][1]
-            numbers[member_id] = found[current][0]
-        return numbers
+    def campaign_sales(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[CampaignSales]:
+        with storage_errors(), self.engine.connect() as conn:
+            return campaign_frame(conn, start, end, store)
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:
         now = self.clock.now() if self.clock is not None else None
-        live = now is None or at >= now - _NOW
-        query = select(
-            members.c.id,
-            members.c.member_no,
-            members.c.created_at,
-            members.c.balance,
-            members.c.tier,
-            members.c.consent,
-        ).where(members.c.status == "active", members.c.created_at <= at)
         with storage_errors(), self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            balances: dict[Any, int] = {}
-            tiers: dict[Any, str | None] = {}
-            if not live:
-                balances = {
-                    member_id: int(total or 0)
-                    for member_id, total in conn.execute(
-                        select(movements.c.member_id, func.sum(movements.c.points))
-                        .where(movements.c.at <= at)
-                        .group_by(movements.c.member_id)
-                    )
-                }
-                last = (
-                    select(
-                        sales.c.member_id,
-                        sales.c.tier_after,
-                        func.row_number()
-                        .over(
-                            partition_by=sales.c.member_id,
-                            order_by=(sales.c.at.desc(), sales.c.sale_id.desc()),
-                        )
-                        .label("n"),
-                    )
-                    .where(sales.c.at <= at, sales.c.member_id.is_not(None))
-                    .subquery()
-                )
-                tiers = dict(
-                    conn.execute(select(last.c.member_id, last.c.tier_after).where(last.c.n == 1))
-                )
-        return pd.DataFrame(
-            {
-                "member_no": pd.Series([r[1] for r in rows], dtype=object),
-                "joined_at": pd.to_datetime([r[2] for r in rows], utc=True),
-                "balance": np.fromiter(
-                    (int(r[3]) if live else balances.get(r[0], 0) for r in rows),
-                    dtype=np.int64,
-                    count=len(rows),
-                ),
-                "tier": pd.Series([r[4] if live else tiers.get(r[0]) for r in rows], dtype=object),
-                "consent": np.fromiter((bool(r[5]) for r in rows), dtype=bool, count=len(rows)),
-            },
-            columns=list(MEMBER_COLUMNS),
-        )
+            return member_frame(conn, at, live=now is None or at >= now - _NOW)

@@ -59,7 +59,7 @@ def _sales_source(shop: Shop) -> StoreSalesSource:
     return shop.store_sales
 
 
-def _checked_store(shop: Shop, store: str | None) -> str | None:
+def checked_store(shop: Shop, store: str | None) -> str | None:
     """``store`` as the database writes device ids, or a refusal for what is no device id."""
     if store is None:
         return None
@@ -77,7 +77,7 @@ def _checked_store(shop: Shop, store: str | None) -> str | None:
 def store_source(shop: Shop, store: str | None, whole: ReportSource | None = None) -> ReportSource:
     """The report aggregates (``whole``, by default the shop's) for one store (``None``: all)."""
     source = whole or shop.reports
-    checked = _checked_store(shop, store)
+    checked = checked_store(shop, store)
     if checked is None:
         return source
     return scoped(source, _sales_source(shop), checked)
@@ -142,7 +142,7 @@ def trend_for(
 ) -> SalesTrend:
     """``trend`` for a programme already read (the caller checked the role and the period)."""
     zone = ZoneInfo(program.timezone)
-    days = _sales_source(shop).daily_sales(start, at, program.timezone, _checked_store(shop, store))
+    days = _sales_source(shop).daily_sales(start, at, program.timezone, checked_store(shop, store))
     # (start, at]: the first day is start's own (a sale just after midnight), the last at's.
     first_day = start.astimezone(zone).date()
     last_day = (at - _TICK).astimezone(zone).date()
@@ -169,5 +169,5 @@ def best_buyers(
             minimum=1,
             maximum=MAX_BUYERS,
         )
-    found = _sales_source(shop).top_buyers(start, at, _checked_store(shop, store), limit)
+    found = _sales_source(shop).top_buyers(start, at, checked_store(shop, store), limit)
     return tuple(found)

@@ -1,4 +1,4 @@
-"""Reports for managers: KPIs and points liability, over the storage's report queries.
+"""Reports for managers: KPIs, points liability, tiers, campaigns, cohorts, over the report queries.
 
 The role check lives here, so the command line, the screens and the server
 all get the same refusal for a cashier.
@@ -6,18 +6,34 @@ all get the same refusal for a cashier.
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
+from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.services import programme_reports
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.report_series import store_source
+from loyalty_desktop.services.report_period import ReportPeriod
 
-REPORTS = ("kpis", "liability")
+Report = Kpis | Liability | TierReport | CampaignReport | CohortReport
+
+# Each report by name, in the order the command lists them; a new report is one line here.
+BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
+    "kpis": lambda p: kpis(p.source, p.program, p.start, p.end, p.store),
+    "liability": lambda p: liability(p.source, p.program, p.end, p.horizon_days),
+    "tiers": programme_reports.tiers,
+    "campaigns": programme_reports.campaigns,
+    "cohorts": programme_reports.cohorts,
+}
+REPORTS = tuple(BUILDERS)
 MAX_HORIZON_DAYS = 36_500  # a hundred years
 
 
@@ -30,8 +46,12 @@ def report(
     at: datetime | None = None,
     horizon_days: int = 365,
     store: str | None = None,
-) -> Kpis | Liability:
-    """The report ``name`` for (start, at]: by default the year up to now; ``store``: one till's sales."""
+) -> Report:
+    """The report ``name`` for (start, at]: by default the year up to now; sales of ``store`` only.
+
+    The store (a till's device id) narrows the sales figures; members, points
+    and liability belong to the whole programme.
+    """
     require(actor, Permission.REPORTS)
     if name not in REPORTS:
         raise InvalidRequest(
@@ -57,7 +77,18 @@ def report(
         )
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
-    source = store_source(shop, store)
-    if name == "kpis":
-        return kpis(source, program, begin, end)
-    return liability(source, program, end, horizon_days)
+    period = ReportPeriod(shop.reports, program, begin, end, horizon_days, store_key(store))
+    return BUILDERS[name](period)
+
+
+def store_key(store: str | None) -> str | None:
+    """A store as the sales record it: a device id written the database's way; other text as given.
+
+    A store that rang up nothing simply reports no sales (the screens offer only the stores found).
+    """
+    if not store:
+        return None
+    try:
+        return str(uuid.UUID(store))
+    except ValueError:
+        return store

@@ -29,10 +29,12 @@ class Aggregates:
     lots: list[OpenLot] = field(default_factory=list)
     owing: tuple[int, int] = (0, 0)
 
-    def sales_totals(self, start: datetime, end: datetime) -> SalesTotals:
+    def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
         return self.totals
 
-    def purchases_per_member(self, start: datetime, end: datetime) -> list[int]:
+    def purchases_per_member(
+        self, start: datetime, end: datetime, store: str | None = None
+    ) -> list[int]:
         return self.purchases
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
@@ -43,6 +45,9 @@ class Aggregates:
 
     def open_lots(self, at: datetime) -> list[OpenLot]:
         return self.lots
+
+    def spendable_points(self, at: datetime) -> int:
+        return liability_points(self.lots, at)
 
     def negative_balances(self) -> tuple[int, int]:
         return self.owing
@@ -101,3 +106,18 @@ def test_liability_falls_due_by_shop_month_over_the_horizon() -> None:
     assert (owed.expiring_later, owed.never_expiring) == (20, 7)
     assert (owed.negative_members, owed.negative_points) == (2, -30)
     assert liability_points(source.lots, AT) == 177
+
+
+def test_breakage_is_the_expired_share_of_points_settled_and_refund_returns_are_not_spending() -> (
+    None
+):
+    source = Aggregates(
+        totals=SalesTotals(
+            sales=4, member_sales=3, revenue=40_000, member_revenue=31_000, refunds=0
+        ),
+        moved={"earn": 900, "redeem": -200, "refund_restore": 20, "expire": -60},
+    )
+    found = kpis(source, PROGRAM, AT - timedelta(days=30), AT)
+    assert found.breakage_rate == Decimal("0.2500"), "60 / (60 + 200 − 20)"
+    assert (found.average_order, found.member_average_order) == (10_000, 10_333)
+    assert kpis(Aggregates(), PROGRAM, AT - timedelta(days=1), AT).breakage_rate is None

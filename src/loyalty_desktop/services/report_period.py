@@ -1,0 +1,21 @@
+"""What every report is computed over: the storage's report queries, the programme, the period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from loyalty_desktop.analytics.ports import ReportSource
+from loyalty_desktop.domain.program import Program
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    """A report's inputs, checked: sales in (start, end], one store's or all (``store`` None)."""
+
+    source: ReportSource
+    program: Program
+    start: datetime
+    end: datetime
+    horizon_days: int
+    store: str | None
