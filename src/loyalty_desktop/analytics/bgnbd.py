@@ -168,10 +168,11 @@ def _while_alive_by_quadrature(
     quantiles = (_NODES + 1) / 2
     weights = _WEIGHTS / 2
     distinct, which = np.unique(x, return_inverse=True)
-    p = betaincinv(params.a, params.b + distinct[:, None], quantiles[None, :])[which]
+    p: np.ndarray = betaincinv(params.a, params.b + distinct[:, None], quantiles[None, :])[which]
     # p -> 0 is the integrand's limit (r+x) u; a p this small reaches it without dividing by 0.
     p = np.maximum(p, 1e-290)
     rate = (params.r + x)[:, None]
     u = (t / (params.alpha + age))[:, None]
     bought = -np.expm1(-rate * np.log1p(p * u)) / p
-    return np.asarray(bought @ weights)[group]
+    expected: np.ndarray = np.asarray(bought @ weights)
+    return expected[group]
