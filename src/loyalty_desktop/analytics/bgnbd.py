@@ -175,4 +175,4 @@ def _while_alive_by_quadrature(
     u = (t / (params.alpha + age))[:, None]
     bought = -np.expm1(-rate * np.log1p(p * u)) / p
     expected: np.ndarray = np.asarray(bought @ weights)
-    return expected[group]
+    return np.take(expected, group)
