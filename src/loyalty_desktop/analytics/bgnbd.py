@@ -29,7 +29,14 @@ from scipy.special import (
     roots_legendre,
 )
 
-from loyalty_desktop.analytics.likelihood import FitFailed, distinct_rows, group_rows, maximise
+from loyalty_desktop.analytics.likelihood import (
+    FitFailed,
+    Levels,
+    distinct_rows,
+    dot,
+    group_rows,
+    maximise,
+)
 
 
 @dataclass(frozen=True)
@@ -44,19 +51,41 @@ class BgNbdParams:
     customers: int
 
 
-def _terms(
-    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per-row log-likelihood and the two bracket terms' log-values (the second -inf when x = 0)."""
-    r, alpha, a, b = np.exp(log_params)
-    head = gammaln(r + x) - gammaln(r) + r * np.log(alpha) + betaln(a, b + x) - betaln(a, b)
-    stay = -(r + x) * np.log(alpha + age)
-    repeat = x > 0
-    drop = np.full(x.shape, -np.inf)
-    drop[repeat] = (
-        np.log(a) - np.log(b + x[repeat] - 1) - (r + x[repeat]) * np.log(alpha + t_x[repeat])
-    )
-    return head + np.logaddexp(stay, drop), stay, drop
+@dataclass(frozen=True)
+class _Customers:
+    """Customers' (x, t_x, T) with their weights, prepared once for many likelihood evaluations."""
+
+    x: np.ndarray
+    weight: np.ndarray
+    repeat: np.ndarray
+    counts: Levels
+    lasts: Levels
+    ages: Levels
+    weight_by_count: np.ndarray
+
+    @classmethod
+    def of(cls, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, weight: np.ndarray) -> _Customers:
+        counts = Levels.of(x)
+        return cls(x, weight, x > 0, counts, Levels.of(t_x), Levels.of(age), counts.totals(weight))
+
+
+def _parts(
+    theta: np.ndarray, c: _Customers
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The likelihood's head per purchase count; per row, logs of alpha+T, alpha+t_x and the bracket.
+
+    The bracket's log comes twice: its first ("still alive") term alone, then the whole.
+    """
+    r, alpha, a, b = theta
+    xv = c.counts.values
+    head = gammaln(r + xv) - gammaln(r) + r * np.log(alpha) + betaln(a, b + xv) - betaln(a, b)
+    log_age = np.log(alpha + c.ages.values)[c.ages.index]
+    log_last = np.log(alpha + c.lasts.values)[c.lasts.index]
+    stay = -(r + c.x) * log_age
+    with np.errstate(divide="ignore", invalid="ignore"):  # x = 0 has no second term
+        drop_head = np.where(xv > 0, np.log(a) - np.log(b + xv - 1), -np.inf)
+        drop = np.where(c.repeat, drop_head[c.counts.index] - (r + c.x) * log_last, -np.inf)
+    return head, log_age, log_last, stay, np.logaddexp(stay, drop)
 
 
 def log_likelihood(
@@ -64,29 +93,34 @@ def log_likelihood(
 ) -> np.ndarray:
     """Each customer's log-likelihood at ``(r, alpha, a, b)``."""
     x, t_x, age = (np.asarray(v, dtype=np.float64) for v in (x, t_x, age))
-    return _terms(np.log(np.asarray(params, dtype=np.float64)), x, t_x, age)[0]
+    c = _Customers.of(x, t_x, age, np.ones(x.size))
+    head, _, _, _, bracket = _parts(np.asarray(params, dtype=np.float64), c)
+    return np.asarray(head[c.counts.index] + bracket)
 
 
-def _objective(
-    log_params: np.ndarray, x: np.ndarray, t_x: np.ndarray, age: np.ndarray, w: np.ndarray
-) -> tuple[float, np.ndarray]:
-    r, alpha, a, b = np.exp(log_params)
-    ll, stay, drop = _terms(log_params, x, t_x, age)
-    total = w.sum()
-    # Share of the bracket held by the "still alive" term; the rest is the "dropped out" term.
-    share = np.exp(stay - np.logaddexp(stay, drop))
-    other = 1.0 - share
-    d_r = digamma(r + x) - digamma(r) + np.log(alpha)
-    d_r -= share * np.log(alpha + age) + np.where(x > 0, other * np.log(alpha + t_x), 0.0)
-    d_alpha = r / alpha - share * (r + x) / (alpha + age) - other * (r + x) / (alpha + t_x)
-    d_a = digamma(a + b) - digamma(a + b + x) + other / a
-    d_b = digamma(b + x) - digamma(a + b + x) - digamma(b) + digamma(a + b)
-    d_b -= np.where(x > 0, other / np.maximum(b + x - 1, 1e-300), 0.0)
-    grad = np.array([(w * d).sum() for d in (d_r, d_alpha, d_a, d_b)]) / total
-    grad *= np.array([r, alpha, a, b])  # chain rule: d/d log(theta) = theta * d/d theta
-    value = -(w * ll).sum() / total
+def _objective(log_params: np.ndarray, c: _Customers) -> tuple[float, np.ndarray]:
+    """Negative mean log-likelihood and its gradient in the log-parameters."""
+    theta = np.exp(log_params)
+    r, alpha, a, b = theta
+    head, log_age, log_last, stay, bracket = _parts(theta, c)
+    total = c.weight.sum()
+    value = -(dot(c.weight_by_count, head) + dot(c.weight, bracket)) / total
     if not np.isfinite(value):
         return float(np.finfo(np.float64).max), np.zeros(4)
+    # Weight of the bracket's "still alive" term and of its "dropped out" term, per row.
+    alive = c.weight * np.exp(stay - bracket)
+    gone = c.weight - alive
+    xv, by_count = c.counts.values, c.weight_by_count
+    rate = r + c.x
+    d_r = dot(by_count, digamma(r + xv) - digamma(r) + np.log(alpha))
+    d_r -= dot(alive, log_age) + dot(gone, log_last)
+    d_alpha = total * r / alpha
+    d_alpha -= dot(alive * rate, np.exp(-log_age)) + dot(gone * rate, np.exp(-log_last))
+    d_a = dot(by_count, digamma(a + b) - digamma(a + b + xv)) + gone.sum() / a
+    d_b = dot(by_count, digamma(b + xv) - digamma(a + b + xv) - digamma(b) + digamma(a + b))
+    with np.errstate(divide="ignore"):
+        d_b -= dot(c.counts.totals(gone), np.where(xv > 0, 1 / (b + xv - 1), 0.0))
+    grad = np.array([d_r, d_alpha, d_a, d_b]) * theta / total  # d/d log(theta) = theta d/d theta
     return float(value), -grad
 
 
@@ -98,8 +132,9 @@ def fit_bgnbd(frequency: np.ndarray, recency: np.ndarray, age: np.ndarray) -> Bg
     if np.any(x < 0) or np.any(t_x < 0) or np.any(t_x > big_t) or np.any((x == 0) & (t_x != 0)):
         raise ValueError("each customer needs 0 <= recency <= T, and recency 0 without repeats")
     (ux, ut, u_age), counts = distinct_rows(x, t_x, big_t)
+    customers = _Customers.of(ux, ut, u_age, counts)
     start = np.log([1.0, max(float(np.mean(big_t)), 1e-3), 1.0, 1.0])
-    best = maximise(lambda p: _objective(p, ux, ut, u_age, counts), start, float(counts.sum()))
+    best = maximise(lambda p: _objective(p, customers), start, float(counts.sum()))
     r, alpha, a, b = best.params
     return BgNbdParams(r, alpha, a, b, best.loglik, int(x.size))
 

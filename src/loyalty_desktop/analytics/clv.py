@@ -140,6 +140,13 @@ def discounted_purchases(
     return total
 
 
+def _finite(*figures: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The figures, if every one is a number: a model that cannot forecast is reported, not shown."""
+    if not all(np.isfinite(f).all() for f in figures):
+        raise FitFailed("the fitted model gives no finite forecast for some members")
+    return figures
+
+
 def clv_from_log(
     log: pd.DataFrame,
     at: datetime,
@@ -161,22 +168,27 @@ def clv_from_log(
     purchases = alive = spend = clv = None
     try:
         bg = fit_bgnbd(x, t_x, age)
-        alive = probability_alive(bg, x, t_x, age)
-        purchases = expected_purchases(bg, horizon_days / DAYS_PER_UNIT[time_unit], x, t_x, age)
+        alive, purchases = _finite(
+            probability_alive(bg, x, t_x, age),
+            expected_purchases(bg, horizon_days / DAYS_PER_UNIT[time_unit], x, t_x, age),
+        )
         gg = fit_gamma_gamma(x, m)
-        spend = expected_average_spend(gg, x, m)
         value = (
             discounted_purchases(bg, summary, horizon_days, time_unit, monthly_discount)
             if monthly_discount
             else purchases
         )
-        clv = np.rint(value * spend)
-        spend = np.rint(spend)
+        exact_spend, clv = _finite(expected_average_spend(gg, x, m), value)
+        clv = np.rint(clv * exact_spend)
+        spend = np.rint(exact_spend)
     except FitFailed as failed:
         unfitted = str(failed)
 
     def column(values: np.ndarray | None, kind: type) -> list[Any]:
-        return [None] * len(summary) if values is None else [kind(v) for v in values.tolist()]
+        """Plain Python numbers (``tolist`` converts in C), or None for every member."""
+        if values is None:
+            return [None] * len(summary)
+        return list(values.astype(np.int64 if kind is int else np.float64).tolist())
 
     members = tuple(
         map(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import digamma, gammaln
 
-from loyalty_desktop.analytics.likelihood import FitFailed, distinct_rows, maximise
+from loyalty_desktop.analytics.likelihood import FitFailed, Levels, distinct_rows, dot, maximise
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,63 @@ def log_likelihood(
     )
 
 
-def _objective(
-    log_params: np.ndarray, x: np.ndarray, m: np.ndarray, w: np.ndarray
-) -> tuple[float, np.ndarray]:
-    p, q, gamma = np.exp(log_params)
-    total = w.sum()
-    value = -(w * log_likelihood((p, q, gamma), x, m)).sum() / total
-    if not np.isfinite(value):
+@dataclass(frozen=True)
+class _Buyers:
+    """Repeat buyers' (x, m) with weights, and the sums over them the parameters do not change."""
+
+    weight: np.ndarray
+    weighted_x: np.ndarray
+    spent: np.ndarray  # m x, all the buyer's repeat spend
+    counts: Levels
+    weight_by_count: np.ndarray
+    total: float
+    log_spend: float  # sum of w x (log m + log x)
+    log_mean: float  # sum of w log m
+
+    @classmethod
+    def of(cls, x: np.ndarray, m: np.ndarray, weight: np.ndarray) -> _Buyers:
+        counts = Levels.of(x)
+        return cls(
+            weight=weight,
+            weighted_x=weight * x,
+            spent=m * x,
+            counts=counts,
+            weight_by_count=counts.totals(weight),
+            total=float(weight.sum()),
+            log_spend=dot(weight * x, np.log(m) + np.log(x)),
+            log_mean=dot(weight, np.log(m)),
+        )
+
+
+def _objective(log_params: np.ndarray, c: _Buyers) -> tuple[float, np.ndarray]:
+    """Negative mean log-likelihood and its gradient in the log-parameters.
+
+    The terms in x alone (gammaln, digamma) run once per distinct x; per buyer there is one log.
+    """
+    theta = np.exp(log_params)
+    p, q, gamma = theta
+    px = p * c.counts.values
+    by_count = c.weight_by_count
+    log_total = np.log(gamma + c.spent)
+    inverse = 1.0 / (gamma + c.spent)
+    loglik = (
+        dot(by_count, gammaln(px + q) - gammaln(px))
+        + c.total * (q * np.log(gamma) - gammaln(q))
+        + p * c.log_spend
+        - c.log_mean
+        - p * dot(c.weighted_x, log_total)
+        - q * dot(c.weight, log_total)
+    )
+    if not np.isfinite(loglik):
         return float(np.finfo(np.float64).max), np.zeros(3)
-    px, spent = p * x, np.log(gamma + m * x)
-    d_p = x * (digamma(px + q) - digamma(px) + np.log(m) + np.log(x) - spent)
-    d_q = digamma(px + q) - digamma(q) + np.log(gamma) - spent
-    d_gamma = q / gamma - (px + q) / (gamma + m * x)
-    grad = np.array([(w * d).sum() for d in (d_p, d_q, d_gamma)]) / total
-    return float(value), -grad * np.array([p, q, gamma])
+    ahead = digamma(px + q)
+    d_p = dot(by_count * c.counts.values, ahead - digamma(px)) + c.log_spend
+    d_p -= dot(c.weighted_x, log_total)
+    d_q = dot(by_count, ahead) - c.total * (digamma(q) - np.log(gamma))
+    d_q -= dot(c.weight, log_total)
+    d_gamma = c.total * q / gamma - p * dot(c.weighted_x, inverse) - q * dot(c.weight, inverse)
+    grad = np.array([d_p, d_q, d_gamma]) * theta / c.total
+    return -float(loglik) / c.total, -grad
 
 
 def fit_gamma_gamma(frequency: np.ndarray, monetary: np.ndarray) -> GammaGammaParams:
@@ -79,7 +122,8 @@ def fit_gamma_gamma(frequency: np.ndarray, monetary: np.ndarray) -> GammaGammaPa
     (ux, um), counts = distinct_rows(x, m)
     # Start where the Gamma-Gamma mean p*gamma/(q-1) equals the observed mean amount.
     start = np.log([1.0, 2.0, float(np.mean(m))])
-    best = maximise(lambda v: _objective(v, ux, um, counts), start, float(counts.sum()))
+    prepared = _Buyers.of(ux, um, counts)
+    best = maximise(lambda v: _objective(v, prepared), start, float(counts.sum()))
     p, q, gamma = best.params
     return GammaGammaParams(p, q, gamma, best.loglik, int(x.size))
 

@@ -52,6 +52,33 @@ def distinct_rows(*columns: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
     return rows, counts
 
 
+def dot(u: np.ndarray, v: np.ndarray) -> float:
+    """The sum of u * v without BLAS: a vector dot product there can wait on idle BLAS threads."""
+    return float(np.einsum("i,i->", u, v))
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A column's distinct values and each row's position among them.
+
+    Customers' purchase counts and (in whole days) ages take few distinct values, so the special
+    functions and logarithms of a likelihood run on those values and are gathered back per row.
+    """
+
+    values: np.ndarray
+    index: np.ndarray
+
+    @classmethod
+    def of(cls, column: np.ndarray) -> Levels:
+        """The levels of ``column``."""
+        values, index = np.unique(column, return_inverse=True)
+        return cls(values, index.reshape(-1))
+
+    def totals(self, weights: np.ndarray) -> np.ndarray:
+        """The sum of ``weights`` over the rows at each level."""
+        return np.bincount(self.index, weights=weights, minlength=self.values.size)
+
+
 def maximise(objective: Objective, start: np.ndarray, total_weight: float) -> Optimum:
     """Minimise ``objective`` over log-parameters with L-BFGS-B and its analytic gradient.
 

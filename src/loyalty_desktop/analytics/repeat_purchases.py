@@ -79,7 +79,8 @@ def purchase_days(log: pd.DataFrame, at: datetime) -> PurchaseDays:
     if codes.size == 0:
         empty = np.empty(0, dtype=np.int64)
         return PurchaseDays(index, empty, empty, empty, today)
-    order = np.lexsort((days, codes))
+    # One sort key, member then day: several times faster than np.lexsort on two columns.
+    order = np.argsort(codes.astype(np.int64) << 32 | (days - days.min()))
     codes, days, amounts = codes[order], days[order], amounts[order]
     new_day = np.ones(codes.size, dtype=bool)
     new_day[1:] = (codes[1:] != codes[:-1]) | (days[1:] != days[:-1])

@@ -91,10 +91,11 @@ def test_nothing_is_expected_in_no_time() -> None:
 def test_the_analytic_gradient_is_the_likelihoods_slope() -> None:
     data = simulate_customers(2000, TRUTH, (6.25, 3.74, 15.44), 78, seed=3)
     x, t_x, age = (data[c].to_numpy(float) for c in ("frequency", "recency", "T"))
-    weights = np.ones(x.size)
+    customers = bgnbd._Customers.of(x, t_x, age, np.ones(x.size))
     for point in (np.log(TRUTH), np.log([1.0, 2.0, 3.0, 0.5])):
-        _, grad = bgnbd._objective(point, x, t_x, age, weights)
-        numeric = approx_fprime(point, lambda p: bgnbd._objective(p, x, t_x, age, weights)[0], 1e-7)
+        value, grad = bgnbd._objective(point, customers)
+        assert value == pytest.approx(-log_likelihood(tuple(np.exp(point)), x, t_x, age).mean())
+        numeric = approx_fprime(point, lambda p: bgnbd._objective(p, customers)[0], 1e-7)
         assert grad == pytest.approx(numeric, rel=1e-4, abs=1e-6)
 
 

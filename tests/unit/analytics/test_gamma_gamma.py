@@ -47,10 +47,11 @@ def test_the_analytic_gradient_is_the_likelihoods_slope() -> None:
     data = simulate_customers(4000, (0.243, 4.414, 0.793, 2.426), TRUTH, 78, seed=2)
     buyers = data[data["frequency"] > 0]
     x, m = buyers["frequency"].to_numpy(float), buyers["monetary_value"].to_numpy(float)
-    weights = np.ones(x.size)
+    buyers = gamma_gamma._Buyers.of(x, m, np.ones(x.size))
     for point in (np.log(TRUTH), np.log([1.0, 2.0, 40.0])):
-        _, grad = gamma_gamma._objective(point, x, m, weights)
-        numeric = approx_fprime(point, lambda v: gamma_gamma._objective(v, x, m, weights)[0], 1e-7)
+        value, grad = gamma_gamma._objective(point, buyers)
+        assert value == pytest.approx(-log_likelihood(tuple(np.exp(point)), x, m).mean())
+        numeric = approx_fprime(point, lambda v: gamma_gamma._objective(v, buyers)[0], 1e-7)
         assert grad == pytest.approx(numeric, rel=1e-4, abs=1e-6)
 
 
