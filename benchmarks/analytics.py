@@ -230,7 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement")
     parser.add_argument("--members", type=int, default=100_000, help="members in the report's log")
     parser.add_argument(
-        "--lines", type=int, default=2_000_000, help="sale lines in the report's log"
+        "--lines",
+        type=int,
+        default=2_000_000,
+        help="sale lines in the report's log (at least one per purchase day)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip-report", action="store_true", help="only the fit comparison")

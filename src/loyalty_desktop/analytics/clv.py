@@ -208,6 +208,25 @@ def clv_from_log(
     return ClvReport(at, horizon_days, time_unit, monthly_discount, bg, gg, unfitted, seed, members)
 
 
+def expected_purchases_by_member(
+    log: pd.DataFrame, at: datetime, horizon_days: int, time_unit: TimeUnit = "weeks"
+) -> pd.Series:
+    """BG/NBD expected purchases over the horizon per member number; empty when it cannot be fitted.
+
+    Fits BG/NBD alone (no spend model): the churn back-test's baseline ranks members by it.
+    """
+    summary = summarise(purchase_days(log, at), time_unit)
+    x, t_x, age = (summary[c].to_numpy(np.float64) for c in ("frequency", "recency", "T"))
+    try:
+        params = fit_bgnbd(x, t_x, age)
+        (purchases,) = _finite(
+            expected_purchases(params, horizon_days / DAYS_PER_UNIT[time_unit], x, t_x, age)
+        )
+    except FitFailed:
+        return pd.Series([], index=summary.index[:0], dtype=np.float64, name="expected_purchases")
+    return pd.Series(purchases, index=summary.index, name="expected_purchases")
+
+
 def clv_report(
     source: ReportSource,
     at: datetime,

@@ -10,7 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from loyalty_desktop.analytics.clv import ClvReport, clv_from_log, clv_report
+from loyalty_desktop.analytics.clv import (
+    ClvReport,
+    clv_from_log,
+    clv_report,
+    expected_purchases_by_member,
+)
 from loyalty_desktop.analytics.clv_simulation import simulate_customers
 from tests.unit.analytics.clv_logs import purchase_log
 
@@ -193,3 +198,12 @@ def test_a_shop_whose_members_never_lapse_still_gets_finite_forecasts() -> None:
     # About one purchase day a week for a year.
     purchases = [m.expected_purchases or 0.0 for m in report.members]
     assert 35 < float(np.median(purchases)) < 60
+
+
+def test_the_churn_baseline_gets_the_reports_expected_purchases_by_member(
+    log: pd.DataFrame, report: ClvReport
+) -> None:
+    expected = expected_purchases_by_member(log, AT, 365)
+    assert list(expected.index) == [m.member_no for m in report.members]
+    assert expected.to_numpy() == pytest.approx([m.expected_purchases for m in report.members])
+    assert expected_purchases_by_member(purchase_log(), AT, 365).empty
