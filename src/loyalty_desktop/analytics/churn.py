@@ -1,0 +1,202 @@
+"""Churn risk: each member's probability of buying nothing in the next horizon, with an honest back-test.
+
+With ``h`` the horizon and ``at`` the report moment, three cut-offs are used:
+
+- back-test: the model learns at ``at - 2h`` the outcome over (at - 2h, at - h],
+  then ranks the members of ``at - h``; its ROC AUC against what they did in
+  (at - h, at] sits beside two baselines ranked at the same cut-off: recency
+  alone (longest absent first) and BG/NBD expected purchases (fewest first);
+- report: the model learns the latest full window (at - h, outcome to ``at``)
+  and scores every member as of ``at``.
+
+Nothing after ``at`` is read: the log is cut at ``at`` whatever the source
+returns. Too few members, or a window where everybody (or nobody) came back,
+gives ``NotEnoughHistory`` instead of a model fitted on nothing.
+
+The BG/NBD baseline is computed elsewhere (``clv``) and passed in as a
+callable, so this module does not depend on how that model is fitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import roc_auc_score
+
+from loyalty_desktop.analytics.churn_features import bought_nothing, churn_features, known_tiers
+from loyalty_desktop.analytics.churn_model import churn_probability, fit_churn_model
+from loyalty_desktop.analytics.ports import ReportSource
+from loyalty_desktop.analytics.purchase_days import moment, until
+
+ExpectedPurchases = Callable[[pd.DataFrame, datetime, int], pd.Series]
+"""``(log up to the cut-off, cut-off, horizon days) ->`` expected purchases in the horizon per member number."""
+
+MIN_MEMBERS = 20
+MIN_EACH_OUTCOME = 5
+
+
+@dataclass(frozen=True)
+class ChurnBacktest:
+    """How well the ranking at ``test_cutoff`` foretold (test_cutoff, end], beside the baselines."""
+
+    train_cutoff: datetime
+    test_cutoff: datetime
+    end: datetime
+    train_members: int
+    train_churned: int
+    test_members: int
+    test_churned: int
+    auc: float
+    auc_recency: float
+    auc_bgnbd: float | None
+
+
+@dataclass(frozen=True)
+class ChurnRisk:
+    """A member's probability (0–1) of buying nothing in the horizon after the report moment."""
+
+    member_no: str
+    risk: float
+
+
+@dataclass(frozen=True)
+class ChurnReport:
+    """Risks of the members as of ``at``, highest first, and the back-test that vouches for them."""
+
+    at: datetime
+    horizon_days: int
+    members: tuple[ChurnRisk, ...]
+    backtest: ChurnBacktest
+
+
+@dataclass(frozen=True)
+class NotEnoughHistory:
+    """The log cannot support a churn model: a window with too few members or a single outcome.
+
+    ``reason`` is ``"too_few_members"`` or ``"one_outcome"``; ``cutoff`` is the
+    window's start, ``members`` and ``churned`` what it held.
+    """
+
+    at: datetime
+    horizon_days: int
+    reason: str
+    cutoff: datetime
+    members: int
+    churned: int
+
+    @property
+    def message(self) -> str:
+        """What went short, in English (the GUI builds its own text from the fields)."""
+        if self.reason == "too_few_members":
+            return (
+                f"Not enough history: {self.members} members at {self.cutoff:%Y-%m-%d}, "
+                f"a churn model needs at least {MIN_MEMBERS}."
+            )
+        return (
+            f"Not enough history: of {self.members} members at {self.cutoff:%Y-%m-%d}, "
+            f"{self.churned} bought nothing in the next {self.horizon_days} days; a churn model "
+            f"needs at least {MIN_EACH_OUTCOME} who did and {MIN_EACH_OUTCOME} who did not."
+        )
+
+
+@dataclass(frozen=True)
+class _Window:
+    """Members' features at a cut-off and whether they then bought nothing for the horizon."""
+
+    cutoff: datetime
+    features: pd.DataFrame
+    churned: pd.Series
+
+
+def churn_report(
+    source: ReportSource,
+    at: datetime,
+    horizon_days: int,
+    expected_purchases: ExpectedPurchases | None = None,
+) -> ChurnReport | NotEnoughHistory:
+    """Every member's churn risk as of ``at`` over ``horizon_days``, and the back-test behind it."""
+    if horizon_days < 1:
+        raise ValueError(f"the churn horizon is at least one day, not {horizon_days}")
+    moment(at)  # refuses a naive moment before any query
+    horizon = timedelta(days=horizon_days)
+    log = until(source.purchase_log(at), at)
+    cutoffs = (at - 2 * horizon, at - horizon, at)
+    snapshots = [_joined_by(source.member_snapshot(cutoff), cutoff) for cutoff in cutoffs]
+    tiers = tuple(sorted({name for snapshot in snapshots for name in known_tiers(snapshot)}))
+    windows = []
+    for cutoff, snapshot in zip(cutoffs[:2], snapshots[:2], strict=True):
+        features = churn_features(log, snapshot, cutoff, tiers)
+        window = _Window(
+            cutoff, features, bought_nothing(log, features.index, cutoff, horizon_days)
+        )
+        short = _shortfall(window, at, horizon_days)
+        if short is not None:
+            return short
+        windows.append(window)
+    train, test = windows
+    backtest = _backtest(train, test, log, at, horizon_days, expected_purchases)
+    model = fit_churn_model(test.features, test.churned)
+    current = churn_features(log, snapshots[2], at, tiers)
+    risks = churn_probability(model, current)
+    order = sorted(zip(current.index, risks, strict=True), key=lambda pair: (-pair[1], pair[0]))
+    return ChurnReport(
+        at=at,
+        horizon_days=horizon_days,
+        members=tuple(ChurnRisk(str(member), float(risk)) for member, risk in order),
+        backtest=backtest,
+    )
+
+
+def _backtest(
+    train: _Window,
+    test: _Window,
+    log: pd.DataFrame,
+    end: datetime,
+    horizon_days: int,
+    expected_purchases: ExpectedPurchases | None,
+) -> ChurnBacktest:
+    """Fit at the train cut-off, rank at the test cut-off, score against what happened next."""
+    model = fit_churn_model(train.features, train.churned)
+    truth = test.churned.to_numpy(dtype=np.int64)
+    auc_bgnbd = None
+    if expected_purchases is not None:
+        expected = expected_purchases(until(log, test.cutoff), test.cutoff, horizon_days)
+        # A member the model has no figure for (no purchase yet) is expected to buy nothing.
+        fewest = expected.reindex(test.features.index).fillna(0.0).to_numpy(dtype=np.float64)
+        auc_bgnbd = float(roc_auc_score(truth, -fewest))
+    return ChurnBacktest(
+        train_cutoff=train.cutoff,
+        test_cutoff=test.cutoff,
+        end=end,
+        train_members=len(train.churned),
+        train_churned=int(train.churned.sum()),
+        test_members=len(test.churned),
+        test_churned=int(test.churned.sum()),
+        auc=float(roc_auc_score(truth, churn_probability(model, test.features))),
+        auc_recency=float(roc_auc_score(truth, test.features["recency_days"].to_numpy())),
+        auc_bgnbd=auc_bgnbd,
+    )
+
+
+def _shortfall(window: _Window, at: datetime, horizon_days: int) -> NotEnoughHistory | None:
+    """Why a window cannot train or test a model, or None when it can."""
+    members = len(window.churned)
+    churned = int(window.churned.sum())
+    if members < MIN_MEMBERS:
+        reason = "too_few_members"
+    elif min(churned, members - churned) < MIN_EACH_OUTCOME:
+        reason = "one_outcome"
+    else:
+        return None
+    return NotEnoughHistory(at, horizon_days, reason, window.cutoff, members, churned)
+
+
+def _joined_by(members: pd.DataFrame, cutoff: datetime) -> pd.DataFrame:
+    """The snapshot's members who had joined by the cut-off (whatever the source returned)."""
+    if members.empty:
+        return members
+    return members[pd.to_datetime(members["joined_at"], utc=True) <= moment(cutoff)]

@@ -1,0 +1,68 @@
+"""The purchase log as RFM and churn read it: rows up to a moment, and the sales that count as purchases.
+
+A report as of a moment must not see anything after it, whatever the source
+hands over, so every reader cuts the log here rather than trusting the query.
+A sale refunded in full stays in the log with amount 0; it is not a purchase
+(the member kept nothing), but its net still counts towards spend.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+DAY = pd.Timedelta(days=1)
+
+
+def moment(at: datetime) -> pd.Timestamp:
+    """``at`` as a UTC timestamp comparable with the log's ``at`` column; naive times are refused."""
+    stamp = pd.Timestamp(at)
+    if stamp.tzinfo is None:
+        raise ValueError(f"a report moment needs a time zone: {at!r}")
+    return stamp.tz_convert("UTC")
+
+
+def until(log: pd.DataFrame, at: datetime) -> pd.DataFrame:
+    """The log's rows at or before ``at``."""
+    if log.empty:
+        return log
+    return log[log["at"] <= moment(at)]
+
+
+def between(log: pd.DataFrame, start: datetime, end: datetime) -> pd.DataFrame:
+    """The log's rows in (start, end]."""
+    if log.empty:
+        return log
+    stamps = log["at"]
+    return log[(stamps > moment(start)) & (stamps <= moment(end))]
+
+
+def purchases(log: pd.DataFrame) -> pd.DataFrame:
+    """Sales the member kept something of (net amount above zero)."""
+    if log.empty:
+        return log
+    return log[log["amount"] > 0]
+
+
+def purchase_days(log: pd.DataFrame) -> pd.DataFrame:
+    """One row per member and shop day with a purchase (same-day sales count as one), oldest first.
+
+    Columns ``member_no``, ``local_date`` and ``last_at`` (the day's last sale).
+    """
+    bought = purchases(log)
+    if bought.empty:
+        return pd.DataFrame(
+            {
+                "member_no": pd.Series([], dtype=object),
+                "local_date": pd.Series([], dtype="datetime64[ns]"),
+                "last_at": pd.Series([], dtype="datetime64[ns, UTC]"),
+            }
+        )
+    days = (
+        bought.groupby(["member_no", "local_date"], sort=True, observed=True)["at"]
+        .max()
+        .rename("last_at")
+        .reset_index()
+    )
+    return days

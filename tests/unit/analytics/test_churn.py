@@ -1,0 +1,174 @@
+"""Churn risk on synthetic shops whose right answer is known: who stopped coming, and who keeps coming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
+
+from .purchase_logs import AT, LogSource, Sale, members_from, purchase_log
+
+HORIZON = 30
+START = AT - timedelta(days=400)
+
+
+def synthetic_shop(seed: int = 1, members: int = 300) -> list[Sale]:
+    """Weekly regulars who never stop, and lapsers who buy weekly until a day of their own, then never."""
+    rng = np.random.default_rng(seed)
+    sales = []
+    for number in range(members):
+        member = f"M{number:04d}"
+        lapses = number % 2 == 1
+        stop = START + timedelta(days=float(rng.uniform(60, 400))) if lapses else AT
+        day = START + timedelta(days=float(rng.uniform(0, 30)))
+        while day <= stop:
+            sales.append(Sale(member, day, int(rng.integers(500, 5000))))
+            day += timedelta(days=float(rng.uniform(4, 10)))
+    return sales
+
+
+def report_for(sales: list[Sale], **kwargs: object) -> ChurnReport | NotEnoughHistory:
+    log = purchase_log(sales)
+    return churn_report(LogSource(log, members_from(log)), AT, HORIZON, **kwargs)  # type: ignore[arg-type]
+
+
+def last_purchase(sales: list[Sale]) -> dict[str, datetime]:
+    last: dict[str, datetime] = {}
+    for sale in sales:
+        last[sale.member_no] = max(last.get(sale.member_no, sale.at), sale.at)
+    return last
+
+
+def test_members_who_stopped_buying_carry_the_high_risks() -> None:
+    sales = synthetic_shop()
+    report = report_for(sales)
+    assert isinstance(report, ChurnReport)
+    last = last_purchase(sales)
+    risk = {r.member_no: r.risk for r in report.members}
+    assert set(risk) == set(last)
+    regulars = [risk[m] for m in risk if int(m[1:]) % 2 == 0]
+    gone = [risk[m] for m in risk if int(m[1:]) % 2 == 1 and AT - last[m] > timedelta(days=60)]
+    assert len(gone) > 50
+    assert max(regulars) < min(gone)
+    assert np.median(regulars) < 0.2
+    assert min(gone) > 0.8
+    assert report.backtest.auc > 0.9
+    assert [r.risk for r in report.members] == sorted(
+        (r.risk for r in report.members), reverse=True
+    )
+
+
+def test_the_backtest_trains_and_tests_on_the_two_windows_before_the_moment() -> None:
+    report = report_for(synthetic_shop())
+    assert isinstance(report, ChurnReport)
+    test = report.backtest
+    assert (test.train_cutoff, test.test_cutoff, test.end) == (
+        AT - timedelta(days=2 * HORIZON),
+        AT - timedelta(days=HORIZON),
+        AT,
+    )
+    assert 0 < test.test_churned < test.test_members <= 300
+    assert test.auc_recency > 0.5  # the longer absent, the likelier gone
+    assert test.auc_bgnbd is None
+
+
+def test_sales_after_the_moment_change_nothing() -> None:
+    sales = synthetic_shop()
+    # Everybody, lapsed or not, comes back daily for 60 days after the moment.
+    later = [
+        Sale(member, AT + timedelta(days=day, seconds=1), 2500)
+        for member in sorted({sale.member_no for sale in sales})
+        for day in range(60)
+    ]
+    newcomers = [Sale(f"NEW{n}", AT + timedelta(days=n + 1)) for n in range(40)]
+    plain = report_for(sales)
+    log = purchase_log(sales + later + newcomers)
+    for leaky in (False, True):
+        source = LogSource(log, members_from(log), leaky=leaky)
+        assert churn_report(source, AT, HORIZON) == plain
+
+
+def test_the_same_data_give_the_same_risks() -> None:
+    assert report_for(synthetic_shop(seed=3)) == report_for(synthetic_shop(seed=3))
+
+
+def test_bgnbd_expected_purchases_rank_fewest_first_at_the_test_cutoff() -> None:
+    sales = synthetic_shop()
+    calls = []
+
+    def oracle(log: pd.DataFrame, cutoff: datetime, horizon_days: int) -> pd.Series:
+        """Knows the future: each member's real purchases in the horizon (none: left out)."""
+        calls.append((log["at"].max(), cutoff, horizon_days))
+        ahead = [s.member_no for s in sales if cutoff < s.at <= cutoff + timedelta(horizon_days)]
+        return pd.Series(ahead).value_counts().astype(float)
+
+    report = report_for(sales, expected_purchases=oracle)
+    assert isinstance(report, ChurnReport)
+    assert report.backtest.auc_bgnbd == 1.0
+    ((seen_until, cutoff, horizon),) = calls
+    assert cutoff == AT - timedelta(days=HORIZON)
+    assert seen_until <= pd.Timestamp(cutoff)
+    assert horizon == HORIZON
+
+    def backwards(log: pd.DataFrame, cutoff: datetime, horizon_days: int) -> pd.Series:
+        return -oracle(log, cutoff, horizon_days)
+
+    report = report_for(sales, expected_purchases=backwards)
+    assert isinstance(report, ChurnReport)
+    assert report.backtest.auc_bgnbd is not None
+    assert report.backtest.auc_bgnbd < 0.5
+
+
+def test_a_shop_with_a_handful_of_members_gets_not_enough_history() -> None:
+    outcome = report_for(synthetic_shop(members=10))
+    assert isinstance(outcome, NotEnoughHistory)
+    assert outcome.reason == "too_few_members"
+    assert outcome.members == 10
+    assert "Not enough history" in outcome.message
+
+
+def test_a_shop_where_nobody_stops_gets_not_enough_history() -> None:
+    regulars = [s for s in synthetic_shop() if int(s.member_no[1:]) % 2 == 0]
+    outcome = report_for(regulars)
+    assert isinstance(outcome, NotEnoughHistory)
+    assert outcome.reason == "one_outcome"
+    assert (outcome.members, outcome.churned) == (150, 0)
+
+
+def test_an_empty_shop_gets_not_enough_history() -> None:
+    outcome = report_for([])
+    assert isinstance(outcome, NotEnoughHistory)
+    assert (outcome.reason, outcome.members) == ("too_few_members", 0)
+
+
+def test_a_moment_without_a_time_zone_is_refused() -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        churn_report(
+            LogSource(purchase_log([]), members_from(purchase_log([]))),
+            AT.replace(tzinfo=None),
+            HORIZON,
+        )
+
+
+@dataclass
+class TieredSource(LogSource):
+    """Regulars are Gold and lapsers Bronze; at the report moment the regulars become Platinum."""
+
+    def member_snapshot(self, at: datetime) -> pd.DataFrame:
+        members = super().member_snapshot(at).copy()
+        top = "Platinum" if at >= AT else "Gold"
+        members["tier"] = [top if int(n[1:]) % 2 == 0 else "Bronze" for n in members["member_no"]]
+        return members
+
+
+def test_a_tier_first_seen_at_the_report_moment_still_gets_risks() -> None:
+    log = purchase_log(synthetic_shop())
+    report = churn_report(TieredSource(log, members_from(log)), AT, HORIZON)
+    assert isinstance(report, ChurnReport)
+    assert len(report.members) == 300
+    assert all(0 <= r.risk <= 1 for r in report.members)
