@@ -72,3 +72,24 @@ def scoped(source: ReportSource, sales: StoreSalesSource, store: str | None) -> 
     if store is None:
         return source
     return cast(ReportSource, StoreView(source, sales, store))
+
+
+class StoreLog:
+    """``source`` whose purchase log holds only the sales ``store`` rang up (members stay whole)."""
+
+    def __init__(self, source: ReportSource, store: str) -> None:
+        self._source, self.store = source, store
+
+    def purchase_log(self, end: datetime) -> pd.DataFrame:
+        log = self._source.purchase_log(end)
+        return log[log["store"] == self.store].reset_index(drop=True)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self._source, name)
+
+
+def store_log(source: ReportSource, store: str | None) -> ReportSource:
+    """``source`` with one store's purchases (member-level reports), or unchanged (``None``)."""
+    return source if store is None else cast(ReportSource, StoreLog(source, store))

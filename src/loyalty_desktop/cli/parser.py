@@ -257,10 +257,13 @@ def build_parser() -> Parser:
     _import_options(p)
 
     p = sub.add_parser("report", help="reports")
-    p.add_argument("name", choices=["kpis", "liability", "tiers", "campaigns", "cohorts"])
+    p.add_argument(
+        "name",
+        choices=["kpis", "liability", "tiers", "campaigns", "cohorts", "rfm", "clv", "churn"],
+    )
     _at(p)
     p.add_argument("--from", dest="start")
-    p.add_argument("--horizon-days", type=int, default=365)
+    p.add_argument("--horizon-days", type=int, help="forecast horizon (default 365 days; churn 90)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out")
     p.add_argument(

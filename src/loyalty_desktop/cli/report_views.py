@@ -29,6 +29,9 @@ TABLES = {
     "tiers": ("tiers", "tier"),
     "campaigns": ("campaigns", "name"),
     "cohorts": ("cohorts", "month"),
+    "rfm": ("members", "member_no"),
+    "clv": ("members", "member_no"),
+    "churn": ("members", "member_no"),
 }
 
 

@@ -9,11 +9,15 @@ import sys
 from typing import Any
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.churn import ChurnReport
+from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
+from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
-from loyalty_desktop.cli import presenters, report_views
+from loyalty_desktop.cli import analytic_views, presenters, report_views
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
-from loyalty_desktop.services import reports
+from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.services import programs, reports
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
@@ -29,7 +33,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         horizon_days=args.horizon_days,
         store=args.store,
     )
-    report = as_json(typed)
+    report = as_json(typed, programs.show_program(ctx.shop, ctx.actor).program.currency)
     if args.format == "csv" or args.out:
         text = (
             _as_csv(report)
@@ -49,7 +53,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
     return report
 
 
-def as_json(typed: reports.Report) -> dict[str, Any]:
+def as_json(typed: reports.Report, cur: Currency) -> dict[str, Any]:
     """A report's JSON (shared/CONTRACT.md's fields first)."""
     if isinstance(typed, TierReport):
         return report_views.tiers(typed)
@@ -57,6 +61,12 @@ def as_json(typed: reports.Report) -> dict[str, Any]:
         return report_views.campaigns(typed)
     if isinstance(typed, CohortReport):
         return report_views.cohorts(typed)
+    if isinstance(typed, RfmReport):
+        return analytic_views.rfm(typed, cur)
+    if isinstance(typed, ClvReport):
+        return analytic_views.clv(typed, cur)
+    if isinstance(typed, ChurnReport):
+        return analytic_views.churn(typed)
     return presenters.report(typed)
 
 

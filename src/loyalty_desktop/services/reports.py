@@ -11,19 +11,31 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.churn import ChurnReport
+from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
+from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
-from loyalty_desktop.services import programme_reports
+from loyalty_desktop.services import analytic_reports, programme_reports
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import ReportPeriod
 
-Report = Kpis | Liability | TierReport | CampaignReport | CohortReport
+Report = (
+    Kpis
+    | Liability
+    | TierReport
+    | CampaignReport
+    | CohortReport
+    | RfmReport
+    | ClvReport
+    | ChurnReport
+)
 
 # Each report by name, in the order the command lists them; a new report is one line here.
 BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
@@ -32,7 +44,12 @@ BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
     "tiers": programme_reports.tiers,
     "campaigns": programme_reports.campaigns,
     "cohorts": programme_reports.cohorts,
+    "rfm": analytic_reports.rfm,
+    "clv": analytic_reports.clv,
+    "churn": analytic_reports.churn,
 }
+# The horizon when none is asked for: a year, but a quarter for churn (a year needs two of data).
+DEFAULT_HORIZON_DAYS = {"churn": analytic_reports.CHURN_HORIZON_DAYS}
 REPORTS = tuple(BUILDERS)
 MAX_HORIZON_DAYS = 36_500  # a hundred years
 
@@ -44,7 +61,7 @@ def report(
     *,
     start: datetime | None = None,
     at: datetime | None = None,
-    horizon_days: int = 365,
+    horizon_days: int | None = None,
     store: str | None = None,
 ) -> Report:
     """The report ``name`` for (start, at]: by default the year up to now; sales of ``store`` only.
@@ -61,6 +78,8 @@ def report(
             value=repeatable(name),
             choices=list(REPORTS),
         )
+    if horizon_days is None:
+        horizon_days = DEFAULT_HORIZON_DAYS.get(name, 365)
     if not 1 <= horizon_days <= MAX_HORIZON_DAYS:
         raise InvalidRequest(
             f"--horizon-days must be from 1 to {MAX_HORIZON_DAYS} (a hundred years)",

@@ -1,0 +1,50 @@
+"""The member-level reports: RFM segments, customer lifetime value and churn risk.
+
+Each reads the purchase log as of the report moment (nothing later), narrowed
+to one store's sales when one is chosen; members and their points stay the
+whole programme's. The churn back-test's BG/NBD baseline is the CLV model's
+own forecast, fitted on the log up to each cut-off.
+"""
+
+from __future__ import annotations
+
+from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
+from loyalty_desktop.analytics.clv import ClvReport, clv_report, expected_purchases_by_member
+from loyalty_desktop.analytics.rfm import RfmReport, rfm_report
+from loyalty_desktop.analytics.store_scope import store_log
+from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.services.report_period import ReportPeriod
+
+CHURN_HORIZON_DAYS = 90  # a quarter: a shop's usual "lapsed" line; a year needs two years of data
+
+
+def rfm(p: ReportPeriod) -> RfmReport:
+    """RFM scores and the ten segments as of the period's end."""
+    return rfm_report(store_log(p.source, p.store), p.end)
+
+
+def clv(p: ReportPeriod) -> ClvReport:
+    """BG/NBD and Gamma-Gamma fitted on the log up to the period's end; forecasts over the horizon."""
+    return clv_report(store_log(p.source, p.store), p.end, p.horizon_days)
+
+
+def churn(p: ReportPeriod) -> ChurnReport:
+    """Each member's risk of buying nothing over the horizon, with its back-test.
+
+    Raises:
+        InvalidRequest: the history is too short or too uniform for a model (the reason says which).
+    """
+    found = churn_report(
+        store_log(p.source, p.store), p.end, p.horizon_days, expected_purchases_by_member
+    )
+    if isinstance(found, NotEnoughHistory):
+        raise InvalidRequest(
+            found.message,
+            reason=f"churn_{found.reason}",
+            field="at",
+            cutoff=found.cutoff.date().isoformat(),
+            members=found.members,
+            churned=found.churned,
+            horizon_days=found.horizon_days,
+        )
+    return found
