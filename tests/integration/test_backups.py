@@ -283,3 +283,48 @@ def test_a_backup_from_an_older_schema_is_restored_and_brought_forward(
         assert verify_chain(restored.shop, LOCAL_ADMIN).intact
     finally:
         restored.engine.dispose()
+
+
+def _with_log_beside(good: Path, bad: Path, change: str) -> None:
+    """``bad`` is ``good`` with ``change`` committed only in a -wal file beside it (not yet folded in)."""
+    work = bad.with_name("work.db")
+    shutil.copyfile(good, work)
+    conn = sqlite3.connect(work)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute(change)
+        conn.commit()
+        shutil.copyfile(work, bad)
+        shutil.copyfile(f"{work}-wal", f"{bad}-wal")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ("UPDATE audit SET reason = 'nothing to see' WHERE seq = 1", "backup_audit_broken"),
+        ("UPDATE alembic_version SET version_num = '9999'", "backup_schema_too_new"),
+        ("DROP TABLE members", "backup_not_loyalty"),
+    ],
+    ids=["audit-rewritten", "newer-schema", "not-a-loyalty-database"],
+)
+def test_a_write_ahead_log_beside_the_backup_is_checked_with_it(
+    shop: Opened, tmp_path: Path, change: str, reason: str
+) -> None:
+    # SQLite applies a -wal beside a file when it opens it: a check that ignores it passes a
+    # file whose restored content is something else (an edited audit log, a newer schema).
+    members.enrol(shop.shop, LOCAL_ADMIN, members.NewMember(name="丙"))
+    good = backups.back_up(shop.shop, LOCAL_ADMIN).path
+    offered = tmp_path / "offered" / "shop.db"
+    offered.parent.mkdir()
+    _with_log_beside(good, offered, change)
+    members.enrol(shop.shop, LOCAL_ADMIN, members.NewMember(name="丁"))
+    with pytest.raises(LoyaltyError) as refused:
+        backups.check_backup(shop.shop, LOCAL_ADMIN, offered)
+    assert refused.value.reason == reason
+    with pytest.raises(LoyaltyError) as refused:
+        backups.restore_backup(shop.shop, LOCAL_ADMIN, offered)
+    assert refused.value.reason == reason
+    assert _names(shop) == ["丁", "丙", "乙", "甲"]

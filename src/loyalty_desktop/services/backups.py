@@ -146,30 +146,27 @@ def backup_if_due(shop: Shop, actor: Actor) -> AutoBackup:
 def check_backup(shop: Shop, actor: Actor, file: Path) -> BackupCheck:
     """Refuse, with the reason, a file that may not be restored; else what it holds."""
     require(actor, Permission.BACKUP)
-    if shop.backups.is_live(file):
-        raise InvalidRequest(
-            f"{file} is the database in use; choose a backup",
-            reason="restore_same_file",
-            field="file",
-            file=str(file),
-        )
-    facts = shop.backups.inspect(file)
-    _refuse_unsound(file, facts)
-    _refuse_foreign(shop, file, facts)
-    assert facts.revision is not None
-    return BackupCheck(file, facts.revision, facts.members, len(facts.audit_entries))
+    _refuse_live(shop, file)
+    with shop.backups.staged(file) as copy:
+        return _checked(shop, file, copy)
 
 
 def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
     """Put a checked backup in place of the database; the replaced one is kept in the backups folder.
 
+    The checks read a private copy of the file (as SQLite reads it, with any
+    -wal beside it applied) and that very copy is put in place: what was
+    checked is what is restored, even if the file or its log changes meanwhile.
     This program's connections to the database are closed: the caller must
     stop using ``shop`` afterwards (the window closes; the command ends).
     """
-    checked = check_backup(shop, actor, file)
+    require(actor, Permission.BACKUP)
+    _refuse_live(shop, file)
     now = shop.clock.now()
-    safety = shop.backups.safety_target(now)
-    shop.backups.replace_with(file, safety)
+    with shop.backups.staged(file) as copy:
+        checked = _checked(shop, file, copy)
+        safety = shop.backups.safety_target(now)
+        shop.backups.replace_with(copy, safety)
     with shop.backups.reopen() as restored:
         with restored.uow() as uow:
             write_audit(
@@ -189,6 +186,25 @@ def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
             # The log now ends here: entries recorded after the backup live on in the safety copy.
             restored.audit_seal.restart_head(last.seq, last.hash)
     return Restored(file, safety, checked.revision, checked.members, checked.audit_entries + 1)
+
+
+def _refuse_live(shop: Shop, file: Path) -> None:
+    if shop.backups.is_live(file):
+        raise InvalidRequest(
+            f"{file} is the database in use; choose a backup",
+            reason="restore_same_file",
+            field="file",
+            file=str(file),
+        )
+
+
+def _checked(shop: Shop, file: Path, copy: Path) -> BackupCheck:
+    """Every check, on ``copy`` (the staged copy of ``file``); refusals name ``file``."""
+    facts = shop.backups.inspect(copy)
+    _refuse_unsound(file, facts)
+    _refuse_foreign(shop, file, facts)
+    assert facts.revision is not None
+    return BackupCheck(file, facts.revision, facts.members, len(facts.audit_entries))
 
 
 def _refuse_unsound(file: Path, facts: BackupFacts) -> None:

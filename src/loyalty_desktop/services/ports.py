@@ -650,8 +650,16 @@ class DatabaseBackups(Protocol):
         """Read a candidate file's schema, tables, integrity and settings without changing it."""
         ...
 
+    def staged(self, candidate: Path) -> AbstractContextManager[Path]:
+        """A private copy of ``candidate`` as SQLite reads it (a -wal beside it applied), removed on exit.
+
+        Checks read this copy, and it is what ``replace_with`` puts in place: a
+        file changed after its check, or a log beside it, cannot slip past them.
+        """
+        ...
+
     def replace_with(self, candidate: Path, safety: Path) -> None:
-        """Put ``candidate`` in place of the database, first copying the database to ``safety``.
+        """Put the staged ``candidate`` in place of the database, first copying the database to ``safety``.
 
         The program's own connections are closed first; another program
         holding the file open is a refusal, and nothing is changed.
@@ -698,6 +706,10 @@ class NoBackups:
         raise self._refuse()
 
     def inspect(self, path: Path) -> BackupFacts:
+        """Refused."""
+        raise self._refuse()
+
+    def staged(self, candidate: Path) -> AbstractContextManager[Path]:
         """Refused."""
         raise self._refuse()
 
