@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -11,6 +10,7 @@ from typing import Any
 from loyalty_desktop.cli import presenters
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.services import reports
+from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
@@ -45,7 +45,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
 
 def _as_csv(report: dict[str, Any]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(["key", "value"])
     for key, value in report.items():
         if isinstance(value, list):
