@@ -29,14 +29,14 @@ from loyalty_desktop.db.tables import metadata
 from loyalty_desktop.domain.errors import BadDatabase, BadFile
 from loyalty_desktop.output_files import check_target, put_new, same_file
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import AuditEntry, BackupFacts, BackupFile
+from loyalty_desktop.services.ports import AuditEntry, BackupFacts, BackupFile, StaffFacts
 
 FOLDER = "backups"
 _JOURNALS = ("-wal", "-shm", "-journal")
 _HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAMED = re.compile(r"\.backup-(?P<label>.+)-(?P<stamp>\d{8}T\d{6}Z?)(?:-\d+)?\.[^.]+$")
-_WANTED_SETTINGS = ("device_id", "key_fingerprints")
+_WANTED_SETTINGS = ("device_id", "key_fingerprints", "till_rules")
 # One step: in WAL mode the copy reads one snapshot while tills keep committing. In several
 # steps, every commit by another connection in between would start the copy over.
 _PAGES_PER_STEP = -1
@@ -339,6 +339,7 @@ def _facts(path: Path) -> BackupFacts:
         settings: dict[str, str] = {}
         members = 0
         entries: tuple[AuditEntry, ...] = ()
+        people: tuple[StaffFacts, ...] = ()
         if known and not missing:
             wanted = ",".join("?" for _ in _WANTED_SETTINGS)
             settings = dict(
@@ -349,7 +350,13 @@ def _facts(path: Path) -> BackupFacts:
             )
             members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
             entries = tuple(_audit_entries(conn))
-    return BackupFacts(True, (), revision, known, missing, settings, members, entries)
+            people = tuple(
+                StaffFacts(str(name), str(role), bool(active), str(pin_hash))
+                for name, role, active, pin_hash in conn.execute(
+                    "SELECT name, role, active, pin_hash FROM staff"
+                )
+            )
+    return BackupFacts(True, (), revision, known, missing, settings, members, entries, people)
 
 
 def _core_tables() -> set[str]:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest
-from loyalty_desktop.services import keys
+from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest, PermissionDenied
+from loyalty_desktop.services import keys, till_policy
 from loyalty_desktop.services.audit_chain import BreakKind, chain_breaks
-from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.auth import Actor, Permission, Role, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
-from loyalty_desktop.services.ports import BackupFacts, BackupFile
+from loyalty_desktop.services.ports import BackupFacts, BackupFile, StaffFacts, StaffRecord
 
 KEEP_SETTING = "backups_keep"
 DEFAULT_KEEP = 14
@@ -148,7 +148,7 @@ def check_backup(shop: Shop, actor: Actor, file: Path) -> BackupCheck:
     require(actor, Permission.BACKUP)
     _refuse_live(shop, file)
     with shop.backups.staged(file) as copy:
-        return _checked(shop, file, copy)
+        return _checked(shop, actor, file, copy)
 
 
 def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
@@ -164,7 +164,7 @@ def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
     _refuse_live(shop, file)
     now = shop.clock.now()
     with shop.backups.staged(file) as copy:
-        checked = _checked(shop, file, copy)
+        checked = _checked(shop, actor, file, copy)
         safety = shop.backups.safety_target(now)
         shop.backups.replace_with(copy, safety)
     with shop.backups.reopen() as restored:
@@ -198,11 +198,12 @@ def _refuse_live(shop: Shop, file: Path) -> None:
         )
 
 
-def _checked(shop: Shop, file: Path, copy: Path) -> BackupCheck:
+def _checked(shop: Shop, actor: Actor, file: Path, copy: Path) -> BackupCheck:
     """Every check, on ``copy`` (the staged copy of ``file``); refusals name ``file``."""
     facts = shop.backups.inspect(copy)
     _refuse_unsound(file, facts)
     _refuse_foreign(shop, file, facts)
+    _refuse_rights_above_actor(shop, actor, file, facts)
     assert facts.revision is not None
     return BackupCheck(file, facts.revision, facts.members, len(facts.audit_entries))
 
@@ -270,3 +271,45 @@ def _refuse_foreign(shop: Shop, file: Path, facts: BackupFacts) -> None:
             file=str(file),
             seq=broken[0].seq,
         )
+
+
+def _refuse_rights_above_actor(shop: Shop, actor: Actor, file: Path, facts: BackupFacts) -> None:
+    """A restore may change only what the person restoring could change by hand.
+
+    It puts back the copy's staff accounts and till rules too: a manager
+    restoring a copy from when they were an admin, or from before any account
+    existed (the command is then everyone's administrator), or with a higher
+    refund limit, would gain by a restore what only an admin may give. So any
+    difference in an account above a cashier's, or in the till rules, needs an admin.
+    """
+    if actor.may(Permission.STAFF):
+        return
+    with shop.uow(write=False) as uow:
+        ours = {s.name: s for s in uow.staff.all()}
+        rules = uow.settings.get(till_policy.SETTING)
+    theirs = {s.name: s for s in facts.staff}
+    changed = sorted(
+        name
+        for name in ours.keys() | theirs.keys()
+        if _needs_admin(ours.get(name), theirs.get(name))
+    )
+    if rules != facts.settings.get(till_policy.SETTING):
+        changed.append(till_policy.SETTING)
+    if changed:
+        raise PermissionDenied(
+            f"{file} holds other staff accounts or till rules than the shop has now "
+            f"({', '.join(changed)}); only an admin may restore it. Nothing was changed.",
+            reason="restore_needs_admin",
+            file=str(file),
+            changed=changed,
+        )
+
+
+def _needs_admin(ours: StaffRecord | None, theirs: StaffFacts | None) -> bool:
+    """Whether putting ``theirs`` in place of ``ours`` changes an account only an admin looks after."""
+    cashier = Role.CASHIER.value
+    if all(s is None or s.role == cashier for s in (ours, theirs)):
+        return False  # a manager looks after cashiers' accounts
+    if ours is None or theirs is None:
+        return True
+    return (ours.role, ours.active, ours.pin_hash) != (theirs.role, theirs.active, theirs.pin_hash)

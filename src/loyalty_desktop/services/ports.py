@@ -625,6 +625,18 @@ class BackupFacts:
     settings: Mapping[str, str]
     members: int
     audit_entries: tuple[AuditEntry, ...]
+    # The accounts in the file: a restore puts them back, so who may restore depends on them.
+    staff: tuple[StaffFacts, ...] = ()
+
+
+@dataclass(frozen=True)
+class StaffFacts:
+    """A staff account as a backup holds it: what decides who may sign in and do what."""
+
+    name: str
+    role: str
+    active: bool
+    pin_hash: str
 
 
 class DatabaseBackups(Protocol):
