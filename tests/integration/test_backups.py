@@ -15,10 +15,24 @@ from alembic import command
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.db import migrate
 from loyalty_desktop.db.engine import make_engine, sqlite_url
-from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest, LoyaltyError
-from loyalty_desktop.services import backups, browsing, integrity, members, programs
+from loyalty_desktop.domain.errors import (
+    BadDatabase,
+    InvalidRequest,
+    LoyaltyError,
+    PermissionDenied,
+)
+from loyalty_desktop.services import (
+    backups,
+    browsing,
+    integrity,
+    members,
+    programs,
+    staff,
+    staff_accounts,
+    till_policy,
+)
 from loyalty_desktop.services.audit_chain import verify_chain
-from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from tests.conftest import FixedClock
 from tests.integration.conftest import PROGRAM
 
@@ -283,3 +297,98 @@ def test_a_backup_from_an_older_schema_is_restored_and_brought_forward(
         assert verify_chain(restored.shop, LOCAL_ADMIN).intact
     finally:
         restored.engine.dispose()
+
+
+def _with_log_beside(good: Path, bad: Path, change: str) -> None:
+    """``bad`` is ``good`` with ``change`` committed only in a -wal file beside it (not yet folded in)."""
+    work = bad.with_name("work.db")
+    shutil.copyfile(good, work)
+    conn = sqlite3.connect(work)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute(change)
+        conn.commit()
+        shutil.copyfile(work, bad)
+        shutil.copyfile(f"{work}-wal", f"{bad}-wal")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ("UPDATE audit SET reason = 'nothing to see' WHERE seq = 1", "backup_audit_broken"),
+        ("UPDATE alembic_version SET version_num = '9999'", "backup_schema_too_new"),
+        ("DROP TABLE members", "backup_not_loyalty"),
+    ],
+    ids=["audit-rewritten", "newer-schema", "not-a-loyalty-database"],
+)
+def test_a_write_ahead_log_beside_the_backup_is_checked_with_it(
+    shop: Opened, tmp_path: Path, change: str, reason: str
+) -> None:
+    # SQLite applies a -wal beside a file when it opens it: a check that ignores it passes a
+    # file whose restored content is something else (an edited audit log, a newer schema).
+    members.enrol(shop.shop, LOCAL_ADMIN, members.NewMember(name="丙"))
+    good = backups.back_up(shop.shop, LOCAL_ADMIN).path
+    offered = tmp_path / "offered" / "shop.db"
+    offered.parent.mkdir()
+    _with_log_beside(good, offered, change)
+    members.enrol(shop.shop, LOCAL_ADMIN, members.NewMember(name="丁"))
+    with pytest.raises(LoyaltyError) as refused:
+        backups.check_backup(shop.shop, LOCAL_ADMIN, offered)
+    assert refused.value.reason == reason
+    with pytest.raises(LoyaltyError) as refused:
+        backups.restore_backup(shop.shop, LOCAL_ADMIN, offered)
+    assert refused.value.reason == reason
+    assert _names(shop) == ["丁", "丙", "乙", "甲"]
+
+
+def _admin_and_manager(shop: Opened) -> tuple[Actor, Actor]:
+    staff.add_staff(shop.shop, LOCAL_ADMIN, "Ada", "admin", "4321")
+    ada = staff.sign_in(shop.shop, "Ada", "4321")
+    staff.add_staff(shop.shop, ada, "Mia", "manager", "4321")
+    return ada, staff.sign_in(shop.shop, "Mia", "4321")
+
+
+def test_a_manager_cannot_restore_themself_back_to_admin(shop: Opened) -> None:
+    ada, _ = _admin_and_manager(shop)
+    staff_accounts.change_role(shop.shop, ada, "Mia", "admin")
+    old = backups.back_up(shop.shop, ada).path
+    staff_accounts.change_role(shop.shop, ada, "Mia", "manager")
+    mia = staff.sign_in(shop.shop, "Mia", "4321")
+    with pytest.raises(PermissionDenied) as refused:
+        backups.restore_backup(shop.shop, mia, old)
+    assert refused.value.reason == "restore_needs_admin"
+    roles = {a.name: a.role.value for a in staff.list_staff(shop.shop, ada)}
+    assert roles == {"Ada": "admin", "Mia": "manager"}
+
+
+def test_a_manager_cannot_restore_a_shop_from_before_its_staff_accounts(shop: Opened) -> None:
+    # No accounts in the copy: whoever runs the command next would be the shop's administrator.
+    old = backups.back_up(shop.shop, LOCAL_ADMIN).path
+    _, mia = _admin_and_manager(shop)
+    with pytest.raises(PermissionDenied) as refused:
+        backups.restore_backup(shop.shop, mia, old)
+    assert refused.value.reason == "restore_needs_admin"
+
+
+def test_a_manager_cannot_restore_other_till_rules_but_an_admin_can(shop: Opened) -> None:
+    ada, mia = _admin_and_manager(shop)
+    till_policy.set_till_rules(shop.shop, ada, refund_limit="500.00")
+    old = backups.back_up(shop.shop, ada).path
+    till_policy.set_till_rules(shop.shop, ada, refund_limit="0.00")
+    with pytest.raises(PermissionDenied) as refused:
+        backups.restore_backup(shop.shop, mia, old)
+    assert refused.value.reason == "restore_needs_admin"
+    backups.restore_backup(shop.shop, ada, old)
+
+
+def test_a_manager_restores_a_backup_that_differs_only_in_members_and_cashiers(
+    shop: Opened,
+) -> None:
+    ada, mia = _admin_and_manager(shop)
+    old = backups.back_up(shop.shop, ada).path
+    members.enrol(shop.shop, mia, members.NewMember(name="丙"))
+    staff.add_staff(shop.shop, mia, "Cai", "cashier", "4321")
+    backups.restore_backup(shop.shop, mia, old)

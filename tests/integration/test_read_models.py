@@ -215,3 +215,19 @@ def test_browsing_all_members_and_the_audit_log_are_a_managers(
     m = shop["members"][0].member_no
     assert browsing.member_ledger(opened.shop, cashier, m).rows
     assert browsing.search_members(opened.shop, cashier, m)
+
+
+@pytest.mark.parametrize("sort", list(MemberSort))
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("text", ["1", "王", "10000004"])
+def test_a_search_that_matches_by_number_or_name_pages_like_the_whole_list(
+    opened: Opened, shop: dict[str, Any], sort: MemberSort, descending: bool, text: str
+) -> None:
+    everyone = _all_pages(opened, sort, descending, MemberFilter(), 500)
+    expected = [r.id for r in everyone if r.member_no.startswith(text) or r.name.startswith(text)]
+    assert expected
+    for size in (1, 4, 500):
+        found = _all_pages(opened, sort, descending, MemberFilter(text=text), size)
+        assert [r.id for r in found] == expected
+    counted = browsing.list_members(opened.shop, LOCAL_ADMIN, MemberFilter(text=text), count=True)
+    assert counted.total == len(expected)

@@ -23,6 +23,7 @@ from loyalty_desktop.analytics.campaigns import (
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.services.spreadsheet_cells import safe_cell
 
 # The list each report's CSV is a table of, and its first column (the header of an empty table).
 TABLES = {
@@ -187,5 +188,5 @@ def csv_table(report: dict[str, Any]) -> str | None:
     writer = csv.DictWriter(buffer, fieldnames=header, restval="")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+        writer.writerow({k: "" if v is None else safe_cell(v) for k, v in row.items()})
     return buffer.getvalue()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sys
@@ -18,6 +17,7 @@ from loyalty_desktop.cli import analytic_views, presenters, report_views
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.services import programs, reports
+from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 
 def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
@@ -75,7 +75,7 @@ def _as_csv(report: dict[str, Any]) -> str:
     if table is not None:
         return table
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeCsvWriter(buffer)
     writer.writerow(["key", "value"])
     for key, value in report.items():
         if isinstance(value, list):

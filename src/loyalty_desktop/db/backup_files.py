@@ -29,14 +29,14 @@ from loyalty_desktop.db.tables import metadata
 from loyalty_desktop.domain.errors import BadDatabase, BadFile
 from loyalty_desktop.output_files import check_target, put_new, same_file
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import AuditEntry, BackupFacts, BackupFile
+from loyalty_desktop.services.ports import AuditEntry, BackupFacts, BackupFile, StaffFacts
 
 FOLDER = "backups"
 _JOURNALS = ("-wal", "-shm", "-journal")
 _HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%SZ"
 _NAMED = re.compile(r"\.backup-(?P<label>.+)-(?P<stamp>\d{8}T\d{6}Z?)(?:-\d+)?\.[^.]+$")
-_WANTED_SETTINGS = ("device_id", "key_fingerprints")
+_WANTED_SETTINGS = ("device_id", "key_fingerprints", "till_rules")
 # One step: in WAL mode the copy reads one snapshot while tills keep committing. In several
 # steps, every commit by another connection in between would start the copy over.
 _PAGES_PER_STEP = -1
@@ -195,30 +195,56 @@ class SqliteBackups:
         """Whether ``path`` is this database (links followed, letter case as the system compares)."""
         return same_file(path.expanduser(), self.database)
 
-    def replace_with(self, candidate: Path, safety: Path) -> None:
-        """Stage the candidate, close this program's connections, check nobody else has the file, swap."""
+    @contextlib.contextmanager
+    def staged(self, candidate: Path) -> Iterator[Path]:
+        """A copy of ``candidate`` beside the database, as SQLite reads it; removed unless put in place.
+
+        SQLite applies a -wal found beside a file when it opens it, so a check of
+        the file alone could pass what the copy then brings in (an edited audit
+        log, a newer schema). Everything is checked on this copy, and this copy
+        is what a restore puts in place. A file SQLite cannot copy is copied as
+        bytes, for the checks to say what is wrong with it.
+        """
         folder = self.database.parent
         staged = folder / f".{self.database.name}.restore-{secrets.token_hex(4)}.tmp"
         try:
-            _copy_online(candidate, staged)
-            if _integrity(staged) != ["ok"]:
-                raise BadDatabase(
-                    f"{candidate} changed or was damaged while it was copied; nothing was changed",
-                    reason="restore_copy_damaged",
+            try:
+                with candidate.open("rb") as handle:  # never let SQLite create a missing file
+                    header = handle.read(len(_HEADER))
+                if header != _HEADER:
+                    staged.write_bytes(header)  # not SQLite: its first bytes say so
+                else:
+                    try:
+                        _copy_online(candidate, staged)
+                    except sqlite3.DatabaseError:
+                        _remove_with_journals(staged)
+                        shutil.copyfile(candidate, staged)
+            except OSError as exc:
+                raise BadFile(
+                    f"cannot read {candidate}: {exc.strerror or exc}",
+                    code="bad_file",
+                    reason="backup_unreadable",
                     file=str(candidate),
-                )
+                ) from None
+            yield staged
+        finally:
+            _remove_with_journals(staged)
+
+    def replace_with(self, candidate: Path, safety: Path) -> None:
+        """Close this program's connections, check nobody else has the file, swap in the staged copy.
+
+        ``candidate`` is the copy ``staged`` made, already checked: it is beside
+        the database, so the swap is a rename.
+        """
+        try:
             self.engine.dispose()  # this program's pooled connections
-            self._swap(staged, safety)
+            self._swap(candidate, safety)
         except sqlite3.Error as exc:
             raise BadDatabase(
-                f"the backup could not be copied: SQLite says {exc}; nothing was changed",
+                f"the backup could not be put in place: SQLite says {exc}; nothing was changed",
                 reason="backup_copy_failed",
                 detail=str(exc),
             ) from None
-        finally:
-            for leftover in (staged, *(Path(f"{staged}{end}") for end in _JOURNALS)):
-                with contextlib.suppress(FileNotFoundError):
-                    leftover.unlink()
 
     def _swap(self, staged: Path, safety: Path) -> None:
         live = self.database
@@ -253,6 +279,12 @@ class SqliteBackups:
     def reopen(self) -> AbstractContextManager[Shop]:
         """The restored database, opened (migrated, keys checked) like at start-up."""
         return self._reopen()
+
+
+def _remove_with_journals(path: Path) -> None:
+    for leftover in (path, *(Path(f"{path}{end}") for end in _JOURNALS)):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
 
 
 def replace_time(backup: BackupFile, at: datetime) -> BackupFile:
@@ -307,6 +339,7 @@ def _facts(path: Path) -> BackupFacts:
         settings: dict[str, str] = {}
         members = 0
         entries: tuple[AuditEntry, ...] = ()
+        people: tuple[StaffFacts, ...] = ()
         if known and not missing:
             wanted = ",".join("?" for _ in _WANTED_SETTINGS)
             settings = dict(
@@ -317,7 +350,13 @@ def _facts(path: Path) -> BackupFacts:
             )
             members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
             entries = tuple(_audit_entries(conn))
-    return BackupFacts(True, (), revision, known, missing, settings, members, entries)
+            people = tuple(
+                StaffFacts(str(name), str(role), bool(active), str(pin_hash))
+                for name, role, active, pin_hash in conn.execute(
+                    "SELECT name, role, active, pin_hash FROM staff"
+                )
+            )
+    return BackupFacts(True, (), revision, known, missing, settings, members, entries, people)
 
 
 def _core_tables() -> set[str]:

@@ -60,9 +60,10 @@ BACKUPS = {
         "{file} is the database in use; choose a backup",
         "{file} 就是正在使用的数据库，请选择一个备份",
     ),
-    "restore_copy_damaged": Wording(
-        f"{{file}} changed or was damaged while it was copied. {_NOTHING}",
-        f"{{file}} 在复制过程中被改动或损坏。{_NOTHING_ZH}",
+    "restore_needs_admin": Wording(
+        f"{{file}} holds other staff accounts or till rules than the shop has now; only an admin "
+        f"may restore it. {_NOTHING}",
+        f"{{file}} 中的员工账号或收银规则与当前不同，只有管理员可以恢复它。{_NOTHING_ZH}",
     ),
     "restore_database_in_use": Wording(
         f"another program (another till or the loyalty command) has the database open; "

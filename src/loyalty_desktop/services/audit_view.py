@@ -6,7 +6,6 @@ the member number too, which is what a manager knows.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Mapping
@@ -19,6 +18,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.read_models import AuditFilter, AuditRow
+from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 _MEMBER = "member:"
 _JUST_BEFORE = timedelta(microseconds=1)  # the filter's start is exclusive; ``since`` is not
@@ -115,7 +115,7 @@ def audit_csv(shop: Shop, actor: Actor, query: AuditQuery = AuditQuery()) -> Aud
     require(actor, Permission.AUDIT)
     where = _filter(shop, query)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeCsvWriter(out)
     writer.writerow(CSV_COLUMNS)
     before: int | None = None
     count = 0

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest
-from loyalty_desktop.services import keys
+from loyalty_desktop.domain.errors import BadDatabase, InvalidRequest, PermissionDenied
+from loyalty_desktop.services import keys, till_policy
 from loyalty_desktop.services.audit_chain import BreakKind, chain_breaks
-from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.auth import Actor, Permission, Role, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
-from loyalty_desktop.services.ports import BackupFacts, BackupFile
+from loyalty_desktop.services.ports import BackupFacts, BackupFile, StaffFacts, StaffRecord
 
 KEEP_SETTING = "backups_keep"
 DEFAULT_KEEP = 14
@@ -146,30 +146,27 @@ def backup_if_due(shop: Shop, actor: Actor) -> AutoBackup:
 def check_backup(shop: Shop, actor: Actor, file: Path) -> BackupCheck:
     """Refuse, with the reason, a file that may not be restored; else what it holds."""
     require(actor, Permission.BACKUP)
-    if shop.backups.is_live(file):
-        raise InvalidRequest(
-            f"{file} is the database in use; choose a backup",
-            reason="restore_same_file",
-            field="file",
-            file=str(file),
-        )
-    facts = shop.backups.inspect(file)
-    _refuse_unsound(file, facts)
-    _refuse_foreign(shop, file, facts)
-    assert facts.revision is not None
-    return BackupCheck(file, facts.revision, facts.members, len(facts.audit_entries))
+    _refuse_live(shop, file)
+    with shop.backups.staged(file) as copy:
+        return _checked(shop, actor, file, copy)
 
 
 def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
     """Put a checked backup in place of the database; the replaced one is kept in the backups folder.
 
+    The checks read a private copy of the file (as SQLite reads it, with any
+    -wal beside it applied) and that very copy is put in place: what was
+    checked is what is restored, even if the file or its log changes meanwhile.
     This program's connections to the database are closed: the caller must
     stop using ``shop`` afterwards (the window closes; the command ends).
     """
-    checked = check_backup(shop, actor, file)
+    require(actor, Permission.BACKUP)
+    _refuse_live(shop, file)
     now = shop.clock.now()
-    safety = shop.backups.safety_target(now)
-    shop.backups.replace_with(file, safety)
+    with shop.backups.staged(file) as copy:
+        checked = _checked(shop, actor, file, copy)
+        safety = shop.backups.safety_target(now)
+        shop.backups.replace_with(copy, safety)
     with shop.backups.reopen() as restored:
         with restored.uow() as uow:
             write_audit(
@@ -189,6 +186,26 @@ def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
             # The log now ends here: entries recorded after the backup live on in the safety copy.
             restored.audit_seal.restart_head(last.seq, last.hash)
     return Restored(file, safety, checked.revision, checked.members, checked.audit_entries + 1)
+
+
+def _refuse_live(shop: Shop, file: Path) -> None:
+    if shop.backups.is_live(file):
+        raise InvalidRequest(
+            f"{file} is the database in use; choose a backup",
+            reason="restore_same_file",
+            field="file",
+            file=str(file),
+        )
+
+
+def _checked(shop: Shop, actor: Actor, file: Path, copy: Path) -> BackupCheck:
+    """Every check, on ``copy`` (the staged copy of ``file``); refusals name ``file``."""
+    facts = shop.backups.inspect(copy)
+    _refuse_unsound(file, facts)
+    _refuse_foreign(shop, file, facts)
+    _refuse_rights_above_actor(shop, actor, file, facts)
+    assert facts.revision is not None
+    return BackupCheck(file, facts.revision, facts.members, len(facts.audit_entries))
 
 
 def _refuse_unsound(file: Path, facts: BackupFacts) -> None:
@@ -254,3 +271,45 @@ def _refuse_foreign(shop: Shop, file: Path, facts: BackupFacts) -> None:
             file=str(file),
             seq=broken[0].seq,
         )
+
+
+def _refuse_rights_above_actor(shop: Shop, actor: Actor, file: Path, facts: BackupFacts) -> None:
+    """A restore may change only what the person restoring could change by hand.
+
+    It puts back the copy's staff accounts and till rules too: a manager
+    restoring a copy from when they were an admin, or from before any account
+    existed (the command is then everyone's administrator), or with a higher
+    refund limit, would gain by a restore what only an admin may give. So any
+    difference in an account above a cashier's, or in the till rules, needs an admin.
+    """
+    if actor.may(Permission.STAFF):
+        return
+    with shop.uow(write=False) as uow:
+        ours = {s.name: s for s in uow.staff.all()}
+        rules = uow.settings.get(till_policy.SETTING)
+    theirs = {s.name: s for s in facts.staff}
+    changed = sorted(
+        name
+        for name in ours.keys() | theirs.keys()
+        if _needs_admin(ours.get(name), theirs.get(name))
+    )
+    if rules != facts.settings.get(till_policy.SETTING):
+        changed.append(till_policy.SETTING)
+    if changed:
+        raise PermissionDenied(
+            f"{file} holds other staff accounts or till rules than the shop has now "
+            f"({', '.join(changed)}); only an admin may restore it. Nothing was changed.",
+            reason="restore_needs_admin",
+            file=str(file),
+            changed=changed,
+        )
+
+
+def _needs_admin(ours: StaffRecord | None, theirs: StaffFacts | None) -> bool:
+    """Whether putting ``theirs`` in place of ``ours`` changes an account only an admin looks after."""
+    cashier = Role.CASHIER.value
+    if all(s is None or s.role == cashier for s in (ours, theirs)):
+        return False  # a manager looks after cashiers' accounts
+    if ours is None or theirs is None:
+        return True
+    return (ours.role, ours.active, ours.pin_hash) != (theirs.role, theirs.active, theirs.pin_hash)

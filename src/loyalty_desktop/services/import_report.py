@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import CsvTable, RowProblem
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 
 @dataclass
@@ -66,7 +66,7 @@ def save_rejections(
     """
     require(actor, Permission.IMPORT)
     text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
+    writer = SafeCsvWriter(text, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(lines)
     data = "\ufeff" + text.getvalue()

@@ -634,6 +634,18 @@ class BackupFacts:
     settings: Mapping[str, str]
     members: int
     audit_entries: tuple[AuditEntry, ...]
+    # The accounts in the file: a restore puts them back, so who may restore depends on them.
+    staff: tuple[StaffFacts, ...] = ()
+
+
+@dataclass(frozen=True)
+class StaffFacts:
+    """A staff account as a backup holds it: what decides who may sign in and do what."""
+
+    name: str
+    role: str
+    active: bool
+    pin_hash: str
 
 
 class DatabaseBackups(Protocol):
@@ -659,8 +671,16 @@ class DatabaseBackups(Protocol):
         """Read a candidate file's schema, tables, integrity and settings without changing it."""
         ...
 
+    def staged(self, candidate: Path) -> AbstractContextManager[Path]:
+        """A private copy of ``candidate`` as SQLite reads it (a -wal beside it applied), removed on exit.
+
+        Checks read this copy, and it is what ``replace_with`` puts in place: a
+        file changed after its check, or a log beside it, cannot slip past them.
+        """
+        ...
+
     def replace_with(self, candidate: Path, safety: Path) -> None:
-        """Put ``candidate`` in place of the database, first copying the database to ``safety``.
+        """Put the staged ``candidate`` in place of the database, first copying the database to ``safety``.
 
         The program's own connections are closed first; another program
         holding the file open is a refusal, and nothing is changed.
@@ -707,6 +727,10 @@ class NoBackups:
         raise self._refuse()
 
     def inspect(self, path: Path) -> BackupFacts:
+        """Refused."""
+        raise self._refuse()
+
+    def staged(self, candidate: Path) -> AbstractContextManager[Path]:
         """Refused."""
         raise self._refuse()
 
