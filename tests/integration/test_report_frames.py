@@ -10,14 +10,16 @@ import pytest
 from sqlalchemy import update
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
+from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.kpis import Kpis
 from loyalty_desktop.analytics.liability import Liability, liability_points
 from loyalty_desktop.analytics.ports import CampaignSales
+from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.tables import sales
-from loyalty_desktop.domain.errors import PermissionDenied
+from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.services import checkout, members, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.merge import merge_members
@@ -221,6 +223,8 @@ REPORT_TYPES = {
     "tiers": TierReport,
     "campaigns": CampaignReport,
     "cohorts": CohortReport,
+    "rfm": RfmReport,
+    "clv": ClvReport,
 }
 
 
@@ -233,6 +237,16 @@ def test_every_report_is_a_managers_and_refused_to_a_cashier(
         reports.report(opened.shop, Actor("Cai", Role.CASHIER), name, start=start, at=END)
     found = reports.report(opened.shop, Actor("Mia", Role.MANAGER), name, start=start, at=END)
     assert isinstance(found, REPORT_TYPES[name])
+
+
+def test_churn_is_a_managers_and_too_little_history_is_a_refusal_not_a_crash(
+    opened: Opened, shop: dict[str, str]
+) -> None:
+    with pytest.raises(PermissionDenied):
+        reports.report(opened.shop, Actor("Cai", Role.CASHIER), "churn", at=END)
+    with pytest.raises(InvalidRequest) as refused:
+        reports.report(opened.shop, Actor("Mia", Role.MANAGER), "churn", at=END)
+    assert refused.value.reason == "churn_too_few_members"
 
 
 def test_spendable_points_are_summed_in_the_database_as_the_lots_add_up(
