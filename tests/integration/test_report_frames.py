@@ -47,6 +47,8 @@ bonus = 5
 """
 END = datetime(2025, 9, 1, tzinfo=UTC)
 
+TILL_2 = "2c1e4c8e-0000-4000-8000-000000000002"  # a second till's device id
+
 
 def _utc(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
@@ -191,7 +193,7 @@ def test_campaign_sales_name_each_campaign_with_its_sales_after_refunds(
 
 def _move_to_till_2(opened: Opened, *sale_ids: str) -> None:
     with opened.engine.begin() as conn:  # as if another store's till had rung them up
-        conn.execute(update(sales).where(sales.c.sale_id.in_(sale_ids)).values(device_id="till-2"))
+        conn.execute(update(sales).where(sales.c.sale_id.in_(sale_ids)).values(device_id=TILL_2))
 
 
 def test_a_store_narrows_every_sales_figure_to_the_sales_it_rang_up(
@@ -199,21 +201,19 @@ def test_a_store_narrows_every_sales_figure_to_the_sales_it_rang_up(
 ) -> None:
     _move_to_till_2(opened, "S3", "S6")
     start = _utc("2025-06-01T00:00")
-    kpis = reports.report(opened.shop, LOCAL_ADMIN, "kpis", start=start, at=END, store="till-2")
+    kpis = reports.report(opened.shop, LOCAL_ADMIN, "kpis", start=start, at=END, store=TILL_2)
     assert isinstance(kpis, Kpis)
-    assert (kpis.sales, kpis.revenue, kpis.buying_members, kpis.store) == (2, 13_000, 2, "till-2")
+    assert (kpis.sales, kpis.revenue, kpis.buying_members, kpis.store) == (2, 13_000, 2, TILL_2)
     assert kpis.members == 2, "members are the programme's, not the store's"
     here = reports.report(
         opened.shop, LOCAL_ADMIN, "kpis", start=start, at=END, store=opened.shop.device_id
     )
     assert isinstance(here, Kpis)
     assert (here.sales, here.revenue) == (4, 10_000 + 4_000 + 2_000 + 5_000)
-    cohorts = reports.report(
-        opened.shop, LOCAL_ADMIN, "cohorts", start=start, at=END, store="till-2"
-    )
+    cohorts = reports.report(opened.shop, LOCAL_ADMIN, "cohorts", start=start, at=END, store=TILL_2)
     assert isinstance(cohorts, CohortReport)
     assert [(c.month, c.members) for c in cohorts.cohorts] == [("2025-07", 1), ("2025-08", 1)]
-    assert opened.shop.reports.campaign_sales(start, END, "till-2")[0].sales == 1
+    assert opened.shop.reports.campaign_sales(start, END, TILL_2)[0].sales == 1
     assert opened.shop.reports.campaign_sales(start, END, opened.shop.device_id) == []
 
 

@@ -25,6 +25,7 @@ from loyalty_desktop.services.report_series import (
     best_buyers,
     check_period,
     checked_bucket,
+    checked_store,
     store_source,
     trend_for,
 )
@@ -81,7 +82,8 @@ def dashboard(
         _, program = program_in_force(uow)
     whole = cast(ReportSource, _LotsOnce(shop.reports))
     steps.step("kpis", 0, STEPS)
-    figures = kpis(store_source(shop, store, whole), program, start, at)
+    chosen = checked_store(shop, store)
+    figures = kpis(store_source(shop, chosen, whole), program, start, at, chosen)
     steps.step("trend", 1, STEPS)
     sold = trend_for(shop, program, start, at, by, store)
     steps.step("liability", 2, STEPS)

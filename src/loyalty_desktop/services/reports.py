@@ -6,7 +6,6 @@ all get the same refusal for a cashier.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -25,6 +24,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import ReportPeriod
+from loyalty_desktop.services.report_series import checked_store, store_source
 
 Report = (
     Kpis
@@ -96,18 +96,7 @@ def report(
         )
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
-    period = ReportPeriod(shop.reports, program, begin, end, horizon_days, store_key(store))
+    # A store's view narrows the sales and the points they moved; members and lots stay whole.
+    chosen = checked_store(shop, store or None)
+    period = ReportPeriod(store_source(shop, chosen), program, begin, end, horizon_days, chosen)
     return BUILDERS[name](period)
-
-
-def store_key(store: str | None) -> str | None:
-    """A store as the sales record it: a device id written the database's way; other text as given.
-
-    A store that rang up nothing simply reports no sales (the screens offer only the stores found).
-    """
-    if not store:
-        return None
-    try:
-        return str(uuid.UUID(store))
-    except ValueError:
-        return store

@@ -212,7 +212,7 @@ SCENARIOS: dict[str, tuple[Scenario, str]] = {
         "role_too_low",
     ),
     # back office
-    "report not known": (lambda d: reports.report(d.shop, LOCAL_ADMIN, "rfm"), "report_unknown"),
+    "report not known": (lambda d: reports.report(d.shop, LOCAL_ADMIN, "nps"), "report_unknown"),
     "programme not TOML": (lambda d: parse_program("currency = ", "shop.toml"), "program_not_toml"),
     "programme key misspelt": (
         lambda d: parse_program("[earn]\npoint = 1\n", "shop.toml"),
