@@ -30,7 +30,7 @@ from sklearn.metrics import roc_auc_score
 from loyalty_desktop.analytics.churn_features import bought_nothing, churn_features, known_tiers
 from loyalty_desktop.analytics.churn_model import churn_probability, fit_churn_model
 from loyalty_desktop.analytics.ports import ReportSource
-from loyalty_desktop.analytics.purchase_days import moment, until
+from loyalty_desktop.analytics.purchase_days import moment, number_log, numbered, until
 
 ExpectedPurchases = Callable[[pd.DataFrame, datetime, int], pd.Series]
 """``(log up to the cut-off, cut-off, horizon days) ->`` expected purchases in the horizon per member number."""
@@ -123,13 +123,14 @@ def churn_report(
         raise ValueError(f"the churn horizon is at least one day, not {horizon_days}")
     moment(at)  # refuses a naive moment before any query
     horizon = timedelta(days=horizon_days)
-    log = until(source.purchase_log(at), at)
+    texts = until(source.purchase_log(at), at)
     cutoffs = (at - 2 * horizon, at - horizon, at)
     snapshots = [_joined_by(source.member_snapshot(cutoff), cutoff) for cutoff in cutoffs]
     tiers = tuple(sorted({name for snapshot in snapshots for name in known_tiers(snapshot)}))
+    log, numbers = number_log(texts, snapshots)
     windows = []
     for cutoff, snapshot in zip(cutoffs[:2], snapshots[:2], strict=True):
-        features = churn_features(log, snapshot, cutoff, tiers)
+        features = churn_features(log, numbered(snapshot, numbers), cutoff, tiers)
         window = _Window(
             cutoff, features, bought_nothing(log, features.index, cutoff, horizon_days)
         )
@@ -138,15 +139,16 @@ def churn_report(
             return short
         windows.append(window)
     train, test = windows
-    backtest = _backtest(train, test, log, at, horizon_days, expected_purchases)
+    backtest = _backtest(train, test, texts, numbers, at, expected_purchases)
     model = fit_churn_model(test.features, test.churned)
-    current = churn_features(log, snapshots[2], at, tiers)
+    current = churn_features(log, numbered(snapshots[2], numbers), at, tiers)
     risks = churn_probability(model, current)
-    order = sorted(zip(current.index, risks, strict=True), key=lambda pair: (-pair[1], pair[0]))
+    members = numbers.take(current.index).astype(str)
+    order = sorted(zip(members, risks, strict=True), key=lambda pair: (-pair[1], pair[0]))
     return ChurnReport(
         at=at,
         horizon_days=horizon_days,
-        members=tuple(ChurnRisk(str(member), float(risk)) for member, risk in order),
+        members=tuple(ChurnRisk(member, float(risk)) for member, risk in order),
         backtest=backtest,
     )
 
@@ -155,18 +157,24 @@ def _backtest(
     train: _Window,
     test: _Window,
     log: pd.DataFrame,
+    numbers: pd.Index,
     end: datetime,
-    horizon_days: int,
     expected_purchases: ExpectedPurchases | None,
 ) -> ChurnBacktest:
-    """Fit at the train cut-off, rank at the test cut-off, score against what happened next."""
+    """Fit at the train cut-off, rank at the test cut-off, score against what happened next.
+
+    ``log`` has the members' numbers as text (what the BG/NBD callable gets),
+    the windows their codes in ``numbers``.
+    """
     model = fit_churn_model(train.features, train.churned)
     truth = test.churned.to_numpy(dtype=np.int64)
     auc_bgnbd = None
     if expected_purchases is not None:
+        horizon_days = (end - test.cutoff).days
         expected = expected_purchases(until(log, test.cutoff), test.cutoff, horizon_days)
+        tested = numbers.take(test.features.index)
         # A member the model has no figure for (no purchase yet) is expected to buy nothing.
-        fewest = expected.reindex(test.features.index).fillna(0.0).to_numpy(dtype=np.float64)
+        fewest = expected.reindex(tested).fillna(0.0).to_numpy(dtype=np.float64)
         auc_bgnbd = float(roc_auc_score(truth, -fewest))
     return ChurnBacktest(
         train_cutoff=train.cutoff,

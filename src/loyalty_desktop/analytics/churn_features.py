@@ -52,13 +52,14 @@ def churn_features(
 ) -> pd.DataFrame:
     """``FEATURES`` of the members in ``members`` (``ports.MEMBER_COLUMNS``) as of ``cutoff``.
 
-    Indexed by member number; only members who had joined by the cut-off, and
-    only their sales at or before it, count. ``tiers`` fixes the tier codes
+    Indexed by member number (text, or the integer codes of
+    ``purchase_days.numbered``, as long as log and members agree); only members
+    who had joined by the cut-off, and only their sales at or before it, count. ``tiers`` fixes the tier codes
     (a tier not in it is missing).
     """
     stop = moment(cutoff)
     roster = members[members["joined_at"] <= stop] if not members.empty else members
-    index = pd.Index(roster["member_no"].astype(str), name="member_no")
+    index = pd.Index(roster["member_no"], name="member_no")
     seen = until(log, cutoff)
     seen = seen[seen["member_no"].isin(index)] if not seen.empty else seen
     days = purchase_days(seen)
@@ -89,7 +90,10 @@ def churn_features(
     before = cutoff - timedelta(days=2 * TREND_DAYS)
     for window, (start_at, end_at) in {"last": (recent, cutoff), "prev": (before, recent)}.items():
         rows = between(seen, start_at, end_at)
-        visits = purchase_days(rows).groupby("member_no").size()
+        # A purchase day falls in the window of its last sale (grouping again was 3x slower).
+        stamps = days["last_at"]
+        in_window = days[(stamps > moment(start_at)) & (stamps <= moment(end_at))]
+        visits = in_window.groupby("member_no").size()
         frame[f"visits_{window}_90"] = visits.reindex(index, fill_value=0).astype(np.float64)
         frame[f"spend_{window}_90"] = _by_member(rows, "amount", "sum").reindex(
             index, fill_value=0.0
@@ -106,22 +110,24 @@ def churn_features(
 
 def tier_codes(names: pd.Series, tiers: Sequence[str]) -> pd.Series:
     """Each tier name's position in ``tiers`` as a float; None or an unknown tier is NaN."""
-    codes = {name: float(code) for code, name in enumerate(tiers)}
-    return names.map(lambda name: codes.get(name, np.nan)).astype(np.float64)
+    codes = pd.Series(np.arange(len(tiers), dtype=np.float64), index=pd.Index(tiers, dtype=object))
+    return pd.Series(
+        codes.reindex(names.to_numpy(dtype=object)).to_numpy(), index=names.index, dtype=np.float64
+    )
 
 
 def known_tiers(members: pd.DataFrame) -> tuple[str, ...]:
     """The tier names in a snapshot, sorted (the codes a model is trained with)."""
     if members.empty:
         return ()
-    return tuple(sorted({str(name) for name in members["tier"].dropna()}))
+    return tuple(sorted(str(name) for name in members["tier"].dropna().unique()))
 
 
 def bought_nothing(log: pd.DataFrame, index: pd.Index, cutoff: datetime, days: int) -> pd.Series:
     """True for each member in ``index`` without a purchase in (cutoff, cutoff + days]."""
     window = purchases(between(log, cutoff, cutoff + timedelta(days=days)))
-    buyers = set(window["member_no"]) if not window.empty else set()
-    return pd.Series([member not in buyers for member in index], index=index, dtype=bool)
+    came = index.isin(window["member_no"]) if not window.empty else np.zeros(len(index), bool)
+    return pd.Series(~came, index=index, dtype=bool)
 
 
 def _by_member(rows: pd.DataFrame, column: str, how: str) -> pd.Series:

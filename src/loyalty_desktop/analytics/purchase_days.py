@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 
 DAY = pd.Timedelta(days=1)
@@ -36,6 +37,32 @@ def between(log: pd.DataFrame, start: datetime, end: datetime) -> pd.DataFrame:
         return log
     stamps = log["at"]
     return log[(stamps > moment(start)) & (stamps <= moment(end))]
+
+
+def number_log(log: pd.DataFrame, more: list[pd.DataFrame]) -> tuple[pd.DataFrame, pd.Index]:
+    """The log with integer member codes, and the numbers they stand for (those of ``more`` too).
+
+    See ``numbered``; the log is hashed once, the smaller frames looked up after.
+    """
+    codes, found = pd.factorize(log["member_no"]) if not log.empty else (np.zeros(0, np.int64), [])
+    numbers = pd.Index(found, dtype=object)
+    extra = [frame["member_no"] for frame in more if not frame.empty]
+    if extra:
+        others = pd.Index(pd.unique(pd.concat(extra, ignore_index=True).to_numpy(dtype=object)))
+        numbers = numbers.append(others.difference(numbers, sort=False))
+    return log.assign(member_no=codes.astype(np.int64)), numbers
+
+
+def numbered(frame: pd.DataFrame, numbers: pd.Index) -> pd.DataFrame:
+    """``frame`` with each member number replaced by its position in ``numbers`` (-1: not there).
+
+    Grouping 2 million sales on text member numbers hashed the text again for
+    every group-by; on integers the same RFM and churn work took a fraction of
+    the time. ``numbers[code]`` gives the number back.
+    """
+    if frame.empty:
+        return frame.assign(member_no=pd.Series([], dtype=np.int64, index=frame.index))
+    return frame.assign(member_no=numbers.get_indexer(frame["member_no"]))
 
 
 def purchases(log: pd.DataFrame) -> pd.DataFrame:

@@ -79,6 +79,9 @@ def rfm_table(log: pd.DataFrame, at: datetime) -> pd.DataFrame:
     Columns are ``RFM_COLUMNS``.
     """
     seen = until(log, at)
+    # Group on integer codes, not text: see ``purchase_days.numbered``.
+    codes, numbers = pd.factorize(seen["member_no"], sort=True)
+    seen = seen.assign(member_no=codes)
     days = purchase_days(seen)
     if days.empty:
         empty = pd.DataFrame({name: pd.Series([], dtype=np.int64) for name in RFM_COLUMNS})
@@ -99,6 +102,7 @@ def rfm_table(log: pd.DataFrame, at: datetime) -> pd.DataFrame:
     table["m"] = quintile_scores(table["monetary"])
     grid = np.array(GRID, dtype=object)
     table["segment"] = grid[table["r"].to_numpy() - 1, table["f"].to_numpy() - 1]
+    table.index = pd.Index(numbers).take(table.index)
     return table.rename_axis("member_no")
 
 
