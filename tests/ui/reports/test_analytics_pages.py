@@ -47,7 +47,7 @@ def _open(qtbot: QtBot, window: MainWindow, key: str) -> tuple[ReportsPage, obje
 def test_segments_show_the_services_figures_and_a_clicked_segment_lists_its_members(
     qtbot: QtBot, demo_window: MainWindow, demo_shop: Opened
 ) -> None:
-    page, view = _open(qtbot, demo_window, "segments")
+    _page, view = _open(qtbot, demo_window, "segments")
     assert isinstance(view, SegmentsView)
     shown = view.shown_filter
     assert shown is not None
@@ -75,7 +75,7 @@ def test_segments_show_the_services_figures_and_a_clicked_segment_lists_its_memb
 def test_the_campaign_file_leaves_out_members_without_consent(
     qtbot: QtBot, demo_window: MainWindow, demo_shop: Opened, tmp_path: Path
 ) -> None:
-    page, view = _open(qtbot, demo_window, "segments")
+    _page, view = _open(qtbot, demo_window, "segments")
     assert isinstance(view, SegmentsView)
     view.choose_segment(ALL)
     numbers = [m.member_no for m in view.listed_members()]
@@ -133,7 +133,7 @@ def test_lifetime_value_shows_the_services_forecast_highest_first(
 def test_churn_shows_the_backtest_and_members_by_risk(
     qtbot: QtBot, demo_window: MainWindow, demo_shop: Opened
 ) -> None:
-    page, view = _open(qtbot, demo_window, "churn")
+    _page, view = _open(qtbot, demo_window, "churn")
     assert isinstance(view, ChurnView)
     shown = view.shown_filter
     assert shown is not None

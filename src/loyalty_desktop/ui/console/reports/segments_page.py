@@ -36,7 +36,8 @@ from loyalty_desktop.ui.console.reports.ranges import ReportFilter
 from loyalty_desktop.ui.console.reports.segment_texts import SegmentTexts
 from loyalty_desktop.ui.console.reports.table import ReportColumn, ReportTable
 from loyalty_desktop.ui.console.reports.view import ReportView, ReportWork
-from loyalty_desktop.ui.screens.messages import spoken, tell
+from loyalty_desktop.ui.screens.messages import spoken
+from loyalty_desktop.ui.screens.messages import tell as _tell
 from loyalty_desktop.ui.widgets.charts import ChartView
 
 ALL = ""  # the member list's "every segment" choice
@@ -48,6 +49,12 @@ class Segments:
 
     rfm: RfmReport
     currency: Currency
+
+
+def tell(label: QLabel, text: str, *, ok: bool = False) -> None:
+    """Show the line (hidden while there is nothing to say)."""
+    label.setVisible(True)
+    _tell(label, text, ok=ok)
 
 
 class SegmentsView(ReportView):
@@ -74,6 +81,7 @@ class SegmentsView(ReportView):
         )
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.members_title = QLabel(self.tr("Members"))
         self.members_title.setObjectName("section")
         upper = QHBoxLayout()
@@ -145,6 +153,7 @@ class SegmentsView(ReportView):
             self.chart.show_nothing(self.tr("No member had bought by the end of the period"))
         self.segments_table.show_rows(segments)
         self.message.clear()
+        self.message.setVisible(False)
         self.choose_segment(self.chosen_segment())
 
     def chosen_segment(self) -> str:
