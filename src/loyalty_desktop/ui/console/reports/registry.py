@@ -10,8 +10,11 @@ from collections.abc import Callable
 
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.reports.churn_page import ChurnView
+from loyalty_desktop.ui.console.reports.clv_page import ClvView
 from loyalty_desktop.ui.console.reports.dashboard import DashboardView
 from loyalty_desktop.ui.console.reports.liability_page import LiabilityView
+from loyalty_desktop.ui.console.reports.segments_page import SegmentsView
 from loyalty_desktop.ui.console.reports.view import ReportView
 
 ViewMaker = Callable[[Shop, Actor], ReportView]
@@ -19,4 +22,7 @@ ViewMaker = Callable[[Shop, Actor], ReportView]
 REPORT_VIEWS: tuple[ViewMaker, ...] = (
     DashboardView,
     LiabilityView,
+    SegmentsView,
+    ClvView,
+    ChurnView,
 )
