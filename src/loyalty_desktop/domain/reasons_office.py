@@ -378,6 +378,16 @@ REPORTS = {
         "{field} must be from {minimum} to {maximum}", "{field}须在 {minimum} 到 {maximum} 天之间"
     ),
     "from_not_before_at": Wording("the start must be before the end", "开始时间必须早于结束时间"),
+    "churn_too_few_members": Wording(
+        "not enough history for a churn model: {members} members on {cutoff}",
+        "历史数据不足，无法建立流失模型：{cutoff} 时只有 {members} 位会员",
+    ),
+    "churn_one_outcome": Wording(
+        "not enough history for a churn model: of {members} members on {cutoff}, {churned} "
+        "bought nothing in the next {horizon_days} days; it needs both kinds",
+        "历史数据不足，无法建立流失模型：{cutoff} 的 {members} 位会员中有 {churned} 位在之后 "
+        "{horizon_days} 天内未消费；需要两类会员都有",
+    ),
     "page_size_range": Wording(
         "a page holds {minimum} to {maximum} rows", "每页显示 {minimum} 到 {maximum} 条"
     ),

@@ -8,6 +8,8 @@ own forecast, fitted on the log up to each cut-off.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
 from loyalty_desktop.analytics.clv import ClvReport, clv_report, expected_purchases_by_member
 from loyalty_desktop.analytics.rfm import RfmReport, rfm_report
@@ -25,7 +27,9 @@ def rfm(p: ReportPeriod) -> RfmReport:
 
 def clv(p: ReportPeriod) -> ClvReport:
     """BG/NBD and Gamma-Gamma fitted on the log up to the period's end; forecasts over the horizon."""
-    return clv_report(store_log(p.source, p.store), p.end, p.horizon_days)
+    # T runs to the report's calendar day: the shop's day, not UTC's.
+    at = p.end.astimezone(ZoneInfo(p.program.timezone))
+    return clv_report(store_log(p.source, p.store), at, p.horizon_days)
 
 
 def churn(p: ReportPeriod) -> ChurnReport:
@@ -38,11 +42,20 @@ def churn(p: ReportPeriod) -> ChurnReport:
         store_log(p.source, p.store), p.end, p.horizon_days, expected_purchases_by_member
     )
     if isinstance(found, NotEnoughHistory):
+        cutoff = found.cutoff.date().isoformat()
+        if found.reason == "too_few_members":
+            raise InvalidRequest(
+                found.message,
+                reason="churn_too_few_members",
+                field="at",
+                cutoff=cutoff,
+                members=found.members,
+            )
         raise InvalidRequest(
             found.message,
-            reason=f"churn_{found.reason}",
+            reason="churn_one_outcome",
             field="at",
-            cutoff=found.cutoff.date().isoformat(),
+            cutoff=cutoff,
             members=found.members,
             churned=found.churned,
             horizon_days=found.horizon_days,

@@ -29,6 +29,10 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # A value of the right kind for every placeholder any template uses.
 SAMPLES: dict[str, object] = {
+    "churned": 120,
+    "cutoff": "2026-06-01",
+    "horizon_days": 90,
+    "members": 15,
     "field": "total",
     "line": 3,
     "kind": "Alipay",

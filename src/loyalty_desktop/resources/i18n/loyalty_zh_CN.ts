@@ -840,6 +840,229 @@
     </message>
 </context>
 <context>
+    <name>ChurnView</name>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="62" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="67" />
+        <source>Stops buying within</source>
+        <translation>多少天内不再购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="83" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="87" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="96" />
+        <source>Risk is the chance a member buys nothing in the days ahead, learnt from what members did before the end of the period.</source>
+        <translation>风险是会员在未来这段时间内不再购买的概率，根据会员在期末之前的行为学习得出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="126" />
+        <location filename="../../ui/console/reports/churn_page.py" line="203" />
+        <source>Members by risk of stopping</source>
+        <translation>按流失风险分布的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="132" />
+        <source>Not enough history for a churn model</source>
+        <translation>历史数据不足以建立流失模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="143" />
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="154" />
+        <source>The model ranks who stops buying correctly {auc} of the time (AUC); recency alone: {recency}; BG/NBD: {bgnbd}. Tested on {members} members as of {day}.</source>
+        <translation>模型对谁会停止购买的排序有 {auc} 的时候是正确的（AUC）；仅看最近购买：{recency}；BG/NBD：{bgnbd}。以 {day} 的 {members} 位会员检验。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="169" />
+        <source>Not enough history for a churn model yet: {members} members had bought by {day}; it needs at least {needed}. Choose a later period or a shorter horizon.</source>
+        <translation>历史数据还不足以建立流失模型：截至 {day} 有 {members} 位会员购买过，至少需要 {needed} 位。请选择较晚的期间或较短的预测范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="173" />
+        <source>Not enough history for a churn model yet: of {members} members on {day}, {churned} bought nothing in the next {days} days; it needs at least {needed} who came back and {needed} who did not. Try another horizon.</source>
+        <translation>历史数据还不足以建立流失模型：{day} 的 {members} 位会员中，有 {churned} 位在之后 {days} 天内没有购买；至少需要 {needed} 位回购和 {needed} 位未回购的会员。请尝试其他预测范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="186" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="188" />
+        <source>Risk of stopping (%)</source>
+        <translation>流失风险（%）</translation>
+    </message>
+</context>
+<context>
+    <name>ClvView</name>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="72" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="76" />
+        <source>Look ahead</source>
+        <translation>预测范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="82" />
+        <source>What the model learnt</source>
+        <translation>模型的结论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="83" />
+        <source>Rule of thumb (seed formula)</source>
+        <translation>经验公式（种子公式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="84" />
+        <source>Members by lifetime value</source>
+        <translation>按终身价值排列的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="106" />
+        <source>Lifetime value</source>
+        <translation>终身价值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="115" />
+        <source>Lifetime value is what a member is expected to spend over the days ahead: expected purchases (BG/NBD) times expected spend per purchase (Gamma-Gamma), learnt from purchases up to the end of the period.</source>
+        <translation>终身价值是会员在未来这段时间内的预期消费：预期购买次数（BG/NBD）乘以每次预期消费（Gamma-Gamma），根据截至期末的购买记录学习得出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="145" />
+        <source>Not enough history to fit the models yet: {why}</source>
+        <translation>历史数据还不足以拟合模型：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="164" />
+        <source>A typical member buys every</source>
+        <translation>典型会员购买间隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="165" />
+        <source>{n} weeks</source>
+        <translation>{n} 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="166" />
+        <source>While they still shop here (BG/NBD: alpha / r)</source>
+        <translation>在他们仍在本店购物期间（BG/NBD：alpha / r）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="170" />
+        <source>Chance of stopping after a purchase</source>
+        <translation>每次购买后流失的概率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="172" />
+        <source>The average chance a member never comes back (BG/NBD: a / (a + b))</source>
+        <translation>会员不再回来的平均概率（BG/NBD：a / (a + b)）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="176" />
+        <source>Typical spend per purchase</source>
+        <translation>每次购买的典型消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="178" />
+        <source>Gamma-Gamma: p × gamma / (q − 1)</source>
+        <translation>Gamma-Gamma：p × gamma / (q − 1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="182" />
+        <source>Expected spend, all members</source>
+        <translation>全部会员预期消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="184" />
+        <source>The sum of the members' lifetime values over the days ahead</source>
+        <translation>未来这段时间内所有会员终身价值之和</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="191" />
+        <source>Average purchase</source>
+        <translation>平均每次消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="194" />
+        <source>Purchases per month</source>
+        <translation>每月购买次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="199" />
+        <source>Retention</source>
+        <translation>留存率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="202" />
+        <source>Of the members who bought in one {n}-day period, those who came back in the next</source>
+        <translation>在一个 {n} 天周期内购买过的会员中，下一周期再次购买的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="205" />
+        <source>Lifetime (months)</source>
+        <translation>生命周期（月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="208" />
+        <location filename="../../ui/console/reports/clv_page.py" line="252" />
+        <source>Seed CLV</source>
+        <translation>种子公式 CLV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="210" />
+        <source>Average purchase × purchases per month × retention × lifetime</source>
+        <translation>平均每次消费 × 每月购买次数 × 留存率 × 生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="225" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="226" />
+        <source>Repeat purchases</source>
+        <translation>重复购买次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="228" />
+        <source>Expected purchases</source>
+        <translation>预期购买次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="234" />
+        <source>Still a customer (%)</source>
+        <translation>仍是顾客的概率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="240" />
+        <source>Expected spend per purchase</source>
+        <translation>每次预期消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/clv_page.py" line="246" />
+        <source>CLV</source>
+        <translation>CLV</translation>
+    </message>
+</context>
+<context>
     <name>ConsolePages</name>
     <message>
         <location filename="../../ui/console/pages.py" line="44" />
@@ -3756,6 +3979,251 @@
         <location filename="../../ui/console/programme_rows.py" line="234" />
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentTexts</name>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="21" />
+        <source>Champions</source>
+        <translation>冠军客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="22" />
+        <source>Loyal</source>
+        <translation>忠诚客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="23" />
+        <source>Potential Loyalists</source>
+        <translation>潜力忠诚客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="24" />
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="25" />
+        <source>Promising</source>
+        <translation>有潜力客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="26" />
+        <source>Need Attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="27" />
+        <source>About to Sleep</source>
+        <translation>即将沉睡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="28" />
+        <source>At Risk</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="29" />
+        <source>Can't Lose Them</source>
+        <translation>不能失去的客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="30" />
+        <source>Hibernating</source>
+        <translation>沉睡客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="34" />
+        <source>Reward them: early access to new products, thank-you gifts, ask for reviews and referrals. They come anyway; no discounts needed.</source>
+        <translation>回馈他们：新品抢先体验、感谢礼品，邀请评价和推荐。他们本来就会来，无需折扣。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="38" />
+        <source>Upsell: show them the next tier and what it brings, member-only offers on higher-value products, ask for feedback.</source>
+        <translation>向上销售：展示下一等级及其权益，提供高价值商品的会员专享优惠，征求意见。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="42" />
+        <source>Turn visits into a habit: a tier goal within reach, recommendations from what they bought, bonus points on the next visits.</source>
+        <translation>把光顾变成习惯：设定触手可及的等级目标，根据购买记录推荐商品，接下来几次光顾赠送额外积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="46" />
+        <source>Welcome them: explain how points work and give a small reason to come back soon.</source>
+        <translation>欢迎他们：说明积分规则，并给一个尽快再来的小理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="49" />
+        <source>Encourage a second and third visit: a time-limited offer, bonus points this month.</source>
+        <translation>鼓励第二、第三次光顾：限时优惠，本月额外积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="52" />
+        <source>Remind them of their points and offer something for a limited time, based on what they bought before.</source>
+        <translation>提醒他们的积分，并根据以往购买提供限时优惠。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="56" />
+        <source>Reconnect before they lapse: popular products, a modest discount, their points balance.</source>
+        <translation>在流失前重新联系：热门商品、适度折扣、积分余额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="60" />
+        <source>Win them back: a personal message, a strong offer, a reminder of the points they would lose.</source>
+        <translation>赢回他们：个人消息、力度大的优惠，提醒他们将失去的积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="64" />
+        <source>Your former regulars: contact them personally, make your best offer, ask what went wrong.</source>
+        <translation>您以前的常客：亲自联系，给出最优惠的条件，询问哪里做得不好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_texts.py" line="68" />
+        <source>Low priority: keep them in general mailings, try one reactivation offer, do not spend much.</source>
+        <translation>低优先级：保留在普通群发名单中，尝试一次唤醒优惠，不要投入太多。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="71" />
+        <source>Click a segment to list its members</source>
+        <translation>点击一个细分以列出其会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="75" />
+        <source>All segments</source>
+        <translation>全部细分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="78" />
+        <source>Export members for a campaign…</source>
+        <translation>导出会员用于营销活动…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="80" />
+        <source>Writes the chosen segment's members who agreed to marketing, as a CSV file</source>
+        <translation>将所选细分中同意接收营销信息的会员写入 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="85" />
+        <location filename="../../ui/console/reports/segments_page.py" line="243" />
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="93" />
+        <location filename="../../ui/console/reports/segments_page.py" line="242" />
+        <location filename="../../ui/console/reports/segments_page.py" line="256" />
+        <source>Segment</source>
+        <translation>细分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="108" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="112" />
+        <location filename="../../ui/console/reports/segments_page.py" line="281" />
+        <source>Segments</source>
+        <translation>客户细分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="117" />
+        <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
+        <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="143" />
+        <source>Members by segment</source>
+        <translation>各细分会员数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="153" />
+        <source>No member had bought by the end of the period</source>
+        <translation>截至期末没有会员购买过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="171" />
+        <source>Members ({n})</source>
+        <translation>会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="173" />
+        <source>Members in {segment} ({n})</source>
+        <translation>{segment}的会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="200" />
+        <source>No members to export: pick a segment that has some.</source>
+        <translation>没有可导出的会员：请选择有会员的细分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="206" />
+        <source>Export members for a campaign</source>
+        <translation>导出会员用于营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="208" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="220" />
+        <source>Could not write the file: {why}</source>
+        <translation>无法写入文件：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="225" />
+        <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
+        <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="245" />
+        <source>Revenue</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="250" />
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="257" />
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="258" />
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="259" />
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="261" />
+        <source>Days since last purchase</source>
+        <translation>距上次购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="263" />
+        <source>Purchase days</source>
+        <translation>购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="265" />
+        <source>Spend</source>
+        <translation>消费金额</translation>
     </message>
 </context>
 <context>
