@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
-import gzip
+import importlib.util
 import io
 import json
 import multiprocessing
@@ -42,9 +42,6 @@ from loyalty_desktop.services.checkout import SaleRequest, checkout
 from loyalty_desktop.services.long_jobs import Job, Progress
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "online_retail.csv.gz"
-# Codes in the data that are postage, fees or manual adjustments, not goods.
-FEE_CODES = {"POST", "DOT", "M", "m", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK"}
-FEE_CODES |= {"PADS"}
 PROGRAM = """
 currency = "GBP"
 timezone = "Europe/London"
@@ -66,35 +63,22 @@ name = "Gold"
 threshold = "5000"
 earn_multiplier = "1.5"
 """
-COLUMNS = ["sale_id", "member_ref", "at", "sku", "qty", "unit_price", "category"]
 
 
-def convert(source: Path, target: Path, limit: int | None) -> int:
-    """Write the contract's sales CSV; returns the number of data rows."""
-    rows = 0
-    with (
-        gzip.open(source, "rt", encoding="utf-8", newline="") as raw,
-        target.open("w", encoding="utf-8", newline="") as out,
-    ):
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        for record in csv.DictReader(raw):
-            if limit is not None and rows >= limit:
-                break
-            code = record["stock_code"].strip()
-            writer.writerow(
-                [
-                    record["invoice"],
-                    record["customer_id"],
-                    record["invoice_date"],
-                    code,
-                    record["quantity"],
-                    record["unit_price"],
-                    "fees" if code in FEE_CODES else "",
-                ]
-            )
-            rows += 1
-    return rows
+def _transform() -> Any:
+    """scripts/online_retail_sales.py: the one transform of the data set to the importer's CSV."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / "online_retail_sales.py"
+    spec = importlib.util.spec_from_file_location("online_retail_sales", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_SALES = _transform()
+COLUMNS: list[str] = _SALES.COLUMNS
+convert = _SALES.convert
 
 
 def reason(error: str) -> str:
