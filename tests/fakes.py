@@ -16,7 +16,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
+from loyalty_desktop.analytics.ports import OpenLot, PointsDue, SalesTotals, points_due_in
 from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.members import Member, MemberStatus
@@ -637,12 +637,13 @@ class FakeReports:
                 totals[m.kind.value] = totals.get(m.kind.value, 0) + m.points
         return totals
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        grouped: dict[datetime | None, int] = {}
-        for lot in self.database.store.lots.values():
-            if lot.remaining > 0 and lot.at <= at:
-                grouped[lot.expires_at] = grouped.get(lot.expires_at, 0) + lot.remaining
-        return [OpenLot(points, expires) for expires, points in grouped.items()]
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
+        held = [
+            OpenLot(lot.remaining, lot.expires_at)
+            for lot in self.database.store.lots.values()
+            if lot.remaining > 0 and lot.at <= at
+        ]
+        return points_due_in(held, at, edges)
 
     def spendable_points(self, at: datetime) -> int:
         return sum(

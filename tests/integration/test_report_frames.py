@@ -7,18 +7,18 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
 from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.kpis import Kpis
-from loyalty_desktop.analytics.liability import Liability, liability_points
-from loyalty_desktop.analytics.ports import CampaignSales
+from loyalty_desktop.analytics.liability import Liability
+from loyalty_desktop.analytics.ports import CampaignSales, OpenLot, points_due_in
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.app import Opened
-from loyalty_desktop.db.tables import sales
+from loyalty_desktop.db.tables import lots, sales
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.services import checkout, members, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
@@ -255,8 +255,32 @@ def test_spendable_points_are_summed_in_the_database_as_the_lots_add_up(
     source = opened.shop.reports
     for at, held in [(END, 190 + 155), (clock.now(), 185 + 225)]:
         assert source.spendable_points(at) == held
-        assert liability_points(source.open_lots(at), at) == held
+        assert source.points_due(at, [at + timedelta(days=400)]).total == held
     lapsed = _utc("2026-07-16T00:00")  # the lots of July 2025 have lapsed; later ones have not
     clock.current = lapsed + timedelta(days=1)
-    assert source.spendable_points(lapsed) == liability_points(source.open_lots(lapsed), lapsed)
     assert source.spendable_points(lapsed) == 185 + 225 - 100 - 105
+    assert source.points_due(lapsed, [lapsed + timedelta(days=1)]).total == 185 + 225 - 100 - 105
+
+
+def test_points_due_are_split_in_the_database_as_the_lots_say_at_each_edge(
+    opened: Opened, shop: dict[str, str], clock: FixedClock
+) -> None:
+    with opened.engine.connect() as conn:
+        held = [
+            OpenLot(int(points), expires.replace(tzinfo=UTC) if expires else None)
+            for points, expires in conn.execute(
+                select(lots.c.remaining, lots.c.expires_at).where(lots.c.remaining > 0)
+            )
+        ]
+    expiries = sorted({lot.expires_at for lot in held if lot.expires_at is not None})
+    assert len(expiries) >= 2, "the shop needs lots lapsing at different moments"
+    at = clock.now()
+    # An edge exactly at one lot's expiry moves that lot to the span after it.
+    for edges in (
+        [expiries[0]],
+        [expiries[0] + timedelta(microseconds=1), expiries[-1]],
+        [expiries[0] - timedelta(days=1), expiries[1], expiries[-1] + timedelta(days=1)],
+    ):
+        due = opened.shop.reports.points_due(at, edges)
+        assert due == points_due_in(held, at, edges)
+        assert due.total == opened.shop.reports.spendable_points(at)

@@ -162,15 +162,19 @@ def test_expired_points_are_the_shops_not_a_stores(two_stores: tuple[Shop, Shop]
 
 
 class _CountingLots:
-    """The shop's report source, noting each moment its open lots are read."""
+    """The shop's report source, noting each moment its open points are read."""
 
     def __init__(self, source: object) -> None:
         self.source = source
         self.reads: list[datetime] = []
 
-    def open_lots(self, at: datetime) -> object:
+    def points_due(self, at: datetime, edges: object) -> object:
         self.reads.append(at)
-        return self.source.open_lots(at)  # type: ignore[attr-defined]
+        return self.source.points_due(at, edges)  # type: ignore[attr-defined]
+
+    def spendable_points(self, at: datetime) -> object:
+        self.reads.append(at)
+        return self.source.spendable_points(at)  # type: ignore[attr-defined]
 
     def __getattr__(self, name: str) -> object:
         return getattr(self.source, name)

@@ -14,6 +14,8 @@ from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.pricing import points_value
 from loyalty_desktop.domain.program import Program
 
+_INSTANT = timedelta(microseconds=1)
+
 
 @dataclass(frozen=True)
 class ExpiringMonth:
@@ -46,22 +48,40 @@ def liability_points(lots: Iterable[OpenLot], at: datetime) -> int:
     return sum(lot.points for lot in lots if lot.expires_at is None or lot.expires_at > at)
 
 
+def month_edges(at: datetime, horizon: datetime, zone: ZoneInfo) -> list[datetime]:
+    """The shop months' first moments after ``at`` up to ``horizon``, then just after ``horizon``.
+
+    Points lapsing before the first edge fall in ``at``'s month, between two edges in the
+    earlier edge's month; the last edge makes the horizon itself part of its month.
+    """
+    local = at.astimezone(zone)
+    year, month = local.year, local.month
+    edges: list[datetime] = []
+    while True:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        first = datetime(year, month, 1, tzinfo=zone)
+        if first > horizon:
+            break
+        edges.append(first)
+    edges.append(horizon + _INSTANT)
+    return edges
+
+
 def liability(source: ReportSource, program: Program, at: datetime, horizon_days: int) -> Liability:
     """Outstanding points and their value, with the months they expire in over the horizon."""
     cur = program.currency
     zone = ZoneInfo(program.timezone)
-    lots = [lot for lot in source.open_lots(at) if lot.expires_at is None or lot.expires_at > at]
-    total = sum(lot.points for lot in lots)
     horizon = at + timedelta(days=horizon_days)
+    edges = month_edges(at, horizon, zone)
+    due = source.points_due(at, edges)
+    total = due.total
+    months = [at.astimezone(zone).strftime("%Y-%m")]
+    months += [edge.astimezone(zone).strftime("%Y-%m") for edge in edges[:-1]]
     by_month: dict[str, int] = defaultdict(int)
-    never = later = 0
-    for lot in lots:
-        if lot.expires_at is None:
-            never += lot.points
-        elif lot.expires_at <= horizon:
-            by_month[lot.expires_at.astimezone(zone).strftime("%Y-%m")] += lot.points
-        else:
-            later += lot.points
+    for month, points in zip(months, due.before, strict=True):
+        if points:
+            by_month[month] += points
+    never, later = due.never, due.later
     owing_members, owed = source.negative_balances()
 
     def value(points: int) -> int:

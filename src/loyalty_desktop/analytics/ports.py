@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -37,6 +39,41 @@ class OpenLot:
 
     points: int
     expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PointsDue:
+    """Points spendable at a moment, by when they lapse, against ascending ``edges`` after it.
+
+    ``before[i]``: points lapsing before ``edges[i]`` and not before ``edges[i - 1]`` (for
+    ``i == 0``: after the moment itself); ``later``: lapsing at the last edge or after it;
+    ``never``: points without an expiry.
+    """
+
+    before: tuple[int, ...]
+    later: int
+    never: int
+
+    @property
+    def total(self) -> int:
+        """Every point still spendable at the moment."""
+        return sum(self.before) + self.later + self.never
+
+
+def points_due_in(lots: Iterable[OpenLot], at: datetime, edges: Sequence[datetime]) -> PointsDue:
+    """``PointsDue`` of lots held at ``at`` (the rule a database source computes in SQL)."""
+    before = [0] * len(edges)
+    later = never = 0
+    for lot in lots:
+        if lot.expires_at is None:
+            never += lot.points
+        elif lot.expires_at <= at:
+            continue
+        elif edges and lot.expires_at < edges[-1]:
+            before[bisect_right(edges, lot.expires_at)] += lot.points
+        else:
+            later += lot.points
+    return PointsDue(tuple(before), later, never)
 
 
 PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "store")
@@ -90,8 +127,8 @@ class ReportSource(Protocol):
         """Points moved in (start, end], summed by movement kind."""
         ...
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        """Points in lots opened by ``at``, grouped by expiry."""
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
+        """Points in lots opened by ``at`` and spendable then, by when they lapse (``edges``)."""
         ...
 
     def spendable_points(self, at: datetime) -> int:

@@ -11,10 +11,11 @@ all stores, until it is taught here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from loyalty_desktop.analytics.ports import OpenLot, ReportSource, SalesTotals
+from loyalty_desktop.analytics.ports import PointsDue, ReportSource, SalesTotals
 from loyalty_desktop.analytics.store_sales import StoreSalesSource
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class StoreView:
     def points_by_kind(self, start: datetime, end: datetime) -> dict[str, int]:
         return self._sales.points_by_kind(start, end, self.store)
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        return self._source.open_lots(at)
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
+        return self._source.points_due(at, edges)
 
     def negative_balances(self) -> tuple[int, int]:
         return self._source.negative_balances()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Engine, Subquery, and_, func, or_, select
+from sqlalchemy import ColumnElement, Engine, Subquery, and_, case, func, or_, select
 
-from loyalty_desktop.analytics.ports import CampaignSales, OpenLot, SalesTotals
+from loyalty_desktop.analytics.ports import CampaignSales, PointsDue, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
 from loyalty_desktop.db.report_frames import campaign_frame, member_frame, purchase_frame
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
@@ -124,15 +125,27 @@ class SqlReportSource:
             .subquery()
         )
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
         standing = self._lots_open_at(at)
+        expires = standing.c.expires_at
+        # One pass over the open lots, each summed into its span: never one row per lot.
+        span = case(
+            (expires.is_(None), -1),
+            *((expires < edge, i) for i, edge in enumerate(edges)),
+            else_=len(edges),
+        ).label("span")
         with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
-                select(standing.c.expires_at, func.sum(standing.c.points)).group_by(
-                    standing.c.expires_at
-                )
-            )
-            return [OpenLot(int(total), expires) for expires, total in rows]
+                select(span, func.sum(standing.c.points))
+                .where(or_(expires.is_(None), expires > at))
+                .group_by(span)
+            ).all()
+        by_span = {int(i): int(total or 0) for i, total in rows}
+        return PointsDue(
+            before=tuple(by_span.get(i, 0) for i in range(len(edges))),
+            later=by_span.get(len(edges), 0),
+            never=by_span.get(-1, 0),
+        )
 
     def spendable_points(self, at: datetime) -> int:
         standing = self._lots_open_at(at)

@@ -140,8 +140,9 @@ sales = Table(
     ),  # what was asked, so a reused sale number with another basket is refused
     # rewards taken, JSON [{"name", "points", "value"}]: inside points_redeemed and points_value
     Column("rewards", Text, nullable=False, server_default="[]"),
-    Index("ix_sales_member_id_at", "member_id", "at"),
-    Index("ix_sales_at", "at"),
+    # The reports read a period's sales, and each member's, from these indexes alone.
+    Index("ix_sales_member_id_at", "member_id", "at", "net", "device_id"),
+    Index("ix_sales_at", "at", "device_id", "member_id", "net", "local_date", "id"),
 )
 
 sale_lines = Table(
@@ -219,6 +220,8 @@ lots = Table(
     Index(
         "ix_lots_open_expiry",
         "expires_at",
+        "remaining",
+        "at",  # the open points are summed from this index alone
         sqlite_where=text("remaining > 0"),
         postgresql_where=text("remaining > 0"),
     ),

@@ -1,20 +1,21 @@
 """The dashboard's figures in one call: KPIs, the sales trend, the points liability and the best buyers.
 
 One call rather than four so the programme is read once and the open points
-lots (the costliest read on a large shop: one row per expiry moment) once,
-though both the KPIs and the liability need them. The steps report progress
+lots once, though both the liability (by month) and the KPIs (their total)
+need them. The steps report progress
 to a ``Job`` and stop between them when it is cancelled.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
-from loyalty_desktop.analytics.ports import OpenLot, ReportSource
+from loyalty_desktop.analytics.ports import PointsDue, ReportSource
 from loyalty_desktop.analytics.sales_trend import Bucket, SalesTrend
 from loyalty_desktop.analytics.store_sales import Buyer
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -44,18 +45,26 @@ class Dashboard:
     buyers: tuple[Buyer, ...]
 
 
-class _LotsOnce:
-    """A report source that reads the open lots once per moment and passes the rest through."""
+class _PointsOnce:
+    """A report source that reads the open points once per moment and passes the rest through.
+
+    The liability reads them by month; the KPIs' outstanding points are their total then.
+    """
 
     def __init__(self, source: ReportSource) -> None:
         self._source = source
-        self._lots: dict[datetime, list[OpenLot]] = {}
+        self._due: dict[datetime, PointsDue] = {}
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        """The source's open lots at ``at``, read the first time only."""
-        if at not in self._lots:
-            self._lots[at] = self._source.open_lots(at)
-        return self._lots[at]
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
+        """The source's points due at ``at``, read from it the first time only."""
+        if at not in self._due:
+            self._due[at] = self._source.points_due(at, edges)
+        return self._due[at]
+
+    def spendable_points(self, at: datetime) -> int:
+        """The total of points due already read for ``at``, else the source's own sum."""
+        due = self._due.get(at)
+        return due.total if due is not None else self._source.spendable_points(at)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
@@ -80,14 +89,14 @@ def dashboard(
     steps = job or Job()
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
-    whole = cast(ReportSource, _LotsOnce(shop.reports))
-    steps.step("kpis", 0, STEPS)
+    whole = cast(ReportSource, _PointsOnce(shop.reports))
     chosen = checked_store(shop, store)
-    figures = kpis(store_source(shop, chosen, whole), program, start, at, chosen)
-    steps.step("trend", 1, STEPS)
-    sold = trend_for(shop, program, start, at, by, store)
-    steps.step("liability", 2, STEPS)
+    steps.step("liability", 0, STEPS)
     owed = liability(whole, program, at, HORIZON_DAYS)
+    steps.step("kpis", 1, STEPS)
+    figures = kpis(store_source(shop, chosen, whole), program, start, at, chosen)
+    steps.step("trend", 2, STEPS)
+    sold = trend_for(shop, program, start, at, by, store)
     steps.step("buyers", 3, STEPS)
     buyers = best_buyers(shop, actor, start=start, at=at, store=store)
     steps.step("done", STEPS, STEPS, final=True)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from loyalty_desktop.analytics.kpis import kpis, rate
 from loyalty_desktop.analytics.liability import liability, liability_points
-from loyalty_desktop.analytics.ports import OpenLot, SalesTotals
+from loyalty_desktop.analytics.ports import OpenLot, PointsDue, SalesTotals, points_due_in
 from loyalty_desktop.domain.program_file import parse_program
 
 PROGRAM = parse_program(
@@ -43,8 +44,8 @@ class Aggregates:
     def points_by_kind(self, start: datetime, end: datetime) -> dict[str, int]:
         return self.moved
 
-    def open_lots(self, at: datetime) -> list[OpenLot]:
-        return self.lots
+    def points_due(self, at: datetime, edges: Sequence[datetime]) -> PointsDue:
+        return points_due_in(self.lots, at, edges)
 
     def spendable_points(self, at: datetime) -> int:
         return liability_points(self.lots, at)
