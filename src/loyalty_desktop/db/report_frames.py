@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, String, func, select, type_coerce
+from sqlalchemy import Connection, String, and_, func, select, type_coerce
 
 from loyalty_desktop.analytics.ports import MEMBER_COLUMNS, PURCHASE_COLUMNS, CampaignSales
 from loyalty_desktop.db.tables import members, movements, refunds, sales
@@ -193,27 +193,23 @@ def member_frame(conn: Connection, at: datetime, *, live: bool) -> pd.DataFrame:
 
 def _tiers_then(conn: Connection, at: datetime, root: pd.Series) -> pd.Series:
     """Each member's tier after their (or a merged duplicate's) last sale by ``at``; None: no sale."""
+    # Each member's last sale moment, then the sales at that moment (a tie keeps the greatest
+    # sale id below): half the time of numbering every sale with a window function.
     last = (
-        select(
-            sales.c.member_id,
-            type_coerce(sales.c.at, String).label("at"),
-            sales.c.sale_id,
-            sales.c.tier_after,
-            func.row_number()
-            .over(
-                partition_by=sales.c.member_id, order_by=(sales.c.at.desc(), sales.c.sale_id.desc())
-            )
-            .label("n"),
-        )
+        select(sales.c.member_id, func.max(sales.c.at).label("at"))
         .where(sales.c.at <= at, sales.c.member_id.is_not(None))
+        .group_by(sales.c.member_id)
         .subquery()
     )
     raw = _frame(
         _fetch(
             conn,
-            select(last.c.member_id, last.c.at, last.c.sale_id, last.c.tier_after).where(
-                last.c.n == 1
-            ),
+            select(
+                sales.c.member_id,
+                type_coerce(sales.c.at, String),
+                sales.c.sale_id,
+                sales.c.tier_after,
+            ).join(last, and_(last.c.member_id == sales.c.member_id, last.c.at == sales.c.at)),
         ),
         ["member_id", "at", "sale_id", "tier"],
     )

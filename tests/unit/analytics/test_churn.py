@@ -8,8 +8,16 @@ from datetime import datetime, timedelta
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.metrics import roc_auc_score
 
 from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
+from loyalty_desktop.analytics.churn_features import FEATURES
+from loyalty_desktop.analytics.churn_model import (
+    TRAIN_CAP,
+    churn_probability,
+    fit_churn_model,
+    training_sample,
+)
 
 from .purchase_logs import AT, LogSource, Sale, members_from, purchase_log
 
@@ -172,3 +180,23 @@ def test_a_tier_first_seen_at_the_report_moment_still_gets_risks() -> None:
     assert isinstance(report, ChurnReport)
     assert len(report.members) == 300
     assert all(0 <= r.risk <= 1 for r in report.members)
+
+
+def test_a_large_shop_trains_on_a_fixed_sample_and_still_scores_everyone() -> None:
+    assert list(training_sample(5, cap=10)) == [0, 1, 2, 3, 4]
+    chosen = training_sample(1_000, cap=100)
+    assert len(chosen) == len(set(chosen)) == 100
+    assert list(chosen) == sorted(chosen)
+    assert chosen.max() < 1_000
+    assert list(chosen) == list(training_sample(1_000, cap=100)), "the same sample every time"
+    rng = np.random.default_rng(3)
+    n = TRAIN_CAP + 500
+    recency = rng.uniform(0, 300, n)
+    features = pd.DataFrame({name: rng.uniform(0, 5, n) for name in FEATURES})
+    features["recency_days"] = recency
+    features["tier"] = 0.0
+    churned = pd.Series(recency + rng.normal(0, 30, n) > 150)
+    model = fit_churn_model(features, churned)
+    risks = churn_probability(model, features)
+    assert len(risks) == n
+    assert roc_auc_score(churned, risks) > 0.8, "the sample still learns who stopped coming"
