@@ -306,8 +306,9 @@ def shoot_reports(out: Path, language: str) -> list[Path]:
         assert isinstance(dashboard, DashboardView)
         dashboard.scroller.ensureWidgetVisible(dashboard.buyers_table)
         save("dashboard-tables")
-        page.open_report("liability")
-        save("liability")
+        for key in ("liability", "segments", "clv", "churn"):
+            page.open_report(key)
+            save(key)
         page.open_report("dashboard")
         dashboard.scroller.verticalScrollBar().setValue(0)
         page.filters.choose_days(page.filters.today().replace(day=1), page.filters.today())

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from loyalty_desktop.ui.widgets.charts import ChartView, Series
+from loyalty_desktop.ui.widgets.charts import PALETTE, ChartView, Series
 
 MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04")
 
@@ -114,3 +114,24 @@ def test_many_categories_get_labels_far_enough_apart_to_read(qtbot: QtBot) -> No
     labels = axis.categoriesLabels()
     assert 3 <= len(labels) < 53
     assert len(labels) * 64 <= view.chart().plotArea().width() + 64
+
+
+def _contrast_to_white(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def test_ten_slices_get_ten_colours_each_legible_under_white_text(qtbot: QtBot) -> None:
+    names = [f"Segment {n} with a long name" for n in range(10)]
+    view = _shown(qtbot)
+    view.resize(440, 320)  # the Segments page's chart at 1366×768
+    view.show_pie(names, names, [5, 9, 12, 3, 2, 6, 8, 4, 1, 30], donut=True)
+    pie = view.chart().series()[0]
+    colours = {piece.color().name() for piece in pie.slices()}
+    assert len(colours) == 10, "no two segments share a colour"
+    assert all(_contrast_to_white(c) >= 4.5 for c in PALETTE), "the white shares stay legible"
+    labels = [marker.label() for marker in view.chart().legend().markers(pie)]
+    assert labels == names, "the legend names every slice in full"

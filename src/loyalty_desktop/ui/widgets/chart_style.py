@@ -13,13 +13,26 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont, QFontMetrics
 
 # The app's blue first; each colour reaches 3:1 against white (WCAG for graphics).
-PALETTE = ("#0b57d0", "#c25400", "#0d7a3e", "#6b3fa0", "#00707a", "#a3195b", "#8a6d00", "#5a5a5a")
+# Ten colours, so the ten RFM segments never share one; each holds 4.5:1 or more to white.
+PALETTE = (
+    "#0b57d0",
+    "#c25400",
+    "#0d7a3e",
+    "#6b3fa0",
+    "#00707a",
+    "#a3195b",
+    "#8a6d00",
+    "#5a5a5a",
+    "#b3261e",
+    "#6d4c1f",
+)
 MUTED = "#7b8794"  # 3.7:1: the "everything else" beside the blue
 TEXT = "#1a1a1a"
 GRID = "#d5d9de"
 # Fonts with Chinese glyphs on Linux, Windows and macOS, after the application's own.
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
 LABEL_PX, TITLE_PX = 15, 18
+SMALL_LABEL_PX = 12  # a long legend beside a pie
 MIN_LABEL_GAP_PX = 64  # a category label at least every this many pixels, never crowded
 
 

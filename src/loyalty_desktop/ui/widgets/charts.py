@@ -41,6 +41,7 @@ from loyalty_desktop.ui.widgets.chart_style import (
     LABEL_PX,
     MUTED,
     PALETTE,
+    SMALL_LABEL_PX,
     TEXT,
     TITLE_PX,
     Series,
@@ -49,6 +50,8 @@ from loyalty_desktop.ui.widgets.chart_style import (
 )
 
 __all__ = ["MUTED", "PALETTE", "ChartView", "Series", "chart_font"]
+
+_ROOMY_LEGEND = 7  # slices whose names fit beside a pie in the normal type
 
 
 class ChartView(QChartView):
@@ -176,6 +179,8 @@ class ChartView(QChartView):
         chart.addSeries(pie)
         legend = chart.legend()
         legend.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if len(labels) > _ROOMY_LEGEND:  # ten RFM segments fit beside the pie in smaller type
+            legend.setFont(chart_font(SMALL_LABEL_PX))
         for marker, label in zip(legend.markers(pie), labels, strict=True):
             marker.setLabel(label)
         self._finish(chart, total > 0)

@@ -67,7 +67,7 @@ class SegmentsView(ReportView):
         self.found: Segments | None = None
         self.texts = SegmentTexts(self)
         self.chart = ChartView()
-        self.chart.setMinimumHeight(280)
+        self.chart.setMinimumHeight(320)  # the ten segments' names beside the pie
         self.chart.setToolTip(self.tr("Click a segment to list its members"))
         self.segments_table = ReportTable(self._segment_columns())
         self.members_table = ReportTable(self._member_columns())
