@@ -84,6 +84,10 @@ class FakeMembers:
     def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
         return next((copy.copy(m) for m in self.s.members.values() if m.card_no == card_no), None)
 
+    def by_numbers(self, member_nos: Sequence[str]) -> list[Member]:
+        wanted = set(member_nos)
+        return [copy.copy(m) for m in self.s.members.values() if m.member_no in wanted]
+
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
         found = [
             m

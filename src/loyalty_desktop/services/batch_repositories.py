@@ -108,6 +108,10 @@ class BatchMembers:
         found = self.real.by_number(member_no, for_update=for_update)
         return self._held(found, locked=for_update)
 
+    def by_numbers(self, member_nos: Sequence[str]) -> list[Member]:
+        self.flush()  # the kept members are written first, so the database answers for all
+        return [self._held(m, locked=False) or m for m in self.real.by_numbers(member_nos)]
+
     def by_card(self, card_no: int, *, for_update: bool = False) -> Member | None:
         added = next((m for m in self.pending.members if m.card_no == card_no), None)
         if added is not None:

@@ -115,20 +115,27 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
         while uow.members.by_number(member_no) is not None:
             card_no += 1
             member_no = str(card_no)
-    member = Member(
+    member = member_from(
+        replace(data, name=check_name(data.name), phone=phone, email=email), member_no, card_no, at
+    )
+    uow.members.add(member)
+    return member
+
+
+def member_from(data: NewMember, member_no: str, card_no: int, at: datetime) -> Member:
+    """A new member's record from details already checked (``new_member`` and imports check them)."""
+    return Member(
         id=str(uuid.uuid4()),
         member_no=member_no,
         card_no=card_no,
-        name=check_name(data.name),
+        name=data.name,
         created_at=at,
-        phone=phone,
-        email=email,
+        phone=data.phone,
+        email=data.email,
         birthday=data.birthday,
         consent=data.consent,
         consent_at=at if data.consent else None,
     )
-    uow.members.add(member)
-    return member
 
 
 def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> Member:

@@ -127,6 +127,10 @@ class MemberRepository(Protocol):
         """The member holding this card number (``for_update`` locks the row)."""
         ...
 
+    def by_numbers(self, member_nos: Sequence[str]) -> list[Member]:
+        """The members holding any of these member numbers (one query per few hundred)."""
+        ...
+
     def by_phone(self, phone: str, limit: int = 10) -> list[Member]:
         """Active members with this (normalized) phone number."""
         ...

@@ -9,10 +9,12 @@ import pytest
 
 from loyalty_desktop.domain.errors import BadFile, PermissionDenied
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.services import import_members as import_members_module
 from loyalty_desktop.services import members, programs
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.imports import ImportReport, import_members, import_sales
+from loyalty_desktop.services.long_jobs import Job, JobCancelled, Progress
 from tests.conftest import FixedClock
 from tests.fakes import Store, fake_shop
 
@@ -218,7 +220,7 @@ def test_a_member_number_already_taken_in_the_file_or_the_shop_is_a_duplicate(
     front: Shopfront,
 ) -> None:
     front.enrol("M001")
-    report = front.members_csv("M001,张三,,,,", "M002,李四,,,,", "M002,李四四,,,,")
+    report = front.members_csv("M001,赵六,,,,", "M002,李四,,,,", "M002,李四四,,,,")
     assert rejected_rows(report) == [2, 4]
     assert {r.code for r in report.rejected} == {"duplicate_member"}
     assert "already in row 3" in errors(report)[4]
@@ -501,3 +503,49 @@ def test_a_refused_sales_import_writes_no_audit_entry(front: Shopfront) -> None:
     report = front.sales_csv("S1,17850,2025-03-01,A,1,10,")
     assert report.rejected
     assert len(front.stored.audit) == before
+
+
+def test_a_stopped_members_import_keeps_its_chunks_and_a_second_run_finishes_it(
+    front: Shopfront, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_members_module, "CHUNK", 2)
+    path = front.file(MEMBERS_HEADER + "".join(f"M{n:03d},会员{n},,,,1\n" for n in range(5)))
+
+    def stop_after_the_first_chunk(progress: Progress) -> None:
+        if progress.phase == "writing" and progress.done >= 2:
+            job.cancel()
+
+    job = Job(stop_after_the_first_chunk, every=0)
+    with pytest.raises(JobCancelled):
+        import_members(front.shop, LOCAL_ADMIN, path, job=job)
+    assert sorted(m.member_no for m in front.stored.members.values()) == ["M000", "M001"]
+    assert front.stored.audit[-1].details["stopped"] is True
+
+    again = import_members(front.shop, LOCAL_ADMIN, path)
+    assert (again.imported, again.skipped, again.rejected) == (3, 2, [])
+    numbers = [m.member_no for m in front.stored.members.values()]
+    assert sorted(numbers) == [f"M{n:03d}" for n in range(5)]
+    cards = [m.card_no for m in front.stored.members.values()]
+    assert len(set(cards)) == 5, "every member gets a card number of their own"
+    assert len(front.stored.outbox) == 5, "one enrolment event per member, none twice"
+
+
+def test_a_number_a_till_takes_after_the_check_stops_the_import_at_that_chunk(
+    front: Shopfront, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_members_module, "CHUNK", 2)
+    path = front.file(MEMBERS_HEADER + "".join(f"M{n:03d},会员{n},,,,\n" for n in range(4)))
+    planned = import_members_module._plan
+
+    def a_till_enrols_m003_meanwhile(*args: object) -> object:
+        found = planned(*args)  # type: ignore[arg-type]
+        front.enrol("M003", name="别人")
+        return found
+
+    monkeypatch.setattr(import_members_module, "_plan", a_till_enrols_m003_meanwhile)
+    report = import_members(front.shop, LOCAL_ADMIN, path)
+    assert report.stopped
+    assert rejected_rows(report) == [5]
+    assert report.imported == 2, "the first chunk stays; nothing of the refused one is written"
+    assert front.member("M003").name == "别人"
+    assert "M002" not in {m.member_no for m in front.stored.members.values()}

@@ -34,6 +34,7 @@ _BY_PHONE_TAIL = Prepared(
     .order_by(members.c.member_no)
     .limit(bindparam("b_limit"))
 )
+_BY_NOS = PreparedIn(lambda nos: _SELECT.where(members.c.member_no.in_(nos)))
 _BY_IDS = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)))
 _BY_IDS_LOCKED = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)).with_for_update())
 _INSERT = insert_into(members)
@@ -133,6 +134,13 @@ class SqlMembers:
         keys = [c.key for c in _COLUMNS]
         return [
             _member(dict(zip(keys, row, strict=True))) for row in query.rows(self.conn, member_ids)
+        ]
+
+    def by_numbers(self, member_nos: Sequence[str]) -> list[Member]:
+        keys = [c.key for c in _COLUMNS]
+        return [
+            _member(dict(zip(keys, row, strict=True)))
+            for row in _BY_NOS.rows(self.conn, member_nos)
         ]
 
     def add_many(self, batch: Sequence[Member]) -> None:

@@ -1874,7 +1874,12 @@
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="396" />
+        <location filename="../../ui/console/import_page.py" line="397" />
+        <source>Stopped. The members written before you pressed Cancel stay; import the same file again to finish (members already imported are skipped).</source>
+        <translation>已停止。按下“取消”之前写入的会员会保留；再次导入同一个文件即可完成（已导入的会员会跳过）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_page.py" line="401" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
     </message>

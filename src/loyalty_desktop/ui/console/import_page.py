@@ -392,6 +392,11 @@ class ImportPage(ConsolePage):
                     "Stopped. The sales written before you pressed Cancel stay; import the same "
                     "file again to finish (rows already imported are skipped)."
                 )
+            elif kind is ImportKind.MEMBERS and phase == "writing":
+                text = self.tr(
+                    "Stopped. The members written before you pressed Cancel stay; import the "
+                    "same file again to finish (members already imported are skipped)."
+                )
             else:
                 text = self.tr("Cancelled. Nothing was imported.")
             tell(self.message, text)
