@@ -94,11 +94,23 @@ def cancel_when(phase: str) -> Job:
     return job
 
 
-def test_cancelling_a_members_import_part_way_through_writing_leaves_nothing(
+def test_cancelling_a_members_import_while_checking_leaves_nothing(
     opened: Opened, db_path: Path, tmp_path: Path
 ) -> None:
     before = fingerprint(db_path)
     path = gbk(tmp_path, many_members(600))
+    job = cancel_when("checking")
+    with pytest.raises(JobCancelled):
+        import_file(
+            opened.shop, LOCAL_ADMIN, ImportKind.MEMBERS, path, mapping=CHINESE_MAP, job=job
+        )
+    assert fingerprint(db_path) == before
+
+
+def test_a_members_import_cancelled_while_writing_keeps_its_chunks_and_a_rerun_finishes_it(
+    opened: Opened, db_path: Path, tmp_path: Path
+) -> None:
+    path = gbk(tmp_path, many_members(1_200))
     job = cancel_when("writing")
     with pytest.raises(JobCancelled):
         import_file(
@@ -106,7 +118,14 @@ def test_cancelling_a_members_import_part_way_through_writing_leaves_nothing(
         )
     assert job.last is not None
     assert job.last.phase == "writing"
-    assert fingerprint(db_path) == before
+    with sqlite3.connect(db_path) as conn:
+        written = conn.execute("SELECT count(*) FROM members").fetchone()[0]
+    assert 0 < written < 1_200, "whole chunks were written before the cancel"
+    again = import_file(opened.shop, LOCAL_ADMIN, ImportKind.MEMBERS, path, mapping=CHINESE_MAP)
+    assert (again.imported, again.skipped, again.rejected) == (1_200 - written, written, [])
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(DISTINCT member_no) FROM members").fetchone()[0] == 1_200
+        assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == 1_200
 
 
 def test_cancelling_a_products_import_leaves_the_catalogue_as_it_was(

@@ -70,6 +70,7 @@ def import_members(
     found = read_members(table, today, job)
     problems = list(found.problems)
     fresh, skipped = _plan(shop, list(found.members.values()), problems)
+    job.check("checking")  # cancelled before writing: nothing written, nothing audited
     report = ImportReport(skipped=skipped)
     if problems and not skip_invalid:
         report.rejected = rejected(problems)

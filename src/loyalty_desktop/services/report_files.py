@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from loyalty_desktop.services.spreadsheet_cells import safe_text
+
 Cell = str | int | Decimal | date | datetime | None
 
 BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 _SHEET_NAME_MAX = 31
 
@@ -42,11 +43,6 @@ class ExportTable:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     texts: tuple[tuple[str, ...], ...] = ()
-
-
-def safe_text(text: str) -> str:
-    """Text a spreadsheet shows as text, never runs as a formula."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _csv_cell(value: Cell) -> str:

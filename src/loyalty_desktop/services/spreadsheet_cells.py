@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-_STARTS_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+STARTS_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what Excel or WPS may run as a formula
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
 
@@ -25,11 +25,16 @@ class _Writer(Protocol):
 
 def safe_cell(value: object) -> object:
     """``value`` as a cell Excel shows and never evaluates: text starting a formula is quoted."""
-    if not isinstance(value, str) or not value.startswith(_STARTS_FORMULA):
+    if not isinstance(value, str) or not value.startswith(STARTS_FORMULA):
         return value
     if _PLAIN_NUMBER.fullmatch(value):
         return value
     return "'" + value
+
+
+def safe_text(text: str) -> str:
+    """Text a spreadsheet shows as text, never runs as a formula (a text "-1" too: it is text)."""
+    return "'" + text if text.startswith(STARTS_FORMULA) else text
 
 
 class SafeCsvWriter:
