@@ -107,6 +107,7 @@ class MemberPanel(QFrame):
             row = QLabel()
             row.setWordWrap(True)
             self._reward_box.addWidget(row)
+            row.show()  # now, not when the layout's queued show runs (the cashier may press Alt+N first)
             self.reward_rows.append(row)
         self.show_chosen(())
 
