@@ -134,7 +134,11 @@ def _write(
     *,
     skip_invalid: bool,
 ) -> None:
-    """Enrol the rows a chunk per transaction; a number taken meanwhile rejects its row."""
+    """Enrol the rows a chunk per transaction; a number taken meanwhile rejects its row.
+
+    A number taken meanwhile with the row's very details (the same file imported at the
+    same time on another computer) is skipped, as a second run would.
+    """
     job.step("writing", 0, len(fresh), final=True)
     for start in range(0, len(fresh), CHUNK):
         job.check("writing")
@@ -144,24 +148,31 @@ def _write(
         # members are not there, so not skipped); the audit row at the end is durable.
         with shop.uow(durable=False) as uow:
             taken = {
-                m.member_no for m in uow.members.by_numbers([d.member_no or "" for _, d in chunk])
+                m.member_no: m
+                for m in uow.members.by_numbers([d.member_no or "" for _, d in chunk])
             }
             card = uow.members.next_card_no()
             added: list[Member] = []
+            refused = skipped = 0
             for row, data in chunk:
                 number = data.member_no or ""
-                if number in taken:  # a till enrolled this number after the check
+                held = taken.get(number)
+                if held is not None and _same(held, data):  # the same file, imported meanwhile
+                    skipped += 1
+                elif held is not None:  # a till enrolled this number after the check
                     problems.append(RowProblem.of(row, "member_no", _taken(data)))
-                    continue
-                added.append(member_from(data, number, card, now))
-                card += 1
-            if len(added) < len(chunk) and not skip_invalid:
+                    refused += 1
+                else:
+                    added.append(member_from(data, number, card, now))
+                    card += 1
+            if refused and not skip_invalid:
                 report.stopped = True  # nothing of this chunk is written
                 break
             uow.members.add_many(added)
             uow.outbox.add_many([enrolled_event(m, now) for m in added], shop.device_id)
             uow.commit()
         report.imported += len(added)
+        report.skipped += skipped
         job.step("writing", start + len(chunk), len(fresh))
         time.sleep(BREATHER_SECONDS)
     report.rejected = rejected(problems)

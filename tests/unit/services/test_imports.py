@@ -549,3 +549,21 @@ def test_a_number_a_till_takes_after_the_check_stops_the_import_at_that_chunk(
     assert report.imported == 2, "the first chunk stays; nothing of the refused one is written"
     assert front.member("M003").name == "别人"
     assert "M002" not in {m.member_no for m in front.stored.members.values()}
+
+
+def test_the_same_file_imported_meanwhile_elsewhere_is_skipped_not_refused(
+    front: Shopfront, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_members_module, "CHUNK", 2)
+    path = front.file(MEMBERS_HEADER + "".join(f"M{n:03d},会员{n},,,,\n" for n in range(3)))
+    planned = import_members_module._plan
+
+    def another_computer_imports_m001_meanwhile(*args: object) -> object:
+        found = planned(*args)  # type: ignore[arg-type]
+        front.enrol("M001", name="会员1")
+        return found
+
+    monkeypatch.setattr(import_members_module, "_plan", another_computer_imports_m001_meanwhile)
+    report = import_members(front.shop, LOCAL_ADMIN, path)
+    assert (report.imported, report.skipped, report.rejected, report.stopped) == (2, 1, [], False)
+    assert len(front.stored.members) == 3
