@@ -2,8 +2,8 @@
 
 The stages and their thresholds come from the programme (``[lifecycle]``);
 the figures are as of the period's end, the flow covers each month of the
-period. Click a stage in the table (or pick it above the members) to list
-only its members; double-click a member to open them.
+period. Click a stage in the Stages table (or pick it above the members) to
+list only its members; double-click a member to open them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from loyalty_desktop.analytics.lifecycle import (
     STAGE_KEYS,
@@ -77,20 +77,27 @@ class LifecycleView(ReportView):
         charts = QHBoxLayout()
         charts.addWidget(self.sizes_chart, 1)
         charts.addWidget(self.flow_chart, 1)
-        tables = QHBoxLayout()
-        tables.addWidget(self.stages_table, 3)
-        tables.addWidget(self.flow_table, 2)
         pick = QHBoxLayout()
+        pick.setContentsMargins(0, 4, 0, 0)
         pick.addWidget(self.members_title)
         pick.addStretch(1)
         pick.addWidget(QLabel(self.tr("Stage")))
         pick.addWidget(self.stage)
+        members = QWidget()
+        listing = QVBoxLayout(members)
+        listing.setContentsMargins(0, 0, 0, 0)
+        listing.addLayout(pick)
+        listing.addWidget(self.members_table, 1)
+        # Three tables below the charts would each show three rows at 1366×768: one at a time.
+        self.lists = QTabWidget()
+        self.lists.setDocumentMode(True)
+        self.lists.addTab(self.stages_table, self.tr("Stages"))
+        self.lists.addTab(self.flow_table, self.tr("Stage flow"))
+        self.lists.addTab(members, self.tr("Members"))
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 4, 0, 0)
-        box.addLayout(charts, 3)
-        box.addLayout(tables, 2)
-        box.addLayout(pick)
-        box.addWidget(self.members_table, 2)
+        box.addLayout(charts, 1)
+        box.addWidget(self.lists, 1)
         self.stages_table.clicked.connect(self._stage_row_clicked)
         self.stages_table.activated.connect(self._stage_row_clicked)
         self.stage.activated.connect(lambda _: self.choose_stage(self.chosen_stage()))
@@ -199,6 +206,7 @@ class LifecycleView(ReportView):
         row = self.stages_table.report_model.row_at(index.row())
         if isinstance(row, StageTotal):
             self.choose_stage(row.key)
+            self.lists.setCurrentIndex(2)  # the stage's members
 
     # -- columns and files -------------------------------------------------------------------
 
