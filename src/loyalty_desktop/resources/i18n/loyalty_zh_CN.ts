@@ -2004,6 +2004,210 @@
     </message>
 </context>
 <context>
+    <name>LifecycleTexts</name>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="34" />
+        <source>New</source>
+        <translation>新客期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="35" />
+        <source>Developing</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="36" />
+        <source>Loyal</source>
+        <translation>忠诚期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="37" />
+        <source>Declining</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="38" />
+        <source>Lapsed</source>
+        <translation>流失期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="39" />
+        <source>Won back</source>
+        <translation>回流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="42" />
+        <source>Welcome them and give a reason for a second visit soon.</source>
+        <translation>欢迎新会员，并给他们一个尽快再次光临的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="43" />
+        <source>Build the habit: a tier goal within reach, bonus points.</source>
+        <translation>培养消费习惯：设一个够得着的等级目标，给予奖励积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="44" />
+        <source>Reward and keep them: thanks, early access, referrals.</source>
+        <translation>回馈并留住他们：致谢、新品抢先体验、邀请推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="45" />
+        <source>Act before they lapse: a reminder of their points, an offer.</source>
+        <translation>在流失前行动：提醒积分余额，送上一份优惠。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="46" />
+        <source>Win them back with a strong, time-limited offer.</source>
+        <translation>用有力度的限时优惠把他们赢回来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="47" />
+        <source>Make the return stick: thank them, follow up within weeks.</source>
+        <translation>巩固回流：表示感谢，并在几周内跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="49" />
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleView</name>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="72" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="75" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="96" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="222" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="231" />
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="84" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="221" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="237" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="94" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="265" />
+        <source>Stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="95" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="266" />
+        <source>Stage flow</source>
+        <translation>阶段流转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="105" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="106" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="110" />
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="115" />
+        <source>Each member who has bought is in one stage as of the end of the period: new, developing, loyal, declining, lapsed or won back, by the programme's rules. The bars count members in each stage at the end of each month, and those whose stage changed in it.</source>
+        <translation>每位购买过的会员在期末处于一个阶段：新客期、成长期、忠诚期、衰退期、流失期或回流，按会员方案的规则判断。柱状图显示每月末各阶段的会员数，以及当月阶段发生变化的会员数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="145" />
+        <source>Members in each stage at the end of the month</source>
+        <translation>每月末各阶段会员数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="146" />
+        <source>Members who changed stage, by their new stage</source>
+        <translation>阶段变化的会员（按新阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="158" />
+        <source>No member had bought by the end of the period</source>
+        <translation>截至期末没有会员购买过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="174" />
+        <source>No member changed stage in the period</source>
+        <translation>期间内没有会员改变阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="192" />
+        <source>Members ({n})</source>
+        <translation>会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="194" />
+        <source>Members in {stage} ({n})</source>
+        <translation>{stage}的会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="223" />
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="228" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="229" />
+        <source>From</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="230" />
+        <source>To</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="236" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="238" />
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="239" />
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="240" />
+        <source>Days since last purchase</source>
+        <translation>距上次购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="241" />
+        <source>Recent purchase days</source>
+        <translation>近期购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="243" />
+        <source>Recent spend</source>
+        <translation>近期消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="249" />
+        <source>Spend in the window before</source>
+        <translation>前一时段消费</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="149" />
