@@ -24,7 +24,6 @@ The names and actions are English; the GUI translates them by ``key``.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -33,7 +32,7 @@ import pandas as pd
 
 from loyalty_desktop.analytics.frames import shop_day
 from loyalty_desktop.analytics.ports import ReportSource
-from loyalty_desktop.analytics.purchase_days import purchase_days, until
+from loyalty_desktop.analytics.purchase_days import until
 from loyalty_desktop.domain.program import LifecycleRule
 
 
@@ -131,52 +130,134 @@ class LifecycleReport:
     months: tuple[StageMonth, ...]
 
 
+@dataclass(frozen=True)
+class ShopDays:
+    """The log as one row per member and shop day with a sale, sorted by member then day.
+
+    Members are integer codes into ``numbers``; days are day numbers (days since 1970-01-01);
+    ``amount`` is the day's net, ``bought`` whether the member kept something that day.
+    Grouping once and cutting these arrays per snapshot keeps a year of monthly snapshots
+    close to the cost of one pass (see benchmarks/lifecycle.py).
+    """
+
+    numbers: pd.Index
+    member: np.ndarray
+    day: np.ndarray
+    amount: np.ndarray
+    bought: np.ndarray
+
+    @classmethod
+    def of(cls, seen: pd.DataFrame) -> ShopDays:
+        """The shop days of ``seen`` (a purchase log already cut at the report moment)."""
+        codes, numbers = pd.factorize(seen["member_no"], sort=True)
+        frame = pd.DataFrame(
+            {
+                "member": codes.astype(np.int64),
+                "day": seen["local_date"].to_numpy(dtype="datetime64[D]").astype(np.int64),
+                "amount": seen["amount"].to_numpy(dtype=np.int64),
+                "bought": seen["amount"].to_numpy() > 0,
+            }
+        )
+        daily = frame.groupby(["member", "day"], sort=True).agg(
+            amount=("amount", "sum"), bought=("bought", "any")
+        )
+        return cls(
+            numbers=pd.Index(numbers, dtype=object),
+            member=daily.index.get_level_values("member").to_numpy(dtype=np.int64),
+            day=daily.index.get_level_values("day").to_numpy(dtype=np.int64),
+            amount=daily["amount"].to_numpy(dtype=np.int64),
+            bought=daily["bought"].to_numpy(dtype=bool),
+        )
+
+
+_NO_STAGE = -1
+_NEVER = np.iinfo(np.int64).min // 2  # a day long before any sale
+
+
+def _day_number(day: date) -> int:
+    return (day - date(1970, 1, 1)).days
+
+
+def _sums(member: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    # Exact for sums below 2**53 minor units (ninety trillion yuan), far past any shop.
+    return np.rint(np.bincount(member, weights=values, minlength=size)).astype(np.int64)
+
+
+def _figures(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
+    """Each member code's figures and stage code on ``today`` (stage -1: no purchase yet)."""
+    size = len(days.numbers)
+    now = _day_number(today)
+    by_then = days.day <= now
+    member, day, amount = days.member[by_then], days.day[by_then], days.amount[by_then]
+    kept = days.bought[by_then]
+    b_member, b_day = member[kept], day[kept]
+    first = np.full(size, _NEVER, dtype=np.int64)
+    last = np.full(size, _NEVER, dtype=np.int64)
+    if b_member.size:
+        # Rows are sorted by member then day: a member's first row is their first day.
+        other = b_member[1:] != b_member[:-1]
+        first_row, last_row = np.r_[True, other], np.r_[other, True]
+        first[b_member[first_row]] = b_day[first_row]
+        last[b_member[last_row]] = b_day[last_row]
+    window = rule.window_days
+    recent = day > now - window
+    previous = (day > now - 2 * window) & ~recent
+    visits = np.bincount(b_member[b_day > now - window], minlength=size).astype(np.int64)
+    recent_spend = _sums(member[recent], amount[recent], size)
+    previous_spend = _sums(member[previous], amount[previous], size)
+    back = np.zeros(b_day.size, dtype=bool)  # a return: over lapsed_days after the one before
+    back[1:] = (b_member[1:] == b_member[:-1]) & (np.diff(b_day) > rule.lapsed_days)
+    returned = np.full(size, _NEVER, dtype=np.int64)
+    np.maximum.at(returned, b_member[back], b_day[back])
+    days_since = now - last
+    dropped = (previous_spend > 0) & (
+        recent_spend * 100 <= previous_spend * (100 - rule.decline_pct)
+    )
+    stage = np.select(
+        [
+            first == _NEVER,
+            days_since > rule.lapsed_days,
+            now - returned <= rule.won_back_days,
+            now - first <= rule.new_days,
+            (days_since > rule.quiet_days) | dropped,
+            visits >= rule.loyal_visits,
+        ],
+        [
+            _NO_STAGE,
+            *(STAGE_KEYS.index(k) for k in ("lapsed", "won_back", "new", "declining", "loyal")),
+        ],
+        default=STAGE_KEYS.index("developing"),
+    )
+    return pd.DataFrame(
+        {
+            "stage": stage,
+            "first_purchase": first,
+            "last_purchase": last,
+            "days_since": days_since,
+            "visits": visits,
+            "recent_spend": recent_spend,
+            "previous_spend": previous_spend,
+        }
+    )
+
+
 def stage_table(seen: pd.DataFrame, today: date, rule: LifecycleRule) -> pd.DataFrame:
     """Each buyer's stage on the shop day ``today``, from the log ``seen`` already cut at the moment.
 
     Indexed by member number, columns ``LIFECYCLE_COLUMNS`` (dates as midnight timestamps).
     """
-    days = purchase_days(seen)
-    if days.empty:
-        return pd.DataFrame(
-            {name: pd.Series([], dtype=object) for name in LIFECYCLE_COLUMNS}
-        ).rename_axis("member_no")
-    day = pd.Timestamp(today)
-    by_member = days.groupby("member_no", sort=True)["local_date"]
-    first, last = by_member.min(), by_member.max()
-    table = pd.DataFrame({"first_purchase": first, "last_purchase": last})
-    table["days_since"] = (day - last).dt.days.astype(np.int64)
-    window = pd.Timedelta(days=rule.window_days)
-    recent_days = days[days["local_date"] > day - window]
-    table["visits"] = (
-        recent_days.groupby("member_no").size().reindex(table.index, fill_value=0).astype(np.int64)
+    return _table(ShopDays.of(seen), today, rule)
+
+
+def _table(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
+    figures = _figures(days, today, rule)
+    staged = figures[figures["stage"] != _NO_STAGE]
+    table = staged.assign(
+        stage=np.array(STAGE_KEYS, dtype=object)[staged["stage"].to_numpy()],
+        first_purchase=staged["first_purchase"].to_numpy().astype("datetime64[D]"),
+        last_purchase=staged["last_purchase"].to_numpy().astype("datetime64[D]"),
     )
-    dates = seen["local_date"]
-    recent = seen[dates > day - window].groupby("member_no")["amount"].sum()
-    previous = (
-        seen[(dates > day - 2 * window) & (dates <= day - window)]
-        .groupby("member_no")["amount"]
-        .sum()
-    )
-    table["recent_spend"] = recent.reindex(table.index, fill_value=0).astype(np.int64)
-    table["previous_spend"] = previous.reindex(table.index, fill_value=0).astype(np.int64)
-    gaps = by_member.diff().dt.days
-    returns = days.loc[gaps > rule.lapsed_days].groupby("member_no")["local_date"].max()
-    since_return = (day - returns.reindex(table.index)).dt.days
-    dropped = (table["previous_spend"] > 0) & (
-        table["recent_spend"] * 100 <= table["previous_spend"] * (100 - rule.decline_pct)
-    )
-    table["stage"] = np.select(
-        [
-            table["days_since"] > rule.lapsed_days,
-            since_return.le(rule.won_back_days).to_numpy(),
-            (day - table["first_purchase"]).dt.days <= rule.new_days,
-            (table["days_since"] > rule.quiet_days) | dropped,
-            table["visits"] >= rule.loyal_visits,
-        ],
-        ["lapsed", "won_back", "new", "declining", "loyal"],
-        default="developing",
-    )
+    table.index = days.numbers.take(staged.index)
     return table[list(LIFECYCLE_COLUMNS)].rename_axis("member_no")
 
 
@@ -197,45 +278,42 @@ def _month_ends(start: date, end: date) -> list[date]:
 
 
 def stage_flow(
-    log: pd.DataFrame, start: datetime, at: datetime, timezone: str, rule: LifecycleRule
+    days: ShopDays, first: date, last: date, rule: LifecycleRule
 ) -> tuple[StageMonth, ...]:
-    """Per shop month from ``start``'s to ``at``'s: stage sizes at its end and who moved in it."""
-    # Snapshots are whole shop days (a month ends at midnight), so cut the log by its day.
-    first, last = shop_day(start, timezone), shop_day(at, timezone)
-    seen = until(log, at)
-    dates = seen["local_date"]
+    """Per shop month from ``first``'s to ``last``'s: stage sizes at its end and who moved in it.
 
-    def on(day: date) -> pd.Series:
-        return stage_table(seen[dates <= pd.Timestamp(day)], day, rule)["stage"]
-
-    before = on(date(first.year, first.month, 1) - timedelta(days=1))
+    Snapshots are whole shop days (a month ends at midnight), so the days are cut by number.
+    """
+    stages = len(STAGE_KEYS)
+    month_before = date(first.year, first.month, 1) - timedelta(days=1)
+    was = _figures(days, month_before, rule)["stage"].to_numpy()
     months = []
     for end in _month_ends(first, last):
-        now = on(end)
-        was = before.reindex(now.index)
-        changed = was.isna() | (was != now)
-        pairs = Counter(
-            zip(
-                [None if pd.isna(w) else str(w) for w in was[changed]],
-                [str(n) for n in now[changed]],
-                strict=True,
-            )
+        now = _figures(days, end, rule)["stage"].to_numpy()
+        changed = (now != _NO_STAGE) & (was != now)
+        # A pair (from, to) as one number: from -1 (no stage yet) to 5, times six, plus to.
+        pairs = np.bincount(
+            (was[changed] + 1) * stages + now[changed], minlength=(stages + 1) * stages
         )
         moves = tuple(
-            StageMove(source, target, pairs[(source, target)])
-            for source in (None, *STAGE_KEYS)
-            for target in STAGE_KEYS
-            if pairs[(source, target)]
+            StageMove(
+                None if source < 0 else STAGE_KEYS[source],
+                STAGE_KEYS[target],
+                int(pairs[(source + 1) * stages + target]),
+            )
+            for source in range(-1, stages)
+            for target in range(stages)
+            if pairs[(source + 1) * stages + target]
         )
-        counts = now.value_counts()
+        counts = np.bincount(now[now != _NO_STAGE], minlength=stages)
         months.append(
             StageMonth(
                 month=f"{end.year:04d}-{end.month:02d}",
-                counts=tuple(int(counts.get(key, 0)) for key in STAGE_KEYS),
+                counts=tuple(int(c) for c in counts),
                 moves=moves,
             )
         )
-        before = now
+        was = now
     return tuple(months)
 
 
@@ -243,8 +321,9 @@ def lifecycle_report(
     source: ReportSource, start: datetime, at: datetime, timezone: str, rule: LifecycleRule
 ) -> LifecycleReport:
     """Stages of the members who bought by ``at``, and the monthly stage flow from ``start``."""
-    log = source.purchase_log(at)
-    table = stage_table(until(log, at), shop_day(at, timezone), rule)
+    days = ShopDays.of(until(source.purchase_log(at), at))
+    today = shop_day(at, timezone)
+    table = _table(days, today, rule)
     members = tuple(
         LifecycleMember(
             member_no=str(member_no),
@@ -265,5 +344,5 @@ def lifecycle_report(
         StageTotal(stage.key, stage.name, int(sizes.get(stage.key, 0)), stage.action)
         for stage in STAGES
     )
-    flow = stage_flow(log, start, at, timezone, rule)
+    flow = stage_flow(days, shop_day(start, timezone), today, rule)
     return LifecycleReport(at, start, rule, members, stages, flow)

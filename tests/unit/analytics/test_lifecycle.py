@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loyalty_desktop.analytics.lifecycle import STAGE_KEYS, StageMove, lifecycle_report, stages_at
 from loyalty_desktop.domain.program import LifecycleRule
@@ -141,3 +144,57 @@ def test_the_report_day_is_the_shops_day(timezone: str) -> None:
     log = purchase_log([Sale("a", datetime(2026, 1, 1, 12, tzinfo=UTC))])
     stages = stages_at(log, AT, timezone, LifecycleRule(new_days=89))
     assert stages["a"] == ("new" if timezone == "UTC" else "developing")
+
+
+def _by_the_rules(days: list[tuple[int, int]], rule: LifecycleRule) -> str | None:
+    """The stage of one member today, from (days ago, net amount) sales, read off the docstring."""
+    bought = sorted({ago for ago, amount in days if amount > 0}, reverse=True)
+    if not bought:
+        return None
+    first, last = bought[0], bought[-1]
+    returns = [b for a, b in pairwise(bought) if a - b > rule.lapsed_days]
+    window = rule.window_days
+    recent = sum(amount for ago, amount in days if ago < window)
+    previous = sum(amount for ago, amount in days if window <= ago < 2 * window)
+    if last > rule.lapsed_days:
+        return "lapsed"
+    if returns and returns[-1] <= rule.won_back_days:
+        return "won_back"
+    if first <= rule.new_days:
+        return "new"
+    if last > rule.quiet_days or (
+        previous > 0 and recent * 100 <= previous * (100 - rule.decline_pct)
+    ):
+        return "declining"
+    if sum(1 for b in bought if b < window) >= rule.loyal_visits:
+        return "loyal"
+    return "developing"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from("abcdefgh"),
+        st.lists(st.tuples(st.integers(0, 800), st.integers(-500, 3000)), max_size=12),
+        max_size=8,
+    ),
+    st.builds(
+        LifecycleRule,
+        new_days=st.integers(1, 200),
+        window_days=st.integers(1, 300),
+        loyal_visits=st.integers(1, 6),
+        decline_pct=st.integers(1, 100),
+        quiet_days=st.integers(1, 150),
+        lapsed_days=st.integers(151, 400),
+        won_back_days=st.integers(1, 200),
+    ),
+)
+def test_every_member_gets_the_stage_the_rules_give_one_by_one(
+    sales: dict[str, list[tuple[int, int]]], rule: LifecycleRule
+) -> None:
+    log = purchase_log(
+        Sale(member, _ago(ago), amount) for member, days in sales.items() for ago, amount in days
+    )
+    stages = stages_at(log, AT, "UTC", rule).to_dict()
+    expected = {m: _by_the_rules(days, rule) for m, days in sales.items()}
+    assert stages == {m: stage for m, stage in expected.items() if stage is not None}
