@@ -3584,33 +3584,73 @@
     </message>
     <message>
         <location filename="../../ui/console/programme_editor.py" line="152" />
+        <source>New: first purchase within (days)</source>
+        <translation>新客期：首次购买在多少天内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="153" />
+        <source>Recent visits and spend are counted over (days)</source>
+        <translation>近期购买天数和消费的统计区间（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="154" />
+        <source>Loyal: purchase days in that window, at least</source>
+        <translation>忠诚期：区间内购买天数至少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="155" />
+        <source>Declining: spend down against the window before (%)</source>
+        <translation>衰退期：消费比前一区间下降（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="156" />
+        <source>Declining: no purchase for more than (days)</source>
+        <translation>衰退期：超过多少天未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="157" />
+        <source>Lapsed: no purchase for more than (days)</source>
+        <translation>流失期：超过多少天未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="158" />
+        <source>Won back: for (days) after returning</source>
+        <translation>回流：回来购买后保持（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="170" />
         <source>Earning</source>
         <translation>积分规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="153" />
+        <location filename="../../ui/console/programme_editor.py" line="171" />
         <source>Activities and expiry</source>
         <translation>活动与有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="154" />
+        <location filename="../../ui/console/programme_editor.py" line="172" />
         <source>Redeeming</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="155" />
+        <location filename="../../ui/console/programme_editor.py" line="173" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="156" />
+        <location filename="../../ui/console/programme_editor.py" line="174" />
         <source>Campaigns</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="157" />
+        <location filename="../../ui/console/programme_editor.py" line="175" />
         <source>Rewards</source>
         <translation>奖励目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="176" />
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
     </message>
 </context>
 <context>
