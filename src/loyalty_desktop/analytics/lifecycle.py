@@ -183,7 +183,7 @@ def _sums(member: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
     return np.rint(np.bincount(member, weights=values, minlength=size)).astype(np.int64)
 
 
-def _figures(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
+def stage_figures(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
     """Each member code's figures and stage code on ``today`` (stage -1: no purchase yet)."""
     size = len(days.numbers)
     now = _day_number(today)
@@ -250,7 +250,7 @@ def stage_table(seen: pd.DataFrame, today: date, rule: LifecycleRule) -> pd.Data
 
 
 def _table(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
-    figures = _figures(days, today, rule)
+    figures = stage_figures(days, today, rule)
     staged = figures[figures["stage"] != _NO_STAGE]
     table = staged.assign(
         stage=np.array(STAGE_KEYS, dtype=object)[staged["stage"].to_numpy()],
@@ -286,10 +286,10 @@ def stage_flow(
     """
     stages = len(STAGE_KEYS)
     month_before = date(first.year, first.month, 1) - timedelta(days=1)
-    was = _figures(days, month_before, rule)["stage"].to_numpy()
+    was = stage_figures(days, month_before, rule)["stage"].to_numpy()
     months = []
     for end in _month_ends(first, last):
-        now = _figures(days, end, rule)["stage"].to_numpy()
+        now = stage_figures(days, end, rule)["stage"].to_numpy()
         changed = (now != _NO_STAGE) & (was != now)
         # A pair (from, to) as one number: from -1 (no stage yet) to 5, times six, plus to.
         pairs = np.bincount(
@@ -315,6 +315,47 @@ def stage_flow(
         )
         was = now
     return tuple(months)
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """From shop day ``day`` on, the member was in ``stage`` (until the next change)."""
+
+    day: date
+    stage: str
+
+
+def stage_history(log: pd.DataFrame, today: date, rule: LifecycleRule) -> tuple[StageChange, ...]:
+    """One member's stage changes, oldest first, from their purchase log up to the day ``today``.
+
+    A stage can only change on a sale day or on a day a threshold runs out counted from one
+    (new, quiet, lapsed and won-back days, the window and the window before it), so only
+    those days are tried, not every day since the first purchase.
+    """
+    days = ShopDays.of(log[log["local_date"] <= pd.Timestamp(today)])
+    if not days.bought.any():
+        return ()
+    sale_days = np.unique(days.day)
+    spans = (
+        0,
+        rule.new_days + 1,
+        rule.quiet_days + 1,
+        rule.lapsed_days + 1,
+        rule.won_back_days + 1,
+        rule.window_days,
+        2 * rule.window_days,
+    )
+    now = _day_number(today)
+    first = int(days.day[days.bought].min())
+    tried = np.unique(np.concatenate([sale_days + span for span in spans]))
+    tried = tried[(tried >= first) & (tried <= now)]
+    changes: list[StageChange] = []
+    for number in tried:
+        day = date(1970, 1, 1) + timedelta(days=int(number))
+        stage = STAGE_KEYS[int(stage_figures(days, day, rule)["stage"].iloc[0])]
+        if not changes or changes[-1].stage != stage:
+            changes.append(StageChange(day, stage))
+    return tuple(changes)
 
 
 def lifecycle_report(

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loyalty_desktop.analytics.lifecycle import STAGE_KEYS, StageMove, lifecycle_report, stages_at
+from loyalty_desktop.analytics.lifecycle import (
+    STAGE_KEYS,
+    ShopDays,
+    StageMove,
+    lifecycle_report,
+    stage_figures,
+    stage_history,
+    stages_at,
+)
 from loyalty_desktop.domain.program import LifecycleRule
 
 from .purchase_logs import AT, LogSource, Sale, members_from, purchase_log
@@ -198,3 +207,46 @@ def test_every_member_gets_the_stage_the_rules_give_one_by_one(
     stages = stages_at(log, AT, "UTC", rule).to_dict()
     expected = {m: _by_the_rules(days, rule) for m, days in sales.items()}
     assert stages == {m: stage for m, stage in expected.items() if stage is not None}
+
+
+SHORT = LifecycleRule(
+    new_days=20, window_days=30, loyal_visits=2, quiet_days=15, lapsed_days=40, won_back_days=20
+)  # every threshold within a few months, so a day-by-day check stays short
+
+
+def _day_by_day(log: pd.DataFrame, first: date, last: date) -> list[tuple[date, str]]:
+    # Every day's stage (the rules themselves are checked against a plain reading above).
+    days = ShopDays.of(log)
+    changes: list[tuple[date, str]] = []
+    day = first
+    while day <= last:
+        code = int(stage_figures(days, day, SHORT)["stage"].iloc[0]) if len(days.numbers) else -1
+        if code >= 0 and (not changes or changes[-1][1] != STAGE_KEYS[code]):
+            changes.append((day, STAGE_KEYS[code]))
+        day += timedelta(days=1)
+    return changes
+
+
+def test_a_members_history_lists_each_stage_from_the_day_it_began() -> None:
+    sales = [*_visits(500, 250), Sale("m", _ago(50))]
+    history = stage_history(purchase_log(sales), AT.date(), RULE)
+    assert [((AT.date() - c.day).days, c.stage) for c in history] == [
+        (500, "new"),
+        (409, "declining"),  # 91 days after the first purchase: no longer new, and quiet
+        (319, "lapsed"),  # 181 days without a purchase
+        (250, "won_back"),
+        (159, "declining"),  # 91 days after the return, quiet since
+        (69, "lapsed"),
+        (50, "won_back"),
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 150), st.integers(-200, 3000)), max_size=8))
+def test_the_history_matches_the_stage_computed_on_every_single_day(
+    sales: list[tuple[int, int]],
+) -> None:
+    log = purchase_log(Sale("m", _ago(ago), amount) for ago, amount in sales)
+    history = stage_history(log, AT.date(), SHORT)
+    expected = _day_by_day(log, AT.date() - timedelta(days=150), AT.date())
+    assert [(c.day, c.stage) for c in history] == expected
