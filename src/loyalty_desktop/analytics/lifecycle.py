@@ -24,8 +24,10 @@ The names and actions are English; the GUI translates them by ``key``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -356,6 +358,22 @@ def stage_history(log: pd.DataFrame, today: date, rule: LifecycleRule) -> tuple[
         if not changes or changes[-1].stage != stage:
             changes.append(StageChange(day, stage))
     return tuple(changes)
+
+
+def sales_stage_history(
+    sales: Sequence[tuple[datetime, int]], timezone: str, today: date, rule: LifecycleRule
+) -> tuple[StageChange, ...]:
+    """``stage_history`` of one member's sales given as (moment, net after refunds) pairs."""
+    stamps = pd.to_datetime([at for at, _ in sales], utc=True)
+    log = pd.DataFrame(
+        {
+            "member_no": pd.Series(["member"] * len(sales), dtype=object),
+            "at": stamps,
+            "local_date": stamps.tz_convert(ZoneInfo(timezone)).tz_localize(None).normalize(),
+            "amount": pd.Series([amount for _, amount in sales], dtype="int64"),
+        }
+    )
+    return stage_history(log, today, rule)
 
 
 def lifecycle_report(

@@ -2421,97 +2421,102 @@
         <translation>消费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="168" />
+        <location filename="../../ui/console/member_detail.py" line="160" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_detail.py" line="169" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="169" />
+        <location filename="../../ui/console/member_detail.py" line="170" />
         <source>Member {number}</source>
         <translation>会员 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="173" />
+        <location filename="../../ui/console/member_detail.py" line="174" />
         <source>Tier {tier} · {points} points ({spendable} spendable) · lifetime spend {spend}</source>
         <translation>等级 {tier} · {points} 积分（可用 {spendable}）· 累计消费 {spend}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="182" />
+        <location filename="../../ui/console/member_detail.py" line="183" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="183" />
+        <location filename="../../ui/console/member_detail.py" line="184" />
         <source>merged into another member</source>
         <translation>已合并到其他会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="184" />
+        <location filename="../../ui/console/member_detail.py" line="185" />
         <source>erased (personal data removed)</source>
         <translation>已注销（个人资料已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="187" />
+        <location filename="../../ui/console/member_detail.py" line="188" />
         <source>{points} on {day}</source>
         <translation>{day} 过期 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="196" />
+        <location filename="../../ui/console/member_detail.py" line="197" />
         <source>yes: offers may use their data</source>
         <translation>同意：优惠活动可使用其资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="198" />
+        <location filename="../../ui/console/member_detail.py" line="199" />
         <source>no: no marketing</source>
         <translation>不同意：不做营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="227" />
+        <location filename="../../ui/console/member_detail.py" line="228" />
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="229" />
+        <location filename="../../ui/console/member_detail.py" line="230" />
         <source>Nothing was changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="240" />
+        <location filename="../../ui/console/member_detail.py" line="241" />
         <source>Points corrected: now {points}.</source>
         <translation>积分已调整：现为 {points}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="251" />
+        <location filename="../../ui/console/member_detail.py" line="252" />
         <source>Merged: now {points} points.</source>
         <translation>已合并：现有 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="262" />
+        <location filename="../../ui/console/member_detail.py" line="263" />
         <source>Save the member card</source>
         <translation>保存会员卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="279" />
+        <location filename="../../ui/console/member_detail.py" line="280" />
         <source>Card saved to {file}.</source>
         <translation>会员卡已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="301" />
+        <location filename="../../ui/console/member_detail.py" line="302" />
         <source>The card was sent to the printer.</source>
         <translation>会员卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="309" />
+        <location filename="../../ui/console/member_detail.py" line="310" />
         <source>Export member data</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="323" />
+        <location filename="../../ui/console/member_detail.py" line="324" />
         <source>Exported to {file}.</source>
         <translation>已导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="336" />
+        <location filename="../../ui/console/member_detail.py" line="337" />
         <source>The member's personal data was erased.</source>
         <translation>该会员的个人资料已删除。</translation>
     </message>
@@ -2703,208 +2708,223 @@
 <context>
     <name>MemberTables</name>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="48" />
+        <location filename="../../ui/console/member_tables.py" line="49" />
         <source>earned</source>
         <translation>消费得分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="49" />
+        <location filename="../../ui/console/member_tables.py" line="50" />
         <source>redeemed</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="50" />
+        <location filename="../../ui/console/member_tables.py" line="51" />
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="51" />
+        <location filename="../../ui/console/member_tables.py" line="52" />
         <source>adjusted</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="52" />
+        <location filename="../../ui/console/member_tables.py" line="53" />
         <source>activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="53" />
-        <location filename="../../ui/console/member_tables.py" line="126" />
+        <location filename="../../ui/console/member_tables.py" line="54" />
+        <location filename="../../ui/console/member_tables.py" line="133" />
         <source>refund</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="54" />
+        <location filename="../../ui/console/member_tables.py" line="55" />
         <source>refund (points back)</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="55" />
+        <location filename="../../ui/console/member_tables.py" line="56" />
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="56" />
+        <location filename="../../ui/console/member_tables.py" line="57" />
         <source>merged in</source>
         <translation>合并转入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="57" />
+        <location filename="../../ui/console/member_tables.py" line="58" />
         <source>merged out</source>
         <translation>合并转出</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="95" />
-        <location filename="../../ui/console/member_tables.py" line="132" />
-        <location filename="../../ui/console/member_tables.py" line="144" />
+        <location filename="../../ui/console/member_tables.py" line="102" />
+        <location filename="../../ui/console/member_tables.py" line="139" />
+        <location filename="../../ui/console/member_tables.py" line="151" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="96" />
+        <location filename="../../ui/console/member_tables.py" line="103" />
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="97" />
-        <location filename="../../ui/console/member_tables.py" line="111" />
+        <location filename="../../ui/console/member_tables.py" line="104" />
+        <location filename="../../ui/console/member_tables.py" line="118" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="98" />
+        <location filename="../../ui/console/member_tables.py" line="105" />
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="99" />
+        <location filename="../../ui/console/member_tables.py" line="106" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="100" />
+        <location filename="../../ui/console/member_tables.py" line="107" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="106" />
+        <location filename="../../ui/console/member_tables.py" line="113" />
         <source>expired, not spendable</source>
         <translation>已过期，不可使用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="107" />
+        <location filename="../../ui/console/member_tables.py" line="114" />
         <source>from a merge or refund</source>
         <translation>来自合并或退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="107" />
+        <location filename="../../ui/console/member_tables.py" line="114" />
         <source>open</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="110" />
+        <location filename="../../ui/console/member_tables.py" line="117" />
         <source>Credited</source>
         <translation>入账时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="112" />
+        <location filename="../../ui/console/member_tables.py" line="119" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="114" />
+        <location filename="../../ui/console/member_tables.py" line="121" />
         <source>Expires</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="115" />
+        <location filename="../../ui/console/member_tables.py" line="122" />
         <source>never</source>
         <translation>永不过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="117" />
+        <location filename="../../ui/console/member_tables.py" line="124" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="122" />
+        <location filename="../../ui/console/member_tables.py" line="129" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="125" />
+        <location filename="../../ui/console/member_tables.py" line="132" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="127" />
+        <location filename="../../ui/console/member_tables.py" line="134" />
         <source>activity points</source>
         <translation>活动积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="128" />
+        <location filename="../../ui/console/member_tables.py" line="135" />
         <source>daily review</source>
         <translation>每日复核</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="129" />
+        <location filename="../../ui/console/member_tables.py" line="136" />
         <source>merged duplicate</source>
         <translation>合并重复会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="133" />
+        <location filename="../../ui/console/member_tables.py" line="140" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="134" />
+        <location filename="../../ui/console/member_tables.py" line="141" />
         <source>To</source>
         <translation>新等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="135" />
+        <location filename="../../ui/console/member_tables.py" line="142" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="136" />
+        <location filename="../../ui/console/member_tables.py" line="143" />
         <source>Sale, refund or member</source>
         <translation>销售、退款或会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="145" />
+        <location filename="../../ui/console/member_tables.py" line="152" />
         <source>Sale</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="146" />
+        <location filename="../../ui/console/member_tables.py" line="153" />
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="147" />
+        <location filename="../../ui/console/member_tables.py" line="154" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="148" />
+        <location filename="../../ui/console/member_tables.py" line="155" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="149" />
+        <location filename="../../ui/console/member_tables.py" line="156" />
         <source>Earned</source>
         <translation>获得积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="150" />
+        <location filename="../../ui/console/member_tables.py" line="157" />
         <source>Redeemed</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="151" />
+        <location filename="../../ui/console/member_tables.py" line="158" />
         <source>Refunded</source>
         <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="164" />
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="165" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="166" />
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
     </message>
 </context>
 <context>
