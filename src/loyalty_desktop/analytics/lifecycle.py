@@ -24,10 +24,8 @@ The names and actions are English; the GUI translates them by ``key``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
@@ -176,7 +174,8 @@ _NO_STAGE = -1
 _NEVER = np.iinfo(np.int64).min // 2  # a day long before any sale
 
 
-def _day_number(day: date) -> int:
+def day_number(day: date) -> int:
+    """Days since 1970-01-01, as ``ShopDays.day`` counts them."""
     return (day - date(1970, 1, 1)).days
 
 
@@ -188,7 +187,7 @@ def _sums(member: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
 def stage_figures(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFrame:
     """Each member code's figures and stage code on ``today`` (stage -1: no purchase yet)."""
     size = len(days.numbers)
-    now = _day_number(today)
+    now = day_number(today)
     by_then = days.day <= now
     member, day, amount = days.member[by_then], days.day[by_then], days.amount[by_then]
     kept = days.bought[by_then]
@@ -317,63 +316,6 @@ def stage_flow(
         )
         was = now
     return tuple(months)
-
-
-@dataclass(frozen=True)
-class StageChange:
-    """From shop day ``day`` on, the member was in ``stage`` (until the next change)."""
-
-    day: date
-    stage: str
-
-
-def stage_history(log: pd.DataFrame, today: date, rule: LifecycleRule) -> tuple[StageChange, ...]:
-    """One member's stage changes, oldest first, from their purchase log up to the day ``today``.
-
-    A stage can only change on a sale day or on a day a threshold runs out counted from one
-    (new, quiet, lapsed and won-back days, the window and the window before it), so only
-    those days are tried, not every day since the first purchase.
-    """
-    days = ShopDays.of(log[log["local_date"] <= pd.Timestamp(today)])
-    if not days.bought.any():
-        return ()
-    sale_days = np.unique(days.day)
-    spans = (
-        0,
-        rule.new_days + 1,
-        rule.quiet_days + 1,
-        rule.lapsed_days + 1,
-        rule.won_back_days + 1,
-        rule.window_days,
-        2 * rule.window_days,
-    )
-    now = _day_number(today)
-    first = int(days.day[days.bought].min())
-    tried = np.unique(np.concatenate([sale_days + span for span in spans]))
-    tried = tried[(tried >= first) & (tried <= now)]
-    changes: list[StageChange] = []
-    for number in tried:
-        day = date(1970, 1, 1) + timedelta(days=int(number))
-        stage = STAGE_KEYS[int(stage_figures(days, day, rule)["stage"].iloc[0])]
-        if not changes or changes[-1].stage != stage:
-            changes.append(StageChange(day, stage))
-    return tuple(changes)
-
-
-def sales_stage_history(
-    sales: Sequence[tuple[datetime, int]], timezone: str, today: date, rule: LifecycleRule
-) -> tuple[StageChange, ...]:
-    """``stage_history`` of one member's sales given as (moment, net after refunds) pairs."""
-    stamps = pd.to_datetime([at for at, _ in sales], utc=True)
-    log = pd.DataFrame(
-        {
-            "member_no": pd.Series(["member"] * len(sales), dtype=object),
-            "at": stamps,
-            "local_date": stamps.tz_convert(ZoneInfo(timezone)).tz_localize(None).normalize(),
-            "amount": pd.Series([amount for _, amount in sales], dtype="int64"),
-        }
-    )
-    return stage_history(log, today, rule)
 
 
 def lifecycle_report(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from loyalty_desktop.analytics.lifecycle import StageChange, sales_stage_history
+from loyalty_desktop.analytics.lifecycle_history import StageChange, sales_stage_history
 from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop

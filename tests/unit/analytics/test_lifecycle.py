@@ -16,9 +16,9 @@ from loyalty_desktop.analytics.lifecycle import (
     StageMove,
     lifecycle_report,
     stage_figures,
-    stage_history,
     stages_at,
 )
+from loyalty_desktop.analytics.lifecycle_history import stage_history
 from loyalty_desktop.domain.program import LifecycleRule
 
 from .purchase_logs import AT, LogSource, Sale, members_from, purchase_log
