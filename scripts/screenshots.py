@@ -306,7 +306,7 @@ def shoot_reports(out: Path, language: str) -> list[Path]:
         assert isinstance(dashboard, DashboardView)
         dashboard.scroller.ensureWidgetVisible(dashboard.buyers_table)
         save("dashboard-tables")
-        for key in ("liability", "segments", "clv", "churn"):
+        for key in ("liability", "segments", "clv", "churn", "lifecycle"):
             page.open_report(key)
             save(key)
         page.open_report("dashboard")

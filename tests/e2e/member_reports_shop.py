@@ -12,7 +12,7 @@ from typing import Any
 from loyalty_desktop.cli.main import run
 from tests.e2e.conftest import SHOP_ZONE
 
-REPORTS = ("rfm", "clv", "churn")
+REPORTS = ("rfm", "clv", "churn", "lifecycle")
 
 
 def _json(db: Path, *args: str) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def test_churn_ranks_members_and_reports_its_backtest_beside_both_baselines(
     assert backtest["auc"] > 0.5  # better than a coin on the demo shop's habits
 
 
-@pytest.mark.parametrize("name", ["rfm", "clv", "churn"])
+@pytest.mark.parametrize("name", ["rfm", "clv", "churn", "lifecycle"])
 def test_a_sale_after_at_changes_nothing_in_a_report_as_of_at(
     demo_reports: dict[str, Any], name: str
 ) -> None:

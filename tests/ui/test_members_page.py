@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -158,6 +159,21 @@ def test_enter_opens_the_member_with_their_ledger_and_running_balance(
     purchases = detail.tables.sales  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: purchases.rowCount() == 1)
     assert purchases.index(0, 1).data() == "S-0"
+
+
+def test_the_record_shows_the_members_lifecycle_stage_since_their_first_purchase(
+    qtbot: QtBot, page: MembersPage
+) -> None:
+    detail = _open_first(qtbot, page)
+    assert detail.tables is not None
+    stages = detail.tables.stages
+    qtbot.waitUntil(lambda: stages.rowCount() == 1)
+    bought = detail.tables.sales
+    qtbot.waitUntil(lambda: bought.rowCount() == 1)
+    assert stages.index(0, 1).data() == "New"
+    assert stages.row_at(0).day <= bought.row_at(0).at.date() + timedelta(days=1)
+    titles = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
+    assert "Lifecycle stages" in titles
 
 
 def test_a_points_correction_needs_a_reason_and_refreshes_the_record_and_list(

@@ -204,3 +204,26 @@ def test_the_score_scale_shows_for_the_score_basis_and_is_saved(
     )
     scale = programs.show_program(staffed.shop, LOCAL_ADMIN).program.tiers.score
     assert (scale.spend_full, scale.visits_full) == (5000, 12)
+
+
+def test_the_lifecycle_thresholds_are_edited_refused_beside_their_field_and_saved(
+    qtbot: QtBot, page: ProgrammePage, staffed: Opened
+) -> None:
+    form = page.editor.lifecycle
+    quiet = form.fields["lifecycle.quiet_days"].editor
+    lapsed = form.fields["lifecycle.lapsed_days"].editor
+    assert isinstance(quiet, QLineEdit)
+    assert isinstance(lapsed, QLineEdit)
+    assert (quiet.text(), lapsed.text()) == ("90", "180")
+    lapsed.setText("60")
+    page.check()
+    assert "at most 59" in form.error_text("lifecycle.quiet_days"), page.status.text()
+    assert not page.save.isEnabled()
+    quiet.setText("30")
+    page.check()
+    assert page.save.isEnabled(), page.status.text()
+    qtbot.mouseClick(page.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: programs.show_program(staffed.shop, LOCAL_ADMIN).program.lifecycle.lapsed_days == 60
+    )
+    assert programs.show_program(staffed.shop, LOCAL_ADMIN).program.lifecycle.quiet_days == 30

@@ -1,11 +1,13 @@
-"""RFM, CLV and churn as the command's JSON (shared/CONTRACT.md's fields first, more beside them)."""
+"""RFM, CLV, churn and lifecycle as the command's JSON (shared/CONTRACT.md's fields first, more beside them)."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.clv import ClvReport
+from loyalty_desktop.analytics.lifecycle import STAGE_KEYS, LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.domain.money import Currency, format_money
 
@@ -67,4 +69,44 @@ def churn(result: ChurnReport) -> dict[str, Any]:
             "test_members": b.test_members,
             "test_churned": b.test_churned,
         },
+    }
+
+
+def lifecycle(result: LifecycleReport, cur: Currency) -> dict[str, Any]:
+    """``loyalty report lifecycle``: each buyer's stage, the stage sizes, the monthly stage flow."""
+    return {
+        "report": "lifecycle",
+        "from": result.start.isoformat(),
+        "at": result.at.isoformat(),
+        "currency": cur.code,
+        "rules": asdict(result.rule),
+        "members": [
+            {
+                "member_no": m.member_no,
+                "stage": m.stage,
+                "first_purchase": m.first_purchase.isoformat(),
+                "last_purchase": m.last_purchase.isoformat(),
+                "days_since": m.days_since,
+                "visits": m.visits,
+                "recent_spend": format_money(m.recent_spend, cur),
+                "previous_spend": format_money(m.previous_spend, cur),
+            }
+            for m in result.members
+        ],
+        "stages": [
+            {"name": s.name, "key": s.key, "members": s.members, "action": s.action}
+            for s in result.stages
+        ],
+        "months": [
+            {
+                "month": month.month,
+                "members": dict(zip(STAGE_KEYS, month.counts, strict=True)),
+                "moved": month.moved,
+                "moves": [
+                    {"from": move.from_stage, "to": move.to_stage, "members": move.members}
+                    for move in month.moves
+                ],
+            }
+            for month in result.months
+        ],
     }

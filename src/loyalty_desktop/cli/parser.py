@@ -259,7 +259,17 @@ def build_parser() -> Parser:
     p = sub.add_parser("report", help="reports")
     p.add_argument(
         "name",
-        choices=["kpis", "liability", "tiers", "campaigns", "cohorts", "rfm", "clv", "churn"],
+        choices=[
+            "kpis",
+            "liability",
+            "tiers",
+            "campaigns",
+            "cohorts",
+            "rfm",
+            "clv",
+            "churn",
+            "lifecycle",
+        ],
     )
     _at(p)
     p.add_argument("--from", dest="start")

@@ -33,6 +33,7 @@ TABLES = {
     "rfm": ("members", "member_no"),
     "clv": ("members", "member_no"),
     "churn": ("members", "member_no"),
+    "lifecycle": ("members", "member_no"),
 }
 
 

@@ -11,6 +11,7 @@ from loyalty_desktop.analytics.campaigns import CampaignReport
 from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
+from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.cli import analytic_views, presenters, report_views
@@ -67,6 +68,8 @@ def as_json(typed: reports.Report, cur: Currency) -> dict[str, Any]:
         return analytic_views.clv(typed, cur)
     if isinstance(typed, ChurnReport):
         return analytic_views.churn(typed)
+    if isinstance(typed, LifecycleReport):
+        return analytic_views.lifecycle(typed, cur)
     return presenters.report(typed)
 
 

@@ -89,6 +89,23 @@ class ScoreScale:
     interaction_weight: Decimal = Decimal("0.1")
 
 
+@dataclass(frozen=True)
+class LifecycleRule:
+    """Where a buying member is in their life with the shop: the thresholds a manager may adjust.
+
+    Days are shop days counted back from the report's day. See ``analytics/lifecycle.py``
+    for the order the stages are tried in.
+    """
+
+    new_days: int = 90  # first purchase at most this long ago: new
+    window_days: int = 180  # recent spend and visits are counted over this many days
+    loyal_visits: int = 4  # purchase days in the window that make a member loyal
+    decline_pct: int = 50  # recent spend this much below the window before it: declining
+    quiet_days: int = 90  # no purchase for this long: declining
+    lapsed_days: int = 180  # no purchase for this long: lapsed
+    won_back_days: int = 90  # a lapsed member who bought again is won back for this long
+
+
 DEFAULT_TIER = TierLevel(name="Member")
 
 # Awards per member per shop day unless the programme says otherwise; anything not
@@ -171,6 +188,7 @@ class Program:
     tiers: TierRule = field(default_factory=TierRule)
     campaigns: tuple[Campaign, ...] = ()
     rewards: tuple[Reward, ...] = ()  # in file order: the till's hotkey order
+    lifecycle: LifecycleRule = field(default_factory=LifecycleRule)
 
     def activity_points(self, activity: str) -> int | None:
         """Points the programme gives for an activity, or None if it gives nothing for it."""

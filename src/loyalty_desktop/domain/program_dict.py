@@ -6,6 +6,7 @@ from typing import Any
 
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.domain.program import WEEKDAYS, Program, Reward
+from loyalty_desktop.domain.program_lifecycle import lifecycle_data
 
 
 def program_to_dict(program: Program) -> dict[str, Any]:
@@ -75,6 +76,7 @@ def program_to_dict(program: Program) -> dict[str, Any]:
             for c in program.campaigns
         ],
         "rewards": [_reward(r, program) for r in program.rewards],
+        "lifecycle": lifecycle_data(program.lifecycle),
     }
 
 

@@ -26,6 +26,7 @@ from loyalty_desktop.domain.program import (
     TierLevel,
     TierRule,
 )
+from loyalty_desktop.domain.program_lifecycle import parse_lifecycle
 from loyalty_desktop.domain.program_rewards import parse_rewards
 from loyalty_desktop.domain.toml_lines import KeyPath, key_lines
 
@@ -43,6 +44,7 @@ _TOP_KEYS = {
     "tiers",
     "campaigns",
     "rewards",
+    "lifecycle",
 }
 _EARN_KEYS = {"points", "per", "min_order", "exclude_categories", "exclude_skus"}
 _EXPIRY_KEYS = {"days"}
@@ -325,6 +327,7 @@ def _build(r: _Reader, data: dict[str, Any]) -> Program:
         tiers=tiers,
         campaigns=_campaigns(r, data.get("campaigns", []), tiers),
         rewards=parse_rewards(r, data.get("rewards", []), tiers, currency),
+        lifecycle=parse_lifecycle(r, data.get("lifecycle", {})),
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.domain.program import WEEKDAYS, Campaign, Program, Reward, TierLevel
+from loyalty_desktop.domain.program_lifecycle import lifecycle_data
 from loyalty_desktop.domain.toml_writer import dump_toml
 
 
@@ -52,6 +53,7 @@ def program_data(program: Program) -> dict[str, Any]:
             "max_share": number_text(program.redeem.max_share),
         },
         "tiers": _tiers(program),
+        "lifecycle": lifecycle_data(program.lifecycle),
     }
     if program.campaigns:  # an empty list would read as a key, not as tables
         data["campaigns"] = [_campaign(c) for c in program.campaigns]

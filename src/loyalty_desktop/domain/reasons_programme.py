@@ -14,6 +14,11 @@ PROGRAMME_EDITING = {
         '{where}: {key}: write a colour as "#RRGGBB", e.g. "#C0C0C0", not {value}',
         _IN + '{key} 的颜色请写成 "#RRGGBB"（例如 "#C0C0C0"），现在是 {value}',
     ),
+    "program_lifecycle_quiet_after_lapsed": Wording(
+        "{where}: {key}: must be at most {maximum}, below lapsed_days: a member would lapse "
+        "before they could decline",
+        _IN + "{key} 最多为 {maximum}（须小于 lapsed_days），否则会员来不及进入“衰退”就已流失",
+    ),
     "preview_unknown_tier": Wording(
         "the programme has no tier called {tier}", "方案里没有叫“{tier}”的等级"
     ),

@@ -1,4 +1,4 @@
-"""The member-level reports: RFM segments, customer lifetime value and churn risk.
+"""The member-level reports: RFM segments, lifecycle stages, customer lifetime value, churn risk.
 
 Each reads the purchase log as of the report moment (nothing later), narrowed
 to one store's sales when one is chosen; members and their points stay the
@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
 from loyalty_desktop.analytics.clv import ClvReport, clv_report, expected_purchases_by_member
+from loyalty_desktop.analytics.lifecycle import LifecycleReport, lifecycle_report
 from loyalty_desktop.analytics.rfm import RfmReport, rfm_report
 from loyalty_desktop.analytics.store_scope import store_log
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -61,3 +62,10 @@ def churn(p: ReportPeriod) -> ChurnReport:
             horizon_days=found.horizon_days,
         )
     return found
+
+
+def lifecycle(p: ReportPeriod) -> LifecycleReport:
+    """Each buyer's lifecycle stage at the period's end, and the stage flow of each month in it."""
+    return lifecycle_report(
+        store_log(p.source, p.store), p.start, p.end, p.program.timezone, p.program.lifecycle
+    )

@@ -1,4 +1,4 @@
-"""A member's record as the back office reads it: points lots with their expiry, and tier changes.
+"""A member's record as the back office reads it: points lots with their expiry, tier changes, stages.
 
 Both are a manager's view (``BROWSE_MEMBERS``): the till shows a member only
 their balance and what expires soon.
@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
+from loyalty_desktop.analytics.lifecycle_history import StageChange, sales_stage_history
 from loyalty_desktop.domain.tier_changes import TierCause
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.read_models import SaleCursor
 
 
 @dataclass(frozen=True)
@@ -75,3 +79,26 @@ def tier_history(shop: Shop, actor: Actor, ref: str) -> tuple[TierMove, ...]:
         TierMove(c.at, c.before, c.after, c.cause, c.ref)
         for c in sorted(changes, key=lambda c: c.at, reverse=True)
     )
+
+
+def stage_changes(shop: Shop, actor: Actor, ref: str) -> tuple[StageChange, ...]:
+    """The member's lifecycle stage since their first purchase, newest change first.
+
+    Read from the member's own sales, net of refunds, under the programme's
+    ``[lifecycle]`` rules in force now (the report's rules, applied to every day).
+    """
+    require(actor, Permission.BROWSE_MEMBERS)
+    with shop.uow(write=False) as uow:
+        member = find_member(uow, ref, shop.card_keys, follow=False)
+        _, program = program_in_force(uow)
+    rows, cursor = [], None
+    while True:
+        page = shop.reads.sales(member.id, cursor, 500)
+        rows.extend(page)
+        if len(page) < 500:
+            break
+        cursor = SaleCursor(page[-1].at, page[-1].id)
+    today = shop.clock.now().astimezone(ZoneInfo(program.timezone)).date()
+    sales = [(r.at, r.net - r.refunded_net) for r in rows]
+    history = sales_stage_history(sales, program.timezone, today, program.lifecycle)
+    return tuple(reversed(history))

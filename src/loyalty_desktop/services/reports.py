@@ -15,6 +15,7 @@ from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
+from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
@@ -35,6 +36,7 @@ Report = (
     | RfmReport
     | ClvReport
     | ChurnReport
+    | LifecycleReport
 )
 
 # Each report by name, in the order the command lists them; a new report is one line here.
@@ -47,6 +49,7 @@ BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
     "rfm": analytic_reports.rfm,
     "clv": analytic_reports.clv,
     "churn": analytic_reports.churn,
+    "lifecycle": analytic_reports.lifecycle,
 }
 # The horizon when none is asked for: a year, but a quarter for churn (a year needs two of data).
 DEFAULT_HORIZON_DAYS = {"churn": analytic_reports.CHURN_HORIZON_DAYS}

@@ -2004,6 +2004,210 @@
     </message>
 </context>
 <context>
+    <name>LifecycleTexts</name>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="34" />
+        <source>New</source>
+        <translation>新客期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="35" />
+        <source>Developing</source>
+        <translation>成长期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="36" />
+        <source>Loyal</source>
+        <translation>忠诚期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="37" />
+        <source>Declining</source>
+        <translation>衰退期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="38" />
+        <source>Lapsed</source>
+        <translation>流失期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="39" />
+        <source>Won back</source>
+        <translation>回流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="42" />
+        <source>Welcome them and give a reason for a second visit soon.</source>
+        <translation>欢迎新会员，并给他们一个尽快再次光临的理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="43" />
+        <source>Build the habit: a tier goal within reach, bonus points.</source>
+        <translation>培养消费习惯：设一个够得着的等级目标，给予奖励积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="44" />
+        <source>Reward and keep them: thanks, early access, referrals.</source>
+        <translation>回馈并留住他们：致谢、新品抢先体验、邀请推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="45" />
+        <source>Act before they lapse: a reminder of their points, an offer.</source>
+        <translation>在流失前行动：提醒积分余额，送上一份优惠。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="46" />
+        <source>Win them back with a strong, time-limited offer.</source>
+        <translation>用有力度的限时优惠把他们赢回来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="47" />
+        <source>Make the return stick: thank them, follow up within weeks.</source>
+        <translation>巩固回流：表示感谢，并在几周内跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_texts.py" line="49" />
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleView</name>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="72" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="75" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="96" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="222" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="231" />
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="84" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="221" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="237" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="94" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="265" />
+        <source>Stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="95" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="266" />
+        <source>Stage flow</source>
+        <translation>阶段流转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="105" />
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="106" />
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="110" />
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="115" />
+        <source>Each member who has bought is in one stage as of the end of the period: new, developing, loyal, declining, lapsed or won back, by the programme's rules. The bars count members in each stage at the end of each month, and those whose stage changed in it.</source>
+        <translation>每位购买过的会员在期末处于一个阶段：新客期、成长期、忠诚期、衰退期、流失期或回流，按会员方案的规则判断。柱状图显示每月末各阶段的会员数，以及当月阶段发生变化的会员数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="145" />
+        <source>Members in each stage at the end of the month</source>
+        <translation>每月末各阶段会员数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="146" />
+        <source>Members who changed stage, by their new stage</source>
+        <translation>阶段变化的会员（按新阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="158" />
+        <source>No member had bought by the end of the period</source>
+        <translation>截至期末没有会员购买过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="174" />
+        <source>No member changed stage in the period</source>
+        <translation>期间内没有会员改变阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="192" />
+        <source>Members ({n})</source>
+        <translation>会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="194" />
+        <source>Members in {stage} ({n})</source>
+        <translation>{stage}的会员（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="223" />
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="228" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="229" />
+        <source>From</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="230" />
+        <source>To</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="236" />
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="238" />
+        <source>First purchase</source>
+        <translation>首次购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="239" />
+        <source>Last purchase</source>
+        <translation>最近购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="240" />
+        <source>Days since last purchase</source>
+        <translation>距上次购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="241" />
+        <source>Recent purchase days</source>
+        <translation>近期购买天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="243" />
+        <source>Recent spend</source>
+        <translation>近期消费</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/lifecycle_page.py" line="249" />
+        <source>Spend in the window before</source>
+        <translation>前一时段消费</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="149" />
@@ -2217,97 +2421,102 @@
         <translation>消费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="168" />
+        <location filename="../../ui/console/member_detail.py" line="160" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_detail.py" line="169" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="169" />
+        <location filename="../../ui/console/member_detail.py" line="170" />
         <source>Member {number}</source>
         <translation>会员 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="173" />
+        <location filename="../../ui/console/member_detail.py" line="174" />
         <source>Tier {tier} · {points} points ({spendable} spendable) · lifetime spend {spend}</source>
         <translation>等级 {tier} · {points} 积分（可用 {spendable}）· 累计消费 {spend}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="182" />
+        <location filename="../../ui/console/member_detail.py" line="183" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="183" />
+        <location filename="../../ui/console/member_detail.py" line="184" />
         <source>merged into another member</source>
         <translation>已合并到其他会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="184" />
+        <location filename="../../ui/console/member_detail.py" line="185" />
         <source>erased (personal data removed)</source>
         <translation>已注销（个人资料已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="187" />
+        <location filename="../../ui/console/member_detail.py" line="188" />
         <source>{points} on {day}</source>
         <translation>{day} 过期 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="196" />
+        <location filename="../../ui/console/member_detail.py" line="197" />
         <source>yes: offers may use their data</source>
         <translation>同意：优惠活动可使用其资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="198" />
+        <location filename="../../ui/console/member_detail.py" line="199" />
         <source>no: no marketing</source>
         <translation>不同意：不做营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="227" />
+        <location filename="../../ui/console/member_detail.py" line="228" />
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="229" />
+        <location filename="../../ui/console/member_detail.py" line="230" />
         <source>Nothing was changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="240" />
+        <location filename="../../ui/console/member_detail.py" line="241" />
         <source>Points corrected: now {points}.</source>
         <translation>积分已调整：现为 {points}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="251" />
+        <location filename="../../ui/console/member_detail.py" line="252" />
         <source>Merged: now {points} points.</source>
         <translation>已合并：现有 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="262" />
+        <location filename="../../ui/console/member_detail.py" line="263" />
         <source>Save the member card</source>
         <translation>保存会员卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="279" />
+        <location filename="../../ui/console/member_detail.py" line="280" />
         <source>Card saved to {file}.</source>
         <translation>会员卡已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="301" />
+        <location filename="../../ui/console/member_detail.py" line="302" />
         <source>The card was sent to the printer.</source>
         <translation>会员卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="309" />
+        <location filename="../../ui/console/member_detail.py" line="310" />
         <source>Export member data</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="323" />
+        <location filename="../../ui/console/member_detail.py" line="324" />
         <source>Exported to {file}.</source>
         <translation>已导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="336" />
+        <location filename="../../ui/console/member_detail.py" line="337" />
         <source>The member's personal data was erased.</source>
         <translation>该会员的个人资料已删除。</translation>
     </message>
@@ -2499,208 +2708,223 @@
 <context>
     <name>MemberTables</name>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="48" />
+        <location filename="../../ui/console/member_tables.py" line="49" />
         <source>earned</source>
         <translation>消费得分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="49" />
+        <location filename="../../ui/console/member_tables.py" line="50" />
         <source>redeemed</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="50" />
+        <location filename="../../ui/console/member_tables.py" line="51" />
         <source>expired</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="51" />
+        <location filename="../../ui/console/member_tables.py" line="52" />
         <source>adjusted</source>
         <translation>人工调整</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="52" />
+        <location filename="../../ui/console/member_tables.py" line="53" />
         <source>activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="53" />
-        <location filename="../../ui/console/member_tables.py" line="126" />
+        <location filename="../../ui/console/member_tables.py" line="54" />
+        <location filename="../../ui/console/member_tables.py" line="133" />
         <source>refund</source>
         <translation>退货扣回</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="54" />
+        <location filename="../../ui/console/member_tables.py" line="55" />
         <source>refund (points back)</source>
         <translation>退货返还</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="55" />
+        <location filename="../../ui/console/member_tables.py" line="56" />
         <source>return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="56" />
+        <location filename="../../ui/console/member_tables.py" line="57" />
         <source>merged in</source>
         <translation>合并转入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="57" />
+        <location filename="../../ui/console/member_tables.py" line="58" />
         <source>merged out</source>
         <translation>合并转出</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="95" />
-        <location filename="../../ui/console/member_tables.py" line="132" />
-        <location filename="../../ui/console/member_tables.py" line="144" />
+        <location filename="../../ui/console/member_tables.py" line="102" />
+        <location filename="../../ui/console/member_tables.py" line="139" />
+        <location filename="../../ui/console/member_tables.py" line="151" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="96" />
+        <location filename="../../ui/console/member_tables.py" line="103" />
         <source>What</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="97" />
-        <location filename="../../ui/console/member_tables.py" line="111" />
+        <location filename="../../ui/console/member_tables.py" line="104" />
+        <location filename="../../ui/console/member_tables.py" line="118" />
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="98" />
+        <location filename="../../ui/console/member_tables.py" line="105" />
         <source>Balance after</source>
         <translation>变动后余额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="99" />
+        <location filename="../../ui/console/member_tables.py" line="106" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="100" />
+        <location filename="../../ui/console/member_tables.py" line="107" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="106" />
+        <location filename="../../ui/console/member_tables.py" line="113" />
         <source>expired, not spendable</source>
         <translation>已过期，不可使用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="107" />
+        <location filename="../../ui/console/member_tables.py" line="114" />
         <source>from a merge or refund</source>
         <translation>来自合并或退货</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="107" />
+        <location filename="../../ui/console/member_tables.py" line="114" />
         <source>open</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="110" />
+        <location filename="../../ui/console/member_tables.py" line="117" />
         <source>Credited</source>
         <translation>入账时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="112" />
+        <location filename="../../ui/console/member_tables.py" line="119" />
         <source>Left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="114" />
+        <location filename="../../ui/console/member_tables.py" line="121" />
         <source>Expires</source>
         <translation>过期时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="115" />
+        <location filename="../../ui/console/member_tables.py" line="122" />
         <source>never</source>
         <translation>永不过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="117" />
+        <location filename="../../ui/console/member_tables.py" line="124" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="122" />
+        <location filename="../../ui/console/member_tables.py" line="129" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="125" />
+        <location filename="../../ui/console/member_tables.py" line="132" />
         <source>sale</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="127" />
+        <location filename="../../ui/console/member_tables.py" line="134" />
         <source>activity points</source>
         <translation>活动积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="128" />
+        <location filename="../../ui/console/member_tables.py" line="135" />
         <source>daily review</source>
         <translation>每日复核</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="129" />
+        <location filename="../../ui/console/member_tables.py" line="136" />
         <source>merged duplicate</source>
         <translation>合并重复会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="133" />
+        <location filename="../../ui/console/member_tables.py" line="140" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="134" />
+        <location filename="../../ui/console/member_tables.py" line="141" />
         <source>To</source>
         <translation>新等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="135" />
+        <location filename="../../ui/console/member_tables.py" line="142" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="136" />
+        <location filename="../../ui/console/member_tables.py" line="143" />
         <source>Sale, refund or member</source>
         <translation>销售、退款或会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="145" />
+        <location filename="../../ui/console/member_tables.py" line="152" />
         <source>Sale</source>
         <translation>销售单号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="146" />
+        <location filename="../../ui/console/member_tables.py" line="153" />
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="147" />
+        <location filename="../../ui/console/member_tables.py" line="154" />
         <source>Net</source>
         <translation>净额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="148" />
+        <location filename="../../ui/console/member_tables.py" line="155" />
         <source>Paid</source>
         <translation>实付</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="149" />
+        <location filename="../../ui/console/member_tables.py" line="156" />
         <source>Earned</source>
         <translation>获得积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="150" />
+        <location filename="../../ui/console/member_tables.py" line="157" />
         <source>Redeemed</source>
         <translation>使用积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_tables.py" line="151" />
+        <location filename="../../ui/console/member_tables.py" line="158" />
         <source>Refunded</source>
         <translation>已退</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="164" />
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="165" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_tables.py" line="166" />
+        <source>Suggested action</source>
+        <translation>建议行动</translation>
     </message>
 </context>
 <context>
@@ -3380,33 +3604,73 @@
     </message>
     <message>
         <location filename="../../ui/console/programme_editor.py" line="152" />
+        <source>New: first purchase within (days)</source>
+        <translation>新客期：首次购买在多少天内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="153" />
+        <source>Recent visits and spend are counted over (days)</source>
+        <translation>近期购买天数和消费的统计区间（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="154" />
+        <source>Loyal: purchase days in that window, at least</source>
+        <translation>忠诚期：区间内购买天数至少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="155" />
+        <source>Declining: spend down against the window before (%)</source>
+        <translation>衰退期：消费比前一区间下降（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="156" />
+        <source>Declining: no purchase for more than (days)</source>
+        <translation>衰退期：超过多少天未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="157" />
+        <source>Lapsed: no purchase for more than (days)</source>
+        <translation>流失期：超过多少天未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="158" />
+        <source>Won back: for (days) after returning</source>
+        <translation>回流：回来购买后保持（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="170" />
         <source>Earning</source>
         <translation>积分规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="153" />
+        <location filename="../../ui/console/programme_editor.py" line="171" />
         <source>Activities and expiry</source>
         <translation>活动与有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="154" />
+        <location filename="../../ui/console/programme_editor.py" line="172" />
         <source>Redeeming</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="155" />
+        <location filename="../../ui/console/programme_editor.py" line="173" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="156" />
+        <location filename="../../ui/console/programme_editor.py" line="174" />
         <source>Campaigns</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="157" />
+        <location filename="../../ui/console/programme_editor.py" line="175" />
         <source>Rewards</source>
         <translation>奖励目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="176" />
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,7 @@ class MemberDetailDialog(QDialog):
                 self.tr("Points lots"),
                 self.tr("Tier history"),
                 self.tr("Purchases"),
+                self.tr("Lifecycle stages"),
             )
             for model, title in zip(self.tables.models(), titles, strict=True):
                 model.failed.connect(self._refused)

@@ -1,8 +1,8 @@
-"""The four tables of a member's record: points ledger (with running balance), lots, tier changes, purchases.
+"""The tables of a member's record: points ledger (with running balance), lots, tiers, purchases, stages.
 
 Each is a ``RecordModel`` over a service: the ledger and purchases page
-through the database (``browsing.member_ledger``/``member_sales``); lots and
-tier changes are one member's few rows, read at once.
+through the database (``browsing.member_ledger``/``member_sales``); lots,
+tier changes and lifecycle stages are one member's few rows, read at once.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_record import LotLine
 from loyalty_desktop.services.read_models import LedgerRow, SaleRow
 from loyalty_desktop.ui.console.record_model import Column, RecordModel
+from loyalty_desktop.ui.console.reports.lifecycle_texts import LifecycleTexts
 from loyalty_desktop.ui.tasks import Tasks
 
 PAGE = 100
@@ -77,10 +78,16 @@ class MemberTables(QObject):
             _all_at_once(lambda: member_record.tier_history(shop, actor, ref)),
         )
         self.sales = RecordModel(tasks, self._sale_columns(), sales_page)
+        self.stage_texts = LifecycleTexts(self)
+        self.stages = RecordModel(
+            tasks,
+            self._stage_columns(),
+            _all_at_once(lambda: member_record.stage_changes(shop, actor, ref)),
+        )
 
     def models(self) -> tuple[RecordModel, ...]:
-        """Ledger, lots, tier changes, purchases."""
-        return (self.ledger, self.lots, self.tiers, self.sales)
+        """Ledger, lots, tier changes, purchases, lifecycle stages."""
+        return (self.ledger, self.lots, self.tiers, self.sales, self.stages)
 
     def reload(self) -> None:
         """Read every table again from its first page."""
@@ -149,4 +156,12 @@ class MemberTables(QObject):
             Column(self.tr("Earned"), lambda s: str(s.earned), number=True),
             Column(self.tr("Redeemed"), lambda s: str(s.redeemed), number=True),
             Column(self.tr("Refunded"), refunded, number=True),
+        ]
+
+    def _stage_columns(self) -> list[Column]:
+        texts = self.stage_texts
+        return [
+            Column(self.tr("Since"), lambda c: c.day.isoformat()),
+            Column(self.tr("Stage"), lambda c: texts.name(c.stage)),
+            Column(self.tr("Suggested action"), lambda c: texts.action(c.stage)),
         ]

@@ -147,7 +147,25 @@ class ProgrammeEditor(QTabWidget):
         )
         self.campaigns = RowsEditor(campaigns_model(), self.tr("Add campaign"), self.tr("Remove"))
         self.rewards = RowsEditor(rewards_model(), self.tr("Add reward"), self.tr("Remove"))
-        self.forms = (self.earning, self.expiry, self.redeem, self.tier_rule, self.policy)
+        self.lifecycle = FieldForm()
+        for key, label in (
+            ("new_days", self.tr("New: first purchase within (days)")),
+            ("window_days", self.tr("Recent visits and spend are counted over (days)")),
+            ("loyal_visits", self.tr("Loyal: purchase days in that window, at least")),
+            ("decline_pct", self.tr("Declining: spend down against the window before (%)")),
+            ("quiet_days", self.tr("Declining: no purchase for more than (days)")),
+            ("lapsed_days", self.tr("Lapsed: no purchase for more than (days)")),
+            ("won_back_days", self.tr("Won back: for (days) after returning")),
+        ):
+            self.lifecycle.line(f"lifecycle.{key}", label, kind="int")
+        self.forms = (
+            self.earning,
+            self.expiry,
+            self.redeem,
+            self.tier_rule,
+            self.policy,
+            self.lifecycle,
+        )
         self.tables = {"tiers": self.tiers, "campaigns": self.campaigns, "rewards": self.rewards}
         self._tab(self.tr("Earning"), self.earning)
         self._tab(self.tr("Activities and expiry"), self.expiry, self.activity)
@@ -155,6 +173,7 @@ class ProgrammeEditor(QTabWidget):
         self._tab(self.tr("Tiers"), self.tier_rule, self.tiers)
         self._tab(self.tr("Campaigns"), self.policy, self.campaigns)
         self._tab(self.tr("Rewards"), self.rewards)
+        self._tab(self.tr("Lifecycle"), self.lifecycle)
         for form in self.forms:
             form.edited.connect(self.edited.emit)
         for table in (self.activity, *self.tables.values()):
