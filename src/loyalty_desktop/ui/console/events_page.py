@@ -125,6 +125,7 @@ class EventsPage(ConsolePage):
         times.addWidget(self.starts)
         times.addWidget(QLabel(self.tr("to")))
         times.addWidget(self.ends)
+        times.addStretch(1)
         form.addRow(self.tr("When"), times)
         form.addRow(self.tr("Places"), self.capacity)
         form.addRow(self.tr("Open to tiers"), self.tiers)
