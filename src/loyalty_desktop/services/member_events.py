@@ -21,6 +21,7 @@ from loyalty_desktop.domain.member_events import (
     check_event,
     check_signup,
 )
+from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
@@ -76,6 +77,15 @@ def _event(uow: UnitOfWork, ref: str) -> MemberEvent:
             value=repeatable(ref),
         )
     return found
+
+
+def _place(uow: UnitOfWork, event: MemberEvent, member: Member) -> Signup | None:
+    """The member's place at the event, also one a duplicate merged into them had taken."""
+    for member_id in (member.id, *uow.members.merged_into(member.id)):
+        found = uow.member_events.signup(event.id, member_id)
+        if found is not None:
+            return found
+    return None
 
 
 def create_event(
@@ -153,7 +163,7 @@ def sign_up(
     with shop.uow() as uow:
         event = _event(uow, event_ref)
         member = find_member(uow, member_ref, shop.card_keys)
-        if uow.member_events.signup(event.id, member.id) is not None:
+        if _place(uow, event, member) is not None:
             raise InvalidRequest(
                 f"member {member.member_no} is already signed up for {event.name}",
                 code="already_signed_up",
@@ -189,7 +199,7 @@ def check_in(
         event = _event(uow, event_ref)
         check_door(event, when)
         member = find_member(uow, scan, shop.card_keys)
-        signup = uow.member_events.signup(event.id, member.id)
+        signup = _place(uow, event, member)
         if signup is None:
             raise InvalidRequest(
                 f"member {member.member_no} has not signed up for {event.name}",
@@ -197,7 +207,7 @@ def check_in(
                 reason="event_not_signed_up",
                 event=event.name,
             )
-        first = uow.member_events.check_in(event.id, member.id, when)
+        first = uow.member_events.check_in(event.id, signup.member_id, when)
         uow.commit()
     came = when if first else (signup.checked_in_at or when)
     if event.activity is None:

@@ -167,3 +167,20 @@ def test_a_second_scan_pays_nothing_even_where_the_programme_allows_many_awards_
     for _ in range(3):
         member_events.check_in(driver.shop, CASHIER, event.id, m.card)
     assert driver.balance(m.member_no) == 10
+
+
+def test_a_place_taken_by_a_duplicate_counts_for_the_member_it_was_merged_into(
+    driver: ShopDriver,
+) -> None:
+    from loyalty_desktop.services import merge
+
+    event = tasting(driver)
+    keep, other = driver.enrol("甲"), driver.enrol("甲二")
+    member_events.sign_up(driver.shop, CASHIER, event.id, other.member_no)
+    merge.merge_members(driver.shop, LOCAL_ADMIN, keep.member_no, other.member_no)
+    with pytest.raises(InvalidRequest) as twice:
+        member_events.sign_up(driver.shop, CASHIER, event.id, keep.member_no)
+    assert twice.value.reason == "event_already_signed_up"
+    at_the_door(driver, event)
+    came = member_events.check_in(driver.shop, CASHIER, event.id, keep.card)
+    assert (came.first_time, came.earned) == (True, 10)
