@@ -24,6 +24,7 @@ from loyalty_desktop.domain.member_events import (
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.points import award
@@ -131,6 +132,16 @@ def create_event(
             created_at=shop.clock.now(),
         )
         uow.member_events.add(event)
+        write_audit(
+            uow,
+            shop,
+            actor,
+            "event.create",
+            f"event:{event.id}",
+            event.name,
+            {"capacity": capacity, "tiers": list(event.tiers), "activity": activity},
+            event.created_at,
+        )
         uow.commit()
     return event
 

@@ -184,3 +184,9 @@ def test_a_place_taken_by_a_duplicate_counts_for_the_member_it_was_merged_into(
     at_the_door(driver, event)
     came = member_events.check_in(driver.shop, CASHIER, event.id, keep.card)
     assert (came.first_time, came.earned) == (True, 10)
+
+
+def test_creating_an_event_is_in_the_audit_log(driver: ShopDriver) -> None:
+    event = tasting(driver)
+    [entry] = [e for e in driver.database.store.audit if e.action == "event.create"]
+    assert entry.subject == f"event:{event.id}"

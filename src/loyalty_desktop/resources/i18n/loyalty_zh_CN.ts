@@ -70,27 +70,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="129" />
+        <location filename="../../ui/console/audit_model.py" line="130" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="130" />
+        <location filename="../../ui/console/audit_model.py" line="131" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="132" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -223,7 +223,12 @@
         <translation>修改收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="72" />
+        <location filename="../../ui/console/audit_model.py" line="60" />
+        <source>Event created</source>
+        <translation>活动已创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="73" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -1613,7 +1618,7 @@
     </message>
     <message>
         <location filename="../../ui/console/events_page.py" line="119" />
-        <location filename="../../ui/console/events_page.py" line="149" />
+        <location filename="../../ui/console/events_page.py" line="150" />
         <source>No points</source>
         <translation>不给积分</translation>
     </message>
@@ -1633,57 +1638,57 @@
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="128" />
+        <location filename="../../ui/console/events_page.py" line="129" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="129" />
+        <location filename="../../ui/console/events_page.py" line="130" />
         <source>Places</source>
         <translation>名额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="130" />
+        <location filename="../../ui/console/events_page.py" line="131" />
         <source>Open to tiers</source>
         <translation>限定等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="131" />
+        <location filename="../../ui/console/events_page.py" line="132" />
         <source>Attendance points for</source>
         <translation>出席积分项目</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="197" />
+        <location filename="../../ui/console/events_page.py" line="198" />
         <source>Choose an event first.</source>
         <translation>请先选择一个活动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="210" />
+        <location filename="../../ui/console/events_page.py" line="211" />
         <source>Member {member_no} is already checked in (no more points).</source>
         <translation>会员 {member_no} 已签到过（不再加积分）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="212" />
+        <location filename="../../ui/console/events_page.py" line="213" />
         <source>Welcome, member {member_no}: checked in, {earned} points.</source>
         <translation>欢迎，会员 {member_no}：已签到，获得 {earned} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="214" />
+        <location filename="../../ui/console/events_page.py" line="215" />
         <source>Welcome, member {member_no}: checked in; no points today ({why}).</source>
         <translation>欢迎，会员 {member_no}：已签到；今天没有积分（{why}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="216" />
+        <location filename="../../ui/console/events_page.py" line="217" />
         <source>Welcome, member {member_no}: checked in.</source>
         <translation>欢迎，会员 {member_no}：已签到。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="237" />
+        <location filename="../../ui/console/events_page.py" line="238" />
         <source>Signed up: member {member_no}.</source>
         <translation>已报名：会员 {member_no}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/events_page.py" line="261" />
+        <location filename="../../ui/console/events_page.py" line="262" />
         <source>The event was created.</source>
         <translation>活动已创建。</translation>
     </message>
