@@ -19,6 +19,7 @@ from typing import Any
 from loyalty_desktop.analytics.ports import OpenLot, PointsDue, SalesTotals, points_due_in
 from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
+from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
 from loyalty_desktop.domain.products import Product
@@ -66,6 +67,8 @@ class Store:
     settings: dict[str, str] = field(default_factory=dict)
     products: dict[str, Product] = field(default_factory=dict)
     tier_changes: list[TierChange] = field(default_factory=list)
+    member_events: dict[str, MemberEvent] = field(default_factory=dict)
+    signups: dict[tuple[str, str], Signup] = field(default_factory=dict)
 
 
 class FakeMembers:
@@ -498,6 +501,55 @@ class FakeSettings:
         self.s.settings[key] = value
 
 
+class FakeMemberEvents:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, event: MemberEvent) -> None:
+        if event.id in self.s.member_events:
+            raise Conflict(f"member_events.id {event.id}")
+        self.s.member_events[event.id] = event
+
+    def get(self, event_id: str) -> MemberEvent | None:
+        return self.s.member_events.get(event_id)
+
+    def listing(self, ending_after: datetime | None, limit: int) -> list[MemberEvent]:
+        found = [
+            e
+            for e in self.s.member_events.values()
+            if ending_after is None or e.ends_at > ending_after
+        ]
+        return sorted(found, key=lambda e: (e.starts_at, e.id))[:limit]
+
+    def counts(self, event_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        counts: dict[str, tuple[int, int]] = {}
+        for (event_id, _), signup in self.s.signups.items():
+            if event_id in event_ids:
+                signed, came = counts.get(event_id, (0, 0))
+                counts[event_id] = (signed + 1, came + (signup.checked_in_at is not None))
+        return counts
+
+    def add_signup(self, signup: Signup) -> None:
+        key = (signup.event_id, signup.member_id)
+        if key in self.s.signups:
+            raise Conflict(f"event_signups {key}")
+        self.s.signups[key] = signup
+
+    def signup(self, event_id: str, member_id: str) -> Signup | None:
+        return self.s.signups.get((event_id, member_id))
+
+    def signups(self, event_id: str) -> list[Signup]:
+        found = [s for (e, _), s in self.s.signups.items() if e == event_id]
+        return sorted(found, key=lambda s: (s.signed_up_at, s.member_no))
+
+    def check_in(self, event_id: str, member_id: str, at: datetime) -> bool:
+        signup = self.s.signups.get((event_id, member_id))
+        if signup is None or signup.checked_in_at is not None:
+            return False
+        self.s.signups[(event_id, member_id)] = replace(signup, checked_in_at=at)
+        return True
+
+
 class FakeUnitOfWork:
     def __init__(self, database: FakeDatabase) -> None:
         self.database = database
@@ -513,6 +565,7 @@ class FakeUnitOfWork:
         self.audit = FakeAudit(self.work)
         self.settings = FakeSettings(self.work)
         self.products = FakeProducts(self.work)
+        self.member_events = FakeMemberEvents(self.work)
         self.committed = False
         self.waiting: list[Callable[[], None]] = []
         return self
@@ -537,6 +590,7 @@ class FakeUnitOfWork:
         self.ledger = FakeLedger(self.work)
         self.sales = FakeSales(self.work)
         self.products = FakeProducts(self.work)
+        self.member_events = FakeMemberEvents(self.work)
         waiting, self.waiting = self.waiting, []
         for action in waiting:
             action()

@@ -22,6 +22,7 @@ from loyalty_desktop.cli.backups import (
 )
 from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused, read_text
 from loyalty_desktop.cli.imports import column_map
+from loyalty_desktop.cli.member_events import EVENT_HANDLERS
 from loyalty_desktop.cli.members import cmd_member_edit, cmd_merge_preview
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.programme import (
@@ -454,6 +455,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("backup", "keep"): cmd_backup_keep,
     ("restore", None): cmd_restore,
     ("audit", None): cmd_audit,
+    **EVENT_HANDLERS,
 }
 
 

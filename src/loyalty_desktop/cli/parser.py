@@ -7,6 +7,8 @@ import json
 import sys
 from typing import NoReturn
 
+from loyalty_desktop.cli.member_events import add_event_commands
+
 
 class UsageError(Exception):
     """Wrong usage: exit code 2."""
@@ -328,6 +330,7 @@ def build_parser() -> Parser:
 
     sub.add_parser("gui", help="start the desktop application")
     _backup_and_audit(sub)
+    add_event_commands(sub, Parser)
     return root
 
 

@@ -288,3 +288,25 @@ products = Table(
     Column("barcode", String(64), unique=True),  # NULLs never clash
     Column("active", Boolean, nullable=False, server_default="1"),
 )
+
+member_events = Table(
+    "member_events",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False, index=True),
+    Column("ends_at", UTCDateTime, nullable=False),
+    Column("capacity", Integer, nullable=False),
+    Column("tiers", Text, nullable=False, server_default=""),  # names, one a line; empty: all
+    Column("activity", String(40)),  # the programme activity attendance earns points for
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+event_signups = Table(
+    "event_signups",
+    metadata,
+    Column("event_id", Uuid, ForeignKey("member_events.id"), primary_key=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), primary_key=True, index=True),
+    Column("signed_up_at", UTCDateTime, nullable=False),
+    Column("checked_in_at", UTCDateTime),
+)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from loyalty_desktop.db.errors import storage_errors, storage_refusal
 from loyalty_desktop.db.repositories.ledger import SqlLedger
+from loyalty_desktop.db.repositories.member_events import SqlMemberEvents
 from loyalty_desktop.db.repositories.members import SqlMembers
 from loyalty_desktop.db.repositories.products import SqlProducts
 from loyalty_desktop.db.repositories.records import (
@@ -42,6 +43,7 @@ class SqlUnitOfWork:
     audit: SqlAudit
     settings: SqlSettings
     products: SqlProducts
+    member_events: SqlMemberEvents
 
     def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
@@ -72,6 +74,7 @@ class SqlUnitOfWork:
         self.audit = SqlAudit(conn)
         self.settings = SqlSettings(conn)
         self.products = SqlProducts(conn)
+        self.member_events = SqlMemberEvents(conn)
         return self
 
     def __exit__(

@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.reasons_backups import BACKUPS
+from loyalty_desktop.domain.reasons_events import MEMBER_EVENTS
 from loyalty_desktop.domain.reasons_imports import IMPORTS
 from loyalty_desktop.domain.reasons_members import MEMBER_RECORDS
 from loyalty_desktop.domain.reasons_office import (
@@ -74,6 +75,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **TILL_POLICY,
         **BACKUPS,
         **STORES,
+        **MEMBER_EVENTS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -119,6 +121,9 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "reason": Wording("reason", "原因"),
         "points": Wording("points", "积分"),
         "activity": Wording("activity", "活动"),
+        "capacity": Wording("capacity", "名额"),
+        "start": Wording("start", "开始时间"),
+        "end": Wording("end", "结束时间"),
         "report": Wording("report", "报表"),
         "limit": Wording("page size", "每页条数"),
         "after": Wording("page", "翻页位置"),

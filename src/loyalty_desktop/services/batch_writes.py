@@ -27,6 +27,7 @@ from loyalty_desktop.services.batch_repositories import (
 )
 from loyalty_desktop.services.ports import (
     AuditRepository,
+    MemberEventRepository,
     OutboxEvent,
     OutboxRepository,
     ProductRepository,
@@ -141,6 +142,11 @@ class BatchUnitOfWork:
     def settings(self) -> SettingsRepository:
         """Installation settings (as they are)."""
         return self.real.settings
+
+    @property
+    def member_events(self) -> MemberEventRepository:
+        """Member events and sign-ups (as they are)."""
+        return self.real.member_events
 
     def load(self, member_ids: Sequence[str], spend_since: datetime | None = None) -> None:
         """Hold these members (locked), their open lots and, if asked, their spend after ``spend_since``."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, TypedDict
 from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import Lot, Movement
+from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
@@ -452,6 +453,42 @@ class SettingsRepository(Protocol):
         ...
 
 
+class MemberEventRepository(Protocol):
+    """Member events and their sign-ups."""
+
+    def add(self, event: MemberEvent) -> None:
+        """Store a new event."""
+        ...
+
+    def get(self, event_id: str) -> MemberEvent | None:
+        """An event by id."""
+        ...
+
+    def listing(self, ending_after: datetime | None, limit: int) -> list[MemberEvent]:
+        """Events by start (only those ending after ``ending_after`` when given)."""
+        ...
+
+    def counts(self, event_ids: Sequence[str]) -> dict[str, tuple[int, int]]:
+        """Signed-up and checked-in members of each event that has any."""
+        ...
+
+    def add_signup(self, signup: Signup) -> None:
+        """Give a member a place (a second place for the same member is a ``Conflict``)."""
+        ...
+
+    def signup(self, event_id: str, member_id: str) -> Signup | None:
+        """A member's place at an event."""
+        ...
+
+    def signups(self, event_id: str) -> list[Signup]:
+        """Everyone signed up for an event, in the order they signed up."""
+        ...
+
+    def check_in(self, event_id: str, member_id: str, at: datetime) -> bool:
+        """Mark a signed-up member in at ``at``; False when they already were."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository: all of it commits, or none of it."""
 
@@ -498,6 +535,11 @@ class UnitOfWork(Protocol):
     @property
     def settings(self) -> SettingsRepository:
         """Installation settings."""
+        ...
+
+    @property
+    def member_events(self) -> MemberEventRepository:
+        """Member events and sign-ups."""
         ...
 
     def __enter__(self) -> UnitOfWork:

@@ -70,27 +70,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="129" />
+        <location filename="../../ui/console/audit_model.py" line="130" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="130" />
+        <location filename="../../ui/console/audit_model.py" line="131" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="132" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -223,7 +223,12 @@
         <translation>修改收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="72" />
+        <location filename="../../ui/console/audit_model.py" line="60" />
+        <source>Event created</source>
+        <translation>活动已创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="73" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -1065,54 +1070,59 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="44" />
+        <location filename="../../ui/console/pages.py" line="45" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="46" />
+        <location filename="../../ui/console/pages.py" line="47" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="49" />
+        <location filename="../../ui/console/pages.py" line="50" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="51" />
+        <location filename="../../ui/console/pages.py" line="52" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="53" />
+        <location filename="../../ui/console/pages.py" line="54" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="55" />
+        <location filename="../../ui/console/pages.py" line="56" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="58" />
+        <location filename="../../ui/console/pages.py" line="59" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="61" />
+        <location filename="../../ui/console/pages.py" line="62" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="63" />
+        <location filename="../../ui/console/pages.py" line="64" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="66" />
+        <location filename="../../ui/console/pages.py" line="67" />
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="69" />
+        <source>Events</source>
+        <translation>活动</translation>
     </message>
 </context>
 <context>
@@ -1524,6 +1534,163 @@
         <location filename="../../ui/widgets/enrol_panel.py" line="159" />
         <source>Member {number} enrolled; the card is below.</source>
         <translation>会员 {number} 已登记，会员卡见下方。</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="45" />
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="46" />
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="47" />
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="48" />
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="49" />
+        <source>Signed up</source>
+        <translation>已报名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="50" />
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_model.py" line="75" />
+        <source>All tiers</source>
+        <translation>所有等级</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="51" />
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="55" />
+        <source>Member-only events: choose one, sign members up, and at the door scan their card. Attendance points are given once, however often a card is scanned.</source>
+        <translation>会员专属活动：选中一个活动，为会员报名；入场时扫会员卡签到。无论扫几次，出席积分只给一次。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="71" />
+        <source>Scan the member's card, or type their number</source>
+        <translation>扫会员卡，或输入会员号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="74" />
+        <source>Member number, phone or card</source>
+        <translation>会员号、手机号或会员卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="75" />
+        <source>Sign up</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="77" />
+        <source>Door check-in:</source>
+        <translation>入场签到：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="103" />
+        <source>New event</source>
+        <translation>新建活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="117" />
+        <source>Empty: every tier; else names, comma-separated</source>
+        <translation>留空表示所有等级；否则填写等级名，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="119" />
+        <location filename="../../ui/console/events_page.py" line="150" />
+        <source>No points</source>
+        <translation>不给积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="120" />
+        <source>Create event</source>
+        <translation>创建活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="123" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="126" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="129" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="130" />
+        <source>Places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="131" />
+        <source>Open to tiers</source>
+        <translation>限定等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="132" />
+        <source>Attendance points for</source>
+        <translation>出席积分项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="198" />
+        <source>Choose an event first.</source>
+        <translation>请先选择一个活动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="211" />
+        <source>Member {member_no} is already checked in (no more points).</source>
+        <translation>会员 {member_no} 已签到过（不再加积分）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="213" />
+        <source>Welcome, member {member_no}: checked in, {earned} points.</source>
+        <translation>欢迎，会员 {member_no}：已签到，获得 {earned} 积分。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="215" />
+        <source>Welcome, member {member_no}: checked in; no points today ({why}).</source>
+        <translation>欢迎，会员 {member_no}：已签到；今天没有积分（{why}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="217" />
+        <source>Welcome, member {member_no}: checked in.</source>
+        <translation>欢迎，会员 {member_no}：已签到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="238" />
+        <source>Signed up: member {member_no}.</source>
+        <translation>已报名：会员 {member_no}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/events_page.py" line="262" />
+        <source>The event was created.</source>
+        <translation>活动已创建。</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.audit_page import AuditPage
 from loyalty_desktop.ui.console.backups_page import BackupsPage
+from loyalty_desktop.ui.console.events_page import EventsPage
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.members_page import MembersPage
@@ -65,4 +66,5 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry(
         "reports", lambda: QCoreApplication.translate("ConsolePages", "Reports"), ReportsPage
     ),
+    PageEntry("events", lambda: QCoreApplication.translate("ConsolePages", "Events"), EventsPage),
 )

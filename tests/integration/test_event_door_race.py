@@ -1,0 +1,69 @@
+"""Two door tablets scan the same card at the same moment: the member is checked in and paid once."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+from loyalty_desktop.app import Opened
+from loyalty_desktop.services import integrity, member_events, member_view, members, programs
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.member_events import CheckedIn
+from tests.conftest import FixedClock
+from tests.databases import Database
+from tests.integration.conftest import PROGRAM
+
+ROUNDS = 8
+
+
+def _door(
+    opened: Opened,
+    event_id: str,
+    card: str,
+    line: threading.Barrier,
+    results: list[CheckedIn | BaseException],
+) -> None:
+    """A door tablet: waits at the start line, then checks the card in."""
+    line.wait()
+    try:
+        results.append(member_events.check_in(opened.shop, LOCAL_ADMIN, event_id, card))
+    except BaseException as failed:
+        results.append(failed)
+
+
+def test_two_doors_scanning_one_card_at_once_pay_attendance_once(
+    database: Database, clock: FixedClock
+) -> None:
+    first, second = database.open(clock), database.open(clock)
+    shop = first.shop
+    programs.load_program(
+        shop, LOCAL_ADMIN, PROGRAM + "\n[activity]\nevent = 20\n[activity_limits]\nevent = 5\n", "t"
+    )
+    start = clock.now() + timedelta(minutes=30)
+    event = member_events.create_event(
+        shop, LOCAL_ADMIN, "Tea tasting", start, start + timedelta(hours=2), 100, (), "event"
+    )
+    event_id = event.id
+    cards = []
+    for n in range(ROUNDS):
+        member = members.enrol(shop, LOCAL_ADMIN, members.NewMember(name=f"会员{n}"))
+        member_events.sign_up(shop, LOCAL_ADMIN, event.id, member.member_no)
+        cards.append((member.member_no, member.card))
+    for member_no, card in cards:
+        line = threading.Barrier(2)
+        results: list[CheckedIn | BaseException] = []
+
+        doors = [
+            threading.Thread(target=_door, args=(o, event_id, card, line, results))
+            for o in (first, second)
+        ]
+        for d in doors:
+            d.start()
+        for d in doors:
+            d.join(30)
+        assert all(isinstance(r, CheckedIn) for r in results), results
+        came = [r for r in results if isinstance(r, CheckedIn)]
+        assert sorted(c.first_time for c in came) == [False, True]
+        assert sum(c.earned for c in came) == 20
+        assert member_view.show_member(shop, LOCAL_ADMIN, member_no).points == 20
+    assert integrity.check(shop, LOCAL_ADMIN, first.integrity).ok
