@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -15,7 +17,7 @@ from loyalty_desktop.analytics.recommend.baselines import (
 DAY = pd.Timestamp("2026-03-31")
 
 
-def lines(rows: list[tuple[str, str, str, float, str | None]]) -> pd.DataFrame:
+def lines(rows: Sequence[tuple[str, str, str, float, str | None]]) -> pd.DataFrame:
     """(member_no, day, sku, qty, category) rows as ``ReportSource.purchase_lines`` gives them."""
     frame = pd.DataFrame(rows, columns=list(LINE_COLUMNS))
     return frame.assign(local_date=pd.to_datetime(frame["local_date"]))

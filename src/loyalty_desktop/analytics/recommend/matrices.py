@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-LINE_COLUMNS = ("member_no", "local_date", "sku", "qty", "category")
+from loyalty_desktop.analytics.ports import LINE_COLUMNS
+
+__all__ = ["LINE_COLUMNS", "NO_CATEGORY", "Matrices", "build_matrices"]
 NO_CATEGORY = ""
 
 
