@@ -64,10 +64,14 @@ def build_matrices(lines: pd.DataFrame, day: pd.Timestamp, half_life_days: float
     )
     days = frame.groupby(["member_no", "local_date", "sku"], sort=False, observed=True)["qty"].sum()
     days = days[days > 0].reset_index()
+    # Each item's most frequent category (a till may have typed another one now and then).
     categories_of = (
-        frame.groupby("sku", observed=True)["category"]
-        .agg(lambda s: s.mode().iat[0] if len(s) else NO_CATEGORY)
-        .astype(str)
+        frame.groupby(["sku", "category"], observed=True)
+        .size()
+        .reset_index(name="n")
+        .sort_values(["n", "category"], ascending=[False, True], kind="stable")
+        .drop_duplicates("sku")
+        .set_index("sku")["category"]
     )
     member_codes, members = pd.factorize(days["member_no"], sort=True)
     item_codes, items = pd.factorize(days["sku"], sort=True)

@@ -6,6 +6,9 @@ import numpy as np
 from scipy import sparse
 
 
+_BLOCK = 1024
+
+
 def co_purchase(bought: sparse.csr_matrix, shrink: float, neighbours: int) -> sparse.csr_matrix:
     """Items × items: ``c_ij / (sqrt(n_i n_j) + shrink)``, each row's ``neighbours`` best kept.
 
@@ -15,17 +18,26 @@ def co_purchase(bought: sparse.csr_matrix, shrink: float, neighbours: int) -> sp
     The diagonal is dropped: an item is not "bought with" itself.
     """
     binary = bought.astype(np.float32).tocsc()
-    counts = (binary.T @ binary).tocoo()
-    n = np.asarray(binary.sum(axis=0)).ravel()
-    keep = counts.row != counts.col
-    row, col, shared = counts.row[keep], counts.col[keep], counts.data[keep]
-    value = shared / (np.sqrt(n[row] * n[col]) + shrink)
-    order = np.lexsort((-value, row))  # by row, best first
-    row, col, value = row[order], col[order], value[order]
-    starts = np.searchsorted(row, np.arange(bought.shape[1]))
-    rank = np.arange(len(row)) - starts[row]
-    best = rank < neighbours
     size = bought.shape[1]
+    n = np.asarray(binary.sum(axis=0)).ravel()
+    root = np.sqrt(n)
+    keep = max(0, min(neighbours, size - 1))
+    rows, cols, values = [], [], []
+    for first in range(0, size, _BLOCK):  # blocks of items: memory stays _BLOCK × items
+        block = np.arange(first, min(first + _BLOCK, size))
+        shared = (binary[:, block].T @ binary).toarray()
+        value = shared / (root[block, None] * root[None, :] + shrink)
+        value[np.arange(len(block)), block] = 0.0
+        if keep == 0:
+            break
+        best = np.argpartition(-value, keep - 1, axis=1)[:, :keep]
+        picked = np.take_along_axis(value, best, axis=1)
+        found = picked > 0
+        rows.append(np.broadcast_to(block[:, None], best.shape)[found])
+        cols.append(best[found])
+        values.append(picked[found].astype(np.float64))
+    if not rows:
+        return sparse.csr_matrix((size, size))
     return sparse.csr_matrix(
-        (value[best].astype(np.float64), (row[best], col[best])), shape=(size, size)
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(size, size)
     )
