@@ -3,8 +3,9 @@
 Built once from the purchase lines (``build``); a member's recommendations are
 a few sparse row products and one ``argpartition`` over the items, no Python
 loop over them. How much each candidate model counts depends on how much the
-member has bought (``Weights``): nothing → popularity; a basket or two →
-categories they buy from and popularity; more → all four.
+member has bought (``Weights``): nothing → popularity; fewer than
+``little_history`` purchase days → their own items, the categories they buy from and
+popularity; more → all four.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Weights:
     with_: float = 0.3
     category: float = 0.1
     popular: float = 0.05
-    little_history: int = 2  # members with fewer purchase days than this: category + popular
+    little_history: int = 2  # members with fewer purchase days than this: no co-purchase
 
 
 @dataclass(frozen=True)
@@ -102,10 +103,10 @@ class Recommender:
         history = self.matrices.again[row]
         profile = self.member_categories[row].toarray().ravel()
         share = profile / profile.sum() if profile.sum() > 0 else profile
+        parts[0] = w.again * _scaled(history.toarray().ravel())
         parts[2] = w.category * share[self.matrices.item_category] * self.in_category
         parts[3] = w.popular * self.popularity
-        if baskets >= w.little_history:
-            parts[0] = w.again * _scaled(history.toarray().ravel())
+        if baskets >= w.little_history:  # one basket says little about what goes with what
             parts[1] = w.with_ * _scaled((history @ self.similar).toarray().ravel())
         return parts, row
 
