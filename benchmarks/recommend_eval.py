@@ -91,11 +91,16 @@ def score(
     }
 
 
+def blend_of(model: Recommender) -> Callable[[str], Sequence[str]]:
+    """The blend's top K skus for a member."""
+    return lambda member: [s.sku for s in model.recommend(member, K)]
+
+
 def models(model: Recommender) -> dict[str, Callable[[str], Sequence[str]]]:
     """The blend and the three baselines over one built model."""
     top = global_top(model, K)
     return {
-        "blend": lambda m: [s.sku for s in model.recommend(m, K)],
+        "blend": blend_of(model),
         "G-TopFreq": lambda m: top,
         "P-TopFreq": lambda m: personal_top(model, m, K),
         "GP-TopFreq": lambda m: personal_then_global(model, m, K, top),
@@ -118,7 +123,7 @@ def choose(lines: pd.DataFrame, cutoff: pd.Timestamp, horizon: int) -> Settings:
             weights = Weights(again=1.0, with_=with_, category=0.0, popular=popular)
             settings = Settings(half_life, shrink, 50, weights)
             tuned = Recommender(**{**model.__dict__, "settings": settings})
-            got = score(lambda m: [s.sku for s in tuned.recommend(m, K)], truth, len(model.items))
+            got = score(blend_of(tuned), truth, len(model.items))
             print(f"  validate {settings}: recall@10 {got['recall@10']:.4f}", file=sys.stderr)
             if best is None or got["recall@10"] > best[0]:
                 best = (got["recall@10"], settings)

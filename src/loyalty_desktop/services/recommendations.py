@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import numpy as np
-import pandas as pd
 
 from loyalty_desktop.analytics.recommend import Reason, Recommender, Settings, build
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -112,7 +111,7 @@ class _Cache:
     def _rebuild(self, shop: Shop, quick_first: bool) -> None:
         try:
             if quick_first:
-                quick = _build(shop, shop.clock.now(), since=timedelta(days=QUICK_DAYS))
+                quick = _build(shop, shop.clock.now(), quick_days=QUICK_DAYS)
                 with self.lock:
                     if self.built is None:
                         self.built = quick
@@ -142,22 +141,20 @@ def invalidate(shop: Shop) -> None:
     _cache(shop).stale = True
 
 
-def _build(shop: Shop, at: datetime, since: timedelta | None = None) -> _Built:
+def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
         products = uow.products.all()
     lines = shop.reports.purchase_lines(at)
-    if since is not None:
-        lines = lines[lines["local_date"] >= pd.Timestamp((at - since).date())]
-    day = pd.Timestamp(at.astimezone(ZoneInfo(program.timezone)).date())
-    model = build(lines, day, Settings())
+    day = at.astimezone(ZoneInfo(program.timezone)).date()
+    model = build(lines, day, Settings(), window_days=quick_days)
     switched_off = [p.sku for p in products if not p.active]
     return _Built(
         model=model,
         names={p.sku: p.name for p in products},
         inactive=model.item_mask(switched_off),
         built_at=shop.clock.now(),
-        provisional=since is not None,
+        provisional=quick_days is not None,
     )
 
 

@@ -11,6 +11,7 @@ popularity; more → all four.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 import numpy as np
@@ -155,9 +156,21 @@ class Recommender:
         return Suggestion(sku, round(score, 6), reason, related)
 
 
-def build(lines: pd.DataFrame, day: pd.Timestamp, settings: Settings | None = None) -> Recommender:
-    """The recommender over ``LINE_COLUMNS`` lines on or before ``day``."""
+def build(
+    lines: pd.DataFrame,
+    day: date | pd.Timestamp,
+    settings: Settings | None = None,
+    *,
+    window_days: int | None = None,
+) -> Recommender:
+    """The recommender over ``LINE_COLUMNS`` lines on or before ``day``.
+
+    ``window_days``: only the lines of that many days up to ``day`` (a quick model).
+    """
     settings = settings or Settings()
+    day = pd.Timestamp(day).normalize()
+    if window_days is not None:
+        lines = lines[pd.to_datetime(lines["local_date"]) > day - pd.Timedelta(days=window_days)]
     m = build_matrices(lines, day, settings.half_life_days)
     similar = co_purchase(m.bought, settings.shrink, settings.neighbours)
     popularity = _scaled(np.asarray(m.again.sum(axis=0)).ravel())
