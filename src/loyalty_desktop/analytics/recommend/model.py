@@ -19,7 +19,7 @@ import pandas as pd
 from scipy import sparse
 
 from loyalty_desktop.analytics.recommend.matrices import Matrices, build_matrices
-from loyalty_desktop.analytics.recommend.similarity import co_purchase
+from loyalty_desktop.analytics.recommend.similarity import Neighbours, co_purchase
 
 
 class Reason(Enum):
@@ -72,12 +72,17 @@ class Recommender:
     """A built model: the matrices and each model's precomputed part."""
 
     matrices: Matrices
-    similar: sparse.csr_matrix
+    neighbours: Neighbours
     popularity: np.ndarray  # per item, scaled to [0, 1]
     in_category: np.ndarray  # per item, popularity / the best in its category
     member_categories: sparse.csr_matrix  # members × categories, decayed purchase days
     settings: Settings
     member_row: dict[str, int]
+
+    @property
+    def similar(self) -> sparse.csr_matrix:
+        """Items × items co-purchase similarity (each row's best neighbours only)."""
+        return self.neighbours.matrix()
 
     @property
     def items(self) -> pd.Index:
@@ -101,15 +106,25 @@ class Recommender:
         if row < 0 or baskets == 0:
             parts[3] = self.popularity
             return parts, row
-        history = self.matrices.again[row]
-        profile = self.member_categories[row].toarray().ravel()
-        share = profile / profile.sum() if profile.sum() > 0 else profile
-        parts[0] = w.again * _scaled(history.toarray().ravel())
+        items, amounts = self._history(row)
+        again = np.zeros(n)
+        again[items] = amounts
+        cats = self.member_categories
+        lo, hi = cats.indptr[row], cats.indptr[row + 1]
+        share = np.zeros(cats.shape[1])
+        share[cats.indices[lo:hi]] = cats.data[lo:hi] / max(cats.data[lo:hi].sum(), 1e-12)
+        parts[0] = w.again * _scaled(again)
         parts[2] = w.category * share[self.matrices.item_category] * self.in_category
         parts[3] = w.popular * self.popularity
         if baskets >= w.little_history:  # one basket says little about what goes with what
-            parts[1] = w.with_ * _scaled((history @ self.similar).toarray().ravel())
+            parts[1] = w.with_ * _scaled(self.neighbours.spread(items, amounts))
         return parts, row
+
+    def _history(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """The member's items and their decayed purchase days (straight from the CSR arrays)."""
+        again = self.matrices.again
+        lo, hi = again.indptr[row], again.indptr[row + 1]
+        return again.indices[lo:hi], again.data[lo:hi]
 
     def recommend(
         self,
@@ -129,9 +144,10 @@ class Recommender:
         if exclude is not None:
             total[exclude] = -np.inf
         if skip_bought_within_days is not None and row >= 0:
-            last = self.matrices.last_day[row]
+            last = self.matrices.last_day
+            lo, hi = last.indptr[row], last.indptr[row + 1]
             since = self.matrices.day.to_datetime64().astype("datetime64[D]").astype(np.int64)
-            recent = last.indices[last.data >= since - skip_bought_within_days]
+            recent = last.indices[lo:hi][last.data[lo:hi] >= since - skip_bought_within_days]
             total[recent] = -np.inf
         total[total <= 0] = -np.inf  # no model gives it anything: no reason to suggest it
         k = min(k, int(np.isfinite(total).sum()))
@@ -146,9 +162,10 @@ class Recommender:
         reason = list(Reason)[int(np.argmax(parts))]
         related = None
         if reason is Reason.WITH:
-            history = self.matrices.again[row]
-            pulls = history.data * self.similar[history.indices, item].toarray().ravel()
-            related = str(self.matrices.items[history.indices[int(np.argmax(pulls))]])
+            items, amounts = self._history(row)
+            related = str(
+                self.matrices.items[items[self.neighbours.strongest(items, amounts, item)]]
+            )
         elif reason is Reason.CATEGORY:
             related = str(self.matrices.categories[self.matrices.item_category[item]]) or None
             if related is None:
@@ -189,7 +206,7 @@ def build(
     )
     return Recommender(
         matrices=m,
-        similar=similar,
+        neighbours=similar,
         popularity=popularity,
         in_category=in_category,
         member_categories=(m.again @ one_hot).tocsr(),
