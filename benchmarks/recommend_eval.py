@@ -209,10 +209,7 @@ def main() -> None:
             f"{got['NDCG@10']:.4f} | {got['coverage']:.3f} |"
         )
     fast = speed(model, list(truth))
-    print(
-        f"one member, k=10, {len(truth)} members: p50 {fast['p50_ms']:.2f} ms, "
-        f"p99 {fast['p99_ms']:.2f} ms"
-    )
+    print(f"one member, k=10, {len(truth)} members: {_speed_text(fast)}")
     big = synthetic(args.members, args.items, args.lines_per_member)
     start = time.perf_counter()
     model = build(big, pd.Timestamp("2025-12-31"), settings)
