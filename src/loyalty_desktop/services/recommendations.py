@@ -13,6 +13,7 @@ its own model from the lines up to it, and waits.
 
 from __future__ import annotations
 
+import logging
 import threading
 import weakref
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.programs import program_in_force
 
 MAX_AGE = timedelta(hours=6)
+_log = logging.getLogger(__name__)
 QUICK_DAYS = 90
 MAX_K = 50
 
@@ -109,6 +111,8 @@ class _Cache:
         return built
 
     def _rebuild(self, shop: Shop, quick_first: bool) -> None:
+        # A failed build (the database closed under it, a disk error) keeps the model there
+        # was: suggestions are a nicety, and the next request after MAX_AGE tries again.
         try:
             if quick_first:
                 quick = _build(shop, shop.clock.now(), quick_days=QUICK_DAYS)
@@ -118,6 +122,8 @@ class _Cache:
             full = _build(shop, shop.clock.now())
             with self.lock:
                 self.built = full
+        except Exception:
+            _log.exception("building the recommendations model failed")
         finally:
             with self.lock:
                 self.thread = None
