@@ -41,6 +41,9 @@ def test_purchase_lines_net_refunds_follow_merges_and_stop_at_the_end(opened: Op
         LOCAL_ADMIN,
         RefundRequest("R1", "S1", lines=(("TEA", "1"),), at=_at("2025-07-03T04:00")),
     )
+    checkout.checkout(
+        shop, LOCAL_ADMIN, SaleRequest("S5", a.member_no, total="9.00", at=_at("2025-07-05T04:00"))
+    )
     merge_members(shop, LOCAL_ADMIN, a.member_no, b.member_no, at=_at("2025-07-10T00:00"))
 
     got = shop.reports.purchase_lines(_at("2025-08-01T00:00"))
@@ -50,4 +53,6 @@ def test_purchase_lines_net_refunds_follow_merges_and_stop_at_the_end(opened: Op
         (a.member_no, pd.Timestamp("2025-07-01"), "CUP", 1.0, None),
         (a.member_no, pd.Timestamp("2025-07-01"), "TEA", 2.0, "drinks"),
         (a.member_no, pd.Timestamp("2025-07-02"), "TEA", 3.0, "drinks"),
-    ], "B merged into A: his lines under A, one tea returned, nothing after"
+    ], (
+        "B merged into A: his lines under A, one tea returned, no line of a sale by total, nothing after"
+    )

@@ -145,7 +145,11 @@ def line_frame(conn: Connection, end: datetime) -> pd.DataFrame:
         )
         .select_from(sale_lines)
         .join(sales, sales.c.id == sale_lines.c.sale_ref)
-        .where(_unindexed(sales.c.at) <= end, sales.c.member_id.is_not(None))
+        .where(
+            _unindexed(sales.c.at) <= end,
+            sales.c.member_id.is_not(None),
+            sale_lines.c.sku != "",  # a sale rung up by its total: no item to suggest
+        )
     )
     raw = _frame(_fetch(conn, query), ["member_id", "day", "sku", "qty", "back", "category"])
     qty = pd.to_numeric(raw["qty"], errors="coerce").fillna(0.0)

@@ -38,6 +38,8 @@ def shop_history() -> pd.DataFrame:
     rows += [("B", "2026-03-20", "cheese", 1, "dairy")]
     # A return that cancels C's only purchase.
     rows += [("C", "2026-03-20", "jam", 1, "pantry"), ("C", "2026-03-20", "jam", -1, "pantry")]
+    # A sale rung up by its total: a line without an item.
+    rows += [("A", "2026-03-24", "", 1, None)]
     # After the model's day: never seen.
     rows += [("A", "2026-04-02", "caviar", 1, "deli")]
     return lines(rows)

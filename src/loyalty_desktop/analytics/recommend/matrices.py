@@ -62,6 +62,7 @@ def build_matrices(lines: pd.DataFrame, day: pd.Timestamp, half_life_days: float
         sku=frame["sku"].astype(str),
         member_no=frame["member_no"].astype(str),
     )
+    frame = frame[frame["sku"].str.strip() != ""]  # a sale rung up by its total has no item
     days = frame.groupby(["member_no", "local_date", "sku"], sort=False, observed=True)["qty"].sum()
     days = days[days > 0].reset_index()
     # Each item's most frequent category (a till may have typed another one now and then).

@@ -50,8 +50,12 @@ class SuggestionLine(QLabel):
         """Nobody at the till: clear the line and stop asking."""
         self._member_no = None
         self._retry.stop()
+        self._empty()
+
+    def _empty(self) -> None:
         self.clear()
         self.setToolTip("")
+        self.setMinimumHeight(0)
 
     def _ask(self) -> None:
         member_no = self._member_no
@@ -75,11 +79,12 @@ class SuggestionLine(QLabel):
     def show_items(self, found: Recommendations) -> None:
         """Fill the line from ``found`` (empty when it holds nothing)."""
         if not found.items:
-            self.clear()
-            self.setToolTip("")
+            self._empty()
             return
         names = ", ".join(item.name for item in found.items[:SHOWN])
         self.setText(self.tr("Suggest: {names}").format(names=names))
+        # Set after the panel was laid out: claim the wrapped height, or the last name is cut.
+        self.setMinimumHeight(self.heightForWidth(max(self.width(), 1)))
         self.setToolTip("\n".join(f"{i.name}: {self._reason(i.kind)}" for i in found.items))
 
     def _reason(self, kind: str) -> str:
@@ -90,4 +95,4 @@ class SuggestionLine(QLabel):
         }.get(kind, self.tr("popular"))
 
     def _refused(self, _error: LoyaltyError) -> None:
-        self.clear()  # suggestions are a nicety: a refusal never bothers the cashier
+        self._empty()  # suggestions are a nicety: a refusal never bothers the cashier
