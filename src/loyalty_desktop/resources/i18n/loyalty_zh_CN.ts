@@ -4526,27 +4526,32 @@
 <context>
     <name>SuggestionLine</name>
     <message>
-        <location filename="../../ui/widgets/suggestions.py" line="82" />
+        <location filename="../../ui/widgets/suggestions.py" line="84" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="85" />
         <source>Suggest: {names}</source>
         <translation>推荐：{names}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestions.py" line="87" />
+        <location filename="../../ui/widgets/suggestions.py" line="92" />
         <source>you often buy it</source>
         <translation>您常买</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestions.py" line="88" />
+        <location filename="../../ui/widgets/suggestions.py" line="93" />
         <source>often bought with what you buy</source>
         <translation>常与您买的商品一起购买</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestions.py" line="89" />
+        <location filename="../../ui/widgets/suggestions.py" line="94" />
         <source>popular in a category you buy</source>
         <translation>您常买的品类中的热销品</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/suggestions.py" line="90" />
+        <location filename="../../ui/widgets/suggestions.py" line="95" />
         <source>popular</source>
         <translation>热销</translation>
     </message>

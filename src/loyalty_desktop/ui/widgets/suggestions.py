@@ -81,7 +81,7 @@ class SuggestionLine(QLabel):
         if not found.items:
             self._empty()
             return
-        names = ", ".join(item.name for item in found.items[:SHOWN])
+        names = self.tr(", ").join(item.name for item in found.items[:SHOWN])
         self.setText(self.tr("Suggest: {names}").format(names=names))
         # Set after the panel was laid out: claim the wrapped height, or the last name is cut.
         self.setMinimumHeight(self.heightForWidth(max(self.width(), 1)))
