@@ -123,3 +123,19 @@ def test_a_request_does_not_wait_for_the_first_build(
 ) -> None:
     got = recommend(driver.shop, CASHIER, shop["Ann"])
     assert got.provisional or got.items  # either nothing yet, or a model already answered
+
+
+def test_a_stale_model_answers_until_the_rebuild_is_done(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    before = recommend(driver.shop, CASHIER, shop["Bo"], k=5, wait=True)
+    assert "COLA" not in {i.sku for i in before.items}
+    driver.sell("NEW", shop["Bo"], lines=(_line("COLA", "drinks"),))
+    recommendations.invalidate(driver.shop)
+    meanwhile = recommend(driver.shop, CASHIER, shop["Bo"], k=5)  # starts the rebuild
+    assert meanwhile.items == before.items
+    thread = recommendations._cache(driver.shop).thread
+    if thread is not None:
+        thread.join()
+    after = recommend(driver.shop, CASHIER, shop["Bo"], k=5)
+    assert "COLA" in {i.sku for i in after.items}
