@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import Loyalty
+from tests.e2e.conftest import Loyalty, days_ago
 
 
 def test_recommend_prints_items_with_reasons(shop_cli: Loyalty) -> None:
@@ -34,3 +34,17 @@ def test_recommend_an_unknown_member_is_refused(shop_cli: Loyalty) -> None:
     code, out = shop_cli("recommend", "99999999")
     assert code != 0
     assert "member" in str(out)
+
+
+def test_recommend_at_a_past_moment_sees_only_what_was_sold_by_then(shop_cli: Loyalty) -> None:
+    shop_cli("product", "add", "TEA", "--name", "绿茶", "--price", "5")
+    _, ann = shop_cli("member", "add", "--name", "Ann", "--at", days_ago(10))
+    shop_cli(
+        "sale", "S1", "--member", ann["member_no"], "--line", "TEA,1,5.00", "--at", days_ago(5)
+    )
+    code, then = shop_cli("recommend", ann["member_no"], "--at", days_ago(7))
+    assert code == 0, then
+    assert then["items"] == []
+    code, later = shop_cli("recommend", ann["member_no"], "--at", days_ago(3))
+    assert code == 0, later
+    assert [i["sku"] for i in later["items"]] == ["TEA"]
