@@ -30,26 +30,12 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.recommend_options import RecommendOptions, options_in_force
 
 MAX_AGE = timedelta(hours=6)
 _log = logging.getLogger(__name__)
 QUICK_DAYS = 90
 MAX_K = 50
-
-
-@dataclass(frozen=True)
-class RecommendOptions:
-    """What a manager leaves out of suggestions.
-
-    ``skip_bought_within_days``: items the member bought in that many days (None: keep them;
-    consumables are what people buy again). ``excluded_categories``: never suggested.
-    ``active_only``: products switched off (out of stock, withdrawn) are not suggested;
-    items sold but never in the product list are kept.
-    """
-
-    skip_bought_within_days: int | None = None
-    excluded_categories: frozenset[str] = frozenset()
-    active_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -210,13 +196,14 @@ def recommend(
     """The ``k`` items the member named by ``ref`` will most likely buy next, with reasons.
 
     Never waits for a model build unless ``wait`` (or ``at`` names a past moment);
-    with no model yet it answers with nothing, marked provisional.
+    with no model yet it answers with nothing, marked provisional. ``options``: the
+    manager's stored ones (``recommend_options``) unless given.
     """
     require(actor, Permission.FIND_MEMBER)
     k = max(1, min(int(k), MAX_K))
-    options = options or RecommendOptions()
     with shop.uow(write=False) as uow:
         member_no = find_member(uow, ref, shop.card_keys).member_no
+        options = options or options_in_force(uow)
     if at is not None:
         moment = request_moment(shop, actor, at)
         built: _Built | None = _build(shop, moment)
@@ -239,5 +226,7 @@ def campaign_recommendations(
     built = _cache(shop).current(shop, wait=True)
     if built is None:
         return {}
-    options = options or RecommendOptions()
+    if options is None:
+        with shop.uow(write=False) as uow:
+            options = options_in_force(uow)
     return {c.member_no: _items(built, c.member_no, k, options) for c in contacts}

@@ -10,7 +10,8 @@ from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.services import products, recommendations
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.checkout import LineRequest
-from loyalty_desktop.services.recommendations import RecommendOptions, recommend
+from loyalty_desktop.services.recommend_options import RecommendOptions, set_recommend_options
+from loyalty_desktop.services.recommendations import recommend
 
 from .conftest import ShopDriver
 
@@ -139,3 +140,18 @@ def test_a_stale_model_answers_until_the_rebuild_is_done(
         thread.join()
     after = recommend(driver.shop, CASHIER, shop["Bo"], k=5)
     assert "COLA" in {i.sku for i in after.items}
+
+
+def test_stored_options_apply_to_every_request_and_only_a_manager_sets_them(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    with pytest.raises(PermissionDenied):
+        set_recommend_options(driver.shop, CASHIER, skip_bought_within_days=None)
+    set_recommend_options(
+        driver.shop, LOCAL_ADMIN, skip_bought_within_days=None, excluded_categories=["kitchen"]
+    )
+    got = recommend(driver.shop, CASHIER, shop["Ann"], k=5, wait=True)
+    assert {i.sku for i in got.items}.isdisjoint({"CUP", "POT"})
+    assert "TEA" in {i.sku for i in got.items}
+    given = recommend(driver.shop, CASHIER, shop["Ann"], k=5, options=RecommendOptions())
+    assert "CUP" in {i.sku for i in given.items}
