@@ -65,7 +65,7 @@ def set_recommend_options(
         frozenset(c.strip() for c in excluded_categories if c.strip()),
         active_only,
     )
-    categories: list[JsonValue] = sorted(after.excluded_categories)
+    categories: list[JsonValue] = [*sorted(after.excluded_categories)]
     was: list[JsonValue] = []
     text: dict[str, JsonValue] = {
         "skip_bought_within_days": after.skip_bought_within_days,
