@@ -70,27 +70,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="129" />
+        <location filename="../../ui/console/audit_model.py" line="130" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="130" />
+        <location filename="../../ui/console/audit_model.py" line="131" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="132" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -223,7 +223,12 @@
         <translation>修改收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="72" />
+        <location filename="../../ui/console/audit_model.py" line="60" />
+        <source>Suggestion options changed</source>
+        <translation>推荐设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="73" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>

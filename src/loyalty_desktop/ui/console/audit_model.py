@@ -57,6 +57,7 @@ def action_name(action: str) -> str:
         "staff.pin_reset": QCoreApplication.translate("AuditNames", "Staff PIN reset"),
         "staff.role": QCoreApplication.translate("AuditNames", "Staff role changed"),
         "till.rules": QCoreApplication.translate("AuditNames", "Till rules changed"),
+        "recommend.options": QCoreApplication.translate("AuditNames", "Suggestion options changed"),
     }
     return names.get(action, action)
 
