@@ -670,7 +670,7 @@ class FakeReports:
         owing = [m.balance for m in self.database.store.members.values() if m.balance < 0]
         return len(owing), sum(owing)
 
-    def purchase_lines(self, end: datetime) -> pd.DataFrame:
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
         store = self.database.store
         rows = [
             (
@@ -681,7 +681,7 @@ class FakeReports:
                 state.line.category,
             )
             for s in store.sales.values()
-            if s.member_id and s.at <= end
+            if s.member_id and s.at <= end and (start is None or s.at > start)
             for state in s.lines
         ]
         return pd.DataFrame(rows, columns=list(LINE_COLUMNS)).astype(

@@ -56,3 +56,5 @@ def test_purchase_lines_net_refunds_follow_merges_and_stop_at_the_end(opened: Op
     ], (
         "B merged into A: his lines under A, one tea returned, no line of a sale by total, nothing after"
     )
+    window = shop.reports.purchase_lines(_at("2025-08-01T00:00"), _at("2025-07-01T12:00"))
+    assert sorted(window["local_date"]) == [pd.Timestamp("2025-07-02")], "only (start, end]"

@@ -153,8 +153,11 @@ class ReportSource(Protocol):
         """Member sales at or before ``end`` with ``PURCHASE_COLUMNS``; nothing after ``end``."""
         ...
 
-    def purchase_lines(self, end: datetime) -> pd.DataFrame:
-        """Lines of member sales at or before ``end`` with ``LINE_COLUMNS``, in no set order."""
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+        """Lines of member sales in (start, end] (``start`` None: all up to ``end``), in no set order.
+
+        Columns: ``LINE_COLUMNS``.
+        """
         ...
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:

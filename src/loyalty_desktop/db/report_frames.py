@@ -128,8 +128,11 @@ def purchase_frame(conn: Connection, end: datetime) -> pd.DataFrame:
     return frame.sort_values("at", kind="stable", ignore_index=True)
 
 
-def line_frame(conn: Connection, end: datetime) -> pd.DataFrame:
-    """``LINE_COLUMNS`` for the lines of member sales at or before ``end``.
+def line_frame(conn: Connection, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+    """``LINE_COLUMNS`` for the lines of member sales in (start, end] (no ``start``: up to ``end``).
+
+    All the history reads the table straight through; a recent window (the quick
+    model's 90 days) goes through the index on ``at``.
 
     Quantities are decimal text; the refunded quantity is as stored now (a refund
     after ``end`` is taken off too: the recommender reads the history up to now).
@@ -146,11 +149,14 @@ def line_frame(conn: Connection, end: datetime) -> pd.DataFrame:
         .select_from(sale_lines)
         .join(sales, sales.c.id == sale_lines.c.sale_ref)
         .where(
-            _unindexed(sales.c.at) <= end,
             sales.c.member_id.is_not(None),
             sale_lines.c.sku != "",  # a sale rung up by its total: no item to suggest
         )
     )
+    if start is None:
+        query = query.where(_unindexed(sales.c.at) <= end)
+    else:
+        query = query.where(sales.c.at > start, sales.c.at <= end)
     raw = _frame(_fetch(conn, query), ["member_id", "day", "sku", "qty", "back", "category"])
     qty = pd.to_numeric(raw["qty"], errors="coerce").fillna(0.0)
     back = pd.to_numeric(raw["back"], errors="coerce").fillna(0.0)

@@ -175,9 +175,9 @@ class SqlReportSource:
         with storage_errors(), self.engine.connect() as conn:
             return purchase_frame(conn, end)
 
-    def purchase_lines(self, end: datetime) -> pd.DataFrame:
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
         with storage_errors(), self.engine.connect() as conn:
-            return line_frame(conn, end)
+            return line_frame(conn, end, start)
 
     def campaign_sales(
         self, start: datetime, end: datetime, store: str | None = None

@@ -137,9 +137,10 @@ def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
         products = uow.products.all()
-    lines = shop.reports.purchase_lines(at)
+    since = None if quick_days is None else at - timedelta(days=quick_days)
+    lines = shop.reports.purchase_lines(at, since)  # a quick model reads only its window
     day = at.astimezone(ZoneInfo(program.timezone)).date()
-    model = build(lines, day, Settings(), window_days=quick_days)
+    model = build(lines, day, Settings())
     switched_off = [p.sku for p in products if not p.active]
     return _Built(
         model=model,
