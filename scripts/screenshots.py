@@ -25,7 +25,7 @@ from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.services import backups, checkout, members, programs, staff
 from loyalty_desktop.services.auth import LOCAL_ADMIN
-from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.services.products import stock_products
 from loyalty_desktop.ui.console.audit_page import AuditPage
 from loyalty_desktop.ui.console.import_page import ImportPage
@@ -135,6 +135,21 @@ def shoot(out: Path, language: str) -> list[Path]:
         staff.add_staff(shop, LOCAL_ADMIN, "Mia 米娅", "manager", "4321")
         staff.add_staff(shop, LOCAL_ADMIN, "Cai 蔡", "cashier", "4321")
         backups.back_up(shop, LOCAL_ADMIN)  # a row on the backups page, an entry in the log
+        shelves = [  # a few products for the Products page and the suggestions
+            Product(f"A{n:04d}", name, price, category, f"69012345{n:05d}")
+            for n, (name, price, category) in enumerate(
+                [("矿泉水 550ml", 200, "饮料"), ("Green tea 绿茶", 350, "Tea"), ("面包", 600, None)]
+                * 12
+            )
+        ]
+        stock_products(shop, LOCAL_ADMIN, shelves, "screenshots")
+        members.enrol(shop, LOCAL_ADMIN, members.NewMember(name="陈静", member_no="10000002"))
+        for n, (who, skus) in enumerate(
+            [("10000001", ("A0001",)), ("10000001", ("A0001", "A0000"))]
+            + [("10000002", ("A0001", "A0002", "A0000"))] * 2
+        ):
+            goods = tuple(LineRequest(sku, "1", "3.50") for sku in skus)
+            checkout.checkout(shop, LOCAL_ADMIN, SaleRequest(f"S-L{n}", who, lines=goods))
         window = MainWindow(shop, preferences=speak)
         window.resize(1366, 768)
         window.show()
@@ -157,6 +172,9 @@ def shoot(out: Path, language: str) -> list[Path]:
         till.use_points()
         time.sleep(0.2)  # the quote waits for the scans to stop
         _settle(app, window, lambda: till.quoted is not None)
+        deadline = time.monotonic() + 10  # the suggestions' model builds on its own thread
+        while not till.suggest.text() and time.monotonic() < deadline:
+            _settle(app, window)
         save(window, "checkout-basket")
         till.complete_sale()
         _settle(app, window, lambda: till.member is None)
@@ -176,14 +194,6 @@ def shoot(out: Path, language: str) -> list[Path]:
         _settle(app, window)
         save(window, "settings")
         window.close_settings()
-        shelves = [  # a few products for the Products page
-            Product(f"A{n:04d}", name, price, category, f"69012345{n:05d}")
-            for n, (name, price, category) in enumerate(
-                [("矿泉水 550ml", 200, "饮料"), ("Green tea 绿茶", 350, "Tea"), ("面包", 600, None)]
-                * 12
-            )
-        ]
-        stock_products(shop, LOCAL_ADMIN, shelves, "screenshots")
         window.toggle_console()
         console = window.console
         assert console is not None

@@ -16,7 +16,15 @@ from datetime import datetime
 from types import TracebackType
 from typing import Any
 
-from loyalty_desktop.analytics.ports import OpenLot, PointsDue, SalesTotals, points_due_in
+import pandas as pd
+
+from loyalty_desktop.analytics.ports import (
+    LINE_COLUMNS,
+    OpenLot,
+    PointsDue,
+    SalesTotals,
+    points_due_in,
+)
 from loyalty_desktop.domain.audit import entry_mac
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
@@ -715,6 +723,24 @@ class FakeReports:
     def negative_balances(self) -> tuple[int, int]:
         owing = [m.balance for m in self.database.store.members.values() if m.balance < 0]
         return len(owing), sum(owing)
+
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+        store = self.database.store
+        rows = [
+            (
+                store.members[s.member_id].member_no,
+                pd.Timestamp(s.local_date),
+                state.line.sku,
+                float(state.line.quantity - state.refunded_qty),
+                state.line.category,
+            )
+            for s in store.sales.values()
+            if s.member_id and s.at <= end and (start is None or s.at > start)
+            for state in s.lines
+        ]
+        return pd.DataFrame(rows, columns=list(LINE_COLUMNS)).astype(
+            {"local_date": "datetime64[ns]", "qty": float}
+        )
 
 
 class FakeReadModels:

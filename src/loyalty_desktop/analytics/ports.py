@@ -106,6 +106,16 @@ in the purchase log: joined when the first of them did, holding their balances b
 """
 
 
+LINE_COLUMNS = ("member_no", "local_date", "sku", "qty", "category")
+"""Columns of ``ReportSource.purchase_lines``, one row per line of a member sale:
+
+- ``member_no`` (str): the buying member's number as it is now (merged members' lines follow
+  the surviving member); ``local_date`` (datetime64, midnight): the sale's day in the shop's zone;
+- ``sku`` (str); ``qty`` (float): units kept, those refunded since taken off (a return rung up
+  on its own has a negative quantity); ``category`` (str or None): the line's category.
+"""
+
+
 class ReportSource(Protocol):
     """Aggregates the database computes for reports."""
 
@@ -141,6 +151,13 @@ class ReportSource(Protocol):
 
     def purchase_log(self, end: datetime) -> pd.DataFrame:
         """Member sales at or before ``end`` with ``PURCHASE_COLUMNS``; nothing after ``end``."""
+        ...
+
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+        """Lines of member sales in (start, end] (``start`` None: all up to ``end``), in no set order.
+
+        Columns: ``LINE_COLUMNS``.
+        """
         ...
 
     def member_snapshot(self, at: datetime) -> pd.DataFrame:

@@ -241,6 +241,17 @@ def build_parser() -> Parser:
     )
     _at(p)
 
+    p = sub.add_parser("recommend", help="what a member will likely buy next, and why")
+    p.add_argument("ref")
+    p.add_argument("--k", type=int, default=5, help="how many items (default 5, at most 50)")
+    p.add_argument(
+        "--skip-recent-days", type=int, help="leave out what they bought in this many days"
+    )
+    p.add_argument(
+        "--exclude-category", action="append", help="never suggest this category (repeatable)"
+    )
+    _at(p)
+
     imports = sub.add_parser("import", help="import CSV files").add_subparsers(
         dest="action", required=True, parser_class=Parser
     )

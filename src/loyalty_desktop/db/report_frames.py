@@ -18,8 +18,13 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, String, and_, func, select, type_coerce
 
-from loyalty_desktop.analytics.ports import MEMBER_COLUMNS, PURCHASE_COLUMNS, CampaignSales
-from loyalty_desktop.db.tables import members, movements, refunds, sales
+from loyalty_desktop.analytics.ports import (
+    LINE_COLUMNS,
+    MEMBER_COLUMNS,
+    PURCHASE_COLUMNS,
+    CampaignSales,
+)
+from loyalty_desktop.db.tables import members, movements, refunds, sale_lines, sales
 
 
 def _moments(values: pd.Series) -> pd.Series:
@@ -121,6 +126,50 @@ def purchase_frame(conn: Connection, end: datetime) -> pd.DataFrame:
     )
     # Sorted here, not by the database: an ORDER BY on ``at`` walks its index again.
     return frame.sort_values("at", kind="stable", ignore_index=True)
+
+
+def line_frame(conn: Connection, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+    """``LINE_COLUMNS`` for the lines of member sales in (start, end] (no ``start``: up to ``end``).
+
+    All the history reads the table straight through; a recent window (the quick
+    model's 90 days) goes through the index on ``at``.
+
+    Quantities are decimal text; the refunded quantity is as stored now (a refund
+    after ``end`` is taken off too: the recommender reads the history up to now).
+    """
+    query = (
+        select(
+            sales.c.member_id,
+            type_coerce(sales.c.local_date, String),
+            sale_lines.c.sku,
+            sale_lines.c.qty,
+            sale_lines.c.refunded_qty,
+            sale_lines.c.category,
+        )
+        .select_from(sale_lines)
+        .join(sales, sales.c.id == sale_lines.c.sale_ref)
+        .where(
+            sales.c.member_id.is_not(None),
+            sale_lines.c.sku != "",  # a sale rung up by its total: no item to suggest
+        )
+    )
+    if start is None:
+        query = query.where(_unindexed(sales.c.at) <= end)
+    else:
+        query = query.where(sales.c.at > start, sales.c.at <= end)
+    raw = _frame(_fetch(conn, query), ["member_id", "day", "sku", "qty", "back", "category"])
+    qty = pd.to_numeric(raw["qty"], errors="coerce").fillna(0.0)
+    back = pd.to_numeric(raw["back"], errors="coerce").fillna(0.0)
+    return pd.DataFrame(
+        {
+            "member_no": raw["member_id"].map(history_owners(conn)).astype(object),
+            "local_date": _days(raw["day"]),
+            "sku": raw["sku"].astype(object),
+            "qty": (qty - back).astype(float),
+            "category": raw["category"].astype(object).where(raw["category"].notna(), None),
+        },
+        columns=list(LINE_COLUMNS),
+    )
 
 
 def member_frame(conn: Connection, at: datetime, *, live: bool) -> pd.DataFrame:

@@ -10,7 +10,12 @@ from sqlalchemy import ColumnElement, Engine, Subquery, and_, case, func, or_, s
 
 from loyalty_desktop.analytics.ports import CampaignSales, PointsDue, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
-from loyalty_desktop.db.report_frames import campaign_frame, member_frame, purchase_frame
+from loyalty_desktop.db.report_frames import (
+    campaign_frame,
+    line_frame,
+    member_frame,
+    purchase_frame,
+)
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 from loyalty_desktop.services.ports import Clock
 
@@ -169,6 +174,10 @@ class SqlReportSource:
     def purchase_log(self, end: datetime) -> pd.DataFrame:
         with storage_errors(), self.engine.connect() as conn:
             return purchase_frame(conn, end)
+
+    def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
+        with storage_errors(), self.engine.connect() as conn:
+            return line_frame(conn, end, start)
 
     def campaign_sales(
         self, start: datetime, end: datetime, store: str | None = None

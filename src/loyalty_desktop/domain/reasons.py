@@ -137,6 +137,7 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "tier": Wording("tier", "会员等级"),
         "refund_limit": Wording("refund limit", "退款上限"),
         "discount_limit": Wording("discount limit", "折扣上限"),
+        "skip_bought_within_days": Wording("days to leave out", "排除最近购买的天数"),
         "since": Wording("from", "开始时间"),
         "until": Wording("until", "结束时间"),
         "keep": Wording("daily backups to keep", "保留的自动备份份数"),

@@ -50,4 +50,8 @@ TILL_POLICY = {
         "the discount limit is a whole percentage from 0 to 100",
         "折扣上限须为 0 到 100 之间的整数百分比",
     ),
+    "recommend_skip_days_range": Wording(
+        "leave out what was bought in 0 to 3650 days, or nothing",
+        "排除最近购买的天数须为 0 到 3650，或不排除",
+    ),
 }

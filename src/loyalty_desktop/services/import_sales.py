@@ -31,6 +31,7 @@ from pathlib import Path
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError, MemberClosed, UnknownMember
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program, TierBasis
+from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.batch_writes import BatchUnitOfWork
 from loyalty_desktop.services.checkout import SaleRequest, record_sale, require_same_sale
@@ -360,6 +361,8 @@ def import_sales(
         with shop.uow() as uow:
             audit_import(uow, shop, actor, "import.sales", table, report)
             uow.commit()
+    if report.imported:
+        recommendations.invalidate(shop)  # the next suggestion rebuilds with these sales
     job.step("done", plan.rows, plan.rows, final=True)
     return report
 

@@ -18,6 +18,7 @@ from loyalty_desktop.domain.ledger import Movement, MovementKind
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.tier_changes import TierCause
+from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.awards import check_award_limits
 from loyalty_desktop.services.changes import NOTHING, Changes
@@ -338,6 +339,7 @@ def expire(shop: Shop, actor: Actor, at: datetime | None = None) -> ExpiryRun:
         # Even a catch-up run for a past date leaves every record with today's tier.
         moved = refresh_tiers(uow, program, now)
         uow.commit()
+    recommendations.invalidate(shop)  # the daily job: suggestions see yesterday's sales
     return ExpiryRun(expired_points, members, len(moved), Changes(frozenset(touched | set(moved))))
 
 

@@ -70,27 +70,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="130" />
+        <location filename="../../ui/console/audit_model.py" line="131" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="132" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="134" />
+        <location filename="../../ui/console/audit_model.py" line="135" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -228,7 +228,12 @@
         <translation>活动已创建</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="73" />
+        <location filename="../../ui/console/audit_model.py" line="61" />
+        <source>Suggestion options changed</source>
+        <translation>推荐设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="74" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -634,212 +639,212 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="116" />
+        <location filename="../../ui/screens/checkout.py" line="117" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118" />
+        <location filename="../../ui/screens/checkout.py" line="119" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="121" />
+        <location filename="../../ui/screens/checkout.py" line="122" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="123" />
+        <location filename="../../ui/screens/checkout.py" line="124" />
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="133" />
+        <location filename="../../ui/screens/checkout.py" line="136" />
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="135" />
+        <location filename="../../ui/screens/checkout.py" line="138" />
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="140" />
+        <location filename="../../ui/screens/checkout.py" line="143" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="144" />
+        <location filename="../../ui/screens/checkout.py" line="147" />
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="153" />
+        <location filename="../../ui/screens/checkout.py" line="156" />
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="155" />
+        <location filename="../../ui/screens/checkout.py" line="158" />
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159" />
+        <location filename="../../ui/screens/checkout.py" line="162" />
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="171" />
+        <location filename="../../ui/screens/checkout.py" line="174" />
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="173" />
+        <location filename="../../ui/screens/checkout.py" line="176" />
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="174" />
+        <location filename="../../ui/screens/checkout.py" line="177" />
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="196" />
+        <location filename="../../ui/screens/checkout.py" line="199" />
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="199" />
+        <location filename="../../ui/screens/checkout.py" line="202" />
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="201" />
+        <location filename="../../ui/screens/checkout.py" line="204" />
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="427" />
+        <location filename="../../ui/screens/checkout.py" line="431" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="324" />
+        <location filename="../../ui/screens/checkout.py" line="327" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="365" />
+        <location filename="../../ui/screens/checkout.py" line="369" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="404" />
+        <location filename="../../ui/screens/checkout.py" line="408" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="442" />
+        <location filename="../../ui/screens/checkout.py" line="446" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="437" />
+        <location filename="../../ui/screens/checkout.py" line="441" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="457" />
+        <location filename="../../ui/screens/checkout.py" line="461" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="476" />
+        <location filename="../../ui/screens/checkout.py" line="480" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="503" />
+        <location filename="../../ui/screens/checkout.py" line="507" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="509" />
+        <location filename="../../ui/screens/checkout.py" line="513" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="557" />
+        <location filename="../../ui/screens/checkout.py" line="561" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="604" />
+        <location filename="../../ui/screens/checkout.py" line="608" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="626" />
+        <location filename="../../ui/screens/checkout.py" line="630" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="631" />
+        <location filename="../../ui/screens/checkout.py" line="635" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="634" />
+        <location filename="../../ui/screens/checkout.py" line="638" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="640" />
+        <location filename="../../ui/screens/checkout.py" line="644" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="647" />
+        <location filename="../../ui/screens/checkout.py" line="651" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="656" />
+        <location filename="../../ui/screens/checkout.py" line="660" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="661" />
+        <location filename="../../ui/screens/checkout.py" line="665" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="678" />
+        <location filename="../../ui/screens/checkout.py" line="682" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="684" />
+        <location filename="../../ui/screens/checkout.py" line="688" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="690" />
+        <location filename="../../ui/screens/checkout.py" line="694" />
         <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="695" />
+        <location filename="../../ui/screens/checkout.py" line="699" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="714" />
+        <location filename="../../ui/screens/checkout.py" line="718" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="739" />
+        <location filename="../../ui/screens/checkout.py" line="743" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -2787,87 +2792,87 @@
 <context>
     <name>MemberPanel</name>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="57" />
+        <location filename="../../ui/widgets/member_panel.py" line="63" />
         <source>No member</source>
         <translation>未选会员</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="58" />
+        <location filename="../../ui/widgets/member_panel.py" line="64" />
         <source>Scan the member's card or type a number or phone.</source>
         <translation>请扫描会员码，或输入卡号、手机号。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="66" />
+        <location filename="../../ui/widgets/member_panel.py" line="72" />
         <source>no tier</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="74" />
+        <location filename="../../ui/widgets/member_panel.py" line="80" />
         <source>Tier: {tier} — {needs} more to {next}</source>
         <translation>等级：{tier} — 再消费 {needs} 升至 {next}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="79" />
+        <location filename="../../ui/widgets/member_panel.py" line="85" />
         <source>Tier: {tier}</source>
         <translation>等级：{tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="80" />
+        <location filename="../../ui/widgets/member_panel.py" line="86" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="83" />
+        <location filename="../../ui/widgets/member_panel.py" line="89" />
         <source>{points} points expire in the next 30 days</source>
         <translation>{points} 积分将在 30 天内过期</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="90" />
+        <location filename="../../ui/widgets/member_panel.py" line="96" />
         <source>⚠ Negative balance: points owed from a refund</source>
         <translation>⚠ 积分为负：退货后欠扣的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="92" />
+        <location filename="../../ui/widgets/member_panel.py" line="98" />
         <source>🎂 Birthday this month</source>
         <translation>🎂 本月生日</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="94" />
+        <location filename="../../ui/widgets/member_panel.py" line="100" />
         <source>⚠ Member is {status}</source>
         <translation>⚠ 会员状态：{status}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="130" />
+        <location filename="../../ui/widgets/member_panel.py" line="137" />
         <source>[{key}] {mark} {name} — {points} points ({worth})</source>
         <translation>[{key}] {mark} {name} —— {points} 积分（{worth}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="138" />
+        <location filename="../../ui/widgets/member_panel.py" line="145" />
         <source> ✗ needs {more} more points</source>
         <translation> ✗ 还差 {more} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="142" />
+        <location filename="../../ui/widgets/member_panel.py" line="149" />
         <source> — chosen</source>
         <translation> —— 已选</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="150" />
+        <location filename="../../ui/widgets/member_panel.py" line="157" />
         <source>×{times} points</source>
         <translation>积分 ×{times}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="153" />
+        <location filename="../../ui/widgets/member_panel.py" line="160" />
         <source>+{bonus} bonus points</source>
         <translation>额外赠送 {bonus} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="154" />
+        <location filename="../../ui/widgets/member_panel.py" line="161" />
         <source>★ Today: {name}</source>
         <translation>★ 今日活动：{name}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/member_panel.py" line="158" />
+        <location filename="../../ui/widgets/member_panel.py" line="165" />
         <source> on {categories}</source>
         <translation>（限 {categories}）</translation>
     </message>
@@ -4952,6 +4957,39 @@
         <location filename="../../ui/console/staff_page.py" line="116" />
         <source>Not yet</source>
         <translation>尚未登录</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionLine</name>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="84" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="85" />
+        <source>Suggest: {names}</source>
+        <translation>推荐：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="92" />
+        <source>you often buy it</source>
+        <translation>您常买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="93" />
+        <source>often bought with what you buy</source>
+        <translation>常与您买的商品一起购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="94" />
+        <source>popular in a category you buy</source>
+        <translation>您常买的品类中的热销品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/suggestions.py" line="95" />
+        <source>popular</source>
+        <translation>热销</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,7 @@ def action_name(action: str) -> str:
         "staff.role": QCoreApplication.translate("AuditNames", "Staff role changed"),
         "till.rules": QCoreApplication.translate("AuditNames", "Till rules changed"),
         "event.create": QCoreApplication.translate("AuditNames", "Event created"),
+        "recommend.options": QCoreApplication.translate("AuditNames", "Suggestion options changed"),
     }
     return names.get(action, action)
 

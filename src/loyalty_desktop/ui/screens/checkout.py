@@ -59,6 +59,7 @@ from loyalty_desktop.ui.widgets.basket import BasketModel
 from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
 from loyalty_desktop.ui.widgets.enrol_panel import EnrolPanel
 from loyalty_desktop.ui.widgets.member_panel import REWARD_KEYS, MemberPanel
+from loyalty_desktop.ui.widgets.suggestions import SuggestionLine
 
 QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
 
@@ -125,6 +126,8 @@ class CheckoutScreen(QWidget):
         self.picks = QListWidget()
         self.picks.hide()
         self.panel = MemberPanel()
+        self.suggest = SuggestionLine(self._shop, self._tasks, self.actor)
+        self.panel.add_line(self.suggest)
         self.enrolment = EnrolPanel(self._shop, self._tasks, self.actor, self._now)
         self.left = QStackedWidget()
         self.left.addWidget(self.panel)
@@ -328,6 +331,7 @@ class CheckoutScreen(QWidget):
             self._use_most = False
         self.member = found
         self.panel.show_member(found, self._now())
+        self.suggest.show_for(found.member_no)
         self.rewards.start(found.rewards)
         self._fit_rewards()
         self.message.setText("")
@@ -752,6 +756,7 @@ class CheckoutScreen(QWidget):
         self.discount.clear()
         self.line_off.clear()
         self.panel.show_nobody()
+        self.suggest.forget()
         self.left.setCurrentWidget(self.panel)
         self.picks.hide()
         self.sale_no = new_sale_no(self._now())

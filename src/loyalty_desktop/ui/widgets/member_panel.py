@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services.member_view import MemberView, Offer, RewardOffer
@@ -51,6 +51,12 @@ class MemberPanel(QFrame):
         box.addWidget(self.flags)
         box.addStretch(1)
         self.show_nobody()
+
+    def add_line(self, widget: QWidget) -> None:
+        """Show another line under the points and offers (above rewards and flags)."""
+        box = self.layout()
+        assert isinstance(box, QVBoxLayout)
+        box.insertWidget(box.indexOf(self.offers) + 1, widget)
 
     def show_nobody(self) -> None:
         """No member yet: say how to find one."""

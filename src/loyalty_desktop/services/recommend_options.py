@@ -1,0 +1,95 @@
+"""What a manager leaves out of suggestions, kept in the shop's settings and audited when changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.domain.json_data import JsonValue
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.ports import UnitOfWork
+
+SETTING = "recommend_options"
+MAX_SKIP_DAYS = 3650
+
+
+@dataclass(frozen=True)
+class RecommendOptions:
+    """What a manager leaves out of suggestions.
+
+    ``skip_bought_within_days``: items the member bought in that many days (None: keep them;
+    consumables are what people buy again). ``excluded_categories``: never suggested.
+    ``active_only``: products switched off (out of stock, withdrawn) are not suggested;
+    items sold but never in the product list are kept.
+    """
+
+    skip_bought_within_days: int | None = None
+    excluded_categories: frozenset[str] = frozenset()
+    active_only: bool = True
+
+
+def options_in_force(uow: UnitOfWork) -> RecommendOptions:
+    """The stored options; a shop that never set them suggests everything it has."""
+    stored = uow.settings.get(SETTING)
+    saved = json.loads(stored) if stored else {}
+    skip = saved.get("skip_bought_within_days")
+    return RecommendOptions(
+        skip_bought_within_days=None if skip is None else int(skip),
+        excluded_categories=frozenset(saved.get("excluded_categories", ())),
+        active_only=bool(saved.get("active_only", True)),
+    )
+
+
+def set_recommend_options(
+    shop: Shop,
+    actor: Actor,
+    *,
+    skip_bought_within_days: int | None,
+    excluded_categories: Iterable[str] = (),
+    active_only: bool = True,
+) -> RecommendOptions:
+    """Replace the options (manager); audited with the options before and after."""
+    require(actor, Permission.PRODUCTS)
+    if skip_bought_within_days is not None and not 0 <= skip_bought_within_days <= MAX_SKIP_DAYS:
+        raise InvalidRequest(
+            f"leave out what was bought in 0 to {MAX_SKIP_DAYS} days, or nothing",
+            reason="recommend_skip_days_range",
+            field="skip_bought_within_days",
+        )
+    after = RecommendOptions(
+        skip_bought_within_days,
+        frozenset(c.strip() for c in excluded_categories if c.strip()),
+        active_only,
+    )
+    categories: list[JsonValue] = [*sorted(after.excluded_categories)]
+    was: list[JsonValue] = []
+    text: dict[str, JsonValue] = {
+        "skip_bought_within_days": after.skip_bought_within_days,
+        "excluded_categories": categories,
+        "active_only": after.active_only,
+    }
+    with shop.uow() as uow:
+        before = options_in_force(uow)
+        was.extend(sorted(before.excluded_categories))
+        uow.settings.set(SETTING, json.dumps(text, ensure_ascii=False))
+        write_audit(
+            uow,
+            shop,
+            actor,
+            "recommend.options",
+            f"setting:{SETTING}",
+            None,
+            {
+                **text,
+                "was_skip_bought_within_days": before.skip_bought_within_days,
+                "was_excluded_categories": was,
+                "was_active_only": before.active_only,
+            },
+            shop.clock.now(),
+        )
+        uow.commit()
+    return after

@@ -1,0 +1,233 @@
+"""What a member will likely buy next: the recommender, cached per shop, rebuilt in the background.
+
+The model reads every member sale line, so it is built once and kept
+(``_Cache``); a request never waits for a build. When the model is older
+than ``MAX_AGE`` or was marked stale (``invalidate``: after an import, by the
+nightly job) a thread builds a new one and the old one answers meanwhile. The
+first request of a shop starts a build and answers from a quick model of the
+last ``QUICK_DAYS`` days' lines (popular items, and what those members bought
+lately) until the full one is ready; only ``wait=True`` (the command line,
+one request per process) waits for it. A moment in the past (``at``) builds
+its own model from the lines up to it, and waits.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from loyalty_desktop.analytics.recommend import Reason, Recommender, Settings, build
+from loyalty_desktop.services.auth import Actor, Permission, require
+from loyalty_desktop.services.campaign_lists import consenting_members
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.moments import request_moment
+from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.recommend_options import RecommendOptions, options_in_force
+
+MAX_AGE = timedelta(hours=6)
+_log = logging.getLogger(__name__)
+QUICK_DAYS = 90
+MAX_K = 50
+
+
+@dataclass(frozen=True)
+class RecommendedItem:
+    """One suggestion: the product, a score to order by, and why in a few words."""
+
+    sku: str
+    name: str
+    score: float
+    reason: str
+    kind: str  # "again", "with", "category" or "popular"
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """A member's suggestions, best first; ``provisional``: from the quick model, a build under way."""
+
+    member_no: str | None
+    items: tuple[RecommendedItem, ...]
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class _Built:
+    """A model with the product facts read when it was built."""
+
+    model: Recommender
+    names: dict[str, str]
+    inactive: np.ndarray  # mask over the model's items
+    built_at: datetime
+    provisional: bool
+
+
+class _Cache:
+    """One shop's model, and the thread building the next one."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.built: _Built | None = None
+        self.stale = False
+        self.thread: threading.Thread | None = None
+
+    def current(self, shop: Shop, *, wait: bool) -> _Built | None:
+        now = shop.clock.now()
+        with self.lock:
+            built = self.built
+            due = built is None or built.provisional or self.stale or now - built.built_at > MAX_AGE
+            if due and self.thread is None:
+                self.stale = False
+                self.thread = threading.Thread(
+                    target=self._rebuild, args=(shop, built is None), daemon=True
+                )
+                self.thread.start()
+            thread = self.thread
+        if wait and thread is not None and (built is None or built.provisional):
+            thread.join()
+            with self.lock:
+                built = self.built
+        return built
+
+    def _rebuild(self, shop: Shop, quick_first: bool) -> None:
+        # A failed build (the database closed under it, a disk error) keeps the model there
+        # was: suggestions are a nicety, and the next request after MAX_AGE tries again.
+        try:
+            if quick_first:
+                quick = _build(shop, shop.clock.now(), quick_days=QUICK_DAYS)
+                with self.lock:
+                    if self.built is None:
+                        self.built = quick
+            full = _build(shop, shop.clock.now())
+            with self.lock:
+                self.built = full
+        except Exception:
+            _log.exception("building the recommendations model failed")
+        finally:
+            with self.lock:
+                self.thread = None
+
+
+_CACHES: dict[int, _Cache] = {}
+_CACHES_LOCK = threading.Lock()
+
+
+def _cache(shop: Shop) -> _Cache:
+    with _CACHES_LOCK:
+        found = _CACHES.get(id(shop))
+        if found is None:
+            found = _CACHES[id(shop)] = _Cache()
+            weakref.finalize(shop, _CACHES.pop, id(shop), None)
+        return found
+
+
+def invalidate(shop: Shop) -> None:
+    """Mark the shop's model stale: the next request starts a rebuild (after an import, nightly)."""
+    _cache(shop).stale = True
+
+
+def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+        products = uow.products.all()
+    since = None if quick_days is None else at - timedelta(days=quick_days)
+    lines = shop.reports.purchase_lines(at, since)  # a quick model reads only its window
+    day = at.astimezone(ZoneInfo(program.timezone)).date()
+    model = build(lines, day, Settings())
+    switched_off = [p.sku for p in products if not p.active]
+    return _Built(
+        model=model,
+        names={p.sku: p.name for p in products},
+        inactive=model.item_mask(switched_off),
+        built_at=shop.clock.now(),
+        provisional=quick_days is not None,
+    )
+
+
+def _reason(kind: Reason, related: str | None, names: dict[str, str]) -> str:
+    if kind is Reason.AGAIN:
+        return "you often buy"
+    if kind is Reason.WITH and related is not None:
+        return f"often bought with {names.get(related, related)}"
+    if kind is Reason.CATEGORY and related is not None:
+        return f"popular in {related}"
+    return "popular"
+
+
+def _items(
+    built: _Built, member_no: str | None, k: int, options: RecommendOptions
+) -> tuple[RecommendedItem, ...]:
+    model = built.model
+    exclude = built.inactive.copy() if options.active_only else np.zeros(len(model.items), bool)
+    if options.excluded_categories:
+        categories = np.asarray(model.matrices.categories)[model.matrices.item_category]
+        exclude |= np.isin(categories, list(options.excluded_categories))
+    found = model.recommend(
+        member_no, k, exclude=exclude, skip_bought_within_days=options.skip_bought_within_days
+    )
+    return tuple(
+        RecommendedItem(
+            s.sku,
+            built.names.get(s.sku, s.sku),
+            s.score,
+            _reason(s.reason, s.related, built.names),
+            s.reason.value,
+        )
+        for s in found
+    )
+
+
+def recommend(
+    shop: Shop,
+    actor: Actor,
+    ref: str,
+    k: int = 5,
+    at: datetime | None = None,
+    options: RecommendOptions | None = None,
+    *,
+    wait: bool = False,
+) -> Recommendations:
+    """The ``k`` items the member named by ``ref`` will most likely buy next, with reasons.
+
+    Never waits for a model build unless ``wait`` (or ``at`` names a past moment);
+    with no model yet it answers with nothing, marked provisional. ``options``: the
+    manager's stored ones (``recommend_options``) unless given.
+    """
+    require(actor, Permission.FIND_MEMBER)
+    k = max(1, min(int(k), MAX_K))
+    with shop.uow(write=False) as uow:
+        member_no = find_member(uow, ref, shop.card_keys).member_no
+        options = options or options_in_force(uow)
+    if at is not None:
+        moment = request_moment(shop, actor, at)
+        built: _Built | None = _build(shop, moment)
+    else:
+        built = _cache(shop).current(shop, wait=wait)
+    if built is None:
+        return Recommendations(member_no, (), provisional=True)
+    return Recommendations(member_no, _items(built, member_no, k, options), built.provisional)
+
+
+def campaign_recommendations(
+    shop: Shop,
+    actor: Actor,
+    member_nos: Iterable[str],
+    k: int = 5,
+    options: RecommendOptions | None = None,
+) -> dict[str, tuple[RecommendedItem, ...]]:
+    """Suggestions for a campaign list: only members who agreed to marketing (an export right)."""
+    contacts = consenting_members(shop, actor, member_nos)
+    built = _cache(shop).current(shop, wait=True)
+    if built is None:
+        return {}
+    if options is None:
+        with shop.uow(write=False) as uow:
+            options = options_in_force(uow)
+    return {c.member_no: _items(built, c.member_no, k, options) for c in contacts}
