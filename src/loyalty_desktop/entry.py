@@ -12,10 +12,10 @@ from loyalty_desktop.cli.main import run
 from loyalty_desktop.services.context import Shop
 
 
-def _gui(shop: Shop, demo: bool) -> int:
+def _gui(shop: Shop, demo: bool, database: str) -> int:
     from loyalty_desktop.ui.launch import run_gui  # Qt loads only for the window
 
-    return run_gui(shop, demo)
+    return run_gui(shop, demo, database)
 
 
 def main() -> None:
@@ -23,6 +23,24 @@ def main() -> None:
     sys.exit(run(sys.argv[1:], gui=_gui))
 
 
+def _db_option(argv: list[str]) -> str | None:
+    """The value of ``--db PATH`` or ``--db=PATH``, if given."""
+    for i, arg in enumerate(argv):
+        if arg == "--db" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--db="):
+            return arg.removeprefix("--db=")
+    return None
+
+
 def desktop_main() -> None:
-    """Console script ``loyalty-desktop``: the same as ``loyalty gui``."""
-    sys.exit(run(["gui", *sys.argv[1:]], gui=_gui))
+    """Console script ``loyalty-desktop``: the same as ``loyalty gui``; ``--self-test`` checks the install."""
+    argv = sys.argv[1:]
+    if "--self-test" in argv:
+        from loyalty_desktop.ui.self_test import self_test
+
+        sys.exit(self_test(_db_option(argv)))
+    from loyalty_desktop.logs import start_logging
+
+    start_logging()
+    sys.exit(run(["gui", *argv], gui=_gui))

@@ -1,4 +1,4 @@
-"""Where this installation keeps things: the database file and the configuration directory."""
+"""Where this installation keeps things: the database file, the configuration and the log directories."""
 
 from __future__ import annotations
 
@@ -32,3 +32,11 @@ def default_db_path() -> Path:
     """``LOYALTY_DB`` if set, else ``loyalty.db`` in the data directory."""
     override = os.environ.get("LOYALTY_DB")
     return Path(override) if override else data_dir() / "loyalty.db"
+
+
+def log_dir() -> Path:
+    """The per-user log directory (``LOYALTY_LOG_DIR`` overrides it)."""
+    override = os.environ.get("LOYALTY_LOG_DIR")
+    return (
+        Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )

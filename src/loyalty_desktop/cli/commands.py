@@ -386,7 +386,7 @@ def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
     # No database chosen and none made yet: a first start shows a labelled demo shop.
     demo = ctx.db is None and "LOYALTY_DB" not in os.environ and not default_db_path().exists()
     if not demo:
-        ctx.gui(ctx.shop, False)
+        ctx.gui(ctx.shop, False, ctx.opened.location)
         raise AlreadyPrinted
     path = data_dir() / "demo.db"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -401,7 +401,7 @@ def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
                 members=DEMO_GUI_MEMBERS,
                 seed=DEMO_SEED,
             )
-        ctx.gui(opened.shop, True)
+        ctx.gui(opened.shop, True, opened.location)
     finally:
         opened.engine.dispose()
     raise AlreadyPrinted

@@ -11,13 +11,13 @@ from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.theme import STYLE
 
 
-def run_gui(shop: Shop, demo: bool) -> int:
+def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     """Show the till's window until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName("loyalty-desktop")
     app.setApplicationName("loyalty-desktop")
     app.setStyleSheet(STYLE)
-    window = MainWindow(shop, demo=demo)
+    window = MainWindow(shop, demo=demo, database=database)
     window.show()
     return app.exec()
