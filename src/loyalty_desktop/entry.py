@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from loyalty_desktop.cli.main import run
+from loyalty_desktop.installation import gui_database
 from loyalty_desktop.services.context import Shop
 
 
@@ -41,6 +42,16 @@ def desktop_main() -> None:
 
         sys.exit(self_test(_db_option(argv)))
     from loyalty_desktop.logs import start_logging
+    from loyalty_desktop.ui.single_instance import AlreadyRunning, claim, refuse
 
     start_logging()
-    sys.exit(run(["gui", *argv], gui=_gui))
+    database = gui_database(_db_option(argv))
+    try:
+        lock = claim(database) if database is not None else None
+    except AlreadyRunning as exc:
+        sys.exit(refuse(exc))
+    try:
+        sys.exit(run(["gui", *argv], gui=_gui))
+    finally:
+        if lock is not None:
+            lock.unlock()

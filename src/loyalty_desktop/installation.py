@@ -40,3 +40,22 @@ def log_dir() -> Path:
     return (
         Path(override) if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     )
+
+
+def demo_db_path() -> Path:
+    """The labelled demo shop a first start shows, in the data directory."""
+    return data_dir() / "demo.db"
+
+
+def starts_as_demo(chosen: str | None) -> bool:
+    """Whether ``loyalty-desktop`` shows the demo shop: no database chosen and none made yet."""
+    return chosen is None and "LOYALTY_DB" not in os.environ and not default_db_path().exists()
+
+
+def gui_database(chosen: str | None) -> Path | None:
+    """The SQLite file the desktop application will open (None for a server URL)."""
+    if chosen is not None and "://" in chosen:
+        return None
+    if starts_as_demo(chosen):
+        return demo_db_path()
+    return (Path(chosen) if chosen is not None else default_db_path()).expanduser().resolve()

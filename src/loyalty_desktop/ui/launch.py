@@ -7,6 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.crash import install_crash_dialog
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.theme import STYLE
 
@@ -18,6 +19,7 @@ def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     app.setOrganizationName("loyalty-desktop")
     app.setApplicationName("loyalty-desktop")
     app.setStyleSheet(STYLE)
+    install_crash_dialog()
     window = MainWindow(shop, demo=demo, database=database)
     window.show()
     return app.exec()
