@@ -12,12 +12,14 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from loyalty_desktop.logs import log_file
 
 _log = logging.getLogger("loyalty_desktop.crash")
+
+_shown: list[QMessageBox] = []  # open crash dialogs, kept alive until closed
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -41,15 +43,18 @@ def show_crash(
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
-    app = QApplication.instance()
-    if not isinstance(app, QApplication) or QApplication.platformName() == "offscreen":
-        sys.__excepthook__(kind, error, trace)  # nobody to see a dialog: say it on stderr
+    sys.__excepthook__(kind, error, trace)  # stderr too, for whoever started it from a terminal
+    if not isinstance(QApplication.instance(), QApplication):
         return
+    title = QCoreApplication.translate("Crash", "The program met an error")
     box = QMessageBox(
-        QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Error"), crash_text()
+        QMessageBox.Icon.Critical, title, crash_text(), parent=QApplication.activeWindow()
     )
     box.setDetailedText(f"{kind.__name__}: {error}")
-    box.exec()
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(lambda _code: _shown.remove(box))
+    _shown.append(box)
+    box.open()  # not exec(): the till's own work (timers, the worker's results) goes on
 
 
 def install_crash_dialog() -> Hook:

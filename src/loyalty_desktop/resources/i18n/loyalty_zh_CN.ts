@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/screens/about.py" line="28" />
+        <source>About loyalty-desktop</source>
+        <translation>关于 loyalty-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="30" />
+        <source>When you call for support, copy these lines into your message.</source>
+        <translation>联系技术支持时，请把下面这些内容复制到您的消息里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="39" />
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="53" />
+        <source>Copied. Paste it into your message to support.</source>
+        <translation>已复制。请粘贴到发给技术支持的消息里。</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../ui/console/staff_dialogs.py" line="102" />
@@ -1124,6 +1147,29 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="29" />
+        <source>Something went wrong that the program did not expect.
+
+Sales already completed are saved. If a sale was in progress, check its basket before taking payment again.
+
+The details are in the log file; please send it to support:
+{log}</source>
+        <translation>程序遇到了一个意外错误。
+
+已完成的销售都已保存。如果有正在进行的销售，请先核对购物篮，再重新收款。
+
+详细信息记录在日志文件中，请发给技术支持：
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="49" />
+        <source>The program met an error</source>
+        <translation>程序出错了</translation>
+    </message>
+</context>
+<context>
     <name>DashboardFigures</name>
     <message>
         <location filename="../../ui/console/reports/dashboard_figures.py" line="41" />
@@ -2006,72 +2052,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>About (F1)</source>
+        <translation>关于 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231" />
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>
@@ -4371,6 +4422,30 @@
         <location filename="../../ui/screens/sign_in.py" line="133" />
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../ui/single_instance.py" line="37" />
+        <source>process {pid} on {host}</source>
+        <translation>{host} 上的进程 {pid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="41" />
+        <source>The loyalty program is already running on this database ({holder}):
+{database}
+
+Switch to its window (look in the taskbar), or close it before starting it again.</source>
+        <translation>会员积分程序已经在使用这个数据库（{holder}）：
+{database}
+
+请切换到它的窗口（在任务栏里找），或者先关闭它再重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="59" />
+        <source>Already running</source>
+        <translation>程序已在运行</translation>
     </message>
 </context>
 <context>
