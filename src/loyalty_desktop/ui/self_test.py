@@ -119,8 +119,24 @@ def run_checks(db: str | None) -> list[Check]:
     return checks
 
 
-def self_test(db: str | None, out: Callable[[str], object] = sys.stdout.write) -> int:
-    """Run the checks offscreen and print a summary; 0 when all passed, else 1."""
+def self_test(db: str | None, out: Callable[[str], object] | None = None) -> int:
+    """Run the checks offscreen and print a summary; 0 when all passed, else 1.
+
+    A windowed program (the Windows bundle) has no standard output: the summary
+    goes to ``self-test.txt`` in the log folder instead.
+    """
+    if out is None:
+        if sys.stdout is not None:
+            return _checked(db, sys.stdout.write)
+        from loyalty_desktop.installation import log_dir
+
+        log_dir().mkdir(parents=True, exist_ok=True)
+        with (log_dir() / "self-test.txt").open("w", encoding="utf-8") as report:
+            return _checked(db, report.write)
+    return _checked(db, out)
+
+
+def _checked(db: str | None, out: Callable[[str], object]) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
