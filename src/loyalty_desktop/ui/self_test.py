@@ -126,7 +126,7 @@ def self_test(db: str | None, out: Callable[[str], object] | None = None) -> int
     goes to ``self-test.txt`` in the log folder instead.
     """
     if out is None:
-        if sys.stdout is not None:
+        if sys.stdout is not None and not os.environ.get("LOYALTY_NO_CONSOLE"):
             return _checked(db, sys.stdout.write)
         from loyalty_desktop.installation import log_dir
 
