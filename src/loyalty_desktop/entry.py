@@ -6,6 +6,7 @@ Qt is imported only when ``gui`` runs.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from loyalty_desktop.cli.main import run
@@ -34,6 +35,24 @@ def _db_option(argv: list[str]) -> str | None:
     return None
 
 
+def _with_shop(argv: list[str]) -> list[str] | None:
+    """``argv`` naming the shop: as chosen, else the settings file's, else the first-run wizard's.
+
+    None when the wizard was closed without making a shop.
+    """
+    from loyalty_desktop.first_start import needs_wizard, settings_database
+
+    if _db_option(argv) is not None or "LOYALTY_DB" in os.environ:
+        return argv
+    if needs_wizard(None):
+        from loyalty_desktop.ui.first_start_run import run_first_start
+
+        made = run_first_start()
+        return None if made is None else ["--db", made, *argv]
+    known = settings_database()
+    return ["--db", known, *argv] if known else argv
+
+
 def desktop_main() -> None:
     """Console script ``loyalty-desktop``: the same as ``loyalty gui``; ``--self-test`` checks the install."""
     argv = sys.argv[1:]
@@ -45,6 +64,10 @@ def desktop_main() -> None:
     from loyalty_desktop.ui.single_instance import AlreadyRunning, claim, refuse
 
     start_logging()
+    shop_argv = _with_shop(argv)
+    if shop_argv is None:
+        sys.exit(0)  # the wizard was closed: nothing made, the next start asks again
+    argv = shop_argv
     database = gui_database(_db_option(argv))
     try:
         lock = claim(database) if database is not None else None

@@ -91,6 +91,39 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="124" />
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="127" />
+        <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
+        <translation>管理员以后再添加收银员和经理。请设置至少 4 位数字的 PIN 码，并妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="131" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="131" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="131" />
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="145" />
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../ui/console/audit_model.py" line="129" />
@@ -1477,6 +1510,45 @@ The details are in the log file; please send it to support:
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="182" />
+        <source>Your data</source>
+        <translation>您的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="184" />
+        <source>Start with an empty shop, or try the program on a demo shop first.</source>
+        <translation>从空白店铺开始，或者先用演示店铺试用本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="186" />
+        <source>Start with an empty shop</source>
+        <translation>从空白店铺开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="188" />
+        <source>Start with demo data (300 members and a year of sales, in yuan)</source>
+        <translation>使用演示数据开始（300 名会员和一年的销售记录，以人民币计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="190" />
+        <location filename="../../ui/wizard.py" line="201" />
+        <source>The shop's database file</source>
+        <translation>店铺的数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="191" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="194" />
+        <source>Keep it on this computer's own disk. Backups are made next to it every day; copy them to a USB stick or another computer now and then.</source>
+        <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
+    </message>
+</context>
+<context>
     <name>EditProfileDialog</name>
     <message>
         <location filename="../../ui/console/member_actions.py" line="91" />
@@ -1613,6 +1685,14 @@ The details are in the log file; please send it to support:
         <location filename="../../ui/screens/first_run.py" line="91" />
         <source>This shop already has staff accounts: sign in instead.</source>
         <translation>本店已有员工账号，请直接登录。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="226" />
+        <source>Set up loyalty-desktop</source>
+        <translation>设置 loyalty-desktop</translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4458,54 @@ The details are in the log file; please send it to support:
         <location filename="../../ui/screens/settings.py" line="133" />
         <source>Name a printer before asking for a receipt every sale.</source>
         <translation>要每笔打印小票，请先填写打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="77" />
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="79" />
+        <source>These show on receipts and member cards; a manager can change them later.</source>
+        <translation>这些信息会显示在小票和会员卡上；经理以后可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="82" />
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="83" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="84" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="85" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="92" />
+        <source>Same as this computer</source>
+        <translation>与本电脑相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="96" />
+        <source>Type the shop's name.</source>
+        <translation>请输入店名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="100" />
+        <source>Choose a time zone from the list, such as Asia/Shanghai.</source>
+        <translation>请从列表中选择时区，例如 Asia/Shanghai。</translation>
     </message>
 </context>
 <context>
