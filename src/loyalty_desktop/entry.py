@@ -6,8 +6,11 @@ Qt is imported only when ``gui`` runs.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
+from typing import TextIO
 
 from loyalty_desktop.cli.main import run
 from loyalty_desktop.installation import gui_database
@@ -53,6 +56,23 @@ def _with_shop(argv: list[str]) -> list[str] | None:
     return ["--db", known, *argv] if known else argv
 
 
+class _Tee(io.TextIOBase):
+    """Standard error, also kept: a refused start is then told in a box, not only on a terminal."""
+
+    def __init__(self, real: TextIO) -> None:
+        super().__init__()
+        self.real, self.text = real, io.StringIO()
+
+    def write(self, text: str) -> int:
+        """Write to the real stream and keep a copy."""
+        self.text.write(text)
+        return self.real.write(text)
+
+    def flush(self) -> None:
+        """Flush the real stream."""
+        self.real.flush()
+
+
 def desktop_main() -> None:
     """Console script ``loyalty-desktop``: the same as ``loyalty gui``; ``--self-test`` checks the install."""
     argv = sys.argv[1:]
@@ -73,8 +93,15 @@ def desktop_main() -> None:
         lock = claim(database) if database is not None else None
     except AlreadyRunning as exc:
         sys.exit(refuse(exc))
+    printed = _Tee(sys.stderr)
     try:
-        sys.exit(run(["gui", *argv], gui=_gui))
+        with contextlib.redirect_stderr(printed):
+            code = run(["gui", *argv], gui=_gui)
     finally:
         if lock is not None:
             lock.unlock()
+    if code != 0 and printed.text.getvalue().strip():
+        from loyalty_desktop.ui.start_refused import tell_refusal
+
+        tell_refusal(printed.text.getvalue())
+    sys.exit(code)

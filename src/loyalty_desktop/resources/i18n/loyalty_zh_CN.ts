@@ -93,32 +93,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="124" />
+        <location filename="../../ui/wizard.py" line="127" />
         <source>The administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="127" />
+        <location filename="../../ui/wizard.py" line="130" />
         <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
         <translation>管理员以后再添加收银员和经理。请设置至少 4 位数字的 PIN 码，并妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="131" />
+        <location filename="../../ui/wizard.py" line="134" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="131" />
+        <location filename="../../ui/wizard.py" line="134" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="131" />
+        <location filename="../../ui/wizard.py" line="134" />
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="145" />
+        <location filename="../../ui/wizard.py" line="149" />
         <source>The two PINs differ; type them again.</source>
         <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
@@ -1512,38 +1512,38 @@ The details are in the log file; please send it to support:
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="182" />
+        <location filename="../../ui/wizard.py" line="187" />
         <source>Your data</source>
         <translation>您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="184" />
+        <location filename="../../ui/wizard.py" line="189" />
         <source>Start with an empty shop, or try the program on a demo shop first.</source>
         <translation>从空白店铺开始，或者先用演示店铺试用本程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="186" />
+        <location filename="../../ui/wizard.py" line="191" />
         <source>Start with an empty shop</source>
         <translation>从空白店铺开始</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="188" />
+        <location filename="../../ui/wizard.py" line="193" />
         <source>Start with demo data (300 members and a year of sales, in yuan)</source>
         <translation>使用演示数据开始（300 名会员和一年的销售记录，以人民币计）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="190" />
-        <location filename="../../ui/wizard.py" line="201" />
+        <location filename="../../ui/wizard.py" line="195" />
+        <location filename="../../ui/wizard.py" line="207" />
         <source>The shop's database file</source>
         <translation>店铺的数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="191" />
+        <location filename="../../ui/wizard.py" line="196" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="194" />
+        <location filename="../../ui/wizard.py" line="199" />
         <source>Keep it on this computer's own disk. Backups are made next to it every day; copy them to a USB stick or another computer now and then.</source>
         <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
     </message>
@@ -1690,7 +1690,7 @@ The details are in the log file; please send it to support:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="226" />
+        <location filename="../../ui/wizard.py" line="234" />
         <source>Set up loyalty-desktop</source>
         <translation>设置 loyalty-desktop</translation>
     </message>
@@ -4463,47 +4463,47 @@ The details are in the log file; please send it to support:
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="77" />
+        <location filename="../../ui/wizard.py" line="78" />
         <source>Your shop</source>
         <translation>您的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="79" />
+        <location filename="../../ui/wizard.py" line="80" />
         <source>These show on receipts and member cards; a manager can change them later.</source>
         <translation>这些信息会显示在小票和会员卡上；经理以后可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="82" />
+        <location filename="../../ui/wizard.py" line="83" />
         <source>Shop name</source>
         <translation>店名</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="83" />
+        <location filename="../../ui/wizard.py" line="84" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="84" />
+        <location filename="../../ui/wizard.py" line="85" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="85" />
+        <location filename="../../ui/wizard.py" line="86" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="92" />
+        <location filename="../../ui/wizard.py" line="93" />
         <source>Same as this computer</source>
         <translation>与本电脑相同</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="96" />
+        <location filename="../../ui/wizard.py" line="98" />
         <source>Type the shop's name.</source>
         <translation>请输入店名。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="100" />
+        <location filename="../../ui/wizard.py" line="102" />
         <source>Choose a time zone from the list, such as Asia/Shanghai.</source>
         <translation>请从列表中选择时区，例如 Asia/Shanghai。</translation>
     </message>
@@ -4724,6 +4724,21 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <location filename="../../ui/console/staff_page.py" line="116" />
         <source>Not yet</source>
         <translation>尚未登录</translation>
+    </message>
+</context>
+<context>
+    <name>StartRefused</name>
+    <message>
+        <location filename="../../ui/start_refused.py" line="22" />
+        <source>The program did not start and changed nothing in your shop's data. Send this message and the log file to support:
+{log}</source>
+        <translation>程序没有启动，也没有改动您店铺的任何数据。请把这条消息和日志文件发给技术支持：
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_refused.py" line="35" />
+        <source>The program cannot start</source>
+        <translation>程序无法启动</translation>
     </message>
 </context>
 <context>
