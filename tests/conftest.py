@@ -31,10 +31,11 @@ class FixedClock:
 def _private_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Card keys and default databases go to a temporary place, never the developer's own."""
+    """Card keys, default databases and logs go to a temporary place, never the developer's own."""
     base = tmp_path_factory.getbasetemp()
     monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("LOYALTY_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("LOYALTY_LOG_DIR", str(base / "logs"))
     monkeypatch.delenv("LOYALTY_DB", raising=False)
 
 

@@ -19,7 +19,7 @@ class _Window:
     def __init__(self) -> None:
         self.opened: list[tuple[int, bool]] = []
 
-    def __call__(self, shop: Shop, demo: bool) -> int:
+    def __call__(self, shop: Shop, demo: bool, database: str) -> int:
         self.opened.append((len(browsing.list_members(shop, LOCAL_ADMIN).rows), demo))
         return 0
 

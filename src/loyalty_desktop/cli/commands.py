@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -48,7 +47,7 @@ from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member, parse_birthday
 from loyalty_desktop.domain.program_file import parse_program
-from loyalty_desktop.installation import data_dir, default_db_path
+from loyalty_desktop.installation import demo_db_path, starts_as_demo
 from loyalty_desktop.keyfiles import CardKeyFile, FileAuditSeal
 from loyalty_desktop.printing.card_image import card_png
 from loyalty_desktop.services import (
@@ -386,11 +385,11 @@ def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
             "the desktop application is not installed with this command; run loyalty-desktop",
         )
     # No database chosen and none made yet: a first start shows a labelled demo shop.
-    demo = ctx.db is None and "LOYALTY_DB" not in os.environ and not default_db_path().exists()
+    demo = starts_as_demo(ctx.db)
     if not demo:
-        ctx.gui(ctx.shop, False)
+        ctx.gui(ctx.shop, False, ctx.opened.location)
         raise AlreadyPrinted
-    path = data_dir() / "demo.db"
+    path = demo_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fresh = not path.exists()
     opened = open_database(path)
@@ -403,7 +402,7 @@ def cmd_gui(ctx: Context, args: Any) -> dict[str, Any]:
                 members=DEMO_GUI_MEMBERS,
                 seed=DEMO_SEED,
             )
-        ctx.gui(opened.shop, True)
+        ctx.gui(opened.shop, True, opened.location)
     finally:
         opened.engine.dispose()
     raise AlreadyPrinted

@@ -32,7 +32,7 @@ class Refused(Exception):
         self.extra = extra
 
 
-GuiLauncher = Callable[[Shop, bool], int]  # (shop, is the demo) -> exit code
+GuiLauncher = Callable[[Shop, bool, str], int]  # (shop, is the demo, database) -> exit code
 
 
 class Context:

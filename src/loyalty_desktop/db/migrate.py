@@ -80,6 +80,43 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
     backup = None
     if sqlite_path is not None and current is not None:
         backup = backup_sqlite(sqlite_path, current)
+    try:
+        _migrate(engine, config, script, head)
+    except BadDatabase:
+        raise  # refused before anything changed (newer or foreign schema, broken references)
+    except Exception as exc:
+        if sqlite_path is None or backup is None:
+            raise
+        engine.dispose()
+        restore_sqlite(backup, sqlite_path)
+        raise BadDatabase(
+            f"the upgrade from schema {current} to {head} failed ({type(exc).__name__}: {exc}); "
+            f"the database was put back exactly as it was from the copy {backup}, and the "
+            "previous version of the program still opens it",
+            reason="upgrade_failed",
+            revision=current,
+            backup=str(backup),
+        ) from exc
+    if sqlite_path is not None and current is not None:
+        compact(sqlite_path)
+    return head, backup
+
+
+def restore_sqlite(copy: Path, path: Path) -> None:
+    """Write the copy's pages back over ``path`` (online backup API, so -wal files stay consistent)."""
+    source = sqlite3.connect(copy)
+    try:
+        target = sqlite3.connect(path, timeout=30)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _migrate(engine: Engine, config: Config, script: ScriptDirectory, head: str) -> None:
+    """Every migration up to ``head`` in one write transaction, references checked before commit."""
     with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn:
         sqlite = conn.dialect.name == "sqlite"
         raw = conn.connection.driver_connection if sqlite else None
@@ -114,9 +151,6 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
         finally:
             if raw is not None:
                 raw.execute("PRAGMA foreign_keys=ON")
-    if sqlite_path is not None and current is not None:
-        compact(sqlite_path)
-    return head, backup
 
 
 def compact(path: Path) -> None:

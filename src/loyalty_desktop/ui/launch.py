@@ -3,21 +3,28 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.crash import install_crash_dialog
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.theme import STYLE
 
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "loyalty-desktop.png"
 
-def run_gui(shop: Shop, demo: bool) -> int:
+
+def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     """Show the till's window until it is closed."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName("loyalty-desktop")
     app.setApplicationName("loyalty-desktop")
     app.setStyleSheet(STYLE)
-    window = MainWindow(shop, demo=demo)
+    app.setWindowIcon(QIcon(str(ICON)))
+    install_crash_dialog()
+    window = MainWindow(shop, demo=demo, database=database)
     window.show()
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
+    Qt,
     QTimer,
     QTranslator,
     Signal,
@@ -31,6 +32,7 @@ from loyalty_desktop.ui.console.screen import ConsoleScreen
 from loyalty_desktop.ui.language import install_translations
 from loyalty_desktop.ui.preferences import TillPreferences, load_preferences, save_preferences
 from loyalty_desktop.ui.scanner import ScanListener
+from loyalty_desktop.ui.screens.about import AboutDialog
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
 from loyalty_desktop.ui.screens.first_run import FirstAdminScreen
 from loyalty_desktop.ui.screens.messages import spoken, tell, till_sale_number
@@ -60,8 +62,10 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         idle_lock_ms: int | None = None,
         preferences: TillPreferences | None = None,
+        database: str | None = None,
     ) -> None:
         super().__init__()
+        self.database = database  # shown in About / diagnostics
         self._shop, self._demo = shop, demo
         self.preferences = preferences or load_preferences()
         self._idle_lock_ms = idle_lock_ms  # tests shorten the lock; else the settings decide
@@ -94,6 +98,8 @@ class MainWindow(QMainWindow):
         self.sign_out_button = QPushButton()
         self.sign_out_button.clicked.connect(self.sign_out)
         self.sign_out_button.hide()
+        self.about_button = QPushButton()
+        self.about_button.clicked.connect(self.open_about)
         self._label()
         bar = self.statusBar()
         bar.addWidget(self.demo_badge)
@@ -101,12 +107,15 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.console_button)
         bar.addPermanentWidget(self.settings_button)
         bar.addPermanentWidget(self.sign_out_button)
+        bar.addPermanentWidget(self.about_button)
         lock = QShortcut(QKeySequence("Ctrl+L"), self)
         lock.activated.connect(self.sign_out)
         settings = QShortcut(QKeySequence("F10"), self)
         settings.activated.connect(self.open_settings)
         office = QShortcut(QKeySequence("F11"), self)
         office.activated.connect(self.toggle_console)
+        about = QShortcut(QKeySequence("F1"), self)
+        about.activated.connect(self.open_about)
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(self._idle_ms())
@@ -152,6 +161,7 @@ class MainWindow(QMainWindow):
         self.settings_button.setText(self.tr("Settings (F10)"))
         self.console_button.setText(self.tr("Back office (F11)"))
         self.sign_out_button.setText(self.tr("Sign out (Ctrl+L)"))
+        self.about_button.setText(self.tr("About (F1)"))
 
     def _add_entry_screens(self) -> None:
         self.stack.addWidget(self.first_run)
@@ -232,6 +242,13 @@ class MainWindow(QMainWindow):
         self.console_button.setVisible(actor.role.rank >= Role.MANAGER.rank)
         self.idle.start()
         self.daily_backup.start()
+
+    def open_about(self) -> AboutDialog:
+        """Show versions and paths for support (any time, signed in or not)."""
+        dialog = AboutDialog(self.database, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_refunds(self) -> None:
         """The refund screen (F7 at the checkout)."""

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/screens/about.py" line="28" />
+        <source>About loyalty-desktop</source>
+        <translation>关于 loyalty-desktop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="30" />
+        <source>When you call for support, copy these lines into your message.</source>
+        <translation>联系技术支持时，请把下面这些内容复制到您的消息里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="39" />
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/about.py" line="53" />
+        <source>Copied. Paste it into your message to support.</source>
+        <translation>已复制。请粘贴到发给技术支持的消息里。</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../ui/console/staff_dialogs.py" line="102" />
@@ -65,6 +88,39 @@
         <location filename="../../ui/console/member_actions.py" line="147" />
         <source>Give a reason first</source>
         <translation>请先填写原因</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="127" />
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="130" />
+        <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
+        <translation>管理员以后再添加收银员和经理。请设置至少 4 位数字的 PIN 码，并妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="134" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="134" />
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="134" />
+        <source>PIN again</source>
+        <translation>再次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="149" />
+        <source>The two PINs differ; type them again.</source>
+        <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1195,29 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../ui/crash.py" line="29" />
+        <source>Something went wrong that the program did not expect.
+
+Sales already completed are saved. If a sale was in progress, check its basket before taking payment again.
+
+The details are in the log file; please send it to support:
+{log}</source>
+        <translation>程序遇到了一个意外错误。
+
+已完成的销售都已保存。如果有正在进行的销售，请先核对购物篮，再重新收款。
+
+详细信息记录在日志文件中，请发给技术支持：
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/crash.py" line="49" />
+        <source>The program met an error</source>
+        <translation>程序出错了</translation>
+    </message>
+</context>
+<context>
     <name>DashboardFigures</name>
     <message>
         <location filename="../../ui/console/reports/dashboard_figures.py" line="41" />
@@ -1446,6 +1525,45 @@
     </message>
 </context>
 <context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="187" />
+        <source>Your data</source>
+        <translation>您的数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="189" />
+        <source>Start with an empty shop, or try the program on a demo shop first.</source>
+        <translation>从空白店铺开始，或者先用演示店铺试用本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="191" />
+        <source>Start with an empty shop</source>
+        <translation>从空白店铺开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="193" />
+        <source>Start with demo data (300 members and a year of sales, in yuan)</source>
+        <translation>使用演示数据开始（300 名会员和一年的销售记录，以人民币计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="195" />
+        <location filename="../../ui/wizard.py" line="207" />
+        <source>The shop's database file</source>
+        <translation>店铺的数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="196" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="199" />
+        <source>Keep it on this computer's own disk. Backups are made next to it every day; copy them to a USB stick or another computer now and then.</source>
+        <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
+    </message>
+</context>
+<context>
     <name>EditProfileDialog</name>
     <message>
         <location filename="../../ui/console/member_actions.py" line="91" />
@@ -1739,6 +1857,14 @@
         <location filename="../../ui/screens/first_run.py" line="91" />
         <source>This shop already has staff accounts: sign in instead.</source>
         <translation>本店已有员工账号，请直接登录。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="234" />
+        <source>Set up loyalty-desktop</source>
+        <translation>设置 loyalty-desktop</translation>
     </message>
 </context>
 <context>
@@ -2382,72 +2508,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221" />
+        <location filename="../../ui/main_window.py" line="164" />
+        <source>About (F1)</source>
+        <translation>关于 (F1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="231" />
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257" />
+        <location filename="../../ui/main_window.py" line="274" />
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/main_window.py" line="386" />
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="389" />
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>
@@ -4766,6 +4897,54 @@
     </message>
 </context>
 <context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../ui/wizard.py" line="78" />
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="80" />
+        <source>These show on receipts and member cards; a manager can change them later.</source>
+        <translation>这些信息会显示在小票和会员卡上；经理以后可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="83" />
+        <source>Shop name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="84" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="85" />
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="86" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="93" />
+        <source>Same as this computer</source>
+        <translation>与本电脑相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="98" />
+        <source>Type the shop's name.</source>
+        <translation>请输入店名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="102" />
+        <source>Choose a time zone from the list, such as Asia/Shanghai.</source>
+        <translation>请从列表中选择时区，例如 Asia/Shanghai。</translation>
+    </message>
+</context>
+<context>
     <name>SignInScreen</name>
     <message>
         <location filename="../../ui/screens/sign_in.py" line="32" />
@@ -4807,6 +4986,30 @@
         <location filename="../../ui/screens/sign_in.py" line="133" />
         <source>Too many wrong PINs: locked for {time}.</source>
         <translation>PIN 码错误次数过多：锁定剩余 {time}。</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../ui/single_instance.py" line="37" />
+        <source>process {pid} on {host}</source>
+        <translation>{host} 上的进程 {pid}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="41" />
+        <source>The loyalty program is already running on this database ({holder}):
+{database}
+
+Switch to its window (look in the taskbar), or close it before starting it again.</source>
+        <translation>会员积分程序已经在使用这个数据库（{holder}）：
+{database}
+
+请切换到它的窗口（在任务栏里找），或者先关闭它再重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/single_instance.py" line="59" />
+        <source>Already running</source>
+        <translation>程序已在运行</translation>
     </message>
 </context>
 <context>
@@ -4957,6 +5160,21 @@
         <location filename="../../ui/console/staff_page.py" line="116" />
         <source>Not yet</source>
         <translation>尚未登录</translation>
+    </message>
+</context>
+<context>
+    <name>StartRefused</name>
+    <message>
+        <location filename="../../ui/start_refused.py" line="22" />
+        <source>The program did not start and changed nothing in your shop's data. Send this message and the log file to support:
+{log}</source>
+        <translation>程序没有启动，也没有改动您店铺的任何数据。请把这条消息和日志文件发给技术支持：
+{log}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/start_refused.py" line="35" />
+        <source>The program cannot start</source>
+        <translation>程序无法启动</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,270 @@
+"""The first-run wizard: the shop, its administrator and where its data lives, asked once.
+
+Three pages: the shop (name, currency, time zone, language: the wizard speaks
+the chosen language at once), the administrator (name and PIN twice, checked
+by the same rules as the staff screens), and the data (empty or demo shop, the
+database file). Nothing is written until Finish; :meth:`FirstRunWizard.setup`
+then hands the answers to ``first_start.make_shop``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.first_start import CURRENCIES, ShopSetup, default_database
+from loyalty_desktop.services import staff
+from loyalty_desktop.ui.language import install_translations
+from loyalty_desktop.ui.screens.messages import spoken
+
+LANGUAGE_CODES = ("", "en", "zh_CN")
+
+
+def _system_zone() -> str:
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return zone if zone in available_timezones() else "UTC"
+
+
+def _notice() -> QLabel:
+    label = QLabel()
+    label.setObjectName("notice")
+    label.setWordWrap(True)
+    return label
+
+
+class ShopPage(QWizardPage):
+    """Shop name, currency, time zone and the language of the screens."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.currency = QComboBox()
+        self.currency.addItems(CURRENCIES)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        self.timezone.addItems(sorted(available_timezones()))
+        self.timezone.setCurrentText(_system_zone())
+        self.language = QComboBox()
+        self.language.addItems(["", "English", "简体中文"])
+        self.message = _notice()
+        self.form = QFormLayout(self)
+        for field in (self.name, self.currency, self.timezone, self.language):
+            self.form.addRow(QLabel(), field)
+        self.form.addRow(self.message)
+        self.name.textChanged.connect(self.completeChanged)
+        self.registerField("shop_name*", self.name)
+
+    def label(self) -> None:
+        """Put the page's words in the current language."""
+        self.setTitle(self.tr("Your shop"))
+        self.setSubTitle(
+            self.tr("These show on receipts and member cards; a manager can change them later.")
+        )
+        words = (
+            self.tr("Shop name"),
+            self.tr("Currency"),
+            self.tr("Time zone"),
+            self.tr("Language"),
+        )
+        for row, word in enumerate(words):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(word)
+        self.language.setItemText(0, self.tr("Same as this computer"))
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next / Finish only with answers that will be accepted."""
+        if not self.name.text().strip():
+            self.message.setText(self.tr("Type the shop's name."))
+            return False
+        if self.timezone.currentText() not in available_timezones():
+            self.message.setText(
+                self.tr("Choose a time zone from the list, such as Asia/Shanghai.")
+            )
+            return False
+        return True
+
+
+class AdminPage(QWizardPage):
+    """The first account: an administrator, who adds the cashiers and managers later."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = QLineEdit()
+        self.pin = QLineEdit()
+        self.again = QLineEdit()
+        for field in (self.pin, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.message = _notice()
+        self.form = QFormLayout(self)
+        for field in (self.name, self.pin, self.again):
+            self.form.addRow(QLabel(), field)
+        self.form.addRow(self.message)
+
+    def label(self) -> None:
+        """Put the page's words in the current language."""
+        self.setTitle(self.tr("The administrator"))
+        self.setSubTitle(
+            self.tr(
+                "The administrator adds the cashiers and managers later. "
+                "Choose a PIN of at least 4 digits and keep it safe."
+            )
+        )
+        for row, word in enumerate((self.tr("Name"), self.tr("PIN"), self.tr("PIN again"))):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                label.setText(word)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next / Finish only with answers that will be accepted."""
+        try:
+            staff.check_staff_name(self.name.text())
+            staff.check_pin(self.pin.text())
+        except LoyaltyError as error:
+            self.message.setText(spoken(error))
+            return False
+        if self.pin.text() != self.again.text():
+            self.message.setText(self.tr("The two PINs differ; type them again."))
+            self.again.clear()
+            return False
+        self.message.clear()
+        return True
+
+
+class DataPage(QWizardPage):
+    """An empty shop or the demo, and the database file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.empty = QRadioButton()
+        self.demo = QRadioButton()
+        self.empty.setChecked(True)
+        self.choice = QButtonGroup(self)
+        self.choice.addButton(self.empty)
+        self.choice.addButton(self.demo)
+        self.path = QLineEdit(str(default_database()))
+        self.browse = QPushButton()
+        self.browse.clicked.connect(self.choose_file)
+        self.where = QLabel()
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        box = QVBoxLayout(self)
+        box.addWidget(self.empty)
+        box.addWidget(self.demo)
+        box.addSpacing(16)
+        box.addWidget(self.where)
+        box.addLayout(row)
+        box.addWidget(self.hint)
+        box.addStretch(1)
+
+    def label(self) -> None:
+        """Put the page's words in the current language."""
+        self.setTitle(self.tr("Your data"))
+        self.setSubTitle(
+            self.tr("Start with an empty shop, or try the program on a demo shop first.")
+        )
+        self.empty.setText(self.tr("Start with an empty shop"))
+        self.demo.setText(
+            self.tr("Start with demo data (300 members and a year of sales, in yuan)")
+        )
+        self.where.setText(self.tr("The shop's database file"))
+        self.browse.setText(self.tr("Choose…"))
+        self.hint.setText(
+            self.tr(
+                "Keep it on this computer's own disk. Backups are made next to it every day; "
+                "copy them to a USB stick or another computer now and then."
+            )
+        )
+
+    def choose_file(self) -> None:
+        """Pick the database file in a file dialog."""
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("The shop's database file"), self.path.text(), "SQLite (*.db)"
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next / Finish only with answers that will be accepted."""
+        path = Path(self.path.text()).expanduser()
+        return bool(self.path.text().strip()) and not path.is_dir()
+
+
+class FirstRunWizard(QWizard):
+    """Shop, administrator, data; Finish returns the answers as a :class:`ShopSetup`."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.shop, self.admin, self.data = ShopPage(), AdminPage(), DataPage()
+        for page in (self.shop, self.admin, self.data):
+            self.addPage(page)
+        self.setMinimumSize(900, 540)  # the demo choice fits on one line in English
+        self._translators: list[object] = []
+        self.shop.language.currentIndexChanged.connect(self.speak)
+        self.label()
+
+    def label(self) -> None:
+        """Put the page's words in the current language."""
+        self.setWindowTitle(self.tr("Set up loyalty-desktop"))
+        for page in (self.shop, self.admin, self.data):
+            page.label()
+
+    def language(self) -> str:
+        """The chosen language code (empty: the PC's own)."""
+        return LANGUAGE_CODES[max(self.shop.language.currentIndex(), 0)]
+
+    def speak(self) -> None:
+        """Switch the wizard (and the program after it) to the chosen language now."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        for translator in self._translators:
+            app.removeTranslator(translator)  # type: ignore[arg-type]
+        code = self.language()
+        locale = QLocale(code) if code else QLocale.system()
+        self._translators = list(install_translations(app, locale))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Say everything again when the language changes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.label()
+        super().changeEvent(event)
+
+    def setup(self) -> ShopSetup:
+        """The answers, as typed (checked by each page's Next / Finish)."""
+        return ShopSetup(
+            shop_name=self.shop.name.text().strip(),
+            currency=self.shop.currency.currentText(),
+            timezone=self.shop.timezone.currentText(),
+            language=self.language(),
+            admin_name=self.admin.name.text(),
+            admin_pin=self.admin.pin.text(),
+            demo=self.data.demo.isChecked(),
+            database=Path(self.data.path.text().strip()).expanduser().resolve(),
+        )

@@ -1,0 +1,126 @@
+"""The first-run wizard: answers checked page by page, then a real shop and settings file made from them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from loyalty_desktop.app import open_database
+from loyalty_desktop.entry import _with_shop
+from loyalty_desktop.first_start import needs_wizard, settings_path
+from loyalty_desktop.services import browsing, programs, staff
+from loyalty_desktop.services.auth import Role
+from loyalty_desktop.ui.first_start_run import finish
+from loyalty_desktop.ui.preferences import load_preferences
+from loyalty_desktop.ui.wizard import FirstRunWizard
+
+
+def _fill(qtbot: QtBot, wizard: FirstRunWizard, database: Path, *, demo: bool) -> None:
+    wizard.show()
+    wizard.shop.name.setText("Corner Shop 街角店")  # keyClicks types ASCII only
+    wizard.shop.currency.setCurrentText("HKD")
+    wizard.shop.timezone.setCurrentText("Asia/Hong_Kong")
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+    qtbot.keyClicks(wizard.admin.name, "Ada")
+    qtbot.keyClicks(wizard.admin.pin, "2468")
+    qtbot.keyClicks(wizard.admin.again, "2468")
+    wizard.next()
+    assert wizard.currentPage() is wizard.data
+    wizard.data.demo.setChecked(demo)
+    wizard.data.path.setText(str(database))
+
+
+def test_an_empty_shop_is_made_with_its_admin_programme_and_settings_file(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    assert needs_wizard(None)
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    database = tmp_path / "shop" / "corner.db"
+    _fill(qtbot, wizard, database, demo=False)
+
+    assert finish(wizard) == str(database.resolve())
+
+    written = json.loads(settings_path().read_text(encoding="utf-8"))
+    assert written["database"] == str(database.resolve())
+    assert (written["currency"], written["timezone"]) == ("HKD", "Asia/Hong_Kong")
+    assert not needs_wizard(None)
+    assert _with_shop(["--fullscreen"]) == ["--db", str(database.resolve()), "--fullscreen"]
+    opened = open_database(database)
+    try:
+        admin = staff.sign_in(opened.shop, "Ada", "2468")
+        assert admin.role is Role.ADMIN
+        program = programs.show_program(opened.shop, admin).program
+        assert (program.shop_name, program.currency.code) == ("Corner Shop 街角店", "HKD")
+        assert program.timezone == "Asia/Hong_Kong"
+        assert browsing.list_members(opened.shop, admin).rows == ()
+    finally:
+        opened.engine.dispose()
+
+
+def test_a_pin_that_is_too_short_or_typed_differently_keeps_the_admin_page(
+    qtbot: QtBot,
+) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.shop.name, "Corner Shop")
+    wizard.next()
+    qtbot.keyClicks(wizard.admin.name, "Ada")
+    qtbot.keyClicks(wizard.admin.pin, "12")
+    qtbot.keyClicks(wizard.admin.again, "12")
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+    assert "4" in wizard.admin.message.text()
+    wizard.admin.pin.setText("123456")
+    wizard.admin.again.setText("654321")
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+    assert wizard.admin.message.text()
+
+
+def test_a_shop_name_is_needed_before_next(qtbot: QtBot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentPage() is wizard.shop
+    qtbot.keyClicks(wizard.shop.name, "X")
+    qtbot.keyClick(wizard.shop.name, Qt.Key.Key_Return)
+    wizard.next()
+    assert wizard.currentPage() is wizard.admin
+
+
+def test_the_demo_shop_keeps_its_sales_and_takes_the_wizards_name_and_language(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "config"))
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    database = tmp_path / "demo.db"
+    _fill(qtbot, wizard, database, demo=True)
+    wizard.shop.language.setCurrentIndex(2)  # 简体中文: the wizard speaks it at once
+    try:
+        qtbot.waitUntil(lambda: wizard.windowTitle() == "设置 loyalty-desktop")
+        assert wizard.admin.title() == "管理员"
+        assert finish(wizard) == str(database.resolve())
+    finally:
+        wizard.shop.language.setCurrentIndex(1)  # English again for the next tests
+        qtbot.waitUntil(lambda: wizard.windowTitle() == "Set up loyalty-desktop")
+    assert load_preferences().language == "zh_CN"
+    opened = open_database(database)
+    try:
+        admin = staff.sign_in(opened.shop, "Ada", "2468")
+        assert len(browsing.list_members(opened.shop, admin).rows) > 0
+        program = programs.show_program(opened.shop, admin).program
+        assert (program.shop_name, program.currency.code) == ("Corner Shop 街角店", "CNY")
+        assert program.timezone == "Asia/Hong_Kong"
+    finally:
+        opened.engine.dispose()
