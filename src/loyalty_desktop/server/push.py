@@ -75,8 +75,17 @@ def push_batch(
     results: list[EventResult] = []
     touched: dict[uuid.UUID, str] = {}
     now = datetime.now(UTC)
+    # One query for the keys seen before, not one per event (most batches are all new).
+    seen = {
+        r.key: r
+        for r in conn.execute(
+            select(inbox.c.key, inbox.c.payload_hash, inbox.c.status, inbox.c.reason).where(
+                inbox.c.store_id == store_id, inbox.c.key.in_([e.key for e in events])
+            )
+        )
+    }
     for event in events:
-        result, moved = _one(conn, store_id, event, now)
+        result, moved = _one(conn, store_id, event, now, seen.get(event.key))
         results.append(result)
         for member_id, kind in moved.items():
             if touched.get(member_id) != "member":  # an enrolment outranks a balance change
@@ -87,10 +96,9 @@ def push_batch(
 
 
 def _one(
-    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime
+    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime, seen: Any
 ) -> tuple[EventResult, dict[uuid.UUID, str]]:
     digest = event.digest()
-    seen = _seen(conn, store_id, event.key)
     if seen is not None:
         return _again(conn, store_id, event, digest, seen, now), {}
     row = {
