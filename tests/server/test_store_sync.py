@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import json
+import os
 import signal
 import socket
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -20,6 +24,8 @@ from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server, start
+
+LOYALTY = str(Path(sys.executable).with_name("loyalty"))
 
 
 def _no_wait(_: float) -> None:
@@ -146,3 +152,26 @@ def test_conflicting_events_are_quarantined_and_leave_the_queue(store: Opened) -
     assert report.quarantined == queued
     assert sync.status(store.shop).quarantined == queued
     assert sync.status(store.shop).queue == 0
+
+
+def test_connect_checks_the_token_and_status_names_the_server(
+    server: Server, tmp_path: Path
+) -> None:
+    def loyalty(*args: str) -> tuple[int, dict[str, Any]]:
+        done = subprocess.run(
+            [LOYALTY, "--db", str(tmp_path / "s.db"), "--json", *args],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "LOYALTY_CONFIG_DIR": str(tmp_path)},
+        )
+        return done.returncode, json.loads(done.stdout)
+
+    code, refused = loyalty("sync", "connect", server.url, "--token", "wrong")
+    assert (code, refused["error"]) == (1, "server_unavailable")
+    code, connected = loyalty("sync", "connect", server.url, "--token", server.token)
+    assert (code, connected["store_id"]) == (0, server.store_id)
+    code, status = loyalty("sync", "status")
+    assert (status["server"], status["quarantined"]) == (server.url, 0)
+    code, _report = loyalty("sync", "--once")
+    assert code == 0
+    assert loyalty("sync", "status")[1]["queue"] == 0

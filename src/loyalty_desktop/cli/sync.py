@@ -12,9 +12,13 @@ from loyalty_desktop.sync.http import HttpSyncServer
 
 
 def cmd_sync_connect(ctx: Context, args: Any) -> dict[str, Any]:
-    """Remember the server and token in this database's settings."""
-    sync.connect(ctx.shop, args.url, args.token)
-    return {"server": args.url, "device_id": ctx.shop.device_id}
+    """Check the token with the server, then remember the server and token in this database."""
+    try:
+        store_id = HttpSyncServer(args.url, args.token).store_id()
+    except sync.ServerUnavailable as exc:
+        raise Refused("server_unavailable", str(exc)) from exc
+    sync.connect(ctx.shop, args.url, args.token, store_id)
+    return {"server": args.url, "store_id": store_id, "device_id": ctx.shop.device_id}
 
 
 def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:

@@ -102,6 +102,10 @@ def create_app(engine: Engine) -> FastAPI:
         rows, cursor = in_transaction(engine, lambda c: changes_after(c, after, limit))
         return PullOut(changes=rows, cursor=cursor)
 
+    @app.get("/v1/store")
+    def whoami(store_id: Store) -> dict[str, str]:
+        return {"store_id": str(store_id)}
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

@@ -21,12 +21,8 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.context import Shop
 
 BATCH = 100
-SERVER, TOKEN, LAST_SYNC, QUARANTINED = (
-    "sync.server",
-    "sync.token",
-    "sync.last_sync",
-    "sync.quarantined",
-)
+SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
+LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
 ACKNOWLEDGED = frozenset({"applied", "duplicate", "rejected"})
 
 
@@ -112,11 +108,12 @@ def _queue(shop: Shop) -> SyncQueue:
     return shop.sync_queue
 
 
-def connect(shop: Shop, server: str, token: str) -> None:
-    """Remember the server and this store's token (in the installation's settings)."""
+def connect(shop: Shop, server: str, token: str, store_id: str) -> None:
+    """Remember the server, this store's token and id (in the installation's settings)."""
     with shop.uow() as uow:
         uow.settings.set(SERVER, server)
         uow.settings.set(TOKEN, token)
+        uow.settings.set(STORE, store_id)
         uow.commit()
 
 

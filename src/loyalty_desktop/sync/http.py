@@ -22,11 +22,15 @@ class HttpSyncServer:
         body = self._call("POST", "/v1/events", {"events": list(events)})
         return list(body["results"])
 
+    def store_id(self) -> str:
+        """The store the token belongs to (checks the URL and the token)."""
+        return str(self._call("GET", "/v1/store", None)["store_id"])
+
     def _call(self, method: str, path: str, body: Any) -> Any:
         request = urllib.request.Request(
             self.url + path,
             method=method,
-            data=json.dumps(body).encode(),
+            data=None if body is None else json.dumps(body).encode(),
             headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
         )
         try:
