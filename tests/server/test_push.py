@@ -103,3 +103,14 @@ def test_pull_returns_members_and_balances_in_commit_order(server: Server) -> No
     assert [(c["kind"], c["points"]) for c in first["changes"]] == [("member", 210)]
     assert first["changes"][0]["member_no"] == "M000001"
     assert server.get(f"/v1/changes?after={first['cursor']}")["changes"] == []
+
+
+def test_a_batch_with_a_replayed_event_still_rejects_and_applies_each_event_alone(
+    server: Server,
+) -> None:
+    events = _batch(3)
+    server.post("/v1/events", {"events": events[:1]})
+    events[1]["payload"]["paid"] = "1.00"  # not net less the points' value
+    body = server.post("/v1/events", {"events": events})[1]
+    assert [r["status"] for r in body["results"]] == ["duplicate", "rejected", "applied"]
+    assert server.sql("select count(*) from ledger")[0][0] == 1

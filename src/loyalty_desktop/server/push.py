@@ -75,6 +75,8 @@ def push_batch(
     results: list[EventResult] = []
     touched: dict[uuid.UUID, str] = {}
     now = datetime.now(UTC)
+    if not events:
+        return results
     # One query for the keys seen before, not one per event (most batches are all new).
     seen = {
         r.key: r
@@ -84,15 +86,77 @@ def push_batch(
             )
         )
     }
-    for event in events:
-        result, moved = _one(conn, store_id, event, now, seen.get(event.key))
-        results.append(result)
-        for member_id, kind in moved.items():
-            if touched.get(member_id) != "member":  # an enrolment outranks a balance change
-                touched[member_id] = kind
+    whole = _whole_batch(conn, store_id, events, now) if not seen else None
+    if whole is not None:
+        results, touched = whole
+    else:
+        for event in events:
+            result, moved = _one(conn, store_id, event, now, seen.get(event.key))
+            results.append(result)
+            for member_id, kind in moved.items():
+                if touched.get(member_id) != "member":  # an enrolment outranks a balance change
+                    touched[member_id] = kind
     if touched:
         _log_changes(conn, store_id, touched)
     return results
+
+
+def _whole_batch(
+    conn: Connection, store_id: uuid.UUID, events: Sequence[WireEvent], now: datetime
+) -> tuple[list[EventResult], dict[uuid.UUID, str]] | None:
+    """The common case in a few statements: every event new, none clashing in the database.
+
+    All inbox rows, ledger rows and balances are written in one savepoint with one
+    statement each. If any inbox key was claimed meanwhile by another worker, or a row
+    clashes, the savepoint is rolled back and None sends the batch down the per-event path,
+    so every answer is the one the per-event savepoints would give.
+    """
+    if len({e.key for e in events}) != len(events) or len({e.id for e in events}) != len(events):
+        return None
+    results, rows, inbox_rows = [], Rows([], []), []
+    for event in events:
+        try:
+            found = facts_rows(store_id, event)
+        except Rejected as exc:
+            results.append(EventResult(event.id, event.key, "rejected", exc.reason))
+            inbox_rows.append(_inbox_row(store_id, event, now, "rejected", exc.reason))
+            continue
+        results.append(EventResult(event.id, event.key, "applied"))
+        inbox_rows.append(_inbox_row(store_id, event, now, "applied", None))
+        rows.members += found.members
+        rows.ledger += found.ledger
+    saved = conn.begin_nested()
+    try:
+        claimed = conn.execute(
+            pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.key), inbox_rows
+        ).all()
+        if len(claimed) != len(events):
+            saved.rollback()
+            return None
+        write_rows(conn, rows)
+        saved.commit()
+    except IntegrityError:
+        saved.rollback()
+        return None
+    return results, rows.touched()
+
+
+def _inbox_row(
+    store_id: uuid.UUID, event: WireEvent, now: datetime, status: str, reason: str | None
+) -> dict[str, Any]:
+    return {
+        "store_id": store_id,
+        "event_id": event.id,
+        "key": event.key,
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "kind": event.kind,
+        "version": event.version,
+        "payload_hash": event.digest(),
+        "status": status,
+        "reason": reason,
+        "received_at": now,
+    }
 
 
 def _one(
@@ -101,20 +165,9 @@ def _one(
     digest = event.digest()
     if seen is not None:
         return _again(conn, store_id, event, digest, seen, now), {}
-    row = {
-        "store_id": store_id,
-        "event_id": event.id,
-        "key": event.key,
-        "device_id": event.device_id,
-        "seq": event.seq,
-        "kind": event.kind,
-        "version": event.version,
-        "payload_hash": digest,
-        "received_at": now,
-    }
     saved = conn.begin_nested()
     try:
-        conn.execute(inbox.insert().values(status="applied", reason=None, **row))
+        conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "applied", None)))
         moved = _apply(conn, store_id, event)
         saved.commit()
         return EventResult(event.id, event.key, "applied"), moved
@@ -122,14 +175,14 @@ def _one(
         # Another worker claimed the key (or this event id) first and has committed.
         saved.rollback()
         seen = _seen(conn, store_id, event.key) or _seen_id(conn, store_id, event.id)
-        if seen is None:
-            raise
-        return _again(conn, store_id, event, digest, seen, now), {}
+        if seen is not None:
+            return _again(conn, store_id, event, digest, seen, now), {}
+        reason = "a movement of this event was already recorded by another event"
     except Rejected as exc:
         saved.rollback()
         reason = exc.reason
     with conn.begin_nested():
-        conn.execute(inbox.insert().values(status="rejected", reason=reason, **row))
+        conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "rejected", reason)))
     return EventResult(event.id, event.key, "rejected", reason), {}
 
 
@@ -170,48 +223,86 @@ def _again(
     )
 
 
-def _apply(conn: Connection, store_id: uuid.UUID, event: WireEvent) -> dict[uuid.UUID, str]:
-    """Write the event's facts; returns the members whose record or balance it changed."""
+@dataclass
+class Rows:
+    """What applying some events writes: members enrolled, ledger rows, balance changes."""
+
+    members: list[dict[str, Any]]
+    ledger: list[dict[str, Any]]
+
+    def touched(self) -> dict[uuid.UUID, str]:
+        """The members whose record or balance changed (an enrolment outranks a balance)."""
+        found = {r["member_id"]: "balance" for r in self.ledger}
+        found.update({r["id"]: "member" for r in self.members})
+        return found
+
+
+def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
+    """Check an event and turn it into rows (no database work); Rejected if it cannot be applied."""
     check_event(event.kind, event.version, event.payload)
     p = event.payload
-    touched: dict[uuid.UUID, str] = {}
+    rows = Rows([], [])
     if event.kind == "member.enrolled":
-        member_id = _uuid(p["id"], "member id")
-        conn.execute(
-            pg_insert(members)
-            .values(
-                id=member_id,
-                member_no=p["member_no"],
-                home_store=store_id,
-                status=p["status"],
-                consent=p["consent"],
-                created_at=datetime.fromisoformat(p["created_at"]),
-            )
-            .on_conflict_do_nothing()
+        rows.members.append(
+            {
+                "id": _uuid(p["id"], "member id"),
+                "member_no": p["member_no"],
+                "home_store": store_id,
+                "status": p["status"],
+                "consent": p["consent"],
+                "created_at": _moment(p["created_at"], "created_at"),
+            }
         )
-        touched[member_id] = "member"
     for m in p.get("movements", []):
-        member_id = _uuid(m["member_id"], "movement member")
-        conn.execute(
-            ledger.insert().values(
-                member_id=member_id,
-                id=_uuid(m["id"], "movement id"),
-                store_id=store_id,
-                kind=m["kind"],
-                points=m["points"],
-                at=datetime.fromisoformat(m.get("at") or event.at.isoformat()),
-                event_key=event.key,
-            )
+        rows.ledger.append(
+            {
+                "member_id": _uuid(m["member_id"], "movement member"),
+                "id": _uuid(m["id"], "movement id"),
+                "store_id": store_id,
+                "kind": m["kind"],
+                "points": m["points"],
+                "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
+                "event_key": event.key,
+            }
         )
-        stmt = pg_insert(balances).values(member_id=member_id, points=m["points"])
-        conn.execute(
-            stmt.on_conflict_do_update(
-                index_elements=[balances.c.member_id],
-                set_={"points": balances.c.points + stmt.excluded.points},
-            )
-        )
-        touched.setdefault(member_id, "balance")
-    return touched
+    return rows
+
+
+def write_rows(conn: Connection, rows: Rows) -> None:
+    """Write members, ledger rows and the balances they move (one statement each, many rows)."""
+    if rows.members:
+        conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+    if not rows.ledger:
+        return
+    conn.execute(ledger.insert(), rows.ledger)
+    moved: dict[uuid.UUID, int] = {}
+    for r in rows.ledger:
+        moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
+    stmt = pg_insert(balances)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[balances.c.member_id],
+            set_={"points": balances.c.points + stmt.excluded.points},
+        ),
+        [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
+    )
+
+
+def _apply(conn: Connection, store_id: uuid.UUID, event: WireEvent) -> dict[uuid.UUID, str]:
+    """Write the event's facts; returns the members whose record or balance it changed."""
+    rows = facts_rows(store_id, event)
+    write_rows(conn, rows)
+    return rows.touched()
+
+
+def _moment(text: Any, what: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError as exc:
+        raise Rejected(f"{what} {text!r} is not an ISO 8601 moment") from exc
+    if moment.tzinfo is None:
+        raise Rejected(f"{what} {text!r} has no time zone")
+    return moment
 
 
 def _uuid(text: Any, what: str) -> uuid.UUID:
