@@ -115,7 +115,7 @@ def main() -> None:
             conn.exec_driver_sql(f"create database {DB}")
     admin.dispose()
     base = pg.set(database=DB)
-    schema = "bench_sync"
+    schema = f"bench_sync_{os.getpid()}"
     _fresh_schema(base, schema)
     url = _schema_url(base, schema)
     proc, server_url, token = _server(url)
@@ -139,6 +139,11 @@ def main() -> None:
         proc.terminate()
         proc.wait()
     copy_s = _copy_baseline(base, schema, url)
+    engine = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:  # a benchmark leaves nothing behind
+        conn.exec_driver_sql(f"drop schema {schema} cascade")
+        conn.exec_driver_sql(f"drop schema {schema}_copy cascade")
+    engine.dispose()
     latencies.sort()
     print(
         json.dumps(
