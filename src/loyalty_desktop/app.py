@@ -22,6 +22,7 @@ from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.read_models import SqlReadModels
 from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.db.store_sales import SqlStoreSales
+from loyalty_desktop.db.sync_queue import SqlSyncQueue
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
 from loyalty_desktop.domain.errors import BadDatabase, BadInstallation
 from loyalty_desktop.installation import config_dir, default_db_path
@@ -129,7 +130,7 @@ def open_database(
         engine.dispose()
         raise
     shop = replace(shop, own_files=partial(shop_files, path, where))
-    shop = replace(shop, store_sales=SqlStoreSales(engine))
+    shop = replace(shop, store_sales=SqlStoreSales(engine), sync_queue=SqlSyncQueue(engine))
     if path is not None:
         reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)
         protected = partial(shop_files, path, where)

@@ -42,6 +42,7 @@ from loyalty_desktop.cli.staff import (
     cmd_staff_role,
     cmd_till_rules,
 )
+from loyalty_desktop.cli.sync import cmd_sync, cmd_sync_connect, cmd_sync_status
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
 from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -436,6 +437,9 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("report", None): cmd_report,
     ("demo", None): cmd_demo,
     ("check", None): cmd_check,
+    ("sync", None): cmd_sync,
+    ("sync", "connect"): cmd_sync_connect,
+    ("sync", "status"): cmd_sync_status,
     ("staff", "add"): cmd_staff_add,
     ("staff", "list"): cmd_staff_list,
     ("card-key", "rotate"): cmd_card_key_rotate,

@@ -300,6 +300,17 @@ def build_parser() -> Parser:
 
     sub.add_parser("check", help="verify the ledger, the audit chain and the database file")
 
+    p = sub.add_parser("sync", help="send this store's events to the central server")
+    p.add_argument("--once", action="store_true", help="send what is queued, then stop")
+    p.add_argument("--server", help="the server's URL (default: the one connected)")
+    p.add_argument("--token", help="this store's token (default: the one connected)")
+    p.add_argument("--every", type=float, default=10.0, help="seconds between passes")
+    sync = p.add_subparsers(dest="action", parser_class=Parser)
+    p = sync.add_parser("connect", help="remember the server and this store's token")
+    p.add_argument("url")
+    p.add_argument("--token", required=True)
+    sync.add_parser("status", help="queue length, last sync, quarantined events")
+
     staff = sub.add_parser("staff", help="staff accounts").add_subparsers(
         dest="action", required=True, parser_class=Parser
     )

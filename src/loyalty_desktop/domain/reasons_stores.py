@@ -13,6 +13,10 @@ STORES = {
         "this shop's storage cannot show reports for one store; choose all stores",
         "当前数据库不能按门店查看报表，请选择“全部门店”",
     ),
+    "sync_unavailable": Wording(
+        "this database cannot sync with the central server",
+        "此数据库无法与中心服务器同步",
+    ),
     "trend_bucket_unknown": Wording(
         "a trend is grouped by week or by month", "趋势只能按周或按月汇总"
     ),

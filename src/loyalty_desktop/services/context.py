@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.analytics.store_sales import StoreSalesSource
@@ -19,6 +20,9 @@ from loyalty_desktop.services.ports import (
     UnitOfWorkFactory,
 )
 from loyalty_desktop.services.read_models import ReadModels
+
+if TYPE_CHECKING:
+    from loyalty_desktop.services.sync import SyncQueue
 
 
 @dataclass(frozen=True)
@@ -40,3 +44,5 @@ class Shop:
     backups: DatabaseBackups = field(default_factory=lambda: NoBackups())
     # Sales by store and by day for the report filters and trends (None: the fakes have none).
     store_sales: StoreSalesSource | None = None
+    # The outbox as the sync pump reads it (None: the fakes and databases that cannot sync).
+    sync_queue: SyncQueue | None = None

@@ -1,0 +1,47 @@
+"""``loyalty sync``: connect this store to the central server, push its outbox, show the queue."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+from typing import Any
+
+from loyalty_desktop.cli.context import Context, Refused
+from loyalty_desktop.services import sync
+from loyalty_desktop.sync.http import HttpSyncServer
+
+
+def cmd_sync_connect(ctx: Context, args: Any) -> dict[str, Any]:
+    """Check the token with the server, then remember the server and token in this database."""
+    try:
+        store_id = HttpSyncServer(args.url, args.token).store_id()
+    except sync.ServerUnavailable as exc:
+        raise Refused("server_unavailable", str(exc)) from exc
+    sync.connect(ctx.shop, args.url, args.token, store_id)
+    return {"server": args.url, "store_id": store_id, "device_id": ctx.shop.device_id}
+
+
+def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:
+    """Queue length, last sync, quarantined events."""
+    return asdict(sync.status(ctx.shop))
+
+
+def cmd_sync(ctx: Context, args: Any) -> dict[str, Any]:
+    """Push the queue (``--once``) or keep pushing every ``--every`` seconds until stopped."""
+    url, token = sync.connection(ctx.shop)
+    url, token = args.server or url, args.token or token
+    if not url or not token:
+        raise Refused(
+            "not_connected", "no server: run `loyalty sync connect URL --token TOKEN` first"
+        )
+    server = HttpSyncServer(url, token)
+    while True:
+        try:
+            report = sync.sync_with_retry(ctx.shop, server, sleep=time.sleep)
+        except sync.ServerUnavailable as exc:
+            if args.once:
+                raise Refused("server_unavailable", str(exc)) from exc
+            continue
+        if args.once:
+            return asdict(report)
+        time.sleep(args.every)

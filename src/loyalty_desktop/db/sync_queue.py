@@ -1,0 +1,56 @@
+"""The outbox as the sync pump reads it: oldest unsent events first, marked sent once acknowledged."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select, update
+
+from loyalty_desktop.db.tables import outbox
+from loyalty_desktop.services.sync import QueuedEvent
+
+
+class SqlSyncQueue:
+    """Each call is one short transaction, so the pump never holds the till's lock across the network."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def pending(self, limit: int) -> list[QueuedEvent]:
+        """The oldest unsent events."""
+        q = (
+            select(outbox)
+            .where(outbox.c.sent_at.is_(None))
+            .order_by(outbox.c.device_id, outbox.c.seq)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+        return [
+            QueuedEvent(
+                str(r["id"]),
+                str(r["device_id"]),
+                r["seq"],
+                r["kind"],
+                r["version"],
+                r["key"],
+                r["at"],
+                json.loads(r["payload"]),
+            )
+            for r in rows
+        ]
+
+    def mark_sent(self, ids: Sequence[str], at: datetime) -> None:
+        """Take acknowledged events off the queue."""
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(update(outbox).where(outbox.c.id.in_(list(ids))).values(sent_at=at))
+
+    def queued(self) -> int:
+        """Events not yet acknowledged."""
+        with self.engine.connect() as conn:
+            q = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
+            return int(conn.execute(q).scalar() or 0)

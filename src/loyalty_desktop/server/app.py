@@ -1,0 +1,113 @@
+"""The HTTP interface (FastAPI, OpenAPI at /openapi.json): push events, pull changes.
+
+A store authenticates with ``Authorization: Bearer <token>``. A push answers 200 with one
+result per event; a conflicting event is marked 409 in its own result, so the events
+around it are still acknowledged.
+"""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from pydantic import BaseModel, Field
+from sqlalchemy import Engine
+
+from loyalty_desktop.server.pull import MAX_PULL, changes_after
+from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
+from loyalty_desktop.server.stores import store_for_token
+from loyalty_desktop.server.transactions import in_transaction
+
+
+class EventIn(BaseModel):
+    """One outbox event."""
+
+    id: uuid.UUID
+    device_id: uuid.UUID
+    seq: int = Field(ge=1)
+    kind: str = Field(max_length=40)
+    version: int = Field(ge=1, le=32767)
+    key: str = Field(max_length=200)
+    at: datetime
+    payload: dict[str, Any]
+
+
+class PushIn(BaseModel):
+    """A batch of at most 100 events."""
+
+    events: list[EventIn] = Field(max_length=MAX_BATCH)
+
+
+class ResultOut(BaseModel):
+    """What became of one event."""
+
+    id: uuid.UUID
+    key: str
+    status: str  # applied | duplicate | rejected | conflict
+    code: int  # 200, or 409 for a conflict
+    reason: str | None = None
+    first: str | None = None
+
+
+class PushOut(BaseModel):
+    """One result per event, in the order sent."""
+
+    results: list[ResultOut]
+
+
+class PullOut(BaseModel):
+    """Changes after the cursor and the cursor to ask with next."""
+
+    changes: list[dict[str, Any]]
+    cursor: int
+
+
+def create_app(engine: Engine) -> FastAPI:
+    """The server application on an engine whose schema is migrated."""
+    app = FastAPI(title="Loyalty central server", version="1")
+
+    def store(authorization: Annotated[str | None, Header()] = None) -> uuid.UUID:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        found = in_transaction(engine, lambda c: store_for_token(c, token)) if token else None
+        if found is None:
+            raise HTTPException(401, "unknown or revoked store token")
+        return found
+
+    Store = Annotated[uuid.UUID, Depends(store)]  # noqa: N806 (a type alias)
+
+    @app.post("/v1/events")
+    def push(body: PushIn, store_id: Store) -> PushOut:
+        events = [WireEvent(**e.model_dump()) for e in body.events]
+        results = in_transaction(engine, lambda c: push_batch(c, store_id, events))
+        return PushOut(
+            results=[
+                ResultOut(
+                    id=r.id,
+                    key=r.key,
+                    status=r.status,
+                    code=409 if r.status == "conflict" else 200,
+                    reason=r.reason,
+                    first=r.first,
+                )
+                for r in results
+            ]
+        )
+
+    @app.get("/v1/changes")
+    def pull(
+        store_id: Store,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = MAX_PULL,
+    ) -> PullOut:
+        rows, cursor = in_transaction(engine, lambda c: changes_after(c, after, limit))
+        return PullOut(changes=rows, cursor=cursor)
+
+    @app.get("/v1/store")
+    def whoami(store_id: Store) -> dict[str, str]:
+        return {"store_id": str(store_id)}
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,71 @@
+"""The ``loyalty-server`` command: run the HTTP server, register and revoke stores."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, create_engine
+
+from loyalty_desktop.server.migrate import upgrade
+from loyalty_desktop.server.stores import add_store, revoke_store
+from loyalty_desktop.server.transactions import in_transaction
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="loyalty-server", description=__doc__)
+    p.add_argument("--db", required=True, help="SQLAlchemy URL, postgresql+psycopg://...")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8700)
+    p.add_argument("--ssl-certfile", help="TLS certificate (PEM) for HTTPS")
+    p.add_argument("--ssl-keyfile", help="TLS private key (PEM) for HTTPS")
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("serve", help="run the HTTP server (the default)")
+    store = sub.add_parser("store", help="register or revoke a store").add_subparsers(
+        dest="action", required=True
+    )
+    store.add_parser("add").add_argument("name")
+    store.add_parser("revoke").add_argument("store_id", type=uuid.UUID)
+    return p
+
+
+def _engine(url: str) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    upgrade(engine)
+    return engine
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``loyalty-server``."""
+    args = _parser().parse_args(argv)
+    engine = _engine(args.db)
+    if args.command == "store":
+        if args.action == "add":
+            store_id, token = in_transaction(engine, lambda c: add_store(c, args.name))
+            print(json.dumps({"store_id": str(store_id), "token": token}))
+            return 0
+        if not in_transaction(engine, lambda c: revoke_store(c, args.store_id)):
+            print(json.dumps({"error": "unknown_store", "message": "no such store"}))
+            return 1
+        print(json.dumps({"store_id": str(args.store_id), "revoked": True}))
+        return 0
+    import uvicorn
+
+    from loyalty_desktop.server.app import create_app
+
+    uvicorn.run(
+        create_app(engine),
+        host=args.host,
+        port=args.port,
+        ssl_certfile=args.ssl_certfile,
+        ssl_keyfile=args.ssl_keyfile,
+        log_level="warning",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""Checking an event's facts with the core's own rules before the server believes them.
+
+The server does not take a store's numbers on trust: the payload must fit its kind
+and version (services/events.py), a sale's line amounts are recomputed from quantity
+and unit price with the domain's rounding, what was paid must be what was due less
+the points' value, and the points the sale says it earned and redeemed must be the
+points its movements move. Earning itself is not recomputed from the programme yet:
+that needs the store's programme version on the server (docs/sync.md, "Not yet").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.money import Currency, format_money, line_amount, parse_money
+from loyalty_desktop.services.events import problems
+
+EARN_KINDS = frozenset({"earn"})
+REDEEM_KINDS = frozenset({"redeem"})
+
+
+class Rejected(Exception):
+    """An event the server will not apply; ``reason`` goes back to the store."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def check_event(kind: str, version: int, payload: Mapping[str, Any]) -> None:
+    """Refuse a payload that does not fit its kind, or a sale whose numbers do not add up."""
+    wrong = problems(kind, version, payload)
+    if wrong:
+        raise Rejected("; ".join(wrong))
+    for m in payload.get("movements", []):
+        _check_movement(m)
+    if kind == "sale":
+        _check_sale(payload)
+
+
+def _check_movement(m: Any) -> None:
+    if not isinstance(m, dict):
+        raise Rejected("a movement is not an object")
+    for name, types in (("id", str), ("member_id", str), ("kind", str), ("points", int)):
+        if not isinstance(m.get(name), types) or isinstance(m.get(name), bool):
+            raise Rejected(f"movement: {name} is missing or has the wrong type")
+
+
+def _money(text: Any, cur: Currency, what: str) -> int:
+    if not isinstance(text, str):
+        raise Rejected(f"sale: {what} is not a decimal string")
+    try:
+        return parse_money(text, cur)
+    except LoyaltyError as exc:
+        raise Rejected(f"sale: {what}: {exc}") from exc
+
+
+def _check_sale(p: Mapping[str, Any]) -> None:
+    try:
+        cur = Currency.of(p["currency"])
+    except LoyaltyError as exc:
+        raise Rejected(f"sale: {exc}") from exc
+    for i, line in enumerate(p["lines"], start=1):
+        _check_line(i, line, cur)
+    net, paid = _money(p["net"], cur, "net"), _money(p["paid"], cur, "paid")
+    value = _money(p.get("points_value", "0"), cur, "points_value")
+    if paid != net - value:
+        raise Rejected(
+            f"sale: paid {p['paid']} is not net {p['net']} less the points' value "
+            f"{format_money(value, cur)}"
+        )
+    if p["earned"] < 0 or p["points_redeemed"] < 0:
+        raise Rejected("sale: earned and redeemed points cannot be negative")
+    moves: Sequence[Mapping[str, Any]] = p["movements"]
+    earned = sum(m["points"] for m in moves if m["kind"] in EARN_KINDS)
+    redeemed = -sum(m["points"] for m in moves if m["kind"] in REDEEM_KINDS)
+    if earned != p["earned"] or redeemed != p["points_redeemed"]:
+        raise Rejected(
+            f"sale: says earned {p['earned']} and redeemed {p['points_redeemed']}, "
+            f"its movements earn {earned} and redeem {redeemed}"
+        )
+    if any(m["member_id"] != p["member_id"] for m in moves):
+        raise Rejected("sale: a movement belongs to another member")
+
+
+def _check_line(i: int, line: Any, cur: Currency) -> None:
+    if not isinstance(line, dict):
+        raise Rejected(f"sale: line {i} is not an object")
+    try:
+        qty, price = Decimal(line["qty"]), Decimal(line["unit_price"])
+    except (KeyError, TypeError, InvalidOperation) as exc:
+        raise Rejected(f"sale: line {i} has no readable qty and unit_price") from exc
+    expected = line_amount(qty, price, cur)
+    if _money(line.get("amount"), cur, f"line {i} amount") != expected:
+        raise Rejected(
+            f"sale: line {i} amount {line.get('amount')} is not {qty} x {price} "
+            f"({format_money(expected, cur)})"
+        )

@@ -1,0 +1,350 @@
+"""Applying a store's batch of events: each in its own savepoint, with its inbox row, in one transaction.
+
+The inbox row is written first: it claims ``(store, key)``, so a second worker posting
+the same event at the same moment waits on the unique index and then finds it as a
+duplicate instead of applying it twice. A key seen before with the same payload gets
+the first answer again; with a different payload it is a conflict (409) and the new
+payload is quarantined. An event the server refuses is rolled back alone and recorded
+as rejected, so the rest of the batch is applied and the store is not blocked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import IntegrityError
+
+from loyalty_desktop.server.facts import Rejected, check_event
+from loyalty_desktop.server.tables import (
+    balances,
+    change_clock,
+    changes,
+    inbox,
+    ledger,
+    members,
+    quarantine,
+)
+
+MAX_BATCH = 100
+
+
+@dataclass(frozen=True)
+class WireEvent:
+    """One outbox event as a store sends it."""
+
+    id: uuid.UUID
+    device_id: uuid.UUID
+    seq: int
+    kind: str
+    version: int
+    key: str
+    at: datetime
+    payload: Mapping[str, Any]
+
+    def digest(self) -> str:
+        """A hash of what the event says (not of when it was sent)."""
+        body = json.dumps(
+            [self.kind, self.version, self.key, self.payload], sort_keys=True, separators=(",", ":")
+        )
+        return hashlib.sha256(body.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class EventResult:
+    """The server's answer for one event: applied, duplicate, rejected or conflict (409)."""
+
+    id: uuid.UUID
+    key: str
+    status: str
+    reason: str | None = None
+    first: str | None = None  # for a duplicate: what the first delivery got
+
+
+def push_batch(
+    conn: Connection, store_id: uuid.UUID, events: Sequence[WireEvent]
+) -> list[EventResult]:
+    """Apply a batch (at most MAX_BATCH events) inside the caller's transaction."""
+    results: list[EventResult] = []
+    touched: dict[uuid.UUID, str] = {}
+    now = datetime.now(UTC)
+    if not events:
+        return results
+    # One query for the keys seen before, not one per event (most batches are all new).
+    seen = {
+        r.key: r
+        for r in conn.execute(
+            select(inbox.c.key, inbox.c.payload_hash, inbox.c.status, inbox.c.reason).where(
+                inbox.c.store_id == store_id, inbox.c.key.in_([e.key for e in events])
+            )
+        )
+    }
+    whole = _whole_batch(conn, store_id, events, now) if not seen else None
+    if whole is not None:
+        results, touched = whole
+    else:
+        for event in events:
+            result, moved = _one(conn, store_id, event, now, seen.get(event.key))
+            results.append(result)
+            for member_id, kind in moved.items():
+                if touched.get(member_id) != "member":  # an enrolment outranks a balance change
+                    touched[member_id] = kind
+    if touched:
+        _log_changes(conn, store_id, touched)
+    return results
+
+
+def _whole_batch(
+    conn: Connection, store_id: uuid.UUID, events: Sequence[WireEvent], now: datetime
+) -> tuple[list[EventResult], dict[uuid.UUID, str]] | None:
+    """The common case in a few statements: every event new, none clashing in the database.
+
+    All inbox rows, ledger rows and balances are written in one savepoint with one
+    statement each. If any inbox key was claimed meanwhile by another worker, or a row
+    clashes, the savepoint is rolled back and None sends the batch down the per-event path,
+    so every answer is the one the per-event savepoints would give.
+    """
+    if len({e.key for e in events}) != len(events) or len({e.id for e in events}) != len(events):
+        return None
+    results, rows, inbox_rows = [], Rows([], []), []
+    for event in events:
+        try:
+            found = facts_rows(store_id, event)
+        except Rejected as exc:
+            results.append(EventResult(event.id, event.key, "rejected", exc.reason))
+            inbox_rows.append(_inbox_row(store_id, event, now, "rejected", exc.reason))
+            continue
+        results.append(EventResult(event.id, event.key, "applied"))
+        inbox_rows.append(_inbox_row(store_id, event, now, "applied", None))
+        rows.members += found.members
+        rows.ledger += found.ledger
+    saved = conn.begin_nested()
+    try:
+        claimed = conn.execute(
+            pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.key), inbox_rows
+        ).all()
+        if len(claimed) != len(events):
+            saved.rollback()
+            return None
+        write_rows(conn, rows)
+        saved.commit()
+    except IntegrityError:
+        saved.rollback()
+        return None
+    return results, rows.touched()
+
+
+def _inbox_row(
+    store_id: uuid.UUID, event: WireEvent, now: datetime, status: str, reason: str | None
+) -> dict[str, Any]:
+    return {
+        "store_id": store_id,
+        "event_id": event.id,
+        "key": event.key,
+        "device_id": event.device_id,
+        "seq": event.seq,
+        "kind": event.kind,
+        "version": event.version,
+        "payload_hash": event.digest(),
+        "status": status,
+        "reason": reason,
+        "received_at": now,
+    }
+
+
+def _one(
+    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime, seen: Any
+) -> tuple[EventResult, dict[uuid.UUID, str]]:
+    digest = event.digest()
+    if seen is not None:
+        return _again(conn, store_id, event, digest, seen, now), {}
+    saved = conn.begin_nested()
+    try:
+        conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "applied", None)))
+        moved = _apply(conn, store_id, event)
+        saved.commit()
+        return EventResult(event.id, event.key, "applied"), moved
+    except IntegrityError:
+        # Another worker claimed the key (or this event id) first and has committed.
+        saved.rollback()
+        seen = _seen(conn, store_id, event.key) or _seen_id(conn, store_id, event.id)
+        if seen is not None:
+            return _again(conn, store_id, event, digest, seen, now), {}
+        reason = "a movement of this event was already recorded by another event"
+    except Rejected as exc:
+        saved.rollback()
+        reason = exc.reason
+    with conn.begin_nested():
+        conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "rejected", reason)))
+    return EventResult(event.id, event.key, "rejected", reason), {}
+
+
+def _seen(conn: Connection, store_id: uuid.UUID, key: str) -> Any:
+    q = select(inbox.c.payload_hash, inbox.c.status, inbox.c.reason).where(
+        inbox.c.store_id == store_id, inbox.c.key == key
+    )
+    return conn.execute(q).first()
+
+
+def _seen_id(conn: Connection, store_id: uuid.UUID, event_id: uuid.UUID) -> Any:
+    q = select(inbox.c.payload_hash, inbox.c.status, inbox.c.reason).where(
+        inbox.c.store_id == store_id, inbox.c.event_id == event_id
+    )
+    return conn.execute(q).first()
+
+
+def _again(
+    conn: Connection, store_id: uuid.UUID, event: WireEvent, digest: str, seen: Any, now: datetime
+) -> EventResult:
+    if seen.payload_hash == digest:
+        return EventResult(event.id, event.key, "duplicate", seen.reason, first=seen.status)
+    conn.execute(
+        pg_insert(quarantine)
+        .values(
+            store_id=store_id,
+            event_id=event.id,
+            key=event.key,
+            payload=json.dumps(
+                {"kind": event.kind, "version": event.version, "payload": event.payload}
+            ),
+            received_at=now,
+        )
+        .on_conflict_do_nothing()
+    )
+    return EventResult(
+        event.id, event.key, "conflict", "this key was sent before with a different payload"
+    )
+
+
+@dataclass
+class Rows:
+    """What applying some events writes: members enrolled, ledger rows, balance changes."""
+
+    members: list[dict[str, Any]]
+    ledger: list[dict[str, Any]]
+
+    def touched(self) -> dict[uuid.UUID, str]:
+        """The members whose record or balance changed (an enrolment outranks a balance)."""
+        found = {r["member_id"]: "balance" for r in self.ledger}
+        found.update({r["id"]: "member" for r in self.members})
+        return found
+
+
+def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
+    """Check an event and turn it into rows (no database work); Rejected if it cannot be applied."""
+    check_event(event.kind, event.version, event.payload)
+    p = event.payload
+    rows = Rows([], [])
+    if event.kind == "member.enrolled":
+        rows.members.append(
+            {
+                "id": _uuid(p["id"], "member id"),
+                "member_no": p["member_no"],
+                "home_store": store_id,
+                "status": p["status"],
+                "consent": p["consent"],
+                "created_at": _moment(p["created_at"], "created_at"),
+            }
+        )
+    for m in p.get("movements", []):
+        rows.ledger.append(
+            {
+                "member_id": _uuid(m["member_id"], "movement member"),
+                "id": _uuid(m["id"], "movement id"),
+                "store_id": store_id,
+                "kind": m["kind"],
+                "points": m["points"],
+                "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
+                "event_key": event.key,
+            }
+        )
+    return rows
+
+
+def write_rows(conn: Connection, rows: Rows) -> None:
+    """Write members, ledger rows and the balances they move (one statement each, many rows)."""
+    if rows.members:
+        conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+    if not rows.ledger:
+        return
+    conn.execute(ledger.insert(), rows.ledger)
+    moved: dict[uuid.UUID, int] = {}
+    for r in rows.ledger:
+        moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
+    stmt = pg_insert(balances)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[balances.c.member_id],
+            set_={"points": balances.c.points + stmt.excluded.points},
+        ),
+        [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
+    )
+
+
+def _apply(conn: Connection, store_id: uuid.UUID, event: WireEvent) -> dict[uuid.UUID, str]:
+    """Write the event's facts; returns the members whose record or balance it changed."""
+    rows = facts_rows(store_id, event)
+    write_rows(conn, rows)
+    return rows.touched()
+
+
+def _moment(text: Any, what: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError as exc:
+        raise Rejected(f"{what} {text!r} is not an ISO 8601 moment") from exc
+    if moment.tzinfo is None:
+        raise Rejected(f"{what} {text!r} has no time zone")
+    return moment
+
+
+def _uuid(text: Any, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(text))
+    except ValueError as exc:
+        raise Rejected(f"{what} {text!r} is not a UUID") from exc
+
+
+def _log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUID, str]) -> None:
+    """Append what changed to the pull log, numbered under the clock row's lock (held to commit)."""
+    ids = sorted(touched)
+    last = conn.execute(
+        update(change_clock)
+        .where(change_clock.c.id == 1)
+        .values(last=change_clock.c.last + len(ids))
+        .returning(change_clock.c.last)
+    ).scalar_one()
+    points = dict(
+        conn.execute(
+            select(balances.c.member_id, balances.c.points).where(balances.c.member_id.in_(ids))
+        ).all()
+    )
+    found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
+    rows = []
+    for pos, member_id in enumerate(ids, start=last - len(ids) + 1):
+        m = found.get(member_id)
+        body = {
+            "member_id": str(member_id),
+            "points": points.get(member_id, 0),
+            "member_no": m.member_no if m else None,
+            "status": m.status if m else None,
+            "consent": m.consent if m else None,
+            "created_at": m.created_at.isoformat() if m else None,
+        }
+        rows.append(
+            {
+                "pos": pos,
+                "member_id": member_id,
+                "store_id": store_id,
+                "kind": touched[member_id],
+                "body": json.dumps(body),
+            }
+        )
+    conn.execute(changes.insert(), rows)

@@ -1,0 +1,115 @@
+"""The server's own tables: stores and their tokens, the inbox, the chain's members and ledger, the change log.
+
+Every unique constraint includes the store or the member, and keys are UUIDs, so the
+schema can be spread over several database machines (Citus, CockroachDB, YugabyteDB)
+without a global index.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+
+metadata = MetaData()
+
+stores = Table(
+    "stores",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(120), nullable=False),
+    # sha256 of a random 32-byte token: high entropy, so a slow hash adds nothing
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# One row per event a store sent, applied or not: the first answer is kept and replayed.
+inbox = Table(
+    "inbox",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, primary_key=True),
+    Column("key", String(200), nullable=False),
+    Column("device_id", Uuid, nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("version", SmallInteger, nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("status", String(12), nullable=False),  # applied | rejected
+    Column("reason", Text),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("store_id", "key", name="inbox_store_key"),
+)
+
+# A key sent again with a different payload: kept for a person to look at, never applied.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, primary_key=True),
+    Column("key", String(200), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+members = Table(
+    "members",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("member_no", String(40), nullable=False),
+    Column("home_store", Uuid, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("consent", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+balances = Table(
+    "balances",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("points", BigInteger, nullable=False),
+)
+
+# Points movements as the stores reported them (facts, never deltas computed here).
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("store_id", Uuid, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("event_key", String(200), nullable=False),
+)
+
+# Commit-ordered change log for pull: `pos` comes from change_clock, whose one row is
+# locked from the moment a transaction takes positions until it commits (docs/sync.md).
+changes = Table(
+    "changes",
+    metadata,
+    Column("pos", BigInteger, primary_key=True, autoincrement=False),
+    Column("member_id", Uuid, nullable=False),
+    Column("store_id", Uuid, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+change_clock = Table(
+    "change_clock",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last", BigInteger, nullable=False),
+)

@@ -1,0 +1,42 @@
+"""The central server over HTTP(S), with the standard library only (a till installs no HTTP stack)."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from loyalty_desktop.services.sync import ServerUnavailable
+
+
+class HttpSyncServer:
+    """Push batches to ``{url}/v1/events`` with the store's bearer token."""
+
+    def __init__(self, url: str, token: str, *, timeout: float = 30.0) -> None:
+        self.url, self.token, self.timeout = url.rstrip("/"), token, timeout
+
+    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        """Send one batch; any failure to get a whole answer is ServerUnavailable."""
+        body = self._call("POST", "/v1/events", {"events": list(events)})
+        return list(body["results"])
+
+    def store_id(self) -> str:
+        """The store the token belongs to (checks the URL and the token)."""
+        return str(self._call("GET", "/v1/store", None)["store_id"])
+
+    def _call(self, method: str, path: str, body: Any) -> Any:
+        request = urllib.request.Request(
+            self.url + path,
+            method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            raise ServerUnavailable(f"the server answered {exc.code}: {exc.reason}") from exc
+        except (OSError, ValueError) as exc:  # refused, reset, timed out, cut mid-answer
+            raise ServerUnavailable(f"the server could not be reached: {exc}") from exc

@@ -1,0 +1,87 @@
+"""Outbox-shaped events for the server tests: a member enrolled and sales with their movements."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+DEVICE = str(uuid.uuid4())
+AT = "2026-03-02T02:00:00+00:00"
+
+
+def enrolled(member_id: str, seq: int) -> dict[str, Any]:
+    return _wire(
+        "member.enrolled",
+        f"member:{member_id}",
+        seq,
+        {
+            "id": member_id,
+            "member_no": f"M{seq:06d}",
+            "consent": True,
+            "consent_at": None,
+            "status": "active",
+            "merged_into": None,
+            "created_at": AT,
+        },
+    )
+
+
+def sale(member_id: str, seq: int, earned: int = 105, price: str = "105.00") -> dict[str, Any]:
+    sale_id = str(uuid.uuid4())
+    move = {
+        "id": str(uuid.uuid4()),
+        "member_id": member_id,
+        "kind": "earn",
+        "points": earned,
+        "at": AT,
+        "lots": [],
+        "allocations": [],
+        "reason": None,
+        "activity": None,
+        "request_id": None,
+    }
+    return _wire(
+        "sale",
+        f"sale:{sale_id}",
+        seq,
+        {
+            "id": sale_id,
+            "sale_id": f"S{seq}",
+            "member_id": member_id,
+            "at": AT,
+            "currency": "CNY",
+            "lines": [
+                {
+                    "sku": "TEA",
+                    "qty": "1",
+                    "unit_price": price,
+                    "category": None,
+                    "amount": price,
+                    "net": price,
+                }
+            ],
+            "subtotal": price,
+            "discount": "0.00",
+            "tier_discount": "0.00",
+            "net": price,
+            "points_redeemed": 0,
+            "points_value": "0.00",
+            "paid": price,
+            "earned": earned,
+            "device_id": DEVICE,
+            "movements": [move],
+        },
+    )
+
+
+def _wire(kind: str, key: str, seq: int, payload: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": str(uuid.uuid4()),
+        "device_id": DEVICE,
+        "seq": seq,
+        "kind": kind,
+        "version": 1,
+        "key": key,
+        "at": AT,
+        "payload": payload,
+    }
