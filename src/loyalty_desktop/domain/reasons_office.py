@@ -235,6 +235,11 @@ DATABASE = {
         "这个数据库来自更新版本的程序，请用新版本打开",
     ),
     "database_not_ours": Wording("this is not a loyalty database", "这不是会员系统的数据库"),
+    "upgrade_failed": Wording(
+        "the upgrade failed; the database was put back as it was from the copy {backup}, "
+        "and the previous version of the program still opens it",
+        "升级失败；数据库已从副本 {backup} 恢复原样，旧版本的程序仍可打开它",
+    ),
     "migration_breaks_references": Wording(
         "the upgrade would break {count} references; nothing was changed",
         "升级会破坏 {count} 处数据关联，已停止，没有做任何更改",

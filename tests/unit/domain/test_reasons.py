@@ -8,6 +8,7 @@ import pytest
 
 from loyalty_desktop.domain import (
     reasons_backups,
+    reasons_events,
     reasons_imports,
     reasons_members,
     reasons_office,
@@ -29,6 +30,8 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 # A value of the right kind for every placeholder any template uses.
 SAMPLES: dict[str, object] = {
+    "event": "Tea tasting",
+    "backup": "/var/lib/loyalty/backups/shop-0011.db",
     "churned": 120,
     "cutoff": "2026-06-01",
     "horizon_days": 90,
@@ -158,6 +161,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_staff,
             reasons_backups,
             reasons_stores,
+            reasons_events,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())
