@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from loyalty_desktop.analytics.ports import OpenLot, ReportSource
+from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.pricing import points_value
 from loyalty_desktop.domain.program import Program
@@ -41,11 +40,6 @@ class Liability:
     negative_members: int
     negative_points: int
     horizon_days: int
-
-
-def liability_points(lots: Iterable[OpenLot], at: datetime) -> int:
-    """Points still spendable at ``at``."""
-    return sum(lot.points for lot in lots if lot.expires_at is None or lot.expires_at > at)
 
 
 def month_edges(at: datetime, horizon: datetime, zone: ZoneInfo) -> list[datetime]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from loyalty_desktop.analytics.kpis import kpis, rate
-from loyalty_desktop.analytics.liability import liability, liability_points
+from loyalty_desktop.analytics.liability import liability
 from loyalty_desktop.analytics.ports import OpenLot, PointsDue, SalesTotals, points_due_in
 from loyalty_desktop.domain.program_file import parse_program
 
@@ -48,7 +48,7 @@ class Aggregates:
         return points_due_in(self.lots, at, edges)
 
     def spendable_points(self, at: datetime) -> int:
-        return liability_points(self.lots, at)
+        return points_due_in(self.lots, at, []).total
 
     def negative_balances(self) -> tuple[int, int]:
         return self.owing
@@ -106,7 +106,7 @@ def test_liability_falls_due_by_shop_month_over_the_horizon() -> None:
     ]
     assert (owed.expiring_later, owed.never_expiring) == (20, 7)
     assert (owed.negative_members, owed.negative_points) == (2, -30)
-    assert liability_points(source.lots, AT) == 177
+    assert points_due_in(source.lots, AT, []).total == 177
 
 
 def test_breakage_is_the_expired_share_of_points_settled_and_refund_returns_are_not_spending() -> (
