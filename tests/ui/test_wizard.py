@@ -124,3 +124,20 @@ def test_the_demo_shop_keeps_its_sales_and_takes_the_wizards_name_and_language(
         assert program.timezone == "Asia/Hong_Kong"
     finally:
         opened.engine.dispose()
+
+
+def test_qts_own_buttons_change_language_on_the_page_where_it_is_chosen(qtbot: QtBot) -> None:
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    next_button = wizard.WizardButton.NextButton
+    assert wizard.button(next_button).text() == "&Next >"
+    wizard.shop.language.setCurrentIndex(2)  # 简体中文, still on the first page
+    try:
+        qtbot.waitUntil(lambda: wizard.windowTitle() == "设置 loyalty-desktop")
+        assert wizard.button(next_button).text() == "下一步(&N) >"
+        assert wizard.button(wizard.WizardButton.CancelButton).text() == "取消"
+    finally:
+        wizard.shop.language.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: wizard.windowTitle() == "Set up loyalty-desktop")
+    assert wizard.button(next_button).text() == "&Next >"

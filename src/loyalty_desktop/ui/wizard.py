@@ -37,6 +37,15 @@ from loyalty_desktop.ui.screens.messages import spoken
 
 LANGUAGE_CODES = ("", "en", "zh_CN")
 
+# QWizard names its buttons once, when it is made; Qt's own catalogue (context "QWizard")
+# has these words, so they are looked up again whenever the language changes.
+_BUTTON_WORDS = (
+    (QWizard.WizardButton.BackButton, "< &Back"),
+    (QWizard.WizardButton.NextButton, "&Next >"),
+    (QWizard.WizardButton.FinishButton, "&Finish"),
+    (QWizard.WizardButton.CancelButton, "Cancel"),
+)
+
 
 def _system_zone() -> str:
     zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
@@ -232,6 +241,8 @@ class FirstRunWizard(QWizard):
     def label(self) -> None:
         """Put the page's words in the current language."""
         self.setWindowTitle(self.tr("Set up loyalty-desktop"))
+        for button, words in _BUTTON_WORDS:
+            self.setButtonText(button, QCoreApplication.translate("QWizard", words))
         for page in (self.shop, self.admin, self.data):
             page.label()
 
