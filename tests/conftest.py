@@ -36,6 +36,7 @@ def _private_dirs(
     monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("LOYALTY_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("LOYALTY_LOG_DIR", str(base / "logs"))
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(base / "machine-config"))
     monkeypatch.delenv("LOYALTY_DB", raising=False)
 
 

@@ -19,14 +19,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import platformdirs
-
 from loyalty_desktop import __version__
 from loyalty_desktop.app import open_database
 from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.program_writer import write_program
-from loyalty_desktop.installation import APP_NAME, config_dir, data_dir
+from loyalty_desktop.installation import config_dir, data_dir, machine_config_dir
 from loyalty_desktop.services import programs, staff
 
 SETTINGS_FILE = "settings.json"
@@ -48,6 +46,7 @@ class ShopSetup:
     admin_pin: str
     demo: bool
     database: Path
+    shared: bool = False  # every user of this PC opens this shop: the per-machine settings file
 
 
 def settings_path() -> Path:
@@ -56,8 +55,21 @@ def settings_path() -> Path:
 
 
 def machine_settings_path() -> Path:
-    """The per-machine settings file a shared till may have (written by whoever installs it)."""
-    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / SETTINGS_FILE
+    """The per-machine settings file of a shared till (read when the user has none of their own)."""
+    return machine_config_dir() / SETTINGS_FILE
+
+
+def can_write_machine_settings() -> bool:
+    """Whether this user may write the per-machine settings (usually only an administrator)."""
+    folder = machine_config_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".write-check-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def default_database() -> Path:
@@ -97,8 +109,8 @@ def needs_wizard(chosen: str | None) -> bool:
 
 
 def write_settings(setup: ShopSetup) -> Path:
-    """Write the settings file (atomically: a crash leaves the old one or the new one)."""
-    path = settings_path()
+    """Write the settings file, the user's or the machine's (atomically: the old one or the new one)."""
+    path = machine_settings_path() if setup.shared else settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     body = {
         "database": str(setup.database),

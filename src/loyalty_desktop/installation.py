@@ -28,6 +28,16 @@ def config_dir() -> Path:
     )
 
 
+def machine_config_dir() -> Path:
+    """The per-machine configuration directory of a shared till (``LOYALTY_MACHINE_CONFIG_DIR`` overrides it)."""
+    override = os.environ.get("LOYALTY_MACHINE_CONFIG_DIR")
+    return (
+        Path(override)
+        if override
+        else Path(platformdirs.site_config_dir(APP_NAME, appauthor=False))
+    )
+
+
 def default_db_path() -> Path:
     """``LOYALTY_DB`` if set, else ``loyalty.db`` in the data directory."""
     override = os.environ.get("LOYALTY_DB")

@@ -11,7 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import open_database
 from loyalty_desktop.entry import _with_shop
-from loyalty_desktop.first_start import needs_wizard, settings_path
+from loyalty_desktop.first_start import (
+    machine_settings_path,
+    needs_wizard,
+    settings_database,
+    settings_path,
+)
 from loyalty_desktop.services import browsing, programs, staff
 from loyalty_desktop.services.auth import Role
 from loyalty_desktop.ui.first_start_run import finish
@@ -141,3 +146,50 @@ def test_qts_own_buttons_change_language_on_the_page_where_it_is_chosen(qtbot: Q
         wizard.shop.language.setCurrentIndex(1)
         qtbot.waitUntil(lambda: wizard.windowTitle() == "Set up loyalty-desktop")
     assert wizard.button(next_button).text() == "&Next >"
+
+
+def test_a_shared_till_writes_the_machines_settings_which_every_user_then_opens(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "first-user"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    database = tmp_path / "shared" / "till.db"
+    _fill(qtbot, wizard, database, demo=False)
+    wizard.data.shared.setChecked(True)
+    assert wizard.data.validatePage()
+
+    assert finish(wizard) == str(database.resolve())
+
+    assert machine_settings_path() == tmp_path / "machine" / "settings.json"
+    assert json.loads(machine_settings_path().read_text("utf-8"))["database"] == str(
+        database.resolve()
+    )
+    assert not settings_path().exists()  # nothing in the first user's own folder
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "second-user"))
+    assert not needs_wizard(None)  # another user of the PC goes straight to the shop
+    assert settings_database() == str(database.resolve())
+    own = tmp_path / "second-user" / "settings.json"
+    own.parent.mkdir()
+    own.write_text(json.dumps({"database": str(tmp_path / "own.db")}), encoding="utf-8")
+    assert settings_database() == str(tmp_path / "own.db")  # a user's own settings win
+
+
+def test_a_shared_till_is_refused_with_a_reason_when_the_machine_folder_cannot_be_written(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")  # a file where the folder would be: never writable
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(blocker / "loyalty-desktop"))
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    _fill(qtbot, wizard, tmp_path / "till.db", demo=False)
+    wizard.data.shared.setChecked(True)
+
+    assert not wizard.data.validatePage()
+    assert "administrator" in wizard.data.message.text()
+    wizard.data.shared.setChecked(False)
+    assert wizard.data.validatePage()
+    assert wizard.data.message.text() == ""

@@ -15,6 +15,7 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.first_start import CURRENCIES, ShopSetup, default_database
+from loyalty_desktop.first_start import (
+    CURRENCIES,
+    ShopSetup,
+    can_write_machine_settings,
+    default_database,
+)
 from loyalty_desktop.services import staff
 from loyalty_desktop.ui.language import install_translations
 from loyalty_desktop.ui.screens.messages import spoken
@@ -179,6 +185,8 @@ class DataPage(QWizardPage):
         self.where = QLabel()
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.shared = QCheckBox()
+        self.message = _notice()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
@@ -189,6 +197,9 @@ class DataPage(QWizardPage):
         box.addWidget(self.where)
         box.addLayout(row)
         box.addWidget(self.hint)
+        box.addSpacing(8)
+        box.addWidget(self.shared)
+        box.addWidget(self.message)
         box.addStretch(1)
 
     def label(self) -> None:
@@ -209,6 +220,9 @@ class DataPage(QWizardPage):
                 "copy them to a USB stick or another computer now and then."
             )
         )
+        self.shared.setText(
+            self.tr("Every user of this computer opens this shop (a shared till)")
+        )
 
     def choose_file(self) -> None:
         """Pick the database file in a file dialog."""
@@ -221,7 +235,18 @@ class DataPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
         """Next / Finish only with answers that will be accepted."""
         path = Path(self.path.text()).expanduser()
-        return bool(self.path.text().strip()) and not path.is_dir()
+        if not self.path.text().strip() or path.is_dir():
+            return False
+        if self.shared.isChecked() and not can_write_machine_settings():
+            self.message.setText(
+                self.tr(
+                    "Only an administrator of this computer can set up a shared till. "
+                    "Start the program as administrator once, or untick the shared till."
+                )
+            )
+            return False
+        self.message.clear()
+        return True
 
 
 class FirstRunWizard(QWizard):
@@ -277,5 +302,6 @@ class FirstRunWizard(QWizard):
             admin_name=self.admin.name.text(),
             admin_pin=self.admin.pin.text(),
             demo=self.data.demo.isChecked(),
+            shared=self.data.shared.isChecked(),
             database=Path(self.data.path.text().strip()).expanduser().resolve(),
         )

@@ -93,32 +93,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="127" />
+        <location filename="../../ui/wizard.py" line="142" />
         <source>The administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="130" />
+        <location filename="../../ui/wizard.py" line="145" />
         <source>The administrator adds the cashiers and managers later. Choose a PIN of at least 4 digits and keep it safe.</source>
         <translation>管理员以后再添加收银员和经理。请设置至少 4 位数字的 PIN 码，并妥善保管。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="134" />
+        <location filename="../../ui/wizard.py" line="149" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="134" />
+        <location filename="../../ui/wizard.py" line="149" />
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="134" />
+        <location filename="../../ui/wizard.py" line="149" />
         <source>PIN again</source>
         <translation>再次输入 PIN 码</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="149" />
+        <location filename="../../ui/wizard.py" line="164" />
         <source>The two PINs differ; type them again.</source>
         <translation>两次输入的 PIN 码不一致，请重新输入。</translation>
     </message>
@@ -1527,40 +1527,50 @@ The details are in the log file; please send it to support:
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="187" />
+        <location filename="../../ui/wizard.py" line="207" />
         <source>Your data</source>
         <translation>您的数据</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="189" />
+        <location filename="../../ui/wizard.py" line="209" />
         <source>Start with an empty shop, or try the program on a demo shop first.</source>
         <translation>从空白店铺开始，或者先用演示店铺试用本程序。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="191" />
+        <location filename="../../ui/wizard.py" line="211" />
         <source>Start with an empty shop</source>
         <translation>从空白店铺开始</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="193" />
+        <location filename="../../ui/wizard.py" line="213" />
         <source>Start with demo data (300 members and a year of sales, in yuan)</source>
         <translation>使用演示数据开始（300 名会员和一年的销售记录，以人民币计）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="195" />
-        <location filename="../../ui/wizard.py" line="207" />
+        <location filename="../../ui/wizard.py" line="215" />
+        <location filename="../../ui/wizard.py" line="230" />
         <source>The shop's database file</source>
         <translation>店铺的数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="196" />
+        <location filename="../../ui/wizard.py" line="216" />
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="199" />
+        <location filename="../../ui/wizard.py" line="219" />
         <source>Keep it on this computer's own disk. Backups are made next to it every day; copy them to a USB stick or another computer now and then.</source>
         <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="224" />
+        <source>Every user of this computer opens this shop (a shared till)</source>
+        <translation>这台电脑的每个用户都打开这家店（共用收银台）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard.py" line="243" />
+        <source>Only an administrator of this computer can set up a shared till. Start the program as administrator once, or untick the shared till.</source>
+        <translation>只有这台电脑的管理员才能设置共用收银台。请以管理员身份启动一次本程序，或取消勾选共用收银台。</translation>
     </message>
 </context>
 <context>
@@ -1862,7 +1872,7 @@ The details are in the log file; please send it to support:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="234" />
+        <location filename="../../ui/wizard.py" line="268" />
         <source>Set up loyalty-desktop</source>
         <translation>设置 loyalty-desktop</translation>
     </message>
@@ -4899,47 +4909,47 @@ The details are in the log file; please send it to support:
 <context>
     <name>ShopPage</name>
     <message>
-        <location filename="../../ui/wizard.py" line="78" />
+        <location filename="../../ui/wizard.py" line="93" />
         <source>Your shop</source>
         <translation>您的店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="80" />
+        <location filename="../../ui/wizard.py" line="95" />
         <source>These show on receipts and member cards; a manager can change them later.</source>
         <translation>这些信息会显示在小票和会员卡上；经理以后可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="83" />
+        <location filename="../../ui/wizard.py" line="98" />
         <source>Shop name</source>
         <translation>店名</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="84" />
+        <location filename="../../ui/wizard.py" line="99" />
         <source>Currency</source>
         <translation>币种</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="85" />
+        <location filename="../../ui/wizard.py" line="100" />
         <source>Time zone</source>
         <translation>时区</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="86" />
+        <location filename="../../ui/wizard.py" line="101" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="93" />
+        <location filename="../../ui/wizard.py" line="108" />
         <source>Same as this computer</source>
         <translation>与本电脑相同</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="98" />
+        <location filename="../../ui/wizard.py" line="113" />
         <source>Type the shop's name.</source>
         <translation>请输入店名。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="102" />
+        <location filename="../../ui/wizard.py" line="117" />
         <source>Choose a time zone from the list, such as Asia/Shanghai.</source>
         <translation>请从列表中选择时区，例如 Asia/Shanghai。</translation>
     </message>
