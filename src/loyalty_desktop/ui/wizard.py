@@ -220,9 +220,7 @@ class DataPage(QWizardPage):
                 "copy them to a USB stick or another computer now and then."
             )
         )
-        self.shared.setText(
-            self.tr("Every user of this computer opens this shop (a shared till)")
-        )
+        self.shared.setText(self.tr("Every user of this computer opens this shop (a shared till)"))
 
     def choose_file(self) -> None:
         """Pick the database file in a file dialog."""
