@@ -28,6 +28,7 @@ from loyalty_desktop.services import (
     refunds,
     reports,
     staff,
+    sync,
     till_policy,
 )
 from loyalty_desktop.services.auth import (
@@ -105,6 +106,7 @@ ATTEMPTS: dict[Permission, Attempt] = {
     ),
     Permission.DISCOUNT: _large_discount,
     Permission.BACKUP: lambda o, a, s: backups.list_backups(o.shop, a),
+    Permission.SYNC: lambda o, a, s: sync.connect(o.shop, a, "http://hq", "t0ken", "store-1"),
 }
 
 ACTORS = {

@@ -167,7 +167,7 @@ def test_connect_checks_the_token_and_status_names_the_server(
         return done.returncode, json.loads(done.stdout)
 
     code, refused = loyalty("sync", "connect", server.url, "--token", "wrong")
-    assert (code, refused["error"]) == (1, "server_unavailable")
+    assert (code, refused["error"]) == (1, "token_refused")
     code, connected = loyalty("sync", "connect", server.url, "--token", server.token)
     assert (code, connected["store_id"]) == (0, server.store_id)
     code, status = loyalty("sync", "status")
@@ -175,3 +175,9 @@ def test_connect_checks_the_token_and_status_names_the_server(
     code, _report = loyalty("sync", "--once")
     assert code == 0
     assert loyalty("sync", "status")[1]["queue"] == 0
+    assert loyalty("sync", "status")[1]["problem"] is None
+    assert loyalty("member", "add", "--name", "New")[0] == 0  # something to send
+    code, revoked = loyalty("sync", "--once", "--token", "revoked-or-wrong")
+    assert (code, revoked["error"]) == (1, "token_refused")  # at once, not retried
+    status = loyalty("sync", "status")[1]
+    assert (status["problem"], status["queue"]) == ("token_refused", 1)

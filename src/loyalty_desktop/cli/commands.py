@@ -42,7 +42,13 @@ from loyalty_desktop.cli.staff import (
     cmd_staff_role,
     cmd_till_rules,
 )
-from loyalty_desktop.cli.sync import cmd_sync, cmd_sync_connect, cmd_sync_status
+from loyalty_desktop.cli.sync import (
+    cmd_sync,
+    cmd_sync_connect,
+    cmd_sync_disconnect,
+    cmd_sync_quarantined,
+    cmd_sync_status,
+)
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
 from loyalty_desktop.domain.cards import quoted
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -440,6 +446,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("sync", None): cmd_sync,
     ("sync", "connect"): cmd_sync_connect,
     ("sync", "status"): cmd_sync_status,
+    ("sync", "disconnect"): cmd_sync_disconnect,
+    ("sync", "quarantined"): cmd_sync_quarantined,
     ("staff", "add"): cmd_staff_add,
     ("staff", "list"): cmd_staff_list,
     ("card-key", "rotate"): cmd_card_key_rotate,

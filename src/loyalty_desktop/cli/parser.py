@@ -310,6 +310,8 @@ def build_parser() -> Parser:
     p.add_argument("url")
     p.add_argument("--token", required=True)
     sync.add_parser("status", help="queue length, last sync, quarantined events")
+    sync.add_parser("disconnect", help="forget the server and token (the queue is kept)")
+    sync.add_parser("quarantined", help="events the server refused as a reused key")
 
     staff = sub.add_parser("staff", help="staff accounts").add_subparsers(
         dest="action", required=True, parser_class=Parser

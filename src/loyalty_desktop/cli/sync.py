@@ -8,17 +8,33 @@ from typing import Any
 
 from loyalty_desktop.cli.context import Context, Refused
 from loyalty_desktop.services import sync
+from loyalty_desktop.services.auth import Permission, require
 from loyalty_desktop.sync.http import HttpSyncServer
 
 
 def cmd_sync_connect(ctx: Context, args: Any) -> dict[str, Any]:
     """Check the token with the server, then remember the server and token in this database."""
+    actor = ctx.actor
+    require(actor, Permission.SYNC)  # before the token goes anywhere
     try:
         store_id = HttpSyncServer(args.url, args.token).store_id()
     except sync.ServerUnavailable as exc:
         raise Refused("server_unavailable", str(exc)) from exc
-    sync.connect(ctx.shop, args.url, args.token, store_id)
+    except sync.TokenRefused as exc:
+        raise Refused("token_refused", str(exc)) from exc
+    sync.connect(ctx.shop, actor, args.url, args.token, store_id)
     return {"server": args.url, "store_id": store_id, "device_id": ctx.shop.device_id}
+
+
+def cmd_sync_disconnect(ctx: Context, args: Any) -> dict[str, Any]:
+    """Forget the server and the token; the outbox keeps every event for a later connect."""
+    sync.disconnect(ctx.shop, ctx.actor)
+    return asdict(sync.status(ctx.shop))
+
+
+def cmd_sync_quarantined(ctx: Context, args: Any) -> dict[str, Any]:
+    """The events the server refused as a reused key with another payload."""
+    return {"events": [asdict(q) for q in sync.quarantined(ctx.shop, ctx.actor)]}
 
 
 def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:
@@ -38,6 +54,8 @@ def cmd_sync(ctx: Context, args: Any) -> dict[str, Any]:
     while True:
         try:
             report = sync.sync_with_retry(ctx.shop, server, sleep=time.sleep)
+        except sync.TokenRefused as exc:  # revoked or mistyped: retrying cannot help
+            raise Refused("token_refused", str(exc)) from exc
         except sync.ServerUnavailable as exc:
             if args.once:
                 raise Refused("server_unavailable", str(exc)) from exc

@@ -202,6 +202,9 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "set_till_rules": Wording("change the till rules", "修改收银规则"),
             "give_large_discount": Wording("give a discount above the limit", "给出超过上限的折扣"),
             "backup": Wording("back up or restore the database", "备份或恢复数据库"),
+            "connect_sync": Wording(
+                "connect this store to the central server", "把本店连接到总部服务器"
+            ),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

@@ -50,6 +50,7 @@ class Permission(StrEnum):
     TILL_RULES = "set_till_rules"  # set what a cashier may do without a manager
     DISCOUNT = "give_large_discount"  # give a discount above the cashier's limit
     BACKUP = "backup"
+    SYNC = "connect_sync"  # connect this store to the central server, or disconnect it
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -79,6 +80,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.TILL_RULES: Role.ADMIN,
     Permission.DISCOUNT: Role.MANAGER,
     Permission.BACKUP: Role.MANAGER,
+    Permission.SYNC: Role.ADMIN,
 }
 
 

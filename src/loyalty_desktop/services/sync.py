@@ -18,11 +18,14 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.journal import write_audit
 
 BATCH = 100
 SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
+PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
 ACKNOWLEDGED = frozenset({"applied", "duplicate", "rejected"})
 
 
@@ -73,6 +76,10 @@ class ServerUnavailable(Exception):
     """The server could not be reached or did not answer (the events stay queued)."""
 
 
+class TokenRefused(Exception):
+    """The server does not know this store's token (revoked, or mistyped): retrying cannot help."""
+
+
 class SyncServer(Protocol):
     """The central server's push endpoint."""
 
@@ -100,6 +107,18 @@ class SyncStatus:
     queue: int
     last_sync: str | None
     quarantined: int
+    store_id: str | None = None
+    problem: str | None = None  # None, "server_unavailable" or "token_refused"
+
+
+@dataclass(frozen=True)
+class QuarantinedEvent:
+    """An event the server refused because its key was already used with another payload."""
+
+    id: str
+    key: str
+    kind: str
+    reason: str | None
 
 
 def _queue(shop: Shop) -> SyncQueue:
@@ -108,19 +127,52 @@ def _queue(shop: Shop) -> SyncQueue:
     return shop.sync_queue
 
 
-def connect(shop: Shop, server: str, token: str, store_id: str) -> None:
-    """Remember the server, this store's token and id (in the installation's settings)."""
+def connect(shop: Shop, actor: Actor, server: str, token: str, store_id: str) -> None:
+    """Remember the server, this store's token and id (admin); audited without the token."""
+    require(actor, Permission.SYNC)
     with shop.uow() as uow:
+        was = uow.settings.get(SERVER)
         uow.settings.set(SERVER, server)
         uow.settings.set(TOKEN, token)
         uow.settings.set(STORE, store_id)
+        uow.settings.set(PROBLEM, "")
+        write_audit(
+            uow,
+            shop,
+            actor,
+            "sync.connect",
+            f"setting:{SERVER}",
+            None,
+            {"server": server, "store_id": store_id, "was_server": was},
+            shop.clock.now(),
+        )
+        uow.commit()
+
+
+def disconnect(shop: Shop, actor: Actor) -> None:
+    """Forget the server and the token (admin): the outbox keeps growing, nothing is lost."""
+    require(actor, Permission.SYNC)
+    with shop.uow() as uow:
+        was = uow.settings.get(SERVER)
+        for key in (SERVER, TOKEN, STORE, PROBLEM):
+            uow.settings.set(key, "")
+        write_audit(
+            uow,
+            shop,
+            actor,
+            "sync.disconnect",
+            f"setting:{SERVER}",
+            None,
+            {"was_server": was},
+            shop.clock.now(),
+        )
         uow.commit()
 
 
 def connection(shop: Shop) -> tuple[str | None, str | None]:
     """The server URL and token this store syncs with, if connected."""
     with shop.uow() as uow:
-        return uow.settings.get(SERVER), uow.settings.get(TOKEN)
+        return uow.settings.get(SERVER) or None, uow.settings.get(TOKEN) or None
 
 
 def _quarantined(shop: Shop) -> list[dict[str, Any]]:
@@ -182,7 +234,7 @@ def sync_with_retry(
     total = SyncReport()
     for attempt in range(1, attempts + 1):
         try:
-            return _add(total, push_pending(shop, server))
+            return _add(total, sync_pass(shop, server))
         except ServerUnavailable:
             if attempt == attempts:
                 raise
@@ -201,13 +253,46 @@ def _add(a: SyncReport, b: SyncReport) -> SyncReport:
 
 
 def status(shop: Shop) -> SyncStatus:
-    """Queue length, last sync and quarantined events."""
+    """Queue length, last sync, quarantined events and why the last pass stopped (no personal data)."""
     server, _ = connection(shop)
     with shop.uow() as uow:
         last = uow.settings.get(LAST_SYNC)
-    return SyncStatus(server, _queue(shop).queued(), last, len(_quarantined(shop)))
+        store_id = uow.settings.get(STORE) or None
+        problem = uow.settings.get(PROBLEM) or None
+    return SyncStatus(
+        server, _queue(shop).queued(), last, len(_quarantined(shop)), store_id, problem
+    )
 
 
-def quarantined(shop: Shop) -> list[dict[str, Any]]:
-    """The events the server refused as a reused key with another payload."""
-    return _quarantined(shop)
+def quarantined(shop: Shop, actor: Actor) -> list[QuarantinedEvent]:
+    """The events the server refused as a reused key with another payload (managers look at them)."""
+    require(actor, Permission.AUDIT)
+    return [
+        QuarantinedEvent(q["id"], q["key"], q["key"].split(":", 1)[0], q.get("reason"))
+        for q in _quarantined(shop)
+    ]
+
+
+def sync_pass(shop: Shop, server: SyncServer) -> SyncReport:
+    """One pass of the pump as the till runs it: push, and remember why it stopped if it did.
+
+    A server away is normal for a shop (the events stay queued and the next pass sends
+    them); a refused token stops nothing at the till either, but the status says so
+    until an administrator connects again.
+    """
+    try:
+        report = push_pending(shop, server)
+    except ServerUnavailable:
+        _note_problem(shop, "server_unavailable")
+        raise
+    except TokenRefused:
+        _note_problem(shop, "token_refused")
+        raise
+    _note_problem(shop, "")
+    return report
+
+
+def _note_problem(shop: Shop, problem: str) -> None:
+    with shop.uow() as uow:
+        uow.settings.set(PROBLEM, problem)
+        uow.commit()

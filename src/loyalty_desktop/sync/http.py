@@ -8,7 +8,7 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from loyalty_desktop.services.sync import ServerUnavailable
+from loyalty_desktop.services.sync import ServerUnavailable, TokenRefused
 
 
 class HttpSyncServer:
@@ -37,6 +37,8 @@ class HttpSyncServer:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:
+            if exc.code in (401, 403):
+                raise TokenRefused(f"the server refused this store's token ({exc.code})") from exc
             raise ServerUnavailable(f"the server answered {exc.code}: {exc.reason}") from exc
         except (OSError, ValueError) as exc:  # refused, reset, timed out, cut mid-answer
             raise ServerUnavailable(f"the server could not be reached: {exc}") from exc

@@ -1,0 +1,168 @@
+"""The till's sync pump against a server that answers, goes away or refuses the token.
+
+The server here is a stand-in for the wire (the real one is tried in tests/server); what is
+under test is the store's side: what leaves the queue, what the status says, who may connect.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.domain.errors import PermissionDenied
+from loyalty_desktop.services import browsing, members, programs, sync
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
+from loyalty_desktop.sync.http import HttpSyncServer
+from tests.conftest import FixedClock
+from tests.integration.conftest import PROGRAM
+
+CASHIER = Actor("Cai", Role.CASHIER)
+MANAGER = Actor("Mia", Role.MANAGER)
+
+
+class Wire:
+    """Answers every event ``applied`` while up; raises what a real client would when not."""
+
+    def __init__(self) -> None:
+        self.failure: Exception | None = None
+        self.calls = 0
+        self.keys: list[str] = []
+
+    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        self.calls += 1
+        if self.failure is not None:
+            raise self.failure
+        self.keys += [e["key"] for e in events]
+        return [{"status": "applied"} for _ in events]
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FixedClock) -> Iterator[Opened]:
+    opened = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
+    programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "test")
+    for i in range(3):
+        members.enrol(opened.shop, LOCAL_ADMIN, members.NewMember(name=f"M{i}"))
+    yield opened
+    opened.engine.dispose()
+
+
+def test_only_an_admin_connects_and_the_audit_names_the_server_never_the_token(
+    store: Opened,
+) -> None:
+    for actor in (CASHIER, MANAGER):
+        with pytest.raises(PermissionDenied):
+            sync.connect(store.shop, actor, "https://hq.example", "s3cret-token", "store-1")
+    assert sync.status(store.shop).server is None
+
+    sync.connect(store.shop, LOCAL_ADMIN, "https://hq.example", "s3cret-token", "store-1")
+
+    status = sync.status(store.shop)
+    assert (status.server, status.store_id, status.problem) == (
+        "https://hq.example",
+        "store-1",
+        None,
+    )
+    entries = browsing.audit_log(store.shop, LOCAL_ADMIN).rows
+    connected = [e for e in entries if e.action == "sync.connect"]
+    assert len(connected) == 1
+    logged = json.dumps([str(e) for e in entries], ensure_ascii=False)
+    assert "https://hq.example" in logged
+    assert "s3cret-token" not in logged
+
+
+def test_a_server_away_keeps_the_queue_and_says_so_until_a_pass_gets_through(
+    store: Opened,
+) -> None:
+    wire = Wire()
+    queued = sync.status(store.shop).queue
+    assert queued >= 3
+    wire.failure = sync.ServerUnavailable("refused")
+    with pytest.raises(sync.ServerUnavailable):
+        sync.sync_pass(store.shop, wire)
+    status = sync.status(store.shop)
+    assert (status.queue, status.problem) == (queued, "server_unavailable")
+
+    wire.failure = None
+    report = sync.sync_pass(store.shop, wire)
+
+    status = sync.status(store.shop)
+    assert (report.pushed, status.queue, status.problem) == (queued, 0, None)
+    assert len(wire.keys) == len(set(wire.keys)) == queued
+
+
+def test_a_refused_token_is_not_retried_and_stays_in_the_status_until_connected_again(
+    store: Opened,
+) -> None:
+    wire = Wire()
+    wire.failure = sync.TokenRefused("401")
+    with pytest.raises(sync.TokenRefused):
+        sync.sync_with_retry(store.shop, wire, sleep=lambda _: None)
+    assert wire.calls == 1  # five tries would only hammer the server with a dead token
+    with pytest.raises(sync.TokenRefused):
+        sync.sync_pass(store.shop, wire)
+    assert sync.status(store.shop).problem == "token_refused"
+
+    sync.connect(store.shop, LOCAL_ADMIN, "https://hq.example", "new-token", "store-1")
+    assert sync.status(store.shop).problem is None
+
+
+def test_disconnecting_forgets_the_server_but_keeps_every_queued_event(store: Opened) -> None:
+    sync.connect(store.shop, LOCAL_ADMIN, "https://hq.example", "tok", "store-1")
+    queued = sync.status(store.shop).queue
+
+    sync.disconnect(store.shop, LOCAL_ADMIN)
+
+    assert sync.connection(store.shop) == (None, None)
+    assert sync.status(store.shop).queue == queued
+    with pytest.raises(PermissionDenied):
+        sync.disconnect(store.shop, MANAGER)
+
+
+def test_quarantined_events_are_listed_for_managers_with_their_kind(store: Opened) -> None:
+    class Conflicting(Wire):
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            return [{"status": "conflict", "reason": "key_reused"} for _ in events]
+
+    queued = sync.status(store.shop).queue
+    sync.sync_pass(store.shop, Conflicting())
+
+    held = sync.quarantined(store.shop, MANAGER)
+    assert len(held) == queued == sync.status(store.shop).quarantined
+    assert {q.kind for q in held} == {"member"}
+    assert {q.reason for q in held} == {"key_reused"}
+    with pytest.raises(PermissionDenied):
+        sync.quarantined(store.shop, CASHIER)
+
+
+class _Refusing(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.send_response(401)
+        self.end_headers()
+
+    do_GET = do_POST  # noqa: N815
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+def test_the_http_client_tells_a_refused_token_from_a_server_away() -> None:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Refusing)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = HttpSyncServer(f"http://127.0.0.1:{httpd.server_port}", "old", timeout=5)
+        with pytest.raises(sync.TokenRefused):
+            client.push([{"key": "k"}])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    away = HttpSyncServer(f"http://127.0.0.1:{httpd.server_port}", "old", timeout=5)
+    with pytest.raises(sync.ServerUnavailable):
+        away.push([{"key": "k"}])
