@@ -31,6 +31,7 @@ from loyalty_desktop.services import keys
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import Clock
 from loyalty_desktop.services.retry import once_more_on_conflict
+from loyalty_desktop.sync.http import HttpSyncServer
 
 
 def _device_id(uow: SqlUnitOfWorkFactory) -> str:
@@ -130,7 +131,12 @@ def open_database(
         engine.dispose()
         raise
     shop = replace(shop, own_files=partial(shop_files, path, where))
-    shop = replace(shop, store_sales=SqlStoreSales(engine), sync_queue=SqlSyncQueue(engine))
+    shop = replace(
+        shop,
+        store_sales=SqlStoreSales(engine),
+        sync_queue=SqlSyncQueue(engine),
+        sync_server=HttpSyncServer,
+    )
     if path is not None:
         reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)
         protected = partial(shop_files, path, where)

@@ -10,13 +10,14 @@ import http.server
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from loyalty_desktop.app import Opened, open_database
-from loyalty_desktop.domain.errors import PermissionDenied
+from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.services import browsing, members, programs, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.sync.http import HttpSyncServer
@@ -34,6 +35,12 @@ class Wire:
         self.failure: Exception | None = None
         self.calls = 0
         self.keys: list[str] = []
+        self.tokens: list[str] = []
+
+    def store_id(self) -> str:
+        if self.failure is not None:
+            raise self.failure
+        return "store-9"
 
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         self.calls += 1
@@ -166,3 +173,51 @@ def test_the_http_client_tells_a_refused_token_from_a_server_away() -> None:
     away = HttpSyncServer(f"http://127.0.0.1:{httpd.server_port}", "old", timeout=5)
     with pytest.raises(sync.ServerUnavailable):
         away.push([{"key": "k"}])
+
+
+def _wired(store: Opened, wire: Wire) -> Any:
+    def client(url: str, token: str) -> Wire:
+        wire.tokens.append(token)
+        return wire
+
+    return replace(store.shop, sync_server=client)
+
+
+def test_connecting_checks_the_address_and_the_token_first_and_remembers_nothing_on_failure(
+    store: Opened,
+) -> None:
+    wire = Wire()
+    shop = _wired(store, wire)
+    with pytest.raises(InvalidRequest):
+        sync.connect_to(shop, LOCAL_ADMIN, "hq.example", "tok")  # no scheme
+    with pytest.raises(PermissionDenied):
+        sync.connect_to(shop, MANAGER, "https://hq.example", "tok")
+    assert wire.tokens == []  # a refused person's token never went to the network
+    wire.failure = sync.TokenRefused("401")
+    with pytest.raises(sync.TokenRefused):
+        sync.connect_to(shop, LOCAL_ADMIN, "https://hq.example", "wrong")
+    assert sync.connection(shop) == (None, None)
+
+    wire.failure = None
+    assert sync.connect_to(shop, LOCAL_ADMIN, " https://hq.example ", " tok ") == "store-9"
+    assert sync.connection(shop) == ("https://hq.example", "tok")
+
+
+def test_the_tills_background_pass_never_raises_and_does_nothing_until_connected(
+    store: Opened,
+) -> None:
+    wire = Wire()
+    shop = _wired(store, wire)
+    queued = sync.status(shop).queue
+    assert sync.run_pass(shop).server is None
+    assert wire.calls == 0
+
+    sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "tok", "store-9")
+    wire.failure = sync.ServerUnavailable("cable out")
+    away = sync.run_pass(shop)
+    assert (away.problem, away.queue) == ("server_unavailable", queued)
+    wire.failure = sync.TokenRefused("revoked")
+    assert sync.run_pass(shop).problem == "token_refused"
+    wire.failure = None
+    back = sync.run_pass(shop)
+    assert (back.problem, back.queue, back.last_sync is not None) == (None, 0, True)

@@ -8,21 +8,17 @@ from typing import Any
 
 from loyalty_desktop.cli.context import Context, Refused
 from loyalty_desktop.services import sync
-from loyalty_desktop.services.auth import Permission, require
 from loyalty_desktop.sync.http import HttpSyncServer
 
 
 def cmd_sync_connect(ctx: Context, args: Any) -> dict[str, Any]:
     """Check the token with the server, then remember the server and token in this database."""
-    actor = ctx.actor
-    require(actor, Permission.SYNC)  # before the token goes anywhere
     try:
-        store_id = HttpSyncServer(args.url, args.token).store_id()
+        store_id = sync.connect_to(ctx.shop, ctx.actor, args.url, args.token)
     except sync.ServerUnavailable as exc:
         raise Refused("server_unavailable", str(exc)) from exc
     except sync.TokenRefused as exc:
         raise Refused("token_refused", str(exc)) from exc
-    sync.connect(ctx.shop, actor, args.url, args.token, store_id)
     return {"server": args.url, "store_id": store_id, "device_id": ctx.shop.device_id}
 
 

@@ -13,6 +13,10 @@ STORES = {
         "this shop's storage cannot show reports for one store; choose all stores",
         "当前数据库不能按门店查看报表，请选择“全部门店”",
     ),
+    "sync_address": Wording(
+        "give the server's address (http:// or https://) and this store's token",
+        "请填写服务器地址（http:// 或 https://）和本店的令牌",
+    ),
     "sync_unavailable": Wording(
         "this database cannot sync with the central server",
         "此数据库无法与中心服务器同步",

@@ -22,7 +22,7 @@ from loyalty_desktop.services.ports import (
 from loyalty_desktop.services.read_models import ReadModels
 
 if TYPE_CHECKING:
-    from loyalty_desktop.services.sync import SyncQueue
+    from loyalty_desktop.services.sync import SyncQueue, SyncServer
 
 
 @dataclass(frozen=True)
@@ -46,3 +46,5 @@ class Shop:
     store_sales: StoreSalesSource | None = None
     # The outbox as the sync pump reads it (None: the fakes and databases that cannot sync).
     sync_queue: SyncQueue | None = None
+    # The central server's client for a URL and token (None: no network here, as in the fakes).
+    sync_server: Callable[[str, str], SyncServer] | None = None

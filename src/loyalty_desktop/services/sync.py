@@ -11,6 +11,7 @@ leaves the events queued, and the next attempt's duplicates make the replay harm
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ class SyncServer(Protocol):
         """Send a batch; one result (``status``, ``reason``) per event, in order."""
         ...
 
+    def store_id(self) -> str:
+        """The store the token belongs to (checks the URL and the token)."""
+        ...
+
 
 @dataclass(frozen=True)
 class SyncReport:
@@ -147,6 +152,41 @@ def connect(shop: Shop, actor: Actor, server: str, token: str, store_id: str) ->
             shop.clock.now(),
         )
         uow.commit()
+
+
+def _client(shop: Shop, url: str, token: str) -> SyncServer:
+    if shop.sync_server is None:
+        raise InvalidRequest("this installation cannot reach a server", reason="sync_unavailable")
+    return shop.sync_server(url, token)
+
+
+def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
+    """Check the token with the server, then remember both (admin); the store's id.
+
+    Raises ServerUnavailable or TokenRefused, having remembered nothing.
+    """
+    require(actor, Permission.SYNC)  # before the token goes anywhere
+    url, token = url.strip(), token.strip()
+    if not url.startswith(("http://", "https://")) or not token:
+        raise InvalidRequest(
+            "give the server's address (http:// or https://) and this store's token",
+            reason="sync_address",
+        )
+    store_id = _client(shop, url, token).store_id()
+    connect(shop, actor, url, token, store_id)
+    return store_id
+
+
+def run_pass(shop: Shop) -> SyncStatus:
+    """One pass of the till's background pump, if connected; the status after it.
+
+    Never raises for the network: a server away or a refused token is in the status.
+    """
+    url, token = connection(shop)
+    if url and token and shop.sync_server is not None:
+        with contextlib.suppress(ServerUnavailable, TokenRefused):
+            sync_pass(shop, shop.sync_server(url, token))
+    return status(shop)
 
 
 def disconnect(shop: Shop, actor: Actor) -> None:
