@@ -27,4 +27,5 @@ def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     install_crash_dialog()
     window = MainWindow(shop, demo=demo, database=database)
     window.show()
+    window.sync_pump.start()  # sends the outbox if this store is connected to a server
     return app.exec()

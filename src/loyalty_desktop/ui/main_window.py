@@ -39,7 +39,9 @@ from loyalty_desktop.ui.screens.messages import spoken, tell, till_sale_number
 from loyalty_desktop.ui.screens.refund import RefundScreen
 from loyalty_desktop.ui.screens.settings import SettingsScreen
 from loyalty_desktop.ui.screens.sign_in import SignInScreen
+from loyalty_desktop.ui.sync_pump import SyncPump
 from loyalty_desktop.ui.tasks import Tasks
+from loyalty_desktop.ui.widgets.sync_status import SyncStatusLabel
 
 TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services.upkeep)
 # A minute after a sign-in, when the worker is idle: the daily backup if one is due. Not at
@@ -100,10 +102,14 @@ class MainWindow(QMainWindow):
         self.sign_out_button.hide()
         self.about_button = QPushButton()
         self.about_button.clicked.connect(self.open_about)
+        self.sync_status = SyncStatusLabel()
+        self.sync_pump = SyncPump(shop, parent=self)
+        self.sync_pump.changed.connect(self.sync_status.show_status)
         self._label()
         bar = self.statusBar()
         bar.addWidget(self.demo_badge)
         bar.addWidget(self.who, 1)
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.console_button)
         bar.addPermanentWidget(self.settings_button)
         bar.addPermanentWidget(self.sign_out_button)
@@ -162,6 +168,7 @@ class MainWindow(QMainWindow):
         self.console_button.setText(self.tr("Back office (F11)"))
         self.sign_out_button.setText(self.tr("Sign out (Ctrl+L)"))
         self.about_button.setText(self.tr("About (F1)"))
+        self.sync_status.label()
 
     def _add_entry_screens(self) -> None:
         self.stack.addWidget(self.first_run)
@@ -461,6 +468,7 @@ class MainWindow(QMainWindow):
         for translator in self._translators:  # the next window picks its own language
             QApplication.removeTranslator(translator)
         self._translators = []
+        self.sync_pump.stop()
         self.tasks.wait()
         self.printer.wait()
         super().closeEvent(event)

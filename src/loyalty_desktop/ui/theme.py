@@ -31,6 +31,9 @@ QLabel#points { font-size: 36px; font-weight: bold; color: #0842a0; }
 QLabel#notice { color: #8a1c00; font-weight: bold; }
 QLabel#ok { color: #0d5c2e; font-weight: bold; }
 QLabel#demo { background: #ffe08a; color: #1a1a1a; font-weight: bold; padding: 4px 12px; }
+QLabel#sync[tone="ok"] { color: #0d5c2e; padding: 0 8px; }
+QLabel#sync[tone="warn"] { color: #7a4a00; font-weight: bold; padding: 0 8px; }
+QLabel#sync[tone="bad"] { color: #8a1c00; font-weight: bold; padding: 0 8px; }
 QFrame#panel { border: 2px solid #c4c4c4; border-radius: 10px; }
 QHeaderView::section { font-size: 24px; padding: 4px; background: #eef1f5; border: 1px solid #c4c4c4; }
 """

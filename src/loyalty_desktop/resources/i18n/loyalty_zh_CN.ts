@@ -1131,59 +1131,64 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="45" />
+        <location filename="../../ui/console/pages.py" line="46" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="47" />
+        <location filename="../../ui/console/pages.py" line="48" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="50" />
+        <location filename="../../ui/console/pages.py" line="51" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="52" />
+        <location filename="../../ui/console/pages.py" line="53" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="54" />
+        <location filename="../../ui/console/pages.py" line="55" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="56" />
+        <location filename="../../ui/console/pages.py" line="57" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="59" />
+        <location filename="../../ui/console/pages.py" line="60" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="62" />
+        <location filename="../../ui/console/pages.py" line="63" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="64" />
+        <location filename="../../ui/console/pages.py" line="65" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="67" />
+        <location filename="../../ui/console/pages.py" line="68" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="69" />
+        <location filename="../../ui/console/pages.py" line="70" />
         <source>Events</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="71" />
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
 </context>
 <context>
@@ -1548,7 +1553,7 @@ The details are in the log file; please send it to support:
     </message>
     <message>
         <location filename="../../ui/wizard.py" line="215" />
-        <location filename="../../ui/wizard.py" line="230" />
+        <location filename="../../ui/wizard.py" line="228" />
         <source>The shop's database file</source>
         <translation>店铺的数据库文件</translation>
     </message>
@@ -1563,12 +1568,12 @@ The details are in the log file; please send it to support:
         <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="224" />
+        <location filename="../../ui/wizard.py" line="223" />
         <source>Every user of this computer opens this shop (a shared till)</source>
         <translation>这台电脑的每个用户都打开这家店（共用收银台）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard.py" line="243" />
+        <location filename="../../ui/wizard.py" line="241" />
         <source>Only an administrator of this computer can set up a shared till. Start the program as administrator once, or untick the shared till.</source>
         <translation>只有这台电脑的管理员才能设置共用收银台。请以管理员身份启动一次本程序，或取消勾选共用收银台。</translation>
     </message>
@@ -1872,9 +1877,27 @@ The details are in the log file; please send it to support:
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../ui/wizard.py" line="268" />
+        <location filename="../../ui/wizard.py" line="266" />
         <source>Set up loyalty-desktop</source>
         <translation>设置 loyalty-desktop</translation>
+    </message>
+</context>
+<context>
+    <name>HeldModel</name>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="73" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="73" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="73" />
+        <source>Server's reason</source>
+        <translation>服务器给出的原因</translation>
     </message>
 </context>
 <context>
@@ -2518,77 +2541,77 @@ The details are in the log file; please send it to support:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Loyalty till — DEMO</source>
         <translation>会员收银台 — 演示</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Loyalty till</source>
         <translation>会员收银台</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="169" />
         <source>Sign out (Ctrl+L)</source>
         <translation>退出登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>DEMO — sample data, not a real shop</source>
         <translation>演示 — 示例数据，不是真实门店</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Settings (F10)</source>
         <translation>设置 (F10)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Back office (F11)</source>
         <translation>后台管理 (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>About (F1)</source>
         <translation>关于 (F1)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>cashier</source>
         <translation>收银员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232" />
+        <location filename="../../ui/main_window.py" line="239" />
         <source>manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Signed in: {name} ({role})</source>
         <translation>已登录：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>The back office is for managers.</source>
         <translation>后台管理仅供店长使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Finish or clear the sale in progress (Esc) before changing the language.</source>
         <translation>请先完成或清空当前这笔销售（Esc），再切换语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>That was a payment code ({kind}), not a receipt.</source>
         <translation>这是付款码（{kind}），不是小票。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389" />
+        <location filename="../../ui/main_window.py" line="396" />
         <source>That was a member card, not a receipt.</source>
         <translation>这是会员卡，不是小票。</translation>
     </message>
@@ -5218,6 +5241,137 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <location filename="../../ui/widgets/suggestions.py" line="95" />
         <source>popular</source>
         <translation>热销</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="95" />
+        <source>Sync with the central server</source>
+        <translation>与总部服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="99" />
+        <source>Sales and members are sent to the chain's server in the background. Without the network the till goes on selling and sends later.</source>
+        <translation>销售和会员资料会在后台发送到连锁总部的服务器。断网时收银照常进行，联网后再补发。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="115" />
+        <source>Held for a manager</source>
+        <translation>待经理处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="119" />
+        <source>The server had already received these keys with different contents, so it kept the first. They are not sent again; compare them with the server's records.</source>
+        <translation>服务器之前已收到过这些键、但内容不同，因此保留了最先收到的那份。这些事件不会再次发送；请与服务器上的记录核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="124" />
+        <source>Send now</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="130" />
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="131" />
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="135" />
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="136" />
+        <source>This store's token</source>
+        <translation>本店令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="156" />
+        <source>An administrator connects the store</source>
+        <translation>由管理员连接本店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="184" />
+        <source>The server refused this token: check it with the chain's administrator.</source>
+        <translation>服务器拒绝了这个令牌：请向连锁总部的管理员核实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="185" />
+        <source>The server could not be reached; nothing was changed. Check the address.</source>
+        <translation>无法连接服务器，未做任何更改。请检查地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="213" />
+        <source>Connected. The till sends its events now.</source>
+        <translation>已连接。收银台现在开始发送事件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="229" />
+        <source>Not connected. {n} events wait in the outbox.</source>
+        <translation>未连接。发件箱中有 {n} 个事件等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="231" />
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="232" />
+        <source>Store: {store}</source>
+        <translation>门店：{store}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="233" />
+        <source>Waiting to send: {n}</source>
+        <translation>等待发送：{n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="234" />
+        <source>Last sent: {time}</source>
+        <translation>上次发送：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="237" />
+        <source>The server refused this store's token: connect again.</source>
+        <translation>服务器拒绝了本店的令牌：请重新连接。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="239" />
+        <source>The server could not be reached at the last try.</source>
+        <translation>上次尝试时无法连接服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="48" />
+        <source>Sync stopped: the server refused this till's token. Ask the administrator.</source>
+        <translation>同步已停止：服务器拒绝了本收银台的令牌。请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="52" />
+        <source>Offline: {n} to send (sales go on)</source>
+        <translation>离线：{n} 条待发送（收银照常）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="55" />
+        <source>Sync: {n} to send</source>
+        <translation>同步：{n} 条待发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="58" />
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="61" />
+        <source>{n} held for a manager</source>
+        <translation>{n} 条待经理处理</translation>
     </message>
 </context>
 <context>

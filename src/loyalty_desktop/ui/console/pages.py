@@ -26,6 +26,7 @@ from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.console.programme_page import ProgrammePage
 from loyalty_desktop.ui.console.reports.reports_page import ReportsPage
 from loyalty_desktop.ui.console.staff_page import StaffPage
+from loyalty_desktop.ui.console.sync_page import SyncPage
 from loyalty_desktop.ui.console.till_rules_page import TillRulesPage
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -67,4 +68,5 @@ PAGES: tuple[PageEntry, ...] = (
         "reports", lambda: QCoreApplication.translate("ConsolePages", "Reports"), ReportsPage
     ),
     PageEntry("events", lambda: QCoreApplication.translate("ConsolePages", "Events"), EventsPage),
+    PageEntry("sync", lambda: QCoreApplication.translate("ConsolePages", "Sync"), SyncPage),
 )

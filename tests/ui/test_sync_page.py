@@ -1,0 +1,158 @@
+"""Syncing as a till shows it: the status bar's word, the background pump, the back office's Sync page.
+
+The central server is a stand-in here (tests/server tries the real one); what is under
+test is what the till's screens do with its answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from loyalty_desktop.app import Opened
+from loyalty_desktop.services import members, sync
+from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.ui.console.sync_page import SyncPage
+from loyalty_desktop.ui.sync_pump import SyncPump
+from loyalty_desktop.ui.tasks import Tasks
+from loyalty_desktop.ui.widgets.sync_status import SyncStatusLabel
+
+ADMIN = Actor("Ada", Role.ADMIN)
+MANAGER = Actor("Mia", Role.MANAGER)
+
+
+class Wire:
+    """Answers like the server: applied, a conflict, or raises what the HTTP client raises."""
+
+    def __init__(self) -> None:
+        self.failure: Exception | None = None
+        self.answer = "applied"
+        self.keys: list[str] = []
+
+    def store_id(self) -> str:
+        if self.failure is not None:
+            raise self.failure
+        return "store-7"
+
+    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        if self.failure is not None:
+            raise self.failure
+        self.keys += [e["key"] for e in events]
+        return [{"status": self.answer, "reason": "key_reused"} for _ in events]
+
+
+@pytest.fixture
+def wire() -> Wire:
+    return Wire()
+
+
+@pytest.fixture
+def shop(staffed: Opened, wire: Wire) -> Shop:
+    return replace(staffed.shop, sync_server=lambda url, token: wire)
+
+
+@pytest.fixture
+def tasks() -> Iterator[Tasks]:
+    worker = Tasks()
+    yield worker
+    worker.wait()
+
+
+def _page(qtbot: QtBot, shop: Shop, tasks: Tasks, actor: Actor) -> SyncPage:
+    page = SyncPage(shop, tasks, actor)
+    qtbot.addWidget(page)
+    page.show()
+    page.shown()
+    qtbot.waitUntil(lambda: page.state.text() != "")
+    return page
+
+
+def test_an_admin_connects_the_store_and_sends_the_outbox_from_the_page(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    page = _page(qtbot, shop, tasks, ADMIN)
+    assert "Not connected" in page.state.text()
+    assert not page.send_now.isEnabled()
+    waiting = sync.status(shop).queue
+    assert waiting > 0
+
+    page.url.setText("https://hq.example")
+    page.token.setText("t0ken")
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: "Server: https://hq.example" in page.state.text())
+    assert page.token.text() == ""  # the token is not left on the screen
+    assert "Connected" in page.message.text()
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "Waiting to send: 0" in page.state.text())
+    assert len(wire.keys) == waiting
+
+
+def test_a_refused_token_is_said_on_the_page_and_nothing_is_remembered(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    wire.failure = sync.TokenRefused("401")
+    page = _page(qtbot, shop, tasks, ADMIN)
+    page.url.setText("https://hq.example")
+    page.token.setText("wrong")
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: "refused this token" in page.message.text())
+    assert sync.connection(shop) == (None, None)
+    assert page.connect_button.isEnabled()
+
+
+def test_a_manager_sees_the_held_events_but_cannot_connect(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "t0ken", "store-7")
+    wire.answer = "conflict"
+    held = sync.status(shop).queue
+    sync.run_pass(shop)
+
+    page = _page(qtbot, shop, tasks, MANAGER)
+
+    qtbot.waitUntil(lambda: page.model.rowCount() == held)
+    assert not page.connect_button.isEnabled()
+    assert not page.token.isEnabled()
+    assert page.send_now.isEnabled()
+    kinds = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
+    assert kinds <= {"member", "sale"}
+
+
+def test_the_pump_sends_in_the_background_and_the_status_bar_says_what_happened(
+    qtbot: QtBot, shop: Shop, wire: Wire
+) -> None:
+    label = SyncStatusLabel()
+    qtbot.addWidget(label)
+    pump = SyncPump(shop, interval_ms=60_000)
+    pump.changed.connect(label.show_status)
+    with qtbot.waitSignal(pump.changed):
+        pump.run_now()
+    assert label.isHidden()  # not connected: nothing to say, nothing sent
+    assert wire.keys == []
+
+    sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "t0ken", "store-7")
+    wire.failure = sync.ServerUnavailable("cable out")
+    with qtbot.waitSignal(pump.changed):
+        pump.run_now()
+    assert not label.isHidden()
+    assert label.text().startswith("Offline:")
+    assert "sales go on" in label.text()
+
+    wire.failure = None
+    with qtbot.waitSignal(pump.changed):
+        pump.run_now()
+    assert label.text().startswith("Synced")
+    assert sync.status(shop).queue == 0
+
+    wire.failure = sync.TokenRefused("revoked")
+    sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "t0ken", "store-7")
+    members.enrol(shop, LOCAL_ADMIN, members.NewMember(name="新会员"))
+    with qtbot.waitSignal(pump.changed):
+        pump.run_now()
+    assert "refused this till's token" in label.text()
+    pump.stop()
