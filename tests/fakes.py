@@ -537,6 +537,9 @@ class FakeMemberEvents:
                 counts[event_id] = (signed + 1, came + (signup.checked_in_at is not None))
         return counts
 
+    def hold_places(self, event_id: str) -> None:
+        """One writer at a time in the fakes: nothing to hold."""
+
     def add_signup(self, signup: Signup) -> None:
         key = (signup.event_id, signup.member_id)
         if key in self.s.signups:

@@ -173,6 +173,7 @@ def sign_up(
     when = request_moment(shop, actor, at)
     with shop.uow() as uow:
         event = _event(uow, event_ref)
+        uow.member_events.hold_places(event.id)  # the count below stays true until commit
         member = find_member(uow, member_ref, shop.card_keys)
         if _place(uow, event, member) is not None:
             raise InvalidRequest(

@@ -472,6 +472,14 @@ class MemberEventRepository(Protocol):
         """Signed-up and checked-in members of each event that has any."""
         ...
 
+    def hold_places(self, event_id: str) -> None:
+        """Keep other transactions from giving this event's places until this one ends.
+
+        Counting the places taken and then adding one is a race on a database that lets
+        two writers in at once (PostgreSQL): both count the last place as free.
+        """
+        ...
+
     def add_signup(self, signup: Signup) -> None:
         """Give a member a place (a second place for the same member is a ``Conflict``)."""
         ...

@@ -78,6 +78,12 @@ class SqlMemberEvents:
         )
         return {row[0]: (int(row[1]), int(row[2])) for row in self.conn.execute(query)}
 
+    def hold_places(self, event_id: str) -> None:
+        """Lock the event's row to the end of the transaction (SQLite: its one writer already does)."""
+        self.conn.execute(
+            select(member_events.c.id).where(member_events.c.id == event_id).with_for_update()
+        ).first()
+
     def add_signup(self, signup: Signup) -> None:
         values = dict(signup.__dict__)
         del values["member_no"]
