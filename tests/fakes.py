@@ -537,6 +537,14 @@ class FakeMemberEvents:
                 counts[event_id] = (signed + 1, came + (signup.checked_in_at is not None))
         return counts
 
+    def places_of(self, member_ids: Sequence[str]) -> list[tuple[MemberEvent, Signup]]:
+        found = [
+            (self.s.member_events[e], signup)
+            for (e, m), signup in self.s.signups.items()
+            if m in member_ids
+        ]
+        return sorted(found, key=lambda pair: (pair[0].starts_at, pair[0].id))
+
     def hold_places(self, event_id: str) -> None:
         """One writer at a time in the fakes: nothing to hold."""
 

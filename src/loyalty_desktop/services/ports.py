@@ -472,6 +472,10 @@ class MemberEventRepository(Protocol):
         """Signed-up and checked-in members of each event that has any."""
         ...
 
+    def places_of(self, member_ids: Sequence[str]) -> list[tuple[MemberEvent, Signup]]:
+        """Every event these members signed up for, with their place (oldest event first)."""
+        ...
+
     def hold_places(self, event_id: str) -> None:
         """Keep other transactions from giving this event's places until this one ends.
 

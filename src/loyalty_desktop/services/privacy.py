@@ -61,6 +61,7 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
         merged = [m for m in (uow.members.get(i) for i in uow.members.merged_into(member.id)) if m]
         sales = uow.sales.of_member(member.id)
         history = uow.ledger.history([member.id, *(m.id for m in merged)])
+        places = uow.member_events.places_of([member.id, *(m.id for m in merged)])
         data: JsonObject = {
             "exported_at": at.isoformat(),
             "member": profile(member),
@@ -99,6 +100,17 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
                     "reason": m.reason,
                 }
                 for m in history
+            ],
+            "events": [
+                {
+                    "event": event.name,
+                    "starts_at": event.starts_at.isoformat(),
+                    "signed_up_at": place.signed_up_at.isoformat(),
+                    "checked_in_at": place.checked_in_at.isoformat()
+                    if place.checked_in_at
+                    else None,
+                }
+                for event, place in places
             ],
         }
         delivered = deliver(data)  # the file is written before the export is recorded

@@ -8,7 +8,7 @@ import pytest
 
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.domain.member_events import MemberEvent
-from loyalty_desktop.services import member_events
+from loyalty_desktop.services import member_events, privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from tests.unit.services.conftest import ShopDriver
 
@@ -190,3 +190,23 @@ def test_creating_an_event_is_in_the_audit_log(driver: ShopDriver) -> None:
     event = tasting(driver)
     [entry] = [e for e in driver.database.store.audit if e.action == "event.create"]
     assert entry.subject == f"event:{event.id}"
+
+
+def test_a_members_export_lists_the_events_they_signed_up_for_and_came_to(
+    driver: ShopDriver,
+) -> None:
+    event = tasting(driver)
+    m, other = driver.enrol(), driver.enrol("乙")
+    member_events.sign_up(driver.shop, CASHIER, event.id, m.member_no)
+    member_events.sign_up(driver.shop, CASHIER, event.id, other.member_no)
+    at_the_door(driver, event)
+    member_events.check_in(driver.shop, CASHIER, event.id, m.card)
+
+    data = privacy.export_member(driver.shop, LOCAL_ADMIN, m.member_no, deliver=lambda d: d)
+
+    [place] = data["events"]
+    assert place["event"] == "Tea tasting"
+    assert place["starts_at"] == event.starts_at.isoformat()
+    assert place["checked_in_at"] is not None
+    theirs = privacy.export_member(driver.shop, LOCAL_ADMIN, other.member_no, deliver=lambda d: d)
+    assert [p["checked_in_at"] for p in theirs["events"]] == [None]

@@ -78,6 +78,16 @@ class SqlMemberEvents:
         )
         return {row[0]: (int(row[1]), int(row[2])) for row in self.conn.execute(query)}
 
+    def places_of(self, member_ids: Sequence[str]) -> list[tuple[MemberEvent, Signup]]:
+        query = (
+            select(member_events, *_SIGNUP_COLUMNS)
+            .join(event_signups, event_signups.c.event_id == member_events.c.id)
+            .join(members, members.c.id == event_signups.c.member_id)
+            .where(event_signups.c.member_id.in_(list(member_ids)))
+            .order_by(member_events.c.starts_at, member_events.c.id)
+        )
+        return [(_event(r._mapping), _signup(r._mapping)) for r in self.conn.execute(query)]
+
     def hold_places(self, event_id: str) -> None:
         """Lock the event's row to the end of the transaction (SQLite: its one writer already does)."""
         self.conn.execute(
