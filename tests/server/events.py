@@ -74,6 +74,43 @@ def sale(member_id: str, seq: int, earned: int = 105, price: str = "105.00") -> 
     )
 
 
+def refund(sale_event: dict[str, Any], seq: int, points: int) -> dict[str, Any]:
+    """A refund of ``sale_event`` that takes ``points`` of what it earned back."""
+    sold = sale_event["payload"]
+    refund_id = str(uuid.uuid4())
+    move = {
+        "id": str(uuid.uuid4()),
+        "member_id": sold["member_id"],
+        "kind": "reverse",
+        "points": -points,
+        "at": AT,
+        "lots": [],
+        "allocations": [],
+        "reason": None,
+        "activity": None,
+        "request_id": None,
+    }
+    return _wire(
+        "refund",
+        f"refund:{refund_id}",
+        seq,
+        {
+            "id": refund_id,
+            "refund_id": f"R{seq}",
+            "sale": sold["id"],
+            "sale_id": sold["sale_id"],
+            "member_id": sold["member_id"],
+            "at": AT,
+            "amount": sold["net"],
+            "lines": [],
+            "reversed": points,
+            "restored": 0,
+            "paid_back": sold["net"],
+            "movements": [move],
+        },
+    )
+
+
 def _wire(kind: str, key: str, seq: int, payload: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),

@@ -14,7 +14,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.server.facts import Rejected, check_event
+from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.tables import (
     balances,
     change_clock,
@@ -125,6 +126,8 @@ def _whole_batch(
         inbox_rows.append(_inbox_row(store_id, event, now, "applied", None))
         rows.members += found.members
         rows.ledger += found.ledger
+        rows.sales += found.sales
+        rows.refunds += found.refunds
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(
@@ -133,7 +136,7 @@ def _whole_batch(
         if len(claimed) != len(events):
             saved.rollback()
             return None
-        write_rows(conn, rows)
+        write_rows(conn, rows, now)
         saved.commit()
     except IntegrityError:
         saved.rollback()
@@ -168,7 +171,7 @@ def _one(
     saved = conn.begin_nested()
     try:
         conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "applied", None)))
-        moved = _apply(conn, store_id, event)
+        moved = _apply(conn, store_id, event, now)
         saved.commit()
         return EventResult(event.id, event.key, "applied"), moved
     except IntegrityError:
@@ -229,6 +232,8 @@ class Rows:
 
     members: list[dict[str, Any]]
     ledger: list[dict[str, Any]]
+    sales: list[dict[str, Any]] = field(default_factory=list)
+    refunds: list[dict[str, Any]] = field(default_factory=list)  # their rows wait for the sale
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (an enrolment outranks a balance)."""
@@ -253,25 +258,51 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
                 "created_at": _moment(p["created_at"], "created_at"),
             }
         )
-    for m in p.get("movements", []):
-        rows.ledger.append(
+    moves = [
+        {
+            "member_id": _uuid(m["member_id"], "movement member"),
+            "id": _uuid(m["id"], "movement id"),
+            "store_id": store_id,
+            "kind": m["kind"],
+            "points": m["points"],
+            "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
+            "event_key": event.key,
+        }
+        for m in p.get("movements", [])
+    ]
+    if event.kind == "sale":
+        rows.sales.append(
             {
-                "member_id": _uuid(m["member_id"], "movement member"),
-                "id": _uuid(m["id"], "movement id"),
+                "member_id": _uuid(p["member_id"], "sale member"),
+                "id": _uuid(p["id"], "sale id"),
                 "store_id": store_id,
-                "kind": m["kind"],
-                "points": m["points"],
-                "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
-                "event_key": event.key,
             }
         )
+    if event.kind == "refund":
+        rows.refunds.append(
+            {
+                "member_id": _uuid(p["member_id"], "refund member"),
+                "sale_id": _uuid(p["sale"], "refunded sale"),
+                "event_key": event.key,
+                "store_id": store_id,
+                "ledger": moves,
+            }
+        )
+    else:
+        rows.ledger += moves
     return rows
 
 
-def write_rows(conn: Connection, rows: Rows) -> None:
-    """Write members, ledger rows and the balances they move (one statement each, many rows)."""
+def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
+    """Write members, sales, ledger rows and the balances they move (one statement each).
+
+    Refunds of sales not seen yet are parked; rows parked for the sales written here are
+    added to ``rows.ledger`` (so ``rows.touched()`` names their members too).
+    """
     if rows.members:
         conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+    if rows.sales or rows.refunds:
+        rows.ledger += settle(conn, rows.sales, rows.refunds, now)
     if not rows.ledger:
         return
     conn.execute(ledger.insert(), rows.ledger)
@@ -288,10 +319,12 @@ def write_rows(conn: Connection, rows: Rows) -> None:
     )
 
 
-def _apply(conn: Connection, store_id: uuid.UUID, event: WireEvent) -> dict[uuid.UUID, str]:
+def _apply(
+    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime
+) -> dict[uuid.UUID, str]:
     """Write the event's facts; returns the members whose record or balance it changed."""
     rows = facts_rows(store_id, event)
-    write_rows(conn, rows)
+    write_rows(conn, rows, now)
     return rows.touched()
 
 

@@ -95,6 +95,25 @@ ledger = Table(
     Column("event_key", String(200), nullable=False),
 )
 
+# The sales the server has recorded, so a refund can tell whether its sale has arrived.
+sales = Table(
+    "sales",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("store_id", Uuid, nullable=False),
+)
+# A refund that arrived before its sale: its ledger rows (JSON) wait for the sale.
+parked = Table(
+    "parked",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("sale_id", Uuid, primary_key=True),
+    Column("event_key", String(200), primary_key=True),
+    Column("store_id", Uuid, nullable=False),
+    Column("rows", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
 # Commit-ordered change log for pull: `pos` comes from change_clock, whose one row is
 # locked from the moment a transaction takes positions until it commits (docs/sync.md).
 changes = Table(

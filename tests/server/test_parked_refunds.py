@@ -1,0 +1,70 @@
+"""A refund that reaches the server before its sale waits for it; any order of arrival ends the same."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+
+from tests.server.conftest import Server
+from tests.server.events import enrolled, refund, sale
+
+
+def _balance(server: Server, member: str) -> int:
+    found = server.sql(f"select points from balances where member_id = '{member}'")
+    return found[0][0] if found else 0
+
+
+def _pull_points(server: Server, member: str) -> list[int]:
+    body = server.get("/v1/changes?after=0")
+    return [c["points"] for c in body["changes"] if c["member_id"] == member]
+
+
+def test_a_refund_before_its_sale_is_parked_then_applied_with_the_sale(server: Server) -> None:
+    member = str(uuid.uuid4())
+    joined, sold = enrolled(member, 1), sale(member, 2, earned=100, price="100.00")
+    back = refund(sold, 3, 40)
+    assert server.post("/v1/events", {"events": [joined]})[0] == 200
+
+    code, answer = server.post("/v1/events", {"events": [back]})
+
+    assert (code, answer["results"][0]["status"]) == (200, "applied")  # recorded: the store is done
+    assert _balance(server, member) == 0  # nothing taken back from a sale not seen yet
+    assert server.sql("select count(*) from parked")[0][0] == 1
+    code, answer = server.post("/v1/events", {"events": [sold]})
+    assert answer["results"][0]["status"] == "applied"
+    assert _balance(server, member) == 60
+    assert server.sql("select count(*) from parked")[0][0] == 0
+    assert _pull_points(server, member)[-1] == 60
+    again = server.post("/v1/events", {"events": [back, sold]})[1]
+    assert [r["status"] for r in again["results"]] == ["duplicate", "duplicate"]
+    assert _balance(server, member) == 60
+
+
+def test_every_order_of_one_members_events_ends_with_the_same_balance(server: Server) -> None:
+    finals = set()
+    for order in itertools.permutations(range(4)):
+        member = str(uuid.uuid4())
+        first, second = sale(member, 2, 50, "50.00"), sale(member, 3, 30, "30.00")
+        events = [enrolled(member, 1), first, second, refund(first, 4, 20)]
+        shuffled = [events[i] for i in order]
+        # one by one (each its own batch), then the same events again as one batch
+        for event in shuffled:
+            assert server.post("/v1/events", {"events": [event]})[0] == 200
+        assert server.post("/v1/events", {"events": shuffled})[0] == 200
+        finals.add(_balance(server, member))
+    assert finals == {60}
+    assert server.sql("select count(*) from parked")[0][0] == 0
+
+
+def test_a_sale_and_its_refund_in_one_batch_apply_together_in_either_order(
+    server: Server,
+) -> None:
+    for refund_first in (True, False):
+        member = str(uuid.uuid4())
+        sold = sale(member, 2, 70, "70.00")
+        back = refund(sold, 3, 70)
+        pair = [back, sold] if refund_first else [sold, back]
+        code, answer = server.post("/v1/events", {"events": [enrolled(member, 1), *pair]})
+        assert [r["status"] for r in answer["results"]] == ["applied"] * 3
+        assert _balance(server, member) == 0
+        assert server.sql(f"select count(*) from ledger where member_id = '{member}'")[0][0] == 2
