@@ -65,6 +65,7 @@ def test_a_sale_and_its_refund_in_one_batch_apply_together_in_either_order(
         back = refund(sold, 3, 70)
         pair = [back, sold] if refund_first else [sold, back]
         code, answer = server.post("/v1/events", {"events": [enrolled(member, 1), *pair]})
+        assert code == 200
         assert [r["status"] for r in answer["results"]] == ["applied"] * 3
         assert _balance(server, member) == 0
         assert server.sql(f"select count(*) from ledger where member_id = '{member}'")[0][0] == 2
