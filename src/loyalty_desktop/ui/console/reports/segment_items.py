@@ -1,0 +1,92 @@
+"""Beside a segment's members: the items the recommender most often suggests to them, for a campaign.
+
+Worked out on the view's own worker (the shop's model may still be
+building; nothing waits on the UI thread); an answer for a segment no
+longer chosen is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.services import segment_suggestions
+from loyalty_desktop.services.auth import Actor
+from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.segment_suggestions import GroupSuggestions
+from loyalty_desktop.ui.console.reports.table import ReportColumn, ReportTable
+from loyalty_desktop.ui.screens.messages import spoken, tell
+from loyalty_desktop.ui.tasks import Tasks
+
+SHOWN = 10
+
+
+class SegmentItems(QWidget):
+    """A title, a note and the table of the group's most suggested items."""
+
+    def __init__(self, shop: Shop, actor: Actor, tasks: Tasks) -> None:
+        super().__init__()
+        self.shop, self.actor, self.tasks = shop, actor, tasks
+        self.found: GroupSuggestions | None = None
+        self._asked: tuple[str, ...] | None = None
+        self.title = QLabel(self.tr("Likely to buy next"))
+        self.title.setObjectName("section")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.table = ReportTable(
+            [
+                ReportColumn(self.tr("Item"), lambda i: i.name),
+                ReportColumn(self.tr("Members"), lambda i: i.members, number=True),
+                ReportColumn(
+                    self.tr("Share"),
+                    lambda i: Decimal(f"{i.share:.4f}"),
+                    lambda i: f"{i.share:.0%}",
+                    number=True,
+                ),
+            ]
+        )
+        self.table.setToolTip(
+            self.tr("How many of the listed members have the item among their top five suggestions")
+        )
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addWidget(self.note)
+        box.addWidget(self.table, 1)
+
+    def show_for(self, member_nos: Sequence[str]) -> None:
+        """Work out the items for these members (none: say to pick a segment)."""
+        asked = self._asked = tuple(member_nos)
+        self.found = None
+        self.table.show_rows([])
+        if not asked:
+            tell(self.note, self.tr("Pick a segment to see what its members will likely buy."))
+            return
+        tell(self.note, self.tr("Working out what they will likely buy…"))
+        shop, actor = self.shop, self.actor
+
+        def work() -> tuple[tuple[str, ...], GroupSuggestions]:
+            return asked, segment_suggestions.group_suggestions(shop, actor, asked, SHOWN)
+
+        self.tasks.submit(work, self._got, self._refused, owner=self)
+
+    def _got(self, answer: tuple[tuple[str, ...], GroupSuggestions]) -> None:
+        asked, found = answer
+        if asked != self._asked:
+            return  # another segment was chosen meanwhile
+        self.found = found
+        self.table.show_rows(found.items)
+        if found.items:
+            tell(
+                self.note,
+                self.tr("Most often among their own top suggestions, for a campaign to them."),
+                ok=True,
+            )
+        else:
+            tell(self.note, self.tr("Nothing to suggest: they have bought nothing yet."))
+
+    def _refused(self, error: LoyaltyError) -> None:
+        tell(self.note, spoken(error))
