@@ -82,17 +82,6 @@ class CampaignList:
         return campaign_lists.campaign_file(self.contacts, file_format, suggested, self.k)
 
 
-def _unknown(reason: str, field: str, value: str, choices: Sequence[str]) -> InvalidRequest:
-    words = {"segment": "segment", "stage": "lifecycle stage", "tier": "tier"}[field]
-    return InvalidRequest(
-        f"there is no {words} {quoted(value)} (choices: {', '.join(choices)})",
-        reason=reason,
-        field=field,
-        choices=list(choices),
-        **{field: repeatable(value)},
-    )
-
-
 def check_group(shop: Shop, group: MemberGroup) -> None:
     """Refuse a segment, stage or tier the shop does not have (before any work)."""
     if not group.chosen:
@@ -101,15 +90,33 @@ def check_group(shop: Shop, group: MemberGroup) -> None:
             reason="recommend_whom",
         )
     if group.segment is not None and group.segment not in SEGMENTS:
-        raise _unknown("recommend_segment_unknown", "segment", group.segment, list(SEGMENTS))
+        raise InvalidRequest(
+            f"there is no segment {quoted(group.segment)} (segments: {', '.join(SEGMENTS)})",
+            reason="recommend_segment_unknown",
+            field="segment",
+            segment=repeatable(group.segment),
+            choices=list(SEGMENTS),
+        )
     if group.stage is not None and group.stage not in STAGE_KEYS:
-        raise _unknown("recommend_stage_unknown", "stage", group.stage, STAGE_KEYS)
+        raise InvalidRequest(
+            f"there is no lifecycle stage {quoted(group.stage)} (stages: {', '.join(STAGE_KEYS)})",
+            reason="recommend_stage_unknown",
+            field="stage",
+            stage=repeatable(group.stage),
+            choices=list(STAGE_KEYS),
+        )
     if group.tier is not None:
         with shop.uow(write=False) as uow:
             _, program = program_in_force(uow)
         names = [level.name for level in program.tiers.levels]
         if group.tier not in names:
-            raise _unknown("recommend_tier_unknown", "tier", group.tier, names)
+            raise InvalidRequest(
+                f"the programme has no tier {quoted(group.tier)} (tiers: {', '.join(names)})",
+                reason="recommend_tier_unknown",
+                field="tier",
+                tier=repeatable(group.tier),
+                choices=names,
+            )
 
 
 def group_members(
