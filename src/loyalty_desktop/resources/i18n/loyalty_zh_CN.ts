@@ -4629,39 +4629,39 @@ The details are in the log file; please send it to support:
         <translation>可能想买</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="41" />
+        <location filename="../../ui/console/reports/segment_items.py" line="43" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="42" />
+        <location filename="../../ui/console/reports/segment_items.py" line="44" />
         <source>Members</source>
         <translation>会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="44" />
+        <location filename="../../ui/console/reports/segment_items.py" line="46" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="52" />
+        <location filename="../../ui/console/reports/segment_items.py" line="54" />
         <source>How many of the listed members have the item among their top five suggestions</source>
         <translation>列表中有多少会员的前五项推荐里有这件商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="66" />
+        <location filename="../../ui/console/reports/segment_items.py" line="70" />
         <source>Pick a segment to see what its members will likely buy.</source>
         <translation>选择一个客群，查看其会员可能想买的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="68" />
+        <location filename="../../ui/console/reports/segment_items.py" line="72" />
         <source>Working out what they will likely buy…</source>
         <translation>正在推算这些会员可能想买的商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="85" />
-        <source>Most often among their own top suggestions, for a campaign to them.</source>
-        <translation>这些商品最常出现在他们各自的推荐前列，适合用于面向该客群的营销活动。</translation>
+        <location filename="../../ui/console/reports/segment_items.py" line="37" />
+        <source>The items most often among their own top suggestions.</source>
+        <translation>最常出现在他们各自推荐前列的商品。</translation>
     </message>
     <message>
         <location filename="../../ui/console/reports/segment_items.py" line="89" />
@@ -4796,7 +4796,7 @@ The details are in the log file; please send it to support:
     </message>
     <message>
         <location filename="../../ui/console/reports/segments_page.py" line="96" />
-        <source>with their suggested items</source>
+        <source>with items</source>
         <translation>附带推荐商品</translation>
     </message>
     <message>
@@ -5349,57 +5349,62 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>SuggestionOptions</name>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="49" />
+        <location filename="../../ui/console/suggestion_options.py" line="48" />
         <source>Suggestions</source>
         <translation>商品推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="51" />
-        <source>Leave out what they bought in the last</source>
-        <translation>不推荐会员最近购买过的商品，天数：</translation>
+        <location filename="../../ui/console/suggestion_options.py" line="50" />
+        <source>Leave out what they bought lately</source>
+        <translation>不推荐会员最近买过的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="55" />
+        <location filename="../../ui/console/suggestion_options.py" line="54" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="57" />
+        <location filename="../../ui/console/suggestion_options.py" line="56" />
         <source>e.g. tobacco, gift cards</source>
         <translation>例如：烟草, 礼品卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="59" />
+        <location filename="../../ui/console/suggestion_options.py" line="58" />
         <source>e.g. dairy, rice, pet food</source>
         <translation>例如：乳制品, 大米, 宠物食品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="62" />
+        <location filename="../../ui/console/suggestion_options.py" line="61" />
         <source>Goods bought again and again: an item of these categories the member bought on two days or more is suggested again once their usual interval for it has passed, and not before, even inside the days left out above.</source>
         <translation>反复购买的商品：会员在两天或以上买过的这些品类的商品，到了其通常的回购间隔才会再次推荐，之前不推荐；即使仍在上面排除的天数内也会推荐。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="67" />
+        <location filename="../../ui/console/suggestion_options.py" line="66" />
         <source>Also suggest products not on sale</source>
         <translation>也推荐已停售的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="68" />
+        <location filename="../../ui/console/suggestion_options.py" line="67" />
         <source>Save suggestion options</source>
         <translation>保存推荐设置</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="75" />
+        <location filename="../../ui/console/suggestion_options.py" line="71" />
+        <source>Lately: within</source>
+        <translation>最近的天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="72" />
         <source>Never suggest</source>
         <translation>不推荐的品类</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="76" />
+        <location filename="../../ui/console/suggestion_options.py" line="73" />
         <source>Consumables</source>
         <translation>常购消耗品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/suggestion_options.py" line="123" />
+        <location filename="../../ui/console/suggestion_options.py" line="120" />
         <source>Saved: the next suggestions follow these options.</source>
         <translation>已保存：之后的推荐将按这些设置进行。</translation>
     </message>

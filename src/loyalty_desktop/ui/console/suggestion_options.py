@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -48,7 +47,7 @@ class SuggestionOptions(QGroupBox):
         super().__init__()
         self.setTitle(self.tr("Suggestions"))
         self._shop, self._tasks, self._actor = shop, tasks, actor
-        self.skip = QCheckBox(self.tr("Leave out what they bought in the last"))
+        self.skip = QCheckBox(self.tr("Leave out what they bought lately"))
         self.days = QSpinBox()
         self.days.setRange(0, MAX_SKIP_DAYS)
         self.days.setValue(14)
@@ -68,14 +67,12 @@ class SuggestionOptions(QGroupBox):
         self.save = QPushButton(self.tr("Save suggestion options"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        days = QHBoxLayout()
-        days.addWidget(self.skip, 1)
-        days.addWidget(self.days)
         form = QFormLayout()
+        form.addRow(self.tr("Lately: within"), self.days)
         form.addRow(self.tr("Never suggest"), self.excluded)
         form.addRow(self.tr("Consumables"), self.consumables)
         box = QVBoxLayout(self)
-        box.addLayout(days)
+        box.addWidget(self.skip)
         box.addLayout(form)
         box.addWidget(self.switched_off)
         box.addWidget(self.save)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import segment_suggestions
@@ -34,8 +34,10 @@ class SegmentItems(QWidget):
         self._asked: tuple[str, ...] | None = None
         self.title = QLabel(self.tr("Likely to buy next"))
         self.title.setObjectName("section")
+        self.title.setToolTip(self.tr("The items most often among their own top suggestions."))
         self.note = QLabel()
-        self.note.setWordWrap(True)
+        # One line, cut if need be: a wrapped label here squeezed the chart above it.
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = ReportTable(
             [
                 ReportColumn(self.tr("Item"), lambda i: i.name),
@@ -51,10 +53,12 @@ class SegmentItems(QWidget):
         self.table.setToolTip(
             self.tr("How many of the listed members have the item among their top five suggestions")
         )
+        heading = QHBoxLayout()  # the note beside the title: the page has no height to spare
+        heading.addWidget(self.title)
+        heading.addWidget(self.note, 1)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.title)
-        box.addWidget(self.note)
+        box.addLayout(heading)
         box.addWidget(self.table, 1)
 
     def show_for(self, member_nos: Sequence[str]) -> None:
@@ -80,11 +84,7 @@ class SegmentItems(QWidget):
         self.found = found
         self.table.show_rows(found.items)
         if found.items:
-            tell(
-                self.note,
-                self.tr("Most often among their own top suggestions, for a campaign to them."),
-                ok=True,
-            )
+            self.note.clear()
         else:
             tell(self.note, self.tr("Nothing to suggest: they have bought nothing yet."))
 

@@ -93,7 +93,7 @@ class SegmentsView(ReportView):
                 "or an Excel workbook"
             )
         )
-        self.with_items = QCheckBox(self.tr("with their suggested items"))
+        self.with_items = QCheckBox(self.tr("with items"))
         self.with_items.setChecked(True)
         self.with_items.setToolTip(
             self.tr("Adds each member's top three suggested items (item_1, item_2, item_3)")
