@@ -2,8 +2,9 @@
 
 The model reads every member sale line, so it is built once and kept
 (``_Cache``); a request never waits for a build. When the model is older
-than ``MAX_AGE`` or was marked stale (``invalidate``: after an import, by the
-nightly job) a thread builds a new one and the old one answers meanwhile. The
+than ``MAX_AGE``, was built on an earlier shop day (the nightly rebuild), or
+was marked stale (``invalidate``: after an import or a merge, by the daily
+expiry job) a thread builds a new one and the old one answers meanwhile. The
 first request of a shop starts a build and answers from a quick model of the
 last ``QUICK_DAYS`` days' lines (popular items, and what those members bought
 lately) until the full one is ready; only ``wait=True`` (the command line,
