@@ -157,6 +157,7 @@ def group_suggestions(
     Ties go to the higher summed score. With ``wait`` False and no model yet:
     no items, provisional (ask again).
     """
+    top = max(1, min(int(top), MAX_K))
     found = recommend_many(shop, actor, member_nos, per_member, wait=wait)
     counts: dict[str, list[float]] = {}
     names: dict[str, str] = {}
@@ -176,6 +177,23 @@ def group_suggestions(
         ),
         found.provisional,
     )
+
+
+@dataclass(frozen=True)
+class MemberTiers:
+    """The programme's tiers (highest first) and each active member's tier, for a tier filter."""
+
+    names: tuple[str, ...]
+    of_member: dict[str, str]
+
+
+def member_tiers(shop: Shop, actor: Actor) -> MemberTiers:
+    """Every active member's tier as their record holds it now (the reports right)."""
+    require(actor, Permission.REPORTS)
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+        held = {m.member_no: m.tier for m in uow.members.active() if m.tier}
+    return MemberTiers(tuple(level.name for level in program.tiers.levels), held)
 
 
 def campaign_list(shop: Shop, actor: Actor, member_nos: Sequence[str], k: int = 3) -> CampaignList:

@@ -16,7 +16,7 @@ from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import member_profile, staff
+from loyalty_desktop.services import member_profile, segment_suggestions, staff
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.reports import report
 from loyalty_desktop.ui.console.reports.churn_page import ChurnView, band_counts
@@ -123,6 +123,17 @@ def test_a_segment_shows_its_likely_items_and_exports_a_workbook_with_them(
     view.choose_segment(ALL)
     assert panel.found is None  # every member: pick a segment first
     assert "Pick a segment" in panel.note.text()
+    tiers = segment_suggestions.member_tiers(demo_shop.shop, _manager(demo_shop))
+    held = [n for n in tiers.names if n in tiers.of_member.values()]
+    assert [view.tier.itemData(i) for i in range(1, view.tier.count())] == list(tiers.names)
+    view.tier.setCurrentIndex(view.tier.findData(held[0]))
+    view.choose_segment(ALL)  # a tier alone narrows the list enough
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    in_tier = [m.member_no for m in view.listed_members()]
+    assert in_tier
+    assert {tiers.of_member[n] for n in in_tier} == {held[0]}
+    assert panel.found.member_nos == tuple(in_tier)
+    view.tier.setCurrentIndex(0)
     view.choose_segment(biggest.key)
     qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
     with qtbot.waitSignal(view.campaign_written, timeout=30_000) as done:

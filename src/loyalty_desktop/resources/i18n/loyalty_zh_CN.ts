@@ -4649,12 +4649,12 @@ The details are in the log file; please send it to support:
         <translation>列表中有多少会员的前五项推荐里有这件商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="70" />
-        <source>Pick a segment to see what its members will likely buy.</source>
-        <translation>选择一个客群，查看其会员可能想买的商品。</translation>
+        <location filename="../../ui/console/reports/segment_items.py" line="76" />
+        <source>No members listed.</source>
+        <translation>没有列出的会员。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="72" />
+        <location filename="../../ui/console/reports/segment_items.py" line="78" />
         <source>Working out what they will likely buy…</source>
         <translation>正在推算这些会员可能想买的商品…</translation>
     </message>
@@ -4664,7 +4664,12 @@ The details are in the log file; please send it to support:
         <translation>最常出现在他们各自推荐前列的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="89" />
+        <location filename="../../ui/console/reports/segment_items.py" line="72" />
+        <source>Pick a segment or a tier to see what its members will likely buy.</source>
+        <translation>选择一个客群或会员等级，查看其会员可能想买的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="95" />
         <source>Nothing to suggest: they have bought nothing yet.</source>
         <translation>暂无推荐：这些会员还没有购买记录。</translation>
     </message>
@@ -4775,161 +4780,172 @@ The details are in the log file; please send it to support:
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="80" />
+        <location filename="../../ui/console/reports/segments_page.py" line="82" />
         <source>Click a segment to list its members</source>
         <translation>点击一个细分以列出其会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="84" />
+        <location filename="../../ui/console/reports/segments_page.py" line="86" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="89" />
-        <source>Export members for a campaign…</source>
-        <translation>导出会员用于营销活动…</translation>
+        <location filename="../../ui/console/reports/segments_page.py" line="91" />
+        <location filename="../../ui/console/reports/segments_page.py" line="188" />
+        <source>All tiers</source>
+        <translation>全部等级</translation>
     </message>
     <message>
         <location filename="../../ui/console/reports/segments_page.py" line="92" />
+        <source>Only the segment's members in this tier (as they are now)</source>
+        <translation>只列出该客群中处于此等级的会员（按当前等级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="98" />
         <source>Writes the chosen segment's members who agreed to marketing, as a CSV file or an Excel workbook</source>
         <translation>导出所选客群中同意接收营销信息的会员，保存为 CSV 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="96" />
+        <location filename="../../ui/console/reports/segments_page.py" line="102" />
         <source>with items</source>
         <translation>附带推荐商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="99" />
+        <location filename="../../ui/console/reports/segments_page.py" line="105" />
         <source>Adds each member's top three suggested items (item_1, item_2, item_3)</source>
         <translation>为每位会员附上前三项推荐商品（item_1、item_2、item_3）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="104" />
-        <location filename="../../ui/console/reports/segments_page.py" line="300" />
+        <location filename="../../ui/console/reports/segments_page.py" line="110" />
+        <location filename="../../ui/console/reports/segments_page.py" line="326" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="112" />
-        <location filename="../../ui/console/reports/segments_page.py" line="299" />
-        <location filename="../../ui/console/reports/segments_page.py" line="313" />
+        <location filename="../../ui/console/reports/segments_page.py" line="87" />
+        <location filename="../../ui/console/reports/segments_page.py" line="325" />
+        <location filename="../../ui/console/reports/segments_page.py" line="339" />
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="131" />
+        <location filename="../../ui/console/reports/segments_page.py" line="95" />
+        <source>Export for a campaign…</source>
+        <translation>导出营销名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="138" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="135" />
-        <location filename="../../ui/console/reports/segments_page.py" line="338" />
+        <location filename="../../ui/console/reports/segments_page.py" line="142" />
+        <location filename="../../ui/console/reports/segments_page.py" line="364" />
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="140" />
+        <location filename="../../ui/console/reports/segments_page.py" line="147" />
         <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
         <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="166" />
+        <location filename="../../ui/console/reports/segments_page.py" line="174" />
         <source>Members by segment</source>
         <translation>各细分会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="176" />
+        <location filename="../../ui/console/reports/segments_page.py" line="184" />
         <source>No member had bought by the end of the period</source>
         <translation>截至期末没有会员购买过</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="194" />
+        <location filename="../../ui/console/reports/segments_page.py" line="219" />
         <source>Members ({n})</source>
         <translation>会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="196" />
+        <location filename="../../ui/console/reports/segments_page.py" line="221" />
         <source>Members in {segment} ({n})</source>
         <translation>{segment}的会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="228" />
+        <location filename="../../ui/console/reports/segments_page.py" line="254" />
         <source>No members to export: pick a segment that has some.</source>
         <translation>没有可导出的会员：请选择有会员的细分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="234" />
+        <location filename="../../ui/console/reports/segments_page.py" line="260" />
         <source>Export members for a campaign</source>
         <translation>导出会员用于营销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="236" />
+        <location filename="../../ui/console/reports/segments_page.py" line="262" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="236" />
+        <location filename="../../ui/console/reports/segments_page.py" line="262" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="261" />
+        <location filename="../../ui/console/reports/segments_page.py" line="287" />
         <source>Writing the campaign file…</source>
         <translation>正在写入营销名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="273" />
+        <location filename="../../ui/console/reports/segments_page.py" line="299" />
         <source>Could not write the file: {why}</source>
         <translation>无法写入文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="278" />
+        <location filename="../../ui/console/reports/segments_page.py" line="304" />
         <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
         <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="302" />
+        <location filename="../../ui/console/reports/segments_page.py" line="328" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="307" />
+        <location filename="../../ui/console/reports/segments_page.py" line="333" />
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="312" />
+        <location filename="../../ui/console/reports/segments_page.py" line="338" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="314" />
+        <location filename="../../ui/console/reports/segments_page.py" line="340" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="315" />
+        <location filename="../../ui/console/reports/segments_page.py" line="341" />
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="316" />
+        <location filename="../../ui/console/reports/segments_page.py" line="342" />
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="318" />
+        <location filename="../../ui/console/reports/segments_page.py" line="344" />
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="320" />
+        <location filename="../../ui/console/reports/segments_page.py" line="346" />
         <source>Purchase days</source>
         <translation>购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="322" />
+        <location filename="../../ui/console/reports/segments_page.py" line="348" />
         <source>Spend</source>
         <translation>消费金额</translation>
     </message>

@@ -61,13 +61,19 @@ class SegmentItems(QWidget):
         box.addLayout(heading)
         box.addWidget(self.table, 1)
 
-    def show_for(self, member_nos: Sequence[str]) -> None:
-        """Work out the items for these members (none: say to pick a segment)."""
+    def show_for(self, member_nos: Sequence[str], *, narrowed: bool = True) -> None:
+        """Work out the items for these members (``narrowed`` False: everybody; say to pick)."""
         asked = self._asked = tuple(member_nos)
         self.found = None
         self.table.show_rows([])
+        if not narrowed:
+            tell(
+                self.note,
+                self.tr("Pick a segment or a tier to see what its members will likely buy."),
+            )
+            return
         if not asked:
-            tell(self.note, self.tr("Pick a segment to see what its members will likely buy."))
+            tell(self.note, self.tr("No members listed."))
             return
         tell(self.note, self.tr("Working out what they will likely buy…"))
         shop, actor = self.shop, self.actor

@@ -2,8 +2,8 @@
 
 Click a segment on the chart or in the table (or pick it above the members)
 to list only its members; double-click a member to open them. Beside them,
-the items most often suggested to the segment's members. "Export members for
-a campaign…" writes the chosen segment's members who agreed to marketing (the
+the items most often suggested to the segment's members. "Export for a
+campaign…" writes the chosen segment's members who agreed to marketing (the
 service drops the others), each with their own top items unless unticked, as
 CSV or an Excel workbook for a mailing tool; it runs on the view's worker.
 """
@@ -36,6 +36,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.long_jobs import Job
 from loyalty_desktop.services.report_files import ExportTable
 from loyalty_desktop.services.reports import report
+from loyalty_desktop.services.segment_suggestions import MemberTiers
 from loyalty_desktop.ui.console.reports.formats import money_text, money_value
 from loyalty_desktop.ui.console.reports.ranges import ReportFilter
 from loyalty_desktop.ui.console.reports.segment_items import SegmentItems
@@ -57,6 +58,7 @@ class Segments:
 
     rfm: RfmReport
     currency: Currency
+    tiers: MemberTiers
 
 
 def tell(label: QLabel, text: str, *, ok: bool = False) -> None:
@@ -82,11 +84,15 @@ class SegmentsView(ReportView):
         self.members_table = ReportTable(self._member_columns())
         self.segment = QComboBox()
         self.segment.addItem(self.tr("All segments"), ALL)
+        self.segment.setToolTip(self.tr("Segment"))
         for key, name in self.texts.names.items():
             self.segment.addItem(name, key)
+        self.tier = QComboBox()
+        self.tier.addItem(self.tr("All tiers"), ALL)
+        self.tier.setToolTip(self.tr("Only the segment's members in this tier (as they are now)"))
         self.worker = Tasks(self)  # campaign files and suggestions, off the UI thread
         self.items = SegmentItems(shop, actor, self.worker)
-        self.export_button = QPushButton(self.tr("Export members for a campaign…"))
+        self.export_button = QPushButton(self.tr("Export for a campaign…"))
         self.export_button.setToolTip(
             self.tr(
                 "Writes the chosen segment's members who agreed to marketing, as a CSV file "
@@ -109,8 +115,8 @@ class SegmentsView(ReportView):
         pick = QHBoxLayout()
         pick.addWidget(self.members_title)
         pick.addStretch(1)
-        pick.addWidget(QLabel(self.tr("Segment")))
         pick.addWidget(self.segment)
+        pick.addWidget(self.tier)
         pick.addWidget(self.with_items)
         pick.addWidget(self.export_button)
         lower = QHBoxLayout()
@@ -126,6 +132,7 @@ class SegmentsView(ReportView):
         self.segments_table.clicked.connect(self._segment_row_clicked)
         self.segments_table.activated.connect(self._segment_row_clicked)
         self.segment.activated.connect(lambda _: self.choose_segment(self.chosen_segment()))
+        self.tier.activated.connect(lambda _: self.choose_segment(self.chosen_segment()))
         self.members_table.member_chosen.connect(self.member_chosen)
         self.export_button.clicked.connect(lambda: self.export_campaign())
         self.chart.show_nothing(self.tr("Computing…"))
@@ -151,9 +158,10 @@ class SegmentsView(ReportView):
             job.step("rfm", 0, 1)
             rfm = report(shop, actor, "rfm", at=at, store=store)
             currency = report_series.report_setup(shop, actor).currency
+            tiers = segment_suggestions.member_tiers(shop, actor)
             job.step("done", 1, 1, final=True)
             assert isinstance(rfm, RfmReport)
-            return Segments(rfm, currency)
+            return Segments(rfm, currency, tiers)
 
         return run
 
@@ -175,6 +183,12 @@ class SegmentsView(ReportView):
         else:
             self.chart.show_nothing(self.tr("No member had bought by the end of the period"))
         self.segments_table.show_rows(segments)
+        chosen_tier = self.chosen_tier()
+        self.tier.clear()
+        self.tier.addItem(self.tr("All tiers"), ALL)
+        for name in result.tiers.names:
+            self.tier.addItem(name, name)
+        self.tier.setCurrentIndex(max(self.tier.findData(chosen_tier), 0))
         self.message.clear()
         self.message.setVisible(False)
         self.choose_segment(self.chosen_segment())
@@ -183,12 +197,23 @@ class SegmentsView(ReportView):
         """The segment whose members are listed (``ALL``: every member)."""
         return str(self.segment.currentData())
 
+    def chosen_tier(self) -> str:
+        """The tier the list is narrowed to (``ALL``: any)."""
+        return str(self.tier.currentData() or ALL)
+
     def choose_segment(self, key: str) -> None:
         """List the members of segment ``key`` (``ALL``: everybody) and select it in the table."""
         index = self.segment.findData(key)
         self.segment.setCurrentIndex(max(index, 0))
         members = self.found.rfm.members if self.found else ()
-        listed = [m for m in members if key == ALL or m.segment == key]
+        tier = self.chosen_tier()
+        of_member = self.found.tiers.of_member if self.found else {}
+        listed = [
+            m
+            for m in members
+            if (key == ALL or m.segment == key)
+            and (tier == ALL or of_member.get(m.member_no) == tier)
+        ]
         self.members_table.show_rows(listed)
         self.members_title.setText(
             self.tr("Members ({n})").format(n=len(listed))
@@ -197,7 +222,8 @@ class SegmentsView(ReportView):
                 segment=self.texts.name(key), n=len(listed)
             )
         )
-        self.items.show_for([] if key == ALL else [m.member_no for m in listed])
+        narrowed = key != ALL or tier != ALL
+        self.items.show_for([m.member_no for m in listed], narrowed=narrowed)
         model = self.segments_table.report_model
         self.segments_table.clearSelection()
         for row in range(model.rowCount()):
