@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.clv import ClvReport
+from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
 from loyalty_desktop.services import member_profile, segment_suggestions, staff
@@ -125,15 +126,30 @@ def test_a_segment_shows_its_likely_items_and_exports_a_workbook_with_them(
     assert "Pick a segment" in panel.note.text()
     tiers = segment_suggestions.member_tiers(demo_shop.shop, _manager(demo_shop))
     held = [n for n in tiers.names if n in tiers.of_member.values()]
-    assert [view.tier.itemData(i) for i in range(1, view.tier.count())] == list(tiers.names)
-    view.tier.setCurrentIndex(view.tier.findData(held[0]))
+    assert [view.filters.tier.itemData(i) for i in range(1, view.filters.tier.count())] == list(
+        tiers.names
+    )
+    view.filters.tier.setCurrentIndex(view.filters.tier.findData(held[0]))
     view.choose_segment(ALL)  # a tier alone narrows the list enough
     qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
     in_tier = [m.member_no for m in view.listed_members()]
     assert in_tier
     assert {tiers.of_member[n] for n in in_tier} == {held[0]}
     assert panel.found.member_nos == tuple(in_tier)
-    view.tier.setCurrentIndex(0)
+    view.filters.tier.setCurrentIndex(0)
+    stages = report(demo_shop.shop, _manager(demo_shop), "lifecycle", at=view.shown_filter.end)
+    assert isinstance(stages, LifecycleReport)
+    held_stage = stages.members[0].stage
+    view.filters.stage.setCurrentIndex(view.filters.stage.findData(held_stage))
+    view.filters.stage.activated.emit(view.filters.stage.currentIndex())
+    assert "Reading the stage" in panel.note.text()
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    in_stage = {m.member_no for m in stages.members if m.stage == held_stage}
+    listed = {m.member_no for m in view.listed_members()}
+    assert listed
+    assert listed <= in_stage
+    assert listed == in_stage & {m.member_no for m in view.found.rfm.members}
+    view.filters.stage.setCurrentIndex(0)
     view.choose_segment(biggest.key)
     qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
     with qtbot.waitSignal(view.campaign_written, timeout=30_000) as done:

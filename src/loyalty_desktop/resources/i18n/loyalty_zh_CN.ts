@@ -1868,6 +1868,30 @@ The details are in the log file; please send it to support:
     </message>
 </context>
 <context>
+    <name>GroupFilters</name>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="39" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="42" />
+        <source>Only members in this lifecycle stage at the period's end</source>
+        <translation>只列出时段结束时处于此生命周期阶段的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="44" />
+        <location filename="../../ui/console/reports/segment_filters.py" line="75" />
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="45" />
+        <source>Only members in this tier (as they are now)</source>
+        <translation>只列出处于此等级的会员（按当前等级）</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../ui/console/home.py" line="18" />
@@ -4669,7 +4693,12 @@ The details are in the log file; please send it to support:
         <translation>选择一个客群或会员等级，查看其会员可能想买的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segment_items.py" line="95" />
+        <location filename="../../ui/console/reports/segment_items.py" line="91" />
+        <source>Reading the stage's members…</source>
+        <translation>正在读取该阶段的会员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="102" />
         <source>Nothing to suggest: they have bought nothing yet.</source>
         <translation>暂无推荐：这些会员还没有购买记录。</translation>
     </message>
@@ -4780,172 +4809,161 @@ The details are in the log file; please send it to support:
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="82" />
+        <location filename="../../ui/console/reports/segments_page.py" line="83" />
         <source>Click a segment to list its members</source>
         <translation>点击一个细分以列出其会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="86" />
+        <location filename="../../ui/console/reports/segments_page.py" line="87" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="91" />
-        <location filename="../../ui/console/reports/segments_page.py" line="188" />
-        <source>All tiers</source>
-        <translation>全部等级</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="92" />
-        <source>Only the segment's members in this tier (as they are now)</source>
-        <translation>只列出该客群中处于此等级的会员（按当前等级）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="98" />
+        <location filename="../../ui/console/reports/segments_page.py" line="97" />
         <source>Writes the chosen segment's members who agreed to marketing, as a CSV file or an Excel workbook</source>
         <translation>导出所选客群中同意接收营销信息的会员，保存为 CSV 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="102" />
+        <location filename="../../ui/console/reports/segments_page.py" line="101" />
         <source>with items</source>
         <translation>附带推荐商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="105" />
+        <location filename="../../ui/console/reports/segments_page.py" line="104" />
         <source>Adds each member's top three suggested items (item_1, item_2, item_3)</source>
         <translation>为每位会员附上前三项推荐商品（item_1、item_2、item_3）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="110" />
-        <location filename="../../ui/console/reports/segments_page.py" line="326" />
+        <location filename="../../ui/console/reports/segments_page.py" line="109" />
+        <location filename="../../ui/console/reports/segments_page.py" line="319" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="87" />
-        <location filename="../../ui/console/reports/segments_page.py" line="325" />
-        <location filename="../../ui/console/reports/segments_page.py" line="339" />
+        <location filename="../../ui/console/reports/segments_page.py" line="88" />
+        <location filename="../../ui/console/reports/segments_page.py" line="318" />
+        <location filename="../../ui/console/reports/segments_page.py" line="332" />
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="95" />
+        <location filename="../../ui/console/reports/segments_page.py" line="94" />
         <source>Export for a campaign…</source>
         <translation>导出营销名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="138" />
+        <location filename="../../ui/console/reports/segments_page.py" line="143" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="142" />
-        <location filename="../../ui/console/reports/segments_page.py" line="364" />
+        <location filename="../../ui/console/reports/segments_page.py" line="147" />
+        <location filename="../../ui/console/reports/segments_page.py" line="357" />
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="147" />
+        <location filename="../../ui/console/reports/segments_page.py" line="152" />
         <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
         <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="174" />
+        <location filename="../../ui/console/reports/segments_page.py" line="179" />
         <source>Members by segment</source>
         <translation>各细分会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="184" />
+        <location filename="../../ui/console/reports/segments_page.py" line="189" />
         <source>No member had bought by the end of the period</source>
         <translation>截至期末没有会员购买过</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="219" />
+        <location filename="../../ui/console/reports/segments_page.py" line="210" />
         <source>Members ({n})</source>
         <translation>会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="221" />
+        <location filename="../../ui/console/reports/segments_page.py" line="212" />
         <source>Members in {segment} ({n})</source>
         <translation>{segment}的会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="254" />
+        <location filename="../../ui/console/reports/segments_page.py" line="247" />
         <source>No members to export: pick a segment that has some.</source>
         <translation>没有可导出的会员：请选择有会员的细分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="260" />
+        <location filename="../../ui/console/reports/segments_page.py" line="253" />
         <source>Export members for a campaign</source>
         <translation>导出会员用于营销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="262" />
+        <location filename="../../ui/console/reports/segments_page.py" line="255" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="262" />
+        <location filename="../../ui/console/reports/segments_page.py" line="255" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="287" />
+        <location filename="../../ui/console/reports/segments_page.py" line="280" />
         <source>Writing the campaign file…</source>
         <translation>正在写入营销名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="299" />
+        <location filename="../../ui/console/reports/segments_page.py" line="292" />
         <source>Could not write the file: {why}</source>
         <translation>无法写入文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="304" />
+        <location filename="../../ui/console/reports/segments_page.py" line="297" />
         <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
         <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="328" />
+        <location filename="../../ui/console/reports/segments_page.py" line="321" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="333" />
+        <location filename="../../ui/console/reports/segments_page.py" line="326" />
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="338" />
+        <location filename="../../ui/console/reports/segments_page.py" line="331" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="340" />
+        <location filename="../../ui/console/reports/segments_page.py" line="333" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="341" />
+        <location filename="../../ui/console/reports/segments_page.py" line="334" />
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="342" />
+        <location filename="../../ui/console/reports/segments_page.py" line="335" />
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="344" />
+        <location filename="../../ui/console/reports/segments_page.py" line="337" />
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="346" />
+        <location filename="../../ui/console/reports/segments_page.py" line="339" />
         <source>Purchase days</source>
         <translation>购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="348" />
+        <location filename="../../ui/console/reports/segments_page.py" line="341" />
         <source>Spend</source>
         <translation>消费金额</translation>
     </message>

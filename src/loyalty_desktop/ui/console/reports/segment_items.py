@@ -83,6 +83,13 @@ class SegmentItems(QWidget):
 
         self.tasks.submit(work, self._got, self._refused, owner=self)
 
+    def wait_for_stage(self) -> None:
+        """Say the stage's members are being read (their items follow)."""
+        self._asked = None
+        self.found = None
+        self.table.show_rows([])
+        tell(self.note, self.tr("Reading the stage's members…"))
+
     def _got(self, answer: tuple[tuple[str, ...], GroupSuggestions]) -> None:
         asked, found = answer
         if asked != self._asked:

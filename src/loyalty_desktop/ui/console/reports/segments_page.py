@@ -39,6 +39,7 @@ from loyalty_desktop.services.reports import report
 from loyalty_desktop.services.segment_suggestions import MemberTiers
 from loyalty_desktop.ui.console.reports.formats import money_text, money_value
 from loyalty_desktop.ui.console.reports.ranges import ReportFilter
+from loyalty_desktop.ui.console.reports.segment_filters import GroupFilters
 from loyalty_desktop.ui.console.reports.segment_items import SegmentItems
 from loyalty_desktop.ui.console.reports.segment_texts import SegmentTexts
 from loyalty_desktop.ui.console.reports.table import ReportColumn, ReportTable
@@ -87,10 +88,8 @@ class SegmentsView(ReportView):
         self.segment.setToolTip(self.tr("Segment"))
         for key, name in self.texts.names.items():
             self.segment.addItem(name, key)
-        self.tier = QComboBox()
-        self.tier.addItem(self.tr("All tiers"), ALL)
-        self.tier.setToolTip(self.tr("Only the segment's members in this tier (as they are now)"))
-        self.worker = Tasks(self)  # campaign files and suggestions, off the UI thread
+        self.worker = Tasks(self)  # campaign files, stages and suggestions, off the UI thread
+        self.filters = GroupFilters(shop, actor, self.worker, self)
         self.items = SegmentItems(shop, actor, self.worker)
         self.export_button = QPushButton(self.tr("Export for a campaign…"))
         self.export_button.setToolTip(
@@ -116,12 +115,17 @@ class SegmentsView(ReportView):
         pick.addWidget(self.members_title)
         pick.addStretch(1)
         pick.addWidget(self.segment)
-        pick.addWidget(self.tier)
-        pick.addWidget(self.with_items)
-        pick.addWidget(self.export_button)
+        pick.addWidget(self.filters.stage)
+        pick.addWidget(self.filters.tier)
+        export = QHBoxLayout()
+        export.addWidget(self.with_items)
+        export.addWidget(self.export_button, 1)
+        campaign = QVBoxLayout()
+        campaign.addWidget(self.items, 1)
+        campaign.addLayout(export)
         lower = QHBoxLayout()
         lower.addWidget(self.members_table, 3)
-        lower.addWidget(self.items, 2)
+        lower.addLayout(campaign, 2)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 4, 0, 0)
         box.addLayout(upper, 1)
@@ -132,7 +136,8 @@ class SegmentsView(ReportView):
         self.segments_table.clicked.connect(self._segment_row_clicked)
         self.segments_table.activated.connect(self._segment_row_clicked)
         self.segment.activated.connect(lambda _: self.choose_segment(self.chosen_segment()))
-        self.tier.activated.connect(lambda _: self.choose_segment(self.chosen_segment()))
+        self.filters.changed.connect(lambda: self.choose_segment(self.chosen_segment()))
+        self.filters.failed.connect(lambda error: tell(self.message, spoken(error)))
         self.members_table.member_chosen.connect(self.member_chosen)
         self.export_button.clicked.connect(lambda: self.export_campaign())
         self.chart.show_nothing(self.tr("Computing…"))
@@ -183,12 +188,7 @@ class SegmentsView(ReportView):
         else:
             self.chart.show_nothing(self.tr("No member had bought by the end of the period"))
         self.segments_table.show_rows(segments)
-        chosen_tier = self.chosen_tier()
-        self.tier.clear()
-        self.tier.addItem(self.tr("All tiers"), ALL)
-        for name in result.tiers.names:
-            self.tier.addItem(name, name)
-        self.tier.setCurrentIndex(max(self.tier.findData(chosen_tier), 0))
+        self.filters.set_figures(result.tiers, wanted.end)
         self.message.clear()
         self.message.setVisible(False)
         self.choose_segment(self.chosen_segment())
@@ -197,23 +197,14 @@ class SegmentsView(ReportView):
         """The segment whose members are listed (``ALL``: every member)."""
         return str(self.segment.currentData())
 
-    def chosen_tier(self) -> str:
-        """The tier the list is narrowed to (``ALL``: any)."""
-        return str(self.tier.currentData() or ALL)
-
     def choose_segment(self, key: str) -> None:
         """List the members of segment ``key`` (``ALL``: everybody) and select it in the table."""
         index = self.segment.findData(key)
         self.segment.setCurrentIndex(max(index, 0))
         members = self.found.rfm.members if self.found else ()
-        tier = self.chosen_tier()
-        of_member = self.found.tiers.of_member if self.found else {}
-        listed = [
-            m
-            for m in members
-            if (key == ALL or m.segment == key)
-            and (tier == ALL or of_member.get(m.member_no) == tier)
-        ]
+        narrowed = key != ALL or self.filters.narrowed
+        keeps = self.filters.keeps
+        listed = [m for m in members if (key == ALL or m.segment == key) and keeps(m.member_no)]
         self.members_table.show_rows(listed)
         self.members_title.setText(
             self.tr("Members ({n})").format(n=len(listed))
@@ -222,8 +213,10 @@ class SegmentsView(ReportView):
                 segment=self.texts.name(key), n=len(listed)
             )
         )
-        narrowed = key != ALL or tier != ALL
-        self.items.show_for([m.member_no for m in listed], narrowed=narrowed)
+        if self.filters.reading:
+            self.items.wait_for_stage()
+        else:
+            self.items.show_for([m.member_no for m in listed], narrowed=narrowed)
         model = self.segments_table.report_model
         self.segments_table.clearSelection()
         for row in range(model.rowCount()):
