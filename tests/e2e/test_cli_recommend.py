@@ -89,7 +89,7 @@ def test_recommend_all_lists_every_member_who_bought(shop_cli: Loyalty, tmp_path
     }
     code, out = shop_cli("recommend", "--all", "--out", str(tmp_path / "all.json"))
     assert code == 0, out
-    assert out["members"] == 2
+    assert out["written"] == 2
     assert len(json.loads((tmp_path / "all.json").read_text())["members"]) == 2
 
 

@@ -72,7 +72,7 @@ def _everyone(ctx: Context, args: Any) -> dict[str, Any]:
     if args.out:
         text = json.dumps({"members": members}, ensure_ascii=False, indent=2)
         written = ctx.write_out(args.out, text, force=args.force)
-        return {"file": str(written), "members": len(members)}
+        return {"file": str(written), "written": len(members)}  # "members" is the list's name
     return {"members": members}
 
 
