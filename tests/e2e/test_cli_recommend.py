@@ -102,12 +102,12 @@ def test_recommend_a_segment_lists_its_items_and_writes_its_campaign_list(
     code, out = shop_cli("recommend", "--segment", segment[bo], "--tier", "Bronze")
     assert code == 0, out
     assert bo in {m for m, s in segment.items() if s == segment[bo]}
-    assert out["members"] == sum(1 for s in segment.values() if s == segment[bo])
+    assert out["size"] == sum(1 for s in segment.values() if s == segment[bo])
     assert "POT" in {i["sku"] for i in out["items"]}
     path = tmp_path / "campaign.csv"
     code, out = shop_cli("recommend", "--tier", "Bronze", "--k", "1", "--out", str(path))
     assert code == 0, out
-    assert (out["members"], out["written"]) == (2, 1)  # Ann did not agree to marketing
+    assert (out["size"], out["written"]) == (2, 1)  # Ann did not agree to marketing
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
     assert rows == [
         ["member_no", "name", "phone", "email", "item_1", "item_1_sku"],

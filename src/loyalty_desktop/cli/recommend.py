@@ -91,7 +91,7 @@ def _group(ctx: Context, args: Any, group: MemberGroup) -> dict[str, Any]:
     top = segment_suggestions.group_suggestions(shop, actor, numbers, args.top)
     answer: dict[str, Any] = {
         "group": {"segment": group.segment, "stage": group.stage, "tier": group.tier},
-        "members": len(numbers),
+        "size": len(numbers),
         "items": [
             {"sku": i.sku, "name": i.name, "members": i.members, "share": round(i.share, 4)}
             for i in top.items
