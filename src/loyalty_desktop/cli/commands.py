@@ -31,7 +31,7 @@ from loyalty_desktop.cli.programme import (
 )
 from loyalty_desktop.cli.progress import progress_job
 from loyalty_desktop.cli.receipts import cmd_receipt, cmd_receipt_header
-from loyalty_desktop.cli.recommend import cmd_recommend
+from loyalty_desktop.cli.recommend import cmd_recommend, cmd_recommend_options
 from loyalty_desktop.cli.reports import cmd_report
 from loyalty_desktop.cli.staff import (
     cmd_staff_add,
@@ -437,6 +437,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("expire", None): cmd_expire,
     ("merge", None): cmd_merge,
     ("recommend", None): cmd_recommend,
+    ("recommend-options", "show"): cmd_recommend_options,
+    ("recommend-options", "set"): cmd_recommend_options,
     ("import", "members"): cmd_import_members,
     ("import", "products"): cmd_import_products,
     ("import", "sales"): cmd_import_sales,

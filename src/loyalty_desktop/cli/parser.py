@@ -241,16 +241,57 @@ def build_parser() -> Parser:
     )
     _at(p)
 
-    p = sub.add_parser("recommend", help="what a member will likely buy next, and why")
-    p.add_argument("ref")
+    p = sub.add_parser(
+        "recommend",
+        help="what a member (or every member, or a segment) will likely buy next, and why",
+    )
+    p.add_argument("ref", nargs="?", help="the member (else --all or a group)")
+    p.add_argument("--all", action="store_true", help="every member who has bought")
+    p.add_argument("--segment", help="an RFM segment's members (champions, at_risk, …)")
+    p.add_argument("--stage", help="a lifecycle stage's members (new, loyal, lapsed, …)")
+    p.add_argument("--tier", help="the members in this tier")
     p.add_argument("--k", type=int, default=5, help="how many items (default 5, at most 50)")
+    p.add_argument(
+        "--top", type=int, default=10, help="a group's items listed (default 10, at most 50)"
+    )
     p.add_argument(
         "--skip-recent-days", type=int, help="leave out what they bought in this many days"
     )
     p.add_argument(
         "--exclude-category", action="append", help="never suggest this category (repeatable)"
     )
+    p.add_argument(
+        "--out",
+        help="--all: write the JSON here; a group: its campaign list (.csv or .xlsx), "
+        "members who agreed to marketing with their --k items",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace --out if it exists (never the database)"
+    )
     _at(p)
+
+    p = sub.add_parser(
+        "recommend-options", help="what suggestions leave out (show, or set them all at once)"
+    )
+    p.add_argument("action", choices=["show", "set"])
+    p.add_argument(
+        "--skip-recent-days", type=int, help="leave out what was bought in this many days"
+    )
+    p.add_argument(
+        "--exclude-category", action="append", default=[], help="never suggest it (repeatable)"
+    )
+    p.add_argument(
+        "--consumable",
+        action="append",
+        default=[],
+        help="a category bought again and again: suggested once the member's usual interval "
+        "has passed (repeatable)",
+    )
+    p.add_argument(
+        "--suggest-switched-off",
+        action="store_true",
+        help="also suggest products switched off in the catalogue",
+    )
 
     imports = sub.add_parser("import", help="import CSV files").add_subparsers(
         dest="action", required=True, parser_class=Parser

@@ -54,4 +54,28 @@ TILL_POLICY = {
         "leave out what was bought in 0 to 3650 days, or nothing",
         "排除最近购买的天数须为 0 到 3650，或不排除",
     ),
+    "recommend_category_both": Wording(
+        "a category is either left out or consumable, not both: {categories}",
+        "一个品类不能既被排除又算作常购消耗品：{categories}",
+    ),
+    "recommend_segment_unknown": Wording(
+        "there is no segment {segment} (segments: {choices})",
+        "没有“{segment}”这个客群（可选：{choices}）",
+    ),
+    "recommend_stage_unknown": Wording(
+        "there is no lifecycle stage {stage} (stages: {choices})",
+        "没有“{stage}”这个生命周期阶段（可选：{choices}）",
+    ),
+    "recommend_tier_unknown": Wording(
+        "the programme has no tier {tier} (tiers: {choices})",
+        "会员计划中没有“{tier}”这个等级（可选：{choices}）",
+    ),
+    "campaign_file_kind": Wording(
+        "a campaign list is written as .csv or .xlsx; give --out such a name",
+        "营销名单只能保存为 .csv 或 .xlsx，请给 --out 一个这样的文件名",
+    ),
+    "recommend_whom": Wording(
+        "name one member, or --all, or a group (--segment, --stage, --tier)",
+        "请指定一位会员，或 --all，或一组会员（--segment、--stage、--tier）",
+    ),
 }

@@ -9,14 +9,17 @@ personal data, so this asks for the same right as exporting a member's data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.report_files import ExportTable, csv_bytes
+from loyalty_desktop.services.report_files import Cell, ExportTable, csv_bytes, xlsx_bytes
 
 CAMPAIGN_HEADERS = ("member_no", "name", "phone", "email")
+FORMATS = ("csv", "xlsx")
+# A member's suggested items for the file: (sku, name) pairs, best first.
+SuggestedItems = Mapping[str, Sequence[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,41 @@ def consenting_members(
     )
 
 
-def campaign_csv(contacts: Iterable[CampaignContact]) -> bytes:
+def campaign_table(
+    contacts: Iterable[CampaignContact], suggested: SuggestedItems | None = None, k: int = 0
+) -> ExportTable:
+    """The contacts as a table; with ``suggested``, ``k`` more column pairs ``item_N``, ``item_N_sku``.
+
+    A mail merge fills "we think you will like {item_1}" from them; a member
+    with fewer suggestions gets empty cells.
+    """
+    headers: tuple[str, ...] = CAMPAIGN_HEADERS
+    if suggested is not None:
+        headers += tuple(h for n in range(1, k + 1) for h in (f"item_{n}", f"item_{n}_sku"))
+    rows = []
+    for c in contacts:
+        row: tuple[Cell, ...] = (c.member_no, c.name, c.phone, c.email)
+        if suggested is not None:
+            items = list(suggested.get(c.member_no, ()))[:k]
+            items += [("", "")] * (k - len(items))
+            row += tuple(cell for sku, name in items for cell in (name, sku))
+        rows.append(row)
+    return ExportTable("campaign", headers, tuple(rows))
+
+
+def campaign_csv(
+    contacts: Iterable[CampaignContact], suggested: SuggestedItems | None = None, k: int = 0
+) -> bytes:
     """The contacts as a CSV file for a mailing tool (UTF-8 with a BOM, formulas defused)."""
-    rows = tuple((c.member_no, c.name, c.phone, c.email) for c in contacts)
-    return csv_bytes([ExportTable("campaign", CAMPAIGN_HEADERS, rows)])
+    return csv_bytes([campaign_table(contacts, suggested, k)])
+
+
+def campaign_file(
+    contacts: Iterable[CampaignContact],
+    file_format: str,
+    suggested: SuggestedItems | None = None,
+    k: int = 0,
+) -> bytes:
+    """The contacts as ``csv`` or ``xlsx`` (an Excel workbook, every text cell as text)."""
+    table = campaign_table(contacts, suggested, k)
+    return xlsx_bytes([table]) if file_format == "xlsx" else csv_bytes([table])

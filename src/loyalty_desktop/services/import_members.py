@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.errors import DuplicateMember
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import MEMBER_COLUMNS, CsvTable, RowProblem
@@ -79,8 +80,12 @@ def import_members(
     except JobCancelled:
         report.stopped = True
         _audit(shop, actor, table, report, problems)
+        if report.imported:
+            recommendations.invalidate(shop)
         raise
     _audit(shop, actor, table, report, problems)
+    if report.imported:
+        recommendations.invalidate(shop)  # new members: the next suggestion rebuilds the model
     job.step("done", len(fresh), len(fresh), final=True)
     return report
 

@@ -9,6 +9,7 @@ from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed
 from loyalty_desktop.domain.ledger import Allocation, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, merged_profile
 from loyalty_desktop.domain.tier_changes import TierCause
+from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
@@ -129,6 +130,8 @@ def merge_members(
         )
         uow.commit()
         points = target.available(when)
+    if moved_sales:
+        recommendations.invalidate(shop)  # the kept member's history now holds the other's
     return Merged(
         keep.id,
         points,

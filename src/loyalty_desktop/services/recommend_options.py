@@ -21,15 +21,19 @@ MAX_SKIP_DAYS = 3650
 class RecommendOptions:
     """What a manager leaves out of suggestions.
 
-    ``skip_bought_within_days``: items the member bought in that many days (None: keep them;
-    consumables are what people buy again). ``excluded_categories``: never suggested.
-    ``active_only``: products switched off (out of stock, withdrawn) are not suggested;
-    items sold but never in the product list are kept.
+    ``skip_bought_within_days``: items the member bought in that many days (None: keep them).
+    ``excluded_categories``: never suggested. ``active_only``: products switched off (out
+    of stock, withdrawn) are not suggested; items sold but never in the product list are
+    kept. ``consumable_categories``: goods bought again and again (milk, rice, cat food):
+    an item of theirs the member bought on two days or more is suggested again once their
+    usual interval for it has passed since they last bought it, and not before, whatever
+    ``skip_bought_within_days`` says; bought on one day only, it is treated like any item.
     """
 
     skip_bought_within_days: int | None = None
     excluded_categories: frozenset[str] = frozenset()
     active_only: bool = True
+    consumable_categories: frozenset[str] = frozenset()
 
 
 def options_in_force(uow: UnitOfWork) -> RecommendOptions:
@@ -41,7 +45,19 @@ def options_in_force(uow: UnitOfWork) -> RecommendOptions:
         skip_bought_within_days=None if skip is None else int(skip),
         excluded_categories=frozenset(saved.get("excluded_categories", ())),
         active_only=bool(saved.get("active_only", True)),
+        consumable_categories=frozenset(saved.get("consumable_categories", ())),
     )
+
+
+def _names(categories: Iterable[str]) -> frozenset[str]:
+    return frozenset(c.strip() for c in categories if c.strip())
+
+
+def recommend_options(shop: Shop, actor: Actor) -> RecommendOptions:
+    """The options in force, for the screen that edits them (manager)."""
+    require(actor, Permission.PRODUCTS)
+    with shop.uow(write=False) as uow:
+        return options_in_force(uow)
 
 
 def set_recommend_options(
@@ -51,6 +67,7 @@ def set_recommend_options(
     skip_bought_within_days: int | None,
     excluded_categories: Iterable[str] = (),
     active_only: bool = True,
+    consumable_categories: Iterable[str] = (),
 ) -> RecommendOptions:
     """Replace the options (manager); audited with the options before and after."""
     require(actor, Permission.PRODUCTS)
@@ -62,19 +79,32 @@ def set_recommend_options(
         )
     after = RecommendOptions(
         skip_bought_within_days,
-        frozenset(c.strip() for c in excluded_categories if c.strip()),
+        _names(excluded_categories),
         active_only,
+        _names(consumable_categories),
     )
+    both = after.excluded_categories & after.consumable_categories
+    if both:
+        raise InvalidRequest(
+            f"a category is either left out or consumable, not both: {', '.join(sorted(both))}",
+            reason="recommend_category_both",
+            field="consumable_categories",
+            categories=", ".join(sorted(both)),
+        )
     categories: list[JsonValue] = [*sorted(after.excluded_categories)]
+    consumables: list[JsonValue] = [*sorted(after.consumable_categories)]
     was: list[JsonValue] = []
+    was_consumables: list[JsonValue] = []
     text: dict[str, JsonValue] = {
         "skip_bought_within_days": after.skip_bought_within_days,
         "excluded_categories": categories,
         "active_only": after.active_only,
+        "consumable_categories": consumables,
     }
     with shop.uow() as uow:
         before = options_in_force(uow)
         was.extend(sorted(before.excluded_categories))
+        was_consumables.extend(sorted(before.consumable_categories))
         uow.settings.set(SETTING, json.dumps(text, ensure_ascii=False))
         write_audit(
             uow,
@@ -88,6 +118,7 @@ def set_recommend_options(
                 "was_skip_bought_within_days": before.skip_bought_within_days,
                 "was_excluded_categories": was,
                 "was_active_only": before.active_only,
+                "was_consumable_categories": was_consumables,
             },
             shop.clock.now(),
         )

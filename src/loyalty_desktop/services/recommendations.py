@@ -2,8 +2,9 @@
 
 The model reads every member sale line, so it is built once and kept
 (``_Cache``); a request never waits for a build. When the model is older
-than ``MAX_AGE`` or was marked stale (``invalidate``: after an import, by the
-nightly job) a thread builds a new one and the old one answers meanwhile. The
+than ``MAX_AGE``, was built on an earlier shop day (the nightly rebuild), or
+was marked stale (``invalidate``: after an import or a merge, by the daily
+expiry job) a thread builds a new one and the old one answers meanwhile. The
 first request of a shop starts a build and answers from a quick model of the
 last ``QUICK_DAYS`` days' lines (popular items, and what those members bought
 lately) until the full one is ready; only ``wait=True`` (the command line,
@@ -47,6 +48,7 @@ class RecommendedItem:
     score: float
     reason: str
     kind: str  # "again", "with", "category" or "popular"
+    related: str | None = None  # the name of the item it goes with (with), or the category
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ class _Built:
     inactive: np.ndarray  # mask over the model's items
     built_at: datetime
     provisional: bool
+    zone: ZoneInfo  # the shop's: the model counts days from its day there
+
+    def out_of_date(self, now: datetime) -> bool:
+        """Older than ``MAX_AGE``, or built on an earlier shop day (the nightly rebuild)."""
+        day = self.model.matrices.day.date()
+        return now - self.built_at > MAX_AGE or now.astimezone(self.zone).date() != day
 
 
 class _Cache:
@@ -82,7 +90,7 @@ class _Cache:
         now = shop.clock.now()
         with self.lock:
             built = self.built
-            due = built is None or built.provisional or self.stale or now - built.built_at > MAX_AGE
+            due = built is None or built.provisional or self.stale or built.out_of_date(now)
             if due and self.thread is None:
                 self.stale = False
                 self.thread = threading.Thread(
@@ -139,8 +147,8 @@ def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
         products = uow.products.all()
     since = None if quick_days is None else at - timedelta(days=quick_days)
     lines = shop.reports.purchase_lines(at, since)  # a quick model reads only its window
-    day = at.astimezone(ZoneInfo(program.timezone)).date()
-    model = build(lines, day, Settings())
+    zone = ZoneInfo(program.timezone)
+    model = build(lines, at.astimezone(zone).date(), Settings())
     switched_off = [p.sku for p in products if not p.active]
     return _Built(
         model=model,
@@ -148,6 +156,7 @@ def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
         inactive=model.item_mask(switched_off),
         built_at=shop.clock.now(),
         provisional=quick_days is not None,
+        zone=zone,
     )
 
 
@@ -161,16 +170,29 @@ def _reason(kind: Reason, related: str | None, names: dict[str, str]) -> str:
     return "popular"
 
 
+def _category_mask(model: Recommender, categories: frozenset[str]) -> np.ndarray:
+    names = np.asarray(model.matrices.categories)[model.matrices.item_category]
+    return np.isin(names, list(categories))
+
+
 def _items(
     built: _Built, member_no: str | None, k: int, options: RecommendOptions
 ) -> tuple[RecommendedItem, ...]:
     model = built.model
     exclude = built.inactive.copy() if options.active_only else np.zeros(len(model.items), bool)
     if options.excluded_categories:
-        categories = np.asarray(model.matrices.categories)[model.matrices.item_category]
-        exclude |= np.isin(categories, list(options.excluded_categories))
+        exclude |= _category_mask(model, options.excluded_categories)
+    consumable = (
+        _category_mask(model, options.consumable_categories)
+        if options.consumable_categories
+        else None
+    )
     found = model.recommend(
-        member_no, k, exclude=exclude, skip_bought_within_days=options.skip_bought_within_days
+        member_no,
+        k,
+        exclude=exclude,
+        skip_bought_within_days=options.skip_bought_within_days,
+        consumable=consumable,
     )
     return tuple(
         RecommendedItem(
@@ -179,6 +201,7 @@ def _items(
             s.score,
             _reason(s.reason, s.related, built.names),
             s.reason.value,
+            None if s.related is None else built.names.get(s.related, s.related),
         )
         for s in found
     )
@@ -215,6 +238,47 @@ def recommend(
     return Recommendations(member_no, _items(built, member_no, k, options), built.provisional)
 
 
+@dataclass(frozen=True)
+class ManyRecommendations:
+    """Several members' suggestions (by member number, in the order asked) from one model."""
+
+    members: dict[str, tuple[RecommendedItem, ...]]
+    provisional: bool
+
+
+def recommend_many(
+    shop: Shop,
+    actor: Actor,
+    member_nos: Iterable[str] | None,
+    k: int = 5,
+    at: datetime | None = None,
+    options: RecommendOptions | None = None,
+    *,
+    wait: bool = True,
+) -> ManyRecommendations:
+    """Each member's ``k`` suggestions (``member_nos`` None: every member who has bought).
+
+    For reports and campaigns (the reports right): numbers the model does not know
+    get the popular items, as a new member would. Waits for the shop's first model
+    unless ``wait`` is False (then nothing, provisional, while it is built).
+    """
+    require(actor, Permission.REPORTS)
+    k = max(1, min(int(k), MAX_K))
+    if options is None:
+        with shop.uow(write=False) as uow:
+            options = options_in_force(uow)
+    if at is not None:
+        built: _Built | None = _build(shop, request_moment(shop, actor, at))
+    else:
+        built = _cache(shop).current(shop, wait=wait)
+    if built is None:
+        return ManyRecommendations({}, provisional=True)
+    wanted = list(built.model.member_row) if member_nos is None else list(member_nos)
+    return ManyRecommendations(
+        {no: _items(built, no, k, options) for no in dict.fromkeys(wanted)}, built.provisional
+    )
+
+
 def campaign_recommendations(
     shop: Shop,
     actor: Actor,
@@ -224,10 +288,4 @@ def campaign_recommendations(
 ) -> dict[str, tuple[RecommendedItem, ...]]:
     """Suggestions for a campaign list: only members who agreed to marketing (an export right)."""
     contacts = consenting_members(shop, actor, member_nos)
-    built = _cache(shop).current(shop, wait=True)
-    if built is None:
-        return {}
-    if options is None:
-        with shop.uow(write=False) as uow:
-            options = options_in_force(uow)
-    return {c.member_no: _items(built, c.member_no, k, options) for c in contacts}
+    return recommend_many(shop, actor, [c.member_no for c in contacts], k, None, options).members

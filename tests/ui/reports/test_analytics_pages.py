@@ -8,14 +8,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import cast
 
+from openpyxl import load_workbook
 from PySide6.QtCharts import QPieSeries
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.clv import ClvReport
+from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import member_profile, staff
+from loyalty_desktop.services import member_profile, segment_suggestions, staff
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.reports import report
 from loyalty_desktop.ui.console.reports.churn_page import ChurnView, band_counts
@@ -91,14 +93,78 @@ def test_the_campaign_file_leaves_out_members_without_consent(
         consenting = {m.member_no for m in uow.members.active() if m.consent}
     assert set(numbers) - consenting  # the demo has members who said no
 
-    written = view.export_campaign(tmp_path / "campaign.csv")
-    assert written is not None
+    with qtbot.waitSignal(view.campaign_written, timeout=30_000) as done:
+        view.export_campaign(tmp_path / "campaign.csv")
+    written = done.args[0]
     rows = list(csv.DictReader(io.StringIO(written.read_text(encoding="utf-8-sig"))))
     exported = [r["member_no"] for r in rows]
     assert refused not in exported
     assert agreed in exported
     assert set(exported) == set(numbers) & consenting
     assert all(r["name"] for r in rows)
+    assert sum(1 for r in rows if r["item_1"]) == len(rows)  # each with their own top items
+
+
+def test_a_segment_shows_its_likely_items_and_exports_a_workbook_with_them(
+    qtbot: QtBot, demo_window: MainWindow, demo_shop: Opened, tmp_path: Path
+) -> None:
+    _page, view = _open(qtbot, demo_window, "segments")
+    assert isinstance(view, SegmentsView)
+    biggest = max((s for s in view.found.rfm.segments if s.members), key=lambda s: s.members)
+    view.choose_segment(biggest.key)
+    panel = view.items
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    assert panel.found is not None
+    numbers = [m.member_no for m in view.listed_members()]
+    assert panel.found.member_nos == tuple(numbers)
+    counts = [i.members for i in panel.found.items]
+    assert counts
+    assert counts == sorted(counts, reverse=True)
+    assert panel.table.report_model.rowCount() == len(counts)
+    view.choose_segment(ALL)
+    assert panel.found is None  # every member: pick a segment first
+    assert "Pick a segment" in panel.note.text()
+    tiers = segment_suggestions.member_tiers(demo_shop.shop, _manager(demo_shop))
+    held = [n for n in tiers.names if n in tiers.of_member.values()]
+    assert [view.filters.tier.itemData(i) for i in range(1, view.filters.tier.count())] == list(
+        tiers.names
+    )
+    view.filters.tier.setCurrentIndex(view.filters.tier.findData(held[0]))
+    view.choose_segment(ALL)  # a tier alone narrows the list enough
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    in_tier = [m.member_no for m in view.listed_members()]
+    assert in_tier
+    assert {tiers.of_member[n] for n in in_tier} == {held[0]}
+    assert panel.found.member_nos == tuple(in_tier)
+    view.filters.tier.setCurrentIndex(0)
+    stages = report(demo_shop.shop, _manager(demo_shop), "lifecycle", at=view.shown_filter.end)
+    assert isinstance(stages, LifecycleReport)
+    held_stage = stages.members[0].stage
+    view.filters.stage.setCurrentIndex(view.filters.stage.findData(held_stage))
+    view.filters.stage.activated.emit(view.filters.stage.currentIndex())
+    assert "Reading the stage" in panel.note.text()
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    in_stage = {m.member_no for m in stages.members if m.stage == held_stage}
+    listed = {m.member_no for m in view.listed_members()}
+    assert listed
+    assert listed <= in_stage
+    assert listed == in_stage & {m.member_no for m in view.found.rfm.members}
+    view.filters.stage.setCurrentIndex(0)
+    view.choose_segment(biggest.key)
+    qtbot.waitUntil(lambda: panel.found is not None, timeout=30_000)
+    with qtbot.waitSignal(view.campaign_written, timeout=30_000) as done:
+        view.export_campaign(tmp_path / "campaign.xlsx")
+    sheet = load_workbook(done.args[0]).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:6] == ("member_no", "name", "phone", "email", "item_1", "item_1_sku")
+    with demo_shop.shop.uow(write=False) as uow:
+        consenting = {m.member_no for m in uow.members.active() if m.consent}
+    assert {r[0] for r in rows[1:]} == set(numbers) & consenting
+    view.with_items.setChecked(False)
+    with qtbot.waitSignal(view.campaign_written, timeout=30_000) as done:
+        view.export_campaign(tmp_path / "plain.csv")
+    header = done.args[0].read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header == "member_no,name,phone,email"
 
 
 def test_lifetime_value_shows_the_services_forecast_highest_first(

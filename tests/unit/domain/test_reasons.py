@@ -31,6 +31,9 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 # A value of the right kind for every placeholder any template uses.
 SAMPLES: dict[str, object] = {
     "event": "Tea tasting",
+    "categories": "kitchen, drinks",
+    "segment": "champions",
+    "stage": "loyal",
     "backup": "/var/lib/loyalty/backups/shop-0011.db",
     "churned": 120,
     "cutoff": "2026-06-01",

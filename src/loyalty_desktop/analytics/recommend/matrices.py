@@ -26,6 +26,7 @@ class Matrices:
     - ``bought``: members × items, 1 where the member ever bought the item;
     - ``day_counts``: members × items, on how many days the member bought it;
     - ``last_day``: members × items, the last purchase day (days since 1970-01-01);
+    - ``first_day``: members × items, the first purchase day (same pattern as ``last_day``);
     - ``item_category``: each item's category code; ``categories``: their names;
     - ``baskets``: each member's number of purchase days.
     """
@@ -39,6 +40,7 @@ class Matrices:
     bought: sparse.csr_matrix
     day_counts: sparse.csr_matrix
     last_day: sparse.csr_matrix
+    first_day: sparse.csr_matrix
     baskets: np.ndarray
 
 
@@ -83,21 +85,18 @@ def build_matrices(lines: pd.DataFrame, day: pd.Timestamp, half_life_days: float
     age = (_epoch_days(pd.Series([day]))[0] - epoch).astype(float)
     weight = np.power(0.5, age / half_life_days)
     again = sparse.csr_matrix((weight, (member_codes, item_codes)), shape=shape)
-    day_counts = sparse.csr_matrix((np.ones(len(days)), (member_codes, item_codes)), shape=shape)
-    bought = day_counts.copy()
-    bought.data[:] = 1.0
-    last = (
+    spans = (
         pd.DataFrame({"m": member_codes, "i": item_codes, "d": epoch})
         .groupby(["m", "i"])["d"]
-        .max()
+        .agg(["min", "max", "size"])
     )
-    last_day = sparse.csr_matrix(
-        (
-            last.to_numpy(dtype=np.int64),
-            (last.index.get_level_values(0), last.index.get_level_values(1)),
-        ),
-        shape=shape,
-    )
+    cells = (spans.index.get_level_values(0), spans.index.get_level_values(1))
+    # All from the same cells in the same order, so their CSR arrays line up entry by entry.
+    day_counts = sparse.csr_matrix((spans["size"].to_numpy(dtype=float), cells), shape=shape)
+    bought = day_counts.copy()
+    bought.data[:] = 1.0
+    last_day = sparse.csr_matrix((spans["max"].to_numpy(dtype=np.int64), cells), shape=shape)
+    first_day = sparse.csr_matrix((spans["min"].to_numpy(dtype=np.int64), cells), shape=shape)
     baskets = (
         days.drop_duplicates(["member_no", "local_date"])
         .groupby("member_no")
@@ -115,5 +114,6 @@ def build_matrices(lines: pd.DataFrame, day: pd.Timestamp, half_life_days: float
         bought=bought,
         day_counts=day_counts,
         last_day=last_day,
+        first_day=first_day,
         baskets=baskets,
     )

@@ -137,22 +137,30 @@ class Recommender:
         *,
         exclude: np.ndarray | None = None,
         skip_bought_within_days: int | None = None,
+        consumable: np.ndarray | None = None,
     ) -> list[Suggestion]:
         """The member's ``k`` best items with reasons; ``exclude``: a mask of items never to give.
 
         ``skip_bought_within_days``: leave out what the member bought in that many days
-        before the model's day (0: today's purchases).
+        before the model's day (0: today's purchases). ``consumable``: a mask of items
+        bought again and again; one the member bought on two days or more is held back
+        until their usual interval for it (``repeat_due``) has passed since they last
+        bought it, and from then on suggested whatever ``skip_bought_within_days`` says.
         """
         parts, row = self.scores(member_no)
         total = parts.sum(axis=0)
         if exclude is not None:
             total[exclude] = -np.inf
-        if skip_bought_within_days is not None and row >= 0:
-            last = self.matrices.last_day
-            lo, hi = last.indptr[row], last.indptr[row + 1]
-            since = self.matrices.day.to_datetime64().astype("datetime64[D]").astype(np.int64)
-            recent = last.indices[lo:hi][last.data[lo:hi] >= since - skip_bought_within_days]
-            total[recent] = -np.inf
+        if row >= 0 and (skip_bought_within_days is not None or consumable is not None):
+            items, last, due = self.repeat_due(row)
+            today = self._today()
+            timed = np.zeros(len(items), bool)
+            if consumable is not None:
+                timed = consumable[items] & (due > 0)
+                total[items[timed & (today < due)]] = -np.inf
+            if skip_bought_within_days is not None:
+                recent = ~timed & (last >= today - skip_bought_within_days)
+                total[items[recent]] = -np.inf
         total[total <= 0] = -np.inf  # no model gives it anything: no reason to suggest it
         k = min(k, int(np.isfinite(total).sum()))
         if k <= 0:
@@ -160,6 +168,31 @@ class Recommender:
         top = np.argpartition(-total, k - 1)[:k]
         top = top[np.argsort(-total[top], kind="stable")]
         return [self._explain(int(i), float(total[i]), parts[:, i], row) for i in top]
+
+    def _today(self) -> int:
+        day: int = self.matrices.day.to_datetime64().astype("datetime64[D]").astype(np.int64)
+        return day
+
+    def repeat_due(self, row: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The member's items, the day each was last bought, and the day it is due again.
+
+        Due again: the last purchase day plus the member's usual interval for the item
+        (their first to last purchase day over the gaps between their purchase days,
+        rounded); 0 for an item bought on one day only (no interval known). Days are
+        counted from 1970-01-01.
+        """
+        m = self.matrices
+        lo, hi = m.last_day.indptr[row], m.last_day.indptr[row + 1]
+        items, last, first = (
+            m.last_day.indices[lo:hi],
+            m.last_day.data[lo:hi],
+            m.first_day.data[lo:hi],
+        )
+        days = m.day_counts.data[lo:hi]
+        gaps = np.maximum(days - 1, 1)
+        usual = np.rint((last - first) / gaps).astype(np.int64)
+        due = np.where(days >= 2, last + usual, 0)
+        return items, last, due
 
     def _explain(self, item: int, score: float, parts: np.ndarray, row: int) -> Suggestion:
         sku = str(self.matrices.items[item])

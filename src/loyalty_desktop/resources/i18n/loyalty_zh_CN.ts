@@ -1883,6 +1883,30 @@ The details are in the log file; please send it to support:
     </message>
 </context>
 <context>
+    <name>GroupFilters</name>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="39" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="42" />
+        <source>Only members in this lifecycle stage at the period's end</source>
+        <translation>只列出时段结束时处于此生命周期阶段的会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="44" />
+        <location filename="../../ui/console/reports/segment_filters.py" line="75" />
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_filters.py" line="45" />
+        <source>Only members in this tier (as they are now)</source>
+        <translation>只列出处于此等级的会员（按当前等级）</translation>
+    </message>
+</context>
+<context>
     <name>HeldModel</name>
     <message>
         <location filename="../../ui/console/sync_page.py" line="73" />
@@ -2642,217 +2666,222 @@ The details are in the log file; please send it to support:
 <context>
     <name>MemberDetailDialog</name>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="68" />
+        <location filename="../../ui/console/member_detail.py" line="69" />
         <source>Member</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="73" />
+        <location filename="../../ui/console/member_detail.py" line="75" />
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="82" />
+        <location filename="../../ui/console/member_detail.py" line="84" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="83" />
+        <location filename="../../ui/console/member_detail.py" line="85" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="84" />
+        <location filename="../../ui/console/member_detail.py" line="86" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="85" />
+        <location filename="../../ui/console/member_detail.py" line="87" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="86" />
+        <location filename="../../ui/console/member_detail.py" line="88" />
         <source>Birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="87" />
+        <location filename="../../ui/console/member_detail.py" line="89" />
         <source>Marketing consent</source>
         <translation>营销授权</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="88" />
+        <location filename="../../ui/console/member_detail.py" line="90" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="89" />
+        <location filename="../../ui/console/member_detail.py" line="91" />
         <source>Expiring soon</source>
         <translation>即将过期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="96" />
+        <location filename="../../ui/console/member_detail.py" line="98" />
         <source>Profile</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="97" />
+        <location filename="../../ui/console/member_detail.py" line="99" />
         <source>Edit profile…</source>
         <translation>修改资料…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="98" />
+        <location filename="../../ui/console/member_detail.py" line="100" />
         <source>Correct points…</source>
         <translation>调整积分…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="99" />
+        <location filename="../../ui/console/member_detail.py" line="101" />
         <source>Merge a duplicate…</source>
         <translation>合并重复会员…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="100" />
+        <location filename="../../ui/console/member_detail.py" line="102" />
         <source>Save card…</source>
         <translation>保存会员卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="101" />
+        <location filename="../../ui/console/member_detail.py" line="103" />
         <source>Print card…</source>
         <translation>打印会员卡…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="102" />
+        <location filename="../../ui/console/member_detail.py" line="104" />
         <source>Export data (JSON)…</source>
         <translation>导出资料 (JSON)…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="103" />
+        <location filename="../../ui/console/member_detail.py" line="105" />
         <source>Erase…</source>
         <translation>删除资料…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="104" />
+        <location filename="../../ui/console/member_detail.py" line="106" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="156" />
+        <location filename="../../ui/console/member_detail.py" line="158" />
         <source>Points ledger</source>
         <translation>积分明细</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="157" />
+        <location filename="../../ui/console/member_detail.py" line="159" />
         <source>Points lots</source>
         <translation>积分批次</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="158" />
+        <location filename="../../ui/console/member_detail.py" line="160" />
         <source>Tier history</source>
         <translation>等级变化</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="159" />
+        <location filename="../../ui/console/member_detail.py" line="161" />
         <source>Purchases</source>
         <translation>消费记录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="160" />
+        <location filename="../../ui/console/member_detail.py" line="162" />
         <source>Lifecycle stages</source>
         <translation>生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="169" />
+        <location filename="../../ui/console/member_detail.py" line="168" />
+        <source>Likely to buy next</source>
+        <translation>可能想买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_detail.py" line="175" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="170" />
+        <location filename="../../ui/console/member_detail.py" line="176" />
         <source>Member {number}</source>
         <translation>会员 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="174" />
+        <location filename="../../ui/console/member_detail.py" line="180" />
         <source>Tier {tier} · {points} points ({spendable} spendable) · lifetime spend {spend}</source>
         <translation>等级 {tier} · {points} 积分（可用 {spendable}）· 累计消费 {spend}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="183" />
+        <location filename="../../ui/console/member_detail.py" line="189" />
         <source>active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="184" />
+        <location filename="../../ui/console/member_detail.py" line="190" />
         <source>merged into another member</source>
         <translation>已合并到其他会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="185" />
+        <location filename="../../ui/console/member_detail.py" line="191" />
         <source>erased (personal data removed)</source>
         <translation>已注销（个人资料已删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="188" />
+        <location filename="../../ui/console/member_detail.py" line="194" />
         <source>{points} on {day}</source>
         <translation>{day} 过期 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="197" />
+        <location filename="../../ui/console/member_detail.py" line="203" />
         <source>yes: offers may use their data</source>
         <translation>同意：优惠活动可使用其资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="199" />
+        <location filename="../../ui/console/member_detail.py" line="205" />
         <source>no: no marketing</source>
         <translation>不同意：不做营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="228" />
+        <location filename="../../ui/console/member_detail.py" line="234" />
         <source>Profile saved.</source>
         <translation>资料已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="230" />
+        <location filename="../../ui/console/member_detail.py" line="236" />
         <source>Nothing was changed.</source>
         <translation>没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="241" />
+        <location filename="../../ui/console/member_detail.py" line="247" />
         <source>Points corrected: now {points}.</source>
         <translation>积分已调整：现为 {points}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="252" />
+        <location filename="../../ui/console/member_detail.py" line="258" />
         <source>Merged: now {points} points.</source>
         <translation>已合并：现有 {points} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="263" />
+        <location filename="../../ui/console/member_detail.py" line="269" />
         <source>Save the member card</source>
         <translation>保存会员卡</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="280" />
+        <location filename="../../ui/console/member_detail.py" line="286" />
         <source>Card saved to {file}.</source>
         <translation>会员卡已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="302" />
+        <location filename="../../ui/console/member_detail.py" line="308" />
         <source>The card was sent to the printer.</source>
         <translation>会员卡已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="310" />
+        <location filename="../../ui/console/member_detail.py" line="316" />
         <source>Export member data</source>
         <translation>导出会员资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="324" />
+        <location filename="../../ui/console/member_detail.py" line="330" />
         <source>Exported to {file}.</source>
         <translation>已导出到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_detail.py" line="337" />
+        <location filename="../../ui/console/member_detail.py" line="343" />
         <source>The member's personal data was erased.</source>
         <translation>该会员的个人资料已删除。</translation>
     </message>
@@ -3039,6 +3068,69 @@ The details are in the log file; please send it to support:
         <location filename="../../ui/widgets/member_panel.py" line="165" />
         <source> on {categories}</source>
         <translation>（限 {categories}）</translation>
+    </message>
+</context>
+<context>
+    <name>MemberSuggestions</name>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="52" />
+        <source>Working out what they will likely buy…</source>
+        <translation>正在推算该会员可能想买的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="74" />
+        <source>The shop's suggestions are being worked out; a moment…</source>
+        <translation>本店的推荐正在计算中，请稍候…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="76" />
+        <source>Nothing to suggest yet: the shop has no sales to go by.</source>
+        <translation>暂无推荐：本店还没有可参考的销售记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="81" />
+        <source>Best first. The score adds up what they buy again, what goes with it, their categories and what sells; the reason is the largest part.</source>
+        <translation>按推荐程度排序。得分综合了会员常买的商品、常一起买的商品、会员常买的品类和热销商品；理由是得分中占比最大的一项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="93" />
+        <source>they often buy it</source>
+        <translation>经常购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="95" />
+        <source>often bought with {item}</source>
+        <translation>常与{item}一起购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="97" />
+        <source>popular in {category}</source>
+        <translation>{category}类热销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="98" />
+        <source>popular in the shop</source>
+        <translation>本店热销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="102" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="103" />
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="104" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_suggestions.py" line="105" />
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -3622,22 +3714,22 @@ The details are in the log file; please send it to support:
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/console/products_page.py" line="42" />
+        <location filename="../../ui/console/products_page.py" line="45" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="45" />
+        <location filename="../../ui/console/products_page.py" line="48" />
         <source>Filter by SKU, name, category or barcode</source>
         <translation>按商品编码、名称、品类或条码筛选</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="48" />
+        <location filename="../../ui/console/products_page.py" line="51" />
         <source>Import CSV or Excel…</source>
         <translation>导入 CSV 或 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/products_page.py" line="135" />
+        <location filename="../../ui/console/products_page.py" line="144" />
         <source>Found: {n}</source>
         <translation>共 {n} 个</translation>
     </message>
@@ -4587,6 +4679,64 @@ The details are in the log file; please send it to support:
     </message>
 </context>
 <context>
+    <name>SegmentItems</name>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="35" />
+        <source>Likely to buy next</source>
+        <translation>可能想买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="37" />
+        <source>The items most often among their own top suggestions.</source>
+        <translation>最常出现在他们各自推荐前列的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="43" />
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="44" />
+        <source>Members</source>
+        <translation>会员数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="46" />
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="54" />
+        <source>How many of the listed members have the item among their top five suggestions</source>
+        <translation>列表中有多少会员的前五项推荐里有这件商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="72" />
+        <source>Pick a segment or a tier to see what its members will likely buy.</source>
+        <translation>选择一个客群或会员等级，查看其会员可能想买的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="76" />
+        <source>No members listed.</source>
+        <translation>没有列出的会员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="78" />
+        <source>Working out what they will likely buy…</source>
+        <translation>正在推算这些会员可能想买的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="91" />
+        <source>Reading the stage's members…</source>
+        <translation>正在读取该阶段的会员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segment_items.py" line="102" />
+        <source>Nothing to suggest: they have bought nothing yet.</source>
+        <translation>暂无推荐：这些会员还没有购买记录。</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTexts</name>
     <message>
         <location filename="../../ui/console/reports/segment_texts.py" line="21" />
@@ -4692,141 +4842,161 @@ The details are in the log file; please send it to support:
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="71" />
+        <location filename="../../ui/console/reports/segments_page.py" line="83" />
         <source>Click a segment to list its members</source>
         <translation>点击一个细分以列出其会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="75" />
+        <location filename="../../ui/console/reports/segments_page.py" line="87" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="78" />
-        <source>Export members for a campaign…</source>
-        <translation>导出会员用于营销活动…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="80" />
-        <source>Writes the chosen segment's members who agreed to marketing, as a CSV file</source>
-        <translation>将所选细分中同意接收营销信息的会员写入 CSV 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="85" />
-        <location filename="../../ui/console/reports/segments_page.py" line="243" />
+        <location filename="../../ui/console/reports/segments_page.py" line="109" />
+        <location filename="../../ui/console/reports/segments_page.py" line="319" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="93" />
-        <location filename="../../ui/console/reports/segments_page.py" line="242" />
-        <location filename="../../ui/console/reports/segments_page.py" line="256" />
+        <location filename="../../ui/console/reports/segments_page.py" line="88" />
+        <location filename="../../ui/console/reports/segments_page.py" line="318" />
+        <location filename="../../ui/console/reports/segments_page.py" line="332" />
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="108" />
+        <location filename="../../ui/console/reports/segments_page.py" line="94" />
+        <source>Export for a campaign…</source>
+        <translation>导出营销名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="97" />
+        <source>Writes the chosen segment's members who agreed to marketing, as a CSV file or an Excel workbook</source>
+        <translation>导出所选客群中同意接收营销信息的会员，保存为 CSV 文件或 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="101" />
+        <source>with items</source>
+        <translation>附带推荐商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="104" />
+        <source>Adds each member's top three suggested items (item_1, item_2, item_3)</source>
+        <translation>为每位会员附上前三项推荐商品（item_1、item_2、item_3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="143" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="112" />
-        <location filename="../../ui/console/reports/segments_page.py" line="281" />
+        <location filename="../../ui/console/reports/segments_page.py" line="147" />
+        <location filename="../../ui/console/reports/segments_page.py" line="357" />
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="117" />
+        <location filename="../../ui/console/reports/segments_page.py" line="152" />
         <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
         <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="143" />
+        <location filename="../../ui/console/reports/segments_page.py" line="179" />
         <source>Members by segment</source>
         <translation>各细分会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="153" />
+        <location filename="../../ui/console/reports/segments_page.py" line="189" />
         <source>No member had bought by the end of the period</source>
         <translation>截至期末没有会员购买过</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="171" />
+        <location filename="../../ui/console/reports/segments_page.py" line="210" />
         <source>Members ({n})</source>
         <translation>会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="173" />
+        <location filename="../../ui/console/reports/segments_page.py" line="212" />
         <source>Members in {segment} ({n})</source>
         <translation>{segment}的会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="200" />
+        <location filename="../../ui/console/reports/segments_page.py" line="247" />
         <source>No members to export: pick a segment that has some.</source>
         <translation>没有可导出的会员：请选择有会员的细分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="206" />
+        <location filename="../../ui/console/reports/segments_page.py" line="253" />
         <source>Export members for a campaign</source>
         <translation>导出会员用于营销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="208" />
+        <location filename="../../ui/console/reports/segments_page.py" line="255" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="220" />
+        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="280" />
+        <source>Writing the campaign file…</source>
+        <translation>正在写入营销名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="292" />
         <source>Could not write the file: {why}</source>
         <translation>无法写入文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="225" />
+        <location filename="../../ui/console/reports/segments_page.py" line="297" />
         <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
         <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="245" />
+        <location filename="../../ui/console/reports/segments_page.py" line="321" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="250" />
+        <location filename="../../ui/console/reports/segments_page.py" line="326" />
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <location filename="../../ui/console/reports/segments_page.py" line="331" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="257" />
+        <location filename="../../ui/console/reports/segments_page.py" line="333" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="258" />
+        <location filename="../../ui/console/reports/segments_page.py" line="334" />
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="259" />
+        <location filename="../../ui/console/reports/segments_page.py" line="335" />
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="261" />
+        <location filename="../../ui/console/reports/segments_page.py" line="337" />
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="263" />
+        <location filename="../../ui/console/reports/segments_page.py" line="339" />
         <source>Purchase days</source>
         <translation>购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="265" />
+        <location filename="../../ui/console/reports/segments_page.py" line="341" />
         <source>Spend</source>
         <translation>消费金额</translation>
     </message>
@@ -5241,6 +5411,69 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <location filename="../../ui/widgets/suggestions.py" line="95" />
         <source>popular</source>
         <translation>热销</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionOptions</name>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="48" />
+        <source>Suggestions</source>
+        <translation>商品推荐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="50" />
+        <source>Leave out what they bought lately</source>
+        <translation>不推荐会员最近买过的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="54" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="56" />
+        <source>e.g. tobacco, gift cards</source>
+        <translation>例如：烟草, 礼品卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="58" />
+        <source>e.g. dairy, rice, pet food</source>
+        <translation>例如：乳制品, 大米, 宠物食品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="61" />
+        <source>Goods bought again and again: an item of these categories the member bought on two days or more is suggested again once their usual interval for it has passed, and not before, even inside the days left out above.</source>
+        <translation>反复购买的商品：会员在两天或以上买过的这些品类的商品，到了其通常的回购间隔才会再次推荐，之前不推荐；即使仍在上面排除的天数内也会推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="66" />
+        <source>Also suggest products not on sale</source>
+        <translation>也推荐已停售的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="67" />
+        <source>Save suggestion options</source>
+        <translation>保存推荐设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="71" />
+        <source>Lately: within</source>
+        <translation>最近的天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="72" />
+        <source>Never suggest</source>
+        <translation>不推荐的品类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="73" />
+        <source>Consumables</source>
+        <translation>常购消耗品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/suggestion_options.py" line="120" />
+        <source>Saved: the next suggestions follow these options.</source>
+        <translation>已保存：之后的推荐将按这些设置进行。</translation>
     </message>
 </context>
 <context>

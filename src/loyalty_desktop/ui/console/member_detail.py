@@ -1,4 +1,4 @@
-"""One member's record in the back office: profile, points ledger, lots, tier changes, purchases, and actions.
+"""One member's record in the back office: profile, ledger, lots, tiers, purchases, suggestions, actions.
 
 Opened from the member list (Enter or double click) or by scanning a card.
 Everything is read on the worker; every action refreshes what it changed
@@ -37,6 +37,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.ui.console import member_files
 from loyalty_desktop.ui.console.member_actions import AdjustDialog, EditProfileDialog, MergeDialog
+from loyalty_desktop.ui.console.member_suggestions import MemberSuggestions
 from loyalty_desktop.ui.console.member_tables import MemberTables, local_time
 from loyalty_desktop.ui.console.record_model import RecordModel
 from loyalty_desktop.ui.screens.messages import spoken, tell
@@ -70,6 +71,7 @@ class MemberDetailDialog(QDialog):
         self.shop, self.tasks, self.actor, self.ref = shop, tasks, actor, ref
         self.view: MemberView | None = None
         self.tables: MemberTables | None = None
+        self.suggestions: MemberSuggestions | None = None
         self.heading = QLabel(self.tr("Reading…"))
         self.heading.setObjectName("title")
         self.summary = QLabel()
@@ -162,7 +164,11 @@ class MemberDetailDialog(QDialog):
             for model, title in zip(self.tables.models(), titles, strict=True):
                 model.failed.connect(self._refused)
                 self.tabs.addTab(_table(model), title)
+            self.suggestions = MemberSuggestions(self.shop, self.tasks, self.actor, self.ref)
+            self.tabs.addTab(self.suggestions, self.tr("Likely to buy next"))
         self.tables.reload()
+        assert self.suggestions is not None
+        self.suggestions.reload()
         self._fill(view)
 
     def _fill(self, view: MemberView) -> None:

@@ -1,5 +1,7 @@
 """The Products page: the whole catalogue in a lazy list, filtered as you type, with a form to add or edit.
 
+Below the form, what suggestions leave out (``suggestion_options``).
+
 Typing in the filter waits a moment (``FILTER_DELAY_MS``) so a word is one
 query, not one per letter; the database filters and sorts. Importing a file
 goes to the Import page with products chosen, the same flow as members.
@@ -28,6 +30,7 @@ from loyalty_desktop.services.product_list import ProductQuery
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.product_editor import ProductEditor
 from loyalty_desktop.ui.console.product_model import ProductTableModel
+from loyalty_desktop.ui.console.suggestion_options import SuggestionOptions
 from loyalty_desktop.ui.screens.messages import spoken, tell
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -64,6 +67,8 @@ class ProductsPage(ConsolePage):
         self.table.setSortingEnabled(True)
         self.editor = ProductEditor(shop, tasks, actor)
         self.editor.setFixedWidth(360)
+        self.options = SuggestionOptions(shop, tasks, actor)
+        self.options.setFixedWidth(360)
         self.message = QLabel()
         self.message.setWordWrap(True)
         top = QHBoxLayout()
@@ -79,7 +84,10 @@ class ProductsPage(ConsolePage):
         left.addWidget(self.message)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(self.editor)
+        right = QVBoxLayout()
+        right.addWidget(self.editor, 1)
+        right.addWidget(self.options)
+        body.addLayout(right)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addLayout(body, 1)
@@ -102,6 +110,7 @@ class ProductsPage(ConsolePage):
     def shown(self) -> None:
         """Fetch the list afresh: an import or a till may have changed it meanwhile."""
         self.model.reload()
+        self.options.load()
         if not self._opened:
             self._opened = True
             self.filter.setFocus()
