@@ -26,7 +26,15 @@ from loyalty_desktop.db.sync_queue import SqlSyncQueue
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
 from loyalty_desktop.domain.errors import BadDatabase, BadInstallation
 from loyalty_desktop.installation import config_dir, default_db_path
-from loyalty_desktop.keyfiles import HEADS_FILE, KEY_FILE, CardKeyFile, FileAuditSeal, MissingKeys
+from loyalty_desktop.keyfiles import (
+    HEADS_FILE,
+    KEY_FILE,
+    SECRETS_FILE,
+    CardKeyFile,
+    FileAuditSeal,
+    FileSecrets,
+    MissingKeys,
+)
 from loyalty_desktop.services import keys
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import Clock
@@ -82,7 +90,7 @@ class Opened:
 
 def shop_files(path: Path | None, keys_dir: Path) -> list[Path]:
     """The shop's own files (database, journals, backups, keys): never written by an export or a printer."""
-    found = [keys_dir / KEY_FILE, keys_dir / HEADS_FILE]
+    found = [keys_dir / KEY_FILE, keys_dir / HEADS_FILE, keys_dir / SECRETS_FILE]
     if path is not None:
         found.append(path)
         found += [path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal")]
@@ -136,6 +144,7 @@ def open_database(
         store_sales=SqlStoreSales(engine),
         sync_queue=SqlSyncQueue(engine),
         sync_server=HttpSyncServer,
+        secrets=FileSecrets(where, shop.device_id),
     )
     if path is not None:
         reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)

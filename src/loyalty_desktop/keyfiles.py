@@ -27,6 +27,7 @@ from loyalty_desktop.services.ports import KeyFingerprints
 
 KEY_FILE = "card-keys.json"
 HEADS_FILE = "audit-heads.json"
+SECRETS_FILE = "secrets.json"
 _MAX_KEYS = 10  # key ids are one digit in the card code
 
 
@@ -240,3 +241,35 @@ def _write(path: Path, data: object, *, exclusive: bool = False) -> None:
         pass
     finally:
         temporary.unlink()
+
+
+class FileSecrets:
+    """Secrets in a file beside the card keys (owner-only), one section per installation's device id."""
+
+    def __init__(self, directory: Path, device_id: str) -> None:
+        self.path, self.device_id = directory / SECRETS_FILE, device_id
+
+    def _all(self) -> dict[str, Any]:
+        try:
+            found = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise _damaged(self.path, str(exc)) from exc
+        return found if isinstance(found, dict) else {}
+
+    def get(self, name: str) -> str | None:
+        """The secret, or None."""
+        value = self._all().get(self.device_id, {}).get(name)
+        return value if isinstance(value, str) else None
+
+    def put(self, name: str, value: str | None) -> None:
+        """Keep (or, with None, forget) a secret; the file is rewritten whole."""
+        every = self._all()
+        mine = dict(every.get(self.device_id, {}))
+        if value is None:
+            mine.pop(name, None)
+        else:
+            mine[name] = value
+        every[self.device_id] = mine
+        _write(self.path, every)

@@ -221,3 +221,42 @@ def test_the_tills_background_pass_never_raises_and_does_nothing_until_connected
     wire.failure = None
     back = sync.run_pass(shop)
     assert (back.problem, back.queue, back.last_sync is not None) == (None, 0, True)
+
+
+def test_the_token_lives_beside_the_card_keys_never_in_the_database_file(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    opened = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
+    try:
+        sync.connect(opened.shop, LOCAL_ADMIN, "https://hq.example", "tok-5f2a9c7e", "store-1")
+        assert sync.connection(opened.shop) == ("https://hq.example", "tok-5f2a9c7e")
+        secrets_file = tmp_path / "keys" / "secrets.json"
+        assert secrets_file.stat().st_mode & 0o777 == 0o600
+        assert secrets_file in opened.protected_files()  # no --out may overwrite it
+    finally:
+        opened.engine.dispose()
+    on_disk = b"".join(p.read_bytes() for p in tmp_path.glob("shop.db*"))
+    assert b"tok-5f2a9c7e" not in on_disk
+    assert b"tok-5f2a9c7e" in secrets_file.read_bytes()
+    again = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
+    try:
+        assert sync.connection(again.shop) == ("https://hq.example", "tok-5f2a9c7e")
+        sync.disconnect(again.shop, LOCAL_ADMIN)
+    finally:
+        again.engine.dispose()
+    assert b"tok-5f2a9c7e" not in secrets_file.read_bytes()
+
+
+def test_a_token_an_older_version_kept_in_the_database_moves_out_on_first_use(
+    store: Opened,
+) -> None:
+    with store.shop.uow() as uow:  # what the first sync release wrote
+        uow.settings.set(sync.SERVER, "https://hq.example")
+        uow.settings.set(sync.TOKEN, "old-plain-token")
+        uow.commit()
+
+    assert sync.connection(store.shop) == ("https://hq.example", "old-plain-token")
+
+    with store.shop.uow(write=False) as uow:
+        assert not uow.settings.get(sync.TOKEN)
+    assert store.shop.secrets.get(sync.TOKEN) == "old-plain-token"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.analytics.store_sales import StoreSalesSource
@@ -23,6 +23,40 @@ from loyalty_desktop.services.read_models import ReadModels
 
 if TYPE_CHECKING:
     from loyalty_desktop.services.sync import SyncQueue, SyncServer
+
+
+class SecretStore(Protocol):
+    """Secrets kept outside the database (a store's sync token).
+
+    The database is copied to backups and USB sticks; a token found there would let anyone
+    push events as this store, so ``app.py`` wires a file beside the card keys.
+    """
+
+    def get(self, name: str) -> str | None:
+        """The secret, or None."""
+        ...
+
+    def put(self, name: str, value: str | None) -> None:
+        """Keep (or, with None, forget) a secret."""
+        ...
+
+
+class MemorySecrets:
+    """Secrets held in memory (the fakes, and a shop opened without its configuration folder)."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, str] = {}
+
+    def get(self, name: str) -> str | None:
+        """The secret, or None."""
+        return self._held.get(name)
+
+    def put(self, name: str, value: str | None) -> None:
+        """Keep (or, with None, forget) a secret."""
+        if value is None:
+            self._held.pop(name, None)
+        else:
+            self._held[name] = value
 
 
 @dataclass(frozen=True)
@@ -48,3 +82,5 @@ class Shop:
     sync_queue: SyncQueue | None = None
     # The central server's client for a URL and token (None: no network here, as in the fakes).
     sync_server: Callable[[str, str], SyncServer] | None = None
+    # Secrets that must not live in the database file (see SecretStore).
+    secrets: SecretStore = field(default_factory=MemorySecrets)

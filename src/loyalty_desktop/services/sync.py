@@ -135,10 +135,11 @@ def _queue(shop: Shop) -> SyncQueue:
 def connect(shop: Shop, actor: Actor, server: str, token: str, store_id: str) -> None:
     """Remember the server, this store's token and id (admin); audited without the token."""
     require(actor, Permission.SYNC)
+    shop.secrets.put(TOKEN, token)  # beside the card keys, never in the database file
     with shop.uow() as uow:
         was = uow.settings.get(SERVER)
         uow.settings.set(SERVER, server)
-        uow.settings.set(TOKEN, token)
+        uow.settings.set(TOKEN, "")
         uow.settings.set(STORE, store_id)
         uow.settings.set(PROBLEM, "")
         write_audit(
@@ -192,6 +193,7 @@ def run_pass(shop: Shop) -> SyncStatus:
 def disconnect(shop: Shop, actor: Actor) -> None:
     """Forget the server and the token (admin): the outbox keeps growing, nothing is lost."""
     require(actor, Permission.SYNC)
+    shop.secrets.put(TOKEN, None)
     with shop.uow() as uow:
         was = uow.settings.get(SERVER)
         for key in (SERVER, TOKEN, STORE, PROBLEM):
@@ -210,9 +212,18 @@ def disconnect(shop: Shop, actor: Actor) -> None:
 
 
 def connection(shop: Shop) -> tuple[str | None, str | None]:
-    """The server URL and token this store syncs with, if connected."""
-    with shop.uow() as uow:
-        return uow.settings.get(SERVER) or None, uow.settings.get(TOKEN) or None
+    """The server URL and token this store syncs with, if connected.
+
+    A token an older version kept in the database moves out to the secrets file here.
+    """
+    with shop.uow(write=False) as uow:
+        server, stored = uow.settings.get(SERVER) or None, uow.settings.get(TOKEN) or None
+    if stored:
+        shop.secrets.put(TOKEN, stored)
+        with shop.uow() as uow:
+            uow.settings.set(TOKEN, "")
+            uow.commit()
+    return server, shop.secrets.get(TOKEN) if server else None
 
 
 def _quarantined(shop: Shop) -> list[dict[str, Any]]:
