@@ -7,10 +7,12 @@ import json
 import sys
 import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, create_engine
 
 from loyalty_desktop.server.migrate import upgrade
+from loyalty_desktop.server.reviews import clear_review, open_reviews
 from loyalty_desktop.server.stores import add_store, revoke_store
 from loyalty_desktop.server.transactions import in_transaction
 
@@ -29,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     store.add_parser("add").add_argument("name")
     store.add_parser("revoke").add_argument("store_id", type=uuid.UUID)
+    review = sub.add_parser("review", help="members whose balance went below zero").add_subparsers(
+        dest="action", required=True
+    )
+    review.add_parser("list")
+    review.add_parser("clear").add_argument("member_id", type=uuid.UUID)
     return p
 
 
@@ -38,10 +45,24 @@ def _engine(url: str) -> Engine:
     return engine
 
 
+def _review(engine: Engine, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        print(json.dumps({"members": in_transaction(engine, open_reviews)}))
+        return 0
+    now = datetime.now(UTC)
+    if not in_transaction(engine, lambda c: clear_review(c, args.member_id, now)):
+        print(json.dumps({"error": "no_review", "message": "no open review for that member"}))
+        return 1
+    print(json.dumps({"member_id": str(args.member_id), "cleared": True}))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``loyalty-server``."""
     args = _parser().parse_args(argv)
     engine = _engine(args.db)
+    if args.command == "review":
+        return _review(engine, args)
     if args.command == "store":
         if args.action == "add":
             store_id, token = in_transaction(engine, lambda c: add_store(c, args.name))

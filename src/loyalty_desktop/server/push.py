@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.server.facts import Rejected, check_event
 from loyalty_desktop.server.parking import settle
+from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
     balances,
     change_clock,
@@ -317,6 +318,9 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         ),
         [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
     )
+    spent = [k for k, v in moved.items() if v < 0]
+    if spent:
+        flag_overdrawn(conn, spent, now)
 
 
 def _apply(
@@ -360,6 +364,7 @@ def _log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UU
         ).all()
     )
     found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
+    flagged = under_review(conn, ids)
     rows = []
     for pos, member_id in enumerate(ids, start=last - len(ids) + 1):
         m = found.get(member_id)
@@ -370,6 +375,7 @@ def _log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UU
             "status": m.status if m else None,
             "consent": m.consent if m else None,
             "created_at": m.created_at.isoformat() if m else None,
+            "review": member_id in flagged,
         }
         rows.append(
             {

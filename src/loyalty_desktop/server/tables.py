@@ -114,6 +114,16 @@ parked = Table(
     Column("rows", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
+# Members whose balance went below zero (offline redemptions at two stores): for a person to
+# look at. The negative balance itself stands and later earning repays it; nothing is reversed.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("points", BigInteger, nullable=False),  # the balance when it first went negative
+    Column("flagged_at", DateTime(timezone=True), nullable=False),
+    Column("cleared_at", DateTime(timezone=True)),
+)
 # Commit-ordered change log for pull: `pos` comes from change_clock, whose one row is
 # locked from the moment a transaction takes positions until it commits (docs/sync.md).
 changes = Table(
