@@ -126,27 +126,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="135" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="134" />
+        <location filename="../../ui/console/audit_model.py" line="136" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="135" />
+        <location filename="../../ui/console/audit_model.py" line="137" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -285,11 +285,21 @@
     </message>
     <message>
         <location filename="../../ui/console/audit_model.py" line="61" />
+        <source>Survey answers imported</source>
+        <translation>已导入满意度评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="62" />
+        <source>Survey setting changed</source>
+        <translation>满意度调查设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="63" />
         <source>Suggestion options changed</source>
         <translation>推荐设置已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="74" />
+        <location filename="../../ui/console/audit_model.py" line="76" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
