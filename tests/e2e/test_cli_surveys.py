@@ -47,3 +47,28 @@ def test_a_survey_file_with_a_bad_row_imports_nothing_unless_told_to_skip_it(
     assert (code, refused["imported"], refused["rejected"][0]["row"]) == (1, 0, 3)
     code, done = loyalty("import", "surveys", str(path), "--skip-invalid")
     assert (code, done["imported"]) == (0, 1)
+
+
+def test_the_satisfaction_report_counts_answers_by_staff_and_prints_a_csv_table(
+    shop_cli: Loyalty,
+) -> None:
+    loyalty = shop_cli
+    _, m = loyalty("member", "add", "--name", "甲", "--at", days_ago(40))
+    for n, stars in enumerate(("5", "4", "2"), start=1):
+        at = days_ago(30 - n)
+        assert (
+            loyalty("sale", f"S{n}", "--member", m["member_no"], "--total", "20.00", "--at", at)[0]
+            == 0
+        )
+        assert (
+            loyalty("survey", "record", m["member_no"], stars, "--sale", f"S{n}", "--at", at)[0]
+            == 0
+        )
+    code, found = loyalty("report", "satisfaction", "--from", days_ago(60), "--to", days_ago(0))
+    assert code == 0, found
+    assert (found["measure"], found["answers"], found["score"]) == ("csat", 3, "66.7")
+    [everyone] = [g for g in found["groups"] if g["by"] == "all"]
+    assert everyone["too_small"] is True
+    code, table = loyalty("report", "satisfaction", "--format", "csv")
+    assert code == 0
+    assert table["csv"].splitlines()[0].startswith("by,key,answers")

@@ -34,6 +34,7 @@ from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.report_period import SurveyAnswers
 
 SETTING = "survey"
 
@@ -189,6 +190,33 @@ def _after_race(shop: Shop, mine: SurveyAnswer, timezone: str) -> Recorded:
     if first.score == mine.score and first.scale is mine.scale:
         return Recorded(replace(first), replayed=True)
     raise already_answered(first, timezone)
+
+
+def survey_answers(
+    uow: UnitOfWork, start: datetime, end: datetime, store: str | None
+) -> SurveyAnswers:
+    """The scale and the answers given in (start, end] (at ``store`` only, if given).
+
+    An answer of a member merged away since is counted under the member who
+    kept their history, as their sales are.
+    """
+    kept: dict[str, str] = {}
+
+    def keeper(member_id: str, number: str) -> str:
+        if member_id not in kept:
+            member, seen = uow.members.get(member_id), {member_id}
+            while member is not None and member.merged_into and member.merged_into not in seen:
+                seen.add(member.merged_into)
+                member = uow.members.get(member.merged_into) or member
+            kept[member_id] = member.member_no if member is not None else number
+        return kept[member_id]
+
+    answers = tuple(
+        replace(a, member_no=keeper(a.member_id, a.member_no))
+        for a in uow.surveys.between(start, end)
+        if store is None or a.store == store
+    )
+    return SurveyAnswers(settings_in(uow).scale, answers)
 
 
 def answers_of(uow: UnitOfWork, member_ids: list[str], timezone: str) -> list[JsonValue]:
