@@ -4564,6 +4564,236 @@ The details are in the log file; please send it to support:
     </message>
 </context>
 <context>
+    <name>SatisfactionView</name>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="68" />
+        <source>1-5 stars (CSAT)</source>
+        <translation>1-5 星满意度（CSAT）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="69" />
+        <source>0-10 recommend (NPS)</source>
+        <translation>0-10 分推荐度（NPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="70" />
+        <source>Ask at the till after each sale</source>
+        <translation>每笔销售后在收银台询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="75" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="78" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="85" />
+        <source>Bought again within</source>
+        <translation>再次购买期限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="115" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="116" />
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="120" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="129" />
+        <source>CSAT is the share of answers with 4 or 5 stars; NPS is the share of 9-10 answers minus the share of 0-6 answers. Ranges are 95% intervals; a group with fewer than {n} answers is marked as too small to read much into.</source>
+        <translation>满意率 CSAT 是 4 星和 5 星评价所占的比例；净推荐值 NPS 是 9-10 分的比例减去 0-6 分的比例。区间为 95% 置信区间；评价少于 {n} 条的分组会标明样本太少，参考价值有限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="190" />
+        <source>{measure} by month</source>
+        <translation>{measure}（按月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="201" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="217" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="234" />
+        <source>No answers in the period</source>
+        <translation>该期间没有评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="226" />
+        <source>Too few answers</source>
+        <translation>评价太少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="231" />
+        <source>Answers by month</source>
+        <translation>每月评价数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="251" />
+        <source>{measure} by store</source>
+        <translation>{measure}（按门店）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="252" />
+        <source>{measure} by tier</source>
+        <translation>{measure}（按等级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="253" />
+        <source>{measure} by staff member</source>
+        <translation>{measure}（按员工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="254" />
+        <source>{measure} by lifecycle stage</source>
+        <translation>{measure}（按生命周期阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="262" />
+        <source>NPS</source>
+        <translation>净推荐值 NPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="263" />
+        <source>CSAT (%)</source>
+        <translation>满意率 CSAT（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="268" />
+        <source>{value} ({low} to {high})</source>
+        <translation>{value}（{low} 至 {high}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="276" />
+        <source>{measure}: {score} from {n} answers.</source>
+        <translation>{measure}：{score}，共 {n} 条评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="283" />
+        <source>Bought again within {days} days (%): satisfied {happy} of {hn} members, dissatisfied {unhappy} of {un}; the gap is {gap} points.</source>
+        <translation>{days} 天内再次购买（%）：满意会员 {happy}（共 {hn} 人），不满意会员 {unhappy}（共 {un} 人）；相差 {gap} 个百分点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="294" />
+        <source>{n} answers given on the other scale are left out.</source>
+        <translation>另有 {n} 条按另一种评分方式给出的评价未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="301" />
+        <source>Months</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="302" />
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="303" />
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="304" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="325" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="305" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="311" />
+        <source>No purchase yet</source>
+        <translation>尚未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="313" />
+        <source>Till {id}</source>
+        <translation>收银台 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="315" />
+        <source>Not at the till</source>
+        <translation>非收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="317" />
+        <source>No tier</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="322" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="323" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="324" />
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="326" />
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="330" />
+        <source>Answers</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="331" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="332" />
+        <source>95% range</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="241" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="333" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="242" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="334" />
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="243" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="335" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="337" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="337" />
+        <source>too few answers</source>
+        <translation>评价太少</translation>
+    </message>
+</context>
+<context>
     <name>SegmentTexts</name>
     <message>
         <location filename="../../ui/console/reports/segment_texts.py" line="21" />
