@@ -108,7 +108,8 @@ def _stages(frame: pd.DataFrame, log: pd.DataFrame, rule: LifecycleRule) -> pd.S
     stages = pd.Series(NO_STAGE, index=frame.index, dtype=object)
     if frame.empty or log.empty:
         return stages
-    days = ShopDays.of(log)
+    # Only the members who answered: each day's snapshot then costs their purchases, not the shop's.
+    days = ShopDays.of(log[log["member_no"].isin(set(frame["member_no"]))])
     codes = days.numbers.get_indexer(frame["member_no"])
     names = np.array(STAGE_KEYS, dtype=object)
     for day, rows in frame.groupby("day").groups.items():

@@ -49,16 +49,15 @@ class SurveyPrompt(QFrame):
         self.question = QLabel()
         self.question.setObjectName("total")
         self.question.setWordWrap(True)
-        self.keys = QLabel()
-        self.keys.setWordWrap(True)
+        self.keys = QLabel()  # whole, beside the question: the keys are read at a glance
         self._thanks = QTimer(self)
         self._thanks.setSingleShot(True)
         self._thanks.setInterval(THANKS_MS)
         self._thanks.timeout.connect(self.hide)
         box = QHBoxLayout(self)  # one row: the basket above keeps its height at 768 px
         box.setContentsMargins(8, 2, 8, 2)
-        box.addWidget(self.question, 3)
-        box.addWidget(self.keys, 1)
+        box.addWidget(self.question, 1)
+        box.addWidget(self.keys)
         self.hide()
 
     # -- asking ------------------------------------------------------------------------------
