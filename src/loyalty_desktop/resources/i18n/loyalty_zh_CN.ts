@@ -3951,37 +3951,42 @@ The details are in the log file; please send it to support:
         <translation>回流：回来购买后保持（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="170" />
+        <location filename="../../ui/console/programme_editor.py" line="161" />
+        <source>Declining (churn risk): gone this many times their usual gap (0: off)</source>
+        <translation>衰退期（流失风险）：未消费时长超过其平时消费间隔的倍数（0 为不启用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="174" />
         <source>Earning</source>
         <translation>积分规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="171" />
+        <location filename="../../ui/console/programme_editor.py" line="175" />
         <source>Activities and expiry</source>
         <translation>活动与有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="172" />
+        <location filename="../../ui/console/programme_editor.py" line="176" />
         <source>Redeeming</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="173" />
+        <location filename="../../ui/console/programme_editor.py" line="177" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="174" />
+        <location filename="../../ui/console/programme_editor.py" line="178" />
         <source>Campaigns</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="175" />
+        <location filename="../../ui/console/programme_editor.py" line="179" />
         <source>Rewards</source>
         <translation>奖励目录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="176" />
+        <location filename="../../ui/console/programme_editor.py" line="180" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
@@ -5458,27 +5463,27 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>SurveyPrompt</name>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="86" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="85" />
         <source>How happy were you with your visit today? 1 to 5 stars</source>
         <translation>您对今天的购物满意吗？请打 1 到 5 星</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="87" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="86" />
         <source>Press 1 to 5 for the stars · Esc skips</source>
         <translation>按 1 到 5 键打星 · 按 Esc 跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="89" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="88" />
         <source>Would you recommend us to a friend? 0 to 10</source>
         <translation>您会向朋友推荐我们吗？0 到 10 分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="90" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="89" />
         <source>Press 0 to 9, or 1 then 0 for 10 · Esc skips</source>
         <translation>按 0 到 9 键；10 分请先按 1 再按 0 · 按 Esc 跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="169" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="168" />
         <source>Thank you! {score} for sale {sale}.</source>
         <translation>谢谢！销售单 {sale} 评分 {score}。</translation>
     </message>
