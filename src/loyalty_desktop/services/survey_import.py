@@ -28,6 +28,8 @@ from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.surveys import already_answered, answered_sale, settings_in
 
 SURVEY_COLUMNS = ("member_ref", "score", "at", "sale_id")
+# A survey tool's file may have no sale (the time is then needed: each row says so).
+SURVEY_OPTIONAL = frozenset({"at", "sale_id"})
 
 
 class _Reader:
@@ -108,7 +110,7 @@ def import_surveys(
     """Import answers from ``path`` (see the module's rules); audited like the other imports."""
     require(actor, Permission.IMPORT)
     job = job or Job()
-    table = CsvTable(path, SURVEY_COLUMNS, encoding, mapping)
+    table = CsvTable(path, SURVEY_COLUMNS, encoding, mapping, optional=SURVEY_OPTIONAL)
     job.step("reading", 0)
     with shop.uow() as uow:
         reader = _Reader(shop, actor, uow)

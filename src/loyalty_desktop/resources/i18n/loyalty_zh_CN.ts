@@ -1972,12 +1972,17 @@ The details are in the log file; please send it to support:
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
+    <message>
+        <location filename="../../ui/console/import_mapping.py" line="37" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
         <location filename="../../ui/console/import_page.py" line="83" />
-        <location filename="../../ui/console/import_page.py" line="120" />
+        <location filename="../../ui/console/import_page.py" line="121" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1997,90 +2002,95 @@ The details are in the log file; please send it to support:
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="91" />
+        <location filename="../../ui/console/import_page.py" line="89" />
+        <source>Survey answers</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_page.py" line="92" />
         <source>A CSV file or an Excel workbook (.xlsx)</source>
         <translation>CSV 文件或 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="92" />
+        <location filename="../../ui/console/import_page.py" line="93" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="94" />
+        <location filename="../../ui/console/import_page.py" line="95" />
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="97" />
-        <location filename="../../ui/console/import_page.py" line="250" />
+        <location filename="../../ui/console/import_page.py" line="98" />
+        <location filename="../../ui/console/import_page.py" line="251" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="98" />
-        <location filename="../../ui/console/import_page.py" line="251" />
+        <location filename="../../ui/console/import_page.py" line="99" />
         <location filename="../../ui/console/import_page.py" line="252" />
+        <location filename="../../ui/console/import_page.py" line="253" />
         <source>GBK (Chinese)</source>
         <translation>GBK（简体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="110" />
+        <location filename="../../ui/console/import_page.py" line="111" />
         <source>First rows</source>
         <translation>前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="111" />
+        <location filename="../../ui/console/import_page.py" line="112" />
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="115" />
+        <location filename="../../ui/console/import_page.py" line="116" />
         <source>Columns (* every row needs it)</source>
         <translation>列对应（* 为每行必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="117" />
+        <location filename="../../ui/console/import_page.py" line="118" />
         <source>Import valid rows only</source>
         <translation>只导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="118" />
+        <location filename="../../ui/console/import_page.py" line="119" />
         <source>Unticked, nothing is imported if any row is rejected.</source>
         <translation>不勾选时，只要有一行被拒绝，就什么都不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="119" />
+        <location filename="../../ui/console/import_page.py" line="120" />
         <source>Enrol unknown member numbers</source>
         <translation>为未知会员号办理会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="123" />
+        <location filename="../../ui/console/import_page.py" line="124" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="133" />
+        <location filename="../../ui/console/import_page.py" line="134" />
         <source>File holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="138" />
+        <location filename="../../ui/console/import_page.py" line="139" />
         <source>Read as</source>
         <translation>读取编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="198" />
+        <location filename="../../ui/console/import_page.py" line="199" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="200" />
+        <location filename="../../ui/console/import_page.py" line="201" />
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="211" />
+        <location filename="../../ui/console/import_page.py" line="212" />
         <source>Choose a file: its first rows show on the left. Its columns are matched to these fields by their headers (会员号, 手机, …); you can correct each one.
 
 {fields}</source>
@@ -2089,105 +2099,105 @@ The details are in the log file; please send it to support:
 {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="225" />
-        <location filename="../../ui/console/import_page.py" line="331" />
-        <location filename="../../ui/console/import_page.py" line="337" />
+        <location filename="../../ui/console/import_page.py" line="226" />
+        <location filename="../../ui/console/import_page.py" line="332" />
+        <location filename="../../ui/console/import_page.py" line="338" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="248" />
+        <location filename="../../ui/console/import_page.py" line="249" />
         <source>an Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="255" />
+        <location filename="../../ui/console/import_page.py" line="256" />
         <source>Read as {what}</source>
         <translation>按{what}读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="257" />
+        <location filename="../../ui/console/import_page.py" line="258" />
         <source>Detected: {what}</source>
         <translation>识别为：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="258" />
+        <location filename="../../ui/console/import_page.py" line="259" />
         <source>Read as {what}, as chosen</source>
         <translation>按所选的 {what} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="279" />
+        <location filename="../../ui/console/import_page.py" line="280" />
         <source>Choose a column for: {fields}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="299" />
-        <location filename="../../ui/console/import_page.py" line="339" />
+        <location filename="../../ui/console/import_page.py" line="300" />
+        <location filename="../../ui/console/import_page.py" line="340" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="321" />
+        <location filename="../../ui/console/import_page.py" line="322" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="338" />
+        <location filename="../../ui/console/import_page.py" line="339" />
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="340" />
+        <location filename="../../ui/console/import_page.py" line="341" />
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="357" />
+        <location filename="../../ui/console/import_page.py" line="358" />
         <source>Rejected rows ({n})</source>
         <translation>被拒绝的行（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="366" />
+        <location filename="../../ui/console/import_page.py" line="367" />
         <source>A sale was refused while importing; the {n} row(s) before it were imported. Fix the rows listed and import the file again: rows already imported are skipped.</source>
         <translation>导入时有一笔销售被拒绝；在它之前的 {n} 行已经导入。请修改列出的行后再次导入该文件：已导入的行会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="371" />
+        <location filename="../../ui/console/import_page.py" line="372" />
         <source>{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick “Import valid rows only”.</source>
         <translation>有 {n} 行无法导入，所以什么都没有导入。请修改这些行，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="374" />
+        <location filename="../../ui/console/import_page.py" line="375" />
         <source>Rows imported: {n}.</source>
         <translation>已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="376" />
+        <location filename="../../ui/console/import_page.py" line="377" />
         <source>Already there, skipped: {n}.</source>
         <translation>已存在而跳过 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="378" />
+        <location filename="../../ui/console/import_page.py" line="379" />
         <source>Members enrolled: {n}.</source>
         <translation>新办会员 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="380" />
+        <location filename="../../ui/console/import_page.py" line="381" />
         <source>Rows rejected (listed): {n}.</source>
         <translation>被拒绝 {n} 行（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="392" />
+        <location filename="../../ui/console/import_page.py" line="393" />
         <source>Stopped. The sales written before you pressed Cancel stay; import the same file again to finish (rows already imported are skipped).</source>
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="397" />
+        <location filename="../../ui/console/import_page.py" line="398" />
         <source>Stopped. The members written before you pressed Cancel stay; import the same file again to finish (members already imported are skipped).</source>
         <translation>已停止。按下“取消”之前写入的会员会保留；再次导入同一个文件即可完成（已导入的会员会跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="401" />
+        <location filename="../../ui/console/import_page.py" line="402" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
     </message>
@@ -2596,22 +2606,22 @@ The details are in the log file; please send it to support:
 <context>
     <name>MappingForm</name>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="72" />
+        <location filename="../../ui/console/import_mapping.py" line="73" />
         <source>— choose a column —</source>
         <translation>— 请选择列 —</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="74" />
+        <location filename="../../ui/console/import_mapping.py" line="75" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84" />
+        <location filename="../../ui/console/import_mapping.py" line="85" />
         <source>Every row needs this</source>
         <translation>每一行都必须有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84" />
+        <location filename="../../ui/console/import_mapping.py" line="85" />
         <source>May be left out</source>
         <translation>可以不填</translation>
     </message>
