@@ -147,39 +147,62 @@ def record_answer(
     """
     require(actor, Permission.AWARD)
     when = request_moment(shop, actor, at)
-    with shop.uow() as uow:
-        _, program = program_in_force(uow)
-        scale = settings_in(uow).scale
-        check_score(score, scale)
-        member = find_member(uow, member_ref, shop.card_keys)
-        store, first = shop.device_id, None
-        sale_no = None
-        if sale_ref is not None:
-            sale, first = answered_sale(uow, member, sale_ref)
-            store, sale_no = sale.device_id or shop.device_id, sale.sale_no
-        if first is not None:
-            if first.score == score and first.scale is scale:
-                return Recorded(first, replayed=True)
-            raise already_answered(first, program.timezone)
-        answer = SurveyAnswer(
-            id=str(uuid.uuid4()),
-            member_id=member.id,
-            member_no=member.member_no,
-            score=score,
-            scale=scale,
-            sale_no=sale_no,
-            store=store,
-            staff=actor.name if actor.staff_id else None,
-            tier=member.tier,
-            at=when,
-            recorded_at=shop.clock.now(),
-        )
-        try:
+    try:
+        return _record(shop, actor, member_ref, score, sale_ref, when)
+    except _Raced as race:
+        # Another till answered the same sale at the same moment: its answer stands. The
+        # taken key shows at the insert (PostgreSQL) or at the commit (SQLite): both land here.
+        return _after_race(shop, race.answer, race.timezone)
+
+
+class _Raced(Exception):
+    """The answer lost the sale's unique key to another till's."""
+
+    def __init__(self, answer: SurveyAnswer, timezone: str) -> None:
+        super().__init__(answer.sale_no)
+        self.answer, self.timezone = answer, timezone
+
+
+def _record(
+    shop: Shop, actor: Actor, member_ref: str, score: int, sale_ref: str | None, when: datetime
+) -> Recorded:
+    answer: SurveyAnswer | None = None
+    timezone = "UTC"
+    try:
+        with shop.uow() as uow:
+            _, program = program_in_force(uow)
+            timezone = program.timezone
+            scale = settings_in(uow).scale
+            check_score(score, scale)
+            member = find_member(uow, member_ref, shop.card_keys)
+            store, first = shop.device_id, None
+            sale_no = None
+            if sale_ref is not None:
+                sale, first = answered_sale(uow, member, sale_ref)
+                store, sale_no = sale.device_id or shop.device_id, sale.sale_no
+            if first is not None:
+                if first.score == score and first.scale is scale:
+                    return Recorded(first, replayed=True)
+                raise already_answered(first, timezone)
+            answer = SurveyAnswer(
+                id=str(uuid.uuid4()),
+                member_id=member.id,
+                member_no=member.member_no,
+                score=score,
+                scale=scale,
+                sale_no=sale_no,
+                store=store,
+                staff=actor.name if actor.staff_id else None,
+                tier=member.tier,
+                at=when,
+                recorded_at=shop.clock.now(),
+            )
             uow.surveys.add_many([answer])
             uow.commit()
-        except Conflict:
-            # Another till answered the same sale at the same moment: its answer stands.
-            return _after_race(shop, answer, program.timezone)
+    except Conflict:
+        if answer is None or answer.sale_no is None:
+            raise
+        raise _Raced(answer, timezone) from None
     return Recorded(answer, replayed=False)
 
 
