@@ -316,7 +316,7 @@ def shoot_reports(out: Path, language: str) -> list[Path]:
         assert isinstance(dashboard, DashboardView)
         dashboard.scroller.ensureWidgetVisible(dashboard.buyers_table)
         save("dashboard-tables")
-        for key in ("liability", "segments", "clv", "churn", "lifecycle"):
+        for key in ("liability", "segments", "clv", "churn", "lifecycle", "satisfaction"):
             page.open_report(key)
             save(key)
         page.open_report("dashboard")

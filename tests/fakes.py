@@ -32,6 +32,7 @@ from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.surveys import SurveyAnswer
 from loyalty_desktop.domain.tier_changes import TierChange
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.ports import (
@@ -77,6 +78,7 @@ class Store:
     tier_changes: list[TierChange] = field(default_factory=list)
     member_events: dict[str, MemberEvent] = field(default_factory=dict)
     signups: dict[tuple[str, str], Signup] = field(default_factory=dict)
+    surveys: list[SurveyAnswer] = field(default_factory=list)
 
 
 class FakeMembers:
@@ -569,6 +571,38 @@ class FakeMemberEvents:
         return True
 
 
+class FakeSurveys:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add_many(self, answers: Sequence[SurveyAnswer]) -> None:
+        taken = {a.sale_no for a in self.s.surveys if a.sale_no}
+        for answer in answers:
+            if answer.sale_no and answer.sale_no in taken:
+                raise Conflict(f"survey_answers.sale_no {answer.sale_no}")
+            if answer.sale_no:
+                taken.add(answer.sale_no)
+        self.s.surveys.extend(answers)
+
+    def for_sales(self, sale_nos: Sequence[str]) -> dict[str, SurveyAnswer]:
+        return {a.sale_no: a for a in self.s.surveys if a.sale_no and a.sale_no in sale_nos}
+
+    def of_members(self, member_ids: Sequence[str]) -> list[SurveyAnswer]:
+        found = [a for a in self.s.surveys if a.member_id in member_ids]
+        return sorted(found, key=lambda a: (a.at, a.id))
+
+    def between(self, start: datetime, end: datetime) -> list[SurveyAnswer]:
+        return sorted(
+            (a for a in self.s.surveys if start < a.at <= end), key=lambda a: (a.at, a.id)
+        )
+
+    def erase(self, member_ids: Sequence[str]) -> int:
+        kept = [a for a in self.s.surveys if a.member_id not in member_ids]
+        gone = len(self.s.surveys) - len(kept)
+        self.s.surveys[:] = kept
+        return gone
+
+
 class FakeUnitOfWork:
     def __init__(self, database: FakeDatabase) -> None:
         self.database = database
@@ -585,6 +619,7 @@ class FakeUnitOfWork:
         self.settings = FakeSettings(self.work)
         self.products = FakeProducts(self.work)
         self.member_events = FakeMemberEvents(self.work)
+        self.surveys = FakeSurveys(self.work)
         self.committed = False
         self.waiting: list[Callable[[], None]] = []
         return self
@@ -610,6 +645,7 @@ class FakeUnitOfWork:
         self.sales = FakeSales(self.work)
         self.products = FakeProducts(self.work)
         self.member_events = FakeMemberEvents(self.work)
+        self.surveys = FakeSurveys(self.work)
         waiting, self.waiting = self.waiting, []
         for action in waiting:
             action()

@@ -42,10 +42,11 @@ TABLES = {
     "programs",
     "refunds",
     "sale_lines",
-    "tier_changes",
     "sales",
     "settings",
     "staff",
+    "survey_answers",
+    "tier_changes",
 }
 
 # A later schema change that makes SQLite copy the members table (batch mode),

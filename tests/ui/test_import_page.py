@@ -178,3 +178,25 @@ def test_the_products_page_import_button_opens_this_page_for_products(
     shown = console.stack.currentWidget()
     assert isinstance(shown, ImportPage)
     assert shown.chosen_kind is ImportKind.PRODUCTS
+
+
+def test_survey_answers_from_a_tool_without_sale_numbers_import_with_chinese_headers(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path
+) -> None:
+    page.choose_kind(ImportKind.SURVEYS)
+    path = gbk(
+        tmp_path, "会员号,评分,时间\r\n10000001,5,2025-03-01 10:00\r\n10000001,9,2025-03-02\r\n"
+    )
+    previewed(qtbot, page, path)
+    chosen = page.mapping.mapping()
+    assert (chosen["member_ref"], chosen["score"], chosen["sale_id"]) == ("会员号", "评分", "")
+    imported(qtbot, page)
+    assert page.rejected.model.rowCount() == 1  # 9 is not a star: nothing imported
+    page.valid_only.setChecked(True)
+    imported(qtbot, page)
+    conn = sqlite3.connect(tmp_path / "shop.db")
+    try:
+        scores = [row[0] for row in conn.execute("select score from survey_answers")]
+    finally:
+        conn.close()
+    assert scores == [5]

@@ -9,7 +9,9 @@ report moment (``LifecycleRule`` holds the thresholds, from the programme's
    ``won_back_days`` ago;
 3. **new**: first purchase at most ``new_days`` ago;
 4. **declining**: no purchase for more than ``quiet_days``, or net spend over the last
-   ``window_days`` at least ``decline_pct`` % below the ``window_days`` before them;
+   ``window_days`` at least ``decline_pct`` % below the ``window_days`` before them, or
+   (churn risk, when ``overdue_times`` is set) gone more than ``overdue_times`` times their
+   own usual gap between purchase days (members with two purchase days or more);
 5. **loyal**: at least ``loyal_visits`` purchase days in the last ``window_days``;
 6. **developing**: every other buyer.
 
@@ -214,6 +216,13 @@ def stage_figures(days: ShopDays, today: date, rule: LifecycleRule) -> pd.DataFr
     dropped = (previous_spend > 0) & (
         recent_spend * 100 <= previous_spend * (100 - rule.decline_pct)
     )
+    if rule.overdue_times:
+        # days_since > times × (last - first) / (purchase days - 1), in whole numbers.
+        bought_days = np.bincount(b_member, minlength=size).astype(np.int64)
+        overdue = (bought_days >= 2) & (
+            days_since * (bought_days - 1) > rule.overdue_times * (last - first)
+        )
+        dropped |= overdue
     stage = np.select(
         [
             first == _NEVER,

@@ -48,7 +48,8 @@ def stage_history(log: pd.DataFrame, today: date, rule: LifecycleRule) -> tuple[
     )
     now = day_number(today)
     first = int(days.day[days.bought].min())
-    tried = np.unique(np.concatenate([sale_days + span for span in spans]))
+    shifted = [sale_days + span for span in spans]
+    tried = np.unique(np.concatenate([*shifted, *_overdue_days(days, rule)]))
     tried = tried[(tried >= first) & (tried <= now)]
     changes: list[StageChange] = []
     for number in tried:
@@ -57,6 +58,18 @@ def stage_history(log: pd.DataFrame, today: date, rule: LifecycleRule) -> tuple[
         if not changes or changes[-1].stage != stage:
             changes.append(StageChange(day, stage))
     return tuple(changes)
+
+
+def _overdue_days(days: ShopDays, rule: LifecycleRule) -> list[np.ndarray]:
+    """The days after which the member is overdue against their habit as it stood at each purchase."""
+    if not rule.overdue_times:
+        return []
+    kept = days.day[days.bought]
+    if kept.size < 2:
+        return []
+    count = np.arange(1, kept.size + 1)
+    after = kept[1:] + rule.overdue_times * (kept[1:] - kept[0]) // (count[1:] - 1) + 1
+    return [after]
 
 
 def sales_stage_history(

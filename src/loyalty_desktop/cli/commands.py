@@ -42,6 +42,7 @@ from loyalty_desktop.cli.staff import (
     cmd_staff_role,
     cmd_till_rules,
 )
+from loyalty_desktop.cli.surveys import SURVEY_HANDLERS
 from loyalty_desktop.cli.sync import (
     cmd_sync,
     cmd_sync_connect,
@@ -471,6 +472,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("restore", None): cmd_restore,
     ("audit", None): cmd_audit,
     **EVENT_HANDLERS,
+    **SURVEY_HANDLERS,
 }
 
 

@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from loyalty_desktop.cli.member_events import add_event_commands
+from loyalty_desktop.cli.survey_args import add_survey_commands, add_survey_import
 
 
 class UsageError(Exception):
@@ -309,6 +310,9 @@ def build_parser() -> Parser:
     p.add_argument("--create-members", action="store_true")
     _encoding(p)
     _import_options(p)
+    answers = add_survey_import(imports)
+    _encoding(answers)
+    _import_options(answers)
 
     p = sub.add_parser("report", help="reports")
     p.add_argument(
@@ -323,9 +327,12 @@ def build_parser() -> Parser:
             "clv",
             "churn",
             "lifecycle",
+            "satisfaction",
         ],
     )
-    _at(p)
+    p.add_argument(
+        "--at", "--to", dest="at", help="the report's end (ISO 8601; a date alone is its midnight)"
+    )
     p.add_argument("--from", dest="start")
     p.add_argument("--horizon-days", type=int, help="forecast horizon (default 365 days; churn 90)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
@@ -396,6 +403,7 @@ def build_parser() -> Parser:
     sub.add_parser("gui", help="start the desktop application")
     _backup_and_audit(sub)
     add_event_commands(sub, Parser)
+    add_survey_commands(sub, Parser)
     return root
 
 

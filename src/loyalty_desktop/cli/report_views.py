@@ -34,6 +34,7 @@ TABLES = {
     "clv": ("members", "member_no"),
     "churn": ("members", "member_no"),
     "lifecycle": ("members", "member_no"),
+    "satisfaction": ("groups", "by"),
 }
 
 

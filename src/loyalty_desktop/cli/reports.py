@@ -13,8 +13,9 @@ from loyalty_desktop.analytics.clv import ClvReport
 from loyalty_desktop.analytics.cohorts import CohortReport
 from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
+from loyalty_desktop.analytics.satisfaction import SatisfactionReport
 from loyalty_desktop.analytics.tiers import TierReport
-from loyalty_desktop.cli import analytic_views, presenters, report_views
+from loyalty_desktop.cli import analytic_views, presenters, report_views, satisfaction_view
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.services import programs, reports
@@ -70,6 +71,8 @@ def as_json(typed: reports.Report, cur: Currency) -> dict[str, Any]:
         return analytic_views.churn(typed)
     if isinstance(typed, LifecycleReport):
         return analytic_views.lifecycle(typed, cur)
+    if isinstance(typed, SatisfactionReport):
+        return satisfaction_view.satisfaction(typed)
     return presenters.report(typed)
 
 

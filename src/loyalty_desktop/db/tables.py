@@ -310,3 +310,18 @@ event_signups = Table(
     Column("signed_up_at", UTCDateTime, nullable=False),
     Column("checked_in_at", UTCDateTime),
 )
+
+survey_answers = Table(
+    "survey_answers",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), nullable=False, index=True),
+    Column("score", SmallInteger, nullable=False),
+    Column("scale", String(8), nullable=False),  # stars | nps: the scale it was given on
+    Column("sale_no", String(64), unique=True),  # one answer per sale; NULLs never clash
+    Column("store", Uuid, nullable=False),  # the device that rang the sale up
+    Column("staff", String(60)),
+    Column("tier", String(60)),
+    Column("at", UTCDateTime, nullable=False, index=True),
+    Column("recorded_at", UTCDateTime, nullable=False),
+)

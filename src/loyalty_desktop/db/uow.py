@@ -21,6 +21,7 @@ from loyalty_desktop.db.repositories.records import (
     SqlStaff,
 )
 from loyalty_desktop.db.repositories.sales import SqlSales
+from loyalty_desktop.db.repositories.surveys import SqlSurveys
 from loyalty_desktop.services.ports import Conflict
 
 
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
     settings: SqlSettings
     products: SqlProducts
     member_events: SqlMemberEvents
+    surveys: SqlSurveys
 
     def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
@@ -75,6 +77,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettings(conn)
         self.products = SqlProducts(conn)
         self.member_events = SqlMemberEvents(conn)
+        self.surveys = SqlSurveys(conn)
         return self
 
     def __exit__(

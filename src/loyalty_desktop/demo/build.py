@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -28,6 +28,7 @@ from loyalty_desktop.demo.history import (
 )
 from loyalty_desktop.demo.programme import TIMEZONE, program_text
 from loyalty_desktop.demo.shop_calendar import Calendar
+from loyalty_desktop.demo.surveys import demo_answer, next_visits
 from loyalty_desktop.domain import ledger
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.members import Member
@@ -74,6 +75,7 @@ class _Tally:
     points_redeemed: int = 0
     points_earned: int = 0
     awards: int = 0
+    survey_answers: int = 0
 
 
 def _member_index(event: Event) -> int | None:
@@ -114,6 +116,8 @@ class _Poster:
         self.ids: dict[int, str] = {}
         self.members: dict[int, Member] = {}  # current records; dropped when a service changed one
         self.tally = _Tally()
+        self.survey_rng = random.Random(f"{seed}:survey")  # apart, so the baskets stay the same
+        self.next_visit: dict[str, timedelta | None] = {}
 
     def run(self, events: list[Event]) -> None:
         """Post the events in time order, in as few transactions as the services allow.
@@ -122,6 +126,7 @@ class _Poster:
         them is committed; a member with an award waiting closes the batch before
         their next sale or refund, so every member's ledger stays in time order.
         """
+        self.next_visit = next_visits(events)
         batch: list[Event] = []
         awards: list[AwardPlan] = []
         waiting: set[int] = set()
@@ -194,6 +199,17 @@ class _Poster:
             self.tally.walk_in_sales += 1
             return
         self.tally.member_sales += 1
+        answer = demo_answer(
+            self.survey_rng,
+            sale,
+            member,
+            self.next_visit.get(sale.sale_no),
+            self.shop.device_id,
+            event.at,
+        )
+        if answer is not None:
+            uow.surveys.add_many([answer])
+            self.tally.survey_answers += 1
         if sale.points_redeemed:
             self.tally.redemptions += 1
             self.tally.points_redeemed += sale.points_redeemed
@@ -321,6 +337,7 @@ def build_demo(shop: Shop, actor: Actor, *, members: int, seed: int) -> dict[str
         "points_redeemed": tally.points_redeemed,
         "points_earned": tally.points_earned,
         "awards": tally.awards,
+        "survey_answers": tally.survey_answers,
         "expired_points": expired.expired_points,
         "products": len(CATALOGUE),
         "from": cal.start.isoformat(),

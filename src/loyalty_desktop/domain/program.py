@@ -104,6 +104,9 @@ class LifecycleRule:
     quiet_days: int = 90  # no purchase for this long: declining
     lapsed_days: int = 180  # no purchase for this long: lapsed
     won_back_days: int = 90  # a lapsed member who bought again is won back for this long
+    # Churn risk, each member against their own habit: gone this many times their usual gap
+    # between purchase days (two purchase days at least) is declining; 0: not used.
+    overdue_times: int = 0
 
 
 DEFAULT_TIER = TierLevel(name="Member")

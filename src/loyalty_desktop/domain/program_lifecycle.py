@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 LIFECYCLE_KEYS = {f.name for f in fields(LifecycleRule)}
 MAX_DAYS = 3650  # ten years: longer than any shop's idea of "recent"
+MAX_TIMES = 100  # a hundred times a member's usual gap: no shop waits longer to worry
 
 
 def parse_lifecycle(r: _Reader, value: Any) -> LifecycleRule:
@@ -51,6 +52,12 @@ def parse_lifecycle(r: _Reader, value: Any) -> LifecycleRule:
         quiet_days=days("quiet_days"),
         lapsed_days=days("lapsed_days"),
         won_back_days=days("won_back_days"),
+        overdue_times=r.integer(
+            t.get("overdue_times", default.overdue_times),
+            ("lifecycle", "overdue_times"),
+            minimum=0,
+            maximum=MAX_TIMES,
+        ),
     )
     if rule.quiet_days >= rule.lapsed_days:
         raise r.fail(

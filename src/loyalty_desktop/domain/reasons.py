@@ -32,6 +32,7 @@ from loyalty_desktop.domain.reasons_receipts import RECEIPTS
 from loyalty_desktop.domain.reasons_rewards import REWARD_PROGRAMME, REWARDS
 from loyalty_desktop.domain.reasons_staff import STAFF_ACCOUNTS, TILL_POLICY
 from loyalty_desktop.domain.reasons_stores import STORES
+from loyalty_desktop.domain.reasons_surveys import SURVEYS
 from loyalty_desktop.domain.reasons_till import (
     CARDS,
     LOOKUP,
@@ -76,6 +77,7 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **BACKUPS,
         **STORES,
         **MEMBER_EVENTS,
+        **SURVEYS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -122,6 +124,8 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "points": Wording("points", "积分"),
         "activity": Wording("activity", "活动"),
         "capacity": Wording("capacity", "名额"),
+        "score": Wording("score", "评分"),
+        "scale": Wording("survey scale", "评分方式"),
         "start": Wording("start", "开始时间"),
         "end": Wording("end", "结束时间"),
         "report": Wording("report", "报表"),

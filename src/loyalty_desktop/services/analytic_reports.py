@@ -1,4 +1,4 @@
-"""The member-level reports: RFM segments, lifecycle stages, customer lifetime value, churn risk.
+"""The member-level reports: RFM segments, lifecycle stages, CLV, churn risk, satisfaction.
 
 Each reads the purchase log as of the report moment (nothing later), narrowed
 to one store's sales when one is chosen; members and their points stay the
@@ -14,6 +14,7 @@ from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn
 from loyalty_desktop.analytics.clv import ClvReport, clv_report, expected_purchases_by_member
 from loyalty_desktop.analytics.lifecycle import LifecycleReport, lifecycle_report
 from loyalty_desktop.analytics.rfm import RfmReport, rfm_report
+from loyalty_desktop.analytics.satisfaction import SatisfactionReport, satisfaction_report
 from loyalty_desktop.analytics.store_scope import store_log
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.report_period import ReportPeriod
@@ -68,4 +69,19 @@ def lifecycle(p: ReportPeriod) -> LifecycleReport:
     """Each buyer's lifecycle stage at the period's end, and the stage flow of each month in it."""
     return lifecycle_report(
         store_log(p.source, p.store), p.start, p.end, p.program.timezone, p.program.lifecycle
+    )
+
+
+def satisfaction(p: ReportPeriod) -> SatisfactionReport:
+    """CSAT or NPS of the period's answers by month, store, tier, staff and stage; repurchase after."""
+    assert p.surveys is not None, "the report reads the answers for this report"
+    return satisfaction_report(
+        p.surveys.answers,
+        store_log(p.source, p.store).purchase_log(p.end),
+        p.start,
+        p.end,
+        p.program.timezone,
+        p.program.lifecycle,
+        p.surveys.scale,
+        p.horizon_days,
     )

@@ -34,6 +34,7 @@ from loyalty_desktop.services.ports import (
     ProgramRepository,
     SettingsRepository,
     StaffRepository,
+    SurveyRepository,
     UnitOfWork,
 )
 
@@ -147,6 +148,11 @@ class BatchUnitOfWork:
     def member_events(self) -> MemberEventRepository:
         """Member events and sign-ups (as they are)."""
         return self.real.member_events
+
+    @property
+    def surveys(self) -> SurveyRepository:
+        """Survey answers (as they are)."""
+        return self.real.surveys
 
     def load(self, member_ids: Sequence[str], spend_since: datetime | None = None) -> None:
         """Hold these members (locked), their open lots and, if asked, their spend after ``spend_since``."""

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from loyalty_desktop.domain.errors import BadFile, InvalidRequest, LoyaltyError
 from loyalty_desktop.services.file_encodings import decode
-from loyalty_desktop.services.import_columns import column_order
+from loyalty_desktop.services.import_columns import OPTIONAL_FIELDS, column_order
 from loyalty_desktop.services.workbooks import WORKBOOK, is_workbook, workbook_records
 
 MEMBER_COLUMNS = ("member_no", "name", "phone", "email", "birthday", "consent")
@@ -134,10 +134,12 @@ class CsvTable:
         mapping: Mapping[str, str] | None = None,
         *,
         preview: bool = False,
+        optional: frozenset[str] = OPTIONAL_FIELDS,
     ) -> None:
         self.path = path
         self.columns = tuple(columns)
         self.mapping = mapping
+        self.optional = optional  # fields a mapping may leave without a column
         self._preview = preview  # any header: the person is about to choose the columns
         data = read_bytes(path)
         self.workbook = is_workbook(path, data[:4])
@@ -200,7 +202,9 @@ class CsvTable:
         if self._preview:
             return
         if self.mapping is not None:
-            self._order = column_order(self.path.name, self.columns, headers, self.mapping)
+            self._order = column_order(
+                self.path.name, self.columns, headers, self.mapping, self.optional
+            )
             return
         found = [name.lower() for name in headers]
         if sorted(found) != sorted(self.columns):

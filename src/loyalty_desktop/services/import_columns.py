@@ -91,6 +91,18 @@ HEADER_WORDS: Mapping[str, tuple[str, ...]] = {
         "会员卡号",
         "卡号",
     ),
+    "score": (
+        "score",
+        "rating",
+        "stars",
+        "nps",
+        "satisfaction",
+        "评分",
+        "分数",
+        "满意度",
+        "星级",
+        "推荐度",
+    ),
     "at": (
         "at",
         "date",
@@ -150,7 +162,11 @@ def guess_mapping(columns: Sequence[str], headers: Sequence[str]) -> dict[str, s
 
 
 def column_order(
-    name: str, columns: Sequence[str], headers: Sequence[str], mapping: Mapping[str, str]
+    name: str,
+    columns: Sequence[str],
+    headers: Sequence[str],
+    mapping: Mapping[str, str],
+    optional: frozenset[str] = OPTIONAL_FIELDS,
 ) -> list[int]:
     """Where each field is in a row (-1: not in the file), from a mapping completed by guessing.
 
@@ -174,7 +190,7 @@ def column_order(
     for column in columns:
         header = chosen.get(column, "")
         if not header:
-            if column not in OPTIONAL_FIELDS:
+            if column not in optional:
                 raise BadFile(
                     f"no column of {name} is chosen for {column}, which every row needs "
                     f"(name it like --map {column}=COLUMN)",

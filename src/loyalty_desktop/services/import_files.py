@@ -3,7 +3,7 @@
 ``preview_file`` reads the first rows of a CSV file or workbook, says which
 encoding it was read in and guesses which column holds each field;
 ``import_file`` runs the import of that kind (members, past sales, products)
-with the mapping the person settled on.
+with the mapping the person settled on (survey answers too).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from loyalty_desktop.services import imports, products
+from loyalty_desktop.services import imports, products, survey_import
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import MEMBER_COLUMNS, SALE_COLUMNS, CsvTable
@@ -30,18 +30,23 @@ class ImportKind(StrEnum):
     MEMBERS = "members"
     SALES = "sales"
     PRODUCTS = "products"
+    SURVEYS = "surveys"
 
 
 COLUMNS: Mapping[ImportKind, tuple[str, ...]] = {
     ImportKind.MEMBERS: MEMBER_COLUMNS,
     ImportKind.SALES: SALE_COLUMNS,
     ImportKind.PRODUCTS: products.PRODUCT_COLUMNS,
+    ImportKind.SURVEYS: survey_import.SURVEY_COLUMNS,
 }
+# Fields a file may lack altogether (a column mapped to nothing), beyond the ones every import allows.
+_OPTIONAL = {ImportKind.SURVEYS: survey_import.SURVEY_OPTIONAL}
 # Products are a manager's catalogue work; members and sales are imports.
 _PERMISSION = {
     ImportKind.MEMBERS: Permission.IMPORT,
     ImportKind.SALES: Permission.IMPORT,
     ImportKind.PRODUCTS: Permission.PRODUCTS,
+    ImportKind.SURVEYS: Permission.IMPORT,
 }
 
 
@@ -72,7 +77,8 @@ class FilePreview:
 
 def fields_of(kind: ImportKind) -> tuple[ImportField, ...]:
     """The fields an import of ``kind`` reads, in order."""
-    return tuple(ImportField(c, c not in OPTIONAL_FIELDS) for c in COLUMNS[kind])
+    optional = _OPTIONAL.get(kind, OPTIONAL_FIELDS)
+    return tuple(ImportField(c, c not in optional) for c in COLUMNS[kind])
 
 
 def preview_file(
@@ -128,6 +134,16 @@ def import_file(
             actor,
             path,
             create_members=create_members,
+            skip_invalid=skip_invalid,
+            encoding=encoding,
+            mapping=mapping,
+            job=job,
+        )
+    if kind is ImportKind.SURVEYS:
+        return survey_import.import_surveys(
+            shop,
+            actor,
+            path,
             skip_invalid=skip_invalid,
             encoding=encoding,
             mapping=mapping,

@@ -146,6 +146,11 @@ def _moment(text: str, timezone: str, now: datetime) -> datetime:
     return moment
 
 
+def row_moment(text: str, timezone: str, now: datetime) -> datetime:
+    """A file's time (Excel's ``2025/3/1 9:05`` too) in the shop's zone; empty or future refused."""
+    return _moment(text, timezone, now)
+
+
 def _short_text(text: str, what: str, *, required: bool) -> str:
     if required and not text:
         raise InvalidRequest(f"{what} is empty", reason="line_sku_missing", field="sku")

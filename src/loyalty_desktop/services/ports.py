@@ -21,6 +21,7 @@ from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
+from loyalty_desktop.domain.surveys import SurveyAnswer
 from loyalty_desktop.domain.tier_changes import TierChange
 
 if TYPE_CHECKING:
@@ -501,6 +502,30 @@ class MemberEventRepository(Protocol):
         ...
 
 
+class SurveyRepository(Protocol):
+    """Satisfaction survey answers."""
+
+    def add_many(self, answers: Sequence[SurveyAnswer]) -> None:
+        """Store answers (a second answer for a sale is a ``Conflict``)."""
+        ...
+
+    def for_sales(self, sale_nos: Sequence[str]) -> dict[str, SurveyAnswer]:
+        """The answer about each of these sales that has one."""
+        ...
+
+    def of_members(self, member_ids: Sequence[str]) -> list[SurveyAnswer]:
+        """Every answer of these members, oldest first (an export)."""
+        ...
+
+    def between(self, start: datetime, end: datetime) -> list[SurveyAnswer]:
+        """Answers given in (start, end], oldest first."""
+        ...
+
+    def erase(self, member_ids: Sequence[str]) -> int:
+        """Delete every answer of these members (an erasure); how many went."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository: all of it commits, or none of it."""
 
@@ -552,6 +577,11 @@ class UnitOfWork(Protocol):
     @property
     def member_events(self) -> MemberEventRepository:
         """Member events and sign-ups."""
+        ...
+
+    @property
+    def surveys(self) -> SurveyRepository:
+        """Satisfaction survey answers."""
         ...
 
     def __enter__(self) -> UnitOfWork:

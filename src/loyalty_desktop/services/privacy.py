@@ -17,6 +17,7 @@ from loyalty_desktop.services.events import erased_event
 from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.surveys import answers_of
 
 T = TypeVar("T")
 
@@ -91,6 +92,9 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
                 }
                 for s in sales
             ],
+            "survey_answers": answers_of(
+                uow, [member.id, *(m.id for m in merged)], program.timezone
+            ),
             "movements": [
                 {
                     "member_id": m.member_id,
@@ -148,6 +152,8 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
             if m
         ]
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
+        # Their answers are their opinions, tied to their sales: they go with them.
+        uow.surveys.erase([p.id for p in pending])
         for person in pending:
             uow.members.save(erased(person))
             publish(uow, shop.device_id, erased_event(person.id, at))

@@ -7,6 +7,15 @@ from datetime import datetime
 
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.domain.program import Program
+from loyalty_desktop.domain.surveys import SurveyAnswer, SurveyScale
+
+
+@dataclass(frozen=True)
+class SurveyAnswers:
+    """The shop's survey scale and the answers given in the period (one store's, if chosen)."""
+
+    scale: SurveyScale
+    answers: tuple[SurveyAnswer, ...]
 
 
 @dataclass(frozen=True)
@@ -19,3 +28,4 @@ class ReportPeriod:
     end: datetime
     horizon_days: int
     store: str | None
+    surveys: SurveyAnswers | None = None  # read only for the satisfaction report

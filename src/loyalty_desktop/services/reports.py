@@ -17,6 +17,7 @@ from loyalty_desktop.analytics.kpis import Kpis, kpis
 from loyalty_desktop.analytics.liability import Liability, liability
 from loyalty_desktop.analytics.lifecycle import LifecycleReport
 from loyalty_desktop.analytics.rfm import RfmReport
+from loyalty_desktop.analytics.satisfaction import SatisfactionReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -26,6 +27,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import ReportPeriod
 from loyalty_desktop.services.report_series import checked_store, store_source
+from loyalty_desktop.services.surveys import survey_answers
 
 Report = (
     Kpis
@@ -37,6 +39,7 @@ Report = (
     | ClvReport
     | ChurnReport
     | LifecycleReport
+    | SatisfactionReport
 )
 
 # Each report by name, in the order the command lists them; a new report is one line here.
@@ -50,9 +53,14 @@ BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
     "clv": analytic_reports.clv,
     "churn": analytic_reports.churn,
     "lifecycle": analytic_reports.lifecycle,
+    "satisfaction": analytic_reports.satisfaction,
 }
 # The horizon when none is asked for: a year, but a quarter for churn (a year needs two of data).
-DEFAULT_HORIZON_DAYS = {"churn": analytic_reports.CHURN_HORIZON_DAYS}
+# Satisfaction: did they buy again within a quarter of answering?
+DEFAULT_HORIZON_DAYS = {
+    "churn": analytic_reports.CHURN_HORIZON_DAYS,
+    "satisfaction": analytic_reports.CHURN_HORIZON_DAYS,
+}
 REPORTS = tuple(BUILDERS)
 MAX_HORIZON_DAYS = 36_500  # a hundred years
 
@@ -97,9 +105,12 @@ def report(
         raise InvalidRequest(
             "--from must be before --at", reason="from_not_before_at", field="from"
         )
+    chosen = checked_store(shop, store or None)
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
+        answers = survey_answers(uow, begin, end, chosen) if name == "satisfaction" else None
     # A store's view narrows the sales and the points they moved; members and lots stay whole.
-    chosen = checked_store(shop, store or None)
-    period = ReportPeriod(store_source(shop, chosen), program, begin, end, horizon_days, chosen)
+    period = ReportPeriod(
+        store_source(shop, chosen), program, begin, end, horizon_days, chosen, answers
+    )
     return BUILDERS[name](period)

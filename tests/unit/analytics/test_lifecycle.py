@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 
@@ -171,8 +172,15 @@ def _by_the_rules(days: list[tuple[int, int]], rule: LifecycleRule) -> str | Non
         return "won_back"
     if first <= rule.new_days:
         return "new"
-    if last > rule.quiet_days or (
-        previous > 0 and recent * 100 <= previous * (100 - rule.decline_pct)
+    overdue = (
+        rule.overdue_times > 0
+        and len(bought) >= 2
+        and last * (len(bought) - 1) > rule.overdue_times * (first - last)
+    )
+    if (
+        last > rule.quiet_days
+        or (previous > 0 and recent * 100 <= previous * (100 - rule.decline_pct))
+        or overdue
     ):
         return "declining"
     if sum(1 for b in bought if b < window) >= rule.loyal_visits:
@@ -196,6 +204,7 @@ def _by_the_rules(days: list[tuple[int, int]], rule: LifecycleRule) -> str | Non
         quiet_days=st.integers(1, 150),
         lapsed_days=st.integers(151, 400),
         won_back_days=st.integers(1, 200),
+        overdue_times=st.integers(0, 4),
     ),
 )
 def test_every_member_gets_the_stage_the_rules_give_one_by_one(
@@ -214,13 +223,15 @@ SHORT = LifecycleRule(
 )  # every threshold within a few months, so a day-by-day check stays short
 
 
-def _day_by_day(log: pd.DataFrame, first: date, last: date) -> list[tuple[date, str]]:
+def _day_by_day(
+    log: pd.DataFrame, first: date, last: date, rule: LifecycleRule = SHORT
+) -> list[tuple[date, str]]:
     # Every day's stage (the rules themselves are checked against a plain reading above).
     days = ShopDays.of(log)
     changes: list[tuple[date, str]] = []
     day = first
     while day <= last:
-        code = int(stage_figures(days, day, SHORT)["stage"].iloc[0]) if len(days.numbers) else -1
+        code = int(stage_figures(days, day, rule)["stage"].iloc[0]) if len(days.numbers) else -1
         if code >= 0 and (not changes or changes[-1][1] != STAGE_KEYS[code]):
             changes.append((day, STAGE_KEYS[code]))
         day += timedelta(days=1)
@@ -249,4 +260,27 @@ def test_the_history_matches_the_stage_computed_on_every_single_day(
     log = purchase_log(Sale("m", _ago(ago), amount) for ago, amount in sales)
     history = stage_history(log, AT.date(), SHORT)
     expected = _day_by_day(log, AT.date() - timedelta(days=150), AT.date())
+    assert [(c.day, c.stage) for c in history] == expected
+
+
+def test_churn_risk_a_member_gone_over_twice_their_usual_gap_is_declining_before_quiet_days() -> (
+    None
+):
+    every_ten_days = _visits(100, 90, 80, 70, 60, 50, 40, 30)  # then nothing for 30 days
+    assert _stage(*every_ten_days) == "loyal"  # the rule is off by default
+    assert _stage(*every_ten_days, rule=LifecycleRule(overdue_times=4)) == "loyal"  # 30 <= 40
+    assert _stage(*every_ten_days, rule=LifecycleRule(overdue_times=2)) == "declining"  # 30 > 20
+    one_day = Sale("m", _ago(60))  # no habit yet: one purchase day has no gap to be late against
+    assert _stage(one_day, rule=LifecycleRule(new_days=30, overdue_times=2)) == "developing"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 150), st.integers(1, 3000)), min_size=2, max_size=8))
+def test_the_history_with_the_churn_risk_rule_matches_every_single_day(
+    sales: list[tuple[int, int]],
+) -> None:
+    rule = replace(SHORT, quiet_days=39, overdue_times=1)  # late against habit long before quiet
+    log = purchase_log(Sale("m", _ago(ago), amount) for ago, amount in sales)
+    history = stage_history(log, AT.date(), rule)
+    expected = _day_by_day(log, AT.date() - timedelta(days=150), AT.date(), rule)
     assert [(c.day, c.stage) for c in history] == expected

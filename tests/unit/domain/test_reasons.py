@@ -17,6 +17,7 @@ from loyalty_desktop.domain import (
     reasons_rewards,
     reasons_staff,
     reasons_stores,
+    reasons_surveys,
     reasons_till,
 )
 from loyalty_desktop.domain.cards import payment_kind
@@ -165,6 +166,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_backups,
             reasons_stores,
             reasons_events,
+            reasons_surveys,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

@@ -126,27 +126,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="133" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="134" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="135" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="134" />
+        <location filename="../../ui/console/audit_model.py" line="136" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="135" />
+        <location filename="../../ui/console/audit_model.py" line="137" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -285,11 +285,21 @@
     </message>
     <message>
         <location filename="../../ui/console/audit_model.py" line="61" />
+        <source>Survey answers imported</source>
+        <translation>已导入满意度评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="62" />
+        <source>Survey setting changed</source>
+        <translation>满意度调查设置已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="63" />
         <source>Suggestion options changed</source>
         <translation>推荐设置已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="74" />
+        <location filename="../../ui/console/audit_model.py" line="76" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -695,212 +705,212 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="117" />
+        <location filename="../../ui/screens/checkout.py" line="118" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="119" />
+        <location filename="../../ui/screens/checkout.py" line="120" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="122" />
+        <location filename="../../ui/screens/checkout.py" line="123" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="124" />
+        <location filename="../../ui/screens/checkout.py" line="125" />
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="136" />
+        <location filename="../../ui/screens/checkout.py" line="137" />
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="138" />
+        <location filename="../../ui/screens/checkout.py" line="139" />
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="143" />
+        <location filename="../../ui/screens/checkout.py" line="144" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="147" />
+        <location filename="../../ui/screens/checkout.py" line="148" />
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="156" />
+        <location filename="../../ui/screens/checkout.py" line="157" />
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="158" />
+        <location filename="../../ui/screens/checkout.py" line="159" />
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="162" />
+        <location filename="../../ui/screens/checkout.py" line="163" />
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="174" />
+        <location filename="../../ui/screens/checkout.py" line="175" />
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="176" />
+        <location filename="../../ui/screens/checkout.py" line="177" />
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="177" />
+        <location filename="../../ui/screens/checkout.py" line="178" />
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="199" />
+        <location filename="../../ui/screens/checkout.py" line="201" />
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="202" />
+        <location filename="../../ui/screens/checkout.py" line="204" />
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="204" />
+        <location filename="../../ui/screens/checkout.py" line="206" />
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="431" />
+        <location filename="../../ui/screens/checkout.py" line="435" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="327" />
+        <location filename="../../ui/screens/checkout.py" line="331" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="369" />
+        <location filename="../../ui/screens/checkout.py" line="373" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="408" />
+        <location filename="../../ui/screens/checkout.py" line="412" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446" />
+        <location filename="../../ui/screens/checkout.py" line="450" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="441" />
+        <location filename="../../ui/screens/checkout.py" line="445" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="461" />
+        <location filename="../../ui/screens/checkout.py" line="465" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="480" />
+        <location filename="../../ui/screens/checkout.py" line="484" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="507" />
+        <location filename="../../ui/screens/checkout.py" line="511" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="513" />
+        <location filename="../../ui/screens/checkout.py" line="517" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="561" />
+        <location filename="../../ui/screens/checkout.py" line="565" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="608" />
+        <location filename="../../ui/screens/checkout.py" line="613" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="630" />
+        <location filename="../../ui/screens/checkout.py" line="635" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="635" />
+        <location filename="../../ui/screens/checkout.py" line="640" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="638" />
+        <location filename="../../ui/screens/checkout.py" line="643" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="644" />
+        <location filename="../../ui/screens/checkout.py" line="649" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="651" />
+        <location filename="../../ui/screens/checkout.py" line="656" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="660" />
+        <location filename="../../ui/screens/checkout.py" line="665" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="665" />
+        <location filename="../../ui/screens/checkout.py" line="670" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="682" />
+        <location filename="../../ui/screens/checkout.py" line="687" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="688" />
+        <location filename="../../ui/screens/checkout.py" line="693" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="694" />
+        <location filename="../../ui/screens/checkout.py" line="699" />
         <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="699" />
+        <location filename="../../ui/screens/checkout.py" line="704" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="718" />
+        <location filename="../../ui/screens/checkout.py" line="723" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="743" />
+        <location filename="../../ui/screens/checkout.py" line="749" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -2019,12 +2029,17 @@ The details are in the log file; please send it to support:
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
+    <message>
+        <location filename="../../ui/console/import_mapping.py" line="37" />
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
     <message>
         <location filename="../../ui/console/import_page.py" line="83" />
-        <location filename="../../ui/console/import_page.py" line="120" />
+        <location filename="../../ui/console/import_page.py" line="121" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2044,90 +2059,95 @@ The details are in the log file; please send it to support:
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="91" />
+        <location filename="../../ui/console/import_page.py" line="89" />
+        <source>Survey answers</source>
+        <translation>满意度评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/import_page.py" line="92" />
         <source>A CSV file or an Excel workbook (.xlsx)</source>
         <translation>CSV 文件或 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="92" />
+        <location filename="../../ui/console/import_page.py" line="93" />
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="94" />
+        <location filename="../../ui/console/import_page.py" line="95" />
         <source>Detect</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="97" />
-        <location filename="../../ui/console/import_page.py" line="250" />
+        <location filename="../../ui/console/import_page.py" line="98" />
+        <location filename="../../ui/console/import_page.py" line="251" />
         <source>UTF-8 with BOM</source>
         <translation>UTF-8（带 BOM）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="98" />
-        <location filename="../../ui/console/import_page.py" line="251" />
+        <location filename="../../ui/console/import_page.py" line="99" />
         <location filename="../../ui/console/import_page.py" line="252" />
+        <location filename="../../ui/console/import_page.py" line="253" />
         <source>GBK (Chinese)</source>
         <translation>GBK（简体中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="110" />
+        <location filename="../../ui/console/import_page.py" line="111" />
         <source>First rows</source>
         <translation>前几行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="111" />
+        <location filename="../../ui/console/import_page.py" line="112" />
         <source>Rejected rows</source>
         <translation>被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="115" />
+        <location filename="../../ui/console/import_page.py" line="116" />
         <source>Columns (* every row needs it)</source>
         <translation>列对应（* 为每行必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="117" />
+        <location filename="../../ui/console/import_page.py" line="118" />
         <source>Import valid rows only</source>
         <translation>只导入有效的行</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="118" />
+        <location filename="../../ui/console/import_page.py" line="119" />
         <source>Unticked, nothing is imported if any row is rejected.</source>
         <translation>不勾选时，只要有一行被拒绝，就什么都不导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="119" />
+        <location filename="../../ui/console/import_page.py" line="120" />
         <source>Enrol unknown member numbers</source>
         <translation>为未知会员号办理会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="123" />
+        <location filename="../../ui/console/import_page.py" line="124" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="133" />
+        <location filename="../../ui/console/import_page.py" line="134" />
         <source>File holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="138" />
+        <location filename="../../ui/console/import_page.py" line="139" />
         <source>Read as</source>
         <translation>读取编码</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="198" />
+        <location filename="../../ui/console/import_page.py" line="199" />
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="200" />
+        <location filename="../../ui/console/import_page.py" line="201" />
         <source>CSV or Excel (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>CSV 或 Excel (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="211" />
+        <location filename="../../ui/console/import_page.py" line="212" />
         <source>Choose a file: its first rows show on the left. Its columns are matched to these fields by their headers (会员号, 手机, …); you can correct each one.
 
 {fields}</source>
@@ -2136,105 +2156,105 @@ The details are in the log file; please send it to support:
 {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="225" />
-        <location filename="../../ui/console/import_page.py" line="331" />
-        <location filename="../../ui/console/import_page.py" line="337" />
+        <location filename="../../ui/console/import_page.py" line="226" />
+        <location filename="../../ui/console/import_page.py" line="332" />
+        <location filename="../../ui/console/import_page.py" line="338" />
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="248" />
+        <location filename="../../ui/console/import_page.py" line="249" />
         <source>an Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="255" />
+        <location filename="../../ui/console/import_page.py" line="256" />
         <source>Read as {what}</source>
         <translation>按{what}读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="257" />
+        <location filename="../../ui/console/import_page.py" line="258" />
         <source>Detected: {what}</source>
         <translation>识别为：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="258" />
+        <location filename="../../ui/console/import_page.py" line="259" />
         <source>Read as {what}, as chosen</source>
         <translation>按所选的 {what} 读取</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="279" />
+        <location filename="../../ui/console/import_page.py" line="280" />
         <source>Choose a column for: {fields}</source>
         <translation>请为以下字段选择列：{fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="299" />
-        <location filename="../../ui/console/import_page.py" line="339" />
+        <location filename="../../ui/console/import_page.py" line="300" />
+        <location filename="../../ui/console/import_page.py" line="340" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="321" />
+        <location filename="../../ui/console/import_page.py" line="322" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="338" />
+        <location filename="../../ui/console/import_page.py" line="339" />
         <source>Checking rows…</source>
         <translation>正在检查各行…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="340" />
+        <location filename="../../ui/console/import_page.py" line="341" />
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="357" />
+        <location filename="../../ui/console/import_page.py" line="358" />
         <source>Rejected rows ({n})</source>
         <translation>被拒绝的行（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="366" />
+        <location filename="../../ui/console/import_page.py" line="367" />
         <source>A sale was refused while importing; the {n} row(s) before it were imported. Fix the rows listed and import the file again: rows already imported are skipped.</source>
         <translation>导入时有一笔销售被拒绝；在它之前的 {n} 行已经导入。请修改列出的行后再次导入该文件：已导入的行会自动跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="371" />
+        <location filename="../../ui/console/import_page.py" line="372" />
         <source>{n} row(s) cannot be imported, so nothing was imported. Fix them, or tick “Import valid rows only”.</source>
         <translation>有 {n} 行无法导入，所以什么都没有导入。请修改这些行，或勾选“只导入有效的行”。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="374" />
+        <location filename="../../ui/console/import_page.py" line="375" />
         <source>Rows imported: {n}.</source>
         <translation>已导入 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="376" />
+        <location filename="../../ui/console/import_page.py" line="377" />
         <source>Already there, skipped: {n}.</source>
         <translation>已存在而跳过 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="378" />
+        <location filename="../../ui/console/import_page.py" line="379" />
         <source>Members enrolled: {n}.</source>
         <translation>新办会员 {n} 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="380" />
+        <location filename="../../ui/console/import_page.py" line="381" />
         <source>Rows rejected (listed): {n}.</source>
         <translation>被拒绝 {n} 行（见列表）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="392" />
+        <location filename="../../ui/console/import_page.py" line="393" />
         <source>Stopped. The sales written before you pressed Cancel stay; import the same file again to finish (rows already imported are skipped).</source>
         <translation>已停止。按下取消之前写入的销售会保留；再次导入同一文件即可完成（已导入的行会自动跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="397" />
+        <location filename="../../ui/console/import_page.py" line="398" />
         <source>Stopped. The members written before you pressed Cancel stay; import the same file again to finish (members already imported are skipped).</source>
         <translation>已停止。按下“取消”之前写入的会员会保留；再次导入同一个文件即可完成（已导入的会员会跳过）。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_page.py" line="401" />
+        <location filename="../../ui/console/import_page.py" line="402" />
         <source>Cancelled. Nothing was imported.</source>
         <translation>已取消，什么都没有导入。</translation>
     </message>
@@ -2643,22 +2663,22 @@ The details are in the log file; please send it to support:
 <context>
     <name>MappingForm</name>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="72" />
+        <location filename="../../ui/console/import_mapping.py" line="73" />
         <source>— choose a column —</source>
         <translation>— 请选择列 —</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="74" />
+        <location filename="../../ui/console/import_mapping.py" line="75" />
         <source>(not in the file)</source>
         <translation>（文件中没有）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84" />
+        <location filename="../../ui/console/import_mapping.py" line="85" />
         <source>Every row needs this</source>
         <translation>每一行都必须有此项</translation>
     </message>
     <message>
-        <location filename="../../ui/console/import_mapping.py" line="84" />
+        <location filename="../../ui/console/import_mapping.py" line="85" />
         <source>May be left out</source>
         <translation>可以不填</translation>
     </message>
@@ -4066,37 +4086,42 @@ The details are in the log file; please send it to support:
         <translation>回流：回来购买后保持（天）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="170" />
+        <location filename="../../ui/console/programme_editor.py" line="161" />
+        <source>Declining (churn risk): gone this many times their usual gap (0: off)</source>
+        <translation>衰退期（流失风险）：未消费时长超过其平时消费间隔的倍数（0 为不启用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/programme_editor.py" line="174" />
         <source>Earning</source>
         <translation>积分规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="171" />
+        <location filename="../../ui/console/programme_editor.py" line="175" />
         <source>Activities and expiry</source>
         <translation>活动与有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="172" />
+        <location filename="../../ui/console/programme_editor.py" line="176" />
         <source>Redeeming</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="173" />
+        <location filename="../../ui/console/programme_editor.py" line="177" />
         <source>Tiers</source>
         <translation>会员等级</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="174" />
+        <location filename="../../ui/console/programme_editor.py" line="178" />
         <source>Campaigns</source>
         <translation>促销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="175" />
+        <location filename="../../ui/console/programme_editor.py" line="179" />
         <source>Rewards</source>
         <translation>奖励目录</translation>
     </message>
     <message>
-        <location filename="../../ui/console/programme_editor.py" line="176" />
+        <location filename="../../ui/console/programme_editor.py" line="180" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
@@ -4676,6 +4701,241 @@ The details are in the log file; please send it to support:
         <location filename="../../ui/console/programme_rows.py" line="234" />
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionView</name>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="68" />
+        <source>1-5 stars (CSAT)</source>
+        <translation>1-5 星满意度（CSAT）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="69" />
+        <source>0-10 recommend (NPS)</source>
+        <translation>0-10 分推荐度（NPS）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="70" />
+        <source>Ask at the till after each sale</source>
+        <translation>每笔销售后在收银台询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="75" />
+        <source>back within </source>
+        <translation>再次购买期限 </translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="76" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="77" />
+        <source>A member counts as having bought again within these days</source>
+        <translation>会员在这些天内再次购买才算回购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="80" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="116" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="117" />
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="121" />
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="130" />
+        <source>CSAT is the share of answers with 4 or 5 stars; NPS is the share of 9-10 answers minus the share of 0-6 answers. Ranges are 95% intervals; a group with fewer than {n} answers is marked as too small to read much into.</source>
+        <translation>满意率 CSAT 是 4 星和 5 星评价所占的比例；净推荐值 NPS 是 9-10 分的比例减去 0-6 分的比例。区间为 95% 置信区间；评价少于 {n} 条的分组会标明样本太少，参考价值有限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="191" />
+        <source>{measure} by month</source>
+        <translation>{measure}（按月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="202" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="218" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="235" />
+        <source>No answers in the period</source>
+        <translation>该期间没有评价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="227" />
+        <source>Too few answers</source>
+        <translation>评价太少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="232" />
+        <source>Answers by month</source>
+        <translation>每月评价数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="242" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="334" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="243" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="335" />
+        <source>Neutral</source>
+        <translation>中立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="244" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="336" />
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="252" />
+        <source>{measure} by store</source>
+        <translation>{measure}（按门店）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="253" />
+        <source>{measure} by tier</source>
+        <translation>{measure}（按等级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="254" />
+        <source>{measure} by staff member</source>
+        <translation>{measure}（按员工）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="255" />
+        <source>{measure} by lifecycle stage</source>
+        <translation>{measure}（按生命周期阶段）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="263" />
+        <source>NPS</source>
+        <translation>净推荐值 NPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="264" />
+        <source>CSAT (%)</source>
+        <translation>满意率 CSAT（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="269" />
+        <source>{value} ({low} to {high})</source>
+        <translation>{value}（{low} 至 {high}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="277" />
+        <source>{measure}: {score} from {n} answers.</source>
+        <translation>{measure}：{score}，共 {n} 条评价。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="284" />
+        <source>Bought again within {days} days (%): satisfied {happy} of {hn} members, dissatisfied {unhappy} of {un}; the gap is {gap} points.</source>
+        <translation>{days} 天内再次购买（%）：满意会员 {happy}（共 {hn} 人），不满意会员 {unhappy}（共 {un} 人）；相差 {gap} 个百分点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="295" />
+        <source>{n} answers given on the other scale are left out.</source>
+        <translation>另有 {n} 条按另一种评分方式给出的评价未计入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="302" />
+        <source>Months</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="303" />
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="304" />
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="305" />
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="326" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="306" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="312" />
+        <source>No purchase yet</source>
+        <translation>尚未购买</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="314" />
+        <source>Till {id}</source>
+        <translation>收银台 {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="316" />
+        <source>Not at the till</source>
+        <translation>非收银台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="318" />
+        <source>No tier</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="323" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="324" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="325" />
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="327" />
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="331" />
+        <source>Answers</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="332" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="333" />
+        <source>95% range</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="338" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/satisfaction_page.py" line="338" />
+        <source>too few answers</source>
+        <translation>评价太少</translation>
     </message>
 </context>
 <context>
@@ -5474,6 +5734,34 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <location filename="../../ui/console/suggestion_options.py" line="120" />
         <source>Saved: the next suggestions follow these options.</source>
         <translation>已保存：之后的推荐将按这些设置进行。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPrompt</name>
+    <message>
+        <location filename="../../ui/widgets/survey_prompt.py" line="85" />
+        <source>How happy were you with your visit today? 1 to 5 stars</source>
+        <translation>您对今天的购物满意吗？请打 1 到 5 星</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/survey_prompt.py" line="86" />
+        <source>Press 1 to 5 for the stars · Esc skips</source>
+        <translation>按 1 到 5 键打星 · 按 Esc 跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/survey_prompt.py" line="88" />
+        <source>Would you recommend us to a friend? 0 to 10</source>
+        <translation>您会向朋友推荐我们吗？0 到 10 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/survey_prompt.py" line="89" />
+        <source>Press 0 to 9, or 1 then 0 for 10 · Esc skips</source>
+        <translation>按 0 到 9 键；10 分请先按 1 再按 0 · 按 Esc 跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/survey_prompt.py" line="168" />
+        <source>Thank you! {score} for sale {sale}.</source>
+        <translation>谢谢！销售单 {sale} 评分 {score}。</translation>
     </message>
 </context>
 <context>

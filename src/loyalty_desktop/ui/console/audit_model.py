@@ -58,6 +58,8 @@ def action_name(action: str) -> str:
         "staff.role": QCoreApplication.translate("AuditNames", "Staff role changed"),
         "till.rules": QCoreApplication.translate("AuditNames", "Till rules changed"),
         "event.create": QCoreApplication.translate("AuditNames", "Event created"),
+        "import.surveys": QCoreApplication.translate("AuditNames", "Survey answers imported"),
+        "survey.settings": QCoreApplication.translate("AuditNames", "Survey setting changed"),
         "recommend.options": QCoreApplication.translate("AuditNames", "Suggestion options changed"),
     }
     return names.get(action, action)

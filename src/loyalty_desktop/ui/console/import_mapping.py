@@ -34,6 +34,7 @@ def field_label(name: str, kind: ImportKind | None = None) -> str:
         "price": translate("ImportFields", "Price"),
         "category": translate("ImportFields", "Category"),
         "barcode": translate("ImportFields", "Barcode"),
+        "score": translate("ImportFields", "Score"),
     }
     return labels.get(name, name)
 

@@ -86,6 +86,7 @@ class ImportPage(ConsolePage):
         self.kind.addItem(self.tr("Members"), ImportKind.MEMBERS)
         self.kind.addItem(self.tr("Past sales"), ImportKind.SALES)
         self.kind.addItem(self.tr("Products"), ImportKind.PRODUCTS)
+        self.kind.addItem(self.tr("Survey answers"), ImportKind.SURVEYS)
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("A CSV file or an Excel workbook (.xlsx)"))

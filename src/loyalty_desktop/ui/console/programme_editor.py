@@ -156,6 +156,10 @@ class ProgrammeEditor(QTabWidget):
             ("quiet_days", self.tr("Declining: no purchase for more than (days)")),
             ("lapsed_days", self.tr("Lapsed: no purchase for more than (days)")),
             ("won_back_days", self.tr("Won back: for (days) after returning")),
+            (
+                "overdue_times",
+                self.tr("Declining (churn risk): gone this many times their usual gap (0: off)"),
+            ),
         ):
             self.lifecycle.line(f"lifecycle.{key}", label, kind="int")
         self.forms = (

@@ -60,6 +60,7 @@ from loyalty_desktop.ui.widgets.camera_scan import CameraScan, has_camera
 from loyalty_desktop.ui.widgets.enrol_panel import EnrolPanel
 from loyalty_desktop.ui.widgets.member_panel import REWARD_KEYS, MemberPanel
 from loyalty_desktop.ui.widgets.suggestions import SuggestionLine
+from loyalty_desktop.ui.widgets.survey_prompt import SurveyPrompt
 
 QUOTE_DELAY_MS = 150  # a burst of scans asks for one quote, not one per line
 
@@ -178,6 +179,7 @@ class CheckoutScreen(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("notice")
+        self.survey = SurveyPrompt(self._shop, self._tasks, self.actor)
 
         find = QHBoxLayout()  # under the scan box, so the box is wide enough to read
         find.addWidget(self.camera, 1)
@@ -217,6 +219,7 @@ class CheckoutScreen(QWidget):
         top.addLayout(middle, 3)
         box = QVBoxLayout(self)
         box.addLayout(top, 1)
+        box.addWidget(self.survey)
         box.addWidget(self.message)
 
     def _wire(self) -> None:
@@ -267,6 +270,7 @@ class CheckoutScreen(QWidget):
         """Look up what was scanned or typed (card code, member number or phone)."""
         ref = (self.scan.text() if text is None else text).strip()
         self.scan.clear()
+        self.survey.dismiss()  # the next customer has begun
         self._last_typed = ref
         if not ref:
             return
@@ -577,6 +581,7 @@ class CheckoutScreen(QWidget):
         )
 
     def _changed(self) -> None:
+        self.survey.dismiss()
         if self.left.currentWidget() is self.receipts.view:
             self.left.setCurrentWidget(self.panel)  # the next customer's basket has begun
         if self.member is not None:
@@ -730,6 +735,7 @@ class CheckoutScreen(QWidget):
         )
         self.completed.emit(result)
         self.receipts.fetch(result.sale_no)
+        self.survey.ask(result)
 
     def _post_refused(self, error: LoyaltyError) -> None:
         self._posting = False

@@ -15,6 +15,7 @@ from loyalty_desktop.ui.console.reports.clv_page import ClvView
 from loyalty_desktop.ui.console.reports.dashboard import DashboardView
 from loyalty_desktop.ui.console.reports.liability_page import LiabilityView
 from loyalty_desktop.ui.console.reports.lifecycle_page import LifecycleView
+from loyalty_desktop.ui.console.reports.satisfaction_page import SatisfactionView
 from loyalty_desktop.ui.console.reports.segments_page import SegmentsView
 from loyalty_desktop.ui.console.reports.view import ReportView
 
@@ -27,4 +28,5 @@ REPORT_VIEWS: tuple[ViewMaker, ...] = (
     ClvView,
     ChurnView,
     LifecycleView,
+    SatisfactionView,
 )
