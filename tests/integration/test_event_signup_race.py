@@ -63,3 +63,32 @@ def test_two_tills_racing_for_the_last_place_never_overbook(
         assert refused[0].reason == "event_full"
         _, signed = member_events.attendees(shop, LOCAL_ADMIN, event.id)
         assert len(signed) == 1
+
+
+def test_two_tills_signing_up_the_same_member_at_once_give_one_place_and_a_clear_refusal(
+    database: Database, clock: FixedClock
+) -> None:
+    first, second = database.open(clock), database.open(clock)
+    shop = first.shop
+    programs.load_program(shop, LOCAL_ADMIN, PROGRAM, "t")
+    start = clock.now() + timedelta(days=2)
+    for round_ in range(ROUNDS):
+        member_no = members.enrol(
+            shop, LOCAL_ADMIN, members.NewMember(name=f"甲{round_}")
+        ).member_no
+        event = member_events.create_event(
+            shop, LOCAL_ADMIN, f"Talk {round_}", start, start + timedelta(hours=1), 10, (), None
+        )
+        line = threading.Barrier(2)
+        results: list[Signup | BaseException] = []
+        tills = [
+            threading.Thread(target=_till, args=(o, event.id, member_no, line, results))
+            for o in (first, second)
+        ]
+        for till in tills:
+            till.start()
+        for till in tills:
+            till.join(30)
+        refused = [r for r in results if isinstance(r, LoyaltyError)]
+        assert len([r for r in results if isinstance(r, Signup)]) == 1, results
+        assert [r.reason for r in refused] == ["event_already_signed_up"], results
