@@ -21,6 +21,7 @@ from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.read_models import SqlReadModels
 from loyalty_desktop.db.report_queries import SqlReportSource
+from loyalty_desktop.db.report_store import SqlReportStore
 from loyalty_desktop.db.store_sales import SqlStoreSales
 from loyalty_desktop.db.sync_queue import SqlSyncQueue
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
@@ -130,7 +131,12 @@ def open_database(
         engine.dispose()
         raise
     shop = replace(shop, own_files=partial(shop_files, path, where))
-    shop = replace(shop, store_sales=SqlStoreSales(engine), sync_queue=SqlSyncQueue(engine))
+    shop = replace(
+        shop,
+        store_sales=SqlStoreSales(engine),
+        sync_queue=SqlSyncQueue(engine),
+        report_store=SqlReportStore(engine),
+    )
     if path is not None:
         reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)
         protected = partial(shop_files, path, where)

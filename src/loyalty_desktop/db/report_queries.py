@@ -16,6 +16,7 @@ from loyalty_desktop.db.report_frames import (
     member_frame,
     purchase_frame,
 )
+from loyalty_desktop.db.report_store import data_version
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 from loyalty_desktop.services.ports import Clock
 
@@ -36,6 +37,7 @@ class SqlReportSource:
     def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self.engine = engine
         self.clock = clock  # reports for a moment before now replay the ledger to that moment
+        self._last_log: tuple[tuple[datetime, str], pd.DataFrame] | None = None
 
     def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
         period = and_(sales.c.at > start, sales.c.at <= end, *_at_store(store))
@@ -172,8 +174,15 @@ class SqlReportSource:
         return int(count), int(total)
 
     def purchase_log(self, end: datetime) -> pd.DataFrame:
+        # RFM, churn, CLV and lifecycle each read the whole log: one read serves them all
+        # until anything changes (a copy each, so no report can alter another's).
         with storage_errors(), self.engine.connect() as conn:
-            return purchase_frame(conn, end)
+            key = (end, data_version(conn))
+            kept = self._last_log
+            if kept is None or kept[0] != key:
+                kept = (key, purchase_frame(conn, end))
+                self._last_log = kept
+        return kept[1].copy()
 
     def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
         with storage_errors(), self.engine.connect() as conn:

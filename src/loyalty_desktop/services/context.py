@@ -20,6 +20,7 @@ from loyalty_desktop.services.ports import (
     UnitOfWorkFactory,
 )
 from loyalty_desktop.services.read_models import ReadModels
+from loyalty_desktop.services.report_store import ReportStore
 
 if TYPE_CHECKING:
     from loyalty_desktop.services.sync import SyncQueue
@@ -46,3 +47,5 @@ class Shop:
     store_sales: StoreSalesSource | None = None
     # The outbox as the sync pump reads it (None: the fakes and databases that cannot sync).
     sync_queue: SyncQueue | None = None
+    # Reports the nightly job computed ahead (None: the fakes store none, every report computes).
+    report_store: ReportStore | None = None
