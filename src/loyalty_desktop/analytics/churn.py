@@ -71,7 +71,7 @@ class ChurnReport:
     horizon_days: int
     members: tuple[ChurnRisk, ...]
     backtest: ChurnBacktest
-    computed_at: datetime | None = None  # when the figures were computed (set by the service)
+    computed_at: datetime | None = None  # when, if computed earlier and stored (None: just now)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ all get the same refusal for a cashier.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import cast
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
 from loyalty_desktop.analytics.churn import ChurnReport
@@ -75,8 +74,8 @@ def report(
     The store (a till's device id) narrows the sales figures; members, points
     and liability belong to the whole programme. RFM, KPIs and churn come from
     what the nightly job stored when that is exactly what computing them now
-    would give (``stored_reports``), unless ``fresh``; their ``computed_at``
-    says when they were computed.
+    would give (``stored_reports``), unless ``fresh``; such a report's
+    ``computed_at`` says when it was computed (None: just now, for this call).
     """
     require(actor, Permission.REPORTS)
     period = _period(shop, name, start, at, horizon_days, store)
@@ -92,7 +91,7 @@ def report(
         )
         if found is not None:
             return cast(Report, found)
-    return _computed(shop, name, period)
+    return BUILDERS[name](period)
 
 
 def store_for_later(shop: Shop, actor: Actor) -> stored_reports.StoredRun:
@@ -102,18 +101,9 @@ def store_for_later(shop: Shop, actor: Actor) -> stored_reports.StoredRun:
 
     def compute(name: str) -> tuple[ReportPeriod, Report]:
         period = _period(shop, name, None, at, None, None)
-        return period, _computed(shop, name, period)
+        return period, BUILDERS[name](period)
 
     return stored_reports.store_all(shop, at, compute)
-
-
-def _computed(shop: Shop, name: str, period: ReportPeriod) -> Report:
-    """The report computed from the data; a report that can be stored says when."""
-    began = shop.clock.now()
-    found = BUILDERS[name](period)
-    if name in stored_reports.KINDS:
-        found = replace(cast(Any, found), computed_at=began)
-    return found
 
 
 def _period(

@@ -5,8 +5,8 @@ take about 20 s to compute from the whole history; read back they take a
 fraction of a second. A stored report is only ever the full computation as
 of its own moment, so it is used only when that is the answer:
 
-- it is for all stores, the default period (the year to its moment) and the
-  same horizon;
+- it is for all stores and the same horizon, and KPIs for the default
+  period (the year to its moment; RFM and churn do not read the start);
 - the moment asked for is on the same shop day as the stored one, and not
   before it (a past as-of date always computes);
 - nothing a report reads has changed since it was computed (the storage's
@@ -37,6 +37,8 @@ from loyalty_desktop.services.report_store import StoredReport
 
 KINDS: dict[str, type[Any]] = {"rfm": RfmReport, "kpis": Kpis, "churn": ChurnReport}
 """The reports the nightly job stores, in the order it computes them."""
+PERIOD_READERS = frozenset({"kpis"})
+"""Those whose figures depend on the period's start (RFM and churn read only its end)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def read_back(
     if keeper is None or store is not None or name not in KINDS:
         return None
     found = keeper.stored(snapshot_key(name, horizon_days))
-    if found is None or (start is not None and start != found.start):
+    if found is None or (name in PERIOD_READERS and start not in (None, found.start)):
         return None
     if found.at > at or shop_day(found.at, timezone) != shop_day(at, timezone):
         return None
@@ -95,8 +97,8 @@ def store_all(
 ) -> StoredRun:
     """Compute each of ``KINDS`` as of ``at`` with ``compute`` and store those the data still matches.
 
-    ``compute(name)`` returns the report's period and the report (with
-    ``computed_at`` set), or raises ``InvalidRequest``.
+    ``compute(name)`` returns the report's period and the report, or raises
+    ``InvalidRequest``.
     """
     keeper = shop.report_store
     if keeper is None:
@@ -109,6 +111,7 @@ def store_all(
             skipped.append((name, "sales_after"))
             continue
         before = keeper.data_version()
+        began = shop.clock.now()
         try:
             period, report = compute(name)
         except InvalidRequest as exc:
@@ -122,7 +125,7 @@ def store_all(
                 key=snapshot_key(name, period.horizon_days),
                 at=period.end,
                 start=period.start,
-                computed_at=report.computed_at,
+                computed_at=began,
                 data_version=before,
                 payload=dump_report(report),
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -154,6 +155,16 @@ class SegmentsView(ReportView):
         self.segments_table.show_rows(segments)
         self.message.clear()
         self.message.setVisible(False)
+        if result.rfm.computed_at is not None:  # the nightly job's figures, read back
+            moment = result.rfm.at.astimezone(ZoneInfo(wanted.timezone))
+            tell(
+                self.message,
+                self.tr(
+                    "Computed by the nightly job as of {time} today; nothing has been sold, "
+                    "refunded or changed since."
+                ).format(time=f"{moment:%H:%M}"),
+                ok=True,
+            )
         self.choose_segment(self.chosen_segment())
 
     def chosen_segment(self) -> str:
