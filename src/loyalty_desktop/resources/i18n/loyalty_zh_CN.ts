@@ -908,68 +908,73 @@
 <context>
     <name>ChurnView</name>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="62" />
+        <location filename="../../ui/console/reports/churn_page.py" line="63" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="67" />
+        <location filename="../../ui/console/reports/churn_page.py" line="68" />
         <source>Stops buying within</source>
         <translation>多少天内不再购买</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="83" />
+        <location filename="../../ui/console/reports/churn_page.py" line="84" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="87" />
+        <location filename="../../ui/console/reports/churn_page.py" line="88" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="96" />
+        <location filename="../../ui/console/reports/churn_page.py" line="97" />
         <source>Risk is the chance a member buys nothing in the days ahead, learnt from what members did before the end of the period.</source>
         <translation>风险是会员在未来这段时间内不再购买的概率，根据会员在期末之前的行为学习得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="126" />
-        <location filename="../../ui/console/reports/churn_page.py" line="203" />
+        <location filename="../../ui/console/reports/churn_page.py" line="127" />
+        <location filename="../../ui/console/reports/churn_page.py" line="214" />
         <source>Members by risk of stopping</source>
         <translation>按流失风险分布的会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="132" />
+        <location filename="../../ui/console/reports/churn_page.py" line="133" />
         <source>Not enough history for a churn model</source>
         <translation>历史数据不足以建立流失模型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="143" />
+        <location filename="../../ui/console/reports/churn_page.py" line="147" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="154" />
+        <location filename="../../ui/console/reports/churn_page.py" line="158" />
         <source>The model ranks who stops buying correctly {auc} of the time (AUC); recency alone: {recency}; BG/NBD: {bgnbd}. Tested on {members} members as of {day}.</source>
         <translation>模型对谁会停止购买的排序有 {auc} 的时候是正确的（AUC）；仅看最近购买：{recency}；BG/NBD：{bgnbd}。以 {day} 的 {members} 位会员检验。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="169" />
+        <location filename="../../ui/console/reports/churn_page.py" line="171" />
+        <source>Computed by the nightly job as of {time} today; nothing has been sold, refunded or changed since.</source>
+        <translation>由夜间任务按今天 {time} 的数据计算；此后没有新的销售、退款或其他变动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="180" />
         <source>Not enough history for a churn model yet: {members} members had bought by {day}; it needs at least {needed}. Choose a later period or a shorter horizon.</source>
         <translation>历史数据还不足以建立流失模型：截至 {day} 有 {members} 位会员购买过，至少需要 {needed} 位。请选择较晚的期间或较短的预测范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="173" />
+        <location filename="../../ui/console/reports/churn_page.py" line="184" />
         <source>Not enough history for a churn model yet: of {members} members on {day}, {churned} bought nothing in the next {days} days; it needs at least {needed} who came back and {needed} who did not. Try another horizon.</source>
         <translation>历史数据还不足以建立流失模型：{day} 的 {members} 位会员中，有 {churned} 位在之后 {days} 天内没有购买；至少需要 {needed} 位回购和 {needed} 位未回购的会员。请尝试其他预测范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="186" />
+        <location filename="../../ui/console/reports/churn_page.py" line="197" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="188" />
+        <location filename="../../ui/console/reports/churn_page.py" line="199" />
         <source>Risk of stopping (%)</source>
         <translation>流失风险（%）</translation>
     </message>
@@ -4659,141 +4664,146 @@ The details are in the log file; please send it to support:
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="71" />
+        <location filename="../../ui/console/reports/segments_page.py" line="72" />
         <source>Click a segment to list its members</source>
         <translation>点击一个细分以列出其会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="75" />
+        <location filename="../../ui/console/reports/segments_page.py" line="76" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="78" />
+        <location filename="../../ui/console/reports/segments_page.py" line="79" />
         <source>Export members for a campaign…</source>
         <translation>导出会员用于营销活动…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="80" />
+        <location filename="../../ui/console/reports/segments_page.py" line="81" />
         <source>Writes the chosen segment's members who agreed to marketing, as a CSV file</source>
         <translation>将所选细分中同意接收营销信息的会员写入 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="85" />
-        <location filename="../../ui/console/reports/segments_page.py" line="243" />
+        <location filename="../../ui/console/reports/segments_page.py" line="86" />
+        <location filename="../../ui/console/reports/segments_page.py" line="254" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="93" />
-        <location filename="../../ui/console/reports/segments_page.py" line="242" />
-        <location filename="../../ui/console/reports/segments_page.py" line="256" />
+        <location filename="../../ui/console/reports/segments_page.py" line="94" />
+        <location filename="../../ui/console/reports/segments_page.py" line="253" />
+        <location filename="../../ui/console/reports/segments_page.py" line="267" />
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="108" />
+        <location filename="../../ui/console/reports/segments_page.py" line="109" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="112" />
-        <location filename="../../ui/console/reports/segments_page.py" line="281" />
+        <location filename="../../ui/console/reports/segments_page.py" line="113" />
+        <location filename="../../ui/console/reports/segments_page.py" line="292" />
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="117" />
+        <location filename="../../ui/console/reports/segments_page.py" line="118" />
         <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
         <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="143" />
+        <location filename="../../ui/console/reports/segments_page.py" line="144" />
         <source>Members by segment</source>
         <translation>各细分会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="153" />
+        <location filename="../../ui/console/reports/segments_page.py" line="154" />
         <source>No member had bought by the end of the period</source>
         <translation>截至期末没有会员购买过</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="171" />
+        <location filename="../../ui/console/reports/segments_page.py" line="163" />
+        <source>Computed by the nightly job as of {time} today; nothing has been sold, refunded or changed since.</source>
+        <translation>由夜间任务按今天 {time} 的数据计算；此后没有新的销售、退款或其他变动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="182" />
         <source>Members ({n})</source>
         <translation>会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="173" />
+        <location filename="../../ui/console/reports/segments_page.py" line="184" />
         <source>Members in {segment} ({n})</source>
         <translation>{segment}的会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="200" />
+        <location filename="../../ui/console/reports/segments_page.py" line="211" />
         <source>No members to export: pick a segment that has some.</source>
         <translation>没有可导出的会员：请选择有会员的细分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="206" />
+        <location filename="../../ui/console/reports/segments_page.py" line="217" />
         <source>Export members for a campaign</source>
         <translation>导出会员用于营销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="208" />
+        <location filename="../../ui/console/reports/segments_page.py" line="219" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="220" />
+        <location filename="../../ui/console/reports/segments_page.py" line="231" />
         <source>Could not write the file: {why}</source>
         <translation>无法写入文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="225" />
+        <location filename="../../ui/console/reports/segments_page.py" line="236" />
         <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
         <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="245" />
+        <location filename="../../ui/console/reports/segments_page.py" line="256" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="250" />
+        <location filename="../../ui/console/reports/segments_page.py" line="261" />
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <location filename="../../ui/console/reports/segments_page.py" line="266" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="257" />
+        <location filename="../../ui/console/reports/segments_page.py" line="268" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="258" />
+        <location filename="../../ui/console/reports/segments_page.py" line="269" />
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="259" />
+        <location filename="../../ui/console/reports/segments_page.py" line="270" />
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="261" />
+        <location filename="../../ui/console/reports/segments_page.py" line="272" />
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="263" />
+        <location filename="../../ui/console/reports/segments_page.py" line="274" />
         <source>Purchase days</source>
         <translation>购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="265" />
+        <location filename="../../ui/console/reports/segments_page.py" line="276" />
         <source>Spend</source>
         <translation>消费金额</translation>
     </message>
