@@ -6,11 +6,13 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from loyalty_desktop.analytics.kpis import Kpis
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
+from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services import checkout, members, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
@@ -148,3 +150,32 @@ def test_a_stored_report_from_another_version_is_ignored_not_trusted(
     assert _report(demo, "rfm").computed_at is None
     # The key is the name and the horizon: kpis with its default year is stored too.
     assert keeper.stored("kpis:all:365d") is not None
+
+
+def test_the_reports_share_one_read_of_the_purchase_log_until_it_would_differ(
+    demo: Opened, clock: FixedClock
+) -> None:
+    source = demo.shop.reports
+
+    def read_afresh() -> pd.DataFrame:
+        return SqlReportSource(demo.engine, clock).purchase_log(clock.now())
+
+    week_before = source.purchase_log(clock.now() - timedelta(days=7))
+    now = source.purchase_log(clock.now())  # the week's sales are not in the earlier read
+    assert len(now) > len(week_before)
+    pd.testing.assert_frame_equal(now, read_afresh())
+    clock.advance(minutes=30)
+    again = source.purchase_log(clock.now())  # nothing dated since: the same rows serve
+    pd.testing.assert_frame_equal(again, now)
+    again["amount"] = 0  # a report changing its copy changes nobody else's
+    pd.testing.assert_frame_equal(source.purchase_log(clock.now()), now)
+
+    buyer = str(now["member_no"].iloc[-1])
+    checkout.checkout(
+        demo.shop,
+        LOCAL_ADMIN,
+        checkout.SaleRequest("SHARED-1", buyer, total="9.00", at=clock.now()),
+    )
+    after = source.purchase_log(clock.now())
+    assert len(after) == len(now) + 1
+    pd.testing.assert_frame_equal(after, read_afresh())
