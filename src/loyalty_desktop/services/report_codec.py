@@ -37,7 +37,7 @@ def load_report(text: str, kind: type[T]) -> T:
     """
     try:
         found = _decode(json.loads(text), kind)
-    except (KeyError, TypeError, AttributeError) as exc:
+    except (KeyError, TypeError, AttributeError, ArithmeticError) as exc:
         raise ValueError(f"not a stored {kind.__name__}: {exc}") from exc
     return typing.cast(T, found)
 

@@ -40,12 +40,16 @@ def test_rfm_members_and_segments_come_back_in_their_order() -> None:
     assert load_report(dump_report(report), RfmReport) == report
 
 
-def test_kpis_keep_their_decimals_currency_and_missing_figures() -> None:
-    kpis = Kpis(
+def _kpis() -> Kpis:
+    return Kpis(
         AT - timedelta(days=365), AT, Currency.of("CNY"), 10, 2, 8, 3, Decimal("0.3750"),
         20, 15, 100_000, 80_000, Decimal("0.8000"), 500, 5000, None,
         120, 30, 5, 0, 85, 85, breakage_rate=None,
     )  # fmt: skip
+
+
+def test_kpis_keep_their_decimals_currency_and_missing_figures() -> None:
+    kpis = _kpis()
     back = load_report(dump_report(kpis), Kpis)
     assert back == kpis
     assert str(back.repurchase_rate) == "0.3750"
@@ -59,3 +63,6 @@ def test_text_that_is_not_the_report_asked_for_is_refused() -> None:
     )
     with pytest.raises(ValueError, match="RfmReport"):
         load_report(churn, RfmReport)
+    garbled = dump_report(_kpis()).replace('"0.3750"', '"a third"')
+    with pytest.raises(ValueError, match="Kpis"):
+        load_report(garbled, Kpis)
