@@ -21,6 +21,7 @@ from loyalty_desktop.db.integrity import SqlIntegrity
 from loyalty_desktop.db.migrate import upgrade
 from loyalty_desktop.db.read_models import SqlReadModels
 from loyalty_desktop.db.report_queries import SqlReportSource
+from loyalty_desktop.db.report_store import SqlReportStore
 from loyalty_desktop.db.store_sales import SqlStoreSales
 from loyalty_desktop.db.sync_queue import SqlSyncQueue
 from loyalty_desktop.db.uow import SqlUnitOfWorkFactory
@@ -145,6 +146,7 @@ def open_database(
         sync_queue=SqlSyncQueue(engine),
         sync_server=HttpSyncServer,
         secrets=FileSecrets(where, shop.device_id),
+        report_store=SqlReportStore(engine),
     )
     if path is not None:
         reopen = partial(_reopened, path, clock=clock, keys_dir=where, synchronous=synchronous)

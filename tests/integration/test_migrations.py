@@ -40,6 +40,7 @@ TABLES = {
     "outbox",
     "products",
     "programs",
+    "report_snapshots",
     "refunds",
     "sale_lines",
     "sales",

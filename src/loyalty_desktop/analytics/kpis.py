@@ -51,6 +51,7 @@ class Kpis:
     store: str | None = None
     member_average_order: int | None = None
     breakage_rate: Decimal | None = None
+    computed_at: datetime | None = None  # when, if computed earlier and stored (None: just now)
 
 
 def rate(part: int, whole: int) -> Decimal | None:

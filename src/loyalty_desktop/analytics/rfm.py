@@ -60,6 +60,7 @@ class RfmReport:
     at: datetime
     members: tuple[RfmMember, ...]
     segments: tuple[RfmSegmentTotal, ...]
+    computed_at: datetime | None = None  # when, if computed earlier and stored (None: just now)
 
 
 def quintile_scores(values: pd.Series, *, lower_is_better: bool = False) -> pd.Series:

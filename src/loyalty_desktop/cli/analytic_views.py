@@ -17,6 +17,7 @@ def rfm(result: RfmReport, cur: Currency) -> dict[str, Any]:
     return {
         "report": "rfm",
         "at": result.at.isoformat(),
+        "computed_at": None if result.computed_at is None else result.computed_at.isoformat(),
         "currency": cur.code,
         "members": [
             {
@@ -55,6 +56,7 @@ def churn(result: ChurnReport) -> dict[str, Any]:
     return {
         "report": "churn",
         "at": result.at.isoformat(),
+        "computed_at": None if result.computed_at is None else result.computed_at.isoformat(),
         "horizon_days": result.horizon_days,
         "members": [{"member_no": m.member_no, "risk": round(m.risk, 6)} for m in result.members],
         "backtest": {

@@ -72,6 +72,7 @@ from loyalty_desktop.services import (
     products,
     programs,
     refunds,
+    reports,
     staff,
 )
 from loyalty_desktop.services.ports import AuditSeal, KeyFingerprints
@@ -263,7 +264,10 @@ def cmd_award(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_expire(ctx: Context, args: Any) -> dict[str, Any]:
-    return presenters.expiry(points.expire(ctx.shop, ctx.actor, ctx.moment(args.at)))
+    out = presenters.expiry(points.expire(ctx.shop, ctx.actor, ctx.moment(args.at)))
+    if args.reports:  # the nightly job computes today's heavy reports ahead (as of now)
+        out.update(presenters.stored_run(reports.store_for_later(ctx.shop, ctx.actor)))
+    return out
 
 
 def cmd_merge(ctx: Context, args: Any) -> dict[str, Any]:

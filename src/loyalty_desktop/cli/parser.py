@@ -231,7 +231,16 @@ def build_parser() -> Parser:
     p.add_argument("--request-id", help="award once however often this request is sent")
     _at(p)
 
-    _at(sub.add_parser("expire", help="expire lapsed points and re-evaluate tiers"))
+    p = sub.add_parser(
+        "expire", help="the daily job: expire lapsed points, re-evaluate tiers, store reports"
+    )
+    _at(p)
+    p.add_argument(
+        "--no-reports",
+        dest="reports",
+        action="store_false",
+        help="do not compute RFM, KPIs and churn ahead for today's reports",
+    )
 
     p = sub.add_parser("merge", help="merge a duplicate member into the one kept")
     p.add_argument("keep")
@@ -341,6 +350,11 @@ def build_parser() -> Parser:
         "--force", action="store_true", help="replace --out if it exists (never the database)"
     )
     p.add_argument("--store", help="only the sales this till or store rang up (its device id)")
+    p.add_argument(
+        "--fresh",
+        action="store_true",
+        help="compute from the data even when the nightly job stored this report",
+    )
 
     p = sub.add_parser("demo", help="fill the database with a realistic demo shop")
     p.add_argument("--members", type=int, default=5000)

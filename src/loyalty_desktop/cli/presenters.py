@@ -28,6 +28,7 @@ from loyalty_desktop.services.programs import ProgramVersion
 from loyalty_desktop.services.refunds import RefundResult
 from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.services.staff import StaffAccount
+from loyalty_desktop.services.stored_reports import StoredRun
 
 
 def sale(result: SaleResult) -> dict[str, Any]:
@@ -102,6 +103,15 @@ def expiry(result: ExpiryRun) -> dict[str, Any]:
         "expired_points": result.expired_points,
         "members": result.members,
         "tier_changes": result.tier_changes,
+    }
+
+
+def stored_run(result: StoredRun) -> dict[str, Any]:
+    """The reports ``loyalty expire`` stored for the day, and those it could not with why."""
+    return {
+        "reports_at": result.at.isoformat(),
+        "reports_stored": list(result.stored),
+        "reports_skipped": [{"report": name, "reason": why} for name, why in result.skipped],
     }
 
 
@@ -264,6 +274,7 @@ def report(result: Kpis | Liability) -> dict[str, Any]:
         "report": "kpis",
         "from": result.start.isoformat(),
         "at": result.end.isoformat(),
+        "computed_at": None if result.computed_at is None else result.computed_at.isoformat(),
         "currency": cur.code,
         "members": result.members,
         "new_members": result.new_members,

@@ -34,6 +34,7 @@ def cmd_report(ctx: Context, args: Any) -> dict[str, Any]:
         at=ctx.moment(args.at),
         horizon_days=args.horizon_days,
         store=args.store,
+        fresh=args.fresh,
     )
     report = as_json(typed, programs.show_program(ctx.shop, ctx.actor).program.currency)
     if args.format == "csv" or args.out:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Engine, Subquery, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, Subquery, and_, case, func, or_, select
 
 from loyalty_desktop.analytics.ports import CampaignSales, PointsDue, SalesTotals
 from loyalty_desktop.db.errors import storage_errors
@@ -16,6 +17,7 @@ from loyalty_desktop.db.report_frames import (
     member_frame,
     purchase_frame,
 )
+from loyalty_desktop.db.report_store import data_version
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
 from loyalty_desktop.services.ports import Clock
 
@@ -30,12 +32,33 @@ def _at_store(store: str | None) -> list[ColumnElement[bool]]:
     return [] if store is None else [sales.c.device_id == store]
 
 
+@dataclass(frozen=True)
+class _KeptLog:
+    """The purchase log last read: for ``end``, from the data ``version``."""
+
+    version: str
+    end: datetime
+    frame: pd.DataFrame
+
+
+def _nothing_after(conn: Connection, moment: datetime) -> bool:
+    """No sale and no refund is dated after ``moment``."""
+    last_sale, last_refund = conn.execute(
+        select(
+            select(func.max(sales.c.at)).scalar_subquery(),
+            select(func.max(refunds.c.at)).scalar_subquery(),
+        )
+    ).one()
+    return all(last is None or last <= moment for last in (last_sale, last_refund))
+
+
 class SqlReportSource:
     """Report aggregates computed in the database, never by loading rows one by one."""
 
     def __init__(self, engine: Engine, clock: Clock | None = None) -> None:
         self.engine = engine
         self.clock = clock  # reports for a moment before now replay the ledger to that moment
+        self._last_log: _KeptLog | None = None
 
     def sales_totals(self, start: datetime, end: datetime, store: str | None = None) -> SalesTotals:
         period = and_(sales.c.at > start, sales.c.at <= end, *_at_store(store))
@@ -172,8 +195,21 @@ class SqlReportSource:
         return int(count), int(total)
 
     def purchase_log(self, end: datetime) -> pd.DataFrame:
+        # RFM, churn, CLV and lifecycle each read the whole log: one read serves them all
+        # until anything changes (a copy each, so no report can alter another's). A read for
+        # another moment serves too when no sale or refund is dated after the earlier of the
+        # two: both then hold every sale and refund there is.
         with storage_errors(), self.engine.connect() as conn:
-            return purchase_frame(conn, end)
+            version = data_version(conn)
+            kept = self._last_log
+            if (
+                kept is None
+                or kept.version != version
+                or not (kept.end == end or _nothing_after(conn, min(kept.end, end)))
+            ):
+                kept = _KeptLog(version, end, purchase_frame(conn, end))
+                self._last_log = kept
+        return kept.frame.copy()
 
     def purchase_lines(self, end: datetime, start: datetime | None = None) -> pd.DataFrame:
         with storage_errors(), self.engine.connect() as conn:

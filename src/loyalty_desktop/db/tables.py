@@ -325,3 +325,14 @@ survey_answers = Table(
     Column("at", UTCDateTime, nullable=False, index=True),
     Column("recorded_at", UTCDateTime, nullable=False),
 )
+# Reports the nightly job computed ahead, read back while nothing they depend on has changed.
+report_snapshots = Table(
+    "report_snapshots",
+    metadata,
+    Column("key", String(120), primary_key=True),  # the report and its options
+    Column("at", UTCDateTime, nullable=False),  # the moment the report is as of
+    Column("start", UTCDateTime, nullable=False),  # its period's start
+    Column("computed_at", UTCDateTime, nullable=False),
+    Column("data_version", String(400), nullable=False),  # what the tables held then
+    Column("payload", Text, nullable=False),  # the report as JSON
+)

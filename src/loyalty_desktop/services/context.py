@@ -20,6 +20,7 @@ from loyalty_desktop.services.ports import (
     UnitOfWorkFactory,
 )
 from loyalty_desktop.services.read_models import ReadModels
+from loyalty_desktop.services.report_store import ReportStore
 
 if TYPE_CHECKING:
     from loyalty_desktop.services.sync import SyncQueue, SyncServer
@@ -84,3 +85,5 @@ class Shop:
     sync_server: Callable[[str, str], SyncServer] | None = None
     # Secrets that must not live in the database file (see SecretStore).
     secrets: SecretStore = field(default_factory=MemorySecrets)
+    # Reports the nightly job computed ahead (None: the fakes store none, every report computes).
+    report_store: ReportStore | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import cast
 
 from loyalty_desktop.analytics.campaigns import CampaignReport
 from loyalty_desktop.analytics.churn import ChurnReport
@@ -21,7 +22,7 @@ from loyalty_desktop.analytics.satisfaction import SatisfactionReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
-from loyalty_desktop.services import analytic_reports, programme_reports
+from loyalty_desktop.services import analytic_reports, programme_reports, stored_reports
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.programs import program_in_force
@@ -74,13 +75,54 @@ def report(
     at: datetime | None = None,
     horizon_days: int | None = None,
     store: str | None = None,
+    fresh: bool = False,
 ) -> Report:
     """The report ``name`` for (start, at]: by default the year up to now; sales of ``store`` only.
 
     The store (a till's device id) narrows the sales figures; members, points
-    and liability belong to the whole programme.
+    and liability belong to the whole programme. RFM, KPIs and churn come from
+    what the nightly job stored when that is exactly what computing them now
+    would give (``stored_reports``), unless ``fresh``; such a report's
+    ``computed_at`` says when it was computed (None: just now, for this call).
     """
     require(actor, Permission.REPORTS)
+    period = _period(shop, name, start, at, horizon_days, store)
+    if not fresh:
+        found = stored_reports.read_back(
+            shop,
+            name,
+            timezone=period.program.timezone,
+            start=start,
+            at=period.end,
+            horizon_days=period.horizon_days,
+            store=period.store,
+        )
+        if found is not None:
+            return cast(Report, found)
+    return BUILDERS[name](period)
+
+
+def store_for_later(shop: Shop, actor: Actor) -> stored_reports.StoredRun:
+    """The nightly job's part for reports: compute RFM, KPIs and churn as of now and store them."""
+    require(actor, Permission.REPORTS)
+    at = shop.clock.now()
+
+    def compute(name: str) -> tuple[ReportPeriod, Report]:
+        period = _period(shop, name, None, at, None, None)
+        return period, BUILDERS[name](period)
+
+    return stored_reports.store_all(shop, at, compute)
+
+
+def _period(
+    shop: Shop,
+    name: str,
+    start: datetime | None,
+    at: datetime | None,
+    horizon_days: int | None,
+    store: str | None,
+) -> ReportPeriod:
+    """The report's checked inputs (refused: an unknown report, a bad horizon or period)."""
     if name not in REPORTS:
         raise InvalidRequest(
             f"there is no report {quoted(name)} (reports: {', '.join(REPORTS)})",
@@ -110,7 +152,6 @@ def report(
         _, program = program_in_force(uow)
         answers = survey_answers(uow, begin, end, chosen) if name == "satisfaction" else None
     # A store's view narrows the sales and the points they moved; members and lots stay whole.
-    period = ReportPeriod(
+    return ReportPeriod(
         store_source(shop, chosen), program, begin, end, horizon_days, chosen, answers
     )
-    return BUILDERS[name](period)

@@ -918,68 +918,73 @@
 <context>
     <name>ChurnView</name>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="62" />
+        <location filename="../../ui/console/reports/churn_page.py" line="63" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="67" />
+        <location filename="../../ui/console/reports/churn_page.py" line="68" />
         <source>Stops buying within</source>
         <translation>多少天内不再购买</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="83" />
+        <location filename="../../ui/console/reports/churn_page.py" line="84" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="87" />
+        <location filename="../../ui/console/reports/churn_page.py" line="88" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="96" />
+        <location filename="../../ui/console/reports/churn_page.py" line="97" />
         <source>Risk is the chance a member buys nothing in the days ahead, learnt from what members did before the end of the period.</source>
         <translation>风险是会员在未来这段时间内不再购买的概率，根据会员在期末之前的行为学习得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="126" />
-        <location filename="../../ui/console/reports/churn_page.py" line="203" />
+        <location filename="../../ui/console/reports/churn_page.py" line="127" />
+        <location filename="../../ui/console/reports/churn_page.py" line="214" />
         <source>Members by risk of stopping</source>
         <translation>按流失风险分布的会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="132" />
+        <location filename="../../ui/console/reports/churn_page.py" line="133" />
         <source>Not enough history for a churn model</source>
         <translation>历史数据不足以建立流失模型</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="143" />
+        <location filename="../../ui/console/reports/churn_page.py" line="147" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="154" />
+        <location filename="../../ui/console/reports/churn_page.py" line="158" />
         <source>The model ranks who stops buying correctly {auc} of the time (AUC); recency alone: {recency}; BG/NBD: {bgnbd}. Tested on {members} members as of {day}.</source>
         <translation>模型对谁会停止购买的排序有 {auc} 的时候是正确的（AUC）；仅看最近购买：{recency}；BG/NBD：{bgnbd}。以 {day} 的 {members} 位会员检验。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="169" />
+        <location filename="../../ui/console/reports/churn_page.py" line="171" />
+        <source>Computed by the nightly job as of {time} today; nothing has been sold, refunded or changed since.</source>
+        <translation>由夜间任务按今天 {time} 的数据计算；此后没有新的销售、退款或其他变动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/churn_page.py" line="180" />
         <source>Not enough history for a churn model yet: {members} members had bought by {day}; it needs at least {needed}. Choose a later period or a shorter horizon.</source>
         <translation>历史数据还不足以建立流失模型：截至 {day} 有 {members} 位会员购买过，至少需要 {needed} 位。请选择较晚的期间或较短的预测范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="173" />
+        <location filename="../../ui/console/reports/churn_page.py" line="184" />
         <source>Not enough history for a churn model yet: of {members} members on {day}, {churned} bought nothing in the next {days} days; it needs at least {needed} who came back and {needed} who did not. Try another horizon.</source>
         <translation>历史数据还不足以建立流失模型：{day} 的 {members} 位会员中，有 {churned} 位在之后 {days} 天内没有购买；至少需要 {needed} 位回购和 {needed} 位未回购的会员。请尝试其他预测范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="186" />
+        <location filename="../../ui/console/reports/churn_page.py" line="197" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/churn_page.py" line="188" />
+        <location filename="../../ui/console/reports/churn_page.py" line="199" />
         <source>Risk of stopping (%)</source>
         <translation>流失风险（%）</translation>
     </message>
@@ -5102,161 +5107,166 @@ The details are in the log file; please send it to support:
 <context>
     <name>SegmentsView</name>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="83" />
+        <location filename="../../ui/console/reports/segments_page.py" line="84" />
         <source>Click a segment to list its members</source>
         <translation>点击一个细分以列出其会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="87" />
+        <location filename="../../ui/console/reports/segments_page.py" line="88" />
         <source>All segments</source>
         <translation>全部细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="109" />
-        <location filename="../../ui/console/reports/segments_page.py" line="319" />
+        <location filename="../../ui/console/reports/segments_page.py" line="110" />
+        <location filename="../../ui/console/reports/segments_page.py" line="330" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="88" />
-        <location filename="../../ui/console/reports/segments_page.py" line="318" />
-        <location filename="../../ui/console/reports/segments_page.py" line="332" />
+        <location filename="../../ui/console/reports/segments_page.py" line="89" />
+        <location filename="../../ui/console/reports/segments_page.py" line="329" />
+        <location filename="../../ui/console/reports/segments_page.py" line="343" />
         <source>Segment</source>
         <translation>细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="94" />
+        <location filename="../../ui/console/reports/segments_page.py" line="95" />
         <source>Export for a campaign…</source>
         <translation>导出营销名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="97" />
+        <location filename="../../ui/console/reports/segments_page.py" line="98" />
         <source>Writes the chosen segment's members who agreed to marketing, as a CSV file or an Excel workbook</source>
         <translation>导出所选客群中同意接收营销信息的会员，保存为 CSV 文件或 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="101" />
+        <location filename="../../ui/console/reports/segments_page.py" line="102" />
         <source>with items</source>
         <translation>附带推荐商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="104" />
+        <location filename="../../ui/console/reports/segments_page.py" line="105" />
         <source>Adds each member's top three suggested items (item_1, item_2, item_3)</source>
         <translation>为每位会员附上前三项推荐商品（item_1、item_2、item_3）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="143" />
+        <location filename="../../ui/console/reports/segments_page.py" line="144" />
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="147" />
-        <location filename="../../ui/console/reports/segments_page.py" line="357" />
+        <location filename="../../ui/console/reports/segments_page.py" line="148" />
+        <location filename="../../ui/console/reports/segments_page.py" line="368" />
         <source>Segments</source>
         <translation>客户细分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="152" />
+        <location filename="../../ui/console/reports/segments_page.py" line="153" />
         <source>Members scored 1–5 on how recently and how often they bought (and how much), as of the end of the period; the segment follows recency and frequency.</source>
         <translation>按截至期末的最近购买时间、购买频次（及金额）给会员打 1–5 分；细分由最近度和频次决定。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="179" />
+        <location filename="../../ui/console/reports/segments_page.py" line="180" />
         <source>Members by segment</source>
         <translation>各细分会员数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="189" />
+        <location filename="../../ui/console/reports/segments_page.py" line="190" />
         <source>No member had bought by the end of the period</source>
         <translation>截至期末没有会员购买过</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="210" />
+        <location filename="../../ui/console/reports/segments_page.py" line="200" />
+        <source>Computed by the nightly job as of {time} today; nothing has been sold, refunded or changed since.</source>
+        <translation>由夜间任务按今天 {time} 的数据计算；此后没有新的销售、退款或其他变动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/reports/segments_page.py" line="221" />
         <source>Members ({n})</source>
         <translation>会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="212" />
+        <location filename="../../ui/console/reports/segments_page.py" line="223" />
         <source>Members in {segment} ({n})</source>
         <translation>{segment}的会员（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="247" />
+        <location filename="../../ui/console/reports/segments_page.py" line="258" />
         <source>No members to export: pick a segment that has some.</source>
         <translation>没有可导出的会员：请选择有会员的细分。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="253" />
+        <location filename="../../ui/console/reports/segments_page.py" line="264" />
         <source>Export members for a campaign</source>
         <translation>导出会员用于营销活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <location filename="../../ui/console/reports/segments_page.py" line="266" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="255" />
+        <location filename="../../ui/console/reports/segments_page.py" line="266" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="280" />
+        <location filename="../../ui/console/reports/segments_page.py" line="291" />
         <source>Writing the campaign file…</source>
         <translation>正在写入营销名单…</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="292" />
+        <location filename="../../ui/console/reports/segments_page.py" line="303" />
         <source>Could not write the file: {why}</source>
         <translation>无法写入文件：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="297" />
+        <location filename="../../ui/console/reports/segments_page.py" line="308" />
         <source>{n} of {total} members agreed to offers and were written to {file}; the others were left out.</source>
         <translation>{total} 位会员中有 {n} 位同意接收优惠信息，已写入 {file}；其余会员未导出。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="321" />
+        <location filename="../../ui/console/reports/segments_page.py" line="332" />
         <source>Revenue</source>
         <translation>销售额</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="326" />
+        <location filename="../../ui/console/reports/segments_page.py" line="337" />
         <source>Suggested action</source>
         <translation>建议行动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="331" />
+        <location filename="../../ui/console/reports/segments_page.py" line="342" />
         <source>Member number</source>
         <translation>会员号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="333" />
+        <location filename="../../ui/console/reports/segments_page.py" line="344" />
         <source>R</source>
         <translation>R</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="334" />
+        <location filename="../../ui/console/reports/segments_page.py" line="345" />
         <source>F</source>
         <translation>F</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="335" />
+        <location filename="../../ui/console/reports/segments_page.py" line="346" />
         <source>M</source>
         <translation>M</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="337" />
+        <location filename="../../ui/console/reports/segments_page.py" line="348" />
         <source>Days since last purchase</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="339" />
+        <location filename="../../ui/console/reports/segments_page.py" line="350" />
         <source>Purchase days</source>
         <translation>购买天数</translation>
     </message>
     <message>
-        <location filename="../../ui/console/reports/segments_page.py" line="341" />
+        <location filename="../../ui/console/reports/segments_page.py" line="352" />
         <source>Spend</source>
         <translation>消费金额</translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
@@ -136,7 +137,10 @@ class ChurnView(ReportView):
         self.found = churn
         self.backtest.setObjectName("")
         self.backtest.style().polish(self.backtest)
-        self.backtest.setText(self.backtest_text(churn))
+        text = self.backtest_text(churn)
+        if churn.computed_at is not None:  # the nightly job's figures, read back
+            text += " " + self.stored_text(churn, wanted.timezone)
+        self.backtest.setText(text)
         counts = band_counts([m.risk for m in churn.members])
         keys = [str(n) for n in range(BANDS)]
         labels = [f"{n * 10}–{n * 10 + 10}%" for n in range(BANDS)]
@@ -160,6 +164,13 @@ class ChurnView(ReportView):
             members=test.test_members,
             day=f"{test.test_cutoff:%Y-%m-%d}",
         )
+
+    def stored_text(self, churn: ChurnReport, zone: str) -> str:
+        """Where read-back figures come from: the nightly job, with nothing changed since."""
+        return self.tr(
+            "Computed by the nightly job as of {time} today; nothing has been sold, refunded "
+            "or changed since."
+        ).format(time=f"{churn.at.astimezone(ZoneInfo(zone)):%H:%M}")
 
     def too_little(self, short: TooLittleHistory) -> str:
         """Why no model could be learnt, in the UI language."""

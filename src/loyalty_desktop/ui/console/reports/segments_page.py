@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -191,6 +192,16 @@ class SegmentsView(ReportView):
         self.filters.set_figures(result.tiers, wanted.end)
         self.message.clear()
         self.message.setVisible(False)
+        if result.rfm.computed_at is not None:  # the nightly job's figures, read back
+            moment = result.rfm.at.astimezone(ZoneInfo(wanted.timezone))
+            tell(
+                self.message,
+                self.tr(
+                    "Computed by the nightly job as of {time} today; nothing has been sold, "
+                    "refunded or changed since."
+                ).format(time=f"{moment:%H:%M}"),
+                ok=True,
+            )
         self.choose_segment(self.chosen_segment())
 
     def chosen_segment(self) -> str:
