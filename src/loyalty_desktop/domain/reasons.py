@@ -18,6 +18,7 @@ from loyalty_desktop.domain.reasons_backups import BACKUPS
 from loyalty_desktop.domain.reasons_events import MEMBER_EVENTS
 from loyalty_desktop.domain.reasons_imports import IMPORTS
 from loyalty_desktop.domain.reasons_members import MEMBER_RECORDS
+from loyalty_desktop.domain.reasons_offers import COUPONS, OFFERS
 from loyalty_desktop.domain.reasons_office import (
     COMMAND_LINE,
     DATABASE,
@@ -76,6 +77,8 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **BACKUPS,
         **STORES,
         **MEMBER_EVENTS,
+        **OFFERS,
+        **COUPONS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
