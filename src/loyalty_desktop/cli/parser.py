@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from loyalty_desktop.cli.member_events import add_event_commands
+from loyalty_desktop.cli.offers import add_offer_commands
 
 
 class UsageError(Exception):
@@ -144,6 +145,11 @@ def build_parser() -> Parser:
         action=argparse.BooleanOptionalAction,
         help="the member agreed (or, with --no-consent, no longer agrees) to marketing use",
     )
+    p.add_argument(
+        "--personalised-offers",
+        action=argparse.BooleanOptionalAction,
+        help="with --no-personalised-offers the member gets no targeted offers (apart from consent)",
+    )
 
     product = sub.add_parser("product", help="the product catalogue").add_subparsers(
         dest="action", required=True, parser_class=Parser
@@ -178,6 +184,11 @@ def build_parser() -> Parser:
         action="append",
         metavar="NAME",
         help="take the programme's reward NAME (repeat for several)",
+    )
+    p.add_argument(
+        "--coupon",
+        metavar="CODE",
+        help="use the member's coupon (its money off joins the discount, its points the earning)",
     )
     _at(p)
 
@@ -282,6 +293,7 @@ def build_parser() -> Parser:
             "clv",
             "churn",
             "lifecycle",
+            "offers",
         ],
     )
     _at(p)
@@ -353,6 +365,7 @@ def build_parser() -> Parser:
     sub.add_parser("gui", help="start the desktop application")
     _backup_and_audit(sub)
     add_event_commands(sub, Parser)
+    add_offer_commands(sub, Parser)
     return root
 
 

@@ -16,8 +16,10 @@ from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.cli import analytic_views, presenters, report_views
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
+from loyalty_desktop.cli.offers import offer_report_json
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.services import programs, reports
+from loyalty_desktop.services.offer_report import OfferReport
 from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 
@@ -70,6 +72,8 @@ def as_json(typed: reports.Report, cur: Currency) -> dict[str, Any]:
         return analytic_views.churn(typed)
     if isinstance(typed, LifecycleReport):
         return analytic_views.lifecycle(typed, cur)
+    if isinstance(typed, OfferReport):
+        return offer_report_json(typed, cur)
     return presenters.report(typed)
 
 

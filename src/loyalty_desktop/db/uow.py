@@ -12,6 +12,7 @@ from loyalty_desktop.db.errors import storage_errors, storage_refusal
 from loyalty_desktop.db.repositories.ledger import SqlLedger
 from loyalty_desktop.db.repositories.member_events import SqlMemberEvents
 from loyalty_desktop.db.repositories.members import SqlMembers
+from loyalty_desktop.db.repositories.offers import SqlOffers
 from loyalty_desktop.db.repositories.products import SqlProducts
 from loyalty_desktop.db.repositories.records import (
     SqlAudit,
@@ -44,6 +45,7 @@ class SqlUnitOfWork:
     settings: SqlSettings
     products: SqlProducts
     member_events: SqlMemberEvents
+    offers: SqlOffers
 
     def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
@@ -75,6 +77,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettings(conn)
         self.products = SqlProducts(conn)
         self.member_events = SqlMemberEvents(conn)
+        self.offers = SqlOffers(conn)
         return self
 
     def __exit__(

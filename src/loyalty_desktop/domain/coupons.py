@@ -18,6 +18,7 @@ import hashlib
 import hmac
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from loyalty_desktop.domain.cards import clean_scan, luhn_digit
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -94,3 +95,19 @@ def decode_coupon(text: str, keys: Mapping[int, bytes]) -> CouponCode:
             reason="coupon_forged",
         )
     return CouponCode(key_id=int(body[1]), number=int(body[2:]))
+
+
+@dataclass(frozen=True)
+class IssuedCoupon:
+    """A coupon as stored: whose it is, of which offer, and its redemption once used."""
+
+    number: int
+    id: str  # the redemption fact's key across stores
+    offer_id: str
+    member_id: str
+    key_id: int
+    issued_at: datetime
+    redeemed_at: datetime | None = None
+    sale_no: str | None = None
+    money_off: int = 0
+    points: int = 0

@@ -257,3 +257,14 @@ def extra_points(offer: Offer, earned: int) -> int:
     if offer.kind is OfferKind.MULTIPLIER:
         return int(earned * (offer.multiplier - 1))
     return 0
+
+
+@dataclass(frozen=True)
+class OfferTarget:
+    """A member an offer's audience chose: in the control group or not, and by which rule."""
+
+    offer_id: str
+    member_id: str
+    control: bool
+    rule: str
+    issued_at: datetime

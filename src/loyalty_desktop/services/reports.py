@@ -23,6 +23,7 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services import analytic_reports, programme_reports
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.offer_report import OfferReport, offer_report
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import ReportPeriod
 from loyalty_desktop.services.report_series import checked_store, store_source
@@ -37,6 +38,7 @@ Report = (
     | ClvReport
     | ChurnReport
     | LifecycleReport
+    | OfferReport
 )
 
 # Each report by name, in the order the command lists them; a new report is one line here.
@@ -53,7 +55,7 @@ BUILDERS: dict[str, Callable[[ReportPeriod], Report]] = {
 }
 # The horizon when none is asked for: a year, but a quarter for churn (a year needs two of data).
 DEFAULT_HORIZON_DAYS = {"churn": analytic_reports.CHURN_HORIZON_DAYS}
-REPORTS = tuple(BUILDERS)
+REPORTS = (*BUILDERS, "offers")  # offers read the offers' own records, not only the period
 MAX_HORIZON_DAYS = 36_500  # a hundred years
 
 
@@ -91,6 +93,8 @@ def report(
             minimum=1,
             maximum=MAX_HORIZON_DAYS,
         )
+    if name == "offers":
+        return offer_report(shop, actor, at)
     end = at or shop.clock.now()
     begin = start or end - timedelta(days=365)
     if begin >= end:
