@@ -75,6 +75,12 @@ def coupon_shaped(text: str) -> bool:
     )
 
 
+def looks_like_coupon(text: str) -> bool:
+    """Whether a scan was meant as a coupon (prefix and length), even if misread: the till says so."""
+    code = clean_scan(text)
+    return len(code) == LENGTH and code.isdigit() and code.startswith(PREFIX)
+
+
 def decode_coupon(text: str, keys: Mapping[int, bytes]) -> CouponCode:
     """Check a coupon code's signature and say which coupon it is; anything else is refused."""
     code = clean_scan(text)

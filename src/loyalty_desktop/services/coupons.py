@@ -58,6 +58,7 @@ class CouponCheck:
     offer: str
     kind: OfferKind
     gives: str  # "10.00 off", "15% off", "2× points", "200 points", "a free TEA-01"
+    value: str  # the number in ``gives`` ("10.00", "15", "2", "200") or the free item's SKU
     member_no: str
     valid_until: datetime  # the last moment, in the shop's zone
 
@@ -65,6 +66,17 @@ class CouponCheck:
 def coupon_code(number: int, key_id: int, keys: CardKeys) -> str:
     """The digits of a stored coupon, signed with the key it was issued under."""
     return encode_coupon(CouponCode(key_id, number), keys.keys()[key_id])
+
+
+def gift_value(offer: Offer, cur: Currency) -> str:
+    """The amount, percent, multiplier, points or SKU a coupon gives, as text."""
+    return {
+        OfferKind.MONEY_OFF: format_money(offer.amount, cur),
+        OfferKind.PERCENT_OFF: f"{offer.percent.normalize():f}",
+        OfferKind.MULTIPLIER: f"{offer.multiplier.normalize():f}",
+        OfferKind.BONUS_POINTS: str(offer.points),
+        OfferKind.FREE_ITEM: offer.sku or "",
+    }[offer.kind]
 
 
 def describe_gift(offer: Offer, cur: Currency) -> str:
@@ -147,6 +159,7 @@ def check_coupon(
         offer=offer.name,
         kind=offer.kind,
         gives=describe_gift(offer, cur),
+        value=gift_value(offer, cur),
         member_no=owner,
         valid_until=offer.ends_at.astimezone(ZoneInfo(program.timezone)),
     )
