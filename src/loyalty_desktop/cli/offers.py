@@ -48,6 +48,8 @@ def _offer(summary: offers.OfferSummary) -> dict[str, Any]:
         "gives": summary.gives,
         "start": o.starts_at.isoformat(),
         "end": o.ends_at.isoformat(),
+        "first_day": summary.first_day.isoformat(),
+        "last_day": summary.last_day.isoformat(),
         "per_member": o.per_member,
         "budget": o.budget,
         "control_share": str(o.control_share),

@@ -14,7 +14,7 @@ immutable fact in the outbox, keyed by the coupon, for the central server.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -92,8 +92,26 @@ def describe_gift(offer: Offer, cur: Currency) -> str:
     return f"a free {offer.sku}"
 
 
+def gift_in_both(offer: Offer, cur: Currency) -> str:
+    """What a coupon gives in English and Chinese, for the printed coupon and the SMS list."""
+    value = gift_value(offer, cur)
+    chinese = {
+        OfferKind.MONEY_OFF: f"立减 {value}",
+        OfferKind.PERCENT_OFF: f"立减 {value}%",
+        OfferKind.MULTIPLIER: f"{value} 倍积分",
+        OfferKind.BONUS_POINTS: f"额外 {value} 积分",
+        OfferKind.FREE_ITEM: f"免费 {value} 一件",
+    }[offer.kind]
+    return f"{describe_gift(offer, cur)} · {chinese}"
+
+
 def _shop_day(at: datetime, program: Program) -> str:
     return at.astimezone(ZoneInfo(program.timezone)).strftime("%Y-%m-%d %H:%M")
+
+
+def last_moment(offer: Offer) -> datetime:
+    """The last moment a coupon of the offer is good (its end is the next day's midnight)."""
+    return offer.ends_at - timedelta(minutes=1)
 
 
 def usable_coupon(
@@ -135,7 +153,7 @@ def usable_coupon(
             f"this coupon can be used from {start}", reason="coupon_not_yet", start=start
         )
     if at >= offer.ends_at:
-        end = _shop_day(offer.ends_at, program)
+        end = _shop_day(last_moment(offer), program)
         raise InvalidCoupon(f"this coupon expired on {end}", reason="coupon_expired", end=end)
     return coupon, offer
 
@@ -161,7 +179,7 @@ def check_coupon(
         gives=describe_gift(offer, cur),
         value=gift_value(offer, cur),
         member_no=owner,
-        valid_until=offer.ends_at.astimezone(ZoneInfo(program.timezone)),
+        valid_until=last_moment(offer).astimezone(ZoneInfo(program.timezone)),
     )
 
 

@@ -14,7 +14,7 @@ import dataclasses
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.analytics.offer_audience import HistoryFacts, history_facts
@@ -33,7 +33,7 @@ from loyalty_desktop.domain.offers import (
 )
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.coupons import coupon_code, describe_gift
+from loyalty_desktop.services.coupons import coupon_code, describe_gift, gift_in_both
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import UnitOfWork
@@ -53,6 +53,8 @@ class OfferSummary:
     given: int  # members given coupons
     control: int  # members in the control group
     redeemed: int  # coupons used
+    first_day: date  # the shop days it is valid, both included
+    last_day: date
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,13 @@ def create_offer(shop: Shop, actor: Actor, text: str, source: str = "<offer>") -
     return offer
 
 
+def shop_days(offer: Offer, timezone: str) -> tuple[date, date]:
+    """The first and last shop day an offer is valid (its end moment is the next day's midnight)."""
+    zone = ZoneInfo(timezone)
+    last = offer.ends_at - timedelta(microseconds=1)
+    return offer.starts_at.astimezone(zone).date(), last.astimezone(zone).date()
+
+
 def list_offers(shop: Shop, actor: Actor) -> list[OfferSummary]:
     """Offers, newest first, with members reached and coupons used."""
     require(actor, Permission.FIND_MEMBER)
@@ -139,7 +148,12 @@ def list_offers(shop: Shop, actor: Actor) -> list[OfferSummary]:
         offers = uow.offers.listing(MAX_LISTED)
         counts = uow.offers.counts([o.id for o in offers])
     return [
-        OfferSummary(o, describe_gift(o, program.currency), *counts.get(o.id, (0, 0, 0)))
+        OfferSummary(
+            o,
+            describe_gift(o, program.currency),
+            *counts.get(o.id, (0, 0, 0)),
+            *shop_days(o, program.timezone),
+        )
         for o in offers
     ]
 
@@ -151,7 +165,12 @@ def show_offer(shop: Shop, actor: Actor, ref: str) -> OfferSummary:
         _, program = program_in_force(uow)
         offer = find_offer(uow, ref)
         counts = uow.offers.counts([offer.id]).get(offer.id, (0, 0, 0))
-    return OfferSummary(offer, describe_gift(offer, program.currency), *counts)
+    return OfferSummary(
+        offer,
+        describe_gift(offer, program.currency),
+        *counts,
+        *shop_days(offer, program.timezone),
+    )
 
 
 def _profiles(members: list[Member], facts: HistoryFacts) -> Iterator[MemberProfile]:
@@ -261,8 +280,8 @@ def coupon_list(shop: Shop, actor: Actor, ref: str) -> list[CouponLine]:
         opted = uow.offers.opted_out()
         found = [c for c in uow.offers.coupons(offer.id) if c.redeemed_at is None]
         people = {m.id: m for m in (uow.members.get(c.member_id) for c in found) if m}
-    until = offer.ends_at.astimezone(ZoneInfo(program.timezone)).strftime("%Y-%m-%d %H:%M")
-    gives = describe_gift(offer, program.currency)
+    until = shop_days(offer, program.timezone)[1].isoformat()
+    gives = gift_in_both(offer, program.currency)
     return [
         CouponLine(
             m.member_no,

@@ -695,212 +695,222 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="117" />
+        <location filename="../../ui/screens/checkout.py" line="119" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="119" />
+        <location filename="../../ui/screens/checkout.py" line="121" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="122" />
+        <location filename="../../ui/screens/checkout.py" line="124" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="124" />
+        <location filename="../../ui/screens/checkout.py" line="126" />
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="136" />
+        <location filename="../../ui/screens/checkout.py" line="138" />
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="138" />
+        <location filename="../../ui/screens/checkout.py" line="140" />
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="143" />
+        <location filename="../../ui/screens/checkout.py" line="145" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="147" />
+        <location filename="../../ui/screens/checkout.py" line="149" />
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="156" />
+        <location filename="../../ui/screens/checkout.py" line="158" />
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="158" />
+        <location filename="../../ui/screens/checkout.py" line="160" />
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="162" />
+        <location filename="../../ui/screens/checkout.py" line="164" />
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="174" />
+        <location filename="../../ui/screens/checkout.py" line="176" />
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="176" />
+        <location filename="../../ui/screens/checkout.py" line="178" />
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="177" />
+        <location filename="../../ui/screens/checkout.py" line="179" />
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="199" />
+        <location filename="../../ui/screens/checkout.py" line="202" />
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="202" />
+        <location filename="../../ui/screens/checkout.py" line="205" />
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="204" />
+        <location filename="../../ui/screens/checkout.py" line="207" />
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="431" />
+        <location filename="../../ui/screens/checkout.py" line="446" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="327" />
+        <location filename="../../ui/screens/checkout.py" line="341" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="369" />
+        <location filename="../../ui/screens/checkout.py" line="384" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="408" />
+        <location filename="../../ui/screens/checkout.py" line="423" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446" />
+        <location filename="../../ui/screens/checkout.py" line="461" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="441" />
+        <location filename="../../ui/screens/checkout.py" line="456" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="461" />
+        <location filename="../../ui/screens/checkout.py" line="476" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="480" />
+        <location filename="../../ui/screens/checkout.py" line="495" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="507" />
+        <location filename="../../ui/screens/checkout.py" line="522" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="513" />
+        <location filename="../../ui/screens/checkout.py" line="528" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="561" />
+        <location filename="../../ui/screens/checkout.py" line="577" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="608" />
+        <location filename="../../ui/screens/checkout.py" line="624" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="630" />
+        <location filename="../../ui/screens/checkout.py" line="646" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="635" />
+        <location filename="../../ui/screens/checkout.py" line="651" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="638" />
+        <location filename="../../ui/screens/checkout.py" line="654" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="644" />
+        <location filename="../../ui/screens/checkout.py" line="660" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="651" />
+        <location filename="../../ui/screens/checkout.py" line="665" />
+        <source>Coupon −{amount}</source>
+        <translation>优惠券 −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="670" />
+        <source>Coupon +{points} points</source>
+        <translation>优惠券 +{points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="674" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="660" />
+        <location filename="../../ui/screens/checkout.py" line="683" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="665" />
+        <location filename="../../ui/screens/checkout.py" line="688" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="682" />
+        <location filename="../../ui/screens/checkout.py" line="705" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="688" />
+        <location filename="../../ui/screens/checkout.py" line="711" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="694" />
+        <location filename="../../ui/screens/checkout.py" line="717" />
         <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="699" />
+        <location filename="../../ui/screens/checkout.py" line="722" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="718" />
+        <location filename="../../ui/screens/checkout.py" line="741" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="743" />
+        <location filename="../../ui/screens/checkout.py" line="766" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -1131,59 +1141,64 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="45" />
+        <location filename="../../ui/console/pages.py" line="46" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="47" />
+        <location filename="../../ui/console/pages.py" line="48" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="50" />
+        <location filename="../../ui/console/pages.py" line="51" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="52" />
+        <location filename="../../ui/console/pages.py" line="53" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="54" />
+        <location filename="../../ui/console/pages.py" line="55" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="56" />
+        <location filename="../../ui/console/pages.py" line="57" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="59" />
+        <location filename="../../ui/console/pages.py" line="60" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="62" />
+        <location filename="../../ui/console/pages.py" line="63" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="64" />
+        <location filename="../../ui/console/pages.py" line="65" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="67" />
+        <location filename="../../ui/console/pages.py" line="68" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="69" />
+        <location filename="../../ui/console/pages.py" line="70" />
         <source>Events</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="71" />
+        <source>Offers</source>
+        <translation>优惠</translation>
     </message>
 </context>
 <context>
@@ -1192,6 +1207,59 @@
         <location filename="../../ui/console/screen.py" line="44" />
         <source>Back to the till (F11)</source>
         <translation>返回收银台 (F11)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponDesk</name>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="43" />
+        <source>{value} off</source>
+        <translation>立减 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="44" />
+        <source>{value}% off</source>
+        <translation>立减 {value}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="45" />
+        <source>{value}× points</source>
+        <translation>{value} 倍积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="46" />
+        <source>{value} bonus points</source>
+        <translation>额外 {value} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="49" />
+        <source>a free {value}</source>
+        <translation>免费 {value} 一件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="57" />
+        <source>Scan the member's card before their coupon.</source>
+        <translation>请先扫描会员卡，再扫优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="68" />
+        <source>✓ Coupon: {offer} — {gives} (Alt+0 removes it)</source>
+        <translation>✓ 优惠券：{offer} — {gives}（Alt+0 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="73" />
+        <source>Coupon checked: it is applied to this sale.</source>
+        <translation>优惠券有效，已用于本单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="78" />
+        <source>✗ Coupon refused: {why}</source>
+        <translation>✗ 优惠券不能使用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="87" />
+        <source>Coupon removed from this sale.</source>
+        <translation>已从本单取消优惠券。</translation>
     </message>
 </context>
 <context>
@@ -3384,6 +3452,326 @@ The details are in the log file; please send it to support:
         <location filename="../../ui/console/member_actions.py" line="262" />
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>OfferForm</name>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="56" />
+        <source>Points multiplier</source>
+        <translation>积分倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="57" />
+        <source>Bonus points</source>
+        <translation>额外积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="58" />
+        <source>Money off</source>
+        <translation>满减金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="59" />
+        <source>Percentage off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="60" />
+        <source>Free item</source>
+        <translation>免费商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="73" />
+        <source>Empty: no cap</source>
+        <translation>留空：不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="90" />
+        <source>Member numbers, comma-separated</source>
+        <translation>会员号，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="91" />
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="92" />
+        <source>Create offer</source>
+        <translation>创建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="96" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="101" />
+        <source>Each coupon gives</source>
+        <translation>每张券优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="104" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="107" />
+        <source>Valid (shop days)</source>
+        <translation>有效期（门店日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="109" />
+        <source>Coupons per member</source>
+        <translation>每人张数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="111" />
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="113" />
+        <source>Control group</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="115" />
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="118" />
+        <source>Audience: every rule filled in must hold; empty rules are ignored. Only members with marketing consent who have not opted out get offers.</source>
+        <translation>目标人群：填写的每条规则都须满足，空的规则不使用。只有同意营销、且未拒绝个性化优惠的会员才会收到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="124" />
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="125" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="126" />
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="127" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="128" />
+        <source>Birthday months</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="129" />
+        <source>Category affinity</source>
+        <translation>偏好品类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="130" />
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="134" />
+        <location filename="../../ui/console/offer_form.py" line="160" />
+        <source>Member list</source>
+        <translation>会员名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="145" />
+        <source>× the points earned</source>
+        <translation>× 所得积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="146" />
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="147" />
+        <source>off the basket</source>
+        <translation>从订单中减去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="148" />
+        <source>% off the basket</source>
+        <translation>% 订单折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="149" />
+        <source>item code (SKU)</source>
+        <translation>商品编码（SKU）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="155" />
+        <source>In points</source>
+        <translation>以积分计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="155" />
+        <source>In money, like 500.00</source>
+        <translation>以金额计，例如 500.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="160" />
+        <source>Lists (*.csv *.txt)</source>
+        <translation>名单 (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferTableModel</name>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="59" />
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="60" />
+        <source>Gives</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="61" />
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="62" />
+        <source>Given</source>
+        <translation>发放人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="63" />
+        <source>Control</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="64" />
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="65" />
+        <source>Rate</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="66" />
+        <source>Sales lift (95% CI)</source>
+        <translation>销售额增量（95% 置信区间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="67" />
+        <source>Visits lift (95% CI)</source>
+        <translation>到店次数增量（95% 置信区间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="86" />
+        <source>Per member given the offer, against the control group: the difference of the means and its 95% confidence interval (Welch).</source>
+        <translation>按人均计，发券组对比对照组：平均值之差及其 95% 置信区间（Welch 检验）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="99" />
+        <source>{offered} vs {control}, too few</source>
+        <translation>{offered} 对 {control}，人数太少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="83" />
+        <source>Fewer than {n} members on a side: no interval is given, only the means.</source>
+        <translation>某一组不足 {n} 人：不给出置信区间，只显示平均值。</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPage</name>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="48" />
+        <source>Offers</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="52" />
+        <source>Targeted offers give coupons to an audience; prices stay the same for everyone. A random control group gets nothing, so the lift below is what the offer added.</source>
+        <translation>定向优惠向目标人群发放优惠券，商品价格对所有人相同。随机抽取的对照组不发券，因此下表的增量就是优惠带来的效果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="68" />
+        <source>Issue coupons</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="70" />
+        <source>Coupon list (CSV)…</source>
+        <translation>优惠券名单（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="71" />
+        <source>Coupon QR images…</source>
+        <translation>优惠券二维码图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="72" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="97" />
+        <source>Offers and lift</source>
+        <translation>优惠与效果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="99" />
+        <source>New offer</source>
+        <translation>新建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="173" />
+        <source>The offer was created: issue it to give the coupons.</source>
+        <translation>优惠已创建：点“发放优惠券”即可发券。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="179" />
+        <source>form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="196" />
+        <source>Issued: {given} members got {coupons} coupons, {control} are the control group (nothing); {opted} opted out of personalised offers.</source>
+        <translation>已发放：{given} 位会员共得到 {coupons} 张券，{control} 位为对照组（不发券）；{opted} 位拒绝个性化优惠。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="218" />
+        <source>Coupon list</source>
+        <translation>优惠券名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="218" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="238" />
+        <source>{n} coupons written to {file}.</source>
+        <translation>已将 {n} 张券写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="250" />
+        <source>Folder for the coupon images</source>
+        <translation>保存优惠券图片的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="278" />
+        <source>{n} coupon images saved in {folder}.</source>
+        <translation>已在 {folder} 保存 {n} 张优惠券图片。</translation>
     </message>
 </context>
 <context>

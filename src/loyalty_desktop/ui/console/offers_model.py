@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -64,8 +63,8 @@ class OfferTableModel(QAbstractTableModel):
                 4: self.tr("Control"),
                 5: self.tr("Redeemed"),
                 6: self.tr("Rate"),
-                7: self.tr("Extra sales / member (95% CI)"),
-                8: self.tr("Extra visits / member (95% CI)"),
+                7: self.tr("Sales lift (95% CI)"),
+                8: self.tr("Visits lift (95% CI)"),
             }.get(section)
         return None
 
@@ -83,7 +82,10 @@ class OfferTableModel(QAbstractTableModel):
                 return self.tr(
                     "Fewer than {n} members on a side: no interval is given, only the means."
                 ).format(n=30)
-            return None
+            return self.tr(
+                "Per member given the offer, against the control group: the difference of "
+                "the means and its 95% confidence interval (Welch)."
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             side = Qt.AlignmentFlag.AlignRight if column >= _RIGHT else Qt.AlignmentFlag.AlignLeft
             return int(side | Qt.AlignmentFlag.AlignVCenter)
@@ -94,7 +96,7 @@ class OfferTableModel(QAbstractTableModel):
             return format_money(round(x), self.currency) if money else f"{x:.2f}"
 
         if lift.difference is None or lift.low is None or lift.high is None:
-            return self.tr("{offered} vs {control} (too few)").format(
+            return self.tr("{offered} vs {control}, too few").format(
                 offered=shown(lift.offered), control=shown(lift.control)
             )
         sign = "+" if lift.difference >= 0 else ""
@@ -108,8 +110,7 @@ class OfferTableModel(QAbstractTableModel):
         if column == 1:
             return summary.gives
         if column == 2:
-            last = (offer.ends_at - timedelta(seconds=1)).astimezone().date()  # end is exclusive
-            return f"{offer.starts_at.astimezone():%Y-%m-%d} – {last:%Y-%m-%d}"
+            return f"{summary.first_day:%Y-%m-%d} – {summary.last_day:%Y-%m-%d}"
         if column == 3:
             return str(summary.given)
         if column == 4:

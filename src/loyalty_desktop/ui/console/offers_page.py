@@ -61,8 +61,10 @@ class OffersPage(ConsolePage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names elide
+        self.table.setWordWrap(False)
         self.issue = QPushButton(self.tr("Issue coupons"))
         self.issue.setObjectName("primary")
         self.export = QPushButton(self.tr("Coupon list (CSV)…"))

@@ -655,10 +655,9 @@ class CheckoutScreen(QWidget):
                     amount=format_money(result.tier_discount, cur)
                 )
             )
-        if result.discount:
-            parts.append(
-                self.tr("Discount −{amount}").format(amount=format_money(result.discount, cur))
-            )
+        by_hand = result.discount - (result.coupon.money_off if result.coupon else 0)
+        if by_hand:  # the coupon's money off is in the discount; it has its own line
+            parts.append(self.tr("Discount −{amount}").format(amount=format_money(by_hand, cur)))
         for reward in result.rewards:
             parts.append(f"{reward.name} −{format_money(reward.value, cur)}")
         if result.coupon is not None and result.coupon.money_off:
