@@ -48,6 +48,9 @@ def test_a_money_off_coupon_is_used_once_even_when_the_sale_is_posted_again(
     assert (code, listed["coupons"]) == (0, 1)
     coupon = out.read_text(encoding="utf-8-sig").splitlines()[1].split(",")[-1]
 
+    code, printed = loyalty("coupon", "print", coupon, "--out", str(tmp_path / "c.png"))
+    assert (code, printed["file"]) == (0, str(tmp_path / "c.png"))
+    assert (tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
     code, checked = loyalty("coupon", "check", coupon, "--member", gold["member_no"])
     assert (code, checked["gives"], checked["member_no"]) == (0, "20.00 off", gold["member_no"])
     sale = ("sale", "C1", "--member", gold["member_no"], "--total", "100.00", "--coupon", coupon)

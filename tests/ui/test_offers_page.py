@@ -11,11 +11,13 @@ from loyalty_desktop.app import Opened
 from loyalty_desktop.domain.coupons import coupon_shaped
 from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.domain.offers import OfferKind
-from loyalty_desktop.services import checkout, coupons, offers
+from loyalty_desktop.services import checkout, coupons, member_view, offers
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.ui.console.member_actions import EditProfileDialog
 from loyalty_desktop.ui.console.offers_page import OffersPage
 from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.tasks import Tasks
 from tests.ui.conftest import cashier, signed_in
 from tests.ui.test_coupons_till import FAN, coupon_for_fan, offer_text
 
@@ -93,3 +95,22 @@ def test_a_cashier_may_check_and_redeem_a_coupon_but_not_create_or_issue_offers(
     assert coupons.check_coupon(shop, cai, code, FAN).member_no == FAN
     sold = checkout.checkout(shop, cai, SaleRequest("R1", FAN, total="40.00", coupon=code))
     assert sold.coupon is not None
+
+
+def test_the_profile_form_opts_a_member_out_of_personalised_offers_apart_from_consent(
+    qtbot: QtBot, staffed: Opened
+) -> None:
+    coupon_for_fan(staffed)
+    shop = staffed.shop
+    view = member_view.show_member(shop, LOCAL_ADMIN, FAN)
+    tasks = Tasks()
+    form = EditProfileDialog(shop, tasks, LOCAL_ADMIN, view, None)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(form.personalised.isEnabled, timeout=WAIT)
+    assert form.personalised.isChecked()
+    form.personalised.setChecked(False)
+    with qtbot.waitSignal(form.succeeded, timeout=WAIT) as saved:
+        form.submit()
+    assert saved.args[0].changed == ("personalised_offers",)
+    assert offers.offer_choice(shop, LOCAL_ADMIN, FAN).since is not None
+    assert member_view.show_member(shop, LOCAL_ADMIN, FAN).consent  # consent untouched

@@ -9,6 +9,7 @@ from typing import Any
 
 from loyalty_desktop.cli.context import Context, read_text
 from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.printing.coupon_image import coupon_png
 from loyalty_desktop.services import coupons, offers
 from loyalty_desktop.services.offer_report import OfferReport
 
@@ -37,6 +38,10 @@ def add_offer_commands(sub: argparse._SubParsersAction[Any], parser_class: type)
     p.add_argument("code", help="the coupon code as scanned or typed")
     p.add_argument("--member", help="the member who shows it")
     p.add_argument("--at", help="ISO 8601 time")
+    p = coupon.add_parser("print", help="write the coupon as a printable QR image (PNG)")
+    p.add_argument("code", help="the coupon code")
+    p.add_argument("--out", required=True, help="the PNG file to write")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
 
 
 def _offer(summary: offers.OfferSummary) -> dict[str, Any]:
@@ -115,6 +120,21 @@ def cmd_coupon_check(ctx: Context, args: Any) -> dict[str, Any]:
     }
 
 
+def cmd_coupon_print(ctx: Context, args: Any) -> dict[str, Any]:
+    """Write the coupon's image: ``{"file"}``."""
+    ctx.check_out(args.out, force=args.force)
+    shop_name, line = offers.coupon_to_print(ctx.shop, ctx.actor, args.code)
+    png = coupon_png(
+        line.code,
+        shop_name=shop_name,
+        offer=line.offer,
+        gives=line.gives,
+        valid_until=line.valid_until,
+        member_no=line.member_no,
+    )
+    return {"file": str(ctx.write_out(args.out, png, force=args.force))}
+
+
 def _lift(lift: Any, money: Callable[[float], Any]) -> dict[str, Any]:
     def shown(x: float | None) -> Any:
         return None if x is None else money(x)
@@ -175,4 +195,5 @@ OFFER_HANDLERS: dict[tuple[str, str | None], Callable[[Context, Any], dict[str, 
     ("offer", "issue"): cmd_offer_issue,
     ("offer", "coupons"): cmd_offer_coupons,
     ("coupon", "check"): cmd_coupon_check,
+    ("coupon", "print"): cmd_coupon_print,
 }

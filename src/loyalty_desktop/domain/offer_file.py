@@ -97,21 +97,18 @@ def parse_offer(
     try:
         offer = _build(reader, data, currency, timezone, offer_id or str(uuid.uuid4()))
     except BadProgram as refusal:
-        raise _bad(refusal.message, refusal.reason, refusal.details) from None
+        refusal.code = BadFile.code  # the offer file, read by the programme file's reader
+        raise
     try:
         check_offer(offer)
     except LoyaltyError as refusal:
         where = _where(reader, str(refusal.details.get("field", "")))
-        raise _bad(
-            f"{where}: {refusal.message}", refusal.reason, {**refusal.details, "where": where}
-        ) from None
+        refusal.code = BadFile.code
+        refusal.message = f"{where}: {refusal.message}"
+        refusal.args = (refusal.message,)
+        refusal.details["where"] = where
+        raise
     return offer
-
-
-def _bad(message: str, reason: str, details: dict[str, object]) -> BadFile:
-    refusal = BadFile(message, reason=reason)
-    refusal.details.update(details)
-    return refusal
 
 
 def _where(reader: _Reader, key: str) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from loyalty_desktop.domain.coupons import InvalidCoupon
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import (
     IdConflict,
@@ -447,6 +448,10 @@ def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             member, matched = match.member, match.matched
             require_enrolled(member, at, program.timezone)
         applied = None
+        if request.coupon is not None and member is None:
+            raise InvalidCoupon(
+                "scan the member's card before their coupon", reason="coupon_needs_member"
+            )
         if request.coupon is not None and member is not None:
             coupon, offer, off = price_coupon(uow, shop, program, request, member, at)
             posted = with_coupon_discount(request, off, program.currency)

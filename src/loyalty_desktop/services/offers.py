@@ -33,7 +33,12 @@ from loyalty_desktop.domain.offers import (
 )
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.coupons import coupon_code, describe_gift, gift_in_both
+from loyalty_desktop.services.coupons import (
+    coupon_code,
+    describe_gift,
+    gift_in_both,
+    usable_coupon,
+)
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import UnitOfWork
@@ -300,6 +305,26 @@ def coupon_list(shop: Shop, actor: Actor, ref: str) -> list[CouponLine]:
     ]
 
 
+def coupon_to_print(shop: Shop, actor: Actor, code: str) -> tuple[str, CouponLine]:
+    """The shop's name and a coupon to print, checked like at the till (forged, used, expired…)."""
+    require(actor, Permission.PRINT_CARD)
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+        coupon, offer = usable_coupon(uow, shop.card_keys, program, code, None, shop.clock.now())
+        member = uow.members.get(coupon.member_id)
+        shop_name = program.shop_name or uow.settings.get("shop_name") or ""
+    line = CouponLine(
+        member.member_no if member else "",
+        "",
+        None,
+        offer.name,
+        gift_in_both(offer, program.currency),
+        shop_days(offer, program.timezone)[1].isoformat(),
+        coupon_code(coupon.number, coupon.key_id, shop.card_keys),
+    )
+    return shop_name, line
+
+
 def coupon_list_csv(lines: list[CouponLine]) -> bytes:
     """The coupon list as a CSV file for an SMS or WeChat tool (UTF-8 with a BOM, formulas defused)."""
     rows = tuple(
@@ -336,6 +361,14 @@ def set_offer_opt_out(shop: Shop, actor: Actor, ref: str, opted_out: bool) -> Of
         )
         uow.commit()
     return OfferChoice(member.id, member.member_no, now if opted_out else None)
+
+
+def offer_choice(shop: Shop, actor: Actor, ref: str) -> OfferChoice:
+    """Whether a member gets personalised offers (``since`` None) or opted out, and when."""
+    require(actor, Permission.FIND_MEMBER)
+    with shop.uow(write=False) as uow:
+        member = find_member(uow, ref, shop.card_keys)
+        return OfferChoice(member.id, member.member_no, uow.offers.opt_out_of(member.id))
 
 
 def member_offers(uow: UnitOfWork, member_id: str) -> JsonObject:

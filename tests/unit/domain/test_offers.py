@@ -15,7 +15,7 @@ from loyalty_desktop.domain.coupons import (
     decode_coupon,
     encode_coupon,
 )
-from loyalty_desktop.domain.errors import BadFile, InvalidRequest
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.offer_file import parse_offer
 from loyalty_desktop.domain.offers import (
@@ -159,7 +159,8 @@ def test_offer_file_is_read_with_shop_days() -> None:
     ],
 )
 def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(BadFile) as refused:
+    with pytest.raises(LoyaltyError) as refused:
         parse_offer(GOOD.replace(*change), CNY, "UTC", "double.toml")
+    assert refused.value.code == "bad_file"
     assert refused.value.reason == reason
     assert where in refused.value.message

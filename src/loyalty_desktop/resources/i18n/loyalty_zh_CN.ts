@@ -55,37 +55,37 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="126" />
+        <location filename="../../ui/console/member_actions.py" line="151" />
         <source>Correct the points of {number}</source>
         <translation>调整会员 {number} 的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="134" />
+        <location filename="../../ui/console/member_actions.py" line="159" />
         <source>Required: why the points change</source>
         <translation>必填：积分变动的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136" />
+        <location filename="../../ui/console/member_actions.py" line="161" />
         <source>Points now</source>
         <translation>当前积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136" />
+        <location filename="../../ui/console/member_actions.py" line="161" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="138" />
+        <location filename="../../ui/console/member_actions.py" line="163" />
         <source>Add (negative takes away)</source>
         <translation>增加（负数为扣减）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="139" />
+        <location filename="../../ui/console/member_actions.py" line="164" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="147" />
+        <location filename="../../ui/console/member_actions.py" line="172" />
         <source>Give a reason first</source>
         <translation>请先填写原因</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="131" />
+        <location filename="../../ui/console/audit_model.py" line="139" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="132" />
+        <location filename="../../ui/console/audit_model.py" line="140" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="141" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="134" />
+        <location filename="../../ui/console/audit_model.py" line="142" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="135" />
+        <location filename="../../ui/console/audit_model.py" line="143" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -285,11 +285,31 @@
     </message>
     <message>
         <location filename="../../ui/console/audit_model.py" line="61" />
+        <source>Offer created</source>
+        <translation>创建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="62" />
+        <source>Offer issued</source>
+        <translation>发放优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="63" />
+        <source>Opted out of personalised offers</source>
+        <translation>拒绝个性化优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="66" />
+        <source>Opted back in to personalised offers</source>
+        <translation>重新接受个性化优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="69" />
         <source>Suggestion options changed</source>
         <translation>推荐设置已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="74" />
+        <location filename="../../ui/console/audit_model.py" line="82" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -1634,39 +1654,44 @@ The details are in the log file; please send it to support:
 <context>
     <name>EditProfileDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="91" />
+        <location filename="../../ui/console/member_actions.py" line="92" />
         <source>Edit member {number}</source>
         <translation>修改会员 {number} 的资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="98" />
+        <location filename="../../ui/console/member_actions.py" line="99" />
         <source>YYYY-MM-DD, or empty</source>
         <translation>YYYY-MM-DD，或留空</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="99" />
+        <location filename="../../ui/console/member_actions.py" line="100" />
         <source>Agrees to marketing use of their data</source>
         <translation>同意将其资料用于营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="101" />
+        <location filename="../../ui/console/member_actions.py" line="102" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="102" />
+        <location filename="../../ui/console/member_actions.py" line="103" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="103" />
+        <location filename="../../ui/console/member_actions.py" line="104" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="104" />
+        <location filename="../../ui/console/member_actions.py" line="105" />
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="108" />
+        <source>Gets personalised offers</source>
+        <translation>接受个性化优惠</translation>
     </message>
 </context>
 <context>
@@ -3359,97 +3384,97 @@ The details are in the log file; please send it to support:
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="166" />
+        <location filename="../../ui/console/member_actions.py" line="191" />
         <source>Merge a duplicate into {number}</source>
         <translation>把重复会员合并到 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="171" />
+        <location filename="../../ui/console/member_actions.py" line="196" />
         <source>The duplicate's member number or phone</source>
         <translation>重复会员的会员号或手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="173" />
+        <location filename="../../ui/console/member_actions.py" line="198" />
         <source>Optional: why (kept in the audit log)</source>
         <translation>可选：原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="174" />
+        <location filename="../../ui/console/member_actions.py" line="199" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="176" />
+        <location filename="../../ui/console/member_actions.py" line="201" />
         <source>Preview the merge first: nothing changes until you press Merge.</source>
         <translation>请先预览合并结果：按“合并”之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="183" />
+        <location filename="../../ui/console/member_actions.py" line="208" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="186" />
+        <location filename="../../ui/console/member_actions.py" line="211" />
         <source>Duplicate</source>
         <translation>重复会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="187" />
+        <location filename="../../ui/console/member_actions.py" line="212" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="227" />
+        <location filename="../../ui/console/member_actions.py" line="252" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="231" />
+        <location filename="../../ui/console/member_actions.py" line="256" />
         <source>{number} {name}: {points} points, spend {spend}, tier {tier}, {sales} sale(s)</source>
         <translation>{number} {name}：{points} 积分，消费 {spend}，等级 {tier}，{sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="243" />
+        <location filename="../../ui/console/member_actions.py" line="268" />
         <source>Kept: {side}</source>
         <translation>保留：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="244" />
+        <location filename="../../ui/console/member_actions.py" line="269" />
         <source>Closed: {side}</source>
         <translation>关闭：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="246" />
+        <location filename="../../ui/console/member_actions.py" line="271" />
         <source>After the merge, {number} has:</source>
         <translation>合并后，{number} 将有：</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="247" />
+        <location filename="../../ui/console/member_actions.py" line="272" />
         <source>  name {name}; phone {phone}; e-mail {email}; birthday {birthday}</source>
         <translation>  姓名 {name}；手机 {phone}；邮箱 {email}；生日 {birthday}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="253" />
+        <location filename="../../ui/console/member_actions.py" line="278" />
         <source>  {points} points ({lots} lot(s) moved, each keeps its expiry)</source>
         <translation>  {points} 积分（转入 {lots} 个批次，各自保留原过期时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="256" />
+        <location filename="../../ui/console/member_actions.py" line="281" />
         <source>  spend {spend}, tier {tier}, {sales} sale(s) moved</source>
         <translation>  消费 {spend}，等级 {tier}，转入 {sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="261" />
+        <location filename="../../ui/console/member_actions.py" line="286" />
         <source>  marketing consent: {consent}</source>
         <translation>  营销授权：{consent}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262" />
+        <location filename="../../ui/console/member_actions.py" line="287" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262" />
+        <location filename="../../ui/console/member_actions.py" line="287" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -5682,12 +5707,12 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="53" />
+        <location filename="../../ui/console/member_actions.py" line="54" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="55" />
+        <location filename="../../ui/console/member_actions.py" line="56" />
         <location filename="../../ui/console/staff_dialogs.py" line="59" />
         <source>Cancel</source>
         <translation>取消</translation>

@@ -58,6 +58,14 @@ def action_name(action: str) -> str:
         "staff.role": QCoreApplication.translate("AuditNames", "Staff role changed"),
         "till.rules": QCoreApplication.translate("AuditNames", "Till rules changed"),
         "event.create": QCoreApplication.translate("AuditNames", "Event created"),
+        "offer.create": QCoreApplication.translate("AuditNames", "Offer created"),
+        "offer.issue": QCoreApplication.translate("AuditNames", "Offer issued"),
+        "member.offers_opt_out": QCoreApplication.translate(
+            "AuditNames", "Opted out of personalised offers"
+        ),
+        "member.offers_opt_in": QCoreApplication.translate(
+            "AuditNames", "Opted back in to personalised offers"
+        ),
         "recommend.options": QCoreApplication.translate("AuditNames", "Suggestion options changed"),
     }
     return names.get(action, action)
