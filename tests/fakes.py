@@ -609,6 +609,12 @@ class FakeOffers:
             key=lambda c: c.number,
         )
 
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        mine = [
+            c for c in self.s.coupons.values() if c.member_id == member_id and c.redeemed_at is None
+        ]
+        return sorted(mine, key=lambda c: c.number)[:limit]
+
     def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
         found = self.s.coupons.get(number)
         if found is None or found.redeemed_at is not None:

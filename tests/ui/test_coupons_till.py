@@ -107,3 +107,24 @@ def test_someone_elses_and_forged_coupons_are_refused_and_alt_0_removes_one(
     qtbot.keyClick(till.sku, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
     assert till.coupon.code is None
     assert "removed" in till.message.text()
+
+
+def test_the_members_coupon_on_file_is_shown_and_alt_0_takes_it_and_gives_it_back(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    coupon_for_fan(staffed)
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, FAN)
+    qtbot.waitUntil(lambda: "on file" in till.coupon.line.text())
+    assert "Welcome back" in till.coupon.line.text()
+    _line(qtbot, till, "TEA", "1", "30.00")
+    qtbot.keyClick(till.sku, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.coupon is not None)
+    assert "To pay 20.00" in till.to_pay.text()
+    qtbot.keyClick(till.sku, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert till.coupon.code is None
+    assert "on file" in till.coupon.line.text()
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.coupon is None)
+    _scan(qtbot, till, "10000001")  # another member: their own coupons, none here
+    qtbot.waitUntil(lambda: till.member is not None and till.member.member_no == "10000001")
+    assert not till.coupon.line.isVisible()

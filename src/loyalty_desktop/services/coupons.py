@@ -183,6 +183,39 @@ def check_coupon(
     )
 
 
+MAX_ON_FILE = 20
+
+
+def open_coupons(
+    shop: Shop, actor: Actor, member_ref: str, at: datetime | None = None
+) -> tuple[CouponCheck, ...]:
+    """The member's coupons usable now (unused, their offer running), oldest first: the till lists them."""
+    require(actor, Permission.SELL)
+    when = at or shop.clock.now()
+    found = []
+    with shop.uow(write=False) as uow:
+        _, program = program_in_force(uow)
+        member = find_member(uow, member_ref, shop.card_keys)
+        for coupon in uow.offers.open_coupons_of(member.id, MAX_ON_FILE):
+            offer = uow.offers.get(coupon.offer_id)
+            if offer is None or not offer.valid_at(when):
+                continue
+            found.append(
+                CouponCheck(
+                    code=coupon_code(coupon.number, coupon.key_id, shop.card_keys),
+                    number=coupon.number,
+                    offer_id=offer.id,
+                    offer=offer.name,
+                    kind=offer.kind,
+                    gives=describe_gift(offer, program.currency),
+                    value=gift_value(offer, program.currency),
+                    member_no=member.member_no,
+                    valid_until=last_moment(offer).astimezone(ZoneInfo(program.timezone)),
+                )
+            )
+    return tuple(found)
+
+
 def with_coupon_discount(request: SaleRequest, off: int, cur: Currency) -> SaleRequest:
     """The sale as posted: the coupon's money off added to the order discount."""
     if not off:

@@ -534,6 +534,10 @@ class OfferRepository(Protocol):
         """An offer's coupons (one member's only, if given), by number."""
         ...
 
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        """A member's unused coupons, oldest first."""
+        ...
+
     def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
         """Mark an unused coupon used by a sale; False when it was already used."""
         ...

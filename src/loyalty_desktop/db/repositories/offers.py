@@ -146,6 +146,16 @@ class SqlOffers:
             query = query.where(coupons.c.member_id == member_id)
         return [_coupon(r._mapping) for r in self.conn.execute(query.order_by(coupons.c.number))]
 
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        """The member's unused coupons, oldest first."""
+        query = (
+            select(coupons)
+            .where(coupons.c.member_id == member_id, coupons.c.redeemed_at.is_(None))
+            .order_by(coupons.c.number)
+            .limit(limit)
+        )
+        return [_coupon(r._mapping) for r in self.conn.execute(query)]
+
     def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
         """Mark the coupon used by this sale; False when another sale already did."""
         done = self.conn.execute(

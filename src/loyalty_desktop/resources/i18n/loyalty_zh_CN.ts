@@ -800,137 +800,137 @@
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="446" />
+        <location filename="../../ui/screens/checkout.py" line="449" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="341" />
+        <location filename="../../ui/screens/checkout.py" line="343" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="384" />
+        <location filename="../../ui/screens/checkout.py" line="387" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="423" />
+        <location filename="../../ui/screens/checkout.py" line="426" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="461" />
+        <location filename="../../ui/screens/checkout.py" line="464" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="456" />
+        <location filename="../../ui/screens/checkout.py" line="459" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="476" />
+        <location filename="../../ui/screens/checkout.py" line="479" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="495" />
+        <location filename="../../ui/screens/checkout.py" line="498" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="522" />
+        <location filename="../../ui/screens/checkout.py" line="525" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="528" />
+        <location filename="../../ui/screens/checkout.py" line="531" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="577" />
+        <location filename="../../ui/screens/checkout.py" line="580" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="624" />
+        <location filename="../../ui/screens/checkout.py" line="627" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="646" />
+        <location filename="../../ui/screens/checkout.py" line="649" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="651" />
+        <location filename="../../ui/screens/checkout.py" line="654" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="654" />
+        <location filename="../../ui/screens/checkout.py" line="657" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="660" />
+        <location filename="../../ui/screens/checkout.py" line="663" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="665" />
+        <location filename="../../ui/screens/checkout.py" line="668" />
         <source>Coupon −{amount}</source>
         <translation>优惠券 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="670" />
+        <location filename="../../ui/screens/checkout.py" line="673" />
         <source>Coupon +{points} points</source>
         <translation>优惠券 +{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="674" />
+        <location filename="../../ui/screens/checkout.py" line="677" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="683" />
+        <location filename="../../ui/screens/checkout.py" line="686" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="688" />
+        <location filename="../../ui/screens/checkout.py" line="691" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="705" />
+        <location filename="../../ui/screens/checkout.py" line="708" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="711" />
+        <location filename="../../ui/screens/checkout.py" line="714" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="717" />
+        <location filename="../../ui/screens/checkout.py" line="720" />
         <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="722" />
+        <location filename="../../ui/screens/checkout.py" line="725" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="741" />
+        <location filename="../../ui/screens/checkout.py" line="744" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="766" />
+        <location filename="../../ui/screens/checkout.py" line="769" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -1232,52 +1232,62 @@
 <context>
     <name>CouponDesk</name>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="43" />
+        <location filename="../../ui/screens/coupon_desk.py" line="46" />
         <source>{value} off</source>
         <translation>立减 {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="44" />
+        <location filename="../../ui/screens/coupon_desk.py" line="47" />
         <source>{value}% off</source>
         <translation>立减 {value}%</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="45" />
+        <location filename="../../ui/screens/coupon_desk.py" line="48" />
         <source>{value}× points</source>
         <translation>{value} 倍积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="46" />
+        <location filename="../../ui/screens/coupon_desk.py" line="49" />
         <source>{value} bonus points</source>
         <translation>额外 {value} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="49" />
+        <location filename="../../ui/screens/coupon_desk.py" line="52" />
         <source>a free {value}</source>
         <translation>免费 {value} 一件</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="57" />
+        <location filename="../../ui/screens/coupon_desk.py" line="75" />
+        <source>Coupon on file: {offer} — {gives} (Alt+0 uses it)</source>
+        <translation>会员有优惠券：{offer} — {gives}（Alt+0 使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="79" />
+        <source> · {n} more</source>
+        <translation> · 另有 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="94" />
         <source>Scan the member's card before their coupon.</source>
         <translation>请先扫描会员卡，再扫优惠券。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="68" />
+        <location filename="../../ui/screens/coupon_desk.py" line="105" />
         <source>✓ Coupon: {offer} — {gives} (Alt+0 removes it)</source>
         <translation>✓ 优惠券：{offer} — {gives}（Alt+0 取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="73" />
+        <location filename="../../ui/screens/coupon_desk.py" line="110" />
         <source>Coupon checked: it is applied to this sale.</source>
         <translation>优惠券有效，已用于本单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="78" />
+        <location filename="../../ui/screens/coupon_desk.py" line="115" />
         <source>✗ Coupon refused: {why}</source>
         <translation>✗ 优惠券不能使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="87" />
+        <location filename="../../ui/screens/coupon_desk.py" line="128" />
         <source>Coupon removed from this sale.</source>
         <translation>已从本单取消优惠券。</translation>
     </message>

@@ -265,7 +265,9 @@ class CheckoutScreen(QWidget):
             reward_key.activated.connect(lambda n=number: self.toggle_reward(n))
         drop_coupon = QShortcut(QKeySequence("Alt+0"), self)  # next to the reward keys
         drop_coupon.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        drop_coupon.activated.connect(self.coupon.drop)
+        drop_coupon.activated.connect(
+            lambda: self.coupon.toggle(self.member.member_no if self.member else None)
+        )
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         delete.activated.connect(self._remove_line)
 
@@ -344,6 +346,7 @@ class CheckoutScreen(QWidget):
             self.redeem.setValue(0)  # points chosen for someone else are never this member's
             self._use_most = False
             self.coupon.drop(quiet=True)  # a coupon is its member's
+            self.coupon.look_up(found.member_no)
         self.member = found
         self.panel.show_member(found, self._now())
         self.suggest.show_for(found.member_no)

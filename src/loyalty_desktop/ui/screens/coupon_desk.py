@@ -32,6 +32,9 @@ class CouponDesk(QObject):
         super().__init__()
         self._shop, self._tasks, self._actor, self._message = shop, tasks, actor, message
         self.code: str | None = None
+        # The member's open coupons (Alt+0 takes the first), and whose they are.
+        self.on_file: tuple[CouponCheck, ...] = ()
+        self._for: str | None = None
         self.line = QLabel()
         self.line.setObjectName("ok")
         self.line.setWordWrap(True)
@@ -49,6 +52,40 @@ class CouponDesk(QObject):
             OfferKind.FREE_ITEM: lambda: self.tr("a free {value}").format(value=found.value),
         }
         return words[found.kind]()
+
+    def look_up(self, member_no: str) -> None:
+        """Find the member's open coupons, so one is a key away (Alt+0) without the paper."""
+        shop, actor = self._shop, self._actor
+        self._for = member_no
+
+        def found(on_file: tuple[CouponCheck, ...]) -> None:
+            if member_no == self._for:  # not an answer for a customer already gone
+                self.on_file = on_file
+                self._show_on_file()
+
+        self._tasks.submit(
+            lambda: coupons.open_coupons(shop, actor, member_no), found, lambda _error: None
+        )
+
+    def _show_on_file(self) -> None:
+        if self.code is not None or not self.on_file:
+            return
+        first = self.on_file[0]
+        more = len(self.on_file) - 1
+        text = self.tr("Coupon on file: {offer} — {gives} (Alt+0 uses it)").format(
+            offer=first.offer, gives=self.gives(first)
+        )
+        if more:
+            text += self.tr(" · {n} more").format(n=more)
+        self.line.setText(text)
+        self.line.show()
+
+    def toggle(self, member_no: str | None) -> None:
+        """Alt+0: remove the coupon taken, or take the first one on file."""
+        if self.code is not None:
+            self.drop()
+        elif self.on_file and member_no is not None:
+            self.take(self.on_file[0].code, member_no)
 
     def take(self, code: str, member_no: str | None) -> None:
         """Check a scanned or typed coupon for the member; taken into the basket if it can be used."""
@@ -78,11 +115,15 @@ class CouponDesk(QObject):
         tell(self._message, self.tr("✗ Coupon refused: {why}").format(why=spoken(error)))
 
     def drop(self, *, quiet: bool = False) -> None:
-        """No coupon on this basket (Alt+0, a new customer, another member)."""
+        """No coupon on this basket (Alt+0); ``quiet``: a new customer or another member."""
         had = self.code is not None
         self.code = None
         self.line.hide()
         self.line.clear()
+        if quiet:
+            self.on_file, self._for = (), None
+        else:
+            self._show_on_file()
         if had and not quiet:
             tell(self._message, self.tr("Coupon removed from this sale."))
             self.changed.emit()
