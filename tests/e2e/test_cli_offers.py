@@ -116,3 +116,9 @@ def test_coupons_refused_for_another_member_forged_or_opted_out(
     assert (row["issued"], row["redeemed"], row["redemption_rate"]) == (2, 1, 0.5)
     assert row["sales_per_member"]["incremental"] is None  # no control group: no lift claimed
     assert row["note"]
+    before = sold["points"] - sold["earned"] - sold["coupon"]["points"]
+    code, back = loyalty("refund", "RF1", "--sale", "D1", "--amount", "95.00")
+    assert code == 0, back
+    after = loyalty("member", "show", gold["member_no"])[1]["points"]
+    assert after == before  # the sale's points and the coupon's double both taken back
+    assert loyalty("check")[1]["ok"]

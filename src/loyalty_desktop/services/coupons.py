@@ -13,6 +13,7 @@ immutable fact in the outbox, keyed by the coupon, for the central server.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -26,7 +27,7 @@ from loyalty_desktop.domain.coupons import (
     encode_coupon,
 )
 from loyalty_desktop.domain.errors import IdConflict
-from loyalty_desktop.domain.ledger import MovementKind
+from loyalty_desktop.domain.ledger import Movement, MovementKind, take
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency, format_money, parse_non_negative_money
 from loyalty_desktop.domain.offers import Offer, OfferKind, extra_points, money_off
@@ -42,7 +43,7 @@ from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
-from loyalty_desktop.services.postings import new_lot, post
+from loyalty_desktop.services.postings import Account, new_lot, post
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.sale_results import CouponApplied, SaleResult
 from loyalty_desktop.services.standing import tier_at
@@ -339,3 +340,61 @@ def with_coupon(result: SaleResult, used: IssuedCoupon | None, uow: UnitOfWork) 
     offer = uow.offers.get(used.offer_id)
     applied = CouponApplied(used.number, offer.name if offer else "", used.money_off, used.points)
     return replace(result, coupon=applied, points=result.points + used.points)
+
+
+def coupon_points_back(
+    uow: UnitOfWork,
+    account: Account,
+    sale: Sale,
+    earned_kept: int,
+    returned_total: int,
+    sale_movements: Sequence[Movement],
+    at: datetime,
+    recorded_at: datetime,
+    *,
+    refund_ref: str,
+    actor: str,
+) -> int:
+    """A refund takes back the coupon points the kept goods would not have had; returns them.
+
+    A multiplier's extra follows the points the kept goods earn; a bonus goes
+    only when the whole sale comes back. Earlier refunds' take-backs count, so
+    a run of partial refunds never takes more than the coupon gave.
+    """
+    coupon = uow.offers.coupon_of_sale(sale.sale_no)
+    offer = uow.offers.get(coupon.offer_id) if coupon else None
+    if coupon is None or offer is None or not coupon.points:
+        return 0
+    if offer.kind is OfferKind.BONUS_POINTS:
+        due = 0 if returned_total >= sale.net else coupon.points
+    else:
+        due = min(extra_points(offer, earned_kept), coupon.points)
+    taken = -sum(
+        m.points
+        for m in sale_movements
+        if m.kind is MovementKind.REFUND_REVERSAL and m.activity == "coupon"
+    )
+    back = max(coupon.points - due - taken, 0)
+    if not back:
+        return 0
+    coupon_lots = {
+        lot.id
+        for m in sale_movements
+        if m.kind is MovementKind.ACTIVITY and m.activity == "coupon"
+        for lot in m.lots
+    }
+    post(
+        uow,
+        account,
+        MovementKind.REFUND_REVERSAL,
+        -back,
+        at,
+        recorded_at,
+        allocations=take(account.lots, back, at, first=coupon_lots),
+        sale_ref=sale.id,
+        refund_ref=refund_ref,
+        actor=actor,
+        activity="coupon",
+    )
+    account.member.points_earned -= back
+    return back

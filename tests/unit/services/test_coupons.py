@@ -12,6 +12,7 @@ from loyalty_desktop.services import checkout, coupons, offers
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from tests.unit.services.conftest import ShopDriver
+from tests.unit.services.test_refunds import refund
 
 
 def _coupons(
@@ -114,3 +115,23 @@ def test_the_audience_leaves_out_members_without_consent_or_who_opted_out(
     listed = offers.coupon_list(driver.shop, LOCAL_ADMIN, offer.id)
     assert [c.member_no for c in listed] == [yes.member_no]
     assert no.member_no not in {c.member_no for c in listed}
+
+
+def test_a_refund_takes_back_the_coupon_points_the_kept_goods_would_not_have_had(
+    driver: ShopDriver,
+) -> None:
+    member_no, (double,) = _coupons(driver, 'kind = "points_multiplier"\nmultiplier = "2"')
+    lines = (LineRequest("TEA", "1", "60.00"), LineRequest("CAKE", "1", "40.00"))
+    sold = _sell(driver, "S1", member_no, double, lines=lines)
+    assert (sold.earned, sold.coupon.points) == (100, 100)  # type: ignore[attr-defined]
+    assert driver.balance(member_no) == 200
+    refund(driver, "R1", "S1", lines=(("CAKE", "1"),))
+    assert driver.balance(member_no) == 120  # 60 kept, doubled
+    refund(driver, "R2", "S1", lines=(("TEA", "1"),))
+    assert driver.balance(member_no) == 0
+    member_no, (bonus,) = _coupons(driver, 'kind = "bonus_points"\npoints = 50')
+    _sell(driver, "S2", member_no, bonus, lines=lines)
+    refund(driver, "R3", "S2", lines=(("CAKE", "1"),))
+    assert driver.balance(member_no) == 60 + 50  # a bonus stays while anything is kept
+    refund(driver, "R4", "S2", lines=(("TEA", "1"),))
+    assert driver.balance(member_no) == 0
