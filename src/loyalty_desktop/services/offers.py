@@ -201,7 +201,12 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
         offer = find_offer(uow, ref)
-        everyone = list(uow.members.active())
+        everyone = 0
+        consenting: list[Member] = []
+        for member in uow.members.active():  # in batches: only those who may be reached are kept
+            everyone += 1
+            if member.consent:
+                consenting.append(member)
         opted = uow.offers.opted_out()
     if when >= offer.ends_at:
         end = offer.ends_at.astimezone(ZoneInfo(program.timezone)).date().isoformat()
@@ -211,7 +216,6 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
             offer=offer.name,
             end=end,
         )
-    consenting = [m for m in everyone if m.consent]
     audience = offer.audience
     needs_history = audience.needs_purchases or bool(audience.categories)
     facts = (
@@ -269,7 +273,7 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         len(issued),
         already,
         skipped_opt_out,
-        len(everyone) - len(consenting),
+        everyone - len(consenting),
     )
 
 
