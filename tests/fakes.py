@@ -26,9 +26,11 @@ from loyalty_desktop.analytics.ports import (
     points_due_in,
 )
 from loyalty_desktop.domain.audit import entry_mac
+from loyalty_desktop.domain.coupons import IssuedCoupon
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member, MemberStatus
+from loyalty_desktop.domain.offers import Offer, OfferTarget
 from loyalty_desktop.domain.phones import looks_like_phone, mask_phone, normalize_phone
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
@@ -79,6 +81,10 @@ class Store:
     member_events: dict[str, MemberEvent] = field(default_factory=dict)
     signups: dict[tuple[str, str], Signup] = field(default_factory=dict)
     surveys: list[SurveyAnswer] = field(default_factory=list)
+    offers: dict[str, Offer] = field(default_factory=dict)
+    offer_targets: dict[tuple[str, str], OfferTarget] = field(default_factory=dict)
+    coupons: dict[int, IssuedCoupon] = field(default_factory=dict)
+    offer_opt_outs: dict[str, datetime] = field(default_factory=dict)
 
 
 class FakeMembers:
@@ -603,6 +609,99 @@ class FakeSurveys:
         return gone
 
 
+class FakeOffers:
+    def __init__(self, store: Store) -> None:
+        self.s = store
+
+    def add(self, offer: Offer) -> None:
+        self.s.offers[offer.id] = offer
+
+    def get(self, offer_id: str) -> Offer | None:
+        return self.s.offers.get(offer_id)
+
+    def listing(self, limit: int) -> list[Offer]:
+        return sorted(self.s.offers.values(), key=lambda o: (o.created_at or 0, o.id))[::-1][:limit]
+
+    def targets(self, offer_id: str) -> dict[str, OfferTarget]:
+        return {m: t for (o, m), t in self.s.offer_targets.items() if o == offer_id}
+
+    def add_targets(self, targets: Sequence[OfferTarget]) -> None:
+        for t in targets:
+            if (t.offer_id, t.member_id) in self.s.offer_targets:
+                raise Conflict(f"offer_targets {t.offer_id} {t.member_id}")
+            self.s.offer_targets[(t.offer_id, t.member_id)] = t
+
+    def add_coupons(self, issued: Sequence[IssuedCoupon]) -> None:
+        for c in issued:
+            self.s.coupons[c.number] = c
+
+    def last_coupon_number(self) -> int:
+        return max(self.s.coupons, default=0)
+
+    def coupon(self, number: int) -> IssuedCoupon | None:
+        return self.s.coupons.get(number)
+
+    def coupon_of_sale(self, sale_no: str) -> IssuedCoupon | None:
+        return next((c for c in self.s.coupons.values() if c.sale_no == sale_no), None)
+
+    def coupons(self, offer_id: str, member_id: str | None = None) -> list[IssuedCoupon]:
+        return sorted(
+            (
+                c
+                for c in self.s.coupons.values()
+                if c.offer_id == offer_id and member_id in (None, c.member_id)
+            ),
+            key=lambda c: c.number,
+        )
+
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        mine = [
+            c for c in self.s.coupons.values() if c.member_id == member_id and c.redeemed_at is None
+        ]
+        return sorted(mine, key=lambda c: c.number)[:limit]
+
+    def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
+        found = self.s.coupons.get(number)
+        if found is None or found.redeemed_at is not None:
+            return False
+        self.s.coupons[number] = replace(
+            found, redeemed_at=at, sale_no=sale_no, money_off=money_off, points=points
+        )
+        return True
+
+    def spent(self, offer_id: str) -> tuple[int, int]:
+        mine = [c for c in self.s.coupons.values() if c.offer_id == offer_id]
+        return sum(c.money_off for c in mine), sum(c.points for c in mine)
+
+    def counts(self, offer_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+        found = {}
+        for offer_id in offer_ids:
+            targets = self.targets(offer_id).values()
+            used = sum(c.redeemed_at is not None for c in self.coupons(offer_id))
+            control = sum(t.control for t in targets)
+            found[offer_id] = (len(targets) - control, control, used)
+        return found
+
+    def of_member(self, member_id: str) -> list[tuple[Offer, OfferTarget]]:
+        return [
+            (self.s.offers[o], t) for (o, m), t in self.s.offer_targets.items() if m == member_id
+        ]
+
+    def member_numbers(self, member_ids: Sequence[str]) -> dict[str, str]:
+        return {i: self.s.members[i].member_no for i in member_ids if i in self.s.members}
+
+    def set_opt_out(self, member_id: str, at: datetime | None) -> None:
+        self.s.offer_opt_outs.pop(member_id, None)
+        if at is not None:
+            self.s.offer_opt_outs[member_id] = at
+
+    def opted_out(self) -> dict[str, datetime]:
+        return dict(self.s.offer_opt_outs)
+
+    def opt_out_of(self, member_id: str) -> datetime | None:
+        return self.s.offer_opt_outs.get(member_id)
+
+
 class FakeUnitOfWork:
     def __init__(self, database: FakeDatabase) -> None:
         self.database = database
@@ -620,6 +719,7 @@ class FakeUnitOfWork:
         self.products = FakeProducts(self.work)
         self.member_events = FakeMemberEvents(self.work)
         self.surveys = FakeSurveys(self.work)
+        self.offers = FakeOffers(self.work)
         self.committed = False
         self.waiting: list[Callable[[], None]] = []
         return self
@@ -646,6 +746,7 @@ class FakeUnitOfWork:
         self.products = FakeProducts(self.work)
         self.member_events = FakeMemberEvents(self.work)
         self.surveys = FakeSurveys(self.work)
+        self.offers = FakeOffers(self.work)
         waiting, self.waiting = self.waiting, []
         for action in waiting:
             action()

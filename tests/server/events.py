@@ -122,3 +122,35 @@ def _wire(kind: str, key: str, seq: int, payload: dict[str, Any]) -> dict[str, A
         "at": AT,
         "payload": payload,
     }
+
+
+def coupon_redeemed(member_id: str, seq: int, coupon_id: str, points: int = 50) -> dict[str, Any]:
+    """A coupon used by a sale: its bonus points as an activity movement, keyed by the coupon."""
+    move = {
+        "id": str(uuid.uuid4()),
+        "member_id": member_id,
+        "kind": "activity",
+        "points": points,
+        "at": AT,
+        "lots": [],
+        "allocations": [],
+        "reason": None,
+        "activity": "coupon",
+        "request_id": None,
+    }
+    return _wire(
+        "coupon.redeemed",
+        f"coupon:{coupon_id}",
+        seq,
+        {
+            "coupon_id": coupon_id,
+            "coupon_no": 1,
+            "offer_id": str(uuid.uuid4()),
+            "member_id": member_id,
+            "sale": str(uuid.uuid4()),
+            "at": AT,
+            "money_off": "0.00",
+            "points": points,
+            "movements": [move],
+        },
+    )

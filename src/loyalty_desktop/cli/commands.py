@@ -23,6 +23,7 @@ from loyalty_desktop.cli.context import AlreadyPrinted, Context, NotOk, Refused,
 from loyalty_desktop.cli.imports import column_map
 from loyalty_desktop.cli.member_events import EVENT_HANDLERS
 from loyalty_desktop.cli.members import cmd_member_edit, cmd_merge_preview
+from loyalty_desktop.cli.offers import OFFER_HANDLERS
 from loyalty_desktop.cli.parser import UsageError
 from loyalty_desktop.cli.programme import (
     cmd_program_export,
@@ -218,6 +219,7 @@ def cmd_sale(ctx: Context, args: Any) -> dict[str, Any]:
         redeem=args.redeem,
         at=ctx.moment(args.at),
         rewards=tuple(args.reward or ()),
+        coupon=args.coupon,
     )
     return presenters.sale(checkout.checkout(ctx.shop, ctx.actor, request))
 
@@ -477,6 +479,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("audit", None): cmd_audit,
     **EVENT_HANDLERS,
     **SURVEY_HANDLERS,
+    **OFFER_HANDLERS,
 }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from loyalty_desktop.cli.context import Context
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.money import Currency, format_money
-from loyalty_desktop.services import member_profile, merge_preview
+from loyalty_desktop.services import member_profile, merge_preview, offers
 from loyalty_desktop.services.merge_preview import MergeSide
 
 
@@ -20,16 +20,30 @@ def cmd_member_edit(ctx: Context, args: Any) -> dict[str, Any]:
         birthday=args.birthday,
         consent=args.consent,
     )
+    if edit == member_profile.ProfileEdit() and args.personalised_offers is not None:
+        choice = offers.set_offer_opt_out(
+            ctx.shop, ctx.actor, args.ref, not args.personalised_offers
+        )
+        return {
+            "id": choice.member_id,
+            "member_no": choice.member_no,
+            "changed": ["personalised_offers"],
+        }
     if edit == member_profile.ProfileEdit():
         raise InvalidRequest(
-            "say what to change: --name, --phone, --email, --birthday or --consent/--no-consent",
+            "say what to change: --name, --phone, --email, --birthday, --consent/--no-consent "
+            "or --personalised-offers/--no-personalised-offers",
             reason="member_edit_nothing",
         )
     edited = member_profile.edit_profile(ctx.shop, ctx.actor, args.ref, edit)
+    changed = list(edited.changed)
+    if args.personalised_offers is not None:
+        offers.set_offer_opt_out(ctx.shop, ctx.actor, args.ref, not args.personalised_offers)
+        changed.append("personalised_offers")
     out: dict[str, Any] = {
         "id": edited.id,
         "member_no": edited.member_no,
-        "changed": list(edited.changed),
+        "changed": changed,
     }
     if edited.same_phone:
         out["same_phone"] = list(edited.same_phone)

@@ -8,6 +8,7 @@ import sys
 from typing import NoReturn
 
 from loyalty_desktop.cli.member_events import add_event_commands
+from loyalty_desktop.cli.offers import add_offer_commands
 from loyalty_desktop.cli.survey_args import add_survey_commands, add_survey_import
 
 
@@ -145,6 +146,11 @@ def build_parser() -> Parser:
         action=argparse.BooleanOptionalAction,
         help="the member agreed (or, with --no-consent, no longer agrees) to marketing use",
     )
+    p.add_argument(
+        "--personalised-offers",
+        action=argparse.BooleanOptionalAction,
+        help="with --no-personalised-offers the member gets no targeted offers (apart from consent)",
+    )
 
     product = sub.add_parser("product", help="the product catalogue").add_subparsers(
         dest="action", required=True, parser_class=Parser
@@ -179,6 +185,11 @@ def build_parser() -> Parser:
         action="append",
         metavar="NAME",
         help="take the programme's reward NAME (repeat for several)",
+    )
+    p.add_argument(
+        "--coupon",
+        metavar="CODE",
+        help="use the member's coupon (its money off joins the discount, its points the earning)",
     )
     _at(p)
 
@@ -337,6 +348,7 @@ def build_parser() -> Parser:
             "churn",
             "lifecycle",
             "satisfaction",
+            "offers",
         ],
     )
     p.add_argument(
@@ -418,6 +430,7 @@ def build_parser() -> Parser:
     _backup_and_audit(sub)
     add_event_commands(sub, Parser)
     add_survey_commands(sub, Parser)
+    add_offer_commands(sub, Parser)
     return root
 
 

@@ -56,6 +56,16 @@ def sale(result: SaleResult) -> dict[str, Any]:
         "at": result.at.isoformat(),
         "replayed": result.replayed,
         "matched": result.matched,
+        "coupon": (
+            {
+                "number": result.coupon.number,
+                "offer": result.coupon.offer,
+                "money_off": format_money(result.coupon.money_off, cur),
+                "points": result.coupon.points,
+            }
+            if result.coupon
+            else None
+        ),
     }
 
 

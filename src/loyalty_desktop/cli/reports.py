@@ -17,8 +17,10 @@ from loyalty_desktop.analytics.satisfaction import SatisfactionReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.cli import analytic_views, presenters, report_views, satisfaction_view
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
+from loyalty_desktop.cli.offers import offer_report_json
 from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.services import programs, reports
+from loyalty_desktop.services.offer_report import OfferReport
 from loyalty_desktop.services.spreadsheet_cells import SafeCsvWriter
 
 
@@ -74,6 +76,8 @@ def as_json(typed: reports.Report, cur: Currency) -> dict[str, Any]:
         return analytic_views.lifecycle(typed, cur)
     if isinstance(typed, SatisfactionReport):
         return satisfaction_view.satisfaction(typed)
+    if isinstance(typed, OfferReport):
+        return offer_report_json(typed, cur)
     return presenters.report(typed)
 
 

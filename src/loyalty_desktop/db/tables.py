@@ -336,3 +336,47 @@ report_snapshots = Table(
     Column("data_version", String(400), nullable=False),  # what the tables held then
     Column("payload", Text, nullable=False),  # the report as JSON
 )
+
+offers = Table(
+    "offers",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("starts_at", UTCDateTime, nullable=False),
+    Column("ends_at", UTCDateTime, nullable=False),
+    Column("terms", Text, nullable=False),  # JSON: what a coupon gives and the audience rules
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+)
+
+offer_targets = Table(
+    "offer_targets",
+    metadata,
+    Column("offer_id", Uuid, ForeignKey("offers.id"), primary_key=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), primary_key=True, index=True),
+    Column("control", Boolean, nullable=False),  # the control group: chosen, given nothing
+    Column("rule", String(400), nullable=False),  # the audience rule that chose the member
+    Column("issued_at", UTCDateTime, nullable=False),
+)
+
+coupons = Table(
+    "coupons",
+    metadata,
+    Column("number", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", Uuid, nullable=False, unique=True),  # the redemption fact's key across stores
+    Column("offer_id", Uuid, ForeignKey("offers.id"), nullable=False, index=True),
+    Column("member_id", Uuid, ForeignKey("members.id"), nullable=False, index=True),
+    Column("key_id", SmallInteger, nullable=False),
+    Column("issued_at", UTCDateTime, nullable=False),
+    Column("redeemed_at", UTCDateTime),
+    Column("sale_no", String(64), unique=True),  # one coupon per sale
+    Column("money_off", Money, nullable=False, server_default="0"),
+    Column("points", Points, nullable=False, server_default="0"),
+)
+
+offer_opt_outs = Table(
+    "offer_opt_outs",
+    metadata,
+    Column("member_id", Uuid, ForeignKey("members.id"), primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+)

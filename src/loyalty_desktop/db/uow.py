@@ -12,6 +12,7 @@ from loyalty_desktop.db.errors import storage_errors, storage_refusal
 from loyalty_desktop.db.repositories.ledger import SqlLedger
 from loyalty_desktop.db.repositories.member_events import SqlMemberEvents
 from loyalty_desktop.db.repositories.members import SqlMembers
+from loyalty_desktop.db.repositories.offers import SqlOffers
 from loyalty_desktop.db.repositories.products import SqlProducts
 from loyalty_desktop.db.repositories.records import (
     SqlAudit,
@@ -46,6 +47,7 @@ class SqlUnitOfWork:
     products: SqlProducts
     member_events: SqlMemberEvents
     surveys: SqlSurveys
+    offers: SqlOffers
 
     def __init__(self, engine: Engine, *, write: bool = True, durable: bool = True) -> None:
         self.engine = engine
@@ -78,6 +80,7 @@ class SqlUnitOfWork:
         self.products = SqlProducts(conn)
         self.member_events = SqlMemberEvents(conn)
         self.surveys = SqlSurveys(conn)
+        self.offers = SqlOffers(conn)
         return self
 
     def __exit__(

@@ -18,6 +18,7 @@ from loyalty_desktop.domain.reasons_backups import BACKUPS
 from loyalty_desktop.domain.reasons_events import MEMBER_EVENTS
 from loyalty_desktop.domain.reasons_imports import IMPORTS
 from loyalty_desktop.domain.reasons_members import MEMBER_RECORDS
+from loyalty_desktop.domain.reasons_offers import COUPONS, OFFERS
 from loyalty_desktop.domain.reasons_office import (
     COMMAND_LINE,
     DATABASE,
@@ -78,6 +79,8 @@ REASONS: Mapping[str, Wording] = MappingProxyType(
         **STORES,
         **MEMBER_EVENTS,
         **SURVEYS,
+        **OFFERS,
+        **COUPONS,
     }
 )
 # Reasons only the ``loyalty`` command gives (usage, interrupted…): no service raises them.
@@ -126,6 +129,13 @@ FIELDS: Mapping[str, Wording] = MappingProxyType(
         "capacity": Wording("capacity", "名额"),
         "score": Wording("score", "评分"),
         "scale": Wording("survey scale", "评分方式"),
+        "audience": Wording("audience", "目标人群"),
+        "budget": Wording("budget", "预算"),
+        "control_share": Wording("control group share", "对照组比例"),
+        "coupon": Wording("coupon", "优惠券"),
+        "multiplier": Wording("multiplier", "倍数"),
+        "percent": Wording("percent", "百分比"),
+        "per_member": Wording("coupons per member", "每人张数"),
         "start": Wording("start", "开始时间"),
         "end": Wording("end", "结束时间"),
         "report": Wording("report", "报表"),

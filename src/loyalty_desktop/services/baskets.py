@@ -50,6 +50,7 @@ class SaleRequest:
     redeem: int = 0
     at: datetime | None = None
     rewards: tuple[str, ...] = ()  # names of the programme's rewards to take
+    coupon: str | None = None  # a coupon code to use (its money off joins the order discount)
 
 
 def same_id(number: str) -> str:

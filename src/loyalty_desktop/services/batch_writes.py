@@ -28,6 +28,7 @@ from loyalty_desktop.services.batch_repositories import (
 from loyalty_desktop.services.ports import (
     AuditRepository,
     MemberEventRepository,
+    OfferRepository,
     OutboxEvent,
     OutboxRepository,
     ProductRepository,
@@ -153,6 +154,11 @@ class BatchUnitOfWork:
     def surveys(self) -> SurveyRepository:
         """Survey answers (as they are)."""
         return self.real.surveys
+
+    @property
+    def offers(self) -> OfferRepository:
+        """Targeted offers and coupons (as they are)."""
+        return self.real.offers
 
     def load(self, member_ids: Sequence[str], spend_since: datetime | None = None) -> None:
         """Hold these members (locked), their open lots and, if asked, their spend after ``spend_since``."""

@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+from loyalty_desktop.domain.coupons import InvalidCoupon
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import (
     IdConflict,
@@ -40,6 +41,13 @@ from loyalty_desktop.services.baskets import (
     sale_fingerprint,
 )
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.coupons import (
+    price_coupon,
+    redeem_coupon,
+    replayed_coupon,
+    with_coupon,
+    with_coupon_discount,
+)
 from loyalty_desktop.services.events import sale_event
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.fingerprints import require_same
@@ -375,12 +383,17 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
         with shop.uow() as uow:
             existing = uow.sales.get(sale_no)
             if existing is not None:
-                matched = require_same_sale(uow, shop, existing, request)
-                owner = uow.members.get(existing.member_id) if existing.member_id else None
                 _, program = program_in_force(uow)
-                return sale_result(
+                used = replayed_coupon(uow, shop, existing, request, program.currency)
+                posted = with_coupon_discount(
+                    request, used.money_off if used else 0, program.currency
+                )
+                matched = require_same_sale(uow, shop, existing, posted)
+                owner = uow.members.get(existing.member_id) if existing.member_id else None
+                result = sale_result(
                     existing, owner, program.timezone, matched=matched, replayed=True
                 )
+                return with_coupon(result, used, uow)
             program_id, program = program_in_force(uow)
             catalogue_prices_kept(uow, actor, request, program.currency)
             discounts_kept(uow, actor, request, program.currency)
@@ -388,11 +401,20 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
             member = match.member
             require_enrolled(member, at, program.timezone)
-            sale = record_sale(uow, shop, program_id, program, request, at, member)
+            if request.coupon is None:
+                sale = record_sale(uow, shop, program_id, program, request, at, member)
+                applied = None
+            else:
+                coupon, offer, off = price_coupon(uow, shop, program, request, member, at)
+                posted = with_coupon_discount(request, off, program.currency)
+                sale = record_sale(uow, shop, program_id, program, posted, at, member)
+                applied = redeem_coupon(uow, shop, program, coupon, offer, sale, member, off)
+                sale.points_after += applied.points
             uow.commit()
-            return sale_result(
+            result = sale_result(
                 sale, member, program.timezone, matched=match.matched, replayed=False
             )
+            return replace(result, coupon=applied)
 
     return once_more_on_conflict(attempt)
 
@@ -425,7 +447,19 @@ def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             match = find_member_match(uow, request.member_ref, shop.card_keys)
             member, matched = match.member, match.matched
             require_enrolled(member, at, program.timezone)
-        sale = record_sale(uow, shop, program_id, program, request, at, member)
+        applied = None
+        if request.coupon is not None and member is None:
+            raise InvalidCoupon(
+                "scan the member's card before their coupon", reason="coupon_needs_member"
+            )
+        if request.coupon is not None and member is not None:
+            coupon, offer, off = price_coupon(uow, shop, program, request, member, at)
+            posted = with_coupon_discount(request, off, program.currency)
+            sale = record_sale(uow, shop, program_id, program, posted, at, member)
+            applied = redeem_coupon(uow, shop, program, coupon, offer, sale, member, off)
+            sale.points_after += applied.points
+        else:
+            sale = record_sale(uow, shop, program_id, program, request, at, member)
         result = sale_result(sale, member, program.timezone, matched=matched, replayed=False)
         uow.rollback()
-    return result
+    return replace(result, coupon=applied)

@@ -43,6 +43,7 @@ class EventKind(StrEnum):
     MEMBER_ERASED = "member.erased"
     CARD_REISSUED = "member.card_reissued"
     PROFILE_CHANGED = "member.profile_changed"
+    COUPON_REDEEMED = "coupon.redeemed"
 
 
 _STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
@@ -112,6 +113,21 @@ EVENT_TYPES: dict[EventKind, EventType] = {
             EventKind.PROFILE_CHANGED,
             1,
             {"member_id": _STR, "fields": _LIST, "consent": _BOOL, "consent_at": _OPT_STR},
+        ),
+        EventType(
+            EventKind.COUPON_REDEEMED,
+            1,
+            {
+                "coupon_id": _STR,
+                "coupon_no": _INT,
+                "offer_id": _STR,
+                "member_id": _STR,
+                "sale": _STR,
+                "at": _STR,
+                "money_off": _STR,
+                "points": _INT,
+                **_MOVEMENTS,
+            },
         ),
     )
 }
@@ -344,5 +360,33 @@ def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -
             "fields": list(fields),
             "consent": member.consent,
             "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+        },
+    )
+
+
+def coupon_event(
+    coupon_id: str,
+    coupon_no: int,
+    offer_id: str,
+    member_id: str,
+    sale: Sale,
+    money_off: str,
+    movements: Sequence[Movement],
+) -> Event:
+    """A coupon used by a sale: keyed by the coupon, so two stores redeeming it offline clash at the server."""
+    return _event(
+        EventKind.COUPON_REDEEMED,
+        f"coupon:{coupon_id}",
+        sale.at,
+        {
+            "coupon_id": coupon_id,
+            "coupon_no": coupon_no,
+            "offer_id": offer_id,
+            "member_id": member_id,
+            "sale": sale.id,
+            "at": sale.at.isoformat(),
+            "money_off": money_off,
+            "points": sum(m.points for m in movements),
+            "movements": movement_facts(movements),
         },
     )

@@ -14,11 +14,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Protocol, TypedDict
 
+from loyalty_desktop.domain.coupons import IssuedCoupon
 from loyalty_desktop.domain.errors import BadDatabase
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import Lot, Movement
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.offers import Offer, OfferTarget
 from loyalty_desktop.domain.products import Product
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.domain.surveys import SurveyAnswer
@@ -526,6 +528,86 @@ class SurveyRepository(Protocol):
         ...
 
 
+class OfferRepository(Protocol):
+    """Targeted offers, the members each chose, their coupons, and opt-outs of personalised offers."""
+
+    def add(self, offer: Offer) -> None:
+        """Store a new offer."""
+        ...
+
+    def get(self, offer_id: str) -> Offer | None:
+        """An offer by id."""
+        ...
+
+    def listing(self, limit: int) -> list[Offer]:
+        """Offers, newest first."""
+        ...
+
+    def targets(self, offer_id: str) -> dict[str, OfferTarget]:
+        """The members the offer chose so far, by member id."""
+        ...
+
+    def add_targets(self, targets: Sequence[OfferTarget]) -> None:
+        """Record members an issue chose (a member chosen twice is a ``Conflict``)."""
+        ...
+
+    def add_coupons(self, issued: Sequence[IssuedCoupon]) -> None:
+        """Store new coupons."""
+        ...
+
+    def last_coupon_number(self) -> int:
+        """The highest coupon number issued here (0: none)."""
+        ...
+
+    def coupon(self, number: int) -> IssuedCoupon | None:
+        """A coupon by number."""
+        ...
+
+    def coupon_of_sale(self, sale_no: str) -> IssuedCoupon | None:
+        """The coupon a sale used, if any."""
+        ...
+
+    def coupons(self, offer_id: str, member_id: str | None = None) -> list[IssuedCoupon]:
+        """An offer's coupons (one member's only, if given), by number."""
+        ...
+
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        """A member's unused coupons, oldest first."""
+        ...
+
+    def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
+        """Mark an unused coupon used by a sale; False when it was already used."""
+        ...
+
+    def spent(self, offer_id: str) -> tuple[int, int]:
+        """Money off and points the offer's coupons gave so far."""
+        ...
+
+    def counts(self, offer_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+        """Members given the offer, in its control group, and coupons redeemed, per offer."""
+        ...
+
+    def of_member(self, member_id: str) -> list[tuple[Offer, OfferTarget]]:
+        """Every offer whose audience chose the member, newest first."""
+        ...
+
+    def member_numbers(self, member_ids: Sequence[str]) -> dict[str, str]:
+        """Member numbers by member id."""
+        ...
+
+    def set_opt_out(self, member_id: str, at: datetime | None) -> None:
+        """Opt a member out of personalised offers (``at``), or back in (None)."""
+        ...
+
+    def opted_out(self) -> dict[str, datetime]:
+        """Members opted out of personalised offers, and since when."""
+        ...
+
+    def opt_out_of(self, member_id: str) -> datetime | None:
+        """When the member opted out of personalised offers (None: they did not)."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository: all of it commits, or none of it."""
 
@@ -582,6 +664,11 @@ class UnitOfWork(Protocol):
     @property
     def surveys(self) -> SurveyRepository:
         """Satisfaction survey answers."""
+        ...
+
+    @property
+    def offers(self) -> OfferRepository:
+        """Targeted offers and coupons."""
         ...
 
     def __enter__(self) -> UnitOfWork:

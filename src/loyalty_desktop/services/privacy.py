@@ -16,6 +16,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import erased_event
 from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.offers import member_offers
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.surveys import answers_of
 
@@ -116,6 +117,7 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
                 }
                 for event, place in places
             ],
+            "personalised_offers": member_offers(uow, member.id),
         }
         delivered = deliver(data)  # the file is written before the export is recorded
         write_audit(

@@ -33,6 +33,7 @@ from loyalty_desktop.services.baskets import same_id
 from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_no
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.coupons import coupon_points_back
 from loyalty_desktop.services.events import refund_event
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.fingerprints import (
@@ -278,6 +279,18 @@ def record_refund(
                 refund_ref=refund.id,
                 actor=actor.name,
             )
+        coupon_points_back(
+            uow,
+            account,
+            sale,
+            earned_kept,
+            returned_total,
+            sale_movements,
+            at,
+            now,
+            refund_ref=refund.id,
+            actor=actor.name,
+        )
         member.lifetime_spend -= paid_back
         member.points_earned -= reverse
         member.last_movement_at = max(member.last_movement_at or at, at)

@@ -25,6 +25,7 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services import analytic_reports, programme_reports, stored_reports
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.offer_report import OfferReport, offer_report
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import ReportPeriod
 from loyalty_desktop.services.report_series import checked_store, store_source
@@ -41,6 +42,7 @@ Report = (
     | ChurnReport
     | LifecycleReport
     | SatisfactionReport
+    | OfferReport
 )
 
 # Each report by name, in the order the command lists them; a new report is one line here.
@@ -62,7 +64,7 @@ DEFAULT_HORIZON_DAYS = {
     "churn": analytic_reports.CHURN_HORIZON_DAYS,
     "satisfaction": analytic_reports.CHURN_HORIZON_DAYS,
 }
-REPORTS = tuple(BUILDERS)
+REPORTS = (*BUILDERS, "offers")  # offers read the offers' own records, not only the period
 MAX_HORIZON_DAYS = 36_500  # a hundred years
 
 
@@ -86,6 +88,8 @@ def report(
     ``computed_at`` says when it was computed (None: just now, for this call).
     """
     require(actor, Permission.REPORTS)
+    if name == "offers":  # the offers' own records, not a period of sales
+        return offer_report(shop, actor, at)
     period = _period(shop, name, start, at, horizon_days, store)
     if not fresh:
         found = stored_reports.read_back(

@@ -14,6 +14,16 @@ from loyalty_desktop.services.changes import Changes
 
 
 @dataclass(frozen=True)
+class CouponApplied:
+    """What a coupon did to a sale: money off (in the discount) and points (in ``points``)."""
+
+    number: int
+    offer: str
+    money_off: int
+    points: int
+
+
+@dataclass(frozen=True)
 class SaleResult:
     """What the till shows after a sale: money in minor units, points, the moment in the shop's zone.
 
@@ -42,6 +52,7 @@ class SaleResult:
     replayed: bool
     changes: Changes
     rewards: tuple[RewardUse, ...] = ()
+    coupon: CouponApplied | None = None  # the coupon the sale used
 
 
 def sale_result(

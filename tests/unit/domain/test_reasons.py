@@ -11,6 +11,7 @@ from loyalty_desktop.domain import (
     reasons_events,
     reasons_imports,
     reasons_members,
+    reasons_offers,
     reasons_office,
     reasons_programme,
     reasons_receipts,
@@ -35,6 +36,7 @@ SAMPLES: dict[str, object] = {
     "categories": "kitchen, drinks",
     "segment": "champions",
     "stage": "loyal",
+    "offer": "Double points for Gold",
     "backup": "/var/lib/loyalty/backups/shop-0011.db",
     "churned": 120,
     "cutoff": "2026-06-01",
@@ -167,6 +169,7 @@ def test_reasons_are_lower_snake_case_and_no_part_of_the_catalogue_hides_another
             reasons_stores,
             reasons_events,
             reasons_surveys,
+            reasons_offers,
         )
         for value in vars(module).values()
         if isinstance(value, dict) and all(isinstance(w, Wording) for w in value.values())

@@ -6,8 +6,18 @@ from datetime import date
 
 import pytest
 
-from loyalty_desktop.services import member_profile, members, merge, points, privacy, programs
+from loyalty_desktop.services import (
+    checkout,
+    member_profile,
+    members,
+    merge,
+    offers,
+    points,
+    privacy,
+    programs,
+)
 from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.events import EVENT_TYPES, EventKind, problems
 from tests.conftest import FixedClock
 from tests.fakes import fake_shop
@@ -28,6 +38,17 @@ def _a_day_of_everything(driver: ShopDriver) -> None:
     merge.merge_members(driver.shop, LOCAL_ADMIN, a.member_no, b.member_no)
     member_profile.edit_profile(
         driver.shop, LOCAL_ADMIN, a.member_no, member_profile.ProfileEdit(consent=True)
+    )
+    offer = offers.create_offer(
+        driver.shop,
+        LOCAL_ADMIN,
+        f'name = "Thanks"\nkind = "bonus_points"\npoints = 50\nstart = "{today}"\n'
+        f'end = "{today}"\ncontrol_share = "0"\n[audience]\nmembers = ["{a.member_no}"]\n',
+    )
+    offers.issue_offer(driver.shop, LOCAL_ADMIN, offer.id)
+    code = offers.coupon_list(driver.shop, LOCAL_ADMIN, offer.id)[0].code
+    checkout.checkout(
+        driver.shop, LOCAL_ADMIN, SaleRequest("S2", a.member_no, total="20.00", coupon=code)
     )
     driver.clock.advance(days=400)
     points.expire(driver.shop, LOCAL_ADMIN)

@@ -55,37 +55,37 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="126" />
+        <location filename="../../ui/console/member_actions.py" line="151" />
         <source>Correct the points of {number}</source>
         <translation>调整会员 {number} 的积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="134" />
+        <location filename="../../ui/console/member_actions.py" line="159" />
         <source>Required: why the points change</source>
         <translation>必填：积分变动的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136" />
+        <location filename="../../ui/console/member_actions.py" line="161" />
         <source>Points now</source>
         <translation>当前积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="136" />
+        <location filename="../../ui/console/member_actions.py" line="161" />
         <source>{points} points</source>
         <translation>{points} 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="138" />
+        <location filename="../../ui/console/member_actions.py" line="163" />
         <source>Add (negative takes away)</source>
         <translation>增加（负数为扣减）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="139" />
+        <location filename="../../ui/console/member_actions.py" line="164" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="147" />
+        <location filename="../../ui/console/member_actions.py" line="172" />
         <source>Give a reason first</source>
         <translation>请先填写原因</translation>
     </message>
@@ -126,27 +126,27 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="133" />
+        <location filename="../../ui/console/audit_model.py" line="141" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="134" />
+        <location filename="../../ui/console/audit_model.py" line="142" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="135" />
+        <location filename="../../ui/console/audit_model.py" line="143" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="136" />
+        <location filename="../../ui/console/audit_model.py" line="144" />
         <source>About</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="137" />
+        <location filename="../../ui/console/audit_model.py" line="145" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -295,11 +295,31 @@
     </message>
     <message>
         <location filename="../../ui/console/audit_model.py" line="63" />
+        <source>Offer created</source>
+        <translation>创建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="64" />
+        <source>Offer issued</source>
+        <translation>发放优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="65" />
+        <source>Opted out of personalised offers</source>
+        <translation>拒绝个性化优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="68" />
+        <source>Opted back in to personalised offers</source>
+        <translation>重新接受个性化优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/audit_model.py" line="71" />
         <source>Suggestion options changed</source>
         <translation>推荐设置已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/console/audit_model.py" line="76" />
+        <location filename="../../ui/console/audit_model.py" line="84" />
         <source>member {number}</source>
         <translation>会员 {number}</translation>
     </message>
@@ -705,212 +725,222 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="118" />
+        <location filename="../../ui/screens/checkout.py" line="120" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="120" />
+        <location filename="../../ui/screens/checkout.py" line="122" />
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="123" />
+        <location filename="../../ui/screens/checkout.py" line="125" />
         <source>No camera</source>
         <translation>无摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="125" />
+        <location filename="../../ui/screens/checkout.py" line="127" />
         <source>No camera was found on this PC: use the scanner or type the number</source>
         <translation>本机没有摄像头：请用扫码枪或输入卡号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="137" />
+        <location filename="../../ui/screens/checkout.py" line="139" />
         <source>New member (F4)</source>
         <translation>新会员 (F4)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="139" />
+        <location filename="../../ui/screens/checkout.py" line="141" />
         <source>Item code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="144" />
+        <location filename="../../ui/screens/checkout.py" line="146" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="148" />
+        <location filename="../../ui/screens/checkout.py" line="150" />
         <source>Add line (Enter)</source>
         <translation>添加 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="157" />
+        <location filename="../../ui/screens/checkout.py" line="159" />
         <source> points</source>
         <translation> 积分</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="159" />
+        <location filename="../../ui/screens/checkout.py" line="161" />
         <source>Use points (F9)</source>
         <translation>用积分 (F9)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="163" />
+        <location filename="../../ui/screens/checkout.py" line="165" />
         <source>Money off the chosen line (the last one unless you pick another)</source>
         <translation>所选商品行减免的金额（默认最后一行，可在清单中另选）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="175" />
+        <location filename="../../ui/screens/checkout.py" line="177" />
         <source>Complete sale (F12)</source>
         <translation>完成结账 (F12)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="177" />
+        <location filename="../../ui/screens/checkout.py" line="179" />
         <source>New customer (Esc)</source>
         <translation>下一位顾客 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="178" />
+        <location filename="../../ui/screens/checkout.py" line="180" />
         <source>Refund (F7)</source>
         <translation>退款 (F7)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="201" />
+        <location filename="../../ui/screens/checkout.py" line="204" />
         <source>Pay with points</source>
         <translation>积分抵扣</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="204" />
+        <location filename="../../ui/screens/checkout.py" line="207" />
         <source>Line discount (F5)</source>
         <translation>单品折扣 (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="206" />
+        <location filename="../../ui/screens/checkout.py" line="209" />
         <source>Order discount (F6)</source>
         <translation>整单折扣 (F6)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="435" />
+        <location filename="../../ui/screens/checkout.py" line="453" />
         <source>That was a payment code ({kind}), not a member card or an item.</source>
         <translation>这是付款码（{kind}），不是会员码，也不是商品条码。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="331" />
+        <location filename="../../ui/screens/checkout.py" line="347" />
         <source>Several members match: choose one and press Enter.</source>
         <translation>有多位会员匹配：请选择一位后按回车。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="373" />
+        <location filename="../../ui/screens/checkout.py" line="391" />
         <source>Completing the sale: wait a moment.</source>
         <translation>正在完成结账，请稍候。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="412" />
+        <location filename="../../ui/screens/checkout.py" line="430" />
         <source>{sku} is sold at its catalogue price {price}.</source>
         <translation>{sku} 按目录价 {price} 销售。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="450" />
+        <location filename="../../ui/screens/checkout.py" line="468" />
         <source> — type its price</source>
         <translation> — 请输入单价</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="445" />
+        <location filename="../../ui/screens/checkout.py" line="463" />
         <source>Returns go through Refund (F7) with a manager.</source>
         <translation>退货请用“退款 (F7)”，需店长确认。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="465" />
+        <location filename="../../ui/screens/checkout.py" line="483" />
         <source>Type an item code and its price.</source>
         <translation>请输入商品编码和单价。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="484" />
+        <location filename="../../ui/screens/checkout.py" line="502" />
         <source>Ring up an item first, then give it a discount.</source>
         <translation>请先录入商品，再给它打折。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="511" />
+        <location filename="../../ui/screens/checkout.py" line="529" />
         <source>No reward on Alt+{number}.</source>
         <translation>Alt+{number} 没有对应的兑换礼品。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="517" />
+        <location filename="../../ui/screens/checkout.py" line="535" />
         <source>{name} needs {points} points; the member can spend {spendable}.</source>
         <translation>{name} 需要 {points} 积分；该会员可用 {spendable} 积分。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="565" />
+        <location filename="../../ui/screens/checkout.py" line="584" />
         <source>The basket from before is back (Esc clears it).</source>
         <translation>之前未完成的购物清单已恢复（按 Esc 清空）。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="613" />
+        <location filename="../../ui/screens/checkout.py" line="632" />
         <source>The total is ready: check it and press F12.</source>
         <translation>金额已算好：请核对后按 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="635" />
+        <location filename="../../ui/screens/checkout.py" line="654" />
         <source>Lines: {count}</source>
         <translation>共 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="640" />
+        <location filename="../../ui/screens/checkout.py" line="659" />
         <source>Subtotal {amount}</source>
         <translation>小计 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="643" />
+        <location filename="../../ui/screens/checkout.py" line="662" />
         <source>Tier discount −{amount}</source>
         <translation>等级折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="649" />
+        <location filename="../../ui/screens/checkout.py" line="668" />
         <source>Discount −{amount}</source>
         <translation>折扣 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="656" />
+        <location filename="../../ui/screens/checkout.py" line="673" />
+        <source>Coupon −{amount}</source>
+        <translation>优惠券 −{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="678" />
+        <source>Coupon +{points} points</source>
+        <translation>优惠券 +{points} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/checkout.py" line="682" />
         <source>{points} points pay −{amount}</source>
         <translation>{points} 积分抵 −{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="665" />
+        <location filename="../../ui/screens/checkout.py" line="691" />
         <source>To pay {amount} {currency}</source>
         <translation>应付 {amount} {currency}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="670" />
+        <location filename="../../ui/screens/checkout.py" line="696" />
         <source>Earns {earned} points · balance after {points}</source>
         <translation>本单得 {earned} 积分 · 结账后余额 {points}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="687" />
+        <location filename="../../ui/screens/checkout.py" line="713" />
         <source>An item is typed but not added: Enter adds it, or clear it.</source>
         <translation>有商品已输入但未添加：按 Enter 添加，或清除它。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="693" />
+        <location filename="../../ui/screens/checkout.py" line="719" />
         <source>A line discount is typed but not taken: press Enter on it.</source>
         <translation>单品折扣已输入但未生效：请在该栏按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="699" />
+        <location filename="../../ui/screens/checkout.py" line="725" />
         <source>Scan the member's card first.</source>
         <translation>请先扫描会员卡。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="704" />
+        <location filename="../../ui/screens/checkout.py" line="730" />
         <source>Working out the total: press F12 again when it shows.</source>
         <translation>正在计算金额：显示后请再按一次 F12。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="723" />
+        <location filename="../../ui/screens/checkout.py" line="749" />
         <source>Sale {sale} done: paid {paid} {currency}, earned {earned}, redeemed {redeemed}; balance {points} points, tier {tier}.</source>
         <translation>单号 {sale} 已完成：实付 {paid} {currency}，获得 {earned} 积分，使用 {redeemed} 积分；余额 {points} 积分，等级 {tier}。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/checkout.py" line="749" />
+        <location filename="../../ui/screens/checkout.py" line="775" />
         <source> — F4 enrols a new member</source>
         <translation> — 按 F4 登记新会员</translation>
     </message>
@@ -1146,64 +1176,69 @@
 <context>
     <name>ConsolePages</name>
     <message>
-        <location filename="../../ui/console/pages.py" line="46" />
+        <location filename="../../ui/console/pages.py" line="47" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="48" />
+        <location filename="../../ui/console/pages.py" line="49" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="51" />
+        <location filename="../../ui/console/pages.py" line="52" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="53" />
+        <location filename="../../ui/console/pages.py" line="54" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="55" />
+        <location filename="../../ui/console/pages.py" line="56" />
         <source>Programme</source>
         <translation>积分方案</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="57" />
+        <location filename="../../ui/console/pages.py" line="58" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="60" />
+        <location filename="../../ui/console/pages.py" line="61" />
         <source>Till rules</source>
         <translation>收银规则</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="63" />
+        <location filename="../../ui/console/pages.py" line="64" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="65" />
+        <location filename="../../ui/console/pages.py" line="66" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="68" />
+        <location filename="../../ui/console/pages.py" line="69" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="70" />
+        <location filename="../../ui/console/pages.py" line="71" />
         <source>Events</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../ui/console/pages.py" line="71" />
+        <location filename="../../ui/console/pages.py" line="72" />
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/pages.py" line="73" />
+        <source>Offers</source>
+        <translation>优惠</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1247,69 @@
         <location filename="../../ui/console/screen.py" line="44" />
         <source>Back to the till (F11)</source>
         <translation>返回收银台 (F11)</translation>
+    </message>
+</context>
+<context>
+    <name>CouponDesk</name>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="46" />
+        <source>{value} off</source>
+        <translation>立减 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="47" />
+        <source>{value}% off</source>
+        <translation>立减 {value}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="48" />
+        <source>{value}× points</source>
+        <translation>{value} 倍积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="49" />
+        <source>{value} bonus points</source>
+        <translation>额外 {value} 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="52" />
+        <source>a free {value}</source>
+        <translation>免费 {value} 一件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="75" />
+        <source>Coupon on file: {offer} — {gives} (Alt+0 uses it)</source>
+        <translation>会员有优惠券：{offer} — {gives}（Alt+0 使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="79" />
+        <source> · {n} more</source>
+        <translation> · 另有 {n} 张</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="94" />
+        <source>Scan the member's card before their coupon.</source>
+        <translation>请先扫描会员卡，再扫优惠券。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="105" />
+        <source>✓ Coupon: {offer} — {gives} (Alt+0 removes it)</source>
+        <translation>✓ 优惠券：{offer} — {gives}（Alt+0 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="110" />
+        <source>Coupon checked: it is applied to this sale.</source>
+        <translation>优惠券有效，已用于本单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="115" />
+        <source>✗ Coupon refused: {why}</source>
+        <translation>✗ 优惠券不能使用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/coupon_desk.py" line="128" />
+        <source>Coupon removed from this sale.</source>
+        <translation>已从本单取消优惠券。</translation>
     </message>
 </context>
 <context>
@@ -1596,39 +1694,44 @@ The details are in the log file; please send it to support:
 <context>
     <name>EditProfileDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="91" />
+        <location filename="../../ui/console/member_actions.py" line="92" />
         <source>Edit member {number}</source>
         <translation>修改会员 {number} 的资料</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="98" />
+        <location filename="../../ui/console/member_actions.py" line="99" />
         <source>YYYY-MM-DD, or empty</source>
         <translation>YYYY-MM-DD，或留空</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="99" />
+        <location filename="../../ui/console/member_actions.py" line="100" />
         <source>Agrees to marketing use of their data</source>
         <translation>同意将其资料用于营销</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="101" />
+        <location filename="../../ui/console/member_actions.py" line="102" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="102" />
+        <location filename="../../ui/console/member_actions.py" line="103" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="103" />
+        <location filename="../../ui/console/member_actions.py" line="104" />
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="104" />
+        <location filename="../../ui/console/member_actions.py" line="105" />
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/member_actions.py" line="108" />
+        <source>Gets personalised offers</source>
+        <translation>接受个性化优惠</translation>
     </message>
 </context>
 <context>
@@ -3441,99 +3544,419 @@ The details are in the log file; please send it to support:
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="166" />
+        <location filename="../../ui/console/member_actions.py" line="191" />
         <source>Merge a duplicate into {number}</source>
         <translation>把重复会员合并到 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="171" />
+        <location filename="../../ui/console/member_actions.py" line="196" />
         <source>The duplicate's member number or phone</source>
         <translation>重复会员的会员号或手机号</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="173" />
+        <location filename="../../ui/console/member_actions.py" line="198" />
         <source>Optional: why (kept in the audit log)</source>
         <translation>可选：原因（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="174" />
+        <location filename="../../ui/console/member_actions.py" line="199" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="176" />
+        <location filename="../../ui/console/member_actions.py" line="201" />
         <source>Preview the merge first: nothing changes until you press Merge.</source>
         <translation>请先预览合并结果：按“合并”之前不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="183" />
+        <location filename="../../ui/console/member_actions.py" line="208" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="186" />
+        <location filename="../../ui/console/member_actions.py" line="211" />
         <source>Duplicate</source>
         <translation>重复会员</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="187" />
+        <location filename="../../ui/console/member_actions.py" line="212" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="227" />
+        <location filename="../../ui/console/member_actions.py" line="252" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="231" />
+        <location filename="../../ui/console/member_actions.py" line="256" />
         <source>{number} {name}: {points} points, spend {spend}, tier {tier}, {sales} sale(s)</source>
         <translation>{number} {name}：{points} 积分，消费 {spend}，等级 {tier}，{sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="243" />
+        <location filename="../../ui/console/member_actions.py" line="268" />
         <source>Kept: {side}</source>
         <translation>保留：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="244" />
+        <location filename="../../ui/console/member_actions.py" line="269" />
         <source>Closed: {side}</source>
         <translation>关闭：{side}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="246" />
+        <location filename="../../ui/console/member_actions.py" line="271" />
         <source>After the merge, {number} has:</source>
         <translation>合并后，{number} 将有：</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="247" />
+        <location filename="../../ui/console/member_actions.py" line="272" />
         <source>  name {name}; phone {phone}; e-mail {email}; birthday {birthday}</source>
         <translation>  姓名 {name}；手机 {phone}；邮箱 {email}；生日 {birthday}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="253" />
+        <location filename="../../ui/console/member_actions.py" line="278" />
         <source>  {points} points ({lots} lot(s) moved, each keeps its expiry)</source>
         <translation>  {points} 积分（转入 {lots} 个批次，各自保留原过期时间）</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="256" />
+        <location filename="../../ui/console/member_actions.py" line="281" />
         <source>  spend {spend}, tier {tier}, {sales} sale(s) moved</source>
         <translation>  消费 {spend}，等级 {tier}，转入 {sales} 笔消费</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="261" />
+        <location filename="../../ui/console/member_actions.py" line="286" />
         <source>  marketing consent: {consent}</source>
         <translation>  营销授权：{consent}</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262" />
+        <location filename="../../ui/console/member_actions.py" line="287" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="262" />
+        <location filename="../../ui/console/member_actions.py" line="287" />
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>OfferForm</name>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="56" />
+        <source>Points multiplier</source>
+        <translation>积分倍数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="57" />
+        <source>Bonus points</source>
+        <translation>额外积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="58" />
+        <source>Money off</source>
+        <translation>满减金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="59" />
+        <source>Percentage off</source>
+        <translation>折扣百分比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="60" />
+        <source>Free item</source>
+        <translation>免费商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="73" />
+        <source>Empty: no cap</source>
+        <translation>留空：不设上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="90" />
+        <source>Member numbers, comma-separated</source>
+        <translation>会员号，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="91" />
+        <source>Import list…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="92" />
+        <source>Create offer</source>
+        <translation>创建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="96" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="101" />
+        <source>Each coupon gives</source>
+        <translation>每张券优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="104" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="107" />
+        <source>Valid (shop days)</source>
+        <translation>有效期（门店日期）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="109" />
+        <source>Coupons per member</source>
+        <translation>每人张数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="111" />
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="113" />
+        <source>Control group</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="115" />
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="118" />
+        <source>Audience: every rule filled in must hold; empty rules are ignored. Only members with marketing consent who have not opted out get offers.</source>
+        <translation>目标人群：填写的每条规则都须满足，空的规则不使用。只有同意营销、且未拒绝个性化优惠的会员才会收到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="124" />
+        <source>Tiers</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="125" />
+        <source>Lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="126" />
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="127" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="128" />
+        <source>Birthday months</source>
+        <translation>生日月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="129" />
+        <source>Category affinity</source>
+        <translation>偏好品类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="130" />
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="134" />
+        <location filename="../../ui/console/offer_form.py" line="160" />
+        <source>Member list</source>
+        <translation>会员名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="145" />
+        <source>× the points earned</source>
+        <translation>× 所得积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="146" />
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="147" />
+        <source>off the basket</source>
+        <translation>从订单中减去</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="148" />
+        <source>% off the basket</source>
+        <translation>% 订单折扣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="149" />
+        <source>item code (SKU)</source>
+        <translation>商品编码（SKU）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="155" />
+        <source>In points</source>
+        <translation>以积分计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="155" />
+        <source>In money, like 500.00</source>
+        <translation>以金额计，例如 500.00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offer_form.py" line="160" />
+        <source>Lists (*.csv *.txt)</source>
+        <translation>名单 (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferTableModel</name>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="59" />
+        <source>Offer</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="60" />
+        <source>Gives</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="61" />
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="62" />
+        <source>Given</source>
+        <translation>发放人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="63" />
+        <source>Control</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="64" />
+        <source>Redeemed</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="65" />
+        <source>Rate</source>
+        <translation>使用率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="66" />
+        <source>Sales lift (95% CI)</source>
+        <translation>销售额增量（95% 置信区间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="67" />
+        <source>Visits lift (95% CI)</source>
+        <translation>到店次数增量（95% 置信区间）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="83" />
+        <source>Fewer than {n} members on a side: no interval is given, only the means.</source>
+        <translation>某一组不足 {n} 人：不给出置信区间，只显示平均值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="86" />
+        <source>Per member given the offer, against the control group: the difference of the means and its 95% confidence interval (Welch).</source>
+        <translation>按人均计，发券组对比对照组：平均值之差及其 95% 置信区间（Welch 检验）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_model.py" line="99" />
+        <source>{offered} vs {control}, too few</source>
+        <translation>{offered} 对 {control}，人数太少</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPage</name>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="48" />
+        <source>Offers</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="52" />
+        <source>Targeted offers give coupons to an audience; prices stay the same for everyone. A random control group gets nothing, so the lift below is what the offer added.</source>
+        <translation>定向优惠向目标人群发放优惠券，商品价格对所有人相同。随机抽取的对照组不发券，因此下表的增量就是优惠带来的效果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="68" />
+        <source>Issue coupons</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="70" />
+        <source>Coupon list (CSV)…</source>
+        <translation>优惠券名单（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="71" />
+        <source>Coupon QR images…</source>
+        <translation>优惠券二维码图片…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="72" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="97" />
+        <source>Offers and lift</source>
+        <translation>优惠与效果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="99" />
+        <source>New offer</source>
+        <translation>新建优惠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="173" />
+        <source>The offer was created: issue it to give the coupons.</source>
+        <translation>优惠已创建：点“发放优惠券”即可发券。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="179" />
+        <source>form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="196" />
+        <source>Issued: {given} members got {coupons} coupons, {control} are the control group (nothing); {opted} opted out of personalised offers.</source>
+        <translation>已发放：{given} 位会员共得到 {coupons} 张券，{control} 位为对照组（不发券）；{opted} 位拒绝个性化优惠。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="218" />
+        <source>Coupon list</source>
+        <translation>优惠券名单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="218" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="238" />
+        <source>{n} coupons written to {file}.</source>
+        <translation>已将 {n} 张券写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="250" />
+        <source>Folder for the coupon images</source>
+        <translation>保存优惠券图片的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/offers_page.py" line="278" />
+        <source>{n} coupon images saved in {folder}.</source>
+        <translation>已在 {folder} 保存 {n} 张优惠券图片。</translation>
     </message>
 </context>
 <context>
@@ -5989,12 +6412,12 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="53" />
+        <location filename="../../ui/console/member_actions.py" line="54" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/console/member_actions.py" line="55" />
+        <location filename="../../ui/console/member_actions.py" line="56" />
         <location filename="../../ui/console/staff_dialogs.py" line="59" />
         <source>Cancel</source>
         <translation>取消</translation>

@@ -60,6 +60,14 @@ def action_name(action: str) -> str:
         "event.create": QCoreApplication.translate("AuditNames", "Event created"),
         "import.surveys": QCoreApplication.translate("AuditNames", "Survey answers imported"),
         "survey.settings": QCoreApplication.translate("AuditNames", "Survey setting changed"),
+        "offer.create": QCoreApplication.translate("AuditNames", "Offer created"),
+        "offer.issue": QCoreApplication.translate("AuditNames", "Offer issued"),
+        "member.offers_opt_out": QCoreApplication.translate(
+            "AuditNames", "Opted out of personalised offers"
+        ),
+        "member.offers_opt_in": QCoreApplication.translate(
+            "AuditNames", "Opted back in to personalised offers"
+        ),
         "recommend.options": QCoreApplication.translate("AuditNames", "Suggestion options changed"),
     }
     return names.get(action, action)

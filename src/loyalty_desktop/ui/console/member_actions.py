@@ -7,6 +7,7 @@ line, staying open so the manager can fix the field; on success it emits
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
-from loyalty_desktop.services import member_profile, merge, merge_preview, points
+from loyalty_desktop.services import member_profile, merge, merge_preview, offers, points
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import MemberView
@@ -103,7 +104,21 @@ class EditProfileDialog(_Form):
         self.form.addRow(self.tr("E-mail"), self.email)
         self.form.addRow(self.tr("Birthday"), self.birthday)
         self.form.addRow("", self.consent)
+        # Apart from consent (PIPL art. 24): no targeted offers, while other marketing may go on.
+        self.personalised = QCheckBox(self.tr("Gets personalised offers"))
+        self.personalised.setEnabled(False)  # until the member's choice is read
+        self.form.addRow("", self.personalised)
+        self._offers_was: bool | None = None
         self._was = (self.name.text(), self.phone.text(), self.email.text(), self.birthday.text())
+        ref = self._ref
+        tasks.submit(
+            lambda: offers.offer_choice(shop, actor, ref), self._choice, self._refused, owner=self
+        )
+
+    def _choice(self, choice: offers.OfferChoice) -> None:
+        self._offers_was = choice.since is None
+        self.personalised.setChecked(self._offers_was)
+        self.personalised.setEnabled(True)
 
     def submit(self) -> None:
         """Send only the fields the manager changed (an empty one clears it)."""
@@ -113,7 +128,17 @@ class EditProfileDialog(_Form):
         )
         edit = member_profile.ProfileEdit(name, phone, email, birthday, self.consent.isChecked())
         shop, actor, ref = self._shop, self._actor, self._ref
-        self._run(lambda: member_profile.edit_profile(shop, actor, ref, edit))
+        wanted = self.personalised.isChecked()
+        changed_offers = self._offers_was is not None and wanted != self._offers_was
+
+        def save() -> Any:
+            edited = member_profile.edit_profile(shop, actor, ref, edit)
+            if not changed_offers:
+                return edited
+            offers.set_offer_opt_out(shop, actor, ref, not wanted)
+            return dataclasses.replace(edited, changed=(*edited.changed, "personalised_offers"))
+
+        self._run(save)
 
 
 class AdjustDialog(_Form):

@@ -21,6 +21,7 @@ from loyalty_desktop.ui.console.events_page import EventsPage
 from loyalty_desktop.ui.console.home import HomePage
 from loyalty_desktop.ui.console.import_page import ImportPage
 from loyalty_desktop.ui.console.members_page import MembersPage
+from loyalty_desktop.ui.console.offers_page import OffersPage
 from loyalty_desktop.ui.console.page import ConsolePage
 from loyalty_desktop.ui.console.products_page import ProductsPage
 from loyalty_desktop.ui.console.programme_page import ProgrammePage
@@ -69,4 +70,5 @@ PAGES: tuple[PageEntry, ...] = (
     ),
     PageEntry("events", lambda: QCoreApplication.translate("ConsolePages", "Events"), EventsPage),
     PageEntry("sync", lambda: QCoreApplication.translate("ConsolePages", "Sync"), SyncPage),
+    PageEntry("offers", lambda: QCoreApplication.translate("ConsolePages", "Offers"), OffersPage),
 )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop.domain.cards import card_shaped, clean_scan, payment_kind
+from loyalty_desktop.domain.coupons import looks_like_coupon
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import browsing, checkout, member_view, products
@@ -45,6 +46,7 @@ from loyalty_desktop.services.sale_results import SaleResult
 from loyalty_desktop.services.till_rules import is_return
 from loyalty_desktop.ui.basket_keeper import KeptBasket, forget_basket, keep_basket, kept_basket
 from loyalty_desktop.ui.preferences import TillPreferences
+from loyalty_desktop.ui.screens.coupon_desk import CouponDesk
 from loyalty_desktop.ui.screens.messages import (
     spoken,
     tell,
@@ -180,6 +182,7 @@ class CheckoutScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setObjectName("notice")
         self.survey = SurveyPrompt(self._shop, self._tasks, self.actor)
+        self.coupon = CouponDesk(self._shop, self._tasks, self.actor, self.message)
 
         find = QHBoxLayout()  # under the scan box, so the box is wide enough to read
         find.addWidget(self.camera, 1)
@@ -206,13 +209,14 @@ class CheckoutScreen(QWidget):
         pay.addWidget(QLabel(self.tr("Order discount (F6)")), 2, 0)
         pay.addWidget(self.discount, 2, 1)
         pay.addWidget(self.totals, 3, 0, 1, 3)
-        pay.addWidget(self.to_pay, 4, 0, 1, 3)
-        pay.addWidget(self.earn, 5, 0, 1, 3)
+        pay.addWidget(self.coupon.line, 4, 0, 1, 3)
+        pay.addWidget(self.to_pay, 5, 0, 1, 3)
+        pay.addWidget(self.earn, 6, 0, 1, 3)
         keys = QHBoxLayout()  # one row, so the basket keeps its height at 768 px
         keys.addWidget(self.new_basket)
         keys.addWidget(self.refund)
         keys.addWidget(self.complete, 2)
-        pay.addLayout(keys, 6, 0, 1, 3)
+        pay.addLayout(keys, 7, 0, 1, 3)
         middle.addLayout(pay)
         top = QHBoxLayout()
         top.addLayout(left, 2)
@@ -242,6 +246,7 @@ class CheckoutScreen(QWidget):
         self.enrolment.enrolled.connect(self.find_member)
         self.enrolment.closed.connect(self.close_enrolment)
         self.receipts.shown.connect(self._receipt_shown)
+        self.coupon.changed.connect(self._changed)
         for keys, action in (
             (Qt.Key.Key_F12, self.complete_sale),
             (Qt.Key.Key_F9, self.use_points),
@@ -261,6 +266,11 @@ class CheckoutScreen(QWidget):
             reward_key = QShortcut(QKeySequence(f"Alt+{number}"), self)
             reward_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             reward_key.activated.connect(lambda n=number: self.toggle_reward(n))
+        drop_coupon = QShortcut(QKeySequence("Alt+0"), self)  # next to the reward keys
+        drop_coupon.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        drop_coupon.activated.connect(
+            lambda: self.coupon.toggle(self.member.member_no if self.member else None)
+        )
         delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         delete.activated.connect(self._remove_line)
 
@@ -271,6 +281,9 @@ class CheckoutScreen(QWidget):
         ref = (self.scan.text() if text is None else text).strip()
         self.scan.clear()
         self.survey.dismiss()  # the next customer has begun
+        if looks_like_coupon(ref):  # a coupon typed or scanned where the card goes
+            self.coupon.take(ref, self.member.member_no if self.member else None)
+            return
         self._last_typed = ref
         if not ref:
             return
@@ -300,6 +313,9 @@ class CheckoutScreen(QWidget):
             self.receipt_scanned.emit(receipt)
             return
         if self._payment_code_said(code):  # never typed anywhere, never stored
+            return
+        if looks_like_coupon(code):  # a coupon is a coupon wherever focus is, like a card
+            self.coupon.take(code, self.member.member_no if self.member else None)
             return
         item_field = any(field.hasFocus() for field in (self.sku, self.qty, self.price))
         if item_field and not card_shaped(code):  # a member card is a card wherever focus is
@@ -333,6 +349,8 @@ class CheckoutScreen(QWidget):
         if self.member is None or self.member.id != found.id:
             self.redeem.setValue(0)  # points chosen for someone else are never this member's
             self._use_most = False
+            self.coupon.drop(quiet=True)  # a coupon is its member's
+            self.coupon.look_up(found.member_no)
         self.member = found
         self.panel.show_member(found, self._now())
         self.suggest.show_for(found.member_no)
@@ -544,6 +562,7 @@ class CheckoutScreen(QWidget):
             redeem=self.redeem.value(),
             discount=self.discount.text().strip() or None,
             rewards=self.rewards.names,
+            coupon=self.coupon.code,
         )
 
     def _pay_changed(self, _value: object) -> None:
@@ -644,12 +663,19 @@ class CheckoutScreen(QWidget):
                     amount=format_money(result.tier_discount, cur)
                 )
             )
-        if result.discount:
-            parts.append(
-                self.tr("Discount −{amount}").format(amount=format_money(result.discount, cur))
-            )
+        by_hand = result.discount - (result.coupon.money_off if result.coupon else 0)
+        if by_hand:  # the coupon's money off is in the discount; it has its own line
+            parts.append(self.tr("Discount −{amount}").format(amount=format_money(by_hand, cur)))
         for reward in result.rewards:
             parts.append(f"{reward.name} −{format_money(reward.value, cur)}")
+        if result.coupon is not None and result.coupon.money_off:
+            parts.append(
+                self.tr("Coupon −{amount}").format(
+                    amount=format_money(result.coupon.money_off, cur)
+                )
+            )
+        if result.coupon is not None and result.coupon.points:
+            parts.append(self.tr("Coupon +{points} points").format(points=result.coupon.points))
         plain = result.redeemed - sum(r.points for r in result.rewards)
         if plain:
             parts.append(
@@ -758,6 +784,7 @@ class CheckoutScreen(QWidget):
         self._use_most = False
         self.basket.clear()
         self.rewards.start(())
+        self.coupon.drop(quiet=True)
         self.redeem.setRange(0, 0)
         self.discount.clear()
         self.line_off.clear()

@@ -1,0 +1,232 @@
+"""Offers, the members each chose, their coupons and redemptions, and opt-outs of personalised offers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Connection, Integer, delete, func, insert, select, update
+
+from loyalty_desktop.db.tables import coupons, members, offer_opt_outs, offer_targets, offers
+from loyalty_desktop.domain.coupons import IssuedCoupon
+from loyalty_desktop.domain.offers import Audience, Offer, OfferKind, OfferTarget
+
+_AUDIENCE_FIELDS = (
+    "tiers",
+    "segments",
+    "stages",
+    "churn_bands",
+    "birthday_months",
+    "categories",
+    "stores",
+    "members",
+)
+
+
+def _terms(offer: Offer) -> str:
+    audience = {name: list(getattr(offer.audience, name)) for name in _AUDIENCE_FIELDS}
+    return json.dumps(
+        {
+            "points": offer.points,
+            "multiplier": str(offer.multiplier),
+            "amount": offer.amount,
+            "percent": str(offer.percent),
+            "sku": offer.sku,
+            "min_spend": offer.min_spend,
+            "per_member": offer.per_member,
+            "budget": offer.budget,
+            "control_share": str(offer.control_share),
+            "seed": offer.seed,
+            "audience": audience,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def _offer(m: Any) -> Offer:
+    terms = json.loads(m["terms"])
+    seen = terms["audience"]
+    return Offer(
+        id=m["id"],
+        name=m["name"],
+        kind=OfferKind(m["kind"]),
+        starts_at=m["starts_at"],
+        ends_at=m["ends_at"],
+        audience=Audience(**{name: tuple(seen.get(name, ())) for name in _AUDIENCE_FIELDS}),
+        points=int(terms["points"]),
+        multiplier=Decimal(terms["multiplier"]),
+        amount=int(terms["amount"]),
+        percent=Decimal(terms["percent"]),
+        sku=terms["sku"],
+        min_spend=int(terms["min_spend"]),
+        per_member=int(terms["per_member"]),
+        budget=terms["budget"],
+        control_share=Decimal(terms["control_share"]),
+        seed=int(terms["seed"]),
+        created_at=m["created_at"],
+    )
+
+
+def _coupon(m: Any) -> IssuedCoupon:
+    return IssuedCoupon(
+        number=int(m["number"]),
+        id=m["id"],
+        offer_id=m["offer_id"],
+        member_id=m["member_id"],
+        key_id=int(m["key_id"]),
+        issued_at=m["issued_at"],
+        redeemed_at=m["redeemed_at"],
+        sale_no=m["sale_no"],
+        money_off=int(m["money_off"]),
+        points=int(m["points"]),
+    )
+
+
+class SqlOffers:
+    """Offers and coupons; a coupon is marked used by one conditional update, so only one sale wins."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, offer: Offer) -> None:
+        self.conn.execute(
+            insert(offers),
+            {
+                "id": offer.id,
+                "name": offer.name,
+                "kind": offer.kind.value,
+                "starts_at": offer.starts_at,
+                "ends_at": offer.ends_at,
+                "terms": _terms(offer),
+                "created_at": offer.created_at,
+            },
+        )
+
+    def get(self, offer_id: str) -> Offer | None:
+        row = self.conn.execute(select(offers).where(offers.c.id == offer_id)).first()
+        return _offer(row._mapping) if row else None
+
+    def listing(self, limit: int) -> list[Offer]:
+        query = select(offers).order_by(offers.c.created_at.desc(), offers.c.id).limit(limit)
+        return [_offer(r._mapping) for r in self.conn.execute(query)]
+
+    def targets(self, offer_id: str) -> dict[str, OfferTarget]:
+        query = select(offer_targets).where(offer_targets.c.offer_id == offer_id)
+        return {
+            r.member_id: OfferTarget(r.offer_id, r.member_id, bool(r.control), r.rule, r.issued_at)
+            for r in self.conn.execute(query)
+        }
+
+    def add_targets(self, targets: Sequence[OfferTarget]) -> None:
+        if targets:
+            self.conn.execute(insert(offer_targets), [dict(t.__dict__) for t in targets])
+
+    def add_coupons(self, issued: Sequence[IssuedCoupon]) -> None:
+        if issued:
+            self.conn.execute(insert(coupons), [dict(c.__dict__) for c in issued])
+
+    def last_coupon_number(self) -> int:
+        return int(self.conn.execute(select(func.max(coupons.c.number))).scalar() or 0)
+
+    def coupon(self, number: int) -> IssuedCoupon | None:
+        row = self.conn.execute(select(coupons).where(coupons.c.number == number)).first()
+        return _coupon(row._mapping) if row else None
+
+    def coupon_of_sale(self, sale_no: str) -> IssuedCoupon | None:
+        row = self.conn.execute(select(coupons).where(coupons.c.sale_no == sale_no)).first()
+        return _coupon(row._mapping) if row else None
+
+    def coupons(self, offer_id: str, member_id: str | None = None) -> list[IssuedCoupon]:
+        query = select(coupons).where(coupons.c.offer_id == offer_id)
+        if member_id is not None:
+            query = query.where(coupons.c.member_id == member_id)
+        return [_coupon(r._mapping) for r in self.conn.execute(query.order_by(coupons.c.number))]
+
+    def open_coupons_of(self, member_id: str, limit: int) -> list[IssuedCoupon]:
+        """The member's unused coupons, oldest first."""
+        query = (
+            select(coupons)
+            .where(coupons.c.member_id == member_id, coupons.c.redeemed_at.is_(None))
+            .order_by(coupons.c.number)
+            .limit(limit)
+        )
+        return [_coupon(r._mapping) for r in self.conn.execute(query)]
+
+    def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
+        """Mark the coupon used by this sale; False when another sale already did."""
+        done = self.conn.execute(
+            update(coupons)
+            .where(coupons.c.number == number, coupons.c.redeemed_at.is_(None))
+            .values(redeemed_at=at, sale_no=sale_no, money_off=money_off, points=points)
+        )
+        return done.rowcount == 1
+
+    def spent(self, offer_id: str) -> tuple[int, int]:
+        """Money off and points given so far by the offer's coupons."""
+        row = self.conn.execute(
+            select(func.sum(coupons.c.money_off), func.sum(coupons.c.points)).where(
+                coupons.c.offer_id == offer_id
+            )
+        ).one()
+        return int(row[0] or 0), int(row[1] or 0)
+
+    def counts(self, offer_ids: Sequence[str]) -> dict[str, tuple[int, int, int]]:
+        """Members offered, in control, and coupons redeemed, per offer."""
+        found: dict[str, tuple[int, int, int]] = {}
+        query = (
+            select(
+                offer_targets.c.offer_id,
+                func.count(),
+                func.sum(offer_targets.c.control.cast(Integer())),
+            )
+            .where(offer_targets.c.offer_id.in_(list(offer_ids)))
+            .group_by(offer_targets.c.offer_id)
+        )
+        for offer_id, targeted, control in self.conn.execute(query):
+            found[offer_id] = (int(targeted) - int(control or 0), int(control or 0), 0)
+        used = (
+            select(coupons.c.offer_id, func.count())
+            .where(coupons.c.offer_id.in_(list(offer_ids)), coupons.c.redeemed_at.is_not(None))
+            .group_by(coupons.c.offer_id)
+        )
+        for offer_id, redeemed in self.conn.execute(used):
+            given, control, _ = found.get(offer_id, (0, 0, 0))
+            found[offer_id] = (given, control, int(redeemed))
+        return found
+
+    def of_member(self, member_id: str) -> list[tuple[Offer, OfferTarget]]:
+        """Every offer whose audience chose the member, newest first."""
+        query = (
+            select(offers, offer_targets.c.control, offer_targets.c.rule, offer_targets.c.issued_at)
+            .join(offer_targets, offer_targets.c.offer_id == offers.c.id)
+            .where(offer_targets.c.member_id == member_id)
+            .order_by(offer_targets.c.issued_at.desc())
+        )
+        return [
+            (_offer(r._mapping), OfferTarget(r.id, member_id, bool(r.control), r.rule, r.issued_at))
+            for r in self.conn.execute(query)
+        ]
+
+    def member_numbers(self, member_ids: Sequence[str]) -> dict[str, str]:
+        query = select(members.c.id, members.c.member_no).where(members.c.id.in_(list(member_ids)))
+        return {r.id: r.member_no for r in self.conn.execute(query)}
+
+    def set_opt_out(self, member_id: str, at: datetime | None) -> None:
+        """Opt the member out of personalised offers (``at``), or back in (None)."""
+        self.conn.execute(delete(offer_opt_outs).where(offer_opt_outs.c.member_id == member_id))
+        if at is not None:
+            self.conn.execute(insert(offer_opt_outs), {"member_id": member_id, "at": at})
+
+    def opted_out(self) -> dict[str, datetime]:
+        """Every member who opted out of personalised offers, and since when."""
+        return {r.member_id: r.at for r in self.conn.execute(select(offer_opt_outs))}
+
+    def opt_out_of(self, member_id: str) -> datetime | None:
+        """When the member opted out of personalised offers (None: they did not)."""
+        return self.conn.execute(
+            select(offer_opt_outs.c.at).where(offer_opt_outs.c.member_id == member_id)
+        ).scalar()

@@ -1,0 +1,166 @@
+"""Offers: audience rules, the fixed control group, coupon codes and the offer file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+import pytest
+
+from loyalty_desktop.domain.cards import payment_kind
+from loyalty_desktop.domain.coupons import (
+    CouponCode,
+    InvalidCoupon,
+    coupon_shaped,
+    decode_coupon,
+    encode_coupon,
+)
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
+from loyalty_desktop.domain.money import Currency
+from loyalty_desktop.domain.offer_file import parse_offer
+from loyalty_desktop.domain.offers import (
+    Audience,
+    MemberProfile,
+    Offer,
+    OfferKind,
+    chosen_by,
+    extra_points,
+    in_control,
+    money_off,
+)
+from loyalty_desktop.domain.pricing import SaleLine
+
+CNY = Currency.of("CNY")
+KEYS = {1: b"k" * 32}
+START, END = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 2, 1, tzinfo=UTC)
+
+
+def _offer(kind: OfferKind, **values: object) -> Offer:
+    return Offer("o1", "Test", kind, START, END, Audience(), **values)  # type: ignore[arg-type]
+
+
+def test_audience_needs_every_rule_and_says_which_chose_the_member() -> None:
+    audience = Audience(tiers=("Gold",), stages=("lapsed", "declining"))
+    gold_lapsed = MemberProfile("m1", "M1", tier="Gold", stage="lapsed")
+    assert chosen_by(audience, gold_lapsed) == "tier=Gold; stage=lapsed"
+    assert chosen_by(audience, MemberProfile("m2", "M2", tier="Gold", stage="loyal")) is None
+    assert chosen_by(audience, MemberProfile("m3", "M3", tier="Silver", stage="lapsed")) is None
+    assert chosen_by(Audience(), gold_lapsed) == "everyone with marketing consent"
+
+
+def test_audience_by_birthday_category_store_and_list() -> None:
+    who = MemberProfile(
+        "m1", "M1", birthday_month=3, categories=frozenset({"tea"}), stores=frozenset({"s1"})
+    )
+    assert chosen_by(Audience(birthday_months=(3,)), who) == "birthday_month=3"
+    assert chosen_by(Audience(birthday_months=(4,)), who) is None
+    assert chosen_by(Audience(categories=("tea", "cake")), who) == "category=tea"
+    assert chosen_by(Audience(stores=("s2",)), who) is None
+    assert chosen_by(Audience(members=("M1",)), who) == "list=M1"
+
+
+def test_control_group_is_fixed_by_seed_and_close_to_its_share() -> None:
+    ids = [f"member-{i}" for i in range(5000)]
+    first = [m for m in ids if in_control(7, m, Decimal("0.10"))]
+    again = [m for m in ids if in_control(7, m, Decimal("0.10"))]
+    other_seed = [m for m in ids if in_control(8, m, Decimal("0.10"))]
+    assert first == again
+    assert first != other_seed
+    assert 400 <= len(first) <= 600
+    assert not any(in_control(7, m, Decimal(0)) for m in ids)
+
+
+def test_coupon_code_round_trips_and_never_looks_like_a_card_or_payment() -> None:
+    code = encode_coupon(CouponCode(1, 123456), KEYS[1])
+    assert code.isdigit()
+    assert len(code) == 27
+    assert code.startswith("97")
+    assert coupon_shaped(code)
+    assert payment_kind(code) is None
+    assert decode_coupon(code, KEYS) == CouponCode(1, 123456)
+    assert decode_coupon("９７" + code[2:], KEYS).number == 123456  # full width from an IME
+
+
+@pytest.mark.parametrize(
+    ("mangle", "reason"),
+    [
+        (lambda c: c[:-3] + c[-2:], "coupon_not_a_coupon"),
+        (lambda c: c[:-1] + str((int(c[-1]) + 1) % 10), "coupon_misread"),
+        (lambda c: "1" + c[1:], "coupon_not_a_coupon"),
+    ],
+)
+def test_mangled_coupon_codes_are_refused_with_a_reason(mangle, reason) -> None:  # type: ignore[no-untyped-def]
+    code = encode_coupon(CouponCode(1, 42), KEYS[1])
+    with pytest.raises(InvalidCoupon) as refused:
+        decode_coupon(mangle(code), KEYS)
+    assert refused.value.reason == reason
+
+
+def test_a_coupon_signed_with_another_key_is_forged() -> None:
+    foreign = encode_coupon(CouponCode(1, 42), b"x" * 32)
+    with pytest.raises(InvalidCoupon) as refused:
+        decode_coupon(foreign, KEYS)
+    assert refused.value.reason == "coupon_forged"
+
+
+def test_coupon_values_per_kind() -> None:
+    line = SaleLine("TEA", Decimal(2), Decimal("15"), None, 3000, 3000)
+    assert money_off(_offer(OfferKind.MONEY_OFF, amount=1000), [line], 3000, CNY) == 1000
+    assert money_off(_offer(OfferKind.MONEY_OFF, amount=9000), [line], 3000, CNY) == 3000
+    assert money_off(_offer(OfferKind.PERCENT_OFF, percent=Decimal(15)), [line], 3333, CNY) == 499
+    assert money_off(_offer(OfferKind.FREE_ITEM, sku="TEA"), [line], 3000, CNY) == 1500
+    assert extra_points(_offer(OfferKind.MULTIPLIER, multiplier=Decimal(2)), 37) == 37
+    assert extra_points(_offer(OfferKind.BONUS_POINTS, points=200), 0) == 200
+    with pytest.raises(InvalidRequest) as refused:
+        money_off(_offer(OfferKind.FREE_ITEM, sku="CAKE"), [line], 3000, CNY)
+    assert refused.value.reason == "coupon_item_missing"
+    with pytest.raises(InvalidRequest) as low:
+        money_off(_offer(OfferKind.MONEY_OFF, amount=100, min_spend=5000), [line], 3000, CNY)
+    assert low.value.details["minimum"] == "50.00"
+
+
+GOOD = """
+name = "Double points for lapsed Gold"
+kind = "points_multiplier"
+multiplier = "2"
+start = "2026-01-01"
+end = "2026-01-31"
+budget = 50000
+seed = 7
+
+[audience]
+tiers = ["Gold"]
+stages = ["lapsed"]
+"""
+
+
+def test_offer_file_is_read_with_shop_days() -> None:
+    offer = parse_offer(GOOD, CNY, "Asia/Shanghai", "double.toml", "o1")
+    assert offer.kind is OfferKind.MULTIPLIER
+    assert offer.multiplier == 2
+    assert offer.audience == Audience(tiers=("Gold",), stages=("lapsed",))
+    assert offer.starts_at == datetime(2025, 12, 31, 16, tzinfo=UTC)
+    assert offer.ends_at == datetime(2026, 1, 31, 16, tzinfo=UTC)  # the end day is included
+    assert offer.budget == 50000
+    assert offer.control_share == Decimal("0.10")
+    assert offer.seed == 7
+
+
+@pytest.mark.parametrize(
+    ("change", "reason", "where"),
+    [
+        (('kind = "points_multiplier"', 'kind = "cashback"'), "program_not_choice", ":3"),
+        (('multiplier = "2"', 'multiplier = "1"'), "offer_gives_nothing", ":4"),
+        (('end = "2026-01-31"', 'end = "2025-01-31"'), "offer_ends_before_start", ":6"),
+        (('tiers = ["Gold"]', 'tier = ["Gold"]'), "program_unknown_key", ":11"),
+        (("seed = 7", 'seed = "7"'), "program_not_integer", ":8"),
+        (('name = "Double points for lapsed Gold"', ""), "offer_key_missing", "double.toml"),
+        (("[audience]", "[audience"), "program_not_toml", "double.toml"),
+    ],
+)
+def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(LoyaltyError) as refused:
+        parse_offer(GOOD.replace(*change), CNY, "UTC", "double.toml")
+    assert refused.value.code == "bad_file"
+    assert refused.value.reason == reason
+    assert where in refused.value.message
