@@ -69,3 +69,19 @@ def test_a_sale_and_its_refund_in_one_batch_apply_together_in_either_order(
         assert [r["status"] for r in answer["results"]] == ["applied"] * 3
         assert _balance(server, member) == 0
         assert server.sql(f"select count(*) from ledger where member_id = '{member}'")[0][0] == 2
+
+
+def test_a_sale_and_a_refund_without_a_member_are_still_applied(server: Server) -> None:
+    """A walk-in sale (no card) is published with member_id None; the server must not refuse it."""
+    sold = sale(str(uuid.uuid4()), 2, earned=0, price="12.00")
+    sold["payload"]["member_id"] = None
+    sold["payload"]["movements"] = []
+    back = refund(sold, 3, 0)
+    back["payload"]["movements"] = []
+
+    for batch in ([back], [sold], [back, sold]):
+        code, answer = server.post("/v1/events", {"events": batch})
+        assert code == 200
+        assert {r["status"] for r in answer["results"]} <= {"applied", "duplicate"}, answer
+    assert server.sql("select count(*) from parked")[0][0] == 0
+

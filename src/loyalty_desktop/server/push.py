@@ -270,7 +270,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
         }
         for m in p.get("movements", [])
     ]
-    if event.kind == "sale":
+    # A walk-in sale (no card) and its refund move no points: nothing to park or release.
+    if event.kind == "sale" and p["member_id"] is not None:
         rows.sales.append(
             {
                 "member_id": _uuid(p["member_id"], "sale member"),
@@ -278,7 +279,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
                 "store_id": store_id,
             }
         )
-    if event.kind == "refund":
+    if event.kind == "refund" and p["member_id"] is not None:
         rows.refunds.append(
             {
                 "member_id": _uuid(p["member_id"], "refund member"),
