@@ -85,3 +85,33 @@ def test_a_sale_and_a_refund_without_a_member_are_still_applied(server: Server) 
         assert {r["status"] for r in answer["results"]} <= {"applied", "duplicate"}, answer
     assert server.sql("select count(*) from parked")[0][0] == 0
 
+
+def test_a_refund_cannot_move_another_members_points(server: Server) -> None:
+    """A refund of A's sale whose movements credit B is refused: B's balance does not move."""
+    a, b = str(uuid.uuid4()), str(uuid.uuid4())
+    sold = sale(a, 3, earned=100, price="100.00")
+    assert server.post("/v1/events", {"events": [enrolled(a, 1), enrolled(b, 2), sold]})[0] == 200
+    forged = refund(sold, 4, 40)
+    forged["payload"]["movements"][0]["member_id"] = b
+    forged["payload"]["movements"][0]["points"] = 5000
+
+    code, answer = server.post("/v1/events", {"events": [forged]})
+
+    assert (code, answer["results"][0]["status"]) == (200, "rejected")
+    assert "another member" in answer["results"][0]["reason"]
+    assert (_balance(server, a), _balance(server, b)) == (100, 0)
+    assert server.sql("select count(*) from parked")[0][0] == 0
+
+
+def test_a_refund_cannot_move_more_points_than_it_says(server: Server) -> None:
+    """A refund that says it reversed 40 but whose movement gives 5000 back is refused."""
+    a = str(uuid.uuid4())
+    sold = sale(a, 2, earned=100, price="100.00")
+    assert server.post("/v1/events", {"events": [enrolled(a, 1), sold]})[0] == 200
+    forged = refund(sold, 3, 40)
+    forged["payload"]["movements"][0]["points"] = 5000
+
+    answer = server.post("/v1/events", {"events": [forged]})[1]
+
+    assert answer["results"][0]["status"] == "rejected"
+    assert _balance(server, a) == 100

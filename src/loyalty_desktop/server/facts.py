@@ -39,6 +39,8 @@ def check_event(kind: str, version: int, payload: Mapping[str, Any]) -> None:
         _check_movement(m)
     if kind == "sale":
         _check_sale(payload)
+    if kind == "refund":
+        _check_refund(payload)
 
 
 def _check_movement(m: Any) -> None:
@@ -84,6 +86,21 @@ def _check_sale(p: Mapping[str, Any]) -> None:
         )
     if any(m["member_id"] != p["member_id"] for m in moves):
         raise Rejected("sale: a movement belongs to another member")
+
+
+def _check_refund(p: Mapping[str, Any]) -> None:
+    """A refund moves only its own member's points, and only the points it says it moved."""
+    moves: Sequence[Mapping[str, Any]] = p["movements"]
+    if any(m["member_id"] != p["member_id"] for m in moves):
+        raise Rejected("refund: a movement belongs to another member")
+    if p["reversed"] < 0 or p["restored"] < 0:
+        raise Rejected("refund: reversed and restored points cannot be negative")
+    moved = sum(m["points"] for m in moves)
+    if moved != p["restored"] - p["reversed"]:
+        raise Rejected(
+            f"refund: says reversed {p['reversed']} and restored {p['restored']}, "
+            f"its movements move {moved}"
+        )
 
 
 def _check_line(i: int, line: Any, cur: Currency) -> None:
