@@ -31,7 +31,11 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.recommend_options import RecommendOptions, options_in_force
+from loyalty_desktop.services.recommend_options import (
+    RecommendOptions,
+    check_skip_days,
+    options_in_force,
+)
 
 MAX_AGE = timedelta(hours=6)
 _log = logging.getLogger(__name__)
@@ -225,6 +229,8 @@ def recommend(
     """
     require(actor, Permission.FIND_MEMBER)
     k = max(1, min(int(k), MAX_K))
+    if options is not None:
+        check_skip_days(options.skip_bought_within_days)
     with shop.uow(write=False) as uow:
         member_no = find_member(uow, ref, shop.card_keys).member_no
         options = options or options_in_force(uow)
@@ -264,6 +270,8 @@ def recommend_many(
     """
     require(actor, Permission.REPORTS)
     k = max(1, min(int(k), MAX_K))
+    if options is not None:
+        check_skip_days(options.skip_bought_within_days)
     if options is None:
         with shop.uow(write=False) as uow:
             options = options_in_force(uow)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from loyalty_desktop.domain.errors import PermissionDenied
+from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
 from loyalty_desktop.services import products, recommendations
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.checkout import LineRequest
@@ -155,3 +155,16 @@ def test_stored_options_apply_to_every_request_and_only_a_manager_sets_them(
     assert "TEA" in {i.sku for i in got.items}
     given = recommend(driver.shop, CASHIER, shop["Ann"], k=5, options=RecommendOptions())
     assert "CUP" in {i.sku for i in given.items}
+
+
+@pytest.mark.parametrize("days", [-5, 99_999_999_999])
+def test_options_given_for_one_request_are_checked_like_stored_ones(
+    driver: ShopDriver, shop: dict[str, str], days: int
+) -> None:
+    """``recommend --skip-recent-days -5`` was silently taken (as 'skip nothing'); the stored option refuses it."""
+    asked = RecommendOptions(skip_bought_within_days=days)
+    with pytest.raises(InvalidRequest) as refused:
+        recommend(driver.shop, CASHIER, shop["Ann"], options=asked, wait=True)
+    assert refused.value.reason == "recommend_skip_days_range"
+    with pytest.raises(InvalidRequest):
+        recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, options=asked)
