@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -221,3 +221,39 @@ def test_the_tills_background_pass_never_raises_and_does_nothing_until_connected
     wire.failure = None
     back = sync.run_pass(shop)
     assert (back.problem, back.queue, back.last_sync is not None) == (None, 0, True)
+
+
+class _Garbage(http.server.BaseHTTPRequestHandler):
+    bodies: ClassVar[list[bytes]] = []
+
+    def do_POST(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(self.bodies.pop(0))
+
+    do_GET = do_POST  # noqa: N815
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"error": "maintenance"}', b"[1, 2]", b'{"results": 5}', b'{"results": ["applied"]}', b"7"],
+)
+def test_a_server_answering_nonsense_is_a_server_away_never_a_crash(body: bytes) -> None:
+    """A proxy's or another program's 200 answer must leave the events queued, not kill the pump."""
+    _Garbage.bodies = [body, body]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Garbage)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = HttpSyncServer(f"http://127.0.0.1:{httpd.server_port}", "tok", timeout=5)
+        with pytest.raises(sync.ServerUnavailable):
+            client.push([{"key": "k"}])
+        with pytest.raises(sync.ServerUnavailable):
+            client.store_id()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
