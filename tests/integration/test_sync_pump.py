@@ -257,3 +257,26 @@ def test_a_server_answering_nonsense_is_a_server_away_never_a_crash(body: bytes)
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
+    store: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disconnected (the wrong server, say) while a pass runs: the rest of the queue stays here."""
+
+    class Disconnected(Wire):
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            sync.disconnect(store.shop, LOCAL_ADMIN)  # the admin, meanwhile, on the Sync page
+            return super().push(events)
+
+    monkeypatch.setattr(sync, "BATCH", 1)
+    wire = Disconnected()
+    shop = _wired(store, wire)
+    sync.connect(shop, LOCAL_ADMIN, "https://wrong.example", "tok", "store-9")
+    queued = sync.status(shop).queue
+    assert queued >= 3
+
+    after = sync.run_pass(shop)
+
+    assert wire.calls == 1  # the batch already on the wire is answered; no other is sent
+    assert (after.server, after.queue) == (None, queued - 1)

@@ -185,7 +185,7 @@ def run_pass(shop: Shop) -> SyncStatus:
     url, token = connection(shop)
     if url and token and shop.sync_server is not None:
         with contextlib.suppress(ServerUnavailable, TokenRefused):
-            sync_pass(shop, shop.sync_server(url, token))
+            sync_pass(shop, shop.sync_server(url, token), while_connected=(url, token))
     return status(shop)
 
 
@@ -220,15 +220,21 @@ def _quarantined(shop: Shop) -> list[dict[str, Any]]:
         return list(json.loads(uow.settings.get(QUARANTINED) or "[]"))
 
 
-def push_pending(shop: Shop, server: SyncServer) -> SyncReport:
+def push_pending(
+    shop: Shop, server: SyncServer, while_connected: tuple[str, str] | None = None
+) -> SyncReport:
     """Send every queued event in batches of 100 until the queue is empty or the server fails.
 
     Raises ServerUnavailable (after marking what was acknowledged before it) so the
-    caller can back off and try again.
+    caller can back off and try again. ``while_connected`` (the till's pass): the
+    server and token it started with; once the store is disconnected or connected
+    elsewhere, no further batch goes to this server.
     """
     queue = _queue(shop)
     pushed = duplicates = rejected = quarantined = 0
-    while batch := queue.pending(BATCH):
+    while (while_connected is None or connection(shop) == while_connected) and (
+        batch := queue.pending(BATCH)
+    ):
         results = server.push([e.wire() for e in batch])
         if len(results) != len(batch):
             raise ServerUnavailable(f"the server answered {len(results)} of {len(batch)} events")
@@ -313,7 +319,9 @@ def quarantined(shop: Shop, actor: Actor) -> list[QuarantinedEvent]:
     ]
 
 
-def sync_pass(shop: Shop, server: SyncServer) -> SyncReport:
+def sync_pass(
+    shop: Shop, server: SyncServer, while_connected: tuple[str, str] | None = None
+) -> SyncReport:
     """One pass of the pump as the till runs it: push, and remember why it stopped if it did.
 
     A server away is normal for a shop (the events stay queued and the next pass sends
@@ -321,7 +329,7 @@ def sync_pass(shop: Shop, server: SyncServer) -> SyncReport:
     until an administrator connects again.
     """
     try:
-        report = push_pending(shop, server)
+        report = push_pending(shop, server, while_connected)
     except ServerUnavailable:
         _note_problem(shop, "server_unavailable")
         raise
