@@ -80,13 +80,15 @@ def default_database() -> Path:
 def read_settings() -> dict[str, object] | None:
     """The settings file's contents (the user's, else the machine's), or None when there is none.
 
-    A damaged file counts as none: the wizard then runs again, and the
-    database it names is never touched by that.
+    A damaged file (unreadable, or naming no database) counts as none: the
+    machine's is read next, else the wizard runs again, and the database it
+    names is never touched by that.
     """
     for path in (settings_path(), machine_settings_path()):
         with contextlib.suppress(OSError, ValueError):
             found = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(found, dict):
+            database = found.get("database") if isinstance(found, dict) else None
+            if isinstance(database, str) and database:
                 return found
     return None
 

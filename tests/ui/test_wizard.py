@@ -193,3 +193,26 @@ def test_a_shared_till_is_refused_with_a_reason_when_the_machine_folder_cannot_b
     wizard.data.shared.setChecked(False)
     assert wizard.data.validatePage()
     assert wizard.data.message.text() == ""
+
+
+@pytest.mark.parametrize(
+    "damaged", ["{}", '{"database": ""}', '{"database": 5}', '{"language": "en"}']
+)
+def test_a_users_settings_file_naming_no_database_does_not_hide_the_shared_till(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: str
+) -> None:
+    """A damaged file counts as none: here the machine's shop is opened, not a new empty one."""
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
+    monkeypatch.delenv("LOYALTY_DB", raising=False)
+    for path, body in (
+        (machine_settings_path(), json.dumps({"database": str(tmp_path / "shared.db")})),
+        (settings_path(), damaged),
+    ):
+        path.parent.mkdir(parents=True)
+        path.write_text(body, encoding="utf-8")
+
+    assert settings_database() == str(tmp_path / "shared.db")
+    assert _with_shop([]) == ["--db", str(tmp_path / "shared.db")]
+
