@@ -123,7 +123,10 @@ def write_settings(setup: ShopSetup) -> Path:
         "written_by": __version__,
     }
     temporary = path.with_name(path.name + ".new")
-    temporary.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Made afresh ("x": never through a link or a file someone left there).
+    temporary.unlink(missing_ok=True)
+    with temporary.open("x", encoding="utf-8") as out:
+        out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     os.replace(temporary, path)
     return path
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,12 @@ from pytestqt.qtbot import QtBot
 from loyalty_desktop.app import open_database
 from loyalty_desktop.entry import _with_shop
 from loyalty_desktop.first_start import (
+    ShopSetup,
     machine_settings_path,
     needs_wizard,
     settings_database,
     settings_path,
+    write_settings,
 )
 from loyalty_desktop.services import browsing, programs, staff
 from loyalty_desktop.services.auth import Role
@@ -216,3 +219,20 @@ def test_a_users_settings_file_naming_no_database_does_not_hide_the_shared_till(
     assert settings_database() == str(tmp_path / "shared.db")
     assert _with_shop([]) == ["--db", str(tmp_path / "shared.db")]
 
+
+def test_the_settings_file_is_never_written_through_a_planted_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone who can write the machine folder plants settings.json.new -> a file of the admin's."""
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
+    victim = tmp_path / "admins-file.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "machine").mkdir()
+    (tmp_path / "machine" / "settings.json.new").symlink_to(victim)
+    setup = ShopSetup("Shop", "CNY", "Asia/Shanghai", "", "boss", "1234", False, tmp_path / "a.db")
+
+    written = write_settings(replace(setup, shared=True))
+
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not written.is_symlink()
+    assert json.loads(written.read_text(encoding="utf-8"))["database"] == str(tmp_path / "a.db")
