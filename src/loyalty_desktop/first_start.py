@@ -87,9 +87,9 @@ def read_settings() -> dict[str, object] | None:
     for path in (settings_path(), machine_settings_path()):
         with contextlib.suppress(OSError, ValueError):
             found = json.loads(path.read_text(encoding="utf-8"))
-            database = found.get("database") if isinstance(found, dict) else None
-            if isinstance(database, str) and database:
-                return found
+            usable = isinstance(found, dict) and isinstance(found.get("database"), str)
+            if usable and found["database"]:
+                return dict(found)
     return None
 
 
