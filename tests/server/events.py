@@ -122,3 +122,33 @@ def _wire(kind: str, key: str, seq: int, payload: dict[str, Any]) -> dict[str, A
         "at": AT,
         "payload": payload,
     }
+
+
+def merged(keep: str, other: str, seq: int, points: int) -> dict[str, Any]:
+    """OTHER merged into KEEP at a store: its sales now KEEP's, its ``points`` moved over."""
+
+    def move(member_id: str, kind: str, pts: int) -> dict[str, Any]:
+        return {
+            "id": str(uuid.uuid4()),
+            "member_id": member_id,
+            "kind": kind,
+            "points": pts,
+            "at": AT,
+            "lots": [],
+            "allocations": [],
+            "reason": None,
+            "activity": None,
+            "request_id": None,
+        }
+
+    return _wire(
+        "merge",
+        f"merge:{other}",
+        seq,
+        {
+            "keep": keep,
+            "other": other,
+            "sales_moved": 1,
+            "movements": [move(other, "merge_out", -points), move(keep, "merge_in", points)],
+        },
+    )

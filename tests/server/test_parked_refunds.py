@@ -6,7 +6,7 @@ import itertools
 import uuid
 
 from tests.server.conftest import Server
-from tests.server.events import enrolled, refund, sale
+from tests.server.events import enrolled, merged, refund, sale
 
 
 def _balance(server: Server, member: str) -> int:
@@ -115,3 +115,22 @@ def test_a_refund_cannot_move_more_points_than_it_says(server: Server) -> None:
 
     assert answer["results"][0]["status"] == "rejected"
     assert _balance(server, a) == 100
+
+
+def test_a_refund_after_a_merge_applies_to_the_sale_of_the_duplicate(server: Server) -> None:
+    """The store moves a duplicate's sales to the member kept; a later refund names the kept one."""
+    for refund_before_merge in (False, True):
+        keep, other = str(uuid.uuid4()), str(uuid.uuid4())
+        sold = sale(other, 3, earned=100, price="100.00")
+        joined = [enrolled(keep, 1), enrolled(other, 2)]
+        assert server.post("/v1/events", {"events": [*joined, sold]})[0] == 200
+        back = refund(sold, 5, 40)
+        back["payload"]["member_id"] = keep  # the store's sale row is the kept member's now
+        back["payload"]["movements"][0]["member_id"] = keep
+        steps = [[merged(keep, other, 4, 100)], [back]]
+        for batch in reversed(steps) if refund_before_merge else steps:
+            code, answer = server.post("/v1/events", {"events": batch})
+            assert (code, answer["results"][0]["status"]) == (200, "applied"), answer
+
+        assert (_balance(server, keep), _balance(server, other)) == (60, 0)
+        assert server.sql(f"select count(*) from parked where member_id = '{keep}'")[0][0] == 0

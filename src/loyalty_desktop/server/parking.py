@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, tuple_
+from sqlalchemy import Connection, delete, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.server.tables import parked, sales
@@ -58,18 +58,32 @@ def _thawed(text: str) -> list[Row]:
 
 
 def settle(
-    conn: Connection, new_sales: Sequence[Row], refunds: Sequence[Row], now: datetime
+    conn: Connection,
+    new_sales: Sequence[Row],
+    refunds: Sequence[Row],
+    now: datetime,
+    merges: Sequence[tuple[uuid.UUID, uuid.UUID]] = (),
 ) -> list[Row]:
     """Record the sales; park refunds of unknown sales; the ledger rows to write now.
 
     ``refunds``: one row per refund with ``member_id``, ``sale_id``, ``event_key``,
-    ``store_id`` and its ``ledger`` rows. Rows to write now are those of refunds whose
-    sale is known (stored before, or in this batch) and those parked for the sales that
-    arrived in this batch.
+    ``store_id`` and its ``ledger`` rows. ``merges``: (duplicate, kept) pairs; as at the
+    store, the duplicate's sales become the kept member's, so a refund the store makes
+    afterwards (naming the kept member) finds its sale. Rows to write now are those of
+    refunds whose sale is known (stored before, or in this batch) and those parked for
+    the sales that arrived, or changed member, in this batch.
     """
     if new_sales:
         conn.execute(pg_insert(sales).on_conflict_do_nothing(), list(new_sales))
     batch = {(s["member_id"], s["id"]) for s in new_sales}
+    for other, keep in merges:
+        ids = conn.execute(
+            update(sales)
+            .where(sales.c.member_id == other)
+            .values(member_id=keep)
+            .returning(sales.c.id)
+        ).scalars()
+        batch = {(keep if m == other else m, i) for m, i in batch} | {(keep, i) for i in ids}
     asked = {(r["member_id"], r["sale_id"]) for r in refunds} - batch
     known = set(batch)
     if asked:
