@@ -18,7 +18,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -143,6 +143,28 @@ def _cache(shop: Shop) -> _Cache:
 def invalidate(shop: Shop) -> None:
     """Mark the shop's model stale: the next request starts a rebuild (after an import, nightly)."""
     _cache(shop).stale = True
+
+
+def products_changed(shop: Shop) -> None:
+    """Take the catalogue's names and switched-off products into the model there is, at once.
+
+    A product switched off (out of stock) must leave the till's suggestions now, not at
+    the next rebuild; this reads the products only, never the sales.
+    """
+    cache = _cache(shop)
+    with cache.lock:
+        built = cache.built
+        if cache.thread is not None:
+            cache.stale = True  # a build under way may have read the products before the change
+    if built is None:
+        return
+    with shop.uow(write=False) as uow:
+        found = uow.products.all()
+    names = {p.sku: p.name for p in found}
+    inactive = built.model.item_mask([p.sku for p in found if not p.active])
+    with cache.lock:
+        if cache.built is built:
+            cache.built = replace(built, names=names, inactive=inactive)
 
 
 def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:

@@ -168,3 +168,28 @@ def test_options_given_for_one_request_are_checked_like_stored_ones(
     assert refused.value.reason == "recommend_skip_days_range"
     with pytest.raises(InvalidRequest):
         recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, options=asked)
+
+
+def test_a_product_switched_off_or_renamed_is_seen_at_once_not_at_the_next_rebuild(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    """Out of stock now: the till must stop suggesting it now, not six hours later."""
+    before = recommend(driver.shop, CASHIER, shop["Ann"], k=5, wait=True)
+    assert "TEA" in {i.sku for i in before.items}
+    products.save_product(
+        driver.shop,
+        LOCAL_ADMIN,
+        "TEA",
+        name="Sencha",
+        price="5.00",
+        category="drinks",
+        active=False,
+    )
+    products.save_product(
+        driver.shop, LOCAL_ADMIN, "POT", name="Teapot", price="5.00", category="kitchen"
+    )
+
+    after = recommend(driver.shop, CASHIER, shop["Ann"], k=5, wait=True)
+
+    assert "TEA" not in {i.sku for i in after.items}
+    assert "Teapot" in {i.name for i in after.items}
