@@ -280,3 +280,27 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
 
     assert wire.calls == 1  # the batch already on the wire is answered; no other is sent
     assert (after.server, after.queue) == (None, queued - 1)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://store:s3cret@hq.example",  # a password in the address
+        "https://hq.example/?token=s3cret",  # the token pasted into the address
+        "https://hq.example/" + "a" * 5000,
+        "file:///etc/passwd",
+    ],
+)
+def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
+    store: Opened, url: str
+) -> None:
+    """The address is shown in the status bar, printed and audited: it must carry no secret."""
+    wire = Wire()
+    shop = _wired(store, wire)
+    with pytest.raises(InvalidRequest) as refused:
+        sync.connect_to(shop, LOCAL_ADMIN, url, "tok")
+    assert refused.value.reason == "sync_address"
+    assert wire.tokens == []
+    assert sync.connection(shop) == (None, None)
+    logged = json.dumps([str(e) for e in browsing.audit_log(shop, LOCAL_ADMIN).rows])
+    assert "s3cret" not in logged

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -24,6 +25,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 
 BATCH = 100
+MAX_ADDRESS = 2000
 SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
 PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
@@ -160,6 +162,17 @@ def _client(shop: Shop, url: str, token: str) -> SyncServer:
     return shop.sync_server(url, token)
 
 
+def _plain_address(url: str) -> bool:
+    """An http(s) server address that carries no secret (it is shown, printed and audited)."""
+    if len(url) > MAX_ADDRESS or not url.startswith(("http://", "https://")):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(parts.hostname) and "@" not in parts.netloc and not parts.query
+
+
 def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     """Check the token with the server, then remember both (admin); the store's id.
 
@@ -167,9 +180,10 @@ def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     """
     require(actor, Permission.SYNC)  # before the token goes anywhere
     url, token = url.strip(), token.strip()
-    if not url.startswith(("http://", "https://")) or not token:
+    if not _plain_address(url) or not token:
         raise InvalidRequest(
-            "give the server's address (http:// or https://) and this store's token",
+            "give the server's address (http:// or https://, with no password or query in it) "
+            "and this store's token",
             reason="sync_address",
         )
     store_id = _client(shop, url, token).store_id()
