@@ -61,15 +61,28 @@ def machine_settings_path() -> Path:
 
 def can_write_machine_settings() -> bool:
     """Whether this user may write the per-machine settings (usually only an administrator)."""
-    folder = machine_config_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-check-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        _check_writable(machine_config_dir())
     except OSError:
         return False
     return True
+
+
+def _check_writable(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / f".write-check-{os.getpid()}"
+    probe.write_bytes(b"")
+    probe.unlink()
+
+
+def check_settings_folder(setup: ShopSetup) -> None:
+    """Raise OSError if the settings file could not be written: checked before the shop is made.
+
+    Otherwise the shop would be made, the settings fail, and Finish pressed again
+    would be refused (the database has its staff already) with nothing pointing at it.
+    """
+    path = machine_settings_path() if setup.shared else settings_path()
+    _check_writable(path.parent)
 
 
 def default_database() -> Path:

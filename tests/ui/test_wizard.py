@@ -236,3 +236,29 @@ def test_the_settings_file_is_never_written_through_a_planted_link(
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert not written.is_symlink()
     assert json.loads(written.read_text(encoding="utf-8"))["database"] == str(tmp_path / "a.db")
+
+
+def test_a_settings_folder_that_cannot_be_written_stops_before_the_shop_is_made(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else the shop is made, the settings fail, and Finish again is refused: 'staff exist'."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(blocker / "config"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    told: list[str] = []
+    monkeypatch.setattr(
+        "loyalty_desktop.ui.first_start_run.QMessageBox.warning",
+        lambda parent, title, text: told.append(text),
+    )
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    database = tmp_path / "shop" / "corner.db"
+    _fill(qtbot, wizard, database, demo=False)
+
+    assert finish(wizard) is None
+    assert len(told) == 1
+    assert not database.exists()  # nothing made: Finish can be pressed again
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "config"))
+    assert finish(wizard) == str(database.resolve())
+    assert told == told[:1]
