@@ -41,6 +41,12 @@ def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_sync(ctx: Context, args: Any) -> dict[str, Any]:
     """Push the queue (``--once``) or keep pushing every ``--every`` seconds until stopped."""
     url, token = sync.connection(ctx.shop)
+    if args.server and args.server != url and not args.token:
+        # The connected token was checked with its own server; it is not handed to another.
+        raise Refused(
+            "token_elsewhere",
+            "the connected token goes only to the connected server; give --token for another",
+        )
     url, token = args.server or url, args.token or token
     if not url or not token:
         raise Refused(
