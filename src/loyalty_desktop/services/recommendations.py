@@ -284,7 +284,7 @@ def recommend_many(
     *,
     wait: bool = True,
 ) -> ManyRecommendations:
-    """Each member's ``k`` suggestions (``member_nos`` None: every member who has bought).
+    """Each member's ``k`` suggestions (``member_nos`` None: every active member who has bought).
 
     For reports and campaigns (the reports right): numbers the model does not know
     get the popular items, as a new member would. Waits for the shop's first model
@@ -303,7 +303,12 @@ def recommend_many(
         built = _cache(shop).current(shop, wait=wait)
     if built is None:
         return ManyRecommendations({}, provisional=True)
-    wanted = list(built.model.member_row) if member_nos is None else list(member_nos)
+    if member_nos is None:  # those the model knows who are members still (not erased, merged)
+        with shop.uow(write=False) as uow:
+            current = {m.member_no for m in uow.members.active()}
+        wanted = [no for no in built.model.member_row if no in current]
+    else:
+        wanted = list(member_nos)
     return ManyRecommendations(
         {no: _items(built, no, k, options) for no in dict.fromkeys(wanted)}, built.provisional
     )

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
-from loyalty_desktop.services import products, recommendations
+from loyalty_desktop.services import privacy, products, recommendations
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.checkout import LineRequest
 from loyalty_desktop.services.recommend_options import RecommendOptions, set_recommend_options
@@ -193,3 +193,17 @@ def test_a_product_switched_off_or_renamed_is_seen_at_once_not_at_the_next_rebui
 
     assert "TEA" not in {i.sku for i in after.items}
     assert "Teapot" in {i.name for i in after.items}
+
+
+def test_every_members_suggestions_leave_out_members_erased_since_the_model_was_built(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    """``recommend --all`` after an erasure: no profile of the erased member is written out."""
+    before = recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, k=2)
+    assert shop["Ann"] in before.members
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, shop["Ann"])
+
+    after = recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, k=2)
+
+    assert shop["Ann"] not in after.members
+    assert {shop["Bo"], shop["Cy"]} <= set(after.members)
