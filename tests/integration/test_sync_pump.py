@@ -304,3 +304,19 @@ def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
     assert sync.connection(shop) == (None, None)
     logged = json.dumps([str(e) for e in browsing.audit_log(shop, LOCAL_ADMIN).rows])
     assert "s3cret" not in logged
+
+
+def test_answers_that_do_not_name_the_events_sent_mark_nothing_sent(store: Opened) -> None:
+    """A server (or a proxy) that answers another batch, or in another order: nothing leaves."""
+
+    class Shuffled(Wire):
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            self.calls += 1
+            keys = [e["key"] for e in events][::-1]
+            return [{"key": k, "status": "applied"} for k in keys]
+
+    queued = sync.status(store.shop).queue
+    assert queued >= 2
+    with pytest.raises(sync.ServerUnavailable):
+        sync.sync_pass(store.shop, Shuffled())
+    assert sync.status(store.shop).queue == queued

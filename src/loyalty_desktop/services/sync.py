@@ -252,6 +252,8 @@ def push_pending(
         results = server.push([e.wire() for e in batch])
         if len(results) != len(batch):
             raise ServerUnavailable(f"the server answered {len(results)} of {len(batch)} events")
+        if any(r.get("key", e.key) != e.key for e, r in zip(batch, results, strict=True)):
+            raise ServerUnavailable("the server's answers do not name the events sent")
         done: list[str] = []
         held: list[dict[str, Any]] = []
         for event, result in zip(batch, results, strict=True):
