@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from tests.server.conftest import Server
+from tests.server.conftest import Server, _command
 from tests.server.events import enrolled, merged, refund, sale
 
 
@@ -155,3 +155,20 @@ def test_a_duplicates_sale_arriving_after_the_merge_is_still_refundable(server: 
     assert server.post("/v1/events", {"events": [back]})[0] == 200
 
     assert (_balance(server, keep), _balance(server, other)) == (60, 0)
+
+
+def test_a_refund_from_another_store_cannot_take_back_this_stores_sale(server: Server) -> None:
+    """A till refunds only its own store's sales; another store's token naming it is refused."""
+    other = _command(server.db, "store", "add", "Shop B")["token"]
+    member = str(uuid.uuid4())
+    sold = sale(member, 2, earned=100, price="100.00")
+    early = sale(member, 4, earned=50, price="50.00")
+    assert server.post("/v1/events", {"events": [enrolled(member, 1), sold]})[0] == 200
+
+    code, answer = server.post("/v1/events", {"events": [refund(sold, 3, 40)]}, token=other)
+    assert (code, answer["results"][0]["status"]) == (200, "rejected"), answer
+    code, answer = server.post("/v1/events", {"events": [refund(early, 5, 50)]}, token=other)
+    assert code == 200  # parked: its sale is not here yet
+    assert server.post("/v1/events", {"events": [early]})[0] == 200
+
+    assert _balance(server, member) == 150  # neither refund moved a point

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from loyalty_desktop.server.facts import Rejected
 from loyalty_desktop.server.tables import parked, sales
 
 Row = dict[str, Any]
@@ -75,28 +76,33 @@ def settle(
     """
     if new_sales:
         conn.execute(pg_insert(sales).on_conflict_do_nothing(), list(new_sales))
-    batch = {(s["member_id"], s["id"]) for s in new_sales}
+    # (member, sale) -> the store that recorded the sale: a store refunds only its own sales
+    batch = {(s["member_id"], s["id"]): s["store_id"] for s in new_sales}
     for other, keep in merges:
-        ids = conn.execute(
+        moved = conn.execute(
             update(sales)
             .where(sales.c.member_id == other)
             .values(member_id=keep)
-            .returning(sales.c.id)
-        ).scalars()
-        batch = {(keep if m == other else m, i) for m, i in batch} | {(keep, i) for i in ids}
-    asked = {(r["member_id"], r["sale_id"]) for r in refunds} - batch
-    known = set(batch)
+            .returning(sales.c.id, sales.c.store_id)
+        ).all()
+        batch = {(keep if m == other else m, i): at for (m, i), at in batch.items()}
+        batch.update({(keep, r.id): r.store_id for r in moved})
+    asked = {(r["member_id"], r["sale_id"]) for r in refunds} - set(batch)
+    known = dict(batch)
     if asked:
         found = conn.execute(
-            select(sales.c.member_id, sales.c.id).where(
+            select(sales.c.member_id, sales.c.id, sales.c.store_id).where(
                 tuple_(sales.c.member_id, sales.c.id).in_(sorted(asked))
             )
         ).all()
-        known |= {(r.member_id, r.id) for r in found}
+        known.update({(r.member_id, r.id): r.store_id for r in found})
     now_rows: list[Row] = []
     waiting = []
     for refund in refunds:
-        if (refund["member_id"], refund["sale_id"]) in known:
+        seller = known.get((refund["member_id"], refund["sale_id"]))
+        if seller is not None and seller != refund["store_id"]:
+            raise Rejected("refund: the sale was recorded by another store")
+        if seller is not None:
             now_rows += refund["ledger"]
         elif refund["ledger"]:
             waiting.append(
@@ -112,10 +118,10 @@ def settle(
     if waiting:
         conn.execute(pg_insert(parked).on_conflict_do_nothing(), waiting)
     if batch:
-        keys = sorted(batch)
-        released = conn.execute(
+        keys = sorted((m, i, at) for (m, i), at in batch.items())
+        released = conn.execute(  # another store's refund of the sale stays parked, unapplied
             delete(parked)
-            .where(tuple_(parked.c.member_id, parked.c.sale_id).in_(keys))
+            .where(tuple_(parked.c.member_id, parked.c.sale_id, parked.c.store_id).in_(keys))
             .returning(parked.c.rows)
         ).all()
         for r in released:

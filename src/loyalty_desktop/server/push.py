@@ -139,7 +139,7 @@ def _whole_batch(
             return None
         write_rows(conn, rows, now)
         saved.commit()
-    except IntegrityError:
+    except (IntegrityError, Rejected):  # the per-event path finds the event and refuses it alone
         saved.rollback()
         return None
     return results, rows.touched()
