@@ -81,7 +81,7 @@ def refund(sale_event: dict[str, Any], seq: int, points: int) -> dict[str, Any]:
     move = {
         "id": str(uuid.uuid4()),
         "member_id": sold["member_id"],
-        "kind": "reverse",
+        "kind": "refund_reversal",  # the store's MovementKind.REFUND_REVERSAL
         "points": -points,
         "at": AT,
         "lots": [],

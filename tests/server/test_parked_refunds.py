@@ -172,3 +172,21 @@ def test_a_refund_from_another_store_cannot_take_back_this_stores_sale(server: S
     assert server.post("/v1/events", {"events": [early]})[0] == 200
 
     assert _balance(server, member) == 150  # neither refund moved a point
+
+
+def test_a_refund_may_expire_lapsed_points_but_never_credit_other_points(server: Server) -> None:
+    """Opening the account at the till expires lapsed lots first: that rides with the refund."""
+    member = str(uuid.uuid4())
+    sold = sale(member, 2, earned=100, price="100.00")
+    assert server.post("/v1/events", {"events": [enrolled(member, 1), sold]})[0] == 200
+    honest, forged = refund(sold, 3, 40), refund(sold, 4, 0)
+    lapsed = {**honest["payload"]["movements"][0], "id": str(uuid.uuid4())}
+    honest["payload"]["movements"].append({**lapsed, "kind": "expire", "points": -10})
+    forged["payload"]["movements"] = [
+        {**lapsed, "id": str(uuid.uuid4()), "kind": "adjust", "points": 5000}
+    ]
+
+    answer = server.post("/v1/events", {"events": [honest, forged]})[1]
+
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected"], answer
+    assert _balance(server, member) == 50
