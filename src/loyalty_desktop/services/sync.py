@@ -291,12 +291,16 @@ def sync_with_retry(
     attempts: int = 5,
     first_wait: float = 1.0,
     sleep: Callable[[float], None],
+    while_connected: tuple[str, str] | None = None,
 ) -> SyncReport:
-    """Push until the queue is empty, backing off (1, 2, 4 … s) while the server is away."""
+    """Push until the queue is empty, backing off (1, 2, 4 … s) while the server is away.
+
+    ``while_connected``: as for ``push_pending``.
+    """
     total = SyncReport()
     for attempt in range(1, attempts + 1):
         try:
-            return _add(total, sync_pass(shop, server))
+            return _add(total, sync_pass(shop, server, while_connected))
         except ServerUnavailable:
             if attempt == attempts:
                 raise
