@@ -61,15 +61,28 @@ def machine_settings_path() -> Path:
 
 def can_write_machine_settings() -> bool:
     """Whether this user may write the per-machine settings (usually only an administrator)."""
-    folder = machine_config_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".write-check-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
+        _check_writable(machine_config_dir())
     except OSError:
         return False
     return True
+
+
+def _check_writable(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / f".write-check-{os.getpid()}"
+    probe.write_bytes(b"")
+    probe.unlink()
+
+
+def check_settings_folder(setup: ShopSetup) -> None:
+    """Raise OSError if the settings file could not be written: checked before the shop is made.
+
+    Otherwise the shop would be made, the settings fail, and Finish pressed again
+    would be refused (the database has its staff already) with nothing pointing at it.
+    """
+    path = machine_settings_path() if setup.shared else settings_path()
+    _check_writable(path.parent)
 
 
 def default_database() -> Path:
@@ -80,14 +93,16 @@ def default_database() -> Path:
 def read_settings() -> dict[str, object] | None:
     """The settings file's contents (the user's, else the machine's), or None when there is none.
 
-    A damaged file counts as none: the wizard then runs again, and the
-    database it names is never touched by that.
+    A damaged file (unreadable, or naming no database) counts as none: the
+    machine's is read next, else the wizard runs again, and the database it
+    names is never touched by that.
     """
     for path in (settings_path(), machine_settings_path()):
         with contextlib.suppress(OSError, ValueError):
             found = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(found, dict):
-                return found
+            usable = isinstance(found, dict) and isinstance(found.get("database"), str)
+            if usable and found["database"]:
+                return dict(found)
     return None
 
 
@@ -121,7 +136,10 @@ def write_settings(setup: ShopSetup) -> Path:
         "written_by": __version__,
     }
     temporary = path.with_name(path.name + ".new")
-    temporary.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Made afresh ("x": never through a link or a file someone left there).
+    temporary.unlink(missing_ok=True)
+    with temporary.open("x", encoding="utf-8") as out:
+        out.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
     os.replace(temporary, path)
     return path
 

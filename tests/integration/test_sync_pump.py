@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -260,3 +260,102 @@ def test_a_token_an_older_version_kept_in_the_database_moves_out_on_first_use(
     with store.shop.uow(write=False) as uow:
         assert not uow.settings.get(sync.TOKEN)
     assert store.shop.secrets.get(sync.TOKEN) == "old-plain-token"
+
+
+class _Garbage(http.server.BaseHTTPRequestHandler):
+    bodies: ClassVar[list[bytes]] = []
+
+    def do_POST(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(self.bodies.pop(0))
+
+    do_GET = do_POST  # noqa: N815
+
+    def log_message(self, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"error": "maintenance"}', b"[1, 2]", b'{"results": 5}', b'{"results": ["applied"]}', b"7"],
+)
+def test_a_server_answering_nonsense_is_a_server_away_never_a_crash(body: bytes) -> None:
+    """A proxy's or another program's 200 answer must leave the events queued, not kill the pump."""
+    _Garbage.bodies = [body, body]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Garbage)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = HttpSyncServer(f"http://127.0.0.1:{httpd.server_port}", "tok", timeout=5)
+        with pytest.raises(sync.ServerUnavailable):
+            client.push([{"key": "k"}])
+        with pytest.raises(sync.ServerUnavailable):
+            client.store_id()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
+    store: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Disconnected (the wrong server, say) while a pass runs: the rest of the queue stays here."""
+
+    class Disconnected(Wire):
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            sync.disconnect(store.shop, LOCAL_ADMIN)  # the admin, meanwhile, on the Sync page
+            return super().push(events)
+
+    monkeypatch.setattr(sync, "BATCH", 1)
+    wire = Disconnected()
+    shop = _wired(store, wire)
+    sync.connect(shop, LOCAL_ADMIN, "https://wrong.example", "tok", "store-9")
+    queued = sync.status(shop).queue
+    assert queued >= 3
+
+    after = sync.run_pass(shop)
+
+    assert wire.calls == 1  # the batch already on the wire is answered; no other is sent
+    assert (after.server, after.queue) == (None, queued - 1)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://store:s3cret@hq.example",  # a password in the address
+        "https://hq.example/?token=s3cret",  # the token pasted into the address
+        "https://hq.example/" + "a" * 5000,
+        "file:///etc/passwd",
+    ],
+)
+def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
+    store: Opened, url: str
+) -> None:
+    """The address is shown in the status bar, printed and audited: it must carry no secret."""
+    wire = Wire()
+    shop = _wired(store, wire)
+    with pytest.raises(InvalidRequest) as refused:
+        sync.connect_to(shop, LOCAL_ADMIN, url, "tok")
+    assert refused.value.reason == "sync_address"
+    assert wire.tokens == []
+    assert sync.connection(shop) == (None, None)
+    logged = json.dumps([str(e) for e in browsing.audit_log(shop, LOCAL_ADMIN).rows])
+    assert "s3cret" not in logged
+
+
+def test_answers_that_do_not_name_the_events_sent_mark_nothing_sent(store: Opened) -> None:
+    """A server (or a proxy) that answers another batch, or in another order: nothing leaves."""
+
+    class Shuffled(Wire):
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            self.calls += 1
+            keys = [e["key"] for e in events][::-1]
+            return [{"key": k, "status": "applied"} for k in keys]
+
+    queued = sync.status(store.shop).queue
+    assert queued >= 2
+    with pytest.raises(sync.ServerUnavailable):
+        sync.sync_pass(store.shop, Shuffled())
+    assert sync.status(store.shop).queue == queued

@@ -81,7 +81,7 @@ def refund(sale_event: dict[str, Any], seq: int, points: int) -> dict[str, Any]:
     move = {
         "id": str(uuid.uuid4()),
         "member_id": sold["member_id"],
-        "kind": "reverse",
+        "kind": "refund_reversal",  # the store's MovementKind.REFUND_REVERSAL
         "points": -points,
         "at": AT,
         "lots": [],
@@ -152,5 +152,35 @@ def coupon_redeemed(member_id: str, seq: int, coupon_id: str, points: int = 50) 
             "money_off": "0.00",
             "points": points,
             "movements": [move],
+        },
+    )
+
+
+def merged(keep: str, other: str, seq: int, points: int) -> dict[str, Any]:
+    """OTHER merged into KEEP at a store: its sales now KEEP's, its ``points`` moved over."""
+
+    def move(member_id: str, kind: str, pts: int) -> dict[str, Any]:
+        return {
+            "id": str(uuid.uuid4()),
+            "member_id": member_id,
+            "kind": kind,
+            "points": pts,
+            "at": AT,
+            "lots": [],
+            "allocations": [],
+            "reason": None,
+            "activity": None,
+            "request_id": None,
+        }
+
+    return _wire(
+        "merge",
+        f"merge:{other}",
+        seq,
+        {
+            "keep": keep,
+            "other": other,
+            "sales_moved": 1,
+            "movements": [move(other, "merge_out", -points), move(keep, "merge_in", points)],
         },
     )

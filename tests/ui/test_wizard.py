@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,12 @@ from pytestqt.qtbot import QtBot
 from loyalty_desktop.app import open_database
 from loyalty_desktop.entry import _with_shop
 from loyalty_desktop.first_start import (
+    ShopSetup,
     machine_settings_path,
     needs_wizard,
     settings_database,
     settings_path,
+    write_settings,
 )
 from loyalty_desktop.services import browsing, programs, staff
 from loyalty_desktop.services.auth import Role
@@ -193,3 +196,69 @@ def test_a_shared_till_is_refused_with_a_reason_when_the_machine_folder_cannot_b
     wizard.data.shared.setChecked(False)
     assert wizard.data.validatePage()
     assert wizard.data.message.text() == ""
+
+
+@pytest.mark.parametrize(
+    "damaged", ["{}", '{"database": ""}', '{"database": 5}', '{"language": "en"}']
+)
+def test_a_users_settings_file_naming_no_database_does_not_hide_the_shared_till(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damaged: str
+) -> None:
+    """A damaged file counts as none: here the machine's shop is opened, not a new empty one."""
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "user"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
+    monkeypatch.delenv("LOYALTY_DB", raising=False)
+    for path, body in (
+        (machine_settings_path(), json.dumps({"database": str(tmp_path / "shared.db")})),
+        (settings_path(), damaged),
+    ):
+        path.parent.mkdir(parents=True)
+        path.write_text(body, encoding="utf-8")
+
+    assert settings_database() == str(tmp_path / "shared.db")
+    assert _with_shop([]) == ["--db", str(tmp_path / "shared.db")]
+
+
+def test_the_settings_file_is_never_written_through_a_planted_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone who can write the machine folder plants settings.json.new -> a file of the admin's."""
+    monkeypatch.setenv("LOYALTY_MACHINE_CONFIG_DIR", str(tmp_path / "machine"))
+    victim = tmp_path / "admins-file.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "machine").mkdir()
+    (tmp_path / "machine" / "settings.json.new").symlink_to(victim)
+    setup = ShopSetup("Shop", "CNY", "Asia/Shanghai", "", "boss", "1234", False, tmp_path / "a.db")
+
+    written = write_settings(replace(setup, shared=True))
+
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not written.is_symlink()
+    assert json.loads(written.read_text(encoding="utf-8"))["database"] == str(tmp_path / "a.db")
+
+
+def test_a_settings_folder_that_cannot_be_written_stops_before_the_shop_is_made(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Else the shop is made, the settings fail, and Finish again is refused: 'staff exist'."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(blocker / "config"))
+    monkeypatch.setenv("LOYALTY_DATA_DIR", str(tmp_path / "data"))
+    told: list[str] = []
+    monkeypatch.setattr(
+        "loyalty_desktop.ui.first_start_run.QMessageBox.warning",
+        lambda parent, title, text: told.append(text),
+    )
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    database = tmp_path / "shop" / "corner.db"
+    _fill(qtbot, wizard, database, demo=False)
+
+    assert finish(wizard) is None
+    assert len(told) == 1
+    assert not database.exists()  # nothing made: Finish can be pressed again
+    monkeypatch.setenv("LOYALTY_CONFIG_DIR", str(tmp_path / "config"))
+    assert finish(wizard) == str(database.resolve())
+    assert told == told[:1]

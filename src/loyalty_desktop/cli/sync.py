@@ -41,15 +41,27 @@ def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_sync(ctx: Context, args: Any) -> dict[str, Any]:
     """Push the queue (``--once``) or keep pushing every ``--every`` seconds until stopped."""
     url, token = sync.connection(ctx.shop)
+    if args.server and args.server != url and not args.token:
+        # The connected token was checked with its own server; it is not handed to another.
+        raise Refused(
+            "token_elsewhere",
+            "the connected token goes only to the connected server; give --token for another",
+        )
     url, token = args.server or url, args.token or token
     if not url or not token:
         raise Refused(
             "not_connected", "no server: run `loyalty sync connect URL --token TOKEN` first"
         )
     server = HttpSyncServer(url, token)
+    # With the connected server: stop once an administrator disconnects (or connects elsewhere).
+    connected: tuple[str, str] | None = None if args.server or args.token else (url, token)
     while True:
+        if connected is not None and sync.connection(ctx.shop) != connected:
+            raise Refused("not_connected", "the store was disconnected from the server")
         try:
-            report = sync.sync_with_retry(ctx.shop, server, sleep=time.sleep)
+            report = sync.sync_with_retry(
+                ctx.shop, server, sleep=time.sleep, while_connected=connected
+            )
         except sync.TokenRefused as exc:  # revoked or mistyped: retrying cannot help
             raise Refused("token_refused", str(exc)) from exc
         except sync.ServerUnavailable as exc:

@@ -14,8 +14,9 @@ STORES = {
         "当前数据库不能按门店查看报表，请选择“全部门店”",
     ),
     "sync_address": Wording(
-        "give the server's address (http:// or https://) and this store's token",
-        "请填写服务器地址（http:// 或 https://）和本店的令牌",
+        "give the server's address (http:// or https://, with no password or query in it) "
+        "and this store's token",
+        "请填写服务器地址（http:// 或 https://，地址中不含密码或查询参数）和本店的令牌",
     ),
     "sync_unavailable": Wording(
         "this database cannot sync with the central server",

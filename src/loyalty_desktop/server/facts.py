@@ -20,6 +20,10 @@ from loyalty_desktop.services.events import problems
 
 EARN_KINDS = frozenset({"earn"})
 REDEEM_KINDS = frozenset({"redeem"})
+REVERSAL_KINDS = frozenset({"refund_reversal"})
+RESTORE_KINDS = frozenset({"refund_restore"})
+EXPIRE_KINDS = frozenset({"expire"})
+REFUND_KINDS = REVERSAL_KINDS | RESTORE_KINDS | EXPIRE_KINDS
 
 
 class Rejected(Exception):
@@ -39,6 +43,8 @@ def check_event(kind: str, version: int, payload: Mapping[str, Any]) -> None:
         _check_movement(m)
     if kind == "sale":
         _check_sale(payload)
+    if kind == "refund":
+        _check_refund(payload)
 
 
 def _check_movement(m: Any) -> None:
@@ -84,6 +90,29 @@ def _check_sale(p: Mapping[str, Any]) -> None:
         )
     if any(m["member_id"] != p["member_id"] for m in moves):
         raise Rejected("sale: a movement belongs to another member")
+
+
+def _check_refund(p: Mapping[str, Any]) -> None:
+    """A refund moves only its own member's points: what it says it reversed and restored.
+
+    Its movements may also expire the member's lapsed lots (opening the account at the
+    till expires them first), never credit anything else.
+    """
+    moves: Sequence[Mapping[str, Any]] = p["movements"]
+    if any(m["member_id"] != p["member_id"] for m in moves):
+        raise Rejected("refund: a movement belongs to another member")
+    if p["reversed"] < 0 or p["restored"] < 0:
+        raise Rejected("refund: reversed and restored points cannot be negative")
+    for m in moves:
+        if m["kind"] not in REFUND_KINDS or (m["kind"] in EXPIRE_KINDS and m["points"] > 0):
+            raise Rejected(f"refund: a {m['kind']} movement of {m['points']} points")
+    reversed_ = -sum(m["points"] for m in moves if m["kind"] in REVERSAL_KINDS)
+    restored = sum(m["points"] for m in moves if m["kind"] in RESTORE_KINDS)
+    if reversed_ != p["reversed"] or restored != p["restored"]:
+        raise Rejected(
+            f"refund: says reversed {p['reversed']} and restored {p['restored']}, "
+            f"its movements reverse {reversed_} and restore {restored}"
+        )
 
 
 def _check_line(i: int, line: Any, cur: Currency) -> None:

@@ -129,6 +129,7 @@ def _whole_batch(
         rows.ledger += found.ledger
         rows.sales += found.sales
         rows.refunds += found.refunds
+        rows.merges += found.merges
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(
@@ -139,7 +140,7 @@ def _whole_batch(
             return None
         write_rows(conn, rows, now)
         saved.commit()
-    except IntegrityError:
+    except (IntegrityError, Rejected):  # the per-event path finds the event and refuses it alone
         saved.rollback()
         return None
     return results, rows.touched()
@@ -235,6 +236,7 @@ class Rows:
     ledger: list[dict[str, Any]]
     sales: list[dict[str, Any]] = field(default_factory=list)
     refunds: list[dict[str, Any]] = field(default_factory=list)  # their rows wait for the sale
+    merges: list[tuple[uuid.UUID, uuid.UUID]] = field(default_factory=list)  # (duplicate, kept)
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (an enrolment outranks a balance)."""
@@ -271,7 +273,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
         }
         for m in p.get("movements", [])
     ]
-    if event.kind == "sale":
+    # A walk-in sale (no card) and its refund move no points: nothing to park or release.
+    if event.kind == "sale" and p["member_id"] is not None:
         rows.sales.append(
             {
                 "member_id": _uuid(p["member_id"], "sale member"),
@@ -279,7 +282,9 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
                 "store_id": store_id,
             }
         )
-    if event.kind == "refund":
+    if event.kind == "merge":
+        rows.merges.append((_uuid(p["other"], "merged member"), _uuid(p["keep"], "kept member")))
+    if event.kind == "refund" and p["member_id"] is not None:
         rows.refunds.append(
             {
                 "member_id": _uuid(p["member_id"], "refund member"),
@@ -302,8 +307,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     """
     if rows.members:
         conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
-    if rows.sales or rows.refunds:
-        rows.ledger += settle(conn, rows.sales, rows.refunds, now)
+    if rows.sales or rows.refunds or rows.merges:
+        rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
     if not rows.ledger:
         return
     conn.execute(ledger.insert(), rows.ledger)

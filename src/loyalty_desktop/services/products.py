@@ -23,6 +23,7 @@ from loyalty_desktop.domain.products import (
     parse_price,
     same_code,
 )
+from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowProblem
@@ -185,6 +186,7 @@ def save_product(
                 shop.clock.now(),
             )
             uow.commit()
+        recommendations.products_changed(shop)  # switched off: no longer suggested, now
         return SavedProduct(product_view(product, currency), created=before is None, changed=True)
 
     return once_more_on_conflict(attempt)
@@ -311,6 +313,7 @@ def stock_products(shop: Shop, actor: Actor, items: Sequence[Product], source: s
             shop.clock.now(),
         )
         uow.commit()
+    recommendations.products_changed(shop)
     return changed
 
 
@@ -362,4 +365,5 @@ def import_products(
         audit_import(uow, shop, actor, "import.products", table, report)
         job.check("writing")
         uow.commit()
+    recommendations.products_changed(shop)
     return report

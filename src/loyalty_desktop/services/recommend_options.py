@@ -36,6 +36,16 @@ class RecommendOptions:
     consumable_categories: frozenset[str] = frozenset()
 
 
+def check_skip_days(days: int | None) -> None:
+    """Refuse a "bought in the last N days" outside 0..MAX_SKIP_DAYS (stored or for one request)."""
+    if days is not None and not 0 <= days <= MAX_SKIP_DAYS:
+        raise InvalidRequest(
+            f"leave out what was bought in 0 to {MAX_SKIP_DAYS} days, or nothing",
+            reason="recommend_skip_days_range",
+            field="skip_bought_within_days",
+        )
+
+
 def options_in_force(uow: UnitOfWork) -> RecommendOptions:
     """The stored options; a shop that never set them suggests everything it has."""
     stored = uow.settings.get(SETTING)
@@ -71,12 +81,7 @@ def set_recommend_options(
 ) -> RecommendOptions:
     """Replace the options (manager); audited with the options before and after."""
     require(actor, Permission.PRODUCTS)
-    if skip_bought_within_days is not None and not 0 <= skip_bought_within_days <= MAX_SKIP_DAYS:
-        raise InvalidRequest(
-            f"leave out what was bought in 0 to {MAX_SKIP_DAYS} days, or nothing",
-            reason="recommend_skip_days_range",
-            field="skip_bought_within_days",
-        )
+    check_skip_days(skip_bought_within_days)
     after = RecommendOptions(
         skip_bought_within_days,
         _names(excluded_categories),

@@ -18,7 +18,7 @@ import logging
 import threading
 import weakref
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,7 +31,11 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.recommend_options import RecommendOptions, options_in_force
+from loyalty_desktop.services.recommend_options import (
+    RecommendOptions,
+    check_skip_days,
+    options_in_force,
+)
 
 MAX_AGE = timedelta(hours=6)
 _log = logging.getLogger(__name__)
@@ -141,6 +145,28 @@ def invalidate(shop: Shop) -> None:
     _cache(shop).stale = True
 
 
+def products_changed(shop: Shop) -> None:
+    """Take the catalogue's names and switched-off products into the model there is, at once.
+
+    A product switched off (out of stock) must leave the till's suggestions now, not at
+    the next rebuild; this reads the products only, never the sales.
+    """
+    cache = _cache(shop)
+    with cache.lock:
+        built = cache.built
+        if cache.thread is not None:
+            cache.stale = True  # a build under way may have read the products before the change
+    if built is None:
+        return
+    with shop.uow(write=False) as uow:
+        found = uow.products.all()
+    names = {p.sku: p.name for p in found}
+    inactive = built.model.item_mask([p.sku for p in found if not p.active])
+    with cache.lock:
+        if cache.built is built:
+            cache.built = replace(built, names=names, inactive=inactive)
+
+
 def _build(shop: Shop, at: datetime, quick_days: int | None = None) -> _Built:
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
@@ -225,6 +251,8 @@ def recommend(
     """
     require(actor, Permission.FIND_MEMBER)
     k = max(1, min(int(k), MAX_K))
+    if options is not None:
+        check_skip_days(options.skip_bought_within_days)
     with shop.uow(write=False) as uow:
         member_no = find_member(uow, ref, shop.card_keys).member_no
         options = options or options_in_force(uow)
@@ -256,7 +284,7 @@ def recommend_many(
     *,
     wait: bool = True,
 ) -> ManyRecommendations:
-    """Each member's ``k`` suggestions (``member_nos`` None: every member who has bought).
+    """Each member's ``k`` suggestions (``member_nos`` None: every active member who has bought).
 
     For reports and campaigns (the reports right): numbers the model does not know
     get the popular items, as a new member would. Waits for the shop's first model
@@ -264,6 +292,8 @@ def recommend_many(
     """
     require(actor, Permission.REPORTS)
     k = max(1, min(int(k), MAX_K))
+    if options is not None:
+        check_skip_days(options.skip_bought_within_days)
     if options is None:
         with shop.uow(write=False) as uow:
             options = options_in_force(uow)
@@ -273,7 +303,12 @@ def recommend_many(
         built = _cache(shop).current(shop, wait=wait)
     if built is None:
         return ManyRecommendations({}, provisional=True)
-    wanted = list(built.model.member_row) if member_nos is None else list(member_nos)
+    if member_nos is None:  # those the model knows who are members still (not erased, merged)
+        with shop.uow(write=False) as uow:
+            current = {m.member_no for m in uow.members.active()}
+        wanted = [no for no in built.model.member_row if no in current]
+    else:
+        wanted = list(member_nos)
     return ManyRecommendations(
         {no: _items(built, no, k, options) for no in dict.fromkeys(wanted)}, built.provisional
     )

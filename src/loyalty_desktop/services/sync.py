@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
@@ -24,6 +25,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 
 BATCH = 100
+MAX_ADDRESS = 2000
 SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
 PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
@@ -161,6 +163,17 @@ def _client(shop: Shop, url: str, token: str) -> SyncServer:
     return shop.sync_server(url, token)
 
 
+def _plain_address(url: str) -> bool:
+    """An http(s) server address that carries no secret (it is shown, printed and audited)."""
+    if len(url) > MAX_ADDRESS or not url.startswith(("http://", "https://")):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return bool(parts.hostname) and "@" not in parts.netloc and not parts.query
+
+
 def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     """Check the token with the server, then remember both (admin); the store's id.
 
@@ -168,9 +181,10 @@ def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     """
     require(actor, Permission.SYNC)  # before the token goes anywhere
     url, token = url.strip(), token.strip()
-    if not url.startswith(("http://", "https://")) or not token:
+    if not _plain_address(url) or not token:
         raise InvalidRequest(
-            "give the server's address (http:// or https://) and this store's token",
+            "give the server's address (http:// or https://, with no password or query in it) "
+            "and this store's token",
             reason="sync_address",
         )
     store_id = _client(shop, url, token).store_id()
@@ -186,7 +200,7 @@ def run_pass(shop: Shop) -> SyncStatus:
     url, token = connection(shop)
     if url and token and shop.sync_server is not None:
         with contextlib.suppress(ServerUnavailable, TokenRefused):
-            sync_pass(shop, shop.sync_server(url, token))
+            sync_pass(shop, shop.sync_server(url, token), while_connected=(url, token))
     return status(shop)
 
 
@@ -231,18 +245,26 @@ def _quarantined(shop: Shop) -> list[dict[str, Any]]:
         return list(json.loads(uow.settings.get(QUARANTINED) or "[]"))
 
 
-def push_pending(shop: Shop, server: SyncServer) -> SyncReport:
+def push_pending(
+    shop: Shop, server: SyncServer, while_connected: tuple[str, str] | None = None
+) -> SyncReport:
     """Send every queued event in batches of 100 until the queue is empty or the server fails.
 
     Raises ServerUnavailable (after marking what was acknowledged before it) so the
-    caller can back off and try again.
+    caller can back off and try again. ``while_connected`` (the till's pass): the
+    server and token it started with; once the store is disconnected or connected
+    elsewhere, no further batch goes to this server.
     """
     queue = _queue(shop)
     pushed = duplicates = rejected = quarantined = 0
-    while batch := queue.pending(BATCH):
+    while (while_connected is None or connection(shop) == while_connected) and (
+        batch := queue.pending(BATCH)
+    ):
         results = server.push([e.wire() for e in batch])
         if len(results) != len(batch):
             raise ServerUnavailable(f"the server answered {len(results)} of {len(batch)} events")
+        if any(r.get("key", e.key) != e.key for e, r in zip(batch, results, strict=True)):
+            raise ServerUnavailable("the server's answers do not name the events sent")
         done: list[str] = []
         held: list[dict[str, Any]] = []
         for event, result in zip(batch, results, strict=True):
@@ -280,12 +302,16 @@ def sync_with_retry(
     attempts: int = 5,
     first_wait: float = 1.0,
     sleep: Callable[[float], None],
+    while_connected: tuple[str, str] | None = None,
 ) -> SyncReport:
-    """Push until the queue is empty, backing off (1, 2, 4 … s) while the server is away."""
+    """Push until the queue is empty, backing off (1, 2, 4 … s) while the server is away.
+
+    ``while_connected``: as for ``push_pending``.
+    """
     total = SyncReport()
     for attempt in range(1, attempts + 1):
         try:
-            return _add(total, sync_pass(shop, server))
+            return _add(total, sync_pass(shop, server, while_connected))
         except ServerUnavailable:
             if attempt == attempts:
                 raise
@@ -324,7 +350,9 @@ def quarantined(shop: Shop, actor: Actor) -> list[QuarantinedEvent]:
     ]
 
 
-def sync_pass(shop: Shop, server: SyncServer) -> SyncReport:
+def sync_pass(
+    shop: Shop, server: SyncServer, while_connected: tuple[str, str] | None = None
+) -> SyncReport:
     """One pass of the pump as the till runs it: push, and remember why it stopped if it did.
 
     A server away is normal for a shop (the events stay queued and the next pass sends
@@ -332,7 +360,7 @@ def sync_pass(shop: Shop, server: SyncServer) -> SyncReport:
     until an administrator connects again.
     """
     try:
-        report = push_pending(shop, server)
+        report = push_pending(shop, server, while_connected)
     except ServerUnavailable:
         _note_problem(shop, "server_unavailable")
         raise

@@ -1,4 +1,9 @@
-"""The central server over HTTP(S), with the standard library only (a till installs no HTTP stack)."""
+"""The central server over HTTP(S), with the standard library only (a till installs no HTTP stack).
+
+Whatever comes back is checked here, where it is read: an answer that is not what a
+loyalty server says (a proxy's page, another program's JSON) is ServerUnavailable, so
+the events stay queued and the pump carries on, never an exception it does not expect.
+"""
 
 from __future__ import annotations
 
@@ -20,11 +25,18 @@ class HttpSyncServer:
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         """Send one batch; any failure to get a whole answer is ServerUnavailable."""
         body = self._call("POST", "/v1/events", {"events": list(events)})
-        return list(body["results"])
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
+            raise ServerUnavailable("the server's answer has no list of results")
+        return results
 
     def store_id(self) -> str:
         """The store the token belongs to (checks the URL and the token)."""
-        return str(self._call("GET", "/v1/store", None)["store_id"])
+        body = self._call("GET", "/v1/store", None)
+        found = body.get("store_id") if isinstance(body, dict) else None
+        if not isinstance(found, str) or not found:
+            raise ServerUnavailable("the server's answer names no store")
+        return found
 
     def _call(self, method: str, path: str, body: Any) -> Any:
         request = urllib.request.Request(

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.first_start import make_shop, write_settings
+from loyalty_desktop.first_start import check_settings_folder, make_shop, write_settings
 from loyalty_desktop.ui.preferences import load_preferences, save_preferences
 from loyalty_desktop.ui.screens.messages import spoken
 from loyalty_desktop.ui.theme import STYLE
@@ -27,6 +27,7 @@ def finish(wizard: FirstRunWizard) -> str | None:
     setup = wizard.setup()
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        check_settings_folder(setup)
         make_shop(setup)
         write_settings(setup)
     except (LoyaltyError, OSError) as error:

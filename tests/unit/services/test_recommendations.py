@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from loyalty_desktop.domain.errors import PermissionDenied
-from loyalty_desktop.services import products, recommendations
+from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
+from loyalty_desktop.services import privacy, products, recommendations
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.checkout import LineRequest
 from loyalty_desktop.services.recommend_options import RecommendOptions, set_recommend_options
@@ -155,3 +155,55 @@ def test_stored_options_apply_to_every_request_and_only_a_manager_sets_them(
     assert "TEA" in {i.sku for i in got.items}
     given = recommend(driver.shop, CASHIER, shop["Ann"], k=5, options=RecommendOptions())
     assert "CUP" in {i.sku for i in given.items}
+
+
+@pytest.mark.parametrize("days", [-5, 99_999_999_999])
+def test_options_given_for_one_request_are_checked_like_stored_ones(
+    driver: ShopDriver, shop: dict[str, str], days: int
+) -> None:
+    """``recommend --skip-recent-days -5`` was silently taken (as 'skip nothing'); the stored option refuses it."""
+    asked = RecommendOptions(skip_bought_within_days=days)
+    with pytest.raises(InvalidRequest) as refused:
+        recommend(driver.shop, CASHIER, shop["Ann"], options=asked, wait=True)
+    assert refused.value.reason == "recommend_skip_days_range"
+    with pytest.raises(InvalidRequest):
+        recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, options=asked)
+
+
+def test_a_product_switched_off_or_renamed_is_seen_at_once_not_at_the_next_rebuild(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    """Out of stock now: the till must stop suggesting it now, not six hours later."""
+    before = recommend(driver.shop, CASHIER, shop["Ann"], k=5, wait=True)
+    assert "TEA" in {i.sku for i in before.items}
+    products.save_product(
+        driver.shop,
+        LOCAL_ADMIN,
+        "TEA",
+        name="Sencha",
+        price="5.00",
+        category="drinks",
+        active=False,
+    )
+    products.save_product(
+        driver.shop, LOCAL_ADMIN, "POT", name="Teapot", price="5.00", category="kitchen"
+    )
+
+    after = recommend(driver.shop, CASHIER, shop["Ann"], k=5, wait=True)
+
+    assert "TEA" not in {i.sku for i in after.items}
+    assert "Teapot" in {i.name for i in after.items}
+
+
+def test_every_members_suggestions_leave_out_members_erased_since_the_model_was_built(
+    driver: ShopDriver, shop: dict[str, str]
+) -> None:
+    """``recommend --all`` after an erasure: no profile of the erased member is written out."""
+    before = recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, k=2)
+    assert shop["Ann"] in before.members
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, shop["Ann"])
+
+    after = recommendations.recommend_many(driver.shop, LOCAL_ADMIN, None, k=2)
+
+    assert shop["Ann"] not in after.members
+    assert {shop["Bo"], shop["Cy"]} <= set(after.members)
