@@ -106,13 +106,23 @@ def _check_refund(p: Mapping[str, Any]) -> None:
     for m in moves:
         if m["kind"] not in REFUND_KINDS or (m["kind"] in EXPIRE_KINDS and m["points"] > 0):
             raise Rejected(f"refund: a {m['kind']} movement of {m['points']} points")
-    reversed_ = -sum(m["points"] for m in moves if m["kind"] in REVERSAL_KINDS)
+        if _coupon_back(m) and m["points"] > 0:
+            raise Rejected(f"refund: a coupon take-back of +{m['points']} points")
+    # A coupon's points taken back with the goods are reversals too, but not the sale's
+    # earned points that "reversed" counts (services/coupons.coupon_points_back).
+    reversed_ = -sum(
+        m["points"] for m in moves if m["kind"] in REVERSAL_KINDS and not _coupon_back(m)
+    )
     restored = sum(m["points"] for m in moves if m["kind"] in RESTORE_KINDS)
     if reversed_ != p["reversed"] or restored != p["restored"]:
         raise Rejected(
             f"refund: says reversed {p['reversed']} and restored {p['restored']}, "
             f"its movements reverse {reversed_} and restore {restored}"
         )
+
+
+def _coupon_back(m: Mapping[str, Any]) -> bool:
+    return m["kind"] in REVERSAL_KINDS and m.get("activity") == "coupon"
 
 
 def _check_line(i: int, line: Any, cur: Currency) -> None:

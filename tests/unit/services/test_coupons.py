@@ -8,6 +8,7 @@ import pytest
 
 from loyalty_desktop.domain.coupons import InvalidCoupon
 from loyalty_desktop.domain.errors import IdConflict, InvalidRequest
+from loyalty_desktop.server.facts import check_event
 from loyalty_desktop.services import checkout, coupons, offers
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
@@ -135,3 +136,23 @@ def test_a_refund_takes_back_the_coupon_points_the_kept_goods_would_not_have_had
     assert driver.balance(member_no) == 60 + 50  # a bonus stays while anything is kept
     refund(driver, "R4", "S2", lines=(("TEA", "1"),))
     assert driver.balance(member_no) == 0
+
+
+def test_the_servers_checks_take_the_refunds_a_till_makes_with_coupon_points_back(
+    driver: ShopDriver,
+) -> None:
+    """What the server refuses, a store could never send again: real refund facts must pass."""
+    lines = (LineRequest("TEA", "1", "60.00"), LineRequest("CAKE", "1", "40.00"))
+    member_no, (double,) = _coupons(driver, 'kind = "points_multiplier"\nmultiplier = "2"')
+    _sell(driver, "S1", member_no, double, lines=lines)
+    refund(driver, "R1", "S1", lines=(("CAKE", "1"),))
+    refund(driver, "R2", "S1", lines=(("TEA", "1"),))
+    member_no, (bonus,) = _coupons(driver, 'kind = "bonus_points"\npoints = 50')
+    _sell(driver, "S2", member_no, bonus, lines=lines)
+    refund(driver, "R3", "S2", lines=(("CAKE", "1"), ("TEA", "1")))
+
+    facts = [event for _, _, event in driver.database.store.outbox]
+    refunds = [e for e in facts if e.kind == "refund"]
+    assert len(refunds) == 3
+    for event in facts:
+        check_event(event.kind, event.version, event.payload)  # raises Rejected if refused
