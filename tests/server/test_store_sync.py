@@ -169,6 +169,7 @@ def test_connect_checks_the_token_and_status_names_the_server(
     code, refused = loyalty("sync", "connect", server.url, "--token", "wrong")
     assert (code, refused["error"]) == (1, "token_refused")
     code, connected = loyalty("sync", "connect", server.url, "--token", server.token)
+    assert code == 0, connected  # says why, if the server or the store refused
     assert (code, connected["store_id"]) == (0, server.store_id)
     code, status = loyalty("sync", "status")
     assert (status["server"], status["quarantined"]) == (server.url, 0)
