@@ -96,6 +96,19 @@ def test_mangled_coupon_codes_are_refused_with_a_reason(mangle, reason) -> None:
     assert refused.value.reason == reason
 
 
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def test_a_coupon_typed_in_other_scripts_digits_is_refused_not_a_crash() -> None:
+    """Digits that NFKC keeps (Arabic-Indic, Devanagari…) are not ours: a refusal, never a 500."""
+    code = encode_coupon(CouponCode(1, 42), KEYS[1])
+    other = code[:3] + code[3:-1].translate(_ARABIC_INDIC) + code[-1]
+    assert not coupon_shaped(other)
+    with pytest.raises(InvalidCoupon) as refused:
+        decode_coupon(other, KEYS)
+    assert refused.value.reason == "coupon_not_a_coupon"
+
+
 def test_a_coupon_signed_with_another_key_is_forged() -> None:
     foreign = encode_coupon(CouponCode(1, 42), b"x" * 32)
     with pytest.raises(InvalidCoupon) as refused:
