@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, UnknownSale
-from loyalty_desktop.domain.surveys import SurveyScale
+from loyalty_desktop.domain.surveys import SurveyScale, parse_score
 from loyalty_desktop.services import privacy, survey_import, surveys
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from tests.unit.services.conftest import ShopDriver
@@ -160,3 +160,21 @@ def test_importing_the_same_file_twice_skips_what_is_stored_and_a_sale_twice_is_
 def test_a_cashier_may_not_import_answers(driver: ShopDriver, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         survey_import.import_surveys(driver.shop, CASHIER, _csv(tmp_path, ""))
+
+
+@pytest.mark.parametrize("text", ["--5", "²", "①", "4.5", "NaN", "five", "", "1e1"])
+def test_a_score_that_is_not_a_plain_whole_number_is_refused_in_a_file_never_a_crash(
+    driver: ShopDriver, tmp_path: Path, text: str
+) -> None:
+    """str.isdigit() says yes to "²" and "--5" passed lstrip("-"); int() then raised ValueError."""
+    m = driver.enrol()
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},{text},2025-01-02,\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "invalid_score")]
+    assert driver.database.store.surveys == []
+
+
+def test_full_width_digits_from_an_input_method_are_a_score() -> None:
+    assert parse_score("５") == 5
+    assert parse_score(" 10 ") == 10
