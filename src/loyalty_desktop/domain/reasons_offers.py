@@ -33,6 +33,10 @@ OFFERS = {
     "offer_months_not_list": Wording(
         "{where}: {key} must be a list of month numbers", "优惠文件 {where}：{key} 须为月份列表"
     ),
+    "offer_day_range": Wording(
+        "{where}: {key} must be a day from {minimum} to {maximum}",
+        "优惠文件 {where}：{key} 须为 {minimum} 到 {maximum} 之间的日期",
+    ),
     "offer_unknown": Wording("there is no offer {value}", "没有优惠 {value}"),
     "offer_unknown_tier": Wording(
         "the programme has no tier called {tier}", "积分方案中没有名为 {tier} 的等级"

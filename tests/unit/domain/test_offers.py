@@ -169,6 +169,8 @@ def test_offer_file_is_read_with_shop_days() -> None:
         (("seed = 7", 'seed = "7"'), "program_not_integer", ":8"),
         (('name = "Double points for lapsed Gold"', ""), "offer_key_missing", "double.toml"),
         (("[audience]", "[audience"), "program_not_toml", "double.toml"),
+        (('end = "2026-01-31"', 'end = "9999-12-31"'), "offer_day_range", ":6"),
+        (('start = "2026-01-01"', 'start = "0001-01-01"'), "offer_day_range", ":5"),
     ],
 )
 def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) -> None:  # type: ignore[no-untyped-def]
