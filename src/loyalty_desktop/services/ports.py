@@ -595,6 +595,10 @@ class OfferRepository(Protocol):
         """Member numbers by member id."""
         ...
 
+    def forget_rules(self, member_ids: Sequence[str], said: str) -> int:
+        """Replace the rule that chose these members by ``said`` (an erasure); how many rows."""
+        ...
+
     def set_opt_out(self, member_id: str, at: datetime | None) -> None:
         """Opt a member out of personalised offers (``at``), or back in (None)."""
         ...

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from loyalty_desktop.domain.coupons import InvalidCoupon
 from loyalty_desktop.domain.errors import IdConflict, InvalidRequest
-from loyalty_desktop.services import checkout, coupons, offers
+from loyalty_desktop.services import checkout, coupons, offers, privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from tests.unit.services.conftest import ShopDriver
@@ -135,3 +135,26 @@ def test_a_refund_takes_back_the_coupon_points_the_kept_goods_would_not_have_had
     assert driver.balance(member_no) == 60 + 50  # a bonus stays while anything is kept
     refund(driver, "R4", "S2", lines=(("TEA", "1"),))
     assert driver.balance(member_no) == 0
+
+
+def test_erasing_a_member_forgets_why_an_offer_chose_them(driver: ShopDriver) -> None:
+    """The rule that chose a member ("birthday_month=3; category=tea") is their profile: it goes.
+
+    Their member id stays on the offer (the control group and the lift are counted by it, as the
+    ledger keeps its totals), but nothing said about the person does.
+    """
+    member = driver.enrol("王芳", consent=True, birthday=date(1990, 3, 14))
+    today = driver.clock.now().date()
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "March birthdays"\nkind = "bonus_points"\npoints = 5\nstart = "{today}"\n'
+        f'end = "{today}"\ncontrol_share = "0"\n[audience]\nbirthday_months = [3]\n',
+    )  # fmt: skip
+    offers.issue_offer(driver.shop, LOCAL_ADMIN, offer.id)
+    [target] = driver.database.store.offer_targets.values()
+    assert target.rule == "birthday_month=3"
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, member.member_no)
+    [target] = driver.database.store.offer_targets.values()
+    assert target.member_id == member.id
+    assert "birthday" not in target.rule
+    assert "3" not in target.rule

@@ -215,6 +215,15 @@ class SqlOffers:
         query = select(members.c.id, members.c.member_no).where(members.c.id.in_(list(member_ids)))
         return {r.id: r.member_no for r in self.conn.execute(query)}
 
+    def forget_rules(self, member_ids: Sequence[str], said: str) -> int:
+        """Replace the rule that chose these members by ``said`` (an erasure); how many rows."""
+        done = self.conn.execute(
+            update(offer_targets)
+            .where(offer_targets.c.member_id.in_(list(member_ids)))
+            .values(rule=said)
+        )
+        return done.rowcount
+
     def set_opt_out(self, member_id: str, at: datetime | None) -> None:
         """Opt the member out of personalised offers (``at``), or back in (None)."""
         self.conn.execute(delete(offer_opt_outs).where(offer_opt_outs.c.member_id == member_id))
