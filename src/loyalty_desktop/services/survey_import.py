@@ -25,7 +25,12 @@ from loyalty_desktop.services.long_jobs import Job
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.surveys import already_answered, answered_sale, settings_in
+from loyalty_desktop.services.surveys import (
+    after_sale,
+    already_answered,
+    answered_sale,
+    settings_in,
+)
 
 SURVEY_COLUMNS = ("member_ref", "score", "at", "sale_id")
 # A survey tool's file may have no sale (the time is then needed: each row says so).
@@ -63,6 +68,10 @@ class _Reader:
                 sale, first = answered_sale(self.uow, member, sale_text)
             except LoyaltyError as refused:
                 return RowProblem.of(row.number, "sale_id", refused)
+            try:
+                at = after_sale(sale, at, self.timezone) if at is not None else None
+            except LoyaltyError as refused:
+                return RowProblem.of(row.number, "at", refused)
             if sale.sale_no in self.sales_in_file:
                 twice = InvalidRequest(
                     f"sale {sale.sale_no} is already answered at row "

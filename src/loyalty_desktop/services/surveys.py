@@ -13,6 +13,7 @@ import json
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.cards import repeatable
 from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
@@ -116,6 +117,29 @@ def answered_sale(
     return sale, uow.surveys.for_sales([sale.sale_no]).get(sale.sale_no)
 
 
+def after_sale(sale: Sale, at: datetime, timezone: str) -> datetime:
+    """When an answer about ``sale`` was given: never before the sale (it would count as a return).
+
+    A survey file often gives only the day: an answer on the sale's own shop day but
+    before its time is taken as given at the sale; a day before the sale is refused.
+    """
+    if at >= sale.at:
+        return at
+    zone = ZoneInfo(timezone)
+    if at.astimezone(zone).date() == sale.at.astimezone(zone).date():
+        return sale.at
+    raise InvalidRequest(
+        f"the answer about sale {sale.sale_no} is dated {local_iso(at, timezone)}, before the "
+        f"sale itself ({local_iso(sale.at, timezone)})",
+        code="before_sale",
+        reason="survey_before_sale",
+        field="at",
+        sale=sale.sale_no,
+        at=local_iso(at, timezone),
+        sale_at=local_iso(sale.at, timezone),
+    )
+
+
 def already_answered(first: SurveyAnswer, timezone: str) -> InvalidRequest:
     """The refusal of a different score for a sale that has its answer."""
     taken = local_iso(first.at, timezone)
@@ -179,6 +203,7 @@ def _record(
             sale_no = None
             if sale_ref is not None:
                 sale, first = answered_sale(uow, member, sale_ref)
+                when = after_sale(sale, when, timezone)
                 store, sale_no = sale.device_id or shop.device_id, sale.sale_no
             if first is not None:
                 if first.score == score and first.scale is scale:

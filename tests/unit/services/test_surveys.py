@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -178,3 +179,35 @@ def test_a_score_that_is_not_a_plain_whole_number_is_refused_in_a_file_never_a_c
 def test_full_width_digits_from_an_input_method_are_a_score() -> None:
     assert parse_score("５") == 5
     assert parse_score(" 10 ") == 10
+
+
+def test_an_answer_dated_before_its_sale_is_refused_at_the_till_and_in_a_file(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    """An answer before the sale it is about would count that very sale as a repurchase."""
+    m = driver.enrol()
+    driver.sell("S1", m.member_no, "50.00")
+    before = driver.clock.now() - timedelta(days=3)
+    with pytest.raises(InvalidRequest) as refused:
+        surveys.record_answer(driver.shop, LOCAL_ADMIN, m.member_no, 5, sale_ref="S1", at=before)
+    assert refused.value.reason == "survey_before_sale"
+    day = before.date().isoformat()
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,{day},S1\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "before_sale")]
+    assert driver.database.store.surveys == []
+
+
+def test_a_file_giving_only_the_day_of_the_sale_takes_the_sales_time(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    m = driver.enrol()
+    sold = driver.sell("S1", m.member_no, "50.00")
+    day = sold.at.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()  # the shop's day
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,{day},S1\n")
+    )
+    assert (report.imported, list(report.rejected)) == (1, [])
+    [answer] = driver.database.store.surveys
+    assert answer.at == sold.at
