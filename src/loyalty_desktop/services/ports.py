@@ -579,6 +579,10 @@ class OfferRepository(Protocol):
         """Mark an unused coupon used by a sale; False when it was already used."""
         ...
 
+    def lock(self, offer_id: str) -> None:
+        """Hold the offer until the transaction ends, so two tills never spend its budget at once."""
+        ...
+
     def spent(self, offer_id: str) -> tuple[int, int]:
         """Money off and points the offer's coupons gave so far."""
         ...

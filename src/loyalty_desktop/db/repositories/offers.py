@@ -165,6 +165,10 @@ class SqlOffers:
         )
         return done.rowcount == 1
 
+    def lock(self, offer_id: str) -> None:
+        """Hold the offer's row (PostgreSQL; SQLite's writers are one at a time anyway)."""
+        self.conn.execute(select(offers.c.id).where(offers.c.id == offer_id).with_for_update())
+
     def spent(self, offer_id: str) -> tuple[int, int]:
         """Money off and points given so far by the offer's coupons."""
         row = self.conn.execute(
