@@ -158,3 +158,34 @@ def test_erasing_a_member_forgets_why_an_offer_chose_them(driver: ShopDriver) ->
     assert target.member_id == member.id
     assert "birthday" not in target.rule
     assert "3" not in target.rule
+
+
+def test_an_offer_over_is_not_issued_and_the_refusal_names_its_last_day(
+    driver: ShopDriver,
+) -> None:
+    driver.enrol("甲", consent=True)
+    today = driver.clock.now().date()
+    last = today - timedelta(days=1)
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "Last week"\nkind = "bonus_points"\npoints = 5\n'
+        f'start = "{today - timedelta(days=7)}"\nend = "{last}"\n',
+    )  # fmt: skip
+    with pytest.raises(InvalidRequest) as refused:
+        offers.issue_offer(driver.shop, LOCAL_ADMIN, offer.id)
+    assert refused.value.reason == "offer_over"
+    assert refused.value.details["end"] == last.isoformat()  # the end day is included
+
+
+def test_an_offer_is_not_issued_as_of_a_moment_still_to_come(driver: ShopDriver) -> None:
+    today = driver.clock.now().date()
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "Next year"\nkind = "bonus_points"\npoints = 5\n'
+        f'start = "{today}"\nend = "{today + timedelta(days=400)}"\n',
+    )  # fmt: skip
+    with pytest.raises(InvalidRequest) as refused:
+        offers.issue_offer(
+            driver.shop, LOCAL_ADMIN, offer.id, driver.clock.now() + timedelta(days=300)
+        )
+    assert refused.value.reason == "backdate_future"
