@@ -22,13 +22,13 @@ from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowPr
 from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
 from loyalty_desktop.services.import_rows import row_moment
 from loyalty_desktop.services.long_jobs import Job
-from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.surveys import (
     after_sale,
     already_answered,
     answered_sale,
+    answering_member,
     settings_in,
 )
 
@@ -56,7 +56,9 @@ class _Reader:
         score = check.value("score", lambda: parse_score(score_text))
         if score is not None:
             check.value("score", lambda: check_score(score, self.scale))
-        member = check.value("member_ref", lambda: find_member(self.uow, ref, self.shop.card_keys))
+        member = check.value(
+            "member_ref", lambda: answering_member(self.uow, ref, self.shop.card_keys)
+        )
         at = None
         if at_text or not sale_text:
             at = check.value("at", lambda: row_moment(at_text, self.timezone, self.now))

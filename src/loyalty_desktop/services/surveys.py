@@ -16,7 +16,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.cards import repeatable
-from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
+from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed, UnknownSale
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.moments import local_iso
@@ -33,7 +33,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
-from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.ports import CardKeys, Conflict, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import SurveyAnswers
 
@@ -89,6 +89,18 @@ def set_survey_settings(
         )
         uow.commit()
     return after
+
+
+def answering_member(uow: UnitOfWork, ref: str, keys: CardKeys) -> Member:
+    """The member who answers; an erased or closed member gives no more answers (nor data)."""
+    member = find_member(uow, ref, keys)
+    if not member.active:
+        raise MemberClosed(
+            f"member {member.member_no} is {member.status.value}",
+            member_no=member.member_no,
+            status=member.status.value,
+        )
+    return member
 
 
 def answered_sale(
@@ -198,7 +210,7 @@ def _record(
             timezone = program.timezone
             scale = settings_in(uow).scale
             check_score(score, scale)
-            member = find_member(uow, member_ref, shop.card_keys)
+            member = answering_member(uow, member_ref, shop.card_keys)
             store, first = shop.device_id, None
             sale_no = None
             if sale_ref is not None:

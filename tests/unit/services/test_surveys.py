@@ -8,7 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, UnknownSale
+from loyalty_desktop.domain.errors import (
+    InvalidRequest,
+    MemberClosed,
+    PermissionDenied,
+    UnknownSale,
+)
 from loyalty_desktop.domain.surveys import SurveyScale, parse_score
 from loyalty_desktop.services import privacy, survey_import, surveys
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
@@ -211,3 +216,18 @@ def test_a_file_giving_only_the_day_of_the_sale_takes_the_sales_time(
     assert (report.imported, list(report.rejected)) == (1, [])
     [answer] = driver.database.store.surveys
     assert answer.at == sold.at
+
+
+def test_an_erased_member_gives_no_more_answers_at_the_till_or_in_a_file(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    """Erasure removed their answers; a new one after it would be their opinion kept again."""
+    m = driver.enrol()
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, m.member_no)
+    with pytest.raises(MemberClosed):
+        surveys.record_answer(driver.shop, CASHIER, m.member_no, 5)
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,2025-01-02,\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "member_closed")]
+    assert driver.database.store.surveys == []
