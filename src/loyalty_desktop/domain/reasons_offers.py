@@ -6,7 +6,12 @@ from loyalty_desktop.domain.wording import Wording
 
 OFFERS = {
     "offer_name": Wording(
-        "an offer needs a name of 1 to {limit} characters", "优惠名称须为 1 到 {limit} 个字"
+        "an offer needs a name of 1 to {limit} visible characters on one line",
+        "优惠名称须为 1 到 {limit} 个可见字符，且只占一行",
+    ),
+    "offer_sku": Wording(
+        "the free item's SKU is 1 to {limit} visible characters",
+        "免费商品的编码须为 1 到 {limit} 个可见字符",
     ),
     "offer_ends_before_start": Wording(
         "an offer must end after it starts", "优惠结束日期须晚于开始日期"

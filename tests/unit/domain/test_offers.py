@@ -170,6 +170,11 @@ def test_offer_file_is_read_with_shop_days() -> None:
         (('name = "Double points for lapsed Gold"', ""), "offer_key_missing", "double.toml"),
         (("[audience]", "[audience"), "program_not_toml", "double.toml"),
         (('end = "2026-01-31"', 'end = "9999-12-31"'), "offer_day_range", ":6"),
+        (
+            ('name = "Double points for lapsed Gold"', 'name = "=1+1\\nline 2\\u0000"'),
+            "offer_name",
+            ":2",
+        ),
         (('start = "2026-01-01"', 'start = "0001-01-01"'), "offer_day_range", ":5"),
     ],
 )
@@ -179,3 +184,13 @@ def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) ->
     assert refused.value.code == "bad_file"
     assert refused.value.reason == reason
     assert where in refused.value.message
+
+
+def test_a_free_item_sku_with_control_characters_is_refused() -> None:
+    """A NUL would be refused by PostgreSQL as an internal error; a newline breaks the SMS list."""
+    text = GOOD.replace(
+        'kind = "points_multiplier"\nmultiplier = "2"', 'kind = "free_item"\nsku = "TEA\\u0000"'
+    )
+    with pytest.raises(LoyaltyError) as refused:
+        parse_offer(text, CNY, "UTC", "double.toml")
+    assert refused.value.reason == "offer_sku"
