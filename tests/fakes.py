@@ -631,6 +631,15 @@ class FakeOffers:
                 raise Conflict(f"offer_targets {t.offer_id} {t.member_id}")
             self.s.offer_targets[(t.offer_id, t.member_id)] = t
 
+    def lock(self, offer_id: str) -> None:
+        pass  # one thread at a time
+
+    def forget_rules(self, member_ids: Sequence[str], said: str) -> int:
+        keys = [k for k, t in self.s.offer_targets.items() if t.member_id in member_ids]
+        for k in keys:
+            self.s.offer_targets[k] = replace(self.s.offer_targets[k], rule=said)
+        return len(keys)
+
     def add_coupons(self, issued: Sequence[IssuedCoupon]) -> None:
         for c in issued:
             self.s.coupons[c.number] = c

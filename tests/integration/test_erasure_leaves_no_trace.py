@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from loyalty_desktop.app import open_database
-from loyalty_desktop.services import checkout, member_view, members, merge, privacy, programs
+from loyalty_desktop.services import (
+    checkout,
+    member_view,
+    members,
+    merge,
+    offers,
+    privacy,
+    programs,
+)
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
 
@@ -34,6 +42,7 @@ def _files(db: Path) -> bytes:
 
 def _traces(blob: bytes) -> list[str]:
     needles = [NAME, PHONE, EMAIL, OTHER_NAME, OTHER_EMAIL, "Erasewell", "1990-07-14"]
+    needles.append("birthday_month=7")  # why a July birthday offer chose them
     return [n for n in needles if n.encode("utf-8") in blob]
 
 
@@ -60,6 +69,13 @@ def test_an_erased_member_leaves_nothing_in_the_file_the_log_or_free_pages(
             shop, LOCAL_ADMIN, checkout.SaleRequest("S1", person.member_no, total="88.00")
         )
         merge.merge_members(shop, LOCAL_ADMIN, person.member_no, duplicate.member_no)
+        today = clock.now().date()
+        july = offers.create_offer(
+            shop, LOCAL_ADMIN,
+            f'name = "July birthdays"\nkind = "bonus_points"\npoints = 5\nstart = "{today}"\n'
+            f'end = "{today}"\ncontrol_share = "0"\n[audience]\nbirthday_months = [7]\n',
+        )  # fmt: skip
+        assert offers.issue_offer(shop, LOCAL_ADMIN, july.id).given == 1
         assert _traces(_files(db)), "the test must see the data before it is erased"
 
         assert privacy.erase_member(shop, LOCAL_ADMIN, person.member_no).id == person.id

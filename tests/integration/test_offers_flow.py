@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import uuid
+from dataclasses import replace
 from datetime import timedelta
 
 from loyalty_desktop.app import Opened
@@ -127,3 +129,43 @@ def test_two_tills_racing_for_one_coupon_use_it_once(database: Database, clock: 
     assert replay.replayed
     assert replay.coupon == sold[0].coupon
     assert integrity.check(shop, LOCAL_ADMIN, first.integrity).ok
+
+
+def test_two_tills_using_two_coupons_never_spend_past_the_budget(
+    database: Database, clock: FixedClock
+) -> None:
+    """Two members, a coupon each, a budget with room for one: one sale, one refusal, never both."""
+    first, second = database.open(clock), database.open(clock)
+    # Another till of the shop: its own device, so its sales take no lock the first till holds.
+    second = replace(second, shop=replace(second.shop, device_id=str(uuid.uuid4())))
+    shop = first.shop
+    programs.load_program(shop, LOCAL_ADMIN, GOLD, "t")
+    numbers = [_member(first, clock, name, "1500.00", 200) for name in ("Budget1", "Budget2")]
+    offer = offers.create_offer(
+        shop, LOCAL_ADMIN, DOUBLE.replace('kind = "points_multiplier"\nmultiplier = "2"',
+                                          'kind = "money_off"\namount = "10.00"\n'
+                                          'budget = "15.00"')
+        .replace('stages = ["lapsed"]', "").replace("seed = 11", 'control_share = "0"'),
+        "off.toml",
+    )  # fmt: skip
+    offers.issue_offer(shop, LOCAL_ADMIN, offer.id)
+    codes = {c.member_no: c.code for c in offers.coupon_list(shop, LOCAL_ADMIN, offer.id)}
+    line = threading.Barrier(2)
+    results: list[SaleResult | BaseException] = []
+    tills = [
+        threading.Thread(
+            target=_till,
+            args=(o, SaleRequest(sale, who, total="50.00", coupon=codes[who]), line, results),
+        )
+        for o, sale, who in ((first, "B1-1", numbers[0]), (second, "B2-1", numbers[1]))
+    ]
+    for t in tills:
+        t.start()
+    for t in tills:
+        t.join(30)
+    sold = [r for r in results if isinstance(r, SaleResult)]
+    refused = [r for r in results if isinstance(r, InvalidCoupon)]
+    assert len(sold) == 1, results
+    assert [r.reason for r in refused] == ["coupon_budget_spent"]
+    with shop.uow(write=False) as uow:
+        assert uow.offers.spent(offer.id) == (1000, 0)

@@ -128,3 +128,20 @@ def test_the_members_coupon_on_file_is_shown_and_alt_0_takes_it_and_gives_it_bac
     _scan(qtbot, till, "10000001")  # another member: their own coupons, none here
     qtbot.waitUntil(lambda: till.member is not None and till.member.member_no == "10000001")
     assert not till.coupon.line.isVisible()
+
+
+def test_a_coupon_checked_for_a_customer_who_has_gone_is_not_put_on_the_next_basket(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    """The check runs on the worker; Esc (new customer) before it answers leaves the next basket clean."""
+    code = coupon_for_fan(staffed)
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, FAN)
+    qtbot.waitUntil(lambda: till.member is not None)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    till.coupon.take(code, FAN)  # the check is on its way...
+    till.coupon.drop(quiet=True)  # ...and the customer is gone (what a new customer does)
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    qtbot.wait(50)  # the answer's callback runs on the GUI thread
+    assert till.coupon.code is None
+    assert not till.coupon.line.isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
@@ -109,3 +110,24 @@ def test_with_the_question_off_nothing_is_asked(
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     assert till.survey.asking is None
     assert not till.survey.isVisible()
+
+
+def test_typing_the_next_customers_item_drops_the_question_and_keeps_the_key(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    """A letter is not an answer: the question goes, and the letter lands where it was typed for."""
+    surveys.set_survey_settings(staffed.shop, LOCAL_ADMIN, ask_at_till=True)
+    till = signed_in(qtbot, window)
+    till.sku.setFocus()
+    sale_no = _sell(qtbot, window, till)
+    qtbot.waitUntil(lambda: till.survey.asking == sale_no)
+    field = till.survey.returns_to
+    assert field is not None
+    field.clear()
+    for letter in "TE":  # typed by a person, key by key: not a burst
+        qtbot.keyClicks(QApplication.focusWidget() or till.survey, letter)
+        window.scanner.flush()
+    assert till.survey.asking is None
+    assert field.text() == "TE"  # the first key of the next item was not eaten
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    assert _answers(staffed) == []

@@ -107,6 +107,7 @@ def card_shaped(text: str) -> bool:
     code = clean_scan(text)
     return (
         len(code) == LENGTH
+        and code.isascii()
         and code.isdigit()
         and code.startswith(PREFIX)
         and luhn_digit(code[:-1]) == code[-1]
@@ -133,7 +134,7 @@ def decode_card(text: str, keys: Mapping[int, bytes]) -> CardCode:
             reason="payment_code_not_card",
             kind=kind,
         )
-    if not code.isdigit() or not code.startswith(PREFIX):
+    if not (code.isascii() and code.isdigit()) or not code.startswith(PREFIX):
         raise InvalidCard(
             "not a valid member card: not one of this shop's codes", reason="card_foreign"
         )

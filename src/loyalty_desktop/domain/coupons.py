@@ -69,6 +69,7 @@ def coupon_shaped(text: str) -> bool:
     code = clean_scan(text)
     return (
         len(code) == LENGTH
+        and code.isascii()
         and code.isdigit()
         and code.startswith(PREFIX)
         and luhn_digit(code[:-1]) == code[-1]
@@ -78,13 +79,17 @@ def coupon_shaped(text: str) -> bool:
 def looks_like_coupon(text: str) -> bool:
     """Whether a scan was meant as a coupon (prefix and length), even if misread: the till says so."""
     code = clean_scan(text)
-    return len(code) == LENGTH and code.isdigit() and code.startswith(PREFIX)
+    return len(code) == LENGTH and code.isascii() and code.isdigit() and code.startswith(PREFIX)
 
 
 def decode_coupon(text: str, keys: Mapping[int, bytes]) -> CouponCode:
     """Check a coupon code's signature and say which coupon it is; anything else is refused."""
     code = clean_scan(text)
-    if not code.isdigit() or not code.startswith(PREFIX) or len(code) != LENGTH:
+    if (
+        not (code.isascii() and code.isdigit())
+        or not code.startswith(PREFIX)
+        or len(code) != LENGTH
+    ):
         raise InvalidCoupon(
             "not a coupon of this shop: check the code and type it again",
             reason="coupon_not_a_coupon",

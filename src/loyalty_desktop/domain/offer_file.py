@@ -73,6 +73,7 @@ _AUDIENCE_KEYS = {
     "members",
 }
 MAX_SEED = 2**31 - 1
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(9998, 12, 31)  # a day after 9999-12-31 overflows
 
 
 def shop_midnight(day: date, timezone: str) -> datetime:
@@ -122,8 +123,8 @@ def _build(r: _Reader, data: dict[str, Any], cur: Currency, tz: str, offer_id: s
         if required not in data:
             raise r.fail((required,), "is missing", reason="offer_key_missing")
     kind = OfferKind(r.choice(data["kind"], ("kind",), [k.value for k in OfferKind]))
-    start = r.day(data["start"], ("start",))
-    end = r.day(data["end"], ("end",))
+    start = _shop_day(r, data["start"], "start")
+    end = _shop_day(r, data["end"], "end")
     points_kind = kind.gives_points
     budget = None
     if "budget" in data:
@@ -159,6 +160,20 @@ def _build(r: _Reader, data: dict[str, Any], cur: Currency, tz: str, offer_id: s
         ),
         seed=r.integer(data.get("seed", 0), ("seed",), minimum=0, maximum=MAX_SEED),
     )
+
+
+def _shop_day(r: _Reader, value: Any, key: str) -> date:
+    """A start or end day the database and the day after it can hold (year 1 or 9999 cannot)."""
+    day = r.day(value, (key,))
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise r.fail(
+            (key,),
+            f"must be a day from {FIRST_DAY} to {LAST_DAY}",
+            reason="offer_day_range",
+            minimum=FIRST_DAY.isoformat(),
+            maximum=LAST_DAY.isoformat(),
+        )
+    return day
 
 
 def _audience(r: _Reader, value: Any) -> Audience:

@@ -157,9 +157,9 @@ def in_control(seed: int, member_id: str, share: Decimal) -> bool:
 
 def check_offer(offer: Offer) -> None:
     """Refuse an offer that could not work: no name, no value, ending before it starts."""
-    if not offer.name.strip() or len(offer.name) > MAX_NAME:
+    if not offer.name.strip() or len(offer.name) > MAX_NAME or not offer.name.isprintable():
         raise InvalidRequest(
-            f"an offer needs a name of 1 to {MAX_NAME} characters",
+            f"an offer needs a name of 1 to {MAX_NAME} visible characters on one line",
             reason="offer_name",
             field="name",
             limit=MAX_NAME,
@@ -181,6 +181,13 @@ def check_offer(offer: Offer) -> None:
             reason="offer_gives_nothing",
             kind=offer.kind.value,
             field=_WHAT_IT_GIVES[offer.kind].split()[0],
+        )
+    if offer.sku is not None and (len(offer.sku) > MAX_NAME or not offer.sku.isprintable()):
+        raise InvalidRequest(
+            f"the free item's SKU is 1 to {MAX_NAME} visible characters",
+            reason="offer_sku",
+            field="sku",
+            limit=MAX_NAME,
         )
     if not 1 <= offer.per_member <= MAX_PER_MEMBER:
         raise InvalidRequest(

@@ -6,7 +6,12 @@ from loyalty_desktop.domain.wording import Wording
 
 OFFERS = {
     "offer_name": Wording(
-        "an offer needs a name of 1 to {limit} characters", "优惠名称须为 1 到 {limit} 个字"
+        "an offer needs a name of 1 to {limit} visible characters on one line",
+        "优惠名称须为 1 到 {limit} 个可见字符，且只占一行",
+    ),
+    "offer_sku": Wording(
+        "the free item's SKU is 1 to {limit} visible characters",
+        "免费商品的编码须为 1 到 {limit} 个可见字符",
     ),
     "offer_ends_before_start": Wording(
         "an offer must end after it starts", "优惠结束日期须晚于开始日期"
@@ -32,6 +37,10 @@ OFFERS = {
     ),
     "offer_months_not_list": Wording(
         "{where}: {key} must be a list of month numbers", "优惠文件 {where}：{key} 须为月份列表"
+    ),
+    "offer_day_range": Wording(
+        "{where}: {key} must be a day from {minimum} to {maximum}",
+        "优惠文件 {where}：{key} 须为 {minimum} 到 {maximum} 之间的日期",
     ),
     "offer_unknown": Wording("there is no offer {value}", "没有优惠 {value}"),
     "offer_unknown_tier": Wording(

@@ -23,6 +23,10 @@ SURVEYS = {
         "sale {sale} already has an answer ({value}, taken {at}); the first answer stands",
         "销售单 {sale} 已有评价（{value}，{at} 记录），以第一次评价为准",
     ),
+    "survey_before_sale": Wording(
+        "the answer about sale {sale} is dated {at}, before the sale itself ({sale_at})",
+        "销售单 {sale} 的评价时间 {at} 早于该笔消费本身（{sale_at}）",
+    ),
     "survey_sale_twice_in_file": Wording(
         "sale {sale} is already answered at row {row} of this file",
         "销售单 {sale} 在本文件第 {row} 行已有评价",

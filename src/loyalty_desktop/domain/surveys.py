@@ -9,6 +9,7 @@ services store answers and read the setting.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -66,10 +67,13 @@ class SurveyAnswer:
     recorded_at: datetime
 
 
+_WHOLE = re.compile(r"-?\d+")  # decimal digits int() reads (full width too), never "²" or "--5"
+
+
 def parse_score(text: str) -> int:
     """A score typed or read from a file: a whole number, else a refusal naming the text."""
     value = text.strip()
-    if not value.lstrip("-").isdigit() or len(value) > 3:
+    if not _WHOLE.fullmatch(value) or len(value) > 3:
         raise InvalidRequest(
             f"a score is a whole number, not {value!r}",
             code="invalid_score",

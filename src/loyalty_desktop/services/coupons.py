@@ -272,6 +272,7 @@ def redeem_coupon(
 ) -> CouponApplied:
     """Give the coupon's points and mark it used by ``sale``, inside the sale's transaction."""
     points = extra_points(offer, sale.earned)
+    uow.offers.lock(offer.id)  # another till's coupon of the offer waits: the budget is read once
     money_spent, points_spent = uow.offers.spent(offer.id)
     cost, spent = (points, points_spent) if offer.kind.gives_points else (off, money_spent)
     if offer.budget is not None and spent + cost > offer.budget:

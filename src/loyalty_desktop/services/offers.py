@@ -41,6 +41,7 @@ from loyalty_desktop.services.coupons import (
 )
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_files import ExportTable, csv_bytes
@@ -197,7 +198,7 @@ def _profiles(members: list[Member], facts: HistoryFacts) -> Iterator[MemberProf
 def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) -> Issued:
     """Choose the offer's audience now and give each chosen member outside the control group coupons."""
     require(actor, Permission.PROGRAM)
-    when = at or shop.clock.now()
+    when = request_moment(shop, actor, at)  # an audience as of a moment still to come is a guess
     with shop.uow(write=False) as uow:
         _, program = program_in_force(uow)
         offer = find_offer(uow, ref)
@@ -209,7 +210,7 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
                 consenting.append(member)
         opted = uow.offers.opted_out()
     if when >= offer.ends_at:
-        end = offer.ends_at.astimezone(ZoneInfo(program.timezone)).date().isoformat()
+        end = shop_days(offer, program.timezone)[1].isoformat()  # the last day it was good
         raise InvalidRequest(
             f"{offer.name} ended on {end}; it can no longer be issued",
             reason="offer_over",

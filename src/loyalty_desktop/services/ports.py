@@ -579,6 +579,10 @@ class OfferRepository(Protocol):
         """Mark an unused coupon used by a sale; False when it was already used."""
         ...
 
+    def lock(self, offer_id: str) -> None:
+        """Hold the offer until the transaction ends, so two tills never spend its budget at once."""
+        ...
+
     def spent(self, offer_id: str) -> tuple[int, int]:
         """Money off and points the offer's coupons gave so far."""
         ...
@@ -593,6 +597,10 @@ class OfferRepository(Protocol):
 
     def member_numbers(self, member_ids: Sequence[str]) -> dict[str, str]:
         """Member numbers by member id."""
+        ...
+
+    def forget_rules(self, member_ids: Sequence[str], said: str) -> int:
+        """Replace the rule that chose these members by ``said`` (an erasure); how many rows."""
         ...
 
     def set_opt_out(self, member_id: str, at: datetime | None) -> None:

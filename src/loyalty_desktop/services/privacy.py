@@ -22,6 +22,8 @@ from loyalty_desktop.services.surveys import answers_of
 
 T = TypeVar("T")
 
+ERASED_RULE = "(erased)"  # what an offer's record says chose an erased member
+
 
 @dataclass(frozen=True)
 class Erased:
@@ -156,6 +158,8 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
         # Their answers are their opinions, tied to their sales: they go with them.
         uow.surveys.erase([p.id for p in pending])
+        # Why an offer chose them (birthday month, categories they buy) is their profile too.
+        uow.offers.forget_rules([p.id for p in pending], ERASED_RULE)
         for person in pending:
             uow.members.save(erased(person))
             publish(uow, shop.device_id, erased_event(person.id, at))

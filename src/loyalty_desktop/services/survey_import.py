@@ -22,10 +22,15 @@ from loyalty_desktop.services.csv_files import CsvRow, CsvTable, RowCheck, RowPr
 from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
 from loyalty_desktop.services.import_rows import row_moment
 from loyalty_desktop.services.long_jobs import Job
-from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
-from loyalty_desktop.services.surveys import already_answered, answered_sale, settings_in
+from loyalty_desktop.services.surveys import (
+    after_sale,
+    already_answered,
+    answered_sale,
+    answering_member,
+    settings_in,
+)
 
 SURVEY_COLUMNS = ("member_ref", "score", "at", "sale_id")
 # A survey tool's file may have no sale (the time is then needed: each row says so).
@@ -51,7 +56,9 @@ class _Reader:
         score = check.value("score", lambda: parse_score(score_text))
         if score is not None:
             check.value("score", lambda: check_score(score, self.scale))
-        member = check.value("member_ref", lambda: find_member(self.uow, ref, self.shop.card_keys))
+        member = check.value(
+            "member_ref", lambda: answering_member(self.uow, ref, self.shop.card_keys)
+        )
         at = None
         if at_text or not sale_text:
             at = check.value("at", lambda: row_moment(at_text, self.timezone, self.now))
@@ -63,6 +70,10 @@ class _Reader:
                 sale, first = answered_sale(self.uow, member, sale_text)
             except LoyaltyError as refused:
                 return RowProblem.of(row.number, "sale_id", refused)
+            try:
+                at = after_sale(sale, at, self.timezone) if at is not None else None
+            except LoyaltyError as refused:
+                return RowProblem.of(row.number, "at", refused)
             if sale.sale_no in self.sales_in_file:
                 twice = InvalidRequest(
                     f"sale {sale.sale_no} is already answered at row "

@@ -13,9 +13,10 @@ import json
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from loyalty_desktop.domain.cards import repeatable
-from loyalty_desktop.domain.errors import InvalidRequest, UnknownSale
+from loyalty_desktop.domain.errors import InvalidRequest, MemberClosed, UnknownSale
 from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.moments import local_iso
@@ -32,7 +33,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
-from loyalty_desktop.services.ports import Conflict, UnitOfWork
+from loyalty_desktop.services.ports import CardKeys, Conflict, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_period import SurveyAnswers
 
@@ -90,6 +91,18 @@ def set_survey_settings(
     return after
 
 
+def answering_member(uow: UnitOfWork, ref: str, keys: CardKeys) -> Member:
+    """The member who answers; an erased or closed member gives no more answers (nor data)."""
+    member = find_member(uow, ref, keys)
+    if not member.active:
+        raise MemberClosed(
+            f"member {member.member_no} is {member.status.value}",
+            member_no=member.member_no,
+            status=member.status.value,
+        )
+    return member
+
+
 def answered_sale(
     uow: UnitOfWork, member: Member, sale_ref: str
 ) -> tuple[Sale, SurveyAnswer | None]:
@@ -114,6 +127,29 @@ def answered_sale(
             sale=sale.sale_no,
         )
     return sale, uow.surveys.for_sales([sale.sale_no]).get(sale.sale_no)
+
+
+def after_sale(sale: Sale, at: datetime, timezone: str) -> datetime:
+    """When an answer about ``sale`` was given: never before the sale (it would count as a return).
+
+    A survey file often gives only the day: an answer on the sale's own shop day but
+    before its time is taken as given at the sale; a day before the sale is refused.
+    """
+    if at >= sale.at:
+        return at
+    zone = ZoneInfo(timezone)
+    if at.astimezone(zone).date() == sale.at.astimezone(zone).date():
+        return sale.at
+    raise InvalidRequest(
+        f"the answer about sale {sale.sale_no} is dated {local_iso(at, timezone)}, before the "
+        f"sale itself ({local_iso(sale.at, timezone)})",
+        code="before_sale",
+        reason="survey_before_sale",
+        field="at",
+        sale=sale.sale_no,
+        at=local_iso(at, timezone),
+        sale_at=local_iso(sale.at, timezone),
+    )
 
 
 def already_answered(first: SurveyAnswer, timezone: str) -> InvalidRequest:
@@ -174,11 +210,12 @@ def _record(
             timezone = program.timezone
             scale = settings_in(uow).scale
             check_score(score, scale)
-            member = find_member(uow, member_ref, shop.card_keys)
+            member = answering_member(uow, member_ref, shop.card_keys)
             store, first = shop.device_id, None
             sale_no = None
             if sale_ref is not None:
                 sale, first = answered_sale(uow, member, sale_ref)
+                when = after_sale(sale, when, timezone)
                 store, sale_no = sale.device_id or shop.device_id, sale.sale_no
             if first is not None:
                 if first.score == score and first.scale is scale:

@@ -85,6 +85,16 @@ def test_truncated_or_random_text_is_refused_not_a_crash(text: str) -> None:
         decode_card(text, KEYS)
 
 
+def test_digits_of_other_scripts_are_refused_not_a_crash() -> None:
+    """NFKC keeps Arabic-Indic digits; str.isdigit() says yes, but they are never our card."""
+    code = encode_card(CARD, KEY)
+    other = code[:3] + code[3:-1].translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) + code[-1]
+    assert not card_shaped(other)
+    with pytest.raises(InvalidCard) as refused:
+        decode_card(other, KEYS)
+    assert refused.value.reason == "card_foreign"
+
+
 def test_random_digit_strings_are_refused_or_payment_codes() -> None:
     rng = random.Random(2)
     for _ in range(5000):

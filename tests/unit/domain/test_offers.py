@@ -96,6 +96,19 @@ def test_mangled_coupon_codes_are_refused_with_a_reason(mangle, reason) -> None:
     assert refused.value.reason == reason
 
 
+_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def test_a_coupon_typed_in_other_scripts_digits_is_refused_not_a_crash() -> None:
+    """Digits that NFKC keeps (Arabic-Indic, Devanagari…) are not ours: a refusal, never a 500."""
+    code = encode_coupon(CouponCode(1, 42), KEYS[1])
+    other = code[:3] + code[3:-1].translate(_ARABIC_INDIC) + code[-1]
+    assert not coupon_shaped(other)
+    with pytest.raises(InvalidCoupon) as refused:
+        decode_coupon(other, KEYS)
+    assert refused.value.reason == "coupon_not_a_coupon"
+
+
 def test_a_coupon_signed_with_another_key_is_forged() -> None:
     foreign = encode_coupon(CouponCode(1, 42), b"x" * 32)
     with pytest.raises(InvalidCoupon) as refused:
@@ -156,6 +169,13 @@ def test_offer_file_is_read_with_shop_days() -> None:
         (("seed = 7", 'seed = "7"'), "program_not_integer", ":8"),
         (('name = "Double points for lapsed Gold"', ""), "offer_key_missing", "double.toml"),
         (("[audience]", "[audience"), "program_not_toml", "double.toml"),
+        (('end = "2026-01-31"', 'end = "9999-12-31"'), "offer_day_range", ":6"),
+        (
+            ('name = "Double points for lapsed Gold"', 'name = "=1+1\\nline 2\\u0000"'),
+            "offer_name",
+            ":2",
+        ),
+        (('start = "2026-01-01"', 'start = "0001-01-01"'), "offer_day_range", ":5"),
     ],
 )
 def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) -> None:  # type: ignore[no-untyped-def]
@@ -164,3 +184,13 @@ def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) ->
     assert refused.value.code == "bad_file"
     assert refused.value.reason == reason
     assert where in refused.value.message
+
+
+def test_a_free_item_sku_with_control_characters_is_refused() -> None:
+    """A NUL would be refused by PostgreSQL as an internal error; a newline breaks the SMS list."""
+    text = GOOD.replace(
+        'kind = "points_multiplier"\nmultiplier = "2"', 'kind = "free_item"\nsku = "TEA\\u0000"'
+    )
+    with pytest.raises(LoyaltyError) as refused:
+        parse_offer(text, CNY, "UTC", "double.toml")
+    assert refused.value.reason == "offer_sku"

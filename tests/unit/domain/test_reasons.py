@@ -114,6 +114,7 @@ SAMPLES: dict[str, object] = {
     "at": "2025-03-01 10:20:00",
     "first": "2025-03-01 10:00:00",
     "sale": "S1",
+    "sale_at": "2025-03-01 09:55:00",
     "rows": "3, 4",
     "column": "mobile",
     "fields": ["points"],

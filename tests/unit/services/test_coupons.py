@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
 from loyalty_desktop.domain.coupons import InvalidCoupon
 from loyalty_desktop.domain.errors import IdConflict, InvalidRequest
 from loyalty_desktop.server.facts import check_event
-from loyalty_desktop.services import checkout, coupons, offers
+from loyalty_desktop.services import checkout, coupons, offers, privacy
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from tests.unit.services.conftest import ShopDriver
@@ -156,3 +156,57 @@ def test_the_servers_checks_take_the_refunds_a_till_makes_with_coupon_points_bac
     assert len(refunds) == 3
     for event in facts:
         check_event(event.kind, event.version, event.payload)  # raises Rejected if refused
+
+
+def test_erasing_a_member_forgets_why_an_offer_chose_them(driver: ShopDriver) -> None:
+    """The rule that chose a member ("birthday_month=3; category=tea") is their profile: it goes.
+
+    Their member id stays on the offer (the control group and the lift are counted by it, as the
+    ledger keeps its totals), but nothing said about the person does.
+    """
+    member = driver.enrol("王芳", consent=True, birthday=date(1990, 3, 14))
+    today = driver.clock.now().date()
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "March birthdays"\nkind = "bonus_points"\npoints = 5\nstart = "{today}"\n'
+        f'end = "{today}"\ncontrol_share = "0"\n[audience]\nbirthday_months = [3]\n',
+    )  # fmt: skip
+    offers.issue_offer(driver.shop, LOCAL_ADMIN, offer.id)
+    [target] = driver.database.store.offer_targets.values()
+    assert target.rule == "birthday_month=3"
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, member.member_no)
+    [target] = driver.database.store.offer_targets.values()
+    assert target.member_id == member.id
+    assert "birthday" not in target.rule
+    assert "3" not in target.rule
+
+
+def test_an_offer_over_is_not_issued_and_the_refusal_names_its_last_day(
+    driver: ShopDriver,
+) -> None:
+    driver.enrol("甲", consent=True)
+    today = driver.clock.now().date()
+    last = today - timedelta(days=1)
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "Last week"\nkind = "bonus_points"\npoints = 5\n'
+        f'start = "{today - timedelta(days=7)}"\nend = "{last}"\n',
+    )  # fmt: skip
+    with pytest.raises(InvalidRequest) as refused:
+        offers.issue_offer(driver.shop, LOCAL_ADMIN, offer.id)
+    assert refused.value.reason == "offer_over"
+    assert refused.value.details["end"] == last.isoformat()  # the end day is included
+
+
+def test_an_offer_is_not_issued_as_of_a_moment_still_to_come(driver: ShopDriver) -> None:
+    today = driver.clock.now().date()
+    offer = offers.create_offer(
+        driver.shop, LOCAL_ADMIN,
+        f'name = "Next year"\nkind = "bonus_points"\npoints = 5\n'
+        f'start = "{today}"\nend = "{today + timedelta(days=400)}"\n',
+    )  # fmt: skip
+    with pytest.raises(InvalidRequest) as refused:
+        offers.issue_offer(
+            driver.shop, LOCAL_ADMIN, offer.id, driver.clock.now() + timedelta(days=300)
+        )
+    assert refused.value.reason == "backdate_future"

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied, UnknownSale
-from loyalty_desktop.domain.surveys import SurveyScale
+from loyalty_desktop.domain.errors import (
+    InvalidRequest,
+    MemberClosed,
+    PermissionDenied,
+    UnknownSale,
+)
+from loyalty_desktop.domain.surveys import SurveyScale, parse_score
 from loyalty_desktop.services import privacy, survey_import, surveys
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from tests.unit.services.conftest import ShopDriver
@@ -160,3 +166,68 @@ def test_importing_the_same_file_twice_skips_what_is_stored_and_a_sale_twice_is_
 def test_a_cashier_may_not_import_answers(driver: ShopDriver, tmp_path: Path) -> None:
     with pytest.raises(PermissionDenied):
         survey_import.import_surveys(driver.shop, CASHIER, _csv(tmp_path, ""))
+
+
+@pytest.mark.parametrize("text", ["--5", "²", "①", "4.5", "NaN", "five", "", "1e1"])
+def test_a_score_that_is_not_a_plain_whole_number_is_refused_in_a_file_never_a_crash(
+    driver: ShopDriver, tmp_path: Path, text: str
+) -> None:
+    """str.isdigit() says yes to "²" and "--5" passed lstrip("-"); int() then raised ValueError."""
+    m = driver.enrol()
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},{text},2025-01-02,\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "invalid_score")]
+    assert driver.database.store.surveys == []
+
+
+def test_full_width_digits_from_an_input_method_are_a_score() -> None:
+    assert parse_score("５") == 5
+    assert parse_score(" 10 ") == 10
+
+
+def test_an_answer_dated_before_its_sale_is_refused_at_the_till_and_in_a_file(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    """An answer before the sale it is about would count that very sale as a repurchase."""
+    m = driver.enrol()
+    driver.sell("S1", m.member_no, "50.00")
+    before = driver.clock.now() - timedelta(days=3)
+    with pytest.raises(InvalidRequest) as refused:
+        surveys.record_answer(driver.shop, LOCAL_ADMIN, m.member_no, 5, sale_ref="S1", at=before)
+    assert refused.value.reason == "survey_before_sale"
+    day = before.date().isoformat()
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,{day},S1\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "before_sale")]
+    assert driver.database.store.surveys == []
+
+
+def test_a_file_giving_only_the_day_of_the_sale_takes_the_sales_time(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    m = driver.enrol()
+    sold = driver.sell("S1", m.member_no, "50.00")
+    day = sold.at.astimezone(ZoneInfo("Asia/Shanghai")).date().isoformat()  # the shop's day
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,{day},S1\n")
+    )
+    assert (report.imported, list(report.rejected)) == (1, [])
+    [answer] = driver.database.store.surveys
+    assert answer.at == sold.at
+
+
+def test_an_erased_member_gives_no_more_answers_at_the_till_or_in_a_file(
+    driver: ShopDriver, tmp_path: Path
+) -> None:
+    """Erasure removed their answers; a new one after it would be their opinion kept again."""
+    m = driver.enrol()
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, m.member_no)
+    with pytest.raises(MemberClosed):
+        surveys.record_answer(driver.shop, CASHIER, m.member_no, 5)
+    report = survey_import.import_surveys(
+        driver.shop, LOCAL_ADMIN, _csv(tmp_path, f"{m.member_no},5,2025-01-02,\n")
+    )
+    assert [(p.row, p.code) for p in report.rejected] == [(2, "member_closed")]
+    assert driver.database.store.surveys == []

@@ -165,6 +165,10 @@ class SqlOffers:
         )
         return done.rowcount == 1
 
+    def lock(self, offer_id: str) -> None:
+        """Hold the offer's row (PostgreSQL; SQLite's writers are one at a time anyway)."""
+        self.conn.execute(select(offers.c.id).where(offers.c.id == offer_id).with_for_update())
+
     def spent(self, offer_id: str) -> tuple[int, int]:
         """Money off and points given so far by the offer's coupons."""
         row = self.conn.execute(
@@ -214,6 +218,15 @@ class SqlOffers:
     def member_numbers(self, member_ids: Sequence[str]) -> dict[str, str]:
         query = select(members.c.id, members.c.member_no).where(members.c.id.in_(list(member_ids)))
         return {r.id: r.member_no for r in self.conn.execute(query)}
+
+    def forget_rules(self, member_ids: Sequence[str], said: str) -> int:
+        """Replace the rule that chose these members by ``said`` (an erasure); how many rows."""
+        done = self.conn.execute(
+            update(offer_targets)
+            .where(offer_targets.c.member_id.in_(list(member_ids)))
+            .values(rule=said)
+        )
+        return done.rowcount
 
     def set_opt_out(self, member_id: str, at: datetime | None) -> None:
         """Opt the member out of personalised offers (``at``), or back in (None)."""

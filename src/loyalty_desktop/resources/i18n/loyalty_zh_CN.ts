@@ -1292,22 +1292,22 @@
         <translation>请先扫描会员卡，再扫优惠券。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="105" />
+        <location filename="../../ui/screens/coupon_desk.py" line="107" />
         <source>✓ Coupon: {offer} — {gives} (Alt+0 removes it)</source>
         <translation>✓ 优惠券：{offer} — {gives}（Alt+0 取消）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="110" />
+        <location filename="../../ui/screens/coupon_desk.py" line="112" />
         <source>Coupon checked: it is applied to this sale.</source>
         <translation>优惠券有效，已用于本单。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="115" />
+        <location filename="../../ui/screens/coupon_desk.py" line="117" />
         <source>✗ Coupon refused: {why}</source>
         <translation>✗ 优惠券不能使用：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/coupon_desk.py" line="128" />
+        <location filename="../../ui/screens/coupon_desk.py" line="130" />
         <source>Coupon removed from this sale.</source>
         <translation>已从本单取消优惠券。</translation>
     </message>
@@ -6172,27 +6172,27 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>SurveyPrompt</name>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="85" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="87" />
         <source>How happy were you with your visit today? 1 to 5 stars</source>
         <translation>您对今天的购物满意吗？请打 1 到 5 星</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="86" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="88" />
         <source>Press 1 to 5 for the stars · Esc skips</source>
         <translation>按 1 到 5 键打星 · 按 Esc 跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="88" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="90" />
         <source>Would you recommend us to a friend? 0 to 10</source>
         <translation>您会向朋友推荐我们吗？0 到 10 分</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="89" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="91" />
         <source>Press 0 to 9, or 1 then 0 for 10 · Esc skips</source>
         <translation>按 0 到 9 键；10 分请先按 1 再按 0 · 按 Esc 跳过</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/survey_prompt.py" line="168" />
+        <location filename="../../ui/widgets/survey_prompt.py" line="177" />
         <source>Thank you! {score} for sale {sale}.</source>
         <translation>谢谢！销售单 {sale} 评分 {score}。</translation>
     </message>

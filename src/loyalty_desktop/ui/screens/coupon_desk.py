@@ -97,9 +97,11 @@ class CouponDesk(QObject):
         def check() -> CouponCheck:
             return coupons.check_coupon(self._shop, self._actor, code, member_no)
 
-        self._tasks.submit(check, lambda found: self._taken(code, found), self._refused)
+        self._tasks.submit(check, lambda found: self._taken(code, found, member_no), self._refused)
 
-    def _taken(self, code: str, found: CouponCheck) -> None:
+    def _taken(self, code: str, found: CouponCheck, member_no: str) -> None:
+        if member_no != self._for:  # checked for a customer already gone: not this basket's
+            return
         self.code = code
         self.line.setText(
             self.tr("✓ Coupon: {offer} — {gives} (Alt+0 removes it)").format(

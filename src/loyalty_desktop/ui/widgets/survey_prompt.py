@@ -11,9 +11,10 @@ The answer is stored on the worker; the till moves on at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.surveys import SurveyScale, SurveySettings
@@ -42,6 +43,7 @@ class SurveyPrompt(QFrame):
         self.asking: str | None = None
         self.scale = SurveyScale.STARS
         self._member: str | None = None
+        self.returns_to: QWidget | None = None  # the field the question took the keyboard from
         self._one = QTimer(self)  # a "1" waiting for the "0" of a 10
         self._one.setSingleShot(True)
         self._one.setInterval(TEN_WAIT_MS)
@@ -87,6 +89,8 @@ class SurveyPrompt(QFrame):
         else:
             self.question.setText(self.tr("Would you recommend us to a friend? 0 to 10"))
             self.keys.setText(self.tr("Press 0 to 9, or 1 then 0 for 10 · Esc skips"))
+        held = QApplication.focusWidget()
+        self.returns_to = held if held is not None and held is not self else None
         self.show()
         self.setFocus()
 
@@ -140,6 +144,11 @@ class SurveyPrompt(QFrame):
             self._digit(_DIGITS[key])
             return
         self.dismiss()
+        back = self.returns_to
+        if back is not None and shiboken6.isValid(back) and back.isVisible():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+            QCoreApplication.sendEvent(back, QKeyEvent(event))  # the next customer's first key
+            return
         super().keyPressEvent(event)
 
     def _digit(self, digit: int) -> None:
