@@ -10,7 +10,6 @@ import http.server
 import json
 import threading
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -23,31 +22,10 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.integration.conftest import PROGRAM
+from tests.sync_wire import Wire, wired
 
 CASHIER = Actor("Cai", Role.CASHIER)
 MANAGER = Actor("Mia", Role.MANAGER)
-
-
-class Wire:
-    """Answers every event ``applied`` while up; raises what a real client would when not."""
-
-    def __init__(self) -> None:
-        self.failure: Exception | None = None
-        self.calls = 0
-        self.keys: list[str] = []
-        self.tokens: list[str] = []
-
-    def store_id(self) -> str:
-        if self.failure is not None:
-            raise self.failure
-        return "store-9"
-
-    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        self.calls += 1
-        if self.failure is not None:
-            raise self.failure
-        self.keys += [e["key"] for e in events]
-        return [{"status": "applied"} for _ in events]
 
 
 @pytest.fixture
@@ -133,12 +111,10 @@ def test_disconnecting_forgets_the_server_but_keeps_every_queued_event(store: Op
 
 
 def test_quarantined_events_are_listed_for_managers_with_their_kind(store: Opened) -> None:
-    class Conflicting(Wire):
-        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-            return [{"status": "conflict", "reason": "key_reused"} for _ in events]
-
+    conflicting = Wire()
+    conflicting.answer = "conflict"  # with the reason "key_reused"
     queued = sync.status(store.shop).queue
-    sync.sync_pass(store.shop, Conflicting())
+    sync.sync_pass(store.shop, conflicting)
 
     held = sync.quarantined(store.shop, MANAGER)
     assert len(held) == queued == sync.status(store.shop).quarantined
@@ -175,19 +151,11 @@ def test_the_http_client_tells_a_refused_token_from_a_server_away() -> None:
         away.push([{"key": "k"}])
 
 
-def _wired(store: Opened, wire: Wire) -> Any:
-    def client(url: str, token: str) -> Wire:
-        wire.tokens.append(token)
-        return wire
-
-    return replace(store.shop, sync_server=client)
-
-
 def test_connecting_checks_the_address_and_the_token_first_and_remembers_nothing_on_failure(
     store: Opened,
 ) -> None:
     wire = Wire()
-    shop = _wired(store, wire)
+    shop = wired(store.shop, wire)
     with pytest.raises(InvalidRequest):
         sync.connect_to(shop, LOCAL_ADMIN, "hq.example", "tok")  # no scheme
     with pytest.raises(PermissionDenied):
@@ -207,7 +175,7 @@ def test_the_tills_background_pass_never_raises_and_does_nothing_until_connected
     store: Opened,
 ) -> None:
     wire = Wire()
-    shop = _wired(store, wire)
+    shop = wired(store.shop, wire)
     queued = sync.status(shop).queue
     assert sync.run_pass(shop).server is None
     assert wire.calls == 0
@@ -310,7 +278,7 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
 
     monkeypatch.setattr(sync, "BATCH", 1)
     wire = Disconnected()
-    shop = _wired(store, wire)
+    shop = wired(store.shop, wire)
     sync.connect(shop, LOCAL_ADMIN, "https://wrong.example", "tok", "store-9")
     queued = sync.status(shop).queue
     assert queued >= 3
@@ -335,7 +303,7 @@ def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
 ) -> None:
     """The address is shown in the status bar, printed and audited: it must carry no secret."""
     wire = Wire()
-    shop = _wired(store, wire)
+    shop = wired(store.shop, wire)
     with pytest.raises(InvalidRequest) as refused:
         sync.connect_to(shop, LOCAL_ADMIN, url, "tok")
     assert refused.value.reason == "sync_address"

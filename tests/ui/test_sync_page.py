@@ -6,9 +6,7 @@ test is what the till's screens do with its answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -21,39 +19,20 @@ from loyalty_desktop.ui.console.sync_page import SyncPage
 from loyalty_desktop.ui.sync_pump import SyncPump
 from loyalty_desktop.ui.tasks import Tasks
 from loyalty_desktop.ui.widgets.sync_status import SyncStatusLabel
+from tests.sync_wire import Wire, wired
 
 ADMIN = Actor("Ada", Role.ADMIN)
 MANAGER = Actor("Mia", Role.MANAGER)
 
 
-class Wire:
-    """Answers like the server: applied, a conflict, or raises what the HTTP client raises."""
-
-    def __init__(self) -> None:
-        self.failure: Exception | None = None
-        self.answer = "applied"
-        self.keys: list[str] = []
-
-    def store_id(self) -> str:
-        if self.failure is not None:
-            raise self.failure
-        return "store-7"
-
-    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        if self.failure is not None:
-            raise self.failure
-        self.keys += [e["key"] for e in events]
-        return [{"status": self.answer, "reason": "key_reused"} for _ in events]
-
-
 @pytest.fixture
 def wire() -> Wire:
-    return Wire()
+    return Wire(store_id="store-7")
 
 
 @pytest.fixture
 def shop(staffed: Opened, wire: Wire) -> Shop:
-    return replace(staffed.shop, sync_server=lambda url, token: wire)
+    return wired(staffed.shop, wire)
 
 
 @pytest.fixture

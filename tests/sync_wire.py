@@ -1,0 +1,47 @@
+"""A stand-in for the central server's client, for tests of the store's side of syncing.
+
+What is under test is the store (what leaves the queue, what the status and screens say);
+tests/server tries the real server over HTTP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from loyalty_desktop.services.context import Shop
+
+
+class Wire:
+    """Answers every event ``answer`` while up; raises ``failure`` as the HTTP client would."""
+
+    def __init__(self, store_id: str = "store-9") -> None:
+        self.failure: Exception | None = None
+        self.answer = "applied"
+        self.calls = 0
+        self.keys: list[str] = []
+        self.tokens: list[str] = []
+        self._store_id = store_id
+
+    def store_id(self) -> str:
+        if self.failure is not None:
+            raise self.failure
+        return self._store_id
+
+    def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        self.calls += 1
+        if self.failure is not None:
+            raise self.failure
+        self.keys += [e["key"] for e in events]
+        return [{"status": self.answer, "reason": "key_reused"} for _ in events]
+
+
+def wired(shop: Shop, wire: Wire) -> Shop:
+    """The shop, its server client replaced by ``wire`` (which notes each token it is given)."""
+
+    def client(url: str, token: str) -> Wire:
+        wire.tokens.append(token)
+        return wire
+
+    return replace(shop, sync_server=client)
