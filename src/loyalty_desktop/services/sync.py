@@ -241,7 +241,7 @@ def connection(shop: Shop) -> tuple[str | None, str | None]:
 
 
 def _quarantined(shop: Shop) -> list[dict[str, Any]]:
-    with shop.uow() as uow:
+    with shop.uow(write=False) as uow:
         return list(json.loads(uow.settings.get(QUARANTINED) or "[]"))
 
 
@@ -332,7 +332,7 @@ def _add(a: SyncReport, b: SyncReport) -> SyncReport:
 def status(shop: Shop) -> SyncStatus:
     """Queue length, last sync, quarantined events and why the last pass stopped (no personal data)."""
     server, _ = connection(shop)
-    with shop.uow() as uow:
+    with shop.uow(write=False) as uow:  # a read: it must not take the tills' write lock
         last = uow.settings.get(LAST_SYNC)
         store_id = uow.settings.get(STORE) or None
         problem = uow.settings.get(PROBLEM) or None
