@@ -316,16 +316,14 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     for r in rows.ledger:
         moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
     stmt = pg_insert(balances)
-    conn.execute(
+    now_held = conn.execute(
         stmt.on_conflict_do_update(
             index_elements=[balances.c.member_id],
             set_={"points": balances.c.points + stmt.excluded.points},
-        ),
+        ).returning(balances.c.member_id, balances.c.points),
         [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
-    )
-    spent = [k for k, v in moved.items() if v < 0]
-    if spent:
-        flag_overdrawn(conn, spent, now)
+    ).all()
+    flag_overdrawn(conn, [(r.member_id, r.points) for r in now_held], now)
 
 
 def _apply(

@@ -19,17 +19,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from loyalty_desktop.server.tables import balances, reviews
 
 
-def flag_overdrawn(conn: Connection, member_ids: Sequence[uuid.UUID], now: datetime) -> None:
-    """Flag those of these members whose balance is now below zero (once each)."""
-    below = conn.execute(
-        select(balances.c.member_id, balances.c.points).where(
-            balances.c.member_id.in_(sorted(member_ids)), balances.c.points < 0
-        )
-    ).all()
+def flag_overdrawn(
+    conn: Connection, balances_now: Sequence[tuple[uuid.UUID, int]], now: datetime
+) -> None:
+    """Flag the members whose balance (as the upsert just returned it) is below zero, once each."""
+    below = [(member_id, points) for member_id, points in balances_now if points < 0]
     if below:
         conn.execute(
             pg_insert(reviews).on_conflict_do_nothing(),
-            [{"member_id": r.member_id, "points": r.points, "flagged_at": now} for r in below],
+            [{"member_id": m, "points": p, "flagged_at": now} for m, p in below],
         )
 
 
