@@ -12,7 +12,6 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -33,7 +31,7 @@ from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_events import CheckedIn, EventSummary
 from loyalty_desktop.ui.console.events_model import EventTableModel
-from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.page import ConsolePage, pick_list
 from loyalty_desktop.ui.scanner import disable_ime
 from loyalty_desktop.ui.screens.messages import spoken, tell
 from loyalty_desktop.ui.tasks import Tasks
@@ -58,12 +56,7 @@ class EventsPage(ConsolePage):
         )
         guide.setWordWrap(True)
         self.model = EventTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = pick_list(self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.offers import Issued, OfferSummary
 from loyalty_desktop.ui.console.offer_form import OfferForm
 from loyalty_desktop.ui.console.offers_model import OfferTableModel
-from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.page import ConsolePage, pick_list
 from loyalty_desktop.ui.screens.messages import spoken, tell
 from loyalty_desktop.ui.tasks import Tasks
 
@@ -55,12 +53,7 @@ class OffersPage(ConsolePage):
         )
         guide.setWordWrap(True)
         self.model = OfferTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = pick_list(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names elide

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
@@ -21,3 +22,14 @@ class ConsolePage(QWidget):
 
     def scanned(self, code: str) -> None:
         """A code was scanned while this page shows (most pages have no use for it)."""
+
+
+def pick_list(model: QAbstractItemModel) -> QTableView:
+    """A page's table of things to pick one of: whole rows, one at a time, read-only, no row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table

@@ -12,13 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QLocale, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -27,7 +25,7 @@ from loyalty_desktop.services.auth import Actor
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.import_files import ImportKind
 from loyalty_desktop.services.product_list import ProductQuery
-from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.page import ConsolePage, pick_list
 from loyalty_desktop.ui.console.product_editor import ProductEditor
 from loyalty_desktop.ui.console.product_model import ProductTableModel
 from loyalty_desktop.ui.console.suggestion_options import SuggestionOptions
@@ -50,12 +48,7 @@ class ProductsPage(ConsolePage):
         self.count = QLabel()
         self.import_button = QPushButton(self.tr("Import CSV or Excel…"))
         self.model = ProductTableModel(shop, tasks, actor)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = pick_list(self.model)
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()

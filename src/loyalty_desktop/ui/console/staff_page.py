@@ -18,13 +18,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -33,7 +31,7 @@ from loyalty_desktop.services import staff, staff_accounts
 from loyalty_desktop.services.auth import Actor, Permission, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.staff import StaffAccount
-from loyalty_desktop.ui.console.page import ConsolePage
+from loyalty_desktop.ui.console.page import ConsolePage, pick_list
 from loyalty_desktop.ui.console.staff_dialogs import (
     AddStaffDialog,
     PinDialog,
@@ -135,12 +133,7 @@ class StaffPage(ConsolePage):
         )
         guide.setWordWrap(True)
         self.model = StaffTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = pick_list(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add = QPushButton(self.tr("Add staff (Ctrl+N)"))
