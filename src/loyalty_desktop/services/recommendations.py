@@ -89,6 +89,14 @@ class _Cache:
         self.built: _Built | None = None
         self.stale = False
         self.thread: threading.Thread | None = None
+        self.started = 0  # builds started, ever: how a caller tells that a request began one
+
+    def wait_idle(self) -> None:
+        """Wait for the build under way, if any (tests, and a shop closing down)."""
+        with self.lock:
+            thread = self.thread
+        if thread is not None:
+            thread.join()
 
     def current(self, shop: Shop, *, wait: bool) -> _Built | None:
         now = shop.clock.now()
@@ -97,6 +105,7 @@ class _Cache:
             due = built is None or built.provisional or self.stale or built.out_of_date(now)
             if due and self.thread is None:
                 self.stale = False
+                self.started += 1
                 self.thread = threading.Thread(
                     target=self._rebuild, args=(shop, built is None), daemon=True
                 )

@@ -58,10 +58,10 @@ def ann(driver: ShopDriver) -> str:
     return member_no
 
 
-def _built_anew(driver: ShopDriver) -> None:
-    thread = recommendations._cache(driver.shop).thread
-    assert thread is not None  # a new shop day started a rebuild
-    thread.join()
+def _built_anew(driver: ShopDriver, started_before: int) -> None:
+    cache = recommendations._cache(driver.shop)
+    cache.wait_idle()
+    assert cache.started > started_before  # a new shop day started a rebuild
 
 
 def _skus(driver: ShopDriver, member_no: str, options: RecommendOptions) -> set[str]:
@@ -93,8 +93,9 @@ def test_a_consumable_not_yet_due_is_held_back_even_without_skipping(
     options = RecommendOptions(consumable_categories=frozenset({"dairy"}))
     assert _skus(driver, ann, options) == {"MILK", "CHEESE", "KETTLE"}
     driver.clock.advance(days=4)  # yoghurt's 8 days have passed since its last purchase
+    started = recommendations._cache(driver.shop).started
     assert "YOG" not in _skus(driver, ann, options)  # yesterday's model, while today's is built
-    _built_anew(driver)
+    _built_anew(driver, started)
     assert "YOG" in _skus(driver, ann, options)
 
 

@@ -135,9 +135,7 @@ def test_a_stale_model_answers_until_the_rebuild_is_done(
     recommendations.invalidate(driver.shop)
     meanwhile = recommend(driver.shop, CASHIER, shop["Bo"], k=5)  # starts the rebuild
     assert meanwhile.items == before.items
-    thread = recommendations._cache(driver.shop).thread
-    if thread is not None:
-        thread.join()
+    recommendations._cache(driver.shop).wait_idle()
     after = recommend(driver.shop, CASHIER, shop["Bo"], k=5)
     assert "COLA" in {i.sku for i in after.items}
 
