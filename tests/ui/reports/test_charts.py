@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-from PySide6.QtCharts import QAbstractBarSeries
+import pytest
+from PySide6.QtCharts import QAbstractBarSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetrics, QImage
 from pytestqt.qtbot import QtBot
 
+from loyalty_desktop.ui.widgets.chart_style import LABEL_PX, chart_font, nice_ticks
 from loyalty_desktop.ui.widgets.charts import PALETTE, ChartView, Series
 
 MONTHS = ("2026-01", "2026-02", "2026-03", "2026-04")
@@ -135,3 +138,48 @@ def test_ten_slices_get_ten_colours_each_legible_under_white_text(qtbot: QtBot) 
     assert all(_contrast_to_white(c) >= 4.5 for c in PALETTE), "the white shares stay legible"
     labels = [marker.label() for marker in view.chart().legend().markers(pie)]
     assert labels == names, "the legend names every slice in full"
+
+
+def _value_axis(view: ChartView) -> QValueAxis:
+    found = view.chart().axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(found, QValueAxis)
+    return found
+
+
+def test_a_short_chart_gets_few_value_ticks_far_enough_apart_to_read(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    view.setMinimumSize(320, 150)
+    view.resize(640, 200)  # the Satisfaction page's charts at 1366 × 768 are about this high
+    labels = [f"2026-{m:02d}" for m in range(1, 13)]
+    view.show_trend(labels, labels, [Series("CSAT", [60 + m for m in range(12)])])
+    qtbot.wait(20)
+    axis, height = _value_axis(view), view.chart().plotArea().height()
+    assert axis.tickCount() >= 2
+    assert height / (axis.tickCount() - 1) >= 24  # Qt draws crowded labels as "…"
+    assert axis.max() > 71  # the top point is inside the plot, not on its edge
+
+
+def test_the_last_category_label_is_not_cut_at_the_right_edge(qtbot: QtBot) -> None:
+    view = _shown(qtbot)
+    for count in (7, 12, 13):  # the last month labelled, or one before it
+        labels = [f"2026-{m:02d}" for m in range(1, count + 1)]
+        view.show_trend(labels, labels, [Series("CSAT", [60.0] * count)])
+        qtbot.wait(10)
+        axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+        last = axis.categoriesLabels()[-1]
+        at = view.chart().mapToPosition(QPointF(labels.index(last), 60.0)).x()
+        half = QFontMetrics(chart_font(LABEL_PX)).horizontalAdvance(last) / 2
+        assert at + half <= view.width()
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "most"), [(0, 83.2, 4), (0, 51, 4), (0, 1, 2), (-37, 512, 6), (0, 3e9, 5)]
+)
+def test_nice_ticks_cover_the_range_in_round_steps(low: float, high: float, most: int) -> None:
+    lo, hi, ticks = nice_ticks(low, high, most)
+    assert lo <= low
+    assert hi >= high
+    assert 2 <= ticks <= most
+    step = (hi - lo) / (ticks - 1)
+    mantissa = step / 10 ** math.floor(math.log10(step))
+    assert any(math.isclose(mantissa, m) for m in (1, 2, 2.5, 5))

@@ -61,3 +61,22 @@ def label_step(labels: Sequence[str], width: float) -> int:
     metrics = QFontMetrics(chart_font(LABEL_PX))
     gap = max(MIN_LABEL_GAP_PX, max(metrics.horizontalAdvance(t) for t in labels) + 24)
     return max(1, math.ceil(len(labels) * gap / max(width, 1.0)))
+
+
+def nice_ticks(low: float, high: float, most: int) -> tuple[float, float, int]:
+    """A range around ``low``..``high`` cut by at most ``most`` ticks at round steps (1, 2, 2.5, 5 × 10ⁿ).
+
+    Returns the range's ends and the tick count (ends included).
+    """
+    if not high > low:
+        high = low + 1
+    most = max(2, most)
+    power = 10 ** math.floor(math.log10((high - low) / (most - 1)))
+    while True:
+        for factor in (1, 2, 2.5, 5):
+            step = factor * power
+            lo, hi = math.floor(low / step) * step, math.ceil(high / step) * step
+            ticks = round((hi - lo) / step) + 1
+            if ticks <= most:
+                return lo, hi, ticks
+        power *= 10

@@ -33,7 +33,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QImage, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QWidget
 
 from loyalty_desktop.ui.widgets.chart_style import (
@@ -47,10 +47,12 @@ from loyalty_desktop.ui.widgets.chart_style import (
     Series,
     chart_font,
     label_step,
+    nice_ticks,
 )
 
 __all__ = ["MUTED", "PALETTE", "ChartView", "Series", "chart_font"]
 
+_TICK_GAP_PX = 24  # a value label at most every this many pixels of height
 _ROOMY_LEGEND = 7  # slices whose names fit beside a pie in the normal type
 
 
@@ -204,7 +206,9 @@ class ChartView(QChartView):
         for x, y in points:
             dots.append(float(x), float(y))
         dots.clicked.connect(self._pick_nearest)
-        axis_x = self._value_axis([Series("", [x for x, _ in points])], "%.0f", title=x_title)
+        axis_x = self._value_axis(
+            [Series("", [x for x, _ in points])], "%.0f", title=x_title, across=True
+        )
         axis_y = self._value_axis([Series("", [y for _, y in points])], "%.0f", title=y_title)
         self._attach(chart, dots, axis_x, axis_y)
         chart.legend().setVisible(bool(name))
@@ -246,6 +250,7 @@ class ChartView(QChartView):
         self.keys = tuple(keys)
         self._axis: QCategoryAxis | None = None
         self._labels: tuple[str, ...] = ()
+        self._value: tuple[QValueAxis, float, float] | None = None
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setBackgroundRoundness(0)
@@ -253,6 +258,7 @@ class ChartView(QChartView):
         chart.setTitle(self._title)
         chart.setTitleFont(chart_font(TITLE_PX, bold=True))
         chart.setTitleBrush(QBrush(QColor(TEXT)))
+        chart.plotAreaChanged.connect(self._plot_area_changed)
         legend = chart.legend()
         legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
         legend.setFont(chart_font(LABEL_PX))
@@ -289,6 +295,10 @@ class ChartView(QChartView):
         if self._empty.isVisible():
             self._place_empty()
         self._thin_labels()
+        self._fit_value_ticks()
+
+    def _plot_area_changed(self, _area: QRectF) -> None:
+        self._fit_value_ticks()
 
     def _attach(
         self, chart: QChart, series: QAbstractSeries, axis_x: QAbstractAxis, axis_y: QAbstractAxis
@@ -310,15 +320,39 @@ class ChartView(QChartView):
             axis.setTitleText(title)
             axis.setTitleFont(chart_font(LABEL_PX))
 
-    def _value_axis(self, series: Sequence[Series], fmt: str, *, title: str = "") -> QValueAxis:
+    def _value_axis(
+        self, series: Sequence[Series], fmt: str, *, title: str = "", across: bool = False
+    ) -> QValueAxis:
         values = [float(v) for s in series for v in s.values] or [0.0]
         axis = QValueAxis()
         low, high = min(0.0, min(values)), max(values)
-        axis.setRange(low, high if high > low else low + 1)
-        axis.applyNiceNumbers()
+        high = high if high > low else low + 1
+        # A little headroom: a point on the top line would be drawn half outside the plot.
+        high += (high - low) * 0.04
         axis.setLabelFormat(fmt)
         self._style_axis(axis, title)
+        if across:  # a scatter's x axis: five ticks suit its width
+            lo, hi, ticks = nice_ticks(low, high, 5)
+            axis.setRange(lo, hi)
+            axis.setTickCount(ticks)
+        else:
+            self._value = (axis, low, high)
+            self._fit_value_ticks()
         return axis
+
+    def _fit_value_ticks(self) -> None:
+        """As many value ticks as the plot's height holds: crowded ones are drawn as "…"."""
+        if self._value is None:
+            return
+        axis, low, high = self._value
+        height = self.chart().plotArea().height() or self.height() * 0.5
+        lo, hi, ticks = nice_ticks(low, high, max(2, min(6, int(height // _TICK_GAP_PX) + 1)))
+        try:
+            if (axis.min(), axis.max(), axis.tickCount()) != (lo, hi, ticks):
+                axis.setRange(lo, hi)
+                axis.setTickCount(ticks)
+        except RuntimeError:  # the axis went with an older chart
+            self._value = None
 
     def _category_axis(self, labels: Sequence[str], *, padded: bool) -> QCategoryAxis:
         axis = QCategoryAxis()
@@ -346,6 +380,13 @@ class ChartView(QChartView):
         step = label_step(labels, max(self.chart().plotArea().width(), self.width() * 0.8))
         for i in range(0, len(labels), step):
             axis.append(labels[i], float(i))
+        # A label on the last category is centred on the plot's right edge: leave room for
+        # its right half, or it is cut ("2026-1").
+        last = labels[-1] if (len(labels) - 1) % step == 0 else ""
+        half = QFontMetrics(chart_font(LABEL_PX)).horizontalAdvance(last) // 2 if last else 0
+        margins = self.chart().margins()
+        margins.setRight(max(4, half + 2))
+        self.chart().setMargins(margins)
 
     # -- clicks -----------------------------------------------------------------------------
 
