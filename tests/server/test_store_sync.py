@@ -182,3 +182,14 @@ def test_connect_checks_the_token_and_status_names_the_server(
     assert (code, revoked["error"]) == (1, "token_refused")  # at once, not retried
     status = loyalty("sync", "status")[1]
     assert (status["problem"], status["queue"]) == ("token_refused", 1)
+
+
+def test_no_new_token_reads_as_an_option_and_an_old_dashed_one_still_parses() -> None:
+    # CI once drew a token starting with '-': `sync connect URL --token -xyz` stopped with "expected
+    # one argument". New tokens carry a prefix; an old one is given as --token=VALUE.
+    from loyalty_desktop.cli.parser import build_parser
+    from loyalty_desktop.server.stores import new_token
+
+    assert not [t for t in (new_token() for _ in range(5000)) if t.startswith("-")]
+    parsed = build_parser().parse_args(["sync", "connect", "http://h", "--token=-dashed"])
+    assert parsed.token == "-dashed"

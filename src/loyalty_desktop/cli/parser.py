@@ -382,7 +382,9 @@ def build_parser() -> Parser:
     sync = p.add_subparsers(dest="action", parser_class=Parser)
     p = sync.add_parser("connect", help="remember the server and this store's token")
     p.add_argument("url")
-    p.add_argument("--token", required=True)
+    p.add_argument(
+        "--token", required=True, help="the store's token (one that starts with '-': --token=VALUE)"
+    )
     sync.add_parser("status", help="queue length, last sync, quarantined events")
     sync.add_parser("disconnect", help="forget the server and token (the queue is kept)")
     sync.add_parser("quarantined", help="events the server refused as a reused key")

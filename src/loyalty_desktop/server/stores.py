@@ -17,9 +17,21 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+TOKEN_PREFIX = "lst_"
+
+
+def new_token() -> str:
+    """A new store token: 32 random bytes behind a fixed prefix.
+
+    A bare url-safe token starts with '-' one time in 64, and a command line reads `--token -xyz`
+    as a missing value followed by an unknown option.
+    """
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
 def add_store(conn: Connection, name: str) -> tuple[uuid.UUID, str]:
     """Register a store; returns its id and its token (shown once, never stored)."""
-    store_id, token = uuid.uuid4(), secrets.token_urlsafe(32)
+    store_id, token = uuid.uuid4(), new_token()
     conn.execute(
         stores.insert().values(
             id=store_id, name=name, token_hash=token_hash(token), created_at=datetime.now(UTC)
