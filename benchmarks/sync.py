@@ -10,7 +10,8 @@ the push wrote (inbox and ledger, with the balances upserted once) into a second
 ratio says what the HTTP hop, JSON, checking, savepoints and per-event inbox cost.
 
     LOYALTY_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
-        .venv/bin/python benchmarks/sync.py [--events 100000] [--members 1000]
+        .venv/bin/python benchmarks/sync.py [--events 100000] [--members 1000] [--workers 2] \\
+        [--in-flight 2]
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import sqlalchemy
@@ -32,6 +34,7 @@ import sqlalchemy
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.server.events import enrolled, sale
 
+from loyalty_desktop.services.sync import IN_FLIGHT, WINDOW
 from loyalty_desktop.sync.http import HttpSyncServer
 
 DB = "loyalty_server_test"
@@ -51,7 +54,7 @@ def _fresh_schema(base: sqlalchemy.URL, schema: str) -> None:
     engine.dispose()
 
 
-def _server(url: str) -> tuple[subprocess.Popen[bytes], str, str]:
+def _server(url: str, workers: int) -> tuple[subprocess.Popen[bytes], str, str]:
     cmd = [sys.executable, "-m", "loyalty_desktop.server.cli", "--db", url]
     token = json.loads(
         subprocess.run([*cmd, "store", "add", "bench"], check=True, capture_output=True).stdout
@@ -59,7 +62,7 @@ def _server(url: str) -> tuple[subprocess.Popen[bytes], str, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([*cmd, "--port", str(port), "serve"])
+    proc = subprocess.Popen([*cmd, "--port", str(port), "serve", "--workers", str(workers)])
     for _ in range(600):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=1).close()
@@ -105,6 +108,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--members", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument(
+        "--in-flight", type=int, default=IN_FLIGHT, help="batches on the wire at once (the pump's)"
+    )
     args = parser.parse_args()
     pg = sqlalchemy.engine.make_url(
         os.environ.get("LOYALTY_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -118,7 +125,7 @@ def main() -> None:
     schema = f"bench_sync_{os.getpid()}"
     _fresh_schema(base, schema)
     url = _schema_url(base, schema)
-    proc, server_url, token = _server(url)
+    proc, server_url, token = _server(url, args.workers)
     try:
         client = HttpSyncServer(server_url, token)
         ids = [str(uuid.uuid4()) for _ in range(args.members)]
@@ -127,13 +134,19 @@ def main() -> None:
             sale(ids[i % args.members], args.members + i + 1)
             for i in range(args.events - len(events))
         ]
-        latencies = []
-        started = time.perf_counter()
-        for i in range(0, len(events), 100):
+        latencies: list[float] = []
+
+        def push(i: int) -> None:
             t = time.perf_counter()
             results = client.push(events[i : i + 100])
             latencies.append(time.perf_counter() - t)
             assert all(r["status"] == "applied" for r in results), results[:3]
+
+        started = time.perf_counter()
+        # As the pump sends: WINDOW batches per round, `in_flight` of them on the wire at once.
+        with ThreadPoolExecutor(args.in_flight) as pool:
+            for i in range(0, len(events), 100 * WINDOW):
+                list(pool.map(push, range(i, min(i + 100 * WINDOW, len(events)), 100)))
         push_s = time.perf_counter() - started
     finally:
         proc.terminate()
@@ -149,6 +162,8 @@ def main() -> None:
         json.dumps(
             {
                 "events": len(events),
+                "workers": args.workers,
+                "in_flight": args.in_flight,
                 "push_s": round(push_s, 2),
                 "events_per_s": round(len(events) / push_s),
                 "batch_ms_p50": round(statistics.median(latencies) * 1000, 1),

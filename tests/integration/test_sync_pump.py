@@ -272,9 +272,13 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
     """Disconnected (the wrong server, say) while a pass runs: the rest of the queue stays here."""
 
     class Disconnected(Wire):
+        lock = threading.Lock()
+
         def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-            sync.disconnect(store.shop, LOCAL_ADMIN)  # the admin, meanwhile, on the Sync page
-            return super().push(events)
+            with self.lock:
+                if sync.connection(store.shop)[0] is not None:
+                    sync.disconnect(store.shop, LOCAL_ADMIN)  # the admin, on the Sync page
+                return super().push(events)
 
     monkeypatch.setattr(sync, "BATCH", 1)
     wire = Disconnected()
@@ -285,8 +289,9 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
 
     after = sync.run_pass(shop)
 
-    assert wire.calls == 1  # the batch already on the wire is answered; no other is sent
-    assert (after.server, after.queue) == (None, queued - 1)
+    # the batches already on the wire (IN_FLIGHT of them) are answered; no other is sent
+    assert wire.calls == sync.IN_FLIGHT
+    assert (after.server, after.queue) == (None, queued - sync.IN_FLIGHT)
 
 
 @pytest.mark.parametrize(
@@ -327,3 +332,60 @@ def test_answers_that_do_not_name_the_events_sent_mark_nothing_sent(store: Opene
     with pytest.raises(sync.ServerUnavailable):
         sync.sync_pass(store.shop, Shuffled())
     assert sync.status(store.shop).queue == queued
+
+
+def _queue_more(store: Opened, n: int) -> int:
+    for i in range(n):
+        members.enrol(store.shop, LOCAL_ADMIN, members.NewMember(name=f"Extra {i}"))
+    return sync.status(store.shop).queue
+
+
+def test_two_batches_travel_at_once_so_the_server_applies_one_while_the_next_arrives(
+    store: Opened,
+) -> None:
+    class BothOnTheWire(Wire):
+        # Each push waits until the other batch is in flight too: one at a time never meets.
+        meet = threading.Barrier(2, timeout=10)
+        lock = threading.Lock()
+
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            self.meet.wait()
+            with self.lock:
+                return super().push(events)
+
+    queued = _queue_more(store, sync.BATCH + 10 - sync.status(store.shop).queue)
+    wire = BothOnTheWire()
+
+    report = sync.push_pending(store.shop, wire)
+
+    assert (report.pushed, wire.calls, sync.status(store.shop).queue) == (queued, 2, 0)
+    assert sorted(wire.keys) == sorted(set(wire.keys))
+
+
+def test_a_batch_that_failed_beside_one_that_got_through_leaves_only_its_own_events_queued(
+    store: Opened,
+) -> None:
+    queued = _queue_more(store, sync.BATCH + 10 - sync.status(store.shop).queue)
+
+    class FirstLost(Wire):
+        lock = threading.Lock()
+        meet = threading.Barrier(2, timeout=10)  # both batches are on the wire before one fails
+
+        def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+            self.meet.wait()
+            with self.lock:
+                self.calls += 1
+                if len(events) == sync.BATCH:  # the older, full batch: its answer is lost
+                    raise sync.ServerUnavailable("connection reset")
+                self.keys += [e["key"] for e in events]
+                return [{"status": "applied"} for _ in events]
+
+    wire = FirstLost()
+    with pytest.raises(sync.ServerUnavailable):
+        sync.push_pending(store.shop, wire)
+
+    assert sync.status(store.shop).queue == sync.BATCH  # the 10 acknowledged left, 100 wait
+    assert len(wire.keys) == queued - sync.BATCH
+    wire = Wire()
+    assert sync.push_pending(store.shop, wire).pushed == sync.BATCH
+    assert sync.status(store.shop).queue == 0

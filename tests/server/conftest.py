@@ -102,8 +102,8 @@ def _command(db: str, *args: str) -> Any:
     return json.loads(out.stdout)
 
 
-def start(db: str, port: int) -> subprocess.Popen[bytes]:
-    """Start loyalty-server serve and wait until it answers."""
+def start(db: str, port: int, *serve: str) -> subprocess.Popen[bytes]:
+    """Start loyalty-server serve (with ``serve``'s options) and wait until it answers."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -114,6 +114,7 @@ def start(db: str, port: int) -> subprocess.Popen[bytes]:
             "--port",
             str(port),
             "serve",
+            *serve,
         ],
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )

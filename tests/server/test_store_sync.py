@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from loyalty_desktop.app import Opened, open_database
-from loyalty_desktop.services import members, programs, sync
+from loyalty_desktop.services import checkout, members, programs, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
@@ -79,6 +79,29 @@ def test_a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(
     assert server.sql("select count(*) from members")[0][0] == queued
 
 
+def test_a_server_of_several_worker_processes_takes_batches_side_by_side_exactly_once(
+    server: Server, store: Opened
+) -> None:
+    server.proc.kill()
+    server.proc.wait()
+    port = int(server.url.rsplit(":", 1)[1])
+    server.proc = start(server.db, port, "--workers", "2")
+    try:
+        for i in range(150):  # sales too, so both batches move the same members' balances
+            member_no = str(10000001 + i % 20)
+            checkout.checkout(
+                store.shop, LOCAL_ADMIN, checkout.SaleRequest(f"S{i}", member_no, total="10.00")
+            )
+        queued = sync.status(store.shop).queue
+        report = sync.push_pending(store.shop, HttpSyncServer(server.url, server.token))
+    finally:
+        server.proc.terminate()  # the workers' parent stops them; a SIGKILL would orphan them
+        server.proc.wait(timeout=30)
+    assert (report.pushed, report.rejected, sync.status(store.shop).queue) == (queued, 0, 0)
+    assert _inbox(server) == (queued, queued)
+    assert server.sql("select count(*) from balances where points <> 0")[0][0] > 0
+
+
 class CutAfterCommit:
     """Forwards a push to the server, lets it commit, then drops the store's connection unanswered."""
 
@@ -132,10 +155,11 @@ def test_a_connection_cut_after_the_server_committed_is_sent_again_as_duplicates
     with pytest.raises(sync.ServerUnavailable):
         sync.push_pending(store.shop, HttpSyncServer(proxy.url, server.token))
     proxy.close()
-    assert proxy.forwarded == 1
+    assert proxy.forwarded == sync.IN_FLIGHT  # the batches that were on the wire together
     assert sync.status(store.shop).queue == queued  # nothing acknowledged, nothing marked
     report = sync.push_pending(store.shop, HttpSyncServer(server.url, server.token))
-    assert (report.duplicates, report.pushed) == (100, queued - 100)
+    sent = sync.BATCH * sync.IN_FLIGHT
+    assert (report.duplicates, report.pushed) == (sent, queued - sent)
     assert _inbox(server) == (queued, queued)
 
 

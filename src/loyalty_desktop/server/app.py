@@ -5,13 +5,14 @@ result per event; a conflicting event is marked 409 in its own result, so the ev
 around it are still acknowledged.
 """
 
+import os
 import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
 
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
@@ -111,3 +112,14 @@ def create_app(engine: Engine) -> FastAPI:
         return {"status": "ok"}
 
     return app
+
+
+DB_VARIABLE = "LOYALTY_SERVER_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one of several worker processes: the database URL comes from the environment."""
+    engine = create_engine(
+        os.environ[DB_VARIABLE], pool_pre_ping=True, pool_size=10, max_overflow=10
+    )
+    return create_app(engine)

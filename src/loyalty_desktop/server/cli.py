@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine, create_engine
 
@@ -25,7 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--ssl-certfile", help="TLS certificate (PEM) for HTTPS")
     p.add_argument("--ssl-keyfile", help="TLS private key (PEM) for HTTPS")
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("serve", help="run the HTTP server (the default)")
+    serve = sub.add_parser("serve", help="run the HTTP server (the default)")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes (one per CPU the server may use; each has its own connections)",
+    )
     store = sub.add_parser("store", help="register or revoke a store").add_subparsers(
         dest="action", required=True
     )
@@ -75,15 +83,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     import uvicorn
 
-    from loyalty_desktop.server.app import create_app
+    from loyalty_desktop.server.app import DB_VARIABLE, create_app
 
+    workers = getattr(args, "workers", 1)
+    if workers < 1:
+        print(json.dumps({"error": "usage", "message": "--workers must be 1 or more"}))
+        return 2
+    options: dict[str, Any] = {
+        "host": args.host,
+        "port": args.port,
+        "ssl_certfile": args.ssl_certfile,
+        "ssl_keyfile": args.ssl_keyfile,
+        "log_level": "warning",
+    }
+    if workers == 1:
+        uvicorn.run(create_app(engine), **options)
+        return 0
+    # Several processes need the app by name; each makes its own engine from the URL (the
+    # schema is already upgraded, above, by this one).
+    engine.dispose()
+    os.environ[DB_VARIABLE] = args.db
     uvicorn.run(
-        create_app(engine),
-        host=args.host,
-        port=args.port,
-        ssl_certfile=args.ssl_certfile,
-        ssl_keyfile=args.ssl_keyfile,
-        log_level="warning",
+        "loyalty_desktop.server.app:app_from_environment", factory=True, workers=workers, **options
     )
     return 0
 

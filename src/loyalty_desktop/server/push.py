@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, String, bindparam, func, select, true, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
@@ -79,15 +80,7 @@ def push_batch(
     now = datetime.now(UTC)
     if not events:
         return results
-    # One query for the keys seen before, not one per event (most batches are all new).
-    seen = {
-        r.key: r
-        for r in conn.execute(
-            select(inbox.c.key, inbox.c.payload_hash, inbox.c.status, inbox.c.reason).where(
-                inbox.c.store_id == store_id, inbox.c.key.in_([e.key for e in events])
-            )
-        )
-    }
+    seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
     whole = _whole_batch(conn, store_id, events, now) if not seen else None
     if whole is not None:
         results, touched = whole
@@ -101,6 +94,28 @@ def push_batch(
     if touched:
         _log_changes(conn, store_id, touched)
     return results
+
+
+def _seen_keys(store_id: uuid.UUID, keys: list[str]) -> Select[Any]:
+    """The inbox rows of these keys, in one query with one index probe per key.
+
+    `key IN (...100 keys...)` was planned as a scan of the store's whole inbox whenever the
+    table's statistics were stale (a fresh or busy server whose autovacuum has not analysed it
+    yet), so each batch read every event the store had ever sent. A lateral join over the keys
+    leaves the planner one choice: look each key up in `inbox_store_key`.
+    """
+    wanted = (
+        func.unnest(bindparam("keys", keys, type_=ARRAY(String)))
+        .table_valued("key")
+        .render_derived("wanted")
+    )
+    found = (
+        select(inbox.c.key, inbox.c.payload_hash, inbox.c.status, inbox.c.reason)
+        .where(inbox.c.store_id == store_id, inbox.c.key == wanted.c.key)
+        .limit(1)
+        .lateral("found")
+    )
+    return select(found).select_from(wanted).join(found, true())
 
 
 def _whole_batch(

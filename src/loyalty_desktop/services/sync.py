@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -25,6 +27,8 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 
 BATCH = 100
+IN_FLIGHT = 2  # batches on the wire at once: the server applies one while the next travels
+WINDOW = 10  # batches read from the queue per round; each is marked sent once answered
 MAX_ADDRESS = 2000
 SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
@@ -250,40 +254,109 @@ def push_pending(
 ) -> SyncReport:
     """Send every queued event in batches of 100 until the queue is empty or the server fails.
 
-    Raises ServerUnavailable (after marking what was acknowledged before it) so the
-    caller can back off and try again. ``while_connected`` (the till's pass): the
-    server and token it started with; once the store is disconnected or connected
-    elsewhere, no further batch goes to this server.
+    WINDOW batches are read at a time and sent IN_FLIGHT at once (the server applies one
+    while the next is on the wire); each batch's answers are checked and marked on their
+    own, so a batch that failed leaves only its own events (and the batches not yet
+    started) queued. Raises ServerUnavailable or TokenRefused
+    (after marking what was acknowledged) so the caller can back off and try again.
+    ``while_connected`` (the till's pass): the server and token it started with; once the
+    store is disconnected or connected elsewhere, no further batch goes to this server.
     """
     queue = _queue(shop)
-    pushed = duplicates = rejected = quarantined = 0
-    while (while_connected is None or connection(shop) == while_connected) and (
-        batch := queue.pending(BATCH)
-    ):
-        results = server.push([e.wire() for e in batch])
-        if len(results) != len(batch):
-            raise ServerUnavailable(f"the server answered {len(results)} of {len(batch)} events")
-        if any(r.get("key", e.key) != e.key for e, r in zip(batch, results, strict=True)):
-            raise ServerUnavailable("the server's answers do not name the events sent")
-        done: list[str] = []
-        held: list[dict[str, Any]] = []
-        for event, result in zip(batch, results, strict=True):
-            status = result.get("status")
-            if status in ACKNOWLEDGED:
-                done.append(event.id)
-                pushed += status == "applied"
-                duplicates += status == "duplicate"
-                rejected += status == "rejected"
-            elif status == "conflict":
-                held.append({"id": event.id, "key": event.key, "reason": result.get("reason")})
-        if held:
-            _hold(shop, held)
-            quarantined += len(held)
-        queue.mark_sent(done + [h["id"] for h in held], shop.clock.now())
-        with shop.uow() as uow:
-            uow.settings.set(LAST_SYNC, shop.clock.now().isoformat())
-            uow.commit()
-    return SyncReport(pushed, duplicates, rejected, quarantined)
+    report = SyncReport()
+
+    def still_on() -> bool:
+        return while_connected is None or connection(shop) == while_connected
+
+    while still_on() and (waiting := queue.pending(BATCH * WINDOW)):
+        batches = [waiting[i : i + BATCH] for i in range(0, len(waiting), BATCH)]
+        failure: ServerUnavailable | TokenRefused | None = None
+        for batch, answer in zip(batches, _send(server, batches, still_on), strict=True):
+            if answer is None:  # not sent: an earlier batch failed; it stays queued
+                continue
+            try:
+                results = _checked(batch, answer)
+            except (ServerUnavailable, TokenRefused) as exc:
+                failure = failure or exc
+                continue
+            report = _add(report, _mark(shop, queue, batch, results))
+        if failure is not None:
+            raise failure
+    return report
+
+
+def _send(
+    server: SyncServer, batches: Sequence[Sequence[QueuedEvent]], still_on: Callable[[], bool]
+) -> list[list[Mapping[str, Any]] | Exception | None]:
+    """Each batch's answers, the error that took their place, or None for a batch not sent.
+
+    IN_FLIGHT batches travel at once; after the first failure no further batch is started
+    (a server that is away should cost one timeout per batch on the wire, not one per
+    batch), nor once ``still_on`` says the store no longer sends to this server.
+    """
+    failed = threading.Event()
+
+    def one(batch: Sequence[QueuedEvent]) -> list[Mapping[str, Any]] | None:
+        if failed.is_set() or not still_on():
+            return None
+        try:
+            return server.push([e.wire() for e in batch])
+        except (ServerUnavailable, TokenRefused):
+            failed.set()  # before this thread can take another batch
+            raise
+
+    answers: list[list[Mapping[str, Any]] | Exception | None] = []
+    with ThreadPoolExecutor(min(IN_FLIGHT, len(batches)), thread_name_prefix="sync") as pool:
+        futures = [pool.submit(one, batch) for batch in batches]
+        for future in futures:
+            if future.cancelled():
+                answers.append(None)
+                continue
+            try:
+                answers.append(future.result())
+            except (ServerUnavailable, TokenRefused) as exc:
+                answers.append(exc)
+                for later in futures:
+                    later.cancel()  # only those not started yet
+    return answers
+
+
+def _checked(
+    batch: Sequence[QueuedEvent], answer: list[Mapping[str, Any]] | Exception
+) -> list[Mapping[str, Any]]:
+    """The batch's answers, if they answer it; else the error that leaves it queued."""
+    if isinstance(answer, Exception):
+        raise answer
+    if len(answer) != len(batch):
+        raise ServerUnavailable(f"the server answered {len(answer)} of {len(batch)} events")
+    if any(r.get("key", e.key) != e.key for e, r in zip(batch, answer, strict=True)):
+        raise ServerUnavailable("the server's answers do not name the events sent")
+    return answer
+
+
+def _mark(
+    shop: Shop, queue: SyncQueue, batch: Sequence[QueuedEvent], results: Sequence[Mapping[str, Any]]
+) -> SyncReport:
+    """Take the acknowledged events off the queue and quarantine the conflicting ones."""
+    pushed = duplicates = rejected = 0
+    done: list[str] = []
+    held: list[dict[str, Any]] = []
+    for event, result in zip(batch, results, strict=True):
+        status = result.get("status")
+        if status in ACKNOWLEDGED:
+            done.append(event.id)
+            pushed += status == "applied"
+            duplicates += status == "duplicate"
+            rejected += status == "rejected"
+        elif status == "conflict":
+            held.append({"id": event.id, "key": event.key, "reason": result.get("reason")})
+    if held:
+        _hold(shop, held)
+    queue.mark_sent(done + [h["id"] for h in held], shop.clock.now())
+    with shop.uow() as uow:
+        uow.settings.set(LAST_SYNC, shop.clock.now().isoformat())
+        uow.commit()
+    return SyncReport(pushed, duplicates, rejected, len(held))
 
 
 def _hold(shop: Shop, held: Sequence[Mapping[str, Any]]) -> None:
