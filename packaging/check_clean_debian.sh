@@ -25,7 +25,7 @@ cleanup() {
   set +e
   [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null
   [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
-  for m in tmp/.X11-unix dev/pts dev proc; do
+  for m in tmp/.X11-unix dev/shm dev/pts dev proc; do
     mountpoint -q "$ROOT/$m" && umount "$ROOT/$m"
   done
 }
@@ -42,6 +42,7 @@ fi
 mount -t proc proc "$ROOT/proc"
 mount --bind /dev "$ROOT/dev"
 mount --bind /dev/pts "$ROOT/dev/pts"
+mount --bind /dev/shm "$ROOT/dev/shm"   # without it joblib warns "Permission denied" (a chroot artefact)
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
 cp "$DEB" "$ROOT/root/"
 in_root() { chroot "$ROOT" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"; }
@@ -71,6 +72,11 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command 
 fi
 say "first start on a virtual screen ($DISPLAY_NO)"
 mkdir -p "$SHOTS" "$ROOT/tmp/.X11-unix"
+# A Chinese desktop has its locale generated; without it Qt falls back to C.UTF-8 and English.
+# (Only for this check, like Xvfb: the package itself needs no locales.)
+in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q locales >/dev/null
+grep -q '^zh_CN.UTF-8 UTF-8' "$ROOT/etc/locale.gen" || echo 'zh_CN.UTF-8 UTF-8' >>"$ROOT/etc/locale.gen"
+in_root locale-gen >/dev/null
 Xvfb "$DISPLAY_NO" -screen 0 1366x768x24 >/dev/null 2>&1 &
 XVFB_PID=$!
 sleep 2
