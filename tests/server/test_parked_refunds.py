@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import uuid
 
-import pytest
-
 from tests.server.conftest import Server, _command
 from tests.server.events import enrolled, merged, refund, sale
 
@@ -138,12 +136,6 @@ def test_a_refund_after_a_merge_applies_to_the_sale_of_the_duplicate(server: Ser
         assert server.sql(f"select count(*) from parked where member_id = '{keep}'")[0][0] == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the server keeps no record of merges: a duplicate's sale that arrives after the merge "
-    "stays the duplicate's, and the kept member's refund of it waits for ever (needs a merges "
-    "table and a migration)",
-)
 def test_a_duplicates_sale_arriving_after_the_merge_is_still_refundable(server: Server) -> None:
     keep, other = str(uuid.uuid4()), str(uuid.uuid4())
     sold = sale(other, 3, earned=100, price="100.00")

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine
 
+from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.reviews import clear_review, open_reviews
 from loyalty_desktop.server.stores import add_store, revoke_store
@@ -44,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     review.add_parser("list")
     review.add_parser("clear").add_argument("member_id", type=uuid.UUID)
+    check = sub.add_parser("check", help="verify the books: exit 1 when something is wrong")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument(
+        "--parked-days", type=int, default=7, help="a refund parked longer is a problem"
+    )
     return p
 
 
@@ -65,10 +71,26 @@ def _review(engine: Engine, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(engine: Engine, args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    found = in_transaction(engine, lambda c: check_books(c, now, args.parked_days))
+    if args.json:
+        print(json.dumps(found))
+    else:
+        for p in found["problems"]:
+            print(f"problem: {p['problem']}: {p['message']} ({p.get('member_id') or p['key']})")
+        for r in found["for_review"]:
+            print(f"for review: {r['review']}: member {r['member_id']}, {r['points']} points")
+        print("ok" if found["ok"] else f"{len(found['problems'])} problem(s)")
+    return 0 if found["ok"] else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``loyalty-server``."""
     args = _parser().parse_args(argv)
     engine = _engine(args.db)
+    if args.command == "check":
+        return _check(engine, args)
     if args.command == "review":
         return _review(engine, args)
     if args.command == "store":

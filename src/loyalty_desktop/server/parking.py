@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, tuple_, update
+from sqlalchemy import Connection, delete, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.server.facts import Rejected
+from loyalty_desktop.server.merges import record_merges, resolve
 from loyalty_desktop.server.tables import parked, sales
 
 Row = dict[str, Any]
@@ -63,31 +64,32 @@ def settle(
     new_sales: Sequence[Row],
     refunds: Sequence[Row],
     now: datetime,
-    merges: Sequence[tuple[uuid.UUID, uuid.UUID]] = (),
+    merges: Sequence[Row] = (),
 ) -> list[Row]:
-    """Record the sales; park refunds of unknown sales; the ledger rows to write now.
+    """Record merges and sales; park refunds of unknown sales; the ledger rows to write now.
 
     ``refunds``: one row per refund with ``member_id``, ``sale_id``, ``event_key``,
-    ``store_id`` and its ``ledger`` rows. ``merges``: (duplicate, kept) pairs; as at the
-    store, the duplicate's sales become the kept member's, so a refund the store makes
-    afterwards (naming the kept member) finds its sale. Rows to write now are those of
-    refunds whose sale is known (stored before, or in this batch) and those parked for
-    the sales that arrived, or changed member, in this batch.
+    ``store_id`` and its ``ledger`` rows. ``merges``: rows for ``merges.record_merges``;
+    as at the store, a duplicate's sales become the kept member's, and a sale of a merged
+    member is recorded for the member it became, so a refund the store makes afterwards
+    (naming the kept member) finds its sale. Rows to write now are those of refunds whose
+    sale is known (stored before, or in this batch) and those parked for the sales that
+    arrived, or changed member, in this batch.
     """
+    moved = record_merges(conn, merges, now) if merges else []
+    became = resolve(conn, {s["member_id"] for s in new_sales} | {r["member_id"] for r in refunds})
+    new_sales = [{**s, "member_id": became.get(s["member_id"], s["member_id"])} for s in new_sales]
     if new_sales:
-        conn.execute(pg_insert(sales).on_conflict_do_nothing(), list(new_sales))
+        conn.execute(pg_insert(sales).on_conflict_do_nothing(), new_sales)
     # (member, sale) -> the store that recorded the sale: a store refunds only its own sales
     batch = {(s["member_id"], s["id"]): s["store_id"] for s in new_sales}
-    for other, keep in merges:
-        moved = conn.execute(
-            update(sales)
-            .where(sales.c.member_id == other)
-            .values(member_id=keep)
-            .returning(sales.c.id, sales.c.store_id)
-        ).all()
-        batch = {(keep if m == other else m, i): at for (m, i), at in batch.items()}
-        batch.update({(keep, r.id): r.store_id for r in moved})
-    asked = {(r["member_id"], r["sale_id"]) for r in refunds} - set(batch)
+    batch.update({(r.member_id, r.id): r.store_id for r in moved})
+
+    def owner(refund: Row) -> tuple[uuid.UUID, uuid.UUID]:
+        member: uuid.UUID = refund["member_id"]
+        return became.get(member, member), refund["sale_id"]
+
+    asked = {owner(r) for r in refunds} - set(batch)
     known = dict(batch)
     if asked:
         found = conn.execute(
@@ -99,7 +101,7 @@ def settle(
     now_rows: list[Row] = []
     waiting = []
     for refund in refunds:
-        seller = known.get((refund["member_id"], refund["sale_id"]))
+        seller = known.get(owner(refund))
         if seller is not None and seller != refund["store_id"]:
             raise Rejected("refund: the sale was recorded by another store")
         if seller is not None:
@@ -118,12 +120,34 @@ def settle(
     if waiting:
         conn.execute(pg_insert(parked).on_conflict_do_nothing(), waiting)
     if batch:
-        keys = sorted((m, i, at) for (m, i), at in batch.items())
-        released = conn.execute(  # another store's refund of the sale stays parked, unapplied
-            delete(parked)
-            .where(tuple_(parked.c.member_id, parked.c.sale_id, parked.c.store_id).in_(keys))
-            .returning(parked.c.rows)
-        ).all()
-        for r in released:
-            now_rows += _thawed(r.rows)
+        now_rows += _release(conn, batch)
     return now_rows
+
+
+def _release(conn: Connection, batch: dict[tuple[uuid.UUID, uuid.UUID], uuid.UUID]) -> list[Row]:
+    """Take out the refunds parked for these sales by the store that made them, as ledger rows.
+
+    A parked refund names the member its till knew; it matches the sale if that member
+    became the sale's member by merges. Another store's refund of the sale stays parked.
+    """
+    waiting = conn.execute(
+        select(parked.c.member_id, parked.c.sale_id, parked.c.event_key, parked.c.store_id).where(
+            parked.c.sale_id.in_(sorted({sale_id for _, sale_id in batch}))
+        )
+    ).all()
+    if not waiting:
+        return []
+    became = resolve(conn, {r.member_id for r in waiting})
+    keys = sorted(
+        (r.member_id, r.sale_id, r.event_key)
+        for r in waiting
+        if batch.get((became.get(r.member_id, r.member_id), r.sale_id)) == r.store_id
+    )
+    if not keys:
+        return []
+    released = conn.execute(
+        delete(parked)
+        .where(tuple_(parked.c.member_id, parked.c.sale_id, parked.c.event_key).in_(keys))
+        .returning(parked.c.rows)
+    ).all()
+    return [row for r in released for row in _thawed(r.rows)]

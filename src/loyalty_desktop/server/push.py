@@ -251,7 +251,7 @@ class Rows:
     ledger: list[dict[str, Any]]
     sales: list[dict[str, Any]] = field(default_factory=list)
     refunds: list[dict[str, Any]] = field(default_factory=list)  # their rows wait for the sale
-    merges: list[tuple[uuid.UUID, uuid.UUID]] = field(default_factory=list)  # (duplicate, kept)
+    merges: list[dict[str, Any]] = field(default_factory=list)  # duplicate -> kept (merges.py)
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (an enrolment outranks a balance)."""
@@ -298,7 +298,12 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
             }
         )
     if event.kind == "merge":
-        rows.merges.append((_uuid(p["other"], "merged member"), _uuid(p["keep"], "kept member")))
+        other, keep = _uuid(p["other"], "merged member"), _uuid(p["keep"], "kept member")
+        if other == keep:
+            raise Rejected("merge: a member cannot be merged into themselves")
+        rows.merges.append(
+            {"member_id": other, "kept_id": keep, "store_id": store_id, "merged_at": event.at}
+        )
     if event.kind == "refund" and p["member_id"] is not None:
         rows.refunds.append(
             {

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Index,
     Integer,
     MetaData,
     SmallInteger,
@@ -113,6 +114,18 @@ parked = Table(
     Column("store_id", Uuid, nullable=False),
     Column("rows", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
+)
+Index("parked_sale", parked.c.sale_id)
+# Merges the stores reported: the duplicate (merged once) and the member kept. A chain
+# (A into B, B into C) resolves to C; sales recorded here follow the merges (server/merges.py).
+merges = Table(
+    "merges",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("kept_id", Uuid, nullable=False),
+    Column("store_id", Uuid, nullable=False),
+    Column("merged_at", DateTime(timezone=True), nullable=False),  # the store's clock
+    Column("received_at", DateTime(timezone=True), nullable=False),  # the server's
 )
 # Members whose balance went below zero (offline redemptions at two stores): for a person to
 # look at. The negative balance itself stands and later earning repays it; nothing is reversed.
