@@ -576,6 +576,12 @@ class FakeMemberEvents:
         self.s.signups[(event_id, member_id)] = replace(signup, checked_in_at=at)
         return True
 
+    def erase_places(self, member_ids: Sequence[str]) -> int:
+        gone = [key for key in self.s.signups if key[1] in member_ids]
+        for key in gone:
+            del self.s.signups[key]
+        return len(gone)
+
 
 class FakeSurveys:
     def __init__(self, store: Store) -> None:

@@ -115,7 +115,9 @@ def test_the_check_passes_a_planted_good_site() -> None:
 FACTORY = """
 class Reader:
     def fail(self, path, problem, *, reason, **details) -> BadProgram:
-        refusal = BadProgram(problem, reason=reason, key=path, line=1, where="f.toml:1")
+        refusal = BadProgram(
+            problem, reason=reason, key=path, line=1, where="f.toml:1", document="programme"
+        )
         refusal.details.update(details)
         return refusal
 
@@ -133,7 +135,7 @@ class Reader:
 def test_a_factorys_calls_are_checked_with_the_details_the_factory_adds() -> None:
     found = problems(find_sites([Module.of("factory.py", FACTORY)], CLASSES), placeholders)
     assert found == [
-        "factory.py:12: BadProgram: reason 'program_too_large' needs the details ['maximum']",
-        "factory.py:14: BadProgram: reason 'program_five' is not in the catalogue",
-        "factory.py:15: BadProgram: passes no reason=",
+        "factory.py:14: BadProgram: reason 'program_too_large' needs the details ['maximum']",
+        "factory.py:16: BadProgram: reason 'program_five' is not in the catalogue",
+        "factory.py:17: BadProgram: passes no reason=",
     ]

@@ -26,10 +26,13 @@ CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
 class Lift:
-    """A per-member mean for each side, their difference, and its 95 % interval (None: too few)."""
+    """A per-member mean for each side (None: nobody on it), their difference, and its 95 % interval.
 
-    offered: float
-    control: float
+    The difference and interval are None with too few members on either side.
+    """
+
+    offered: float | None
+    control: float | None
     difference: float | None
     low: float | None
     high: float | None
@@ -59,8 +62,8 @@ def welch_interval(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
 
 
 def _lift(offered: np.ndarray, control: np.ndarray, small: bool) -> Lift:
-    mean_o = float(offered.mean()) if len(offered) else 0.0
-    mean_c = float(control.mean()) if len(control) else 0.0
+    mean_o = float(offered.mean()) if len(offered) else None
+    mean_c = float(control.mean()) if len(control) else None
     if small:
         return Lift(mean_o, mean_c, None, None, None)
     diff, low, high = welch_interval(offered, control)

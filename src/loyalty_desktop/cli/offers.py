@@ -140,8 +140,8 @@ def _lift(lift: Any, money: Callable[[float], Any]) -> dict[str, Any]:
         return None if x is None else money(x)
 
     return {
-        "offered": money(lift.offered),
-        "control": money(lift.control),
+        "offered": shown(lift.offered),
+        "control": shown(lift.control),
         "incremental": shown(lift.difference),
         "ci95": None if lift.low is None else [shown(lift.low), shown(lift.high)],
     }

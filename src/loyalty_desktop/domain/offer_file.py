@@ -93,8 +93,9 @@ def parse_offer(
             reason="program_not_toml",
             source=source,
             problem=str(exc),
+            document="offer",
         ) from None
-    reader = _Reader(source, key_lines(text))
+    reader = _Reader(source, key_lines(text), "offer")
     try:
         offer = _build(reader, data, currency, timezone, offer_id or str(uuid.uuid4()))
     except BadProgram as refusal:

@@ -78,9 +78,10 @@ _CAMPAIGN_KEYS = {
 class _Reader:
     """Walks the parsed TOML, converting values and raising ``BadProgram`` with file, line and key."""
 
-    def __init__(self, source: str, lines: dict[KeyPath, int]) -> None:
+    def __init__(self, source: str, lines: dict[KeyPath, int], document: str = "programme") -> None:
         self.source = source
         self.lines = lines
+        self.document = document  # the file its refusals name: "programme" or "offer"
 
     def fail(self, path: KeyPath, problem: str, *, reason: str, **details: object) -> BadProgram:
         """The refusal for the value at ``path``: ``problem`` in English, ``reason`` and its details.
@@ -100,6 +101,7 @@ class _Reader:
             key=name,
             line=line,
             where=where,
+            document=self.document,
         )
         refusal.details.update(details)
         return refusal
@@ -268,6 +270,7 @@ def parse_program(text: str, source: str = "<programme>") -> Program:
             reason="program_not_toml",
             source=source,
             problem=str(exc),
+            document="programme",
         ) from None
     return _build(_Reader(source, key_lines(text)), data)
 

@@ -230,6 +230,10 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "lifetime_spend": Wording("lifetime spend", "累计消费"),
             "points_earned": Wording("points earned", "累计获得的积分"),
         },
+        "document": {
+            "programme": Wording("programme file", "方案文件"),
+            "offer": Wording("offer file", "优惠文件"),
+        },
         "file_kind": {
             "database": Wording("database", "数据库"),
             "database journal": Wording("database journal", "数据库日志文件"),

@@ -50,11 +50,12 @@ STAFF = {
     ),
 }
 
-_IN = "方案文件 {where}："
+# Which file: the programme file, or an offer file read by the same reader.
+_IN = "{document} {where}："
 
 PROGRAMME = {
     "program_not_toml": Wording(
-        "{source} is not valid TOML: {problem}", "方案文件 {source} 不是有效的 TOML：{problem}"
+        "{source} is not valid TOML: {problem}", "{document} {source} 不是有效的 TOML：{problem}"
     ),
     "program_not_table": Wording("{where}: {key} must be a table", _IN + "{key} 必须是一个表"),
     "program_unknown_key": Wording(

@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
+from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency, format_money
 from loyalty_desktop.domain.sales import Refund, Sale
@@ -44,6 +45,8 @@ class EventKind(StrEnum):
     CARD_REISSUED = "member.card_reissued"
     PROFILE_CHANGED = "member.profile_changed"
     COUPON_REDEEMED = "coupon.redeemed"
+    EVENT_SIGNED_UP = "event.signed_up"
+    EVENT_CHECKED_IN = "event.checked_in"
 
 
 _STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
@@ -129,6 +132,12 @@ EVENT_TYPES: dict[EventKind, EventType] = {
                 **_MOVEMENTS,
             },
         ),
+        EventType(
+            EventKind.EVENT_SIGNED_UP,
+            1,
+            {"event_id": _STR, "event": _STR, "starts_at": _STR, "member_id": _STR, "at": _STR},
+        ),
+        EventType(EventKind.EVENT_CHECKED_IN, 1, {"event_id": _STR, "member_id": _STR, "at": _STR}),
     )
 }
 
@@ -389,4 +398,30 @@ def coupon_event(
             "points": sum(m.points for m in movements),
             "movements": movement_facts(movements),
         },
+    )
+
+
+def signed_up_event(event: MemberEvent, signup: Signup) -> Event:
+    """A member given a place at a member event; one place per event and member, keyed by both."""
+    return _event(
+        EventKind.EVENT_SIGNED_UP,
+        f"signup:{event.id}:{signup.member_id}",
+        signup.signed_up_at,
+        {
+            "event_id": event.id,
+            "event": event.name,
+            "starts_at": event.starts_at.isoformat(),
+            "member_id": signup.member_id,
+            "at": signup.signed_up_at.isoformat(),
+        },
+    )
+
+
+def checked_in_event(event: MemberEvent, member_id: str, at: datetime) -> Event:
+    """A member let in at the door, on the first scan only (attendance points travel as activity)."""
+    return _event(
+        EventKind.EVENT_CHECKED_IN,
+        f"checkin:{event.id}:{member_id}",
+        at,
+        {"event_id": event.id, "member_id": member_id, "at": at.isoformat()},
     )

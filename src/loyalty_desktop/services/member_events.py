@@ -1,5 +1,9 @@
 """Member events: create one, sign members up, check them in at the door, award attendance once.
 
+A sign-up and a first check-in are facts about the member, each sent to the
+outbox in the transaction that records it (``event.signed_up``,
+``event.checked_in``); erasing the member deletes their places.
+
 Attendance points go through ``points.award`` with a request id made of the
 event and the member, so the ledger, the daily limits and the audit stay one
 path and a second scan (or a retry after a crash between the check-in and the
@@ -24,7 +28,8 @@ from loyalty_desktop.domain.member_events import (
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.events import checked_in_event, signed_up_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.points import award
@@ -189,6 +194,7 @@ def sign_up(
         signup = Signup(event.id, member.id, member.member_no, when, None)
         try:
             uow.member_events.add_signup(signup)
+            publish(uow, shop.device_id, signed_up_event(event, signup))
             uow.commit()
         except Conflict:
             # A second till signed the same member up at the same moment.
@@ -220,6 +226,8 @@ def check_in(
                 event=event.name,
             )
         first = uow.member_events.check_in(event.id, signup.member_id, when)
+        if first:
+            publish(uow, shop.device_id, checked_in_event(event, signup.member_id, when))
         uow.commit()
     came = when if first else (signup.checked_in_at or when)
     if event.activity is None:

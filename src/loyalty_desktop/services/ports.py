@@ -499,6 +499,10 @@ class MemberEventRepository(Protocol):
         """Everyone signed up for an event, in the order they signed up."""
         ...
 
+    def erase_places(self, member_ids: Sequence[str]) -> int:
+        """Delete these members' places at every event (erasure); how many went."""
+        ...
+
     def check_in(self, event_id: str, member_id: str, at: datetime) -> bool:
         """Mark a signed-up member in at ``at``; False when they already were."""
         ...

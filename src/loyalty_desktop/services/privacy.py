@@ -158,6 +158,8 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
         # Their answers are their opinions, tied to their sales: they go with them.
         uow.surveys.erase([p.id for p in pending])
+        # Which events they signed up for and came to is about them too; a future place is freed.
+        uow.member_events.erase_places([p.id for p in pending])
         # Why an offer chose them (birthday month, categories they buy) is their profile too.
         uow.offers.forget_rules([p.id for p in pending], ERASED_RULE)
         for person in pending:

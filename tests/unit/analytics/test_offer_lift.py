@@ -69,3 +69,13 @@ def test_too_few_members_give_means_but_no_interval() -> None:
     assert found.too_small
     assert (found.sales.difference, found.sales.low, found.sales.high) == (None, None, None)
     assert found.sales.offered > 0
+    assert found.sales.control is not None
+
+
+def test_an_empty_control_group_has_no_mean_rather_than_a_mean_of_zero() -> None:
+    """Three members chosen and none held back: '63.33 vs 0.00' read as if the control bought nothing."""
+    log, offered, _ = _shop(1, 3, lift_visits=0.5, ticket=4000)
+    found = offer_outcome(log, offered, [], START, END)
+    assert found.sales.control is None
+    assert found.visits.control is None
+    assert found.sales.offered is not None

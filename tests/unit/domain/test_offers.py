@@ -29,6 +29,8 @@ from loyalty_desktop.domain.offers import (
     money_off,
 )
 from loyalty_desktop.domain.pricing import SaleLine
+from loyalty_desktop.domain.program_file import parse_program
+from loyalty_desktop.domain.reasons import describe
 
 CNY = Currency.of("CNY")
 KEYS = {1: b"k" * 32}
@@ -184,6 +186,16 @@ def test_offer_file_mistakes_name_file_line_and_reason(change, reason, where) ->
     assert refused.value.code == "bad_file"
     assert refused.value.reason == reason
     assert where in refused.value.message
+    said = describe(refused.value, "zh_CN")
+    assert "方案文件" not in said, said  # the offer file is not the programme file
+    if "double.toml" in said:
+        assert "优惠文件" in said, said
+
+
+def test_a_programme_file_mistake_still_names_the_programme_file_in_chinese() -> None:
+    with pytest.raises(LoyaltyError) as refused:
+        parse_program("[earn]\npoints = 1.5\n", "shop.toml")
+    assert describe(refused.value, "zh_CN").startswith("方案文件 shop.toml:2：")
 
 
 def test_a_free_item_sku_with_control_characters_is_refused() -> None:

@@ -83,6 +83,7 @@ SAMPLES: dict[str, object] = {
     "wrong_pins": 5,
     "minutes": 5,
     "where": "shop.toml:12",
+    "document": "programme",
     "key": "earn.points",
     "source": "shop.toml",
     "problem": "Expected '=' after a key (at line 3, column 5)",

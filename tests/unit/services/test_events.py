@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from loyalty_desktop.services import (
     checkout,
+    member_events,
     member_profile,
     members,
     merge,
@@ -50,6 +51,12 @@ def _a_day_of_everything(driver: ShopDriver) -> None:
     checkout.checkout(
         driver.shop, LOCAL_ADMIN, SaleRequest("S2", a.member_no, total="20.00", coupon=code)
     )
+    soon = driver.clock.now() + timedelta(minutes=30)  # the door opens an hour before
+    event = member_events.create_event(
+        driver.shop, LOCAL_ADMIN, "Tasting", soon, soon + timedelta(hours=1), 10
+    )
+    member_events.sign_up(driver.shop, LOCAL_ADMIN, event.id, a.member_no)
+    member_events.check_in(driver.shop, LOCAL_ADMIN, event.id, a.member_no)
     driver.clock.advance(days=400)
     points.expire(driver.shop, LOCAL_ADMIN)
     privacy.erase_member(driver.shop, LOCAL_ADMIN, a.member_no)

@@ -210,3 +210,42 @@ def test_a_members_export_lists_the_events_they_signed_up_for_and_came_to(
     assert place["checked_in_at"] is not None
     theirs = privacy.export_member(driver.shop, LOCAL_ADMIN, other.member_no, deliver=lambda d: d)
     assert [p["checked_in_at"] for p in theirs["events"]] == [None]
+
+
+def test_a_sign_up_and_a_first_check_in_each_write_one_outbox_fact_without_personal_data(
+    driver: ShopDriver,
+) -> None:
+    event = tasting(driver, activity=None)
+    m = driver.enrol()
+    queued = len(driver.database.store.outbox)
+    member_events.sign_up(driver.shop, CASHIER, event.id, m.member_no)
+    at_the_door(driver, event)
+    member_events.check_in(driver.shop, CASHIER, event.id, m.card)
+    member_events.check_in(driver.shop, CASHIER, event.id, m.card)  # a second scan: no new fact
+
+    facts = [e for _, _, e in driver.database.store.outbox[queued:]]
+    assert [(e.kind, e.key) for e in facts] == [
+        ("event.signed_up", f"signup:{event.id}:{m.id}"),
+        ("event.checked_in", f"checkin:{event.id}:{m.id}"),
+    ]
+    signed, came = (e.payload for e in facts)
+    assert signed["event_id"] == came["event_id"] == event.id
+    assert signed["member_id"] == came["member_id"] == m.id
+    assert signed["starts_at"] == event.starts_at.isoformat()
+    assert came["at"] == driver.clock.now().isoformat()
+    assert not {"name", "phone", "email", "birthday"} & (set(signed) | set(came))
+
+
+def test_erasing_a_member_deletes_their_places_and_frees_them(driver: ShopDriver) -> None:
+    event = tasting(driver, capacity=1)
+    m, other = driver.enrol(), driver.enrol("乙")
+    member_events.sign_up(driver.shop, CASHIER, event.id, m.member_no)
+
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, m.member_no)
+
+    assert member_events.attendees(driver.shop, CASHIER, event.id)[1] == []
+    [summary] = member_events.list_events(driver.shop, CASHIER)
+    assert summary.signed_up == 0
+    member_events.sign_up(driver.shop, CASHIER, event.id, other.member_no)  # the place is free
+    data = privacy.export_member(driver.shop, LOCAL_ADMIN, m.member_no, deliver=lambda d: d)
+    assert data["events"] == []

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from loyalty_desktop.db.tables import event_signups, member_events, members
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
@@ -129,3 +129,9 @@ class SqlMemberEvents:
             .values(checked_in_at=at)
         )
         return done.rowcount == 1
+
+    def erase_places(self, member_ids: Sequence[str]) -> int:
+        done = self.conn.execute(
+            delete(event_signups).where(event_signups.c.member_id.in_(list(member_ids)))
+        )
+        return int(done.rowcount or 0)

@@ -92,7 +92,9 @@ class OfferTableModel(QAbstractTableModel):
         return None
 
     def _lift(self, lift: Lift, money: bool) -> str:
-        def shown(x: float) -> str:
+        def shown(x: float | None) -> str:
+            if x is None:
+                return "—"  # nobody on that side (a control group of 0 members)
             return format_money(round(x), self.currency) if money else f"{x:.2f}"
 
         if lift.difference is None or lift.low is None or lift.high is None:
