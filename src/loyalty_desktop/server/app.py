@@ -12,12 +12,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
 from loyalty_desktop.server.stores import store_for_token
-from loyalty_desktop.server.transactions import in_transaction
+from loyalty_desktop.server.transactions import in_transaction, server_engine
 
 
 class EventIn(BaseModel):
@@ -119,7 +119,4 @@ DB_VARIABLE = "LOYALTY_SERVER_DB"
 
 def app_from_environment() -> FastAPI:
     """The app for one of several worker processes: the database URL comes from the environment."""
-    engine = create_engine(
-        os.environ[DB_VARIABLE], pool_pre_ping=True, pool_size=10, max_overflow=10
-    )
-    return create_app(engine)
+    return create_app(server_engine(os.environ[DB_VARIABLE]))

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine
 
 from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.reviews import clear_review, open_reviews
 from loyalty_desktop.server.stores import add_store, revoke_store
-from loyalty_desktop.server.transactions import in_transaction
+from loyalty_desktop.server.transactions import in_transaction, server_engine
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = server_engine(url)
     upgrade(engine)
     return engine
 

@@ -12,11 +12,16 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
 T = TypeVar("T")
 RETRYABLE = frozenset({"40001", "40P01"})
+
+
+def server_engine(url: str) -> Engine:
+    """The server's engine, as every process of it makes one (the CLI and each worker)."""
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
 def sqlstate(exc: DBAPIError) -> str | None:
