@@ -289,9 +289,10 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
 
     after = sync.run_pass(shop)
 
-    # the batches already on the wire (IN_FLIGHT of them) are answered; no other is sent
-    assert wire.calls == sync.IN_FLIGHT
-    assert (after.server, after.queue) == (None, queued - sync.IN_FLIGHT)
+    # the batches already started (at most IN_FLIGHT: a second thread may look before or
+    # after the first one's disconnect) are answered; no other is sent
+    assert 1 <= wire.calls <= sync.IN_FLIGHT < queued
+    assert (after.server, after.queue) == (None, queued - wire.calls)
 
 
 @pytest.mark.parametrize(

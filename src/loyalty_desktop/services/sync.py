@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -287,12 +287,15 @@ def push_pending(
 
 def _send(
     server: SyncServer, batches: Sequence[Sequence[QueuedEvent]], still_on: Callable[[], bool]
-) -> list[list[Mapping[str, Any]] | Exception | None]:
+) -> Iterator[list[Mapping[str, Any]] | Exception | None]:
     """Each batch's answers, the error that took their place, or None for a batch not sent.
 
-    IN_FLIGHT batches travel at once; after the first failure no further batch is started
-    (a server that is away should cost one timeout per batch on the wire, not one per
-    batch), nor once ``still_on`` says the store no longer sends to this server.
+    Yielded in the batches' order as soon as each is answered, so the caller marks a
+    batch before the next is waited for (a store killed mid-round sends again only
+    what it had not heard back). IN_FLIGHT batches travel at once; after the first
+    failure no further batch is started (a server that is away should cost one timeout
+    per batch on the wire, not one per batch), nor once ``still_on`` says the store no
+    longer sends to this server, nor once the caller stopped reading.
     """
     failed = threading.Event()
 
@@ -305,20 +308,24 @@ def _send(
             failed.set()  # before this thread can take another batch
             raise
 
-    answers: list[list[Mapping[str, Any]] | Exception | None] = []
     with ThreadPoolExecutor(min(IN_FLIGHT, len(batches)), thread_name_prefix="sync") as pool:
         futures = [pool.submit(one, batch) for batch in batches]
-        for future in futures:
-            if future.cancelled():
-                answers.append(None)
-                continue
-            try:
-                answers.append(future.result())
-            except (ServerUnavailable, TokenRefused) as exc:
-                answers.append(exc)
-                for later in futures:
-                    later.cancel()  # only those not started yet
-    return answers
+        try:
+            for future in futures:
+                if future.cancelled():
+                    yield None
+                    continue
+                try:
+                    answer: list[Mapping[str, Any]] | Exception | None = future.result()
+                except (ServerUnavailable, TokenRefused) as exc:
+                    answer = exc
+                    for later in futures:
+                        later.cancel()  # only those not started yet
+                yield answer
+        finally:
+            failed.set()  # the caller stopped early (an error marking): start nothing more
+            for later in futures:
+                later.cancel()
 
 
 def _checked(
