@@ -129,7 +129,7 @@ def test_tills_3_days_ahead_and_a_year_behind_earn_lots_that_expire_a_year_after
 
     done = _expire(server, received + YEAR)
 
-    assert (done["lots"], done["points"], done["members"]) == (2, 700, 2)
+    assert (done["lots"], done["expired_points"], done["members"]) == (2, 700, 2)
     assert (_balance(server, ahead), _balance(server, behind)) == (0, 0)
     assert _check_ok(server)
 
@@ -147,8 +147,8 @@ def test_expiring_twice_writes_off_once_and_the_pull_shows_the_balance_left(serv
 
     first, second = _expire(server, later), _expire(server, later)
 
-    assert (first["lots"], first["points"]) == (1, 700)
-    assert (second["lots"], second["points"], second["members"]) == (0, 0, 0)
+    assert (first["lots"], first["expired_points"]) == (1, 700)
+    assert (second["lots"], second["expired_points"], second["members"]) == (0, 0, 0)
     assert _balance(server, member) == 0
     written = server.sql("select id, points, store_id from ledger where kind = 'expire'")
     namespace = uuid.UUID("3b0f8f5e-7c2a-4f5e-9d3c-1a6e2b9c4d70")
@@ -166,7 +166,7 @@ def test_a_tills_own_expiry_arriving_after_the_servers_does_not_count_twice(serv
     earned, lot = _earning(member, 2, 500, datetime.now(UTC))
     assert _push(server, enrolled(member, 1), earned) == ["applied"] * 2
     due = server.sql(f"select expires_at from lots where id = '{lot}'")[0][0]
-    assert _expire(server, due)["points"] == 500
+    assert _expire(server, due)["expired_points"] == 500
     assert _balance(server, member) == 0
 
     # The till, offline, wrote the same lot off by its own clock and sends it now.
@@ -196,7 +196,7 @@ def test_a_tills_expiry_before_the_servers_clock_says_waits_for_the_server(serve
     assert _push(server, early) == ["duplicate"]
     due = server.sql(f"select expires_at from lots where id = '{lot}'")[0][0]
 
-    assert _expire(server, due)["points"] == 500
+    assert _expire(server, due)["expired_points"] == 500
 
     assert _balance(server, member) == 0
     assert _check_ok(server)
@@ -223,7 +223,7 @@ def test_a_refund_that_refills_an_expired_lot_is_expired_again_by_the_next_run(
     spent = _spending(member, 3, 300, lot)
     assert _push(server, enrolled(member, 1), earned, spent) == ["applied"] * 3
     later = datetime.now(UTC) + 2 * YEAR
-    assert _expire(server, later)["points"] == 700
+    assert _expire(server, later)["expired_points"] == 700
     back = {
         "id": str(uuid.uuid4()),
         "member_id": member,
@@ -260,7 +260,7 @@ def test_a_refund_that_refills_an_expired_lot_is_expired_again_by_the_next_run(
 
     again = _expire(server, later)
 
-    assert (again["lots"], again["points"]) == (1, 300)
+    assert (again["lots"], again["expired_points"]) == (1, 300)
     assert _balance(server, member) == 0
     assert _expire(server, later)["lots"] == 0
     assert _check_ok(server)
@@ -281,7 +281,7 @@ def test_two_expire_runs_at_once_write_each_lot_off_once(server: Server) -> None
     answers = [json.loads(run.communicate(timeout=60)[0]) for run in runs]
 
     assert sum(a["lots"] for a in answers) == 40
-    assert sum(a["points"] for a in answers) == sum(10 + i for i in range(40))
+    assert sum(a["expired_points"] for a in answers) == sum(10 + i for i in range(40))
     assert server.sql("select count(*), count(distinct id) from ledger where kind = 'expire'")[
         0
     ] == (40, 40)

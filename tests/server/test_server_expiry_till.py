@@ -57,7 +57,7 @@ def test_a_tills_sale_and_its_own_later_write_off_leave_the_lot_to_the_servers_c
     done = _command(
         server.db, "expire", "--at", (first.received_at + timedelta(days=365)).isoformat(), "--json"
     )
-    assert (done["lots"], done["points"]) == (1, 100)
+    assert (done["lots"], done["expired_points"]) == (1, 100)
     assert _balance(server, member.id) == 10  # what the till shows: the lot went once
     expired = server.sql(
         f"select id from ledger where kind = 'expire' and store_id = '{uuid.UUID(int=0)}'"

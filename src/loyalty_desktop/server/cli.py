@@ -122,7 +122,7 @@ def _expire(engine: Engine, args: argparse.Namespace) -> int:
         print(json.dumps(found))
     else:
         print(
-            f"expired {found['points']} points in {found['lots']} lots "
+            f"expired {found['expired_points']} points in {found['lots']} lots "
             f"of {found['members']} members, due by {found['at']}"
         )
     return 0

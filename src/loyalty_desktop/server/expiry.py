@@ -96,10 +96,10 @@ def expire_chunk(
 
 
 def summary(at: datetime, runs: list[ExpiryRun]) -> dict[str, Any]:
-    """The command's answer for the chunks of one run."""
+    """The command's answer for the chunks of one run (the keys of the till's ``loyalty expire``)."""
     return {
         "at": at.isoformat(),
         "lots": sum(r.lots for r in runs),
-        "points": sum(r.points for r in runs),
+        "expired_points": sum(r.points for r in runs),
         "members": len(set().union(*(r.members for r in runs))) if runs else 0,
     }
