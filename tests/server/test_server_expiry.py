@@ -11,6 +11,8 @@ from typing import Any
 
 from tests.server.conftest import Server, _command
 from tests.server.events import enrolled, sale
+from tests.server.events import merged as merged_event
+from tests.server.events import refund as refund_event
 
 YEAR = timedelta(days=365)
 
@@ -323,3 +325,59 @@ def test_expire_refuses_a_moment_without_a_time_zone(server: Server) -> None:
     )
     assert done.returncode == 2
     assert json.loads(done.stdout)["error"] == "usage"
+
+
+def test_a_merged_lot_keeps_the_life_it_had_left_from_when_the_server_got_the_merge(
+    server: Server,
+) -> None:
+    other, keep = str(uuid.uuid4()), str(uuid.uuid4())
+    till_now = datetime.now(UTC) - timedelta(days=400)  # a till clock far behind, throughout
+    earned, lot = _earning(other, 3, 500, till_now)
+    assert _push(server, enrolled(other, 1), enrolled(keep, 2), earned) == ["applied"] * 3
+    merged = merged_event(keep, other, 4, 500)
+    merged_at = till_now + timedelta(days=100)
+    kept_lot = str(uuid.uuid4())
+    out, into = merged["payload"]["movements"]
+    out.update(at=merged_at.isoformat(), allocations=[{"lot_id": lot, "points": 500}])
+    into.update(
+        at=merged_at.isoformat(),
+        lots=[
+            {
+                "id": kept_lot,
+                "points": 500,
+                "expires_at": (till_now + YEAR).isoformat(),  # the merge keeps the lot's expiry
+                "source": lot,
+            }
+        ],
+    )
+
+    assert _push(server, merged) == ["applied"]
+
+    left = {
+        str(r.id): r for r in server.sql("select id, remaining, expires_at, received_at from lots")
+    }
+    assert left[lot].remaining == 0
+    assert left[kept_lot].expires_at - left[kept_lot].received_at == YEAR - timedelta(days=100)
+    assert _expire(server, left[kept_lot].expires_at - timedelta(seconds=1))["lots"] == 0
+    done = _expire(server, left[kept_lot].expires_at)
+    assert (done["lots"], done["expired_points"]) == (1, 500)
+    assert (_balance(server, other), _balance(server, keep)) == (0, 0)
+    assert _check_ok(server)
+
+
+def test_a_refund_parked_before_its_sale_takes_from_the_sales_lot_when_the_sale_arrives(
+    server: Server,
+) -> None:
+    member = str(uuid.uuid4())
+    earned, lot = _earning(member, 2, 100, datetime.now(UTC))
+    back = refund_event(earned, 3, 30)
+    back["payload"]["movements"][0]["allocations"] = [{"lot_id": lot, "points": 30}]
+    assert _push(server, enrolled(member, 1), back) == ["applied"] * 2
+    assert server.sql("select count(*) from parked")[0][0] == 1
+
+    assert _push(server, earned) == ["applied"]
+
+    assert server.sql(f"select remaining from lots where id = '{lot}'")[0][0] == 70
+    assert _expire(server, datetime.now(UTC) + 2 * YEAR)["expired_points"] == 70
+    assert _balance(server, member) == 0
+    assert _check_ok(server)
