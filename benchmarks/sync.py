@@ -11,7 +11,7 @@ ratio says what the HTTP hop, JSON, checking, savepoints and per-event inbox cos
 
     LOYALTY_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
         .venv/bin/python benchmarks/sync.py [--events 100000] [--members 1000] [--workers 2] \\
-        [--in-flight 2]
+        [--in-flight 2] [--lots]
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ import time
 import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy
 
@@ -103,6 +105,19 @@ def _copy_baseline(base: sqlalchemy.URL, schema: str, url: str) -> float:
         return time.perf_counter() - started
 
 
+def _with_lot(earn: dict[str, Any]) -> None:
+    """Give an earn movement the lot a till opens for it (a year from the movement)."""
+    expires = datetime.fromisoformat(earn["at"]) + timedelta(days=365)
+    earn["lots"] = [
+        {
+            "id": str(uuid.uuid4()),
+            "points": earn["points"],
+            "expires_at": expires.isoformat(),
+            "source": None,
+        }
+    ]
+
+
 def main() -> None:
     """Run the push and the COPY baseline; print the figures as JSON."""
     parser = argparse.ArgumentParser()
@@ -111,6 +126,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument(
         "--in-flight", type=int, default=IN_FLIGHT, help="batches on the wire at once (the pump's)"
+    )
+    parser.add_argument(
+        "--lots",
+        action="store_true",
+        help="each sale's earn opens a lot of a year, as a till's does (the server keeps lots)",
     )
     args = parser.parse_args()
     pg = sqlalchemy.engine.make_url(
@@ -134,6 +154,9 @@ def main() -> None:
             sale(ids[i % args.members], args.members + i + 1)
             for i in range(args.events - len(events))
         ]
+        if args.lots:
+            for event in events[args.members :]:
+                _with_lot(event["payload"]["movements"][0])
         latencies: list[float] = []
 
         def push(i: int) -> None:
@@ -164,6 +187,7 @@ def main() -> None:
                 "events": len(events),
                 "workers": args.workers,
                 "in_flight": args.in_flight,
+                "lots": args.lots,
                 "push_s": round(push_s, 2),
                 "events_per_s": round(len(events) / push_s),
                 "batch_ms_p50": round(statistics.median(latencies) * 1000, 1),

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, literal, or_, select
 
+from loyalty_desktop.server.lots import SERVER_STORE
 from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked
 
 Finding = dict[str, Any]
@@ -83,7 +84,8 @@ def _inbox(conn: Connection) -> list[Finding]:
     )
     stray = conn.execute(
         select(ledger.c.store_id, ledger.c.event_key, ledger.c.member_id)
-        .where(~applied.exists())
+        # the server's own rows (its expiry) answer to no store's event
+        .where(~applied.exists(), ledger.c.store_id != SERVER_STORE)
         .distinct()
         .order_by(ledger.c.store_id, ledger.c.event_key)
     ).all()

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from loyalty_desktop.server.check import check_books
+from loyalty_desktop.server.expiry import ExpiryRun, expire_chunk, summary
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.reviews import clear_review, open_reviews
 from loyalty_desktop.server.stores import add_store, revoke_store
@@ -50,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--parked-days", type=int, default=7, help="a refund parked longer is a problem"
     )
+    expire = sub.add_parser("expire", help="write off points of lots due by the server's clock")
+    expire.add_argument(
+        "--at", help="expire what is due by this moment (ISO 8601 with time zone; default now)"
+    )
+    expire.add_argument("--json", action="store_true", help="print one JSON object")
     return p
 
 
@@ -85,12 +91,51 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
     return 0 if found["ok"] else 1
 
 
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _expire(engine: Engine, args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    at = _moment(args.at) if args.at else now
+    if at is None:
+        message = f"--at {args.at!r} is not an ISO 8601 moment with a time zone"
+        print(json.dumps({"error": "usage", "message": message}))
+        return 2
+    runs: list[ExpiryRun] = []
+    after = None
+    while True:  # one short transaction per chunk of lots
+
+        def chunk(conn: Connection, after: Any = after) -> ExpiryRun:
+            return expire_chunk(conn, at, now, after)
+
+        runs.append(in_transaction(engine, chunk))
+        after = runs[-1].last
+        if after is None:
+            break
+    found = summary(at, runs)
+    if args.json:
+        print(json.dumps(found))
+    else:
+        print(
+            f"expired {found['expired_points']} points in {found['lots']} lots "
+            f"of {found['members']} members, due by {found['at']}"
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``loyalty-server``."""
     args = _parser().parse_args(argv)
     engine = _engine(args.db)
     if args.command == "check":
         return _check(engine, args)
+    if args.command == "expire":
+        return _expire(engine, args)
     if args.command == "review":
         return _review(engine, args)
     if args.command == "store":

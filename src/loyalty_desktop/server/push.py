@@ -24,6 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.server.facts import Rejected, check_event
+from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
@@ -92,7 +93,7 @@ def push_batch(
                 if touched.get(member_id) != "member":  # an enrolment outranks a balance change
                     touched[member_id] = kind
     if touched:
-        _log_changes(conn, store_id, touched)
+        log_changes(conn, store_id, touched)
     return results
 
 
@@ -285,9 +286,14 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
             "points": m["points"],
             "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
             "event_key": event.key,
+            # the lots it opened and took from, as sent (server/lots.py keeps them)
+            "lots": m.get("lots") or [],
+            "allocations": m.get("allocations") or [],
         }
         for m in p.get("movements", [])
     ]
+    for m in p.get("movements", []):
+        check_lots(m)
     # A walk-in sale (no card) and its refund move no points: nothing to park or release.
     if event.kind == "sale" and p["member_id"] is not None:
         rows.sales.append(
@@ -331,9 +337,15 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
     if not rows.ledger:
         return
-    conn.execute(ledger.insert(), rows.ledger)
+    rows.ledger += follow_lots(conn, rows.ledger, now)
+    conn.execute(ledger.insert(), [without_lots(r) for r in rows.ledger])
+    add_to_balances(conn, rows.ledger, now)
+
+
+def add_to_balances(conn: Connection, moves: Sequence[Mapping[str, Any]], now: datetime) -> None:
+    """Add ledger rows' points to their members' balances; flag a member who goes below zero."""
     moved: dict[uuid.UUID, int] = {}
-    for r in rows.ledger:
+    for r in moves:
         moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
     stmt = pg_insert(balances)
     now_held = conn.execute(
@@ -372,7 +384,7 @@ def _uuid(text: Any, what: str) -> uuid.UUID:
         raise Rejected(f"{what} {text!r} is not a UUID") from exc
 
 
-def _log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUID, str]) -> None:
+def log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUID, str]) -> None:
     """Append what changed to the pull log, numbered under the clock row's lock (held to commit)."""
     ids = sorted(touched)
     last = conn.execute(

@@ -127,6 +127,25 @@ merges = Table(
     Column("merged_at", DateTime(timezone=True), nullable=False),  # the store's clock
     Column("received_at", DateTime(timezone=True), nullable=False),  # the server's
 )
+# Points lots as the stores opened them, with the expiry the server keeps (docs/sync.md,
+# "Expiry by server time"): the life the store gave a lot (its expires_at less the movement's
+# at) counted from when the server received it, so a till's wrong clock neither shortens nor
+# stretches it. The device's moments are kept for audit only.
+lots = Table(
+    "lots",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("id", Uuid, primary_key=True),
+    Column("store_id", Uuid, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("remaining", BigInteger, nullable=False),
+    Column("expires_at", DateTime(timezone=True)),  # the server's clock; NULL: never
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("device_at", DateTime(timezone=True), nullable=False),  # the movement's, as sent
+    Column("device_expires_at", DateTime(timezone=True)),  # the lot's, as sent
+    Column("expiries", SmallInteger, nullable=False, server_default="0"),  # the server's own
+)
+Index("lots_due", lots.c.expires_at, postgresql_where=lots.c.remaining > 0)
 # Members whose balance went below zero (offline redemptions at two stores): for a person to
 # look at. The negative balance itself stands and later earning repays it; nothing is reversed.
 reviews = Table(

@@ -1,0 +1,156 @@
+"""Points lots on the server: opened by the stores' movements, taken from by their allocations.
+
+A lot's expiry is the server's, not the till's: the life the store gave it (the lot's
+``expires_at`` less its movement's ``at``, which is the programme's duration as the store
+applied it) counted from the moment the server received it. A till whose clock is 3 days
+ahead or a year behind thus earns lots that live exactly as long as anyone else's; its
+moments are kept (``device_at``, ``device_expires_at``) for audit only.
+
+A lot expires once, by the server's clock (``server/expiry.py``). A till still writes off
+lapsed points by its own clock (it must, offline), and its expire movement arrives here
+sooner or later than the server's. It is recorded as sent (a fact), and for each lot the
+server keeps, the server adds a row of its own that undoes it (``expire_undone``), so the
+lot's points leave the balance once, when the server's clock says. Lots the server never
+saw opened (earned before it kept lots) have no server expiry: there the store's expire
+movement is the only one and stands.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from loyalty_desktop.server.facts import Rejected
+from loyalty_desktop.server.tables import lots
+
+Row = dict[str, Any]
+
+EXPIRE = "expire"
+EXPIRE_UNDONE = "expire_undone"
+# The store_id of rows the server writes by itself (its expiry): no store sent them.
+SERVER_STORE = uuid.UUID(int=0)
+# Namespace of the ids of the server's own ledger rows: the same lot or movement, the same id.
+SERVER_IDS = uuid.UUID("3b0f8f5e-7c2a-4f5e-9d3c-1a6e2b9c4d70")
+
+
+def check_lots(movement: Mapping[str, Any]) -> None:
+    """Refuse a movement whose ``lots`` or ``allocations`` the server could not keep."""
+    for lot in movement.get("lots") or []:
+        if not isinstance(lot, dict):
+            raise Rejected("movement: a lot is not an object")
+        _lot_uuid(lot.get("id"), "lot id")
+        if not _whole(lot.get("points")):
+            raise Rejected("movement: a lot's points are missing or not a whole number")
+        if lot.get("expires_at") is not None:
+            _aware(lot["expires_at"], "lot expires_at")
+    for allocation in movement.get("allocations") or []:
+        if not isinstance(allocation, dict):
+            raise Rejected("movement: an allocation is not an object")
+        _lot_uuid(allocation.get("lot_id"), "allocation lot_id")
+        if not _whole(allocation.get("points")):
+            raise Rejected("movement: an allocation's points are missing or not a whole number")
+
+
+def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[Row]:
+    """Open the lots of these ledger rows and take what they allocate; the rows to add.
+
+    ``moves`` are ledger rows with the movement's ``lots`` and ``allocations`` as the store
+    sent them. Returns the server's ``expire_undone`` rows for the stores' expire movements
+    of lots it keeps (see the module's docstring); they go into the ledger with the rest.
+    """
+    opened = [_opened(r, lot, now) for r in moves for lot in r.get("lots") or []]
+    if opened:
+        conn.execute(pg_insert(lots).on_conflict_do_nothing(), opened)
+    expiries = [r for r in moves if r["kind"] == EXPIRE and r.get("allocations")]
+    kept = _kept(conn, expiries)
+    undone: list[Row] = []
+    taken: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
+    for r in moves:
+        ours = 0
+        for allocation in r.get("allocations") or []:
+            key = (r["member_id"], uuid.UUID(allocation["lot_id"]))
+            if r["kind"] == EXPIRE and key in kept:
+                ours += allocation["points"]  # undone below: the lot keeps its points
+                continue
+            taken[key] = taken.get(key, 0) + allocation["points"]
+        if ours:
+            undone.append(
+                {
+                    "member_id": r["member_id"],
+                    "id": uuid.uuid5(SERVER_IDS, f"{EXPIRE_UNDONE}:{r['id']}"),
+                    "store_id": r["store_id"],
+                    "kind": EXPIRE_UNDONE,
+                    "points": ours,
+                    "at": r["at"],
+                    "event_key": r["event_key"],
+                }
+            )
+    if taken:
+        conn.execute(
+            update(lots)
+            .where(lots.c.member_id == bindparam("m"), lots.c.id == bindparam("lot"))
+            .values(remaining=lots.c.remaining - bindparam("n")),
+            # one order for every writer, so two pushes lock the same lots in the same order
+            [{"m": m, "lot": lot, "n": n} for (m, lot), n in sorted(taken.items()) if n],
+        )
+    return undone
+
+
+def _kept(conn: Connection, expiries: Sequence[Row]) -> set[tuple[uuid.UUID, uuid.UUID]]:
+    asked = {(r["member_id"], uuid.UUID(a["lot_id"])) for r in expiries for a in r["allocations"]}
+    if not asked:
+        return set()
+    found = conn.execute(
+        select(lots.c.member_id, lots.c.id).where(
+            tuple_(lots.c.member_id, lots.c.id).in_(sorted(asked))
+        )
+    ).all()
+    return {(f.member_id, f.id) for f in found}
+
+
+def _opened(move: Row, lot: Mapping[str, Any], now: datetime) -> Row:
+    device_at: datetime = move["at"]
+    device_expires = _aware(lot["expires_at"], "lot expires_at") if lot.get("expires_at") else None
+    return {
+        "member_id": move["member_id"],
+        "id": uuid.UUID(lot["id"]),
+        "store_id": move["store_id"],
+        "points": lot["points"],
+        "remaining": lot["points"],
+        # the life the store gave the lot, from when the server got it
+        "expires_at": now + (device_expires - device_at) if device_expires else None,
+        "received_at": now,
+        "device_at": device_at,
+        "device_expires_at": device_expires,
+    }
+
+
+def without_lots(move: Row) -> Row:
+    """A ledger row with only the ledger's columns (the lots travel beside it)."""
+    return {k: v for k, v in move.items() if k not in ("lots", "allocations")}
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _lot_uuid(text: Any, what: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(text))
+    except ValueError as exc:
+        raise Rejected(f"movement: {what} {text!r} is not a UUID") from exc
+
+
+def _aware(text: Any, what: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError as exc:
+        raise Rejected(f"movement: {what} {text!r} is not an ISO 8601 moment") from exc
+    if moment.tzinfo is None:
+        raise Rejected(f"movement: {what} {text!r} has no time zone")
+    return moment
