@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
+from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.facts import Rejected, check_event
 from loyalty_desktop.server.parking import settle
@@ -38,6 +39,7 @@ from loyalty_desktop.server.tables import (
 )
 
 MAX_BATCH = 100
+OFFER_ID_LENGTH = 64  # coupon_redemptions.offer_id
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,7 @@ def _again(
     )
     if event.kind == coupons.KIND:
         try:
+            check_event(event.kind, event.version, event.payload)  # a quarantined payload is unread
             used = _redemption(store_id, event)
         except Rejected:
             pass  # nothing readable to flag: the quarantine keeps it for a person
@@ -369,8 +372,10 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
 
 
 def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:
-    """The ``coupon_redemptions`` row a coupon.redeemed event asks for."""
+    """The ``coupon_redemptions`` row a coupon.redeemed event asks for (its schema checked)."""
     p = event.payload
+    if not 0 < p["coupon_no"] <= MAX_NUMBER or len(p["offer_id"]) > OFFER_ID_LENGTH:
+        raise Rejected("coupon.redeemed: coupon_no or offer_id out of range")
     return {
         "coupon_id": _uuid(p["coupon_id"], "coupon id"),
         "coupon_no": p["coupon_no"],
