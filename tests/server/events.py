@@ -124,8 +124,21 @@ def _wire(kind: str, key: str, seq: int, payload: dict[str, Any]) -> dict[str, A
     }
 
 
-def coupon_redeemed(member_id: str, seq: int, coupon_id: str, points: int = 50) -> dict[str, Any]:
-    """A coupon used by a sale: its bonus points as an activity movement, keyed by the coupon."""
+def coupon_redeemed(
+    member_id: str,
+    seq: int,
+    coupon_id: str,
+    points: int = 50,
+    *,
+    sale_id: str | None = None,
+    key: str | None = None,
+) -> dict[str, Any]:
+    """Sale ``sale_id`` (a new one if None) used a coupon: its bonus points as an activity movement.
+
+    Keyed by the coupon and the sale, as tills write it; ``key`` overrides (older tills:
+    ``coupon:<id>``).
+    """
+    sale_id = sale_id or str(uuid.uuid4())
     move = {
         "id": str(uuid.uuid4()),
         "member_id": member_id,
@@ -140,14 +153,14 @@ def coupon_redeemed(member_id: str, seq: int, coupon_id: str, points: int = 50) 
     }
     return _wire(
         "coupon.redeemed",
-        f"coupon:{coupon_id}",
+        key or f"coupon:{coupon_id}:{sale_id}",
         seq,
         {
             "coupon_id": coupon_id,
             "coupon_no": 1,
             "offer_id": str(uuid.uuid4()),
             "member_id": member_id,
-            "sale": str(uuid.uuid4()),
+            "sale": sale_id,
             "at": AT,
             "money_off": "0.00",
             "points": points,

@@ -4,8 +4,9 @@ Problems (exit 1): a member's balance that is not the sum of their movements; an
 row whose result does not hold together (a status other than applied or rejected, a
 rejection without a reason, movements written for an event the inbox did not apply);
 a refund parked longer than ``parked_days`` (its sale may never come). For review, not
-failures: negative balances (offline redemptions at two stores; repaid by later earning)
-and points left on a merged duplicate (a till that had not heard of the merge).
+failures: negative balances (offline redemptions at two stores; repaid by later earning),
+points left on a merged duplicate (a till that had not heard of the merge) and coupons
+used by more than one sale (coupons.py), until a person clears them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, literal, or_, select
 
+from loyalty_desktop.server.coupons import open_conflicts
 from loyalty_desktop.server.lots import SERVER_STORE
 from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked
 
@@ -146,4 +148,5 @@ def _for_review(conn: Connection) -> list[Finding]:
         }
         for r in left
     ]
+    found += [{"review": "coupon_used_twice", **c} for c in open_conflicts(conn)]
     return found

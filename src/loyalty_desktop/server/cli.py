@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from loyalty_desktop.server.check import check_books
+from loyalty_desktop.server.coupons import clear_conflicts, open_conflicts
 from loyalty_desktop.server.expiry import ExpiryRun, expire_chunk, summary
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.reviews import clear_review, open_reviews
@@ -41,11 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     store.add_parser("add").add_argument("name")
     store.add_parser("revoke").add_argument("store_id", type=uuid.UUID)
-    review = sub.add_parser("review", help="members whose balance went below zero").add_subparsers(
-        dest="action", required=True
-    )
+    review = sub.add_parser(
+        "review", help="members whose balance went below zero, coupons used twice"
+    ).add_subparsers(dest="action", required=True)
     review.add_parser("list")
     review.add_parser("clear").add_argument("member_id", type=uuid.UUID)
+    review.add_parser("clear-coupon").add_argument("coupon_id", type=uuid.UUID)
     check = sub.add_parser("check", help="verify the books: exit 1 when something is wrong")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
@@ -67,9 +69,17 @@ def _engine(url: str) -> Engine:
 
 def _review(engine: Engine, args: argparse.Namespace) -> int:
     if args.action == "list":
-        print(json.dumps({"members": in_transaction(engine, open_reviews)}))
+        found = in_transaction(engine, lambda c: (open_reviews(c), open_conflicts(c)))
+        print(json.dumps({"members": found[0], "coupons": found[1]}))
         return 0
     now = datetime.now(UTC)
+    if args.action == "clear-coupon":
+        cleared = in_transaction(engine, lambda c: clear_conflicts(c, args.coupon_id, now))
+        if not cleared:
+            print(json.dumps({"error": "no_review", "message": "no open review for that coupon"}))
+            return 1
+        print(json.dumps({"coupon_id": str(args.coupon_id), "cleared": cleared}))
+        return 0
     if not in_transaction(engine, lambda c: clear_review(c, args.member_id, now)):
         print(json.dumps({"error": "no_review", "message": "no open review for that member"}))
         return 1
@@ -86,7 +96,7 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
         for p in found["problems"]:
             print(f"problem: {p['problem']}: {p['message']} ({p.get('member_id') or p['key']})")
         for r in found["for_review"]:
-            print(f"for review: {r['review']}: member {r['member_id']}, {r['points']} points")
+            print(f"for review: {r['review']}: {_review_line(r)}")
         print("ok" if found["ok"] else f"{len(found['problems'])} problem(s)")
     return 0 if found["ok"] else 1
 
@@ -126,6 +136,15 @@ def _expire(engine: Engine, args: argparse.Namespace) -> int:
             f"of {found['members']} members, due by {found['at']}"
         )
     return 0
+
+
+def _review_line(r: dict[str, Any]) -> str:
+    if r["review"] == "coupon_used_twice":
+        return (
+            f"coupon {r['coupon_id']} used by sale {r['sale_id']} at store {r['store_id']}, "
+            f"first by sale {r['first_sale_id']} at store {r['first_store_id']}"
+        )
+    return f"member {r['member_id']}, {r['points']} points"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,6 +23,8 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
+from loyalty_desktop.domain.coupons import MAX_NUMBER
+from loyalty_desktop.server import coupons
 from loyalty_desktop.server.facts import Rejected, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.parking import settle
@@ -38,6 +40,7 @@ from loyalty_desktop.server.tables import (
 )
 
 MAX_BATCH = 100
+OFFER_ID_LENGTH = 64  # coupon_redemptions.offer_id
 
 
 @dataclass(frozen=True)
@@ -78,22 +81,27 @@ def push_batch(
     """Apply a batch (at most MAX_BATCH events) inside the caller's transaction."""
     results: list[EventResult] = []
     touched: dict[uuid.UUID, str] = {}
+    used: list[dict[str, Any]] = []  # coupons' uses, for the pull log
     now = datetime.now(UTC)
     if not events:
         return results
     seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
     whole = _whole_batch(conn, store_id, events, now) if not seen else None
     if whole is not None:
-        results, touched = whole
+        results, written = whole
+        touched, used = written.touched(), written.coupon_log
     else:
         for event in events:
-            result, moved = _one(conn, store_id, event, now, seen.get(event.key))
+            result, rows = _one(conn, store_id, event, now, seen.get(event.key))
             results.append(result)
-            for member_id, kind in moved.items():
+            if rows is None:
+                continue
+            used += rows.coupon_log
+            for member_id, kind in rows.touched().items():
                 if touched.get(member_id) != "member":  # an enrolment outranks a balance change
                     touched[member_id] = kind
-    if touched:
-        log_changes(conn, store_id, touched)
+    if touched or used:
+        log_changes(conn, store_id, touched, used)
     return results
 
 
@@ -121,7 +129,7 @@ def _seen_keys(store_id: uuid.UUID, keys: list[str]) -> Select[Any]:
 
 def _whole_batch(
     conn: Connection, store_id: uuid.UUID, events: Sequence[WireEvent], now: datetime
-) -> tuple[list[EventResult], dict[uuid.UUID, str]] | None:
+) -> tuple[list[EventResult], Rows] | None:
     """The common case in a few statements: every event new, none clashing in the database.
 
     All inbox rows, ledger rows and balances are written in one savepoint with one
@@ -146,6 +154,7 @@ def _whole_batch(
         rows.sales += found.sales
         rows.refunds += found.refunds
         rows.merges += found.merges
+        rows.coupons += found.coupons
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(
@@ -159,7 +168,7 @@ def _whole_batch(
     except (IntegrityError, Rejected):  # the per-event path finds the event and refuses it alone
         saved.rollback()
         return None
-    return results, rows.touched()
+    return results, rows
 
 
 def _inbox_row(
@@ -182,29 +191,30 @@ def _inbox_row(
 
 def _one(
     conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime, seen: Any
-) -> tuple[EventResult, dict[uuid.UUID, str]]:
+) -> tuple[EventResult, Rows | None]:
     digest = event.digest()
     if seen is not None:
-        return _again(conn, store_id, event, digest, seen, now), {}
+        return _again(conn, store_id, event, digest, seen, now), None
     saved = conn.begin_nested()
     try:
         conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "applied", None)))
-        moved = _apply(conn, store_id, event, now)
+        rows = facts_rows(store_id, event)
+        write_rows(conn, rows, now)
         saved.commit()
-        return EventResult(event.id, event.key, "applied"), moved
+        return EventResult(event.id, event.key, "applied"), rows
     except IntegrityError:
         # Another worker claimed the key (or this event id) first and has committed.
         saved.rollback()
         seen = _seen(conn, store_id, event.key) or _seen_id(conn, store_id, event.id)
         if seen is not None:
-            return _again(conn, store_id, event, digest, seen, now), {}
+            return _again(conn, store_id, event, digest, seen, now), None
         reason = "a movement of this event was already recorded by another event"
     except Rejected as exc:
         saved.rollback()
         reason = exc.reason
     with conn.begin_nested():
         conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "rejected", reason)))
-    return EventResult(event.id, event.key, "rejected", reason), {}
+    return EventResult(event.id, event.key, "rejected", reason), None
 
 
 def _seen(conn: Connection, store_id: uuid.UUID, key: str) -> Any:
@@ -239,6 +249,14 @@ def _again(
         )
         .on_conflict_do_nothing()
     )
+    if event.kind == coupons.KIND:
+        try:
+            check_event(event.kind, event.version, event.payload)  # a quarantined payload is unread
+            used = _redemption(store_id, event)
+        except Rejected:
+            pass  # nothing readable to flag: the quarantine keeps it for a person
+        else:
+            coupons.record_quarantined(conn, used, now)
     return EventResult(
         event.id, event.key, "conflict", "this key was sent before with a different payload"
     )
@@ -253,6 +271,8 @@ class Rows:
     sales: list[dict[str, Any]] = field(default_factory=list)
     refunds: list[dict[str, Any]] = field(default_factory=list)  # their rows wait for the sale
     merges: list[dict[str, Any]] = field(default_factory=list)  # duplicate -> kept (merges.py)
+    coupons: list[dict[str, Any]] = field(default_factory=list)  # coupons used (coupons.py)
+    coupon_log: list[dict[str, Any]] = field(default_factory=list)  # filled by write_rows
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (an enrolment outranks a balance)."""
@@ -303,6 +323,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
                 "store_id": store_id,
             }
         )
+    if event.kind == coupons.KIND:
+        rows.coupons.append(_redemption(store_id, event))
     if event.kind == "merge":
         other, keep = _uuid(p["other"], "merged member"), _uuid(p["keep"], "kept member")
         if other == keep:
@@ -329,10 +351,13 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     """Write members, sales, ledger rows and the balances they move (one statement each).
 
     Refunds of sales not seen yet are parked; rows parked for the sales written here are
-    added to ``rows.ledger`` (so ``rows.touched()`` names their members too).
+    added to ``rows.ledger`` (so ``rows.touched()`` names their members too). Coupons used
+    are claimed, or their later use recorded, and listed in ``rows.coupon_log``.
     """
     if rows.members:
         conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+    if rows.coupons:
+        rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.sales or rows.refunds or rows.merges:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
     if not rows.ledger:
@@ -358,13 +383,21 @@ def add_to_balances(conn: Connection, moves: Sequence[Mapping[str, Any]], now: d
     flag_overdrawn(conn, [(r.member_id, r.points) for r in now_held], now)
 
 
-def _apply(
-    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime
-) -> dict[uuid.UUID, str]:
-    """Write the event's facts; returns the members whose record or balance it changed."""
-    rows = facts_rows(store_id, event)
-    write_rows(conn, rows, now)
-    return rows.touched()
+def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:
+    """The ``coupon_redemptions`` row a coupon.redeemed event asks for (its schema checked)."""
+    p = event.payload
+    if not 0 < p["coupon_no"] <= MAX_NUMBER or len(p["offer_id"]) > OFFER_ID_LENGTH:
+        raise Rejected("coupon.redeemed: coupon_no or offer_id out of range")
+    return {
+        "coupon_id": _uuid(p["coupon_id"], "coupon id"),
+        "coupon_no": p["coupon_no"],
+        "offer_id": p["offer_id"],
+        "member_id": _uuid(p["member_id"], "coupon member"),
+        "store_id": store_id,
+        "sale_id": _uuid(p["sale"], "coupon sale"),
+        "event_key": event.key,
+        "at": _moment(p["at"], "coupon at"),
+    }
 
 
 def _moment(text: Any, what: str) -> datetime:
@@ -384,13 +417,23 @@ def _uuid(text: Any, what: str) -> uuid.UUID:
         raise Rejected(f"{what} {text!r} is not a UUID") from exc
 
 
-def log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUID, str]) -> None:
-    """Append what changed to the pull log, numbered under the clock row's lock (held to commit)."""
+def log_changes(
+    conn: Connection,
+    store_id: uuid.UUID,
+    touched: Mapping[uuid.UUID, str],
+    used: Sequence[Mapping[str, Any]] = (),
+) -> None:
+    """Append what changed to the pull log, numbered under the clock row's lock (held to commit).
+
+    ``used``: coupons used (coupons.record_redemptions), one ``coupon`` change each after
+    the members', so other stores can learn that a coupon is spent.
+    """
     ids = sorted(touched)
+    count = len(ids) + len(used)
     last = conn.execute(
         update(change_clock)
         .where(change_clock.c.id == 1)
-        .values(last=change_clock.c.last + len(ids))
+        .values(last=change_clock.c.last + count)
         .returning(change_clock.c.last)
     ).scalar_one()
     points = dict(
@@ -401,7 +444,8 @@ def log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUI
     found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
     flagged = under_review(conn, ids)
     rows = []
-    for pos, member_id in enumerate(ids, start=last - len(ids) + 1):
+    first = last - count + 1
+    for pos, member_id in enumerate(ids, start=first):
         m = found.get(member_id)
         body = {
             "member_id": str(member_id),
@@ -419,6 +463,16 @@ def log_changes(conn: Connection, store_id: uuid.UUID, touched: Mapping[uuid.UUI
                 "store_id": store_id,
                 "kind": touched[member_id],
                 "body": json.dumps(body),
+            }
+        )
+    for pos, coupon in enumerate(used, start=first + len(ids)):
+        rows.append(
+            {
+                "pos": pos,
+                "member_id": coupon["member_id"],
+                "store_id": store_id,
+                "kind": "coupon",
+                "body": json.dumps(coupon["body"]),
             }
         )
     conn.execute(changes.insert(), rows)

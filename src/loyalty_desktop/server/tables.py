@@ -156,6 +156,36 @@ reviews = Table(
     Column("flagged_at", DateTime(timezone=True), nullable=False),
     Column("cleared_at", DateTime(timezone=True)),
 )
+# The first use of each coupon the stores reported: a coupon is used once across the chain.
+coupon_redemptions = Table(
+    "coupon_redemptions",
+    metadata,
+    Column("coupon_id", Uuid, primary_key=True),
+    Column("coupon_no", BigInteger, nullable=False),
+    Column("offer_id", String(64), nullable=False),
+    Column("member_id", Uuid, nullable=False),  # who bought (or whom the coupon's member became)
+    Column("store_id", Uuid, nullable=False),
+    Column("sale_id", Uuid, nullable=False),
+    Column("event_key", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),  # the store's clock
+    Column("received_at", DateTime(timezone=True), nullable=False),  # the server's
+)
+# A later use of a coupon by another sale (two stores offline, or a till restored from a
+# backup): the sale stands; the use is kept here for a person to look at. ``status`` says
+# whether its points were applied or its event held in quarantine (a key sent before).
+coupon_conflicts = Table(
+    "coupon_conflicts",
+    metadata,
+    Column("coupon_id", Uuid, primary_key=True),
+    Column("sale_id", Uuid, primary_key=True),
+    Column("member_id", Uuid, nullable=False),
+    Column("store_id", Uuid, nullable=False),
+    Column("event_key", String(200), nullable=False),
+    Column("status", String(12), nullable=False),  # applied | quarantined
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("cleared_at", DateTime(timezone=True)),
+)
 # Commit-ordered change log for pull: `pos` comes from change_clock, whose one row is
 # locked from the moment a transaction takes positions until it commits (docs/sync.md).
 changes = Table(

@@ -8,7 +8,8 @@ prices never change per person) and its points an activity movement; the
 coupon is marked used by one conditional update inside the sale's
 transaction, so of two tills racing for it only one sale commits, and the
 same sale id posted again replays the first answer. The redemption is an
-immutable fact in the outbox, keyed by the coupon, for the central server.
+immutable fact in the outbox, keyed by the coupon and the sale, for the
+central server (which keeps a coupon used once across the stores).
 """
 
 from __future__ import annotations

@@ -382,10 +382,16 @@ def coupon_event(
     money_off: str,
     movements: Sequence[Movement],
 ) -> Event:
-    """A coupon used by a sale: keyed by the coupon, so two stores redeeming it offline clash at the server."""
+    """A coupon used by a sale, keyed by the coupon and the sale.
+
+    The server's inbox is per store, so the key cannot make two uses clash; the server's
+    ``coupon_redemptions`` does, across stores. With the sale in the key, a second use at
+    this same store (a till restored from a backup) is applied and flagged like one at
+    another store, instead of being held as a reused key with another payload.
+    """
     return _event(
         EventKind.COUPON_REDEEMED,
-        f"coupon:{coupon_id}",
+        f"coupon:{coupon_id}:{sale.id}",
         sale.at,
         {
             "coupon_id": coupon_id,
