@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone, QTranslator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -257,9 +257,13 @@ class FirstRunWizard(QWizard):
         for page in (self.shop, self.admin, self.data):
             self.addPage(page)
         self.setMinimumSize(900, 540)  # the demo choice fits on one line in English
-        self._translators: list[object] = []
+        self._translators: list[QTranslator] = []
+        # "Same as this computer": the language in force when the wizard opens, which is the
+        # PC's own (QLocale.system()) unless the program was told another.
+        self._own_locale = QLocale()
         self.shop.language.currentIndexChanged.connect(self.speak)
-        self.label()
+        self.speak()  # a Chinese PC gets a Chinese wizard before anything is chosen
+        self.label()  # now: the LanguageChange that speak() causes arrives only later
 
     def label(self) -> None:
         """Put the page's words in the current language."""
@@ -274,15 +278,25 @@ class FirstRunWizard(QWizard):
         return LANGUAGE_CODES[max(self.shop.language.currentIndex(), 0)]
 
     def speak(self) -> None:
-        """Switch the wizard (and the program after it) to the chosen language now."""
+        """Switch the wizard to the chosen language now: its words and its refusals."""
         app = QCoreApplication.instance()
         if app is None:
             return
         for translator in self._translators:
-            app.removeTranslator(translator)  # type: ignore[arg-type]
+            app.removeTranslator(translator)
         code = self.language()
-        locale = QLocale(code) if code else QLocale.system()
-        self._translators = list(install_translations(app, locale))
+        locale = QLocale(code) if code else self._own_locale
+        QLocale.setDefault(locale)  # the refusals (spoken()) are worded in the default locale
+        self._translators = install_translations(app, locale)
+
+    def release_language(self) -> None:
+        """Take the wizard's translations away again: the till installs the language it keeps."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._translators = []
+        QLocale.setDefault(self._own_locale)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         """Say everything again when the language changes."""
