@@ -90,7 +90,7 @@ def test_the_wizards_language_is_let_go_when_it_closes(qtbot: QtBot) -> None:
     """Else its Chinese stays installed under the till, which then cannot switch to English."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    style = app.styleSheet()
+    kept = (app.styleSheet(), app.organizationName(), app.applicationName())
     seen: list[str] = []
 
     def choose_chinese_then_close() -> None:
@@ -104,8 +104,10 @@ def test_the_wizards_language_is_let_go_when_it_closes(qtbot: QtBot) -> None:
     QTimer.singleShot(0, choose_chinese_then_close)
     try:
         assert run_first_start() is None
-    finally:
-        app.setStyleSheet(style)
+    finally:  # run_first_start dresses the shared test application as the program
+        app.setStyleSheet(kept[0])
+        app.setOrganizationName(kept[1])
+        app.setApplicationName(kept[2])
     assert seen == [TITLE_ZH]
     assert QCoreApplication.translate("FirstRunWizard", "Set up loyalty-desktop") == (
         "Set up loyalty-desktop"
