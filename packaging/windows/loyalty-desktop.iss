@@ -1,7 +1,8 @@
-; Inno Setup 6 script: the Windows installer for the bundle in dist\loyalty-desktop\.
+; Inno Setup script (6.3 or later, or 7): the Windows installer for the bundle in dist\loyalty-desktop\.
 ;
 ; Build (after `python packaging\build.py`, which also writes build\loyalty-desktop.ico):
 ;   "%ProgramFiles(x86)%\Inno Setup 6\ISCC.exe" /DAppVersion=0.1.0 packaging\windows\loyalty-desktop.iss
+; (Inno Setup 7 installs as "Inno Setup 7", in Program Files for its 64-bit edition.)
 ; Output: dist\loyalty-desktop-<version>-setup.exe. See packaging\README.md.
 ;
 ; - Per-machine: installs into Program Files for every user of the PC (needs an administrator).
@@ -11,7 +12,11 @@
 ;   an upgrade cannot touch it; the program backs the database up before migrating it.
 ; - A running till is closed first (Restart Manager), so no file is replaced while in use.
 ; - Uninstall removes the program and keeps the data, unless the person uninstalling answers
-;   Yes to "also delete the data" (silent uninstalls always keep it).
+;   Yes to "also delete the data" (silent uninstalls always keep it). The uninstaller runs as an
+;   administrator: when Windows asked for another account's password, it asks about that
+;   account's folder (usually absent: nothing is asked) and every shop user's data is kept.
+;   Per-user data is the program's, not the installer's (Inno Setup's "admin install mode"):
+;   nothing else in this script touches a user's folders.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -43,6 +48,8 @@ Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
+; The bundle's Python extensions (.pyd) are loaded by a running till as well as its .exe and .dll.
+CloseApplicationsFilter=*.exe,*.dll,*.pyd
 RestartApplications=no
 UsePreviousAppDir=yes
 UsePreviousTasks=yes
@@ -60,10 +67,12 @@ Type: filesandordirs; Name: "{app}\_internal"
 
 [Files]
 Source: "..\..\dist\loyalty-desktop\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+; The program has no console; this shows its --self-test report in a window (Start menu).
+Source: "self-test.cmd"; DestDir: "{app}"; Flags: ignoreversion
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
-Name: "{autoprograms}\{#AppName} self-test"; Filename: "{app}\{#AppExe}"; Parameters: "--self-test"; WorkingDir: "{app}"
+Name: "{autoprograms}\{#AppName} self-test"; Filename: "{app}\self-test.cmd"; WorkingDir: "{app}"; IconFilename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]

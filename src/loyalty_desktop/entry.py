@@ -59,18 +59,22 @@ def _with_shop(argv: list[str]) -> list[str] | None:
 class _Tee(io.TextIOBase):
     """Standard error, also kept: a refused start is then told in a box, not only on a terminal."""
 
-    def __init__(self, real: TextIO) -> None:
+    def __init__(self, real: TextIO | None) -> None:
         super().__init__()
+        # None in a windowed program (the Windows bundle): then the copy is all there is.
         self.real, self.text = real, io.StringIO()
 
     def write(self, text: str) -> int:
-        """Write to the real stream and keep a copy."""
+        """Write to the real stream, if there is one, and keep a copy."""
         self.text.write(text)
-        return self.real.write(text)
+        if self.real is not None:
+            self.real.write(text)
+        return len(text)
 
     def flush(self) -> None:
         """Flush the real stream."""
-        self.real.flush()
+        if self.real is not None:
+            self.real.flush()
 
 
 def desktop_main() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from loyalty_desktop.logs import log_file
@@ -24,3 +27,39 @@ def test_the_box_repeats_the_refusal_and_names_the_log() -> None:
     assert text.startswith("error: bad_database: the upgrade from schema 0011 to 0012 failed")
     assert str(log_file()) in text
     assert "changed nothing" in text
+
+
+_WINDOWED = """
+import os, sys
+sys.argv[0] = "loyalty-desktop"
+sys.stdout = sys.stderr = None  # a windowed program (the Windows bundle) has no console
+import loyalty_desktop.ui.start_refused as start_refused
+start_refused.tell_refusal = lambda printed: os.write(2, b"BOX: " + printed.encode())
+from loyalty_desktop.entry import desktop_main
+try:
+    desktop_main()
+except SystemExit as done:
+    os._exit(done.code if isinstance(done.code, int) else 3)
+except BaseException as error:
+    os.write(2, f"CRASH: {error!r}".encode())
+    os._exit(9)
+"""
+
+
+def test_a_windowed_program_without_a_console_still_tells_the_refusal_in_its_box(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "shop.db"
+    db.write_bytes(b"a spreadsheet, not a database" * 300)
+    done = subprocess.run(
+        [sys.executable, "-c", _WINDOWED, "--db", str(db)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=90,
+        check=False,
+    )
+    assert "CRASH" not in done.stderr, done.stderr
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith("BOX: ")
+    assert "bad_database" in done.stderr or "cannot be opened" in done.stderr

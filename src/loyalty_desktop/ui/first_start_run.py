@@ -48,9 +48,12 @@ def run_first_start() -> str | None:
     app.setApplicationName("loyalty-desktop")
     app.setStyleSheet(STYLE)
     wizard = FirstRunWizard()
-    while wizard.exec() == QWizard.DialogCode.Accepted:
-        made = finish(wizard)
-        if made is not None:
-            return made
-        wizard.restart()
-    return None
+    try:
+        while wizard.exec() == QWizard.DialogCode.Accepted:
+            made = finish(wizard)
+            if made is not None:
+                return made
+            wizard.restart()
+        return None
+    finally:
+        wizard.release_language()  # the till speaks the language saved in its preferences

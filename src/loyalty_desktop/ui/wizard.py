@@ -1,7 +1,7 @@
 """The first-run wizard: the shop, its administrator and where its data lives, asked once.
 
 Three pages: the shop (name, currency, time zone, language: the wizard speaks
-the chosen language at once), the administrator (name and PIN twice, checked
+the PC's language from the start and a chosen one at once), the administrator (name and PIN twice, checked
 by the same rules as the staff screens), and the data (empty or demo shop, the
 database file). Nothing is written until Finish; :meth:`FirstRunWizard.setup`
 then hands the answers to ``first_start.make_shop``.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTimeZone, QTranslator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -65,6 +65,31 @@ def _notice() -> QLabel:
     return label
 
 
+def _intro() -> QLabel:
+    """What the page is for, shown at its top.
+
+    Not QWizard's subtitle: Qt sizes that for two lines of Latin text (of "Pq"), so a
+    Chinese one (a taller font) that wraps, or a third line, is cut off.
+    """
+    label = QLabel()
+    label.setWordWrap(True)
+    return label
+
+
+def _page_box(page: QWizardPage, intro: QLabel) -> QVBoxLayout:
+    """The page's column, its intro on top."""
+    box = QVBoxLayout(page)
+    box.addWidget(intro)
+    box.addSpacing(8)
+    return box
+
+
+def _form_under(page: QWizardPage, intro: QLabel) -> QFormLayout:
+    form = QFormLayout()
+    _page_box(page, intro).addLayout(form)
+    return form
+
+
 class ShopPage(QWizardPage):
     """Shop name, currency, time zone and the language of the screens."""
 
@@ -81,7 +106,8 @@ class ShopPage(QWizardPage):
         self.language = QComboBox()
         self.language.addItems(["", "English", "简体中文"])
         self.message = _notice()
-        self.form = QFormLayout(self)
+        self.intro = _intro()
+        self.form = _form_under(self, self.intro)
         for field in (self.name, self.currency, self.timezone, self.language):
             self.form.addRow(QLabel(), field)
         self.form.addRow(self.message)
@@ -91,7 +117,7 @@ class ShopPage(QWizardPage):
     def label(self) -> None:
         """Put the page's words in the current language."""
         self.setTitle(self.tr("Your shop"))
-        self.setSubTitle(
+        self.intro.setText(
             self.tr("These show on receipts and member cards; a manager can change them later.")
         )
         words = (
@@ -132,7 +158,8 @@ class AdminPage(QWizardPage):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
         self.message = _notice()
-        self.form = QFormLayout(self)
+        self.intro = _intro()
+        self.form = _form_under(self, self.intro)
         for field in (self.name, self.pin, self.again):
             self.form.addRow(QLabel(), field)
         self.form.addRow(self.message)
@@ -140,7 +167,7 @@ class AdminPage(QWizardPage):
     def label(self) -> None:
         """Put the page's words in the current language."""
         self.setTitle(self.tr("The administrator"))
-        self.setSubTitle(
+        self.intro.setText(
             self.tr(
                 "The administrator adds the cashiers and managers later. "
                 "Choose a PIN of at least 4 digits and keep it safe."
@@ -187,10 +214,11 @@ class DataPage(QWizardPage):
         self.hint.setWordWrap(True)
         self.shared = QCheckBox()
         self.message = _notice()
+        self.intro = _intro()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
-        box = QVBoxLayout(self)
+        box = _page_box(self, self.intro)
         box.addWidget(self.empty)
         box.addWidget(self.demo)
         box.addSpacing(16)
@@ -205,7 +233,7 @@ class DataPage(QWizardPage):
     def label(self) -> None:
         """Put the page's words in the current language."""
         self.setTitle(self.tr("Your data"))
-        self.setSubTitle(
+        self.intro.setText(
             self.tr("Start with an empty shop, or try the program on a demo shop first.")
         )
         self.empty.setText(self.tr("Start with an empty shop"))
@@ -256,10 +284,17 @@ class FirstRunWizard(QWizard):
         self.shop, self.admin, self.data = ShopPage(), AdminPage(), DataPage()
         for page in (self.shop, self.admin, self.data):
             self.addPage(page)
-        self.setMinimumSize(900, 540)  # the demo choice fits on one line in English
-        self._translators: list[object] = []
+        # 900: the demo choice fits on one line in English. 620: the data page in 24 px type with
+        # its hint on three lines; Qt leaves word-wrapped labels out of a page's minimum, so a
+        # smaller window cuts them off (tests/ui/test_wizard_look.py).
+        self.setMinimumSize(900, 620)
+        self._translators: list[QTranslator] = []
+        # "Same as this computer": the language in force when the wizard opens, which is the
+        # PC's own (QLocale.system()) unless the program was told another.
+        self._own_locale = QLocale()
         self.shop.language.currentIndexChanged.connect(self.speak)
-        self.label()
+        self.speak()  # a Chinese PC gets a Chinese wizard before anything is chosen
+        self.label()  # now: the LanguageChange that speak() causes arrives only later
 
     def label(self) -> None:
         """Put the page's words in the current language."""
@@ -274,15 +309,25 @@ class FirstRunWizard(QWizard):
         return LANGUAGE_CODES[max(self.shop.language.currentIndex(), 0)]
 
     def speak(self) -> None:
-        """Switch the wizard (and the program after it) to the chosen language now."""
+        """Switch the wizard to the chosen language now: its words and its refusals."""
         app = QCoreApplication.instance()
         if app is None:
             return
         for translator in self._translators:
-            app.removeTranslator(translator)  # type: ignore[arg-type]
+            app.removeTranslator(translator)
         code = self.language()
-        locale = QLocale(code) if code else QLocale.system()
-        self._translators = list(install_translations(app, locale))
+        locale = QLocale(code) if code else self._own_locale
+        QLocale.setDefault(locale)  # the refusals (spoken()) are worded in the default locale
+        self._translators = install_translations(app, locale)
+
+    def release_language(self) -> None:
+        """Take the wizard's translations away again: the till installs the language it keeps."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            if app is not None:
+                app.removeTranslator(translator)
+        self._translators = []
+        QLocale.setDefault(self._own_locale)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         """Say everything again when the language changes."""

@@ -1678,7 +1678,7 @@ The details are in the log file; please send it to support:
     <message>
         <location filename="../../ui/wizard.py" line="219" />
         <source>Keep it on this computer's own disk. Backups are made next to it every day; copy them to a USB stick or another computer now and then.</source>
-        <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
+        <translation>请放在本电脑自己的硬盘上。程序每天在它旁边做备份；请不时把备份复制到 U 盘或另一台电脑上。</translation>
     </message>
     <message>
         <location filename="../../ui/wizard.py" line="223" />
