@@ -27,6 +27,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.receipt_coupons import ReceiptCoupon, receipt_coupons
 
 HEADER_SETTING = "receipt.header"
 MAX_HEADER_LINES = 6
@@ -71,7 +72,8 @@ class Receipt:
     ``header`` may hold several lines or be empty. ``member_no`` is
     masked (``******5678``) and None for a sale to nobody; ``points`` and
     ``tier`` are the member's right after the sale (None without a member).
-    ``points_value`` and ``redeemed`` include the ``rewards`` taken.
+    ``points_value`` and ``redeemed`` include the ``rewards`` taken;
+    ``coupons`` are the member's coupons this receipt prints (``receipt_coupons``).
     """
 
     sale_no: str
@@ -92,6 +94,7 @@ class Receipt:
     tier: str | None
     refunds: tuple[ReceiptRefund, ...] = ()
     rewards: tuple[RewardUse, ...] = ()
+    coupons: tuple[ReceiptCoupon, ...] = ()
 
 
 def mask_member_no(member_no: str) -> str:
@@ -182,6 +185,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
             tier=sale.tier_after if member else None,
             refunds=tuple(_refund(r, zone) for r in uow.sales.refunds_of(sale.id)),
             rewards=tuple(sale.rewards),
+            coupons=receipt_coupons(uow, shop.card_keys, program, sale.sale_no),
         )
 
 
