@@ -46,7 +46,7 @@ _ENGLISH = _Words(
     },
     min_spend="On a basket of {amount} or more",
     valid="Valid {first} to {last}",
-    use="Show it at the till. One use only.",
+    use="Scan it at the till. One use.",
 )
 
 _CHINESE = _Words(
