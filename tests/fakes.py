@@ -693,14 +693,15 @@ class FakeOffers:
             and c.redeemed_at is None
             and c.number not in self.s.coupon_receipts
             and self.s.offers[c.offer_id].ends_at > at
+            and member_id not in self.s.offer_opt_outs
         ]
         return sorted(mine, key=lambda c: c.number)[:limit]
 
-    def put_on_receipt(self, number: int, sale_no: str) -> bool:
-        if number in self.s.coupon_receipts:
-            return False
-        self.s.coupon_receipts[number] = sale_no
-        return True
+    def put_on_receipt(self, numbers: Sequence[int], sale_no: str) -> int:
+        fresh = [n for n in numbers if n not in self.s.coupon_receipts]
+        for number in fresh:
+            self.s.coupon_receipts[number] = sale_no
+        return len(fresh)
 
     def on_receipt(self, sale_no: str) -> list[IssuedCoupon]:
         numbers = sorted(n for n, s in self.s.coupon_receipts.items() if s == sale_no)

@@ -584,11 +584,14 @@ class OfferRepository(Protocol):
         ...
 
     def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
-        """A member's unused coupons whose offer has not ended at ``at``, on no receipt yet, oldest first."""
+        """A member's unused coupons whose offer has not ended at ``at``, on no receipt yet, oldest first.
+
+        None when the member opted out of personalised offers.
+        """
         ...
 
-    def put_on_receipt(self, number: int, sale_no: str) -> bool:
-        """Mark a coupon printed on the sale's receipt; False when another receipt already has it."""
+    def put_on_receipt(self, numbers: Sequence[int], sale_no: str) -> int:
+        """Mark coupons printed on the sale's receipt, unless another receipt has them; how many."""
         ...
 
     def on_receipt(self, sale_no: str) -> list[IssuedCoupon]:

@@ -48,10 +48,10 @@ class ReceiptCoupon:
 
 def put_coupons_on_receipt(uow: UnitOfWork, sale_no: str, member: Member, at: datetime) -> int:
     """Record which of the member's coupons the sale's receipt prints (inside the sale); how many."""
-    if not member.consent or uow.offers.opt_out_of(member.id) is not None:
+    if not member.consent:
         return 0
     found = uow.offers.unprinted_coupons_of(member.id, at, MAX_ON_RECEIPT)
-    return sum(uow.offers.put_on_receipt(coupon.number, sale_no) for coupon in found)
+    return uow.offers.put_on_receipt([c.number for c in found], sale_no) if found else 0
 
 
 def receipt_coupons(
