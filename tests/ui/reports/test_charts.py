@@ -203,13 +203,19 @@ def test_every_point_of_a_trend_is_drawn_whole_inside_the_plot(
         assert plot.top() + marker <= at.y() <= plot.bottom() - marker, (n, at, plot)
 
 
+@pytest.mark.parametrize("bars", [False, True])
 @pytest.mark.parametrize("width", [380, 460, 520, 700])
-def test_no_month_label_is_cut_to_an_ellipsis(qtbot: QtBot, width: int) -> None:
+def test_no_month_label_is_cut_to_an_ellipsis(qtbot: QtBot, width: int, bars: bool) -> None:
     view = _shown(qtbot)
     view.setMinimumSize(320, 150)
-    view.resize(width, 240)  # the Satisfaction page's trend is about 520 wide at 1366 × 768
     labels = ["2025-12"] + [f"2026-{m:02d}" for m in range(1, 13)]
-    view.show_trend(labels, labels, [Series("CSAT", [70.0] * len(labels))])
+    series = [Series("CSAT", [1500.0] * len(labels))]
+    if bars:
+        view.show_bars(labels, labels, series)
+    else:
+        view.show_trend(labels, labels, series)
+    qtbot.wait(20)
+    view.resize(width, 240)  # drawn first, then the page lays it out narrower (the dashboard)
     qtbot.wait(20)
     shown = [
         drawn.toPlainText()

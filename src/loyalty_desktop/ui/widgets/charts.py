@@ -303,6 +303,7 @@ class ChartView(QChartView):
         self._fit_value_ticks()
 
     def _plot_area_changed(self, _area: QRectF) -> None:
+        self._thin_labels()  # the plot's width is known only now (or changed with the margins)
         self._fit_category_range()
         self._fit_value_ticks()
 
@@ -407,13 +408,17 @@ class ChartView(QChartView):
         axis, labels = self._axis, self._labels
         if axis is None or not labels:
             return
+        # The plot's own width once laid out (the axis shares it); a guess before that.
+        step = label_step(labels, self.chart().plotArea().width() or self.width() * 0.8)
         try:
-            for old in axis.categoriesLabels():
+            shown = axis.categoriesLabels()
+            if shown == [labels[i] for i in range(0, len(labels), step)]:
+                return  # as it is: re-adding them would lay the chart out again for nothing
+            for old in shown:
                 axis.remove(old)
         except RuntimeError:  # the axis went with an older chart
             self._axis = None
             return
-        step = label_step(labels, max(self.chart().plotArea().width(), self.width() * 0.8))
         for i in range(0, len(labels), step):
             axis.append(labels[i], float(i))
         # A label on the last category is centred on the plot's right edge: leave room for
