@@ -53,7 +53,7 @@ def _printed(receipt: Receipt, encoding: Encoding, paper: int = 58) -> bytes:
         encoding=encoding,
         paper=58 if paper == 58 else 80,
         qr=receipt.sale_no,
-        slips=coupon_slips(receipt, columns, language="zh_CN"),
+        slips=coupon_slips(receipt.coupons, receipt.currency, columns, language="zh_CN"),
     )
 
 
@@ -86,7 +86,7 @@ def test_a_members_receipt_prints_their_open_coupons_as_qr_codes_that_scan(
 
     assert [c.code for c in receipt.coupons] == codes
     assert sorted(_scanned(data)) == sorted(codes)
-    slip = coupon_slips(receipt, columns_for(paper), language="zh_CN")[0]
+    slip = coupon_slips(receipt.coupons, receipt.currency, columns_for(paper), language="zh_CN")[0]
     assert "立减 10.00" in slip.lines
     assert any("满 ￥30.00 可用" in line for line in slip.lines)
     last = (clock.now() + timedelta(days=30)).date().isoformat()

@@ -3,19 +3,23 @@
 Pure layout, like ``receipt_text``: a receipt's ``coupons`` in, one slip per
 coupon out (a rule to tear at, a heading, the offer's name, what it gives, the
 minimum basket, its first and last day, how to use it). The QR itself is
-drawn by the printer encoder (``escpos``) under the slip's lines.
+drawn by the printer encoder (``escpos``) under the slip's lines. A member's
+coupons printed at the desk, without a sale, get the receipt's header and the
+masked member number above them (``sheet_lines``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from loyalty_desktop.domain.money import Currency
 from loyalty_desktop.domain.offers import OfferKind
 from loyalty_desktop.domain.reasons import language_of
-from loyalty_desktop.printing.receipt_text import money_text
-from loyalty_desktop.printing.text_columns import centred, printable, wrap
+from loyalty_desktop.printing.receipt_text import labels_for, money_text
+from loyalty_desktop.printing.text_columns import centred, printable, spread, wrap
+from loyalty_desktop.services.coupon_sheets import CouponSheet
 from loyalty_desktop.services.receipt_coupons import ReceiptCoupon
-from loyalty_desktop.services.receipts import Receipt
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,11 @@ _CHINESE = _Words(
 )
 
 
-def _slip(coupon: ReceiptCoupon, receipt: Receipt, columns: int, words: _Words) -> CouponSlip:
+def _slip(coupon: ReceiptCoupon, currency: Currency, columns: int, words: _Words) -> CouponSlip:
     lines = ["-" * columns, *centred(words.title, columns), *wrap(coupon.offer, columns)]
     lines += wrap(words.gives[coupon.kind].format(value=coupon.value), columns)
     if coupon.min_spend:
-        amount = money_text(coupon.min_spend, receipt.currency, sign=True)
+        amount = money_text(coupon.min_spend, currency, sign=True)
         lines += wrap(words.min_spend.format(amount=amount), columns)
     first, last = coupon.first_day.isoformat(), coupon.last_day.isoformat()
     lines += wrap(words.valid.format(first=first, last=last), columns)
@@ -76,7 +80,18 @@ def _slip(coupon: ReceiptCoupon, receipt: Receipt, columns: int, words: _Words) 
     return CouponSlip(tuple(printable(line) for line in lines), coupon.code)
 
 
-def coupon_slips(receipt: Receipt, columns: int, *, language: str = "en") -> list[CouponSlip]:
-    """A slip per coupon the receipt carries, in ``language`` (``en`` or ``zh_CN``)."""
+def coupon_slips(
+    coupons: Sequence[ReceiptCoupon], currency: Currency, columns: int, *, language: str = "en"
+) -> list[CouponSlip]:
+    """A slip per coupon (a receipt's, or a sheet's), in ``language`` (``en`` or ``zh_CN``)."""
     words = _CHINESE if language_of(language) == "zh" else _ENGLISH
-    return [_slip(coupon, receipt, columns, words) for coupon in receipt.coupons]
+    return [_slip(coupon, currency, columns, words) for coupon in coupons]
+
+
+def sheet_lines(sheet: CouponSheet, columns: int, *, language: str = "en") -> list[str]:
+    """The lines above a member's coupons printed at the desk: the header and their masked number."""
+    out: list[str] = []
+    for header_line in sheet.header.splitlines():
+        out += centred(header_line, columns) if header_line.strip() else [""]
+    out += spread(labels_for(language).member, sheet.member_no, columns)
+    return [printable(line) for line in out]

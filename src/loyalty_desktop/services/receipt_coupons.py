@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from loyalty_desktop.domain.coupons import IssuedCoupon
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.offers import OfferKind
+from loyalty_desktop.domain.offers import Offer, OfferKind
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.services.coupons import coupon_code, gift_value, last_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
@@ -54,25 +55,29 @@ def put_coupons_on_receipt(uow: UnitOfWork, sale_no: str, member: Member, at: da
     return uow.offers.put_on_receipt([c.number for c in found], sale_no) if found else 0
 
 
+def printed_coupon(
+    coupon: IssuedCoupon, offer: Offer, keys: CardKeys, program: Program
+) -> ReceiptCoupon:
+    """A stored coupon as paper prints it: its signed code and its offer's terms in shop days."""
+    zone = ZoneInfo(program.timezone)
+    return ReceiptCoupon(
+        code=coupon_code(coupon.number, coupon.key_id, keys),
+        offer=offer.name,
+        kind=offer.kind,
+        value=gift_value(offer, program.currency),
+        min_spend=offer.min_spend,
+        first_day=offer.starts_at.astimezone(zone).date(),
+        last_day=last_moment(offer).astimezone(zone).date(),
+    )
+
+
 def receipt_coupons(
     uow: UnitOfWork, keys: CardKeys, program: Program, sale_no: str
 ) -> tuple[ReceiptCoupon, ...]:
     """The coupons the sale's receipt prints, as recorded when it was sold."""
-    zone = ZoneInfo(program.timezone)
     printed = []
     for coupon in uow.offers.on_receipt(sale_no):
         offer = uow.offers.get(coupon.offer_id)
-        if offer is None:
-            continue
-        printed.append(
-            ReceiptCoupon(
-                code=coupon_code(coupon.number, coupon.key_id, keys),
-                offer=offer.name,
-                kind=offer.kind,
-                value=gift_value(offer, program.currency),
-                min_spend=offer.min_spend,
-                first_day=offer.starts_at.astimezone(zone).date(),
-                last_day=last_moment(offer).astimezone(zone).date(),
-            )
-        )
+        if offer is not None:
+            printed.append(printed_coupon(coupon, offer, keys, program))
     return tuple(printed)

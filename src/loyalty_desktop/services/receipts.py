@@ -103,7 +103,7 @@ def mask_member_no(member_no: str) -> str:
     return "*" * (len(member_no) - shown) + member_no[len(member_no) - shown :]
 
 
-def _header(uow: UnitOfWork) -> str:
+def receipt_header(uow: UnitOfWork) -> str:
     """The header a manager set; without one, the shop's name."""
     stored = uow.settings.get(HEADER_SETTING)
     if stored is not None:
@@ -168,7 +168,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
         member = uow.members.get(sale.member_id) if sale.member_id else None
         return Receipt(
             sale_no=sale.sale_no,
-            header=_header(uow),
+            header=receipt_header(uow),
             at=sale.at.astimezone(zone),
             currency=Currency.of(sale.currency),
             lines=_lines(uow, sale, Currency.of(sale.currency)),

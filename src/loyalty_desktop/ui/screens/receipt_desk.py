@@ -37,7 +37,7 @@ def receipt_bytes(receipt: Receipt, preferences: TillPreferences, language: str)
         encoding=cast(Encoding, preferences.encoding),
         paper=cast(Paper, preferences.paper),
         qr=receipt.sale_no,
-        slips=coupon_slips(receipt, columns, language=language),
+        slips=coupon_slips(receipt.coupons, receipt.currency, columns, language=language),
     )
 
 

@@ -56,7 +56,9 @@ class ReceiptView(QFrame):
         self.title.setText(self.tr("Receipt {sale}").format(sale=receipt.sale_no))
         self._columns = columns_for(paper)
         lines = receipt_lines(receipt, self._columns, language=language)
-        for slip in coupon_slips(receipt, self._columns, language=language):
+        for slip in coupon_slips(
+            receipt.coupons, receipt.currency, self._columns, language=language
+        ):
             lines += [*slip.lines, *centred("[QR]", self._columns)]  # the paper has the code
         self.text.setPlainText("\n".join(lines))
         self.status.clear()
