@@ -69,3 +69,8 @@ def test_the_affinity_is_as_of_the_moment_the_offer_is_issued(driver: ShopDriver
     tea = _offer(driver, "tea")
     assert _chosen(driver, tea, at=back_then) == {switched}
     assert _chosen(driver, _offer(driver, "coffee"), at=back_then) == set()
+
+
+def test_a_shop_with_no_sales_yet_chooses_nobody_by_category(driver: ShopDriver) -> None:
+    _member(driver, "新会员")
+    assert _chosen(driver, _offer(driver, "tea")) == set()
