@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import uuid
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -17,6 +20,7 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.receipts import Receipt
 from tests.conftest import FixedClock
+from tests.databases import Database
 from tests.integration.conftest import PROGRAM
 
 
@@ -123,3 +127,38 @@ def test_no_coupon_is_printed_for_a_member_who_opted_out_or_after_the_offer_ende
     clock.advance(days=32)  # the offer is over: its coupon is no use any more
     assert _sell(opened, "S-2", member_no).coupons == ()
     assert _scanned(_printed(receipts.receipt_for(opened.shop, LOCAL_ADMIN, "S-2"), "raster")) == []
+
+
+def test_two_tills_selling_to_the_member_at_once_print_each_coupon_on_one_receipt(
+    database: Database, clock: FixedClock
+) -> None:
+    first, second = database.open(clock), database.open(clock)
+    # Another till of the shop: its own device, so its sales take no lock the first till holds.
+    second = replace(second, shop=replace(second.shop, device_id=str(uuid.uuid4())))
+    programs.load_program(first.shop, LOCAL_ADMIN, PROGRAM, "p.toml")
+    member_no = _member(first, clock)
+    codes = _offer(first, clock, member_no, per_member=2)
+    line = threading.Barrier(2)
+    failed: list[BaseException] = []
+
+    def till(opened: Opened, sale_no: str) -> None:
+        line.wait()
+        try:
+            checkout.checkout(
+                opened.shop, LOCAL_ADMIN, SaleRequest(sale_no, member_no, total="9.00")
+            )
+        except BaseException as error:  # the test reads it below
+            failed.append(error)
+
+    tills = [threading.Thread(target=till, args=o) for o in ((first, "T1-1"), (second, "T2-1"))]
+    for t in tills:
+        t.start()
+    for t in tills:
+        t.join(30)
+    assert failed == []
+    printed = [
+        c.code
+        for sale in ("T1-1", "T2-1")
+        for c in receipts.receipt_for(first.shop, LOCAL_ADMIN, sale).coupons
+    ]
+    assert sorted(printed) == sorted(codes)  # each once, on one receipt or the other
