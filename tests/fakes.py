@@ -84,6 +84,7 @@ class Store:
     offers: dict[str, Offer] = field(default_factory=dict)
     offer_targets: dict[tuple[str, str], OfferTarget] = field(default_factory=dict)
     coupons: dict[int, IssuedCoupon] = field(default_factory=dict)
+    coupon_receipts: dict[int, str] = field(default_factory=dict)  # number -> sale_no
     offer_opt_outs: dict[str, datetime] = field(default_factory=dict)
 
 
@@ -683,6 +684,28 @@ class FakeOffers:
             found, redeemed_at=at, sale_no=sale_no, money_off=money_off, points=points
         )
         return True
+
+    def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
+        mine = [
+            c
+            for c in self.s.coupons.values()
+            if c.member_id == member_id
+            and c.redeemed_at is None
+            and c.number not in self.s.coupon_receipts
+            and self.s.offers[c.offer_id].ends_at > at
+            and member_id not in self.s.offer_opt_outs
+        ]
+        return sorted(mine, key=lambda c: c.number)[:limit]
+
+    def put_on_receipt(self, numbers: Sequence[int], sale_no: str) -> int:
+        fresh = [n for n in numbers if n not in self.s.coupon_receipts]
+        for number in fresh:
+            self.s.coupon_receipts[number] = sale_no
+        return len(fresh)
+
+    def on_receipt(self, sale_no: str) -> list[IssuedCoupon]:
+        numbers = sorted(n for n, s in self.s.coupon_receipts.items() if s == sale_no)
+        return [self.s.coupons[n] for n in numbers]
 
     def spent(self, offer_id: str) -> tuple[int, int]:
         mine = [c for c in self.s.coupons.values() if c.offer_id == offer_id]

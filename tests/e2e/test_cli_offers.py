@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tests.e2e.conftest import Loyalty, days_ago
+from tests.integration.test_receipt_coupons import _scanned
 
 
 def _offer_file(tmp_path: Path, kind_lines: str, audience: str = 'tiers = ["Gold"]') -> Path:
@@ -122,3 +123,34 @@ def test_coupons_refused_for_another_member_forged_or_opted_out(
     after = loyalty("member", "show", gold["member_no"])[1]["points"]
     assert after == before  # the sale's points and the coupon's double both taken back
     assert loyalty("check")[1]["ok"]
+
+
+def test_a_members_open_coupons_print_on_the_receipt_printer_as_qr_codes_that_scan(
+    shop_cli: Loyalty, tmp_path: Path
+) -> None:
+    loyalty = shop_cli
+    gold = _gold(loyalty, "金")
+    code, offer = loyalty(
+        "offer", "create", str(_offer_file(tmp_path, 'kind = "money_off"\namount = "20.00"'))
+    )
+    assert code == 0, offer
+    assert loyalty("offer", "issue", offer["id"])[0] == 0
+    out = tmp_path / "coupons.csv"
+    assert loyalty("offer", "coupons", "Gold treat", "--out", str(out))[0] == 0
+    coupon = out.read_text(encoding="utf-8-sig").splitlines()[1].split(",")[-1]
+
+    code, shown = loyalty("coupon", "slips", gold["member_no"], "--language", "zh_CN")
+    assert code == 0, shown
+    assert [c["code"] for c in shown["coupons"]] == [coupon]
+    assert "立减 20.00" in shown["coupons"][0]["lines"]
+    paper = tmp_path / "slips.bin"
+    args = ("--out", str(paper), "--encoding", "raster", "--paper", "58")
+    code, printed = loyalty("coupon", "slips", gold["member_no"], *args)
+    assert (code, printed["coupons"], printed["file"]) == (0, 1, str(paper))
+    assert _scanned(paper.read_bytes()) == [coupon]
+    code, _ = loyalty(
+        "sale", "C1", "--member", gold["member_no"], "--total", "50.00", "--coupon", coupon
+    )
+    assert code == 0
+    code, after = loyalty("coupon", "slips", gold["member_no"])
+    assert (code, after["coupons"]) == (0, [])  # used: nothing left to print

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,8 @@ from loyalty_desktop.domain.cards import luhn_digit
 from loyalty_desktop.services import members, offers
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
+from loyalty_desktop.ui.preferences import TillPreferences
+from tests.integration.test_receipt_coupons import _scanned
 from tests.ui.conftest import signed_in
 from tests.ui.test_checkout import _line, _scan
 
@@ -145,3 +148,22 @@ def test_a_coupon_checked_for_a_customer_who_has_gone_is_not_put_on_the_next_bas
     qtbot.wait(50)  # the answer's callback runs on the GUI thread
     assert till.coupon.code is None
     assert not till.coupon.line.isVisible()
+
+
+def test_the_receipt_printed_at_the_till_carries_the_members_coupon_as_a_qr_that_scans(
+    qtbot: QtBot, window: MainWindow, staffed: Opened, tmp_path: Path
+) -> None:
+    code = coupon_for_fan(staffed)
+    printer = tmp_path / "printer.bin"
+    window.preferences = TillPreferences(printer=str(printer), paper=58, encoding="gb18030")
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, FAN)
+    qtbot.waitUntil(lambda: till.member is not None)
+    _line(qtbot, till, "TEA", "1", "30.00")
+    qtbot.waitUntil(lambda: till.quoted is not None)
+    qtbot.keyClick(till.sku, Qt.Key.Key_F12)  # sold without the coupon: it goes home on paper
+    qtbot.waitUntil(lambda: till.receipts.view.receipt is not None)
+    assert "Welcome back" in till.receipts.view.text.toPlainText()
+    till.receipts.print_receipt()
+    qtbot.waitUntil(lambda: "Printed" in till.receipts.view.status.text())
+    assert _scanned(printer.read_bytes()) == [code]

@@ -3,24 +3,31 @@
 RFM segment, lifecycle stage, churn-risk band, the stores a member bought at
 and their category affinity all come from the same purchase log the reports
 read, as of the moment the offer is issued. Only what the audience asks for
-is computed: a tier-and-birthday offer reads no history at all.
+is computed: a tier-and-birthday offer reads no history at all. Category
+affinity is the recommendation model's (``recommend.categories``): the share of
+the member's purchase days in the category, decayed by age, as of the issue day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pandas as pd
 
 from loyalty_desktop.analytics.churn import NotEnoughHistory, churn_report
 from loyalty_desktop.analytics.clv import expected_purchases_by_member
 from loyalty_desktop.analytics.lifecycle import lifecycle_report
 from loyalty_desktop.analytics.ports import ReportSource
+from loyalty_desktop.analytics.recommend import Settings
+from loyalty_desktop.analytics.recommend.categories import category_affinities
+from loyalty_desktop.analytics.recommend.matrices import build_matrices
 from loyalty_desktop.analytics.rfm import rfm_report
 from loyalty_desktop.domain.offers import Audience
 from loyalty_desktop.domain.program import LifecycleRule
 
-AFFINITY_DAYS = 365  # category affinity is read over the last year of lines
-AFFINITY_SHARE = 0.2  # a category of at least a fifth of a member's units is one they like
+AFFINITY_SHARE = 0.2  # a category of at least a fifth of a member's decayed purchases is liked
 CHURN_HORIZON_DAYS = 90
 CHURN_BAND_EDGES = (1 / 3, 2 / 3)
 
@@ -64,13 +71,20 @@ def history_facts(
         grouped = log.groupby("member_no")["store"].agg(lambda s: frozenset(map(str, s)))
         facts.stores = {str(k): v for k, v in grouped.items()}
     if audience.categories:
-        lines = source.purchase_lines(at, at - timedelta(days=AFFINITY_DAYS))
-        lines = lines[lines["qty"] > 0].dropna(subset=["category"])
-        if not lines.empty:
-            units = lines.groupby(["member_no", "category"])["qty"].sum()
-            share = units / units.groupby(level=0).transform("sum")
-            liked = share[share >= AFFINITY_SHARE].reset_index()
-            facts.categories = {
-                str(k): frozenset(map(str, g["category"])) for k, g in liked.groupby("member_no")
-            }
+        facts.categories = category_affinity(source, at, timezone)
     return facts
+
+
+def category_affinity(
+    source: ReportSource, at: datetime, timezone: str
+) -> dict[str, frozenset[str]]:
+    """Per member number, the categories they like as of ``at``, as the recommendation model sees it.
+
+    The model's own matrices over every member line up to ``at``, on the shop
+    day of ``at`` with the model's half-life: the same answer for the same
+    moment whenever it is asked.
+    """
+    lines = source.purchase_lines(at)
+    day = pd.Timestamp(at.astimezone(ZoneInfo(timezone)).date())
+    matrices = build_matrices(lines, day, Settings().half_life_days)
+    return category_affinities(matrices, AFFINITY_SHARE)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from loyalty_desktop.cli.context import Context, read_text
+from loyalty_desktop.cli.receipts import cmd_coupon_slips
 from loyalty_desktop.domain.money import Currency, format_money
 from loyalty_desktop.printing.coupon_image import coupon_png
 from loyalty_desktop.services import coupons, offers
@@ -42,6 +43,21 @@ def add_offer_commands(sub: argparse._SubParsersAction[Any], parser_class: type)
     p.add_argument("code", help="the coupon code")
     p.add_argument("--out", required=True, help="the PNG file to write")
     p.add_argument("--force", action="store_true", help="replace --out if it exists")
+    p = coupon.add_parser(
+        "slips", help="a member's open coupons on the receipt printer: shown, saved or printed"
+    )
+    p.add_argument("member", help="member number, phone or card scan")
+    p.add_argument("--paper", type=int, choices=[58, 80], default=80, help="paper width in mm")
+    p.add_argument(
+        "--encoding",
+        choices=["gb18030", "gbk", "utf-8", "raster"],
+        default="gb18030",
+        help="how the printer takes text; raster sends a picture (for printers without hanzi)",
+    )
+    p.add_argument("--language", choices=["en", "zh_CN"], default="en", help="the slips' words")
+    p.add_argument("--out", help="write the printer's bytes (ESC/POS) to this file")
+    p.add_argument("--force", action="store_true", help="replace --out if it exists")
+    p.add_argument("--print", dest="printer", help="send to this printer (tcp://host:9100, a port)")
 
 
 def _offer(summary: offers.OfferSummary) -> dict[str, Any]:
@@ -196,4 +212,5 @@ OFFER_HANDLERS: dict[tuple[str, str | None], Callable[[Context, Any], dict[str, 
     ("offer", "coupons"): cmd_offer_coupons,
     ("coupon", "check"): cmd_coupon_check,
     ("coupon", "print"): cmd_coupon_print,
+    ("coupon", "slips"): cmd_coupon_slips,
 }

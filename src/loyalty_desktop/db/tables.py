@@ -370,6 +370,7 @@ coupons = Table(
     Column("issued_at", UTCDateTime, nullable=False),
     Column("redeemed_at", UTCDateTime),
     Column("sale_no", String(64), unique=True),  # one coupon per sale
+    Column("receipt_sale_no", String(64), index=True),  # the sale whose receipt printed it
     Column("money_off", Money, nullable=False, server_default="0"),
     Column("points", Points, nullable=False, server_default="0"),
 )

@@ -17,6 +17,11 @@ code page behind. The commands are those of Epson's ESC/POS reference:
   error correction (45h), store the data (50h), print it (51h);
 - ``GS v 0`` 1D 76 30 m xL xH yL yH d…: a raster picture, x bytes × y dots;
 - ``GS V 66 n`` 1D 56 42 n: feed to the cutter (plus n dots) and cut partially.
+
+A coupon under the receipt (``coupon_slips``) prints its lines like the
+receipt's, then its QR as a raster picture we draw ourselves rather than the
+printer's QR command: some cheap printers have no QR command, and a coupon
+must scan at the till whatever printed it, at a module size we chose.
 """
 
 from __future__ import annotations
@@ -24,8 +29,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, get_args
 
+import qrcode
 from PIL import Image
+from qrcode.constants import ERROR_CORRECT_M
 
+from loyalty_desktop.printing.coupon_slips import CouponSlip
 from loyalty_desktop.printing.receipt_raster import render_lines
 from loyalty_desktop.printing.text_columns import (
     clusters,
@@ -148,6 +156,30 @@ def raster_command(image: Image.Image) -> bytes:
     return bytes(out)
 
 
+def qr_picture(data: str, *, dots: int, module_dots: int = QR_MODULE_DOTS) -> Image.Image:
+    """A QR code of ``data`` (error correction M, quiet zone of 4), centred on a strip ``dots`` wide.
+
+    Raises:
+        ValueError: the code at this module size is wider than the paper.
+    """
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=module_dots, border=4)
+    qr.add_data(data)
+    qr.make(fit=True)
+    code: Image.Image = qr.make_image(fill_color="black", back_color="white").get_image()
+    if code.width > dots:
+        raise ValueError(f"a QR code {code.width} dots wide does not fit {dots} dots")
+    strip = Image.new("L", (dots, code.height), 255)
+    strip.paste(code.convert("L"), ((dots - code.width) // 2, 0))
+    return strip
+
+
+def _lines_bytes(lines: Sequence[str], encoding: str, paper: int, columns: int) -> bytes:
+    if encoding == "raster":
+        picture = render_lines(lines, dots=DOTS[paper], columns=columns)
+        return raster_command(picture) + INIT + text_mode(encoding)
+    return b"".join(encode_line(line, encoding) + LF for line in lines)
+
+
 def _check(lines: Sequence[str], encoding: str, paper: int) -> int:
     if encoding not in ENCODINGS:
         raise ValueError(f"encoding is one of {', '.join(ENCODINGS)}, not {encoding!r}")
@@ -164,9 +196,12 @@ def encode_receipt(
     encoding: Encoding,
     paper: Paper,
     qr: str | None = None,
+    slips: Sequence[CouponSlip] = (),
     cut: bool = True,
 ) -> bytes:
     """The bytes that print ``lines`` (laid out for the paper's columns), a centred QR of ``qr``, and cut.
+
+    Each of ``slips`` follows: its lines, then its coupon's QR as a raster picture.
 
     ``raster`` draws the lines as a picture (the printer needs no font) and
     leaves the printer in Chinese mode afterwards; without ``cut`` the paper
@@ -177,16 +212,14 @@ def encode_receipt(
         FontMissing: ``raster`` and ``LOYALTY_CARD_FONT`` names a file that is no font
             (a character no font has prints as ``?``, as in text mode).
     """
-    columns = _check(lines, encoding, paper)
+    columns = _check([*lines, *(line for slip in slips for line in slip.lines)], encoding, paper)
     mode = text_mode(encoding)
     out = bytearray(INIT + mode)
-    if encoding == "raster":
-        out += raster_command(render_lines(lines, dots=DOTS[paper], columns=columns))
-        out += INIT + mode
-    else:
-        for line in lines:
-            out += encode_line(line, encoding) + LF
+    out += _lines_bytes(lines, encoding, paper, columns)
     if qr is not None:
         out += ALIGN_CENTRE + qr_command(qr) + LF + INIT + mode
+    for slip in slips:
+        out += _lines_bytes(slip.lines, encoding, paper, columns)
+        out += raster_command(qr_picture(slip.code, dots=DOTS[paper])) + LF + INIT + mode
     out += PARTIAL_CUT if cut else FEED_TO_TEAR
     return bytes(out)

@@ -63,6 +63,7 @@ from loyalty_desktop.services.postings import (
     post,
 )
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.receipt_coupons import put_coupons_on_receipt
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
 from loyalty_desktop.services.standing import (
@@ -410,6 +411,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
                 sale = record_sale(uow, shop, program_id, program, posted, at, member)
                 applied = redeem_coupon(uow, shop, program, coupon, offer, sale, member, off)
                 sale.points_after += applied.points
+            put_coupons_on_receipt(uow, sale.sale_no, member, at)
             uow.commit()
             result = sale_result(
                 sale, member, program.timezone, matched=match.matched, replayed=False

@@ -583,6 +583,21 @@ class OfferRepository(Protocol):
         """Mark an unused coupon used by a sale; False when it was already used."""
         ...
 
+    def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
+        """A member's unused coupons whose offer has not ended at ``at``, on no receipt yet, oldest first.
+
+        None when the member opted out of personalised offers.
+        """
+        ...
+
+    def put_on_receipt(self, numbers: Sequence[int], sale_no: str) -> int:
+        """Mark coupons printed on the sale's receipt, unless another receipt has them; how many."""
+        ...
+
+    def on_receipt(self, sale_no: str) -> list[IssuedCoupon]:
+        """The coupons the sale's receipt prints, by number."""
+        ...
+
     def lock(self, offer_id: str) -> None:
         """Hold the offer until the transaction ends, so two tills never spend its budget at once."""
         ...

@@ -27,6 +27,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.receipt_coupons import ReceiptCoupon, receipt_coupons
 
 HEADER_SETTING = "receipt.header"
 MAX_HEADER_LINES = 6
@@ -71,7 +72,8 @@ class Receipt:
     ``header`` may hold several lines or be empty. ``member_no`` is
     masked (``******5678``) and None for a sale to nobody; ``points`` and
     ``tier`` are the member's right after the sale (None without a member).
-    ``points_value`` and ``redeemed`` include the ``rewards`` taken.
+    ``points_value`` and ``redeemed`` include the ``rewards`` taken;
+    ``coupons`` are the member's coupons this receipt prints (``receipt_coupons``).
     """
 
     sale_no: str
@@ -92,6 +94,7 @@ class Receipt:
     tier: str | None
     refunds: tuple[ReceiptRefund, ...] = ()
     rewards: tuple[RewardUse, ...] = ()
+    coupons: tuple[ReceiptCoupon, ...] = ()
 
 
 def mask_member_no(member_no: str) -> str:
@@ -100,7 +103,7 @@ def mask_member_no(member_no: str) -> str:
     return "*" * (len(member_no) - shown) + member_no[len(member_no) - shown :]
 
 
-def _header(uow: UnitOfWork) -> str:
+def receipt_header(uow: UnitOfWork) -> str:
     """The header a manager set; without one, the shop's name."""
     stored = uow.settings.get(HEADER_SETTING)
     if stored is not None:
@@ -165,7 +168,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
         member = uow.members.get(sale.member_id) if sale.member_id else None
         return Receipt(
             sale_no=sale.sale_no,
-            header=_header(uow),
+            header=receipt_header(uow),
             at=sale.at.astimezone(zone),
             currency=Currency.of(sale.currency),
             lines=_lines(uow, sale, Currency.of(sale.currency)),
@@ -182,6 +185,7 @@ def receipt_for(shop: Shop, actor: Actor, sale_no: str) -> Receipt:
             tier=sale.tier_after if member else None,
             refunds=tuple(_refund(r, zone) for r in uow.sales.refunds_of(sale.id)),
             rewards=tuple(sale.rewards),
+            coupons=receipt_coupons(uow, shop.card_keys, program, sale.sale_no),
         )
 
 

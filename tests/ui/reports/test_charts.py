@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCharts import QAbstractBarSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtWidgets import QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.ui.widgets.chart_style import LABEL_PX, chart_font, nice_ticks
@@ -170,6 +171,59 @@ def test_the_last_category_label_is_not_cut_at_the_right_edge(qtbot: QtBot) -> N
         at = view.chart().mapToPosition(QPointF(labels.index(last), 60.0)).x()
         half = QFontMetrics(chart_font(LABEL_PX)).horizontalAdvance(last) / 2
         assert at + half <= view.width()
+
+
+@pytest.mark.parametrize(
+    ("size", "values"),
+    [
+        (
+            (540, 240),
+            [64.3, 75.9, 78.8, 57.9, 65.5, 65.0, 79.6, 76.0, 70.0, 62.0, 66.0, 70.0, 80.4],
+        ),
+        ((640, 200), [60.0, 79.8, 70.0, 79.8]),  # the top point just under a round tick
+        ((320, 220), [-12.0, 30.0, -40.0, 10.0, 55.0, -60.0, 70.0] * 4),  # NPS, 28 weeks
+        ((540, 240), [71.0]),  # one month
+    ],
+)
+def test_every_point_of_a_trend_is_drawn_whole_inside_the_plot(
+    qtbot: QtBot, size: tuple[int, int], values: list[float]
+) -> None:
+    view = _shown(qtbot)
+    view.setMinimumSize(320, 150)
+    view.resize(*size)
+    labels = [f"P{n:02d}" for n in range(len(values))]
+    view.show_trend(labels, labels, [Series("CSAT", values)])
+    qtbot.wait(20)
+    chart = view.chart()
+    plot, line = chart.plotArea(), chart.series()[0]
+    marker = 5.0  # a point's marker radius, as drawn with the 3 px line
+    for n, value in enumerate(values):
+        at = chart.mapToPosition(QPointF(n, value), line)
+        assert plot.left() + marker <= at.x() <= plot.right() - marker, (n, at, plot)
+        assert plot.top() + marker <= at.y() <= plot.bottom() - marker, (n, at, plot)
+
+
+@pytest.mark.parametrize("bars", [False, True])
+@pytest.mark.parametrize("width", [380, 460, 520, 700])
+def test_no_month_label_is_cut_to_an_ellipsis(qtbot: QtBot, width: int, bars: bool) -> None:
+    view = _shown(qtbot)
+    view.setMinimumSize(320, 150)
+    labels = ["2025-12"] + [f"2026-{m:02d}" for m in range(1, 13)]
+    series = [Series("CSAT", [1500.0] * len(labels))]
+    if bars:
+        view.show_bars(labels, labels, series)
+    else:
+        view.show_trend(labels, labels, series)
+    qtbot.wait(20)
+    view.resize(width, 240)  # drawn first, then the page lays it out narrower (the dashboard)
+    qtbot.wait(20)
+    shown = [
+        drawn.toPlainText()
+        for item in view.scene().items()
+        if isinstance(drawn := item.toGraphicsObject(), QGraphicsTextItem) and item.isVisible()
+    ]
+    assert any(text.startswith("2026-") for text in shown)
+    assert not [text for text in shown if text.endswith("...")]
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from loyalty_desktop.analytics.recommend.categories import category_shares
 from loyalty_desktop.analytics.recommend.matrices import Matrices, build_matrices
 from loyalty_desktop.analytics.recommend.similarity import Neighbours, co_purchase
 
@@ -79,7 +80,7 @@ class Recommender:
     neighbours: Neighbours
     popularity: np.ndarray  # per item, scaled to [0, 1]
     in_category: np.ndarray  # per item, popularity / the best in its category
-    member_categories: sparse.csr_matrix  # members × categories, decayed purchase days
+    member_categories: sparse.csr_matrix  # members × categories, shares of decayed purchase days
     settings: Settings
     member_row: dict[str, int]
 
@@ -116,7 +117,7 @@ class Recommender:
         cats = self.member_categories
         lo, hi = cats.indptr[row], cats.indptr[row + 1]
         share = np.zeros(cats.shape[1])
-        share[cats.indices[lo:hi]] = cats.data[lo:hi] / max(cats.data[lo:hi].sum(), 1e-12)
+        share[cats.indices[lo:hi]] = cats.data[lo:hi]  # ``category_shares``: the row sums to 1
         parts[0] = w.again * _scaled(again)
         parts[2] = w.category * share[self.matrices.item_category] * self.in_category
         parts[3] = w.popular * self.popularity
@@ -237,16 +238,12 @@ def build(
         out=np.zeros_like(popularity),
         where=best[m.item_category] > 0,
     )
-    one_hot = sparse.csr_matrix(
-        (np.ones(len(m.items)), (np.arange(len(m.items)), m.item_category)),
-        shape=(len(m.items), max(cats, 1)),
-    )
     return Recommender(
         matrices=m,
         neighbours=similar,
         popularity=popularity,
         in_category=in_category,
-        member_categories=(m.again @ one_hot).tocsr(),
+        member_categories=category_shares(m),
         settings=settings,
         member_row={str(no): i for i, no in enumerate(m.members)},
     )

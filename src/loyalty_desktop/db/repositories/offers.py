@@ -165,6 +165,42 @@ class SqlOffers:
         )
         return done.rowcount == 1
 
+    def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
+        """Unused coupons of running or coming offers that no receipt printed yet, oldest first.
+
+        None for a member who opted out of personalised offers (one statement: every sale asks).
+        """
+        opted_out = select(offer_opt_outs.c.member_id).where(
+            offer_opt_outs.c.member_id == member_id
+        )
+        query = (
+            select(coupons)
+            .join(offers, offers.c.id == coupons.c.offer_id)
+            .where(
+                coupons.c.member_id == member_id,
+                coupons.c.redeemed_at.is_(None),
+                coupons.c.receipt_sale_no.is_(None),
+                offers.c.ends_at > at,
+                ~opted_out.exists(),
+            )
+            .order_by(coupons.c.number)
+            .limit(limit)
+        )
+        return [_coupon(r._mapping) for r in self.conn.execute(query)]
+
+    def put_on_receipt(self, numbers: Sequence[int], sale_no: str) -> int:
+        """One conditional update: of two tills' receipts, only one prints each coupon."""
+        done = self.conn.execute(
+            update(coupons)
+            .where(coupons.c.number.in_(list(numbers)), coupons.c.receipt_sale_no.is_(None))
+            .values(receipt_sale_no=sale_no)
+        )
+        return done.rowcount
+
+    def on_receipt(self, sale_no: str) -> list[IssuedCoupon]:
+        query = select(coupons).where(coupons.c.receipt_sale_no == sale_no)
+        return [_coupon(r._mapping) for r in self.conn.execute(query.order_by(coupons.c.number))]
+
     def lock(self, offer_id: str) -> None:
         """Hold the offer's row (PostgreSQL; SQLite's writers are one at a time anyway)."""
         self.conn.execute(select(offers.c.id).where(offers.c.id == offer_id).with_for_update())

@@ -13,6 +13,7 @@ from typing import cast
 from PySide6.QtCore import QLocale, QObject, Signal
 
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.printing.coupon_slips import coupon_slips
 from loyalty_desktop.printing.escpos import Encoding, Paper, columns_for, encode_receipt
 from loyalty_desktop.printing.printer_port import send_to_printer
 from loyalty_desktop.printing.receipt_text import receipt_lines
@@ -27,14 +28,16 @@ from loyalty_desktop.ui.widgets.receipt_view import ReceiptView
 
 
 def receipt_bytes(receipt: Receipt, preferences: TillPreferences, language: str) -> bytes:
-    """The ESC/POS bytes of ``receipt`` for this till's printer, with the sale number as a QR code."""
-    lines = receipt_lines(receipt, columns_for(preferences.paper), language=language)
+    """The ESC/POS bytes of ``receipt`` for this till's printer: the sale number and each coupon as QR codes."""
+    columns = columns_for(preferences.paper)
+    lines = receipt_lines(receipt, columns, language=language)
     return encode_receipt(
         lines,
         # both were checked against the printer's choices when the settings were loaded
         encoding=cast(Encoding, preferences.encoding),
         paper=cast(Paper, preferences.paper),
         qr=receipt.sale_no,
+        slips=coupon_slips(receipt.coupons, receipt.currency, columns, language=language),
     )
 
 

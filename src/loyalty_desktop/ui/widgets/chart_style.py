@@ -33,6 +33,7 @@ GRID = "#d5d9de"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC")
 LABEL_PX, TITLE_PX = 15, 18
 SMALL_LABEL_PX = 12  # a long legend beside a pie
+_QT_LABEL_PADDING_PX = 6  # QtCharts' padding on each side of an axis label (ChartAxisElement)
 MIN_LABEL_GAP_PX = 64  # a category label at least every this many pixels, never crowded
 
 
@@ -59,8 +60,17 @@ def label_step(labels: Sequence[str], width: float) -> int:
     if not labels:
         return 1
     metrics = QFontMetrics(chart_font(LABEL_PX))
-    gap = max(MIN_LABEL_GAP_PX, max(metrics.horizontalAdvance(t) for t in labels) + 24)
-    return max(1, math.ceil(len(labels) * gap / max(width, 1.0)))
+    widest = max(metrics.horizontalAdvance(t) for t in labels)
+    gap = max(MIN_LABEL_GAP_PX, widest + 24)
+    step = max(1, math.ceil(len(labels) * gap / max(width, 1.0)))
+    # QtCharts cuts a category label ("2026-…") to the axis width over the labels shown plus
+    # one, less its padding on both sides: label fewer categories until each fits that.
+    while (
+        step < len(labels)
+        and width / (math.ceil(len(labels) / step) + 1) - 2 * (_QT_LABEL_PADDING_PX) < widest
+    ):
+        step += 1
+    return step
 
 
 def nice_ticks(low: float, high: float, most: int) -> tuple[float, float, int]:

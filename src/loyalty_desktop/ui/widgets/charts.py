@@ -53,6 +53,9 @@ from loyalty_desktop.ui.widgets.chart_style import (
 __all__ = ["MUTED", "PALETTE", "ChartView", "Series", "chart_font"]
 
 _TICK_GAP_PX = 24  # a value label at most every this many pixels of height
+# Room between a trend's outermost point and the plot's edge: a point's marker (about 10 px
+# wide with its 3 px line) sits on its value, and the plot clips what crosses its edge.
+_POINT_ROOM_PX = 9
 _ROOMY_LEGEND = 7  # slices whose names fit beside a pie in the normal type
 
 
@@ -250,6 +253,7 @@ class ChartView(QChartView):
         self.keys = tuple(keys)
         self._axis: QCategoryAxis | None = None
         self._labels: tuple[str, ...] = ()
+        self._points_on_ends = False  # a trend: its first and last points need room inside
         self._value: tuple[QValueAxis, float, float] | None = None
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -295,9 +299,12 @@ class ChartView(QChartView):
         if self._empty.isVisible():
             self._place_empty()
         self._thin_labels()
+        self._fit_category_range()
         self._fit_value_ticks()
 
     def _plot_area_changed(self, _area: QRectF) -> None:
+        self._thin_labels()  # the plot's width is known only now (or changed with the margins)
+        self._fit_category_range()
         self._fit_value_ticks()
 
     def _attach(
@@ -327,8 +334,8 @@ class ChartView(QChartView):
         axis = QValueAxis()
         low, high = min(0.0, min(values)), max(values)
         high = high if high > low else low + 1
-        # A little headroom: a point on the top line would be drawn half outside the plot.
-        high += (high - low) * 0.04
+        if not self._points_on_ends:  # a trend gets its headroom in pixels, as the plot is sized
+            high += (high - low) * 0.04
         axis.setLabelFormat(fmt)
         self._style_axis(axis, title)
         if across:  # a scatter's x axis: five ticks suit its width
@@ -347,10 +354,23 @@ class ChartView(QChartView):
         axis, low, high = self._value
         height = self.chart().plotArea().height() or self.height() * 0.5
         lo, hi, ticks = nice_ticks(low, high, max(2, min(6, int(height // _TICK_GAP_PX) + 1)))
+        top, bottom = hi, lo
+        if self._points_on_ends:  # the highest (and a negative lowest) point's marker inside
+            room = (hi - lo) * _POINT_ROOM_PX / max(height - 2 * _POINT_ROOM_PX, 1.0)
+            top = max(hi, high + room)
+            bottom = min(lo, low - room) if low < 0 else lo
         try:
-            if (axis.min(), axis.max(), axis.tickCount()) != (lo, hi, ticks):
-                axis.setRange(lo, hi)
-                axis.setTickCount(ticks)
+            if (axis.min(), axis.max(), axis.tickCount()) == (bottom, top, ticks):
+                return
+            # Ticks stay on round values even when the range reaches a little past them.
+            dynamic = (top, bottom) != (hi, lo)
+            axis.setTickType(
+                QValueAxis.TickType.TicksDynamic if dynamic else QValueAxis.TickType.TicksFixed
+            )
+            axis.setTickAnchor(lo)
+            axis.setTickInterval((hi - lo) / max(ticks - 1, 1))
+            axis.setRange(bottom, top)
+            axis.setTickCount(ticks)
         except RuntimeError:  # the axis went with an older chart
             self._value = None
 
@@ -363,21 +383,42 @@ class ChartView(QChartView):
         axis.setGridLineVisible(False)
         self._labels = tuple(labels)
         self._axis = axis
+        self._points_on_ends = not padded
         self._thin_labels()
+        self._fit_category_range()
         return axis
+
+    def _fit_category_range(self) -> None:
+        """A trend's first and last points ``_POINT_ROOM_PX`` inside the plot, whatever its width."""
+        axis, count = self._axis, len(self._labels)
+        if axis is None or not self._points_on_ends or not count:
+            return
+        width = self.chart().plotArea().width() or self.width() * 0.8
+        # pad categories on each side such that pad × (width / (count − 1 + 2 pad)) = room
+        room = _POINT_ROOM_PX
+        pad = 0.5 if count == 1 else room * (count - 1) / max(width - 2 * room, 1.0)
+        try:
+            if (axis.min(), axis.max()) != (-pad, count - 1 + pad):
+                axis.setRange(-pad, count - 1 + pad)
+        except RuntimeError:  # the axis went with an older chart
+            self._axis = None
 
     def _thin_labels(self) -> None:
         """A category label every few categories, so labels never run into each other."""
         axis, labels = self._axis, self._labels
         if axis is None or not labels:
             return
+        # The plot's own width once laid out (the axis shares it); a guess before that.
+        step = label_step(labels, self.chart().plotArea().width() or self.width() * 0.8)
         try:
-            for old in axis.categoriesLabels():
+            shown = axis.categoriesLabels()
+            if shown == [labels[i] for i in range(0, len(labels), step)]:
+                return  # as it is: re-adding them would lay the chart out again for nothing
+            for old in shown:
                 axis.remove(old)
         except RuntimeError:  # the axis went with an older chart
             self._axis = None
             return
-        step = label_step(labels, max(self.chart().plotArea().width(), self.width() * 0.8))
         for i in range(0, len(labels), step):
             axis.append(labels[i], float(i))
         # A label on the last category is centred on the plot's right edge: leave room for

@@ -11,8 +11,10 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QFrame, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from loyalty_desktop.printing.coupon_slips import coupon_slips
 from loyalty_desktop.printing.escpos import columns_for
 from loyalty_desktop.printing.receipt_text import receipt_lines
+from loyalty_desktop.printing.text_columns import centred
 from loyalty_desktop.services.receipts import Receipt
 
 # Fixed-pitch faces with double-width hanzi: Linux (fonts-noto-cjk), then Windows.
@@ -54,6 +56,10 @@ class ReceiptView(QFrame):
         self.title.setText(self.tr("Receipt {sale}").format(sale=receipt.sale_no))
         self._columns = columns_for(paper)
         lines = receipt_lines(receipt, self._columns, language=language)
+        for slip in coupon_slips(
+            receipt.coupons, receipt.currency, self._columns, language=language
+        ):
+            lines += [*slip.lines, *centred("[QR]", self._columns)]  # the paper has the code
         self.text.setPlainText("\n".join(lines))
         self.status.clear()
         self._fit()
