@@ -26,6 +26,6 @@ def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     app.setWindowIcon(QIcon(str(ICON)))
     install_crash_dialog()
     window = MainWindow(shop, demo=demo, database=database)
-    window.show()
+    window.show_fitted()
     window.sync_pump.start()  # sends the outbox if this store is connected to a server
     return app.exec()

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QTimer,
     QTranslator,
@@ -49,6 +50,11 @@ TIDY_AFTER_MS = 2_000  # the worker idle this long: checkpoint the log (services
 BACKUP_AFTER_MS = 60_000
 BACKUP_EVERY_MS = 3_600_000  # a till left on overnight, signed in or not, still backs up daily
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+
+
+def too_small(room: QSize, wanted: QSize) -> bool:
+    """Whether a screen's free room cannot hold the window at ``wanted`` size."""
+    return room.width() < wanted.width() or room.height() < wanted.height()
 
 
 class MainWindow(QMainWindow):
@@ -455,8 +461,23 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         geometry = QSettings().value("window/geometry")
-        if not isinstance(geometry, (bytes, QByteArray)) or not self.restoreGeometry(geometry):
+        self._placed = isinstance(geometry, (bytes, QByteArray)) and self.restoreGeometry(geometry)
+        if not self._placed:
             self.resize(1366, 768)  # none kept, or a damaged value: never a reason not to start
+
+    def show_fitted(self) -> None:
+        """Show the window; maximised on a first start on a screen smaller than its 1366×768.
+
+        A 1280×800 or 1280×1024 shop PC would otherwise open it with its right edge (the
+        basket's totals and the Pay button) off the screen. Once the window was placed,
+        where the cashier left it is kept.
+        """
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else None
+        if not self._placed and room is not None and too_small(room, self.size()):
+            self.showMaximized()
+        else:
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Remember where the window was; let the worker finish what it is writing."""
