@@ -223,6 +223,11 @@ DATABASE = {
         "the folder {folder} does not exist; create it first, or check the path",
         "文件夹 {folder} 不存在，请先创建，或检查数据库路径",
     ),
+    "database_not_created": Wording(
+        "the database file {file} cannot be made or opened ({problem}); "
+        "choose a folder this user can write",
+        "无法创建或打开数据库文件 {file}（{problem}），请选择当前用户可以写入的文件夹",
+    ),
     "database_is_folder": Wording(
         "{file} is a folder; give the database file inside it",
         "{file} 是文件夹，请指定其中的数据库文件",
