@@ -75,6 +75,10 @@ COUPONS = {
     "coupon_other_member": Wording(
         "this coupon belongs to another member", "此优惠券属于另一位会员"
     ),
+    "coupon_member_erased": Wording(
+        "this coupon's member was erased; it can no longer be used",
+        "此优惠券的会员资料已删除，不能再使用",
+    ),
     "coupon_needs_member": Wording(
         "scan the member's card before their coupon", "请先扫描会员卡，再使用优惠券"
     ),

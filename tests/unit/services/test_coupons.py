@@ -181,6 +181,18 @@ def test_erasing_a_member_forgets_why_an_offer_chose_them(driver: ShopDriver) ->
     assert "3" not in target.rule
 
 
+def test_an_erased_members_unused_coupon_is_refused_not_shown_as_valid(
+    driver: ShopDriver,
+) -> None:
+    """The till must not show a tick for a coupon whose sale can only be refused."""
+    member_no, (code,) = _coupons(driver, 'kind = "money_off"\namount = "5.00"')
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, member_no)
+    for ref in (None, member_no):
+        with pytest.raises(InvalidCoupon) as refused:
+            coupons.check_coupon(driver.shop, LOCAL_ADMIN, code, ref)
+        assert refused.value.reason == "coupon_member_erased"
+
+
 def test_an_offer_over_is_not_issued_and_the_refusal_names_its_last_day(
     driver: ShopDriver,
 ) -> None:
