@@ -43,6 +43,10 @@ OFFERS = {
         "优惠文件 {where}：{key} 须为 {minimum} 到 {maximum} 之间的日期",
     ),
     "offer_unknown": Wording("there is no offer {value}", "没有优惠 {value}"),
+    "offer_name_shared": Wording(
+        "{count} offers are called {value}; give the offer's id (loyalty offer list)",
+        "有 {count} 个优惠都叫 {value}，请改用优惠的编号（loyalty offer list）",
+    ),
     "offer_unknown_tier": Wording(
         "the programme has no tier called {tier}", "积分方案中没有名为 {tier} 的等级"
     ),
