@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from loyalty_desktop.logs import log_file
 from loyalty_desktop.ui.start_refused import refusal_text
 from tests.e2e.desktop import desktop
@@ -63,3 +65,25 @@ def test_a_windowed_program_without_a_console_still_tells_the_refusal_in_its_box
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("BOX: ")
     assert "bad_database" in done.stderr or "cannot be opened" in done.stderr
+
+
+def test_a_database_under_a_file_is_refused_with_its_reason_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """``--db`` pointing inside a file (a typo in the path) must not crash on the lock file."""
+    (tmp_path / "notes.txt").write_text("not a folder")
+    done = desktop("--db", str(tmp_path / "notes.txt" / "shop.db"), timeout=90)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "no_such_folder" in done.stderr or "does not exist" in done.stderr
+
+
+def test_a_folder_that_takes_no_files_is_not_called_already_running(tmp_path: Path) -> None:
+    """/proc takes no new file even from root, as a read-only folder takes none from a user."""
+    if not Path("/proc/self").is_dir():
+        pytest.skip("no /proc on this system")
+    done = desktop("--db", "/proc/loyalty-shop.db", timeout=90)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "already running" not in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "/proc/loyalty-shop.db" in done.stderr
