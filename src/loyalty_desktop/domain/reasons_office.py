@@ -439,6 +439,11 @@ COMMAND_LINE = {
         "again once it is fixed",
         "导入时有一笔销售被拒绝；它之前的行已导入，改正文件后再导入一次即可",
     ),
+    "already_running": Wording(
+        "the loyalty program is already running on this database; switch to its window, "
+        "or close it before starting it again",
+        "会员程序已经在这个数据库上运行；请切换到它的窗口，或先关闭它再启动",
+    ),
     "not_available": Wording("this is not part of this version yet", "这个版本还没有这项功能"),
     "file_not_utf8": Wording(
         "the file is not UTF-8 text", "文件不是 UTF-8 编码的文本，请另存为 UTF-8 后再试"
