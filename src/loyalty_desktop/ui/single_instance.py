@@ -29,12 +29,12 @@ def lock_path(database: Path) -> Path:
 def claim(database: Path) -> QLockFile | None:
     """Hold the database's lock for as long as the returned object lives, or raise AlreadyRunning.
 
-    None when no lock file can be made next to the database (the path runs through a file,
-    the folder is read-only): then neither can the database, and opening it says why.
+    None when no lock file can be made next to the database (its folder is missing, the path
+    runs through a file, the folder is read-only): then neither can the database, and opening
+    it says why. The folder is never made here: a shop on a stick that is not plugged in must
+    be refused, not started empty in a new folder of the same name.
     """
-    try:
-        database.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    if not database.parent.is_dir():
         return None
     lock = QLockFile(str(lock_path(database)))
     lock.setStaleLockTime(0)
