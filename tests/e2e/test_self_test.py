@@ -99,3 +99,26 @@ def test_a_missing_platform_plugin_fails_its_check_with_a_report_not_an_abort(
     assert "FAIL  Qt platform plugin" in done.stdout, done.stdout + done.stderr
     assert "PASS  Database" in done.stdout  # the rest is still checked
     assert "self-test failed" in done.stdout
+
+
+def test_a_windowed_self_test_with_a_log_folder_it_cannot_write_still_reports(
+    tmp_path: Path,
+) -> None:
+    """No console and no log folder: the report goes to the temporary folder, not a traceback."""
+    (tmp_path / "not-a-folder").write_text("")
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    done = desktop(
+        "--self-test",
+        "--db",
+        str(tmp_path / "shop.db"),
+        env={
+            "LOYALTY_NO_CONSOLE": "1",
+            "LOYALTY_LOG_DIR": str(tmp_path / "not-a-folder" / "logs"),
+            "TMPDIR": str(scratch),
+        },
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    report = (scratch / "loyalty-desktop-self-test.txt").read_text(encoding="utf-8")
+    assert "PASS  Database" in report
+    assert "Log file: not writable" in report

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TextIO
 
 from loyalty_desktop.installation import default_db_path
 
@@ -143,17 +144,26 @@ def self_test(db: str | None, out: Callable[[str], object] | None = None) -> int
     """Run the checks offscreen and print a summary; 0 when all passed, else 1.
 
     A windowed program (the Windows bundle) has no standard output: the summary
-    goes to ``self-test.txt`` in the log folder instead.
+    goes to ``self-test.txt`` in the log folder instead, or, when that folder cannot
+    be written, to ``loyalty-desktop-self-test.txt`` in the temporary folder.
     """
     if out is None:
         if sys.stdout is not None and not os.environ.get("LOYALTY_NO_CONSOLE"):
             return _checked(db, sys.stdout.write)
-        from loyalty_desktop.installation import log_dir
-
-        log_dir().mkdir(parents=True, exist_ok=True)
-        with (log_dir() / "self-test.txt").open("w", encoding="utf-8") as report:
+        with _report_file() as report:
             return _checked(db, report.write)
     return _checked(db, out)
+
+
+def _report_file() -> TextIO:
+    from loyalty_desktop.installation import log_dir
+
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        return (log_dir() / "self-test.txt").open("w", encoding="utf-8")
+    except OSError:  # a read-only profile: the till runs without a log, so must the report
+        fallback = Path(tempfile.gettempdir()) / "loyalty-desktop-self-test.txt"
+        return fallback.open("w", encoding="utf-8")
 
 
 def _checked(db: str | None, out: Callable[[str], object]) -> int:
