@@ -180,7 +180,25 @@ def _reopened(
 def _sqlite_path(db: Path | str | None) -> Path:
     """The database file: as given (its folder must exist), or the default in the data folder."""
     chosen = db is not None or bool(os.environ.get("LOYALTY_DB"))
-    path = (Path(db) if db is not None else default_db_path()).expanduser().resolve()
+    path = Path(db) if db is not None else default_db_path()
+    try:
+        path = path.expanduser().resolve()
+        return _usable_file(path, chosen)
+    except OSError as exc:
+        # A read-only stick, a folder this user may not write, a name too long, a full disk.
+        why = exc.strerror or type(exc).__name__
+        raise BadDatabase(
+            f"the database file {path} cannot be made or opened: {why}; "
+            "choose a folder this user can write",
+            code="bad_database",
+            reason="database_not_created",
+            file=str(path),
+            problem=why,
+        ) from None
+
+
+def _usable_file(path: Path, chosen: bool) -> Path:
+    """``path`` checked and made if new; OSError when the system will not have it."""
     if not path.parent.is_dir():
         if chosen:
             raise BadDatabase(

@@ -12,6 +12,7 @@ import os
 import sys
 from typing import TextIO
 
+from loyalty_desktop.cli.context import Refused
 from loyalty_desktop.cli.main import run
 from loyalty_desktop.installation import gui_database
 from loyalty_desktop.services.context import Shop
@@ -23,9 +24,25 @@ def _gui(shop: Shop, demo: bool, database: str) -> int:
     return run_gui(shop, demo, database)
 
 
+def _gui_alone(shop: Shop, demo: bool, database: str) -> int:
+    """``loyalty gui``: the window, under the same one-till-per-database lock as ``loyalty-desktop``."""
+    from loyalty_desktop.ui.single_instance import AlreadyRunning, claim
+
+    path = gui_database(database)
+    try:
+        lock = claim(path) if path is not None else None
+    except AlreadyRunning as exc:  # started from a terminal: said there, exit 1
+        raise Refused("already_running", exc.message) from None
+    try:
+        return _gui(shop, demo, database)
+    finally:
+        if lock is not None:
+            lock.unlock()
+
+
 def main() -> None:
     """Console script ``loyalty``."""
-    sys.exit(run(sys.argv[1:], gui=_gui))
+    sys.exit(run(sys.argv[1:], gui=_gui_alone))
 
 
 def _db_option(argv: list[str]) -> str | None:

@@ -101,8 +101,11 @@ def read_settings() -> dict[str, object] | None:
         with contextlib.suppress(OSError, ValueError):
             found = json.loads(path.read_text(encoding="utf-8"))
             usable = isinstance(found, dict) and isinstance(found.get("database"), str)
-            if usable and found["database"]:
-                return dict(found)
+            if usable and found["database"] and "\x00" not in found["database"]:
+                # A hand-edited relative path means next to the settings file, never the
+                # folder a shortcut happens to start in.
+                database = path.parent / Path(found["database"]).expanduser()
+                return {**found, "database": str(database)}
     return None
 
 

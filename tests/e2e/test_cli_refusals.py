@@ -62,6 +62,22 @@ def test_a_database_in_a_folder_that_does_not_exist_is_refused(
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("where", ["name too long", "folder that refuses files"])
+def test_a_database_file_that_cannot_be_made_is_a_refusal_not_a_traceback(
+    tmp_path: Path, where: str
+) -> None:
+    if where == "name too long":  # a paragraph pasted into the path
+        target = tmp_path / ("店" * 200 + ".db")
+    else:  # /proc takes no new files, even from root (a read-only stick does the same)
+        if not Path("/proc/self").is_dir():
+            pytest.skip("no /proc on this system")
+        target = Path("/proc/loyalty-shop.db")
+    done = run_script("--db", str(target), "--json", "init")
+    assert done.returncode == 1, done.stderr
+    assert '"database_not_created"' in done.stdout, done.stdout
+    assert "Traceback" not in done.stderr
+
+
 def test_a_database_url_without_its_driver_is_refused_without_the_password() -> None:
     done = run_script("--db", "postgresql+pg8000://shop:s3cret@127.0.0.1/shop", "--json", "check")
     assert done.returncode == 1

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.desktop import desktop, spawn
+
+_LOYALTY = "import sys; sys.argv[0] = 'loyalty'; from loyalty_desktop.entry import main; main()"
 
 
 def _holder(lock: Path) -> int | None:
@@ -66,3 +69,24 @@ def test_a_second_program_on_the_same_database_is_refused_and_a_crash_frees_it(
         _wait_for_lock(lock, third)  # ...and the next start takes it over
     finally:
         _stop(third)
+
+
+@pytest.mark.slow
+def test_loyalty_gui_on_a_database_a_till_has_open_is_refused_too(tmp_path: Path) -> None:
+    """``loyalty gui`` is the same program (CONTRACT.md): two windows on one till's file are refused."""
+    db = tmp_path / "shop.db"
+    first = spawn("--db", str(db))
+    try:
+        _wait_for_lock(tmp_path / "shop.db.lock", first)
+        second = subprocess.run(
+            [sys.executable, "-c", _LOYALTY, "--db", str(db), "gui"],
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert second.returncode == 1, second.stdout + second.stderr
+        assert "already running on this database" in second.stderr
+    finally:
+        _stop(first)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,57 @@ def test_the_log_rotates_instead_of_growing(
     kept = sorted(p.name for p in (tmp_path / "logs").iterdir())
     assert kept[:3] == ["loyalty-desktop.log", "loyalty-desktop.log.1", "loyalty-desktop.log.2"]
     assert all(p.stat().st_size <= MAX_BYTES + 2000 for p in (tmp_path / "logs").iterdir())
+
+
+_WITHOUT_PLUGINS = """
+import sys
+sys.argv[0] = "loyalty-desktop"
+from PySide6.QtCore import QCoreApplication
+QCoreApplication.setLibraryPaths([sys.argv.pop()])  # a bundle whose plugins folder is gone
+from loyalty_desktop.entry import desktop_main
+desktop_main()
+"""
+
+
+def test_a_missing_platform_plugin_fails_its_check_with_a_report_not_an_abort(
+    tmp_path: Path,
+) -> None:
+    """Qt aborts the process when it finds no platform plugin: the self-test must look first."""
+    empty = tmp_path / "plugins"
+    empty.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_PLUGINS, "--self-test", "--db", str(tmp_path / "shop.db"),
+         str(empty)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "FAIL  Qt platform plugin" in done.stdout, done.stdout + done.stderr
+    assert "PASS  Database" in done.stdout  # the rest is still checked
+    assert "self-test failed" in done.stdout
+
+
+def test_a_windowed_self_test_with_a_log_folder_it_cannot_write_still_reports(
+    tmp_path: Path,
+) -> None:
+    """No console and no log folder: the report goes to the temporary folder, not a traceback."""
+    (tmp_path / "not-a-folder").write_text("")
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    done = desktop(
+        "--self-test",
+        "--db",
+        str(tmp_path / "shop.db"),
+        env={
+            "LOYALTY_NO_CONSOLE": "1",
+            "LOYALTY_LOG_DIR": str(tmp_path / "not-a-folder" / "logs"),
+            "TMPDIR": str(scratch),
+        },
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    report = (scratch / "loyalty-desktop-self-test.txt").read_text(encoding="utf-8")
+    assert "PASS  Database" in report
+    assert "Log file: not writable" in report

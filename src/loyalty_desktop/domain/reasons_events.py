@@ -16,6 +16,10 @@ MEMBER_EVENTS = {
         "an event must end after it starts", "活动结束时间须晚于开始时间"
     ),
     "event_unknown": Wording("there is no event {value}", "没有活动 {value}"),
+    "event_name_shared": Wording(
+        "{count} events are called {value}; give the event's id (loyalty event list)",
+        "有 {count} 个活动都叫 {value}，请改用活动的编号（loyalty event list）",
+    ),
     "event_over": Wording(
         "{event} is over; it takes no more sign-ups or check-ins",
         "“{event}”已结束，不能再报名或签到",

@@ -43,6 +43,10 @@ OFFERS = {
         "优惠文件 {where}：{key} 须为 {minimum} 到 {maximum} 之间的日期",
     ),
     "offer_unknown": Wording("there is no offer {value}", "没有优惠 {value}"),
+    "offer_name_shared": Wording(
+        "{count} offers are called {value}; give the offer's id (loyalty offer list)",
+        "有 {count} 个优惠都叫 {value}，请改用优惠的编号（loyalty offer list）",
+    ),
     "offer_unknown_tier": Wording(
         "the programme has no tier called {tier}", "积分方案中没有名为 {tier} 的等级"
     ),
@@ -74,6 +78,10 @@ COUPONS = {
     ),
     "coupon_other_member": Wording(
         "this coupon belongs to another member", "此优惠券属于另一位会员"
+    ),
+    "coupon_member_erased": Wording(
+        "this coupon's member was erased; it can no longer be used",
+        "此优惠券的会员资料已删除，不能再使用",
     ),
     "coupon_needs_member": Wording(
         "scan the member's card before their coupon", "请先扫描会员卡，再使用优惠券"

@@ -223,6 +223,11 @@ DATABASE = {
         "the folder {folder} does not exist; create it first, or check the path",
         "文件夹 {folder} 不存在，请先创建，或检查数据库路径",
     ),
+    "database_not_created": Wording(
+        "the database file {file} cannot be made or opened ({problem}); "
+        "choose a folder this user can write",
+        "无法创建或打开数据库文件 {file}（{problem}），请选择当前用户可以写入的文件夹",
+    ),
     "database_is_folder": Wording(
         "{file} is a folder; give the database file inside it",
         "{file} 是文件夹，请指定其中的数据库文件",
@@ -433,6 +438,11 @@ COMMAND_LINE = {
         "a sale was refused while importing; the rows before it were imported, run the file "
         "again once it is fixed",
         "导入时有一笔销售被拒绝；它之前的行已导入，改正文件后再导入一次即可",
+    ),
+    "already_running": Wording(
+        "the loyalty program is already running on this database; switch to its window, "
+        "or close it before starting it again",
+        "会员程序已经在这个数据库上运行；请切换到它的窗口，或先关闭它再启动",
     ),
     "not_available": Wording("this is not part of this version yet", "这个版本还没有这项功能"),
     "file_not_utf8": Wording(

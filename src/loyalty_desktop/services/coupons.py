@@ -29,7 +29,7 @@ from loyalty_desktop.domain.coupons import (
 )
 from loyalty_desktop.domain.errors import IdConflict
 from loyalty_desktop.domain.ledger import Movement, MovementKind, take
-from loyalty_desktop.domain.members import Member
+from loyalty_desktop.domain.members import Member, MemberStatus
 from loyalty_desktop.domain.money import Currency, format_money, parse_non_negative_money
 from loyalty_desktop.domain.offers import Offer, OfferKind, extra_points, money_off
 from loyalty_desktop.domain.pricing import price_basket
@@ -137,6 +137,13 @@ def usable_coupon(
         raise InvalidCoupon(
             "this coupon is not known at this till yet; sync and try again",
             reason="coupon_unknown",
+        )
+    owner = uow.members.get(coupon.member_id)
+    if owner is not None and owner.status is MemberStatus.ERASED:
+        # Every sale to them is refused: a tick at the till would be a promise broken at F12.
+        raise InvalidCoupon(
+            "this coupon's member was erased; it can no longer be used",
+            reason="coupon_member_erased",
         )
     if member is not None:
         owners = {member.id, *uow.members.merged_into(member.id)}

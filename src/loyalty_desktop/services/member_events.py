@@ -74,7 +74,16 @@ def _event(uow: UnitOfWork, ref: str) -> MemberEvent:
     found = uow.member_events.get(text)
     if found is None:
         named = [e for e in uow.member_events.listing(None, MAX_LISTED) if e.name == text]
-        found = named[0] if len(named) == 1 else None
+        if len(named) > 1:
+            raise InvalidRequest(
+                f"{len(named)} events are called {quoted(ref)}; give the event's id "
+                "(loyalty event list)",
+                code="unknown_event",
+                reason="event_name_shared",
+                value=repeatable(ref),
+                count=len(named),
+            )
+        found = named[0] if named else None
     if found is None:
         raise InvalidRequest(
             f"there is no event {quoted(ref)}",

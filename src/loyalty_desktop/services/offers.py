@@ -95,7 +95,16 @@ def find_offer(uow: UnitOfWork, ref: str) -> Offer:
     found = uow.offers.get(text)
     if found is None:
         named = [o for o in uow.offers.listing(MAX_LISTED) if o.name == text]
-        found = named[0] if len(named) == 1 else None
+        if len(named) > 1:
+            raise InvalidRequest(
+                f"{len(named)} offers are called {quoted(ref)}; give the offer's id "
+                "(loyalty offer list)",
+                code="unknown_offer",
+                reason="offer_name_shared",
+                value=repeatable(ref),
+                count=len(named),
+            )
+        found = named[0] if named else None
     if found is None:
         raise InvalidRequest(
             f"there is no offer {quoted(ref)}",

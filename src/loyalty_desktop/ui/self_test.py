@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TextIO
 
 from loyalty_desktop.installation import default_db_path
 
@@ -33,9 +34,29 @@ class Check:
     detail: str
 
 
+PLATFORM = "offscreen"  # the self-test's platform plugin: no screen needed
+
+
+def missing_platform_plugin() -> str | None:
+    """Where Qt would look for the platform plugin, when it is not there; None when it is.
+
+    Qt aborts the whole process when it finds none, so this is looked at before it tries.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    folders = [Path(p) / "platforms" for p in QCoreApplication.libraryPaths()]
+    if extra := os.environ.get("QT_QPA_PLATFORM_PLUGIN_PATH"):
+        folders.append(Path(extra))
+    if any(found for folder in folders for found in folder.glob(f"*{PLATFORM}*")):
+        return None
+    return ", ".join(str(f) for f in folders) or "no plugin folder at all"
+
+
 def _qt() -> Check:
     from PySide6.QtGui import QGuiApplication
 
+    if (searched := missing_platform_plugin()) is not None:
+        return Check("Qt platform plugin", False, f"no {PLATFORM} plugin in {searched}; reinstall")
     app = QGuiApplication.instance()
     platform = QGuiApplication.platformName() if app is not None else ""
     return Check("Qt platform plugin", bool(platform), platform or "no platform plugin loaded")
@@ -123,29 +144,39 @@ def self_test(db: str | None, out: Callable[[str], object] | None = None) -> int
     """Run the checks offscreen and print a summary; 0 when all passed, else 1.
 
     A windowed program (the Windows bundle) has no standard output: the summary
-    goes to ``self-test.txt`` in the log folder instead.
+    goes to ``self-test.txt`` in the log folder instead, or, when that folder cannot
+    be written, to ``loyalty-desktop-self-test.txt`` in the temporary folder.
     """
     if out is None:
         if sys.stdout is not None and not os.environ.get("LOYALTY_NO_CONSOLE"):
             return _checked(db, sys.stdout.write)
-        from loyalty_desktop.installation import log_dir
-
-        log_dir().mkdir(parents=True, exist_ok=True)
-        with (log_dir() / "self-test.txt").open("w", encoding="utf-8") as report:
+        with _report_file() as report:
             return _checked(db, report.write)
     return _checked(db, out)
 
 
+def _report_file() -> TextIO:
+    from loyalty_desktop.installation import log_dir
+
+    try:
+        log_dir().mkdir(parents=True, exist_ok=True)
+        return (log_dir() / "self-test.txt").open("w", encoding="utf-8")
+    except OSError:  # a read-only profile: the till runs without a log, so must the report
+        fallback = Path(tempfile.gettempdir()) / "loyalty-desktop-self-test.txt"
+        return fallback.open("w", encoding="utf-8")
+
+
 def _checked(db: str | None, out: Callable[[str], object]) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = PLATFORM
     from PySide6.QtWidgets import QApplication
 
     from loyalty_desktop.logs import start_logging
     from loyalty_desktop.ui.diagnostics import facts
 
     log = start_logging()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert app is not None
+    if missing_platform_plugin() is None:  # without one, Qt would abort before any report
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        assert app is not None
     checks = run_checks(db)
     for name, value in facts(db):
         out(f"  {name}: {value}\n")

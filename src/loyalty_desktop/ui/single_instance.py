@@ -26,13 +26,22 @@ def lock_path(database: Path) -> Path:
     return database.with_name(database.name + ".lock")
 
 
-def claim(database: Path) -> QLockFile:
-    """Hold the database's lock for as long as the returned object lives, or raise AlreadyRunning."""
-    database.parent.mkdir(parents=True, exist_ok=True)
+def claim(database: Path) -> QLockFile | None:
+    """Hold the database's lock for as long as the returned object lives, or raise AlreadyRunning.
+
+    None when no lock file can be made next to the database (its folder is missing, the path
+    runs through a file, the folder is read-only): then neither can the database, and opening
+    it says why. The folder is never made here: a shop on a stick that is not plugged in must
+    be refused, not started empty in a new folder of the same name.
+    """
+    if not database.parent.is_dir():
+        return None
     lock = QLockFile(str(lock_path(database)))
     lock.setStaleLockTime(0)
     if lock.tryLock(0):
         return lock
+    if lock.error() is not QLockFile.LockError.LockFailedError:
+        return None  # not another program's lock: the folder took no file
     pid, host, _app = lock.getLockInfo()
     holder = QCoreApplication.translate("SingleInstance", "process {pid} on {host}").format(
         pid=pid, host=host or "?"

@@ -181,6 +181,30 @@ def test_erasing_a_member_forgets_why_an_offer_chose_them(driver: ShopDriver) ->
     assert "3" not in target.rule
 
 
+def test_an_erased_members_unused_coupon_is_refused_not_shown_as_valid(
+    driver: ShopDriver,
+) -> None:
+    """The till must not show a tick for a coupon whose sale can only be refused."""
+    member_no, (code,) = _coupons(driver, 'kind = "money_off"\namount = "5.00"')
+    privacy.erase_member(driver.shop, LOCAL_ADMIN, member_no)
+    for ref in (None, member_no):
+        with pytest.raises(InvalidCoupon) as refused:
+            coupons.check_coupon(driver.shop, LOCAL_ADMIN, code, ref)
+        assert refused.value.reason == "coupon_member_erased"
+
+
+def test_a_name_two_offers_share_is_refused_as_shared_not_as_unknown(driver: ShopDriver) -> None:
+    today = driver.clock.now().date()
+    text = f'name = "Ten off"\nkind = "money_off"\namount = "10.00"\nstart = "{today}"\nend = "{today}"\n'
+    first = offers.create_offer(driver.shop, LOCAL_ADMIN, text)
+    offers.create_offer(driver.shop, LOCAL_ADMIN, text)
+    with pytest.raises(InvalidRequest) as refused:
+        offers.issue_offer(driver.shop, LOCAL_ADMIN, "Ten off")
+    assert refused.value.reason == "offer_name_shared"
+    assert refused.value.details["count"] == 2
+    assert offers.issue_offer(driver.shop, LOCAL_ADMIN, first.id).offer.id == first.id
+
+
 def test_an_offer_over_is_not_issued_and_the_refusal_names_its_last_day(
     driver: ShopDriver,
 ) -> None:

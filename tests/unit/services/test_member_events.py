@@ -50,6 +50,16 @@ def test_a_full_event_refuses_the_next_member_and_says_so(driver: ShopDriver) ->
     assert (summary.signed_up, summary.checked_in, summary.places_left) == (2, 0, 0)
 
 
+def test_a_name_two_events_share_is_refused_as_shared_not_as_unknown(driver: ShopDriver) -> None:
+    first, _ = tasting(driver), tasting(driver)
+    member = driver.enrol("王芳")
+    with pytest.raises(InvalidRequest) as refused:
+        member_events.sign_up(driver.shop, LOCAL_ADMIN, "Tea tasting", member.member_no)
+    assert refused.value.reason == "event_name_shared"
+    assert refused.value.details["count"] == 2
+    member_events.sign_up(driver.shop, LOCAL_ADMIN, first.id, member.member_no)
+
+
 def test_a_gold_only_event_refuses_a_bronze_member_and_takes_a_gold_one(driver: ShopDriver) -> None:
     event = tasting(driver, tiers=("Gold",))
     bronze = driver.enrol("铜")
