@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ISS = ROOT / "packaging" / "windows" / "loyalty-desktop.iss"
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
 SELF_TEST_CMD = ROOT / "packaging" / "windows" / "self-test.cmd"
+SELF_TEST_PY = ROOT / "src" / "loyalty_desktop" / "ui" / "self_test.py"
 
 # What every installed copy is registered under: a new one installs a second program beside it.
 APP_ID = "{{078CFEA5-4B87-4026-BD25-E9372ED0A419}"
@@ -47,6 +48,13 @@ def test_start_menu_and_desktop_shortcuts_and_a_self_test_that_shows_its_report(
     assert "--self-test" in batch
     assert "self-test.txt" in batch
     assert "pause" in batch
+    # where the program puts its report when the log folder cannot be written (ui/self_test.py)
+    spare = re.search(r'gettempdir\(\)\) / "([^"]+)"', SELF_TEST_PY.read_text(encoding="utf-8"))
+    assert spare is not None
+    assert f"%TEMP%\\{spare[1]}" in batch
+    assert batch.index('del "%spare%"') < batch.index(
+        'loyalty-desktop.exe" --self-test'
+    )  # no old report
 
 
 def test_only_a_question_answered_yes_deletes_the_data() -> None:
