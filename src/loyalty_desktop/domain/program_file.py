@@ -202,9 +202,8 @@ class _Reader:
 
     def text(self, value: Any, path: KeyPath) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(
-                path, f"must be non-empty text, not {_kind(value)}", reason="program_not_text"
-            )
+            was = "empty text" if isinstance(value, str) else _kind(value)
+            raise self.fail(path, f"must be non-empty text, not {was}", reason="program_not_text")
         return value.strip()
 
     def texts(self, value: Any, path: KeyPath) -> frozenset[str]:

@@ -206,3 +206,12 @@ def test_a_free_item_sku_with_control_characters_is_refused() -> None:
     with pytest.raises(LoyaltyError) as refused:
         parse_offer(text, CNY, "UTC", "double.toml")
     assert refused.value.reason == "offer_sku"
+
+
+@pytest.mark.parametrize(("name", "was"), [('"  "', "not empty text"), ("5", "not a whole number")])
+def test_an_empty_or_wrong_kind_of_offer_name_says_which(name: str, was: str) -> None:
+    # An empty name used to be refused as "must be non-empty text, not text".
+    with pytest.raises(LoyaltyError) as refused:
+        parse_offer(GOOD.replace('"Double points for lapsed Gold"', name), CNY, "UTC", "o.toml")
+    assert refused.value.reason == "program_not_text"
+    assert was in refused.value.message
