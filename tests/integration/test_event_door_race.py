@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import threading
 from datetime import timedelta
+from typing import Any
+
+import pytest
 
 from loyalty_desktop.app import Opened
 from loyalty_desktop.services import integrity, member_events, member_view, members, programs
@@ -65,5 +68,38 @@ def test_two_doors_scanning_one_card_at_once_pay_attendance_once(
         came = [r for r in results if isinstance(r, CheckedIn)]
         assert sorted(c.first_time for c in came) == [False, True]
         assert sum(c.earned for c in came) == 20
+        assert [c.earned for c in came if c.first_time] == [20]  # the door that let them in
         assert member_view.show_member(shop, LOCAL_ADMIN, member_no).points == 20
     assert integrity.check(shop, LOCAL_ADMIN, first.integrity).ok
+
+
+def test_the_door_that_let_a_member_in_says_the_points_when_the_other_door_paid_first(
+    database: Database, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Check-in and award are two transactions: the second door's award may commit first."""
+    first, second = database.open(clock), database.open(clock)
+    shop = first.shop
+    programs.load_program(shop, LOCAL_ADMIN, PROGRAM + "\n[activity]\nevent = 20\n", "t")
+    start = clock.now() + timedelta(minutes=30)
+    event = member_events.create_event(
+        shop, LOCAL_ADMIN, "Tea tasting", start, start + timedelta(hours=2), 100, (), "event"
+    )
+    member = members.enrol(shop, LOCAL_ADMIN, members.NewMember(name="会员"))
+    member_events.sign_up(shop, LOCAL_ADMIN, event.id, member.member_no)
+    real_award = member_events.award
+    other_door: list[CheckedIn] = []
+    overtaken: list[bool] = []
+
+    def award_after_the_other_door(*args: Any, **kwargs: Any) -> Any:
+        if not overtaken:  # the first door, checked in, is overtaken before it pays
+            overtaken.append(True)
+            other_door.append(
+                member_events.check_in(second.shop, LOCAL_ADMIN, event.id, member.card)
+            )
+        return real_award(*args, **kwargs)
+
+    monkeypatch.setattr(member_events, "award", award_after_the_other_door)
+    let_in = member_events.check_in(shop, LOCAL_ADMIN, event.id, member.card)
+    assert (let_in.first_time, let_in.earned) == (True, 20)
+    assert (other_door[0].first_time, other_door[0].earned) == (False, 0)
+    assert member_view.show_member(shop, LOCAL_ADMIN, member.member_no).points == 20

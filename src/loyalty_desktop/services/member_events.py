@@ -255,5 +255,8 @@ def check_in(
         return CheckedIn(
             event, member.member_no, came, first, 0, None, refused.reason, refused.message
         )
-    earned = 0 if given.replayed else given.earned
+    # The door that let the member in says what the attendance earned, even when a second
+    # door's award happened to commit before its own; a later scan always says 0 (the points,
+    # if the first door never got to pay them, are paid by it all the same).
+    earned = given.earned if first else 0
     return CheckedIn(event, member.member_no, came, first, earned, given.points, None, None)
