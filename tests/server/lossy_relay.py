@@ -20,7 +20,8 @@ class Deck:
     """The relays' fates for the next connections: of every 20, one of each drop and 17 that pass.
 
     Shuffled, so a drop falls at a random moment; dealt as a deck rather than thrown as dice,
-    so a short run sees every kind of drop all the same.
+    so a short run sees every kind of drop all the same (a fate the server's absence kept
+    from happening is put back).
     """
 
     def __init__(self, rng: random.Random) -> None:
@@ -35,6 +36,11 @@ class Deck:
                 self.rng.shuffle(self.cards)
             return self.cards.pop()
 
+    def put_back(self, card: str) -> None:
+        """A fate that could not happen (the server was away) goes to the next connection."""
+        with self.lock:
+            self.cards.append(card)
+
 
 class LossyRelay(CutAfterCommit):
     """Relays a store's pushes to the server and drops a random share of them on the way.
@@ -47,14 +53,18 @@ class LossyRelay(CutAfterCommit):
 
     def __init__(self, server: Server, deck: Deck) -> None:
         self.deck = deck
+        self.drawn: str | None = None  # this connection's fate (one connection at a time)
         self.fates: Counter[str] = Counter()
         super().__init__(server)
 
     def _forward(self, conn: socket.socket) -> None:
+        self.drawn = None
         try:
             self._relay(conn)
         except (OSError, http.client.HTTPException):
             self.fates["server_away"] += 1
+            if self.drawn is not None:
+                self.deck.put_back(self.drawn)
             with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
 
@@ -63,14 +73,14 @@ class LossyRelay(CutAfterCommit):
         if request is None:
             return
         method, path, headers, body = request
-        fate = self.deck.draw()
+        fate = self.drawn = self.deck.draw()
         if fate == "before":
             self.fates[fate] += 1
             conn.shutdown(socket.SHUT_RDWR)
             return
         if fate == "midway":
-            self.fates[fate] += 1
             self._send_half(method, path, headers, body)
+            self.fates[fate] += 1  # counted once it reached a server that was up
             conn.shutdown(socket.SHUT_RDWR)
             return
         target = http.client.HTTPConnection(self.server.url.removeprefix("http://"), timeout=60)
@@ -81,8 +91,8 @@ class LossyRelay(CutAfterCommit):
                 body if method == "POST" else None,
                 {"Content-Type": "application/json", "Authorization": headers["Authorization"]},
             )
-            answer = target.getresponse()
-            answered = answer.read()
+            with target.getresponse() as answer:  # closed even if the server dies mid-answer
+                answered = answer.read()
         finally:
             target.close()
         self.fates[fate] += 1

@@ -10,8 +10,13 @@ the request, or after the server committed); meanwhile the server is SIGKILLed a
 restarted at random moments.
 
 LOYALTY_SOAK_SALES sets the sales per store. The default keeps the test well under a
-minute on a 2-CPU machine, so CI runs it; the issue's run is LOYALTY_SOAK_SALES=5000.
-LOYALTY_SOAK_SEED replays a run (the seed is printed).
+minute on a 2-CPU machine, so CI runs it; the issue's run (longer than the suite's
+300 s timeout) is
+
+    LOYALTY_SOAK_SALES=5000 pytest tests/server/test_soak.py -s --timeout=0
+
+LOYALTY_SOAK_SEED repeats a run's choices (baskets, drops, kill moments; the seed is
+printed), not its threads' timing.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ from pathlib import Path
 from threading import Thread
 from typing import Any
 
+import pytest
+
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.errors import InsufficientPoints, RedemptionNotAllowed
 from loyalty_desktop.services import checkout, members, programs, refunds, sync
@@ -44,7 +51,9 @@ from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server, _command, start
 from tests.server.lossy_relay import Deck, LossyRelay
 
-SALES = int(os.environ.get("LOYALTY_SOAK_SALES", "250"))  # per store; the issue's run: 5000
+# Sales per store (refunds on top). The default is sized for CI (30–50 s on 2 busy CPUs);
+# the issue's run is 5000.
+SALES = int(os.environ.get("LOYALTY_SOAK_SALES", "200"))
 STORES = 4
 SHARED_MEMBERS = 12
 OWN_MEMBERS = 5
@@ -75,6 +84,17 @@ def _movements(db: Path) -> dict[str, tuple[str, int]]:
     finally:
         conn.close()
     return {str(uuid.UUID(str(i))): (str(uuid.UUID(str(m))), int(p)) for i, m, p in rows}
+
+
+def _events(db: Path) -> int:
+    """How many events this store's own device wrote to its outbox."""
+    conn = sqlite3.connect(db)
+    try:
+        [[device]] = conn.execute("select value from settings where key = 'device_id'")
+        rows = conn.execute("select device_id from outbox").fetchall()
+    finally:
+        conn.close()
+    return sum(uuid.UUID(str(d)) == uuid.UUID(device) for (d,) in rows)
 
 
 def _chain(tmp_path: Path, keys: Path, server: Server) -> tuple[list[SoakStore], list[str]]:
@@ -142,12 +162,14 @@ def _start_audit_head(db: Path, keys: Path) -> None:
 
 
 def _sell(store: SoakStore, shared: list[str], rng: random.Random) -> None:
-    """SALES sales to shared and own members, some paying with points, and partial refunds."""
+    """SALES sales to shared and own members, some paying with points, and partial refunds of them."""
     assert store.opened is not None
     shop = store.opened.shop
     points: dict[str, int] = {}  # what each member has here, as the last receipt said
     buyer: dict[str, str] = {}
-    for i in range(SALES):
+    i = 0
+    while len(buyer) < SALES:  # refunds come on top of the sales
+        i += 1
         open_sales = [s for s, left in store.sales.items() if left > 1]
         if open_sales and rng.random() < 0.15:
             sale_no = rng.choice(open_sales)
@@ -233,6 +255,7 @@ def _server_check(server: Server) -> dict[str, Any]:
     return dict(json.loads(done.stdout))
 
 
+@pytest.mark.slow  # 30–50 s at the default LOYALTY_SOAK_SALES; the issue's 5,000: see docs/sync.md
 def test_four_stores_selling_through_drops_and_server_kills_end_with_the_server_ledger_equal_to_theirs(
     server: Server, tmp_path: Path
 ) -> None:
@@ -310,6 +333,11 @@ def test_four_stores_selling_through_drops_and_server_kills_end_with_the_server_
             per_member[member] += points
     balances = dict(server.sql("select member_id::text, points from balances"))
     assert {m: p for m, p in balances.items() if p} == {m: p for m, p in per_member.items() if p}
+    inbox = server.sql("select store_id::text, count(*), count(distinct key) from inbox group by 1")
+    sent = {s.store_id: _events(s.db) for s in stores}
+    assert {i: (n, distinct) for i, n, distinct in inbox} == {
+        i: (n, n) for i, n in sent.items()
+    }  # once
     assert server.sql("select count(*) from inbox where status <> 'applied'") == [(0,)]
     assert server.sql("select count(*) from quarantine") == [(0,)]
     assert server.sql("select count(*) from parked") == [(0,)]
