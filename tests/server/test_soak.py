@@ -21,6 +21,7 @@ printed), not its threads' timing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -107,9 +108,8 @@ def _chain(tmp_path: Path, keys: Path, server: Server) -> tuple[list[SoakStore],
             members.enrol(opened.shop, LOCAL_ADMIN, members.NewMember(f"Shared {i}")).member_no
             for i in range(SHARED_MEMBERS)
         ]
-        sync.push_pending(
-            opened.shop, HttpSyncServer(server.url, server.token)
-        )  # sent, then copied
+        # The chain's members reach the server before the file is copied to the other stores.
+        sync.push_pending(opened.shop, HttpSyncServer(server.url, server.token))
     finally:
         opened.engine.dispose()
     stores = [SoakStore("store0", first, server.store_id, server.token, set())]
@@ -117,7 +117,7 @@ def _chain(tmp_path: Path, keys: Path, server: Server) -> tuple[list[SoakStore],
         made = _command(server.db, "store", "add", f"Shop {n}")
         copy = tmp_path / f"store{n}.db"
         shutil.copyfile(first, copy)  # a copied file is another till only with its own device id
-        with sqlite3.connect(copy) as db:
+        with contextlib.closing(sqlite3.connect(copy)) as db, db:
             db.execute(
                 "update settings set value = ? where key = 'device_id'", (str(uuid.uuid4()),)
             )
