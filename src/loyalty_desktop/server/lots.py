@@ -90,13 +90,14 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
                     "event_key": r["event_key"],
                 }
             )
-    if taken:
+    # one order for every writer, so two pushes lock the same lots in the same order
+    changed = [{"m": m, "lot": lot, "n": n} for (m, lot), n in sorted(taken.items()) if n]
+    if changed:  # a refund can give a lot back exactly what it takes: nothing to write
         conn.execute(
             update(lots)
             .where(lots.c.member_id == bindparam("m"), lots.c.id == bindparam("lot"))
             .values(remaining=lots.c.remaining - bindparam("n")),
-            # one order for every writer, so two pushes lock the same lots in the same order
-            [{"m": m, "lot": lot, "n": n} for (m, lot), n in sorted(taken.items()) if n],
+            changed,
         )
     return undone
 

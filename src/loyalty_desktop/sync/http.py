@@ -49,6 +49,7 @@ class HttpSyncServer:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:
+            exc.close()  # its answer holds the connection; the garbage collector would warn
             if exc.code in (401, 403):
                 raise TokenRefused(f"the server refused this store's token ({exc.code})") from exc
             raise ServerUnavailable(f"the server answered {exc.code}: {exc.reason}") from exc
