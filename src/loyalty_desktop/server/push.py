@@ -85,6 +85,7 @@ def push_batch(
     now = datetime.now(UTC)
     if not events:
         return results
+    _lock_balances(conn, events)
     seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
     whole = _whole_batch(conn, store_id, events, now) if not seen else None
     if whole is not None:
@@ -103,6 +104,41 @@ def push_batch(
     if touched or used:
         log_changes(conn, store_id, touched, used)
     return results
+
+
+def _lock_balances(conn: Connection, events: Sequence[WireEvent]) -> None:
+    """Lock the balance rows of the members the batch names, in member order, before anything.
+
+    Events are applied in the order they come (one by one when a batch holds a replay), so
+    two batches naming members A…J and J…A took the rows in opposite orders and deadlocked;
+    taking them all first in one order makes the second batch wait instead. Members the
+    batch enrols or first pays have no row yet and need none.
+    """
+    named = sorted(_members_named(events))
+    if named:
+        conn.execute(
+            select(balances.c.member_id)
+            .where(balances.c.member_id.in_(named))
+            .order_by(balances.c.member_id)
+            .with_for_update()
+        ).all()
+
+
+def _members_named(events: Sequence[WireEvent]) -> set[uuid.UUID]:
+    """Every well-formed member id an event's payload or its movements name (the rest is checked later)."""
+    found: set[uuid.UUID] = set()
+    for event in events:
+        p = event.payload
+        texts = [p.get("member_id"), p.get("other"), p.get("keep")]
+        moves = p.get("movements")
+        if isinstance(moves, list):
+            texts += [m.get("member_id") for m in moves if isinstance(m, Mapping)]
+        for text in texts:
+            try:
+                found.add(uuid.UUID(str(text)))
+            except ValueError:
+                continue
+    return found
 
 
 def _seen_keys(store_id: uuid.UUID, keys: list[str]) -> Select[Any]:
