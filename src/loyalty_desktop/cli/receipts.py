@@ -6,10 +6,11 @@ Each is shown as text, written as ESC/POS bytes to a file, or sent to a printer.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any, cast
 
 from loyalty_desktop.cli.context import AlreadyPrinted, Context
-from loyalty_desktop.printing.coupon_slips import coupon_slips, sheet_lines
+from loyalty_desktop.printing.coupon_slips import CouponSlip, coupon_slips, sheet_lines
 from loyalty_desktop.printing.escpos import Encoding, Paper, columns_for, encode_receipt
 from loyalty_desktop.printing.printer_port import send_to_printer
 from loyalty_desktop.printing.receipt_text import receipt_lines
@@ -26,11 +27,7 @@ def cmd_receipt(ctx: Context, args: Any) -> dict[str, Any]:
     lines = receipt_lines(receipt, columns, language=args.language)
     slips = coupon_slips(receipt.coupons, receipt.currency, columns, language=args.language)
     if not args.out and not args.printer:
-        if not ctx.as_json:
-            shown = [*lines, *(line for slip in slips for line in [*slip.lines, "[QR]"])]
-            sys.stdout.write("".join(f"{line}\n" for line in shown))
-            raise AlreadyPrinted
-        coupons = [{"code": slip.code, "lines": list(slip.lines)} for slip in slips]
+        coupons = _preview(ctx, lines, slips)
         return {"sale_id": receipt.sale_no, "lines": lines, "coupons": coupons}
     data = encode_receipt(
         lines,
@@ -46,12 +43,7 @@ def cmd_receipt(ctx: Context, args: Any) -> dict[str, Any]:
         "bytes": len(data),
         "coupons": len(slips),
     }
-    if args.out:
-        result["file"] = str(ctx.write_out(args.out, data, force=args.force))
-    if args.printer:
-        send_to_printer(data, args.printer, protected=ctx.opened.protected_files())
-        result["printed"] = args.printer
-    return result
+    return _deliver(ctx, args, data, result)
 
 
 def cmd_receipt_header(ctx: Context, args: Any) -> dict[str, Any]:
@@ -71,11 +63,7 @@ def cmd_coupon_slips(ctx: Context, args: Any) -> dict[str, Any]:
     lines = sheet_lines(sheet, columns, language=args.language)
     slips = coupon_slips(sheet.coupons, sheet.currency, columns, language=args.language)
     if not args.out and not args.printer:
-        if not ctx.as_json:
-            shown = [*lines, *(line for slip in slips for line in [*slip.lines, "[QR]"])]
-            sys.stdout.write("".join(f"{line}\n" for line in shown))
-            raise AlreadyPrinted
-        coupons = [{"code": slip.code, "lines": list(slip.lines)} for slip in slips]
+        coupons = _preview(ctx, lines, slips)
         return {"member_no": sheet.member_no, "lines": lines, "coupons": coupons}
     data = encode_receipt(
         lines,
@@ -88,6 +76,20 @@ def cmd_coupon_slips(ctx: Context, args: Any) -> dict[str, Any]:
         "coupons": len(slips),
         "bytes": len(data),
     }
+    return _deliver(ctx, args, data, result)
+
+
+def _preview(ctx: Context, lines: list[str], slips: Sequence[CouponSlip]) -> list[dict[str, Any]]:
+    """Without --out/--print: the text printed here (raises AlreadyPrinted), or the slips for JSON."""
+    if not ctx.as_json:
+        shown = [*lines, *(line for slip in slips for line in [*slip.lines, "[QR]"])]
+        sys.stdout.write("".join(f"{line}\n" for line in shown))
+        raise AlreadyPrinted
+    return [{"code": slip.code, "lines": list(slip.lines)} for slip in slips]
+
+
+def _deliver(ctx: Context, args: Any, data: bytes, result: dict[str, Any]) -> dict[str, Any]:
+    """Write the printer bytes to --out and/or send them to --print; say where in ``result``."""
     if args.out:
         result["file"] = str(ctx.write_out(args.out, data, force=args.force))
     if args.printer:
