@@ -10,7 +10,9 @@ that needs the store's programme version on the server (docs/sync.md, "Not yet")
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -138,3 +140,22 @@ def _check_line(i: int, line: Any, cur: Currency) -> None:
             f"sale: line {i} amount {line.get('amount')} is not {qty} x {price} "
             f"({format_money(expected, cur)})"
         )
+
+
+def as_uuid(text: Any, what: str) -> uuid.UUID:
+    """A UUID an event names; Rejected (naming ``what``) if it is not one."""
+    try:
+        return uuid.UUID(str(text))
+    except ValueError as exc:
+        raise Rejected(f"{what} {text!r} is not a UUID") from exc
+
+
+def as_moment(text: Any, what: str) -> datetime:
+    """An ISO 8601 moment with a time zone an event names; Rejected (naming ``what``) if not."""
+    try:
+        moment = datetime.fromisoformat(str(text))
+    except ValueError as exc:
+        raise Rejected(f"{what} {text!r} is not an ISO 8601 moment") from exc
+    if moment.tzinfo is None:
+        raise Rejected(f"{what} {text!r} has no time zone")
+    return moment

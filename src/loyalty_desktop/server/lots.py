@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from loyalty_desktop.server.facts import Rejected
+from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.tables import lots
 
 Row = dict[str, Any]
@@ -43,15 +43,15 @@ def check_lots(movement: Mapping[str, Any]) -> None:
     for lot in movement.get("lots") or []:
         if not isinstance(lot, dict):
             raise Rejected("movement: a lot is not an object")
-        _lot_uuid(lot.get("id"), "lot id")
+        as_uuid(lot.get("id"), "movement: lot id")
         if not _whole(lot.get("points")):
             raise Rejected("movement: a lot's points are missing or not a whole number")
         if lot.get("expires_at") is not None:
-            _aware(lot["expires_at"], "lot expires_at")
+            as_moment(lot["expires_at"], "movement: lot expires_at")
     for allocation in movement.get("allocations") or []:
         if not isinstance(allocation, dict):
             raise Rejected("movement: an allocation is not an object")
-        _lot_uuid(allocation.get("lot_id"), "allocation lot_id")
+        as_uuid(allocation.get("lot_id"), "movement: allocation lot_id")
         if not _whole(allocation.get("points")):
             raise Rejected("movement: an allocation's points are missing or not a whole number")
 
@@ -116,7 +116,9 @@ def _kept(conn: Connection, expiries: Sequence[Row]) -> set[tuple[uuid.UUID, uui
 
 def _opened(move: Row, lot: Mapping[str, Any], now: datetime) -> Row:
     device_at: datetime = move["at"]
-    device_expires = _aware(lot["expires_at"], "lot expires_at") if lot.get("expires_at") else None
+    device_expires = (
+        as_moment(lot["expires_at"], "movement: lot expires_at") if lot.get("expires_at") else None
+    )
     return {
         "member_id": move["member_id"],
         "id": uuid.UUID(lot["id"]),
@@ -138,20 +140,3 @@ def without_lots(move: Row) -> Row:
 
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _lot_uuid(text: Any, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(text))
-    except ValueError as exc:
-        raise Rejected(f"movement: {what} {text!r} is not a UUID") from exc
-
-
-def _aware(text: Any, what: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(text))
-    except ValueError as exc:
-        raise Rejected(f"movement: {what} {text!r} is not an ISO 8601 moment") from exc
-    if moment.tzinfo is None:
-        raise Rejected(f"movement: {what} {text!r} has no time zone")
-    return moment

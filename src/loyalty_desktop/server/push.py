@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
-from loyalty_desktop.server.facts import Rejected, check_event
+from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
@@ -325,22 +325,22 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
     if event.kind == "member.enrolled":
         rows.members.append(
             {
-                "id": _uuid(p["id"], "member id"),
+                "id": as_uuid(p["id"], "member id"),
                 "member_no": p["member_no"],
                 "home_store": store_id,
                 "status": p["status"],
                 "consent": p["consent"],
-                "created_at": _moment(p["created_at"], "created_at"),
+                "created_at": as_moment(p["created_at"], "created_at"),
             }
         )
     moves = [
         {
-            "member_id": _uuid(m["member_id"], "movement member"),
-            "id": _uuid(m["id"], "movement id"),
+            "member_id": as_uuid(m["member_id"], "movement member"),
+            "id": as_uuid(m["id"], "movement id"),
             "store_id": store_id,
             "kind": m["kind"],
             "points": m["points"],
-            "at": _moment(m.get("at") or event.at.isoformat(), "movement at"),
+            "at": as_moment(m.get("at") or event.at.isoformat(), "movement at"),
             "event_key": event.key,
             # the lots it opened and took from, as sent (server/lots.py keeps them)
             "lots": m.get("lots") or [],
@@ -354,15 +354,15 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
     if event.kind == "sale" and p["member_id"] is not None:
         rows.sales.append(
             {
-                "member_id": _uuid(p["member_id"], "sale member"),
-                "id": _uuid(p["id"], "sale id"),
+                "member_id": as_uuid(p["member_id"], "sale member"),
+                "id": as_uuid(p["id"], "sale id"),
                 "store_id": store_id,
             }
         )
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
     if event.kind == "merge":
-        other, keep = _uuid(p["other"], "merged member"), _uuid(p["keep"], "kept member")
+        other, keep = as_uuid(p["other"], "merged member"), as_uuid(p["keep"], "kept member")
         if other == keep:
             raise Rejected("merge: a member cannot be merged into themselves")
         rows.merges.append(
@@ -371,8 +371,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
     if event.kind == "refund" and p["member_id"] is not None:
         rows.refunds.append(
             {
-                "member_id": _uuid(p["member_id"], "refund member"),
-                "sale_id": _uuid(p["sale"], "refunded sale"),
+                "member_id": as_uuid(p["member_id"], "refund member"),
+                "sale_id": as_uuid(p["sale"], "refunded sale"),
                 "event_key": event.key,
                 "store_id": store_id,
                 "ledger": moves,
@@ -425,32 +425,15 @@ def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:
     if not 0 < p["coupon_no"] <= MAX_NUMBER or len(p["offer_id"]) > OFFER_ID_LENGTH:
         raise Rejected("coupon.redeemed: coupon_no or offer_id out of range")
     return {
-        "coupon_id": _uuid(p["coupon_id"], "coupon id"),
+        "coupon_id": as_uuid(p["coupon_id"], "coupon id"),
         "coupon_no": p["coupon_no"],
         "offer_id": p["offer_id"],
-        "member_id": _uuid(p["member_id"], "coupon member"),
+        "member_id": as_uuid(p["member_id"], "coupon member"),
         "store_id": store_id,
-        "sale_id": _uuid(p["sale"], "coupon sale"),
+        "sale_id": as_uuid(p["sale"], "coupon sale"),
         "event_key": event.key,
-        "at": _moment(p["at"], "coupon at"),
+        "at": as_moment(p["at"], "coupon at"),
     }
-
-
-def _moment(text: Any, what: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(text))
-    except ValueError as exc:
-        raise Rejected(f"{what} {text!r} is not an ISO 8601 moment") from exc
-    if moment.tzinfo is None:
-        raise Rejected(f"{what} {text!r} has no time zone")
-    return moment
-
-
-def _uuid(text: Any, what: str) -> uuid.UUID:
-    try:
-        return uuid.UUID(str(text))
-    except ValueError as exc:
-        raise Rejected(f"{what} {text!r} is not a UUID") from exc
 
 
 def log_changes(
