@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected
 from loyalty_desktop.server.tables import merges, sales
 
@@ -38,9 +39,8 @@ def resolve(conn: Connection, member_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
         if not asking:
             break
         found = conn.execute(
-            select(merges.c.member_id, merges.c.kept_id).where(
-                merges.c.member_id.in_(sorted(asking))
-            )
+            select(merges.c.member_id, merges.c.kept_id).where(any_of(merges.c.member_id, "ids")),
+            {"ids": sorted(asking)},
         ).all()
         step.update({r.member_id: r.kept_id for r in found})
         asking = {r.kept_id for r in found} - set(step)

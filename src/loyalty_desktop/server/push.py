@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
+from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.parking import settle
@@ -116,12 +117,15 @@ def _lock_balances(conn: Connection, events: Sequence[WireEvent]) -> None:
     """
     named = sorted(_members_named(events))
     if named:
-        conn.execute(
-            select(balances.c.member_id)
-            .where(balances.c.member_id.in_(named))
-            .order_by(balances.c.member_id)
-            .with_for_update()
-        ).all()
+        conn.execute(_LOCK_BALANCES, {"ids": named}).all()
+
+
+_LOCK_BALANCES = (
+    select(balances.c.member_id)
+    .where(any_of(balances.c.member_id, "ids"))
+    .order_by(balances.c.member_id)
+    .with_for_update()
+)
 
 
 def _members_named(events: Sequence[WireEvent]) -> set[uuid.UUID]:
@@ -193,9 +197,7 @@ def _whole_batch(
         rows.coupons += found.coupons
     saved = conn.begin_nested()
     try:
-        claimed = conn.execute(
-            pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.key), inbox_rows
-        ).all()
+        claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
         if len(claimed) != len(events):
             saved.rollback()
             return None
@@ -205,6 +207,10 @@ def _whole_batch(
         saved.rollback()
         return None
     return results, rows
+
+
+INBOX_COLUMNS = tuple(c.name for c in inbox.c)
+_CLAIM = insert_from_arrays(inbox, INBOX_COLUMNS).on_conflict_do_nothing().returning(inbox.c.key)
 
 
 def _inbox_row(
@@ -391,7 +397,11 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     are claimed, or their later use recorded, and listed in ``rows.coupon_log``.
     """
     if rows.members:
-        conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+        named = columns_of(members, rows.members)
+        conn.execute(
+            insert_from_arrays(members, named).on_conflict_do_nothing(),
+            arrays(rows.members, named),
+        )
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.sales or rows.refunds or rows.merges:
@@ -399,7 +409,9 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     if not rows.ledger:
         return
     rows.ledger += follow_lots(conn, rows.ledger, now)
-    conn.execute(ledger.insert(), [without_lots(r) for r in rows.ledger])
+    written = [without_lots(r) for r in rows.ledger]
+    named = columns_of(ledger, written)
+    conn.execute(insert_from_arrays(ledger, named), arrays(written, named))
     add_to_balances(conn, rows.ledger, now)
 
 
@@ -408,15 +420,19 @@ def add_to_balances(conn: Connection, moves: Sequence[Mapping[str, Any]], now: d
     moved: dict[uuid.UUID, int] = {}
     for r in moves:
         moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
-    stmt = pg_insert(balances)
+    ordered = sorted(moved.items())
     now_held = conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[balances.c.member_id],
-            set_={"points": balances.c.points + stmt.excluded.points},
-        ).returning(balances.c.member_id, balances.c.points),
-        [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
+        _ADD_TO_BALANCES,
+        {"member_id": [k for k, _ in ordered], "points": [v for _, v in ordered]},
     ).all()
     flag_overdrawn(conn, [(r.member_id, r.points) for r in now_held], now)
+
+
+_ADDING = insert_from_arrays(balances, ("member_id", "points"))
+_ADD_TO_BALANCES = _ADDING.on_conflict_do_update(
+    index_elements=[balances.c.member_id],
+    set_={"points": balances.c.points + _ADDING.excluded.points},
+).returning(balances.c.member_id, balances.c.points)
 
 
 def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:
@@ -457,10 +473,16 @@ def log_changes(
     ).scalar_one()
     points = dict(
         conn.execute(
-            select(balances.c.member_id, balances.c.points).where(balances.c.member_id.in_(ids))
+            select(balances.c.member_id, balances.c.points).where(
+                any_of(balances.c.member_id, "ids")
+            ),
+            {"ids": ids},
         ).all()
     )
-    found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
+    found = {
+        r.id: r
+        for r in conn.execute(select(members).where(any_of(members.c.id, "ids")), {"ids": ids})
+    }
     flagged = under_review(conn, ids)
     rows = []
     first = last - count + 1
@@ -494,4 +516,5 @@ def log_changes(
                 "body": json.dumps(coupon["body"]),
             }
         )
-    conn.execute(changes.insert(), rows)
+    named = columns_of(changes, rows)
+    conn.execute(insert_from_arrays(changes, named), arrays(rows, named))
