@@ -27,6 +27,7 @@ from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
+from loyalty_desktop.server.numbers import claim_numbers, clashing
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
@@ -392,6 +393,7 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     """
     if rows.members:
         conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+        claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.sales or rows.refunds or rows.merges:
@@ -462,6 +464,7 @@ def log_changes(
     )
     found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
     flagged = under_review(conn, ids)
+    held_by = clashing(conn, ids)  # the member holding a number this member was enrolled with
     rows = []
     first = last - count + 1
     for pos, member_id in enumerate(ids, start=first):
@@ -474,6 +477,8 @@ def log_changes(
             "consent": m.consent if m else None,
             "created_at": m.created_at.isoformat() if m else None,
             "review": member_id in flagged,
+            "number_clash": member_id in held_by,
+            "number_held_by": str(held_by[member_id]) if member_id in held_by else None,
         }
         rows.append(
             {
