@@ -2,7 +2,8 @@
 
 Every unique constraint includes the store or the member, and keys are UUIDs, so the
 schema can be spread over several database machines (Citus, CockroachDB, YugabyteDB)
-without a global index.
+without a global index. The exceptions are claims keyed by what is claimed, one row each
+(a coupon's first use, a member number's holder), and the small stores table.
 """
 
 from __future__ import annotations

@@ -56,7 +56,7 @@ def block_member_no(uow: UnitOfWork) -> str | None:
             f"this store has given out every member number from {first} to {last}; "
             "type a member number",
             reason="member_numbers_used_up",
-            first=first,
-            last=last,
+            first_no=first,
+            last_no=last,
         )
     return block_number(number, seq)
