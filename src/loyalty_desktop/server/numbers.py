@@ -17,10 +17,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, and_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from loyalty_desktop.server.tables import member_numbers, number_clashes
+from loyalty_desktop.server.tables import member_numbers, members, number_clashes
 
 
 def claim_numbers(
@@ -83,17 +83,22 @@ def claim_numbers(
     return [r["id"] for r in clashes]
 
 
-def clashing(conn: Connection, member_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
-    """Which of these members have a number another member holds (not cleared): who holds it."""
-    if not member_ids:
-        return {}
-    rows = conn.execute(
-        select(number_clashes.c.member_id, number_clashes.c.other_member_id).where(
-            number_clashes.c.member_id.in_(list(member_ids)),
-            number_clashes.c.cleared_at.is_(None),
+def with_clashes(member_ids: Sequence[uuid.UUID]) -> Select[Any]:
+    """These members' rows with ``number_held_by``: who holds their number, if it clashes (not cleared).
+
+    One read for the pull log's member bodies, so a push pays no extra round trip for it.
+    """
+    return (
+        select(members, number_clashes.c.other_member_id.label("number_held_by"))
+        .outerjoin(
+            number_clashes,
+            and_(
+                number_clashes.c.member_id == members.c.id,
+                number_clashes.c.cleared_at.is_(None),
+            ),
         )
+        .where(members.c.id.in_(list(member_ids)))
     )
-    return {r.member_id: r.other_member_id for r in rows}
 
 
 def open_clashes(conn: Connection) -> list[dict[str, Any]]:

@@ -27,7 +27,7 @@ from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
-from loyalty_desktop.server.numbers import claim_numbers, clashing
+from loyalty_desktop.server.numbers import claim_numbers, with_clashes
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
@@ -462,9 +462,9 @@ def log_changes(
             select(balances.c.member_id, balances.c.points).where(balances.c.member_id.in_(ids))
         ).all()
     )
-    found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
+    # with the member holding a number this member was enrolled with (in the same read)
+    found = {r.id: r for r in conn.execute(with_clashes(ids))}
     flagged = under_review(conn, ids)
-    held_by = clashing(conn, ids)  # the member holding a number this member was enrolled with
     rows = []
     first = last - count + 1
     for pos, member_id in enumerate(ids, start=first):
@@ -477,8 +477,8 @@ def log_changes(
             "consent": m.consent if m else None,
             "created_at": m.created_at.isoformat() if m else None,
             "review": member_id in flagged,
-            "number_clash": member_id in held_by,
-            "number_held_by": str(held_by[member_id]) if member_id in held_by else None,
+            "number_clash": bool(m and m.number_held_by),
+            "number_held_by": str(m.number_held_by) if m and m.number_held_by else None,
         }
         rows.append(
             {
