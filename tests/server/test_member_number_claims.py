@@ -6,6 +6,10 @@ import threading
 import uuid
 from typing import Any
 
+import sqlalchemy
+
+from loyalty_desktop.server.stores import add_store
+from loyalty_desktop.server.transactions import in_transaction
 from tests.server.conftest import Server, _command
 from tests.server.events import enrolled
 
@@ -59,3 +63,23 @@ def test_two_members_with_one_number_in_one_batch_and_the_same_member_again(
         second["payload"]["id"],
         first["payload"]["id"],
     )
+
+
+def test_stores_registered_at_the_same_moment_get_numbers_of_their_own(server: Server) -> None:
+    engine = sqlalchemy.create_engine(server.db, pool_size=6)
+    start = threading.Barrier(6)
+    numbers: list[int] = []
+
+    def register(n: int) -> None:
+        start.wait()
+        numbers.append(in_transaction(engine, lambda c: add_store(c, f"Shop {n}"))[2])
+
+    try:
+        workers = [threading.Thread(target=register, args=(n,)) for n in range(6)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+    finally:
+        engine.dispose()
+    assert sorted(numbers) == [2, 3, 4, 5, 6, 7]  # the fixture's store is 1

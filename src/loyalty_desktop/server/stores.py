@@ -17,7 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from loyalty_desktop.domain.member_numbers import MAX_STORE_NO
 from loyalty_desktop.server.tables import stores
 
-NUMBER_ATTEMPTS = 5
+# Each failed attempt lost to a registration that committed meanwhile, so n registrations at
+# the same moment need at most n attempts; registering is an administrator's rare act.
+NUMBER_ATTEMPTS = 100
 
 
 class StoreNumbersUsedUp(Exception):
