@@ -59,7 +59,7 @@ def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) ->
     engine = sqlalchemy.create_engine(server_db)
     upgrade(engine)
     with engine.begin() as conn:
-        store_id, _ = add_store(conn, "Shop")
+        store_id = add_store(conn, "Shop")[0]
     seq = iter(range(1, 1_000_000))
     with _statements(engine) as first, engine.begin() as conn:
         push_batch(conn, store_id, _wire(_batch(50, seq)))

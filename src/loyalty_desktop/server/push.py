@@ -28,6 +28,7 @@ from loyalty_desktop.server import coupons
 from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
+from loyalty_desktop.server.numbers import claim_numbers, with_clashes
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
@@ -402,6 +403,7 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
             insert_from_arrays(members, named).on_conflict_do_nothing(),
             arrays(rows.members, named),
         )
+        claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.sales or rows.refunds or rows.merges:
@@ -479,10 +481,8 @@ def log_changes(
             {"ids": ids},
         ).all()
     )
-    found = {
-        r.id: r
-        for r in conn.execute(select(members).where(any_of(members.c.id, "ids")), {"ids": ids})
-    }
+    # with the member holding a number this member was enrolled with (in the same read)
+    found = {r.id: r for r in conn.execute(with_clashes(), {"ids": ids})}
     flagged = under_review(conn, ids)
     rows = []
     first = last - count + 1
@@ -496,6 +496,8 @@ def log_changes(
             "consent": m.consent if m else None,
             "created_at": m.created_at.isoformat() if m else None,
             "review": member_id in flagged,
+            "number_clash": bool(m and m.number_held_by),
+            "number_held_by": str(m.number_held_by) if m and m.number_held_by else None,
         }
         rows.append(
             {
