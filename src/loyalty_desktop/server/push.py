@@ -18,7 +18,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, String, bindparam, func, select, true, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
@@ -118,9 +129,22 @@ def _lock_balances(conn: Connection, events: Sequence[WireEvent]) -> None:
     """
     named = sorted(_members_named(events))
     if named:
+        # A member with no points movement yet has no row to lock: give them one first, or a
+        # merge and the duplicate's first sale at another store pass each other unseen.
+        conn.execute(_OPEN_BALANCES, {"ids": named})
         conn.execute(_LOCK_BALANCES, {"ids": named}).all()
 
 
+_OPEN_BALANCES = (
+    pg_insert(balances)
+    .from_select(
+        ["member_id", "points"],
+        select(members.c.id, literal(0, BigInteger))
+        .where(any_of(members.c.id, "ids"))
+        .order_by(members.c.id),
+    )
+    .on_conflict_do_nothing()
+)
 _LOCK_BALANCES = (
     select(balances.c.member_id)
     .where(any_of(balances.c.member_id, "ids"))
