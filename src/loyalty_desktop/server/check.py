@@ -7,7 +7,9 @@ a refund parked longer than ``parked_days`` (its sale may never come). For revie
 failures: negative balances (offline redemptions at two stores; repaid by later earning),
 points left on a merged duplicate (a till that had not heard of the merge), coupons
 used by more than one sale (coupons.py) and members enrolled with a number another member
-holds (numbers.py), until a person clears them.
+holds (numbers.py), until a person clears them; sales rejected because the store's
+programme gives other points than they say (programs.py). Counted, not failures: sales
+applied without their earning recomputed (the server had not the store's programme version).
 """
 
 from __future__ import annotations
@@ -20,15 +22,28 @@ from sqlalchemy import Connection, and_, func, literal, or_, select
 from loyalty_desktop.server.coupons import open_conflicts
 from loyalty_desktop.server.lots import SERVER_STORE
 from loyalty_desktop.server.numbers import open_clashes
-from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked
+from loyalty_desktop.server.programs import MISMATCH_LIKE
+from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked, sales
 
 Finding = dict[str, Any]
 
 
 def check_books(conn: Connection, now: datetime, parked_days: int = 7) -> dict[str, Any]:
-    """``{"ok", "problems", "for_review"}`` for the whole server database."""
+    """``{"ok", "problems", "for_review", "earn_unchecked"}`` for the whole server database.
+
+    ``earn_unchecked``: how many members' sales were applied without their earned points
+    recomputed, because the server had not the store's programme version.
+    """
     problems = _balances(conn) + _inbox(conn) + _parked(conn, now - timedelta(days=parked_days))
-    return {"ok": not problems, "problems": problems, "for_review": _for_review(conn)}
+    unchecked = conn.execute(
+        select(func.count()).select_from(sales).where(sales.c.earn_checked.is_(False))
+    ).scalar_one()
+    return {
+        "ok": not problems,
+        "problems": problems,
+        "for_review": _for_review(conn),
+        "earn_unchecked": int(unchecked),
+    }
 
 
 def _balances(conn: Connection) -> list[Finding]:
@@ -152,4 +167,27 @@ def _for_review(conn: Connection) -> list[Finding]:
     ]
     found += [{"review": "coupon_used_twice", **c} for c in open_conflicts(conn)]
     found += [{"review": "member_number_clash", **n} for n in open_clashes(conn)]
-    return found
+    return found + _earn_mismatches(conn)
+
+
+def _earn_mismatches(conn: Connection) -> list[Finding]:
+    """Sales refused because the store's programme gives other points (a tampered or faulty till)."""
+    rows = conn.execute(
+        select(inbox.c.store_id, inbox.c.key, inbox.c.reason, inbox.c.received_at)
+        .where(
+            inbox.c.kind == "sale",
+            inbox.c.status == "rejected",
+            inbox.c.reason.like(MISMATCH_LIKE),
+        )
+        .order_by(inbox.c.received_at, inbox.c.key)
+    ).all()
+    return [
+        {
+            "review": "earn_mismatch",
+            "store_id": str(r.store_id),
+            "key": r.key,
+            "reason": r.reason,
+            "received_at": r.received_at.isoformat(),
+        }
+        for r in rows
+    ]

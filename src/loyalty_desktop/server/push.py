@@ -41,6 +41,16 @@ from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_eve
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.numbers import claim_numbers, with_clashes
 from loyalty_desktop.server.parking import settle
+from loyalty_desktop.server.programs import (
+    KIND as PROGRAM_KIND,
+)
+from loyalty_desktop.server.programs import (
+    StorePrograms,
+    earn_checked,
+    program_row,
+    versions_named,
+    write_programs,
+)
 from loyalty_desktop.server.reviews import flag_overdrawn, under_review
 from loyalty_desktop.server.tables import (
     balances,
@@ -100,13 +110,20 @@ def push_batch(
         return results
     _lock_balances(conn, events)
     seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
-    whole = _whole_batch(conn, store_id, events, now) if not seen else None
+    versions = versions_named((e.kind, e.payload) for e in events)
+    whole = (
+        _whole_batch(conn, store_id, events, now, StorePrograms.read(conn, store_id, versions))
+        if not seen
+        else None
+    )
     if whole is not None:
         results, written = whole
         touched, used = written.touched(), written.coupon_log
     else:
+        # read again: the whole-batch try may have counted programmes it then rolled back
+        known = StorePrograms.read(conn, store_id, versions)
         for event in events:
-            result, rows = _one(conn, store_id, event, now, seen.get(event.key))
+            result, rows = _one(conn, store_id, event, now, seen.get(event.key), known)
             results.append(result)
             if rows is None:
                 continue
@@ -193,7 +210,11 @@ def _seen_keys(store_id: uuid.UUID, keys: list[str]) -> Select[Any]:
 
 
 def _whole_batch(
-    conn: Connection, store_id: uuid.UUID, events: Sequence[WireEvent], now: datetime
+    conn: Connection,
+    store_id: uuid.UUID,
+    events: Sequence[WireEvent],
+    now: datetime,
+    known: StorePrograms,
 ) -> tuple[list[EventResult], Rows] | None:
     """The common case in a few statements: every event new, none clashing in the database.
 
@@ -207,11 +228,12 @@ def _whole_batch(
     results, rows, inbox_rows = [], Rows([], []), []
     for event in events:
         try:
-            found = facts_rows(store_id, event)
+            found = facts_rows(store_id, event, known)
         except Rejected as exc:
             results.append(EventResult(event.id, event.key, "rejected", exc.reason))
             inbox_rows.append(_inbox_row(store_id, event, now, "rejected", exc.reason))
             continue
+        known.add(found.programs)  # the batch's later sales are checked against it
         results.append(EventResult(event.id, event.key, "applied"))
         inbox_rows.append(_inbox_row(store_id, event, now, "applied", None))
         rows.members += found.members
@@ -220,6 +242,7 @@ def _whole_batch(
         rows.refunds += found.refunds
         rows.merges += found.merges
         rows.coupons += found.coupons
+        rows.programs += found.programs
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -257,7 +280,12 @@ def _inbox_row(
 
 
 def _one(
-    conn: Connection, store_id: uuid.UUID, event: WireEvent, now: datetime, seen: Any
+    conn: Connection,
+    store_id: uuid.UUID,
+    event: WireEvent,
+    now: datetime,
+    seen: Any,
+    known: StorePrograms,
 ) -> tuple[EventResult, Rows | None]:
     digest = event.digest()
     if seen is not None:
@@ -265,9 +293,10 @@ def _one(
     saved = conn.begin_nested()
     try:
         conn.execute(inbox.insert().values(_inbox_row(store_id, event, now, "applied", None)))
-        rows = facts_rows(store_id, event)
+        rows = facts_rows(store_id, event, known)
         write_rows(conn, rows, now)
         saved.commit()
+        known.add(rows.programs)
         return EventResult(event.id, event.key, "applied"), rows
     except IntegrityError:
         # Another worker claimed the key (or this event id) first and has committed.
@@ -340,6 +369,7 @@ class Rows:
     merges: list[dict[str, Any]] = field(default_factory=list)  # duplicate -> kept (merges.py)
     coupons: list[dict[str, Any]] = field(default_factory=list)  # coupons used (coupons.py)
     coupon_log: list[dict[str, Any]] = field(default_factory=list)  # filled by write_rows
+    programs: list[dict[str, Any]] = field(default_factory=list)  # versions sent (programs.py)
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (an enrolment outranks a balance)."""
@@ -348,11 +378,16 @@ class Rows:
         return found
 
 
-def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
-    """Check an event and turn it into rows (no database work); Rejected if it cannot be applied."""
+def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> Rows:
+    """Check an event and turn it into rows (no database work); Rejected if it cannot be applied.
+
+    ``known``: the store's programme versions, to recompute what a member's sale earned.
+    """
     check_event(event.kind, event.version, event.payload)
     p = event.payload
     rows = Rows([], [])
+    if event.kind == PROGRAM_KIND:
+        rows.programs.append(program_row(store_id, p, known))
     if event.kind == "member.enrolled":
         rows.members.append(
             {
@@ -388,6 +423,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent) -> Rows:
                 "member_id": as_uuid(p["member_id"], "sale member"),
                 "id": as_uuid(p["id"], "sale id"),
                 "store_id": store_id,
+                "earn_checked": earn_checked(p, known),  # Rejected if the programme disagrees
             }
         )
     if event.kind == coupons.KIND:
@@ -421,6 +457,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     added to ``rows.ledger`` (so ``rows.touched()`` names their members too). Coupons used
     are claimed, or their later use recorded, and listed in ``rows.coupon_log``.
     """
+    if rows.programs:
+        write_programs(conn, rows.programs, now)
     if rows.members:
         named = columns_of(members, rows.members)
         conn.execute(

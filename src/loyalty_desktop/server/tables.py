@@ -108,6 +108,19 @@ sales = Table(
     Column("member_id", Uuid, primary_key=True),
     Column("id", Uuid, primary_key=True),
     Column("store_id", Uuid, nullable=False),
+    # whether its earned points were recomputed from the store's programme (server/programs.py):
+    # false when the server had not that version; NULL for sales before s0008
+    Column("earn_checked", Boolean),
+)
+# Each store's programme files by the till's own version id, as the till sent them
+# (``program.loaded``): what the store's sales under each version must have earned.
+programs = Table(
+    "programs",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
 )
 # A refund that arrived before its sale: its ledger rows (JSON) wait for the sale.
 parked = Table(

@@ -47,6 +47,7 @@ class EventKind(StrEnum):
     COUPON_REDEEMED = "coupon.redeemed"
     EVENT_SIGNED_UP = "event.signed_up"
     EVENT_CHECKED_IN = "event.checked_in"
+    PROGRAM_LOADED = "program.loaded"
 
 
 _STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
@@ -138,6 +139,7 @@ EVENT_TYPES: dict[EventKind, EventType] = {
             {"event_id": _STR, "event": _STR, "starts_at": _STR, "member_id": _STR, "at": _STR},
         ),
         EventType(EventKind.EVENT_CHECKED_IN, 1, {"event_id": _STR, "member_id": _STR, "at": _STR}),
+        EventType(EventKind.PROGRAM_LOADED, 1, {"program_version": _INT, "source": _STR}),
     )
 }
 
@@ -237,6 +239,8 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
             for r in sale.rewards
         ],
         "program_version": sale.program_id,
+        # the month only (EarnContext): birthday campaigns, so the server can recompute earning
+        "birthday_month": sale.birthday_month,
         "device_id": sale.device_id,
     }
 
@@ -430,4 +434,20 @@ def checked_in_event(event: MemberEvent, member_id: str, at: datetime) -> Event:
         f"checkin:{event.id}:{member_id}",
         at,
         {"event_id": event.id, "member_id": member_id, "at": at.isoformat()},
+    )
+
+
+def program_loaded_event(program_version: int, source: str, at: datetime) -> Event:
+    """The programme file this till earns by, as loaded, under its local version id.
+
+    It travels in order with the sales, so the server has version N before the first sale
+    made under it and can recompute what each sale earned. Each sending is its own fact
+    (a new programme, or the one in force sent again on ``sync connect``), so the key is
+    the event's own id; the server keeps one text per store and version.
+    """
+    return _event(
+        EventKind.PROGRAM_LOADED,
+        f"program:{program_version}:{uuid.uuid4()}",
+        at,
+        {"program_version": program_version, "source": source},
     )

@@ -16,7 +16,8 @@ from loyalty_desktop.output_files import write_new_file
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import read_bytes
-from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.events import program_loaded_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.read_models import AuditFilter
 
@@ -76,6 +77,8 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> ProgramVer
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)
         write_audit(uow, shop, actor, _LOAD, f"program:{program_id}", None, {"source": source}, at)
+        # The server recomputes what sales earn from this text (docs/sync.md).
+        publish(uow, shop.device_id, program_loaded_event(program_id, text, at))
         uow.commit()
     return ProgramVersion(program_id, program)
 
@@ -86,6 +89,17 @@ def show_program(shop: Shop, actor: Actor) -> ProgramVersion:
     with shop.uow(write=False) as uow:
         program_id, program = program_in_force(uow)
     return ProgramVersion(program_id, program)
+
+
+def publish_program_in_force(uow: UnitOfWork, shop: Shop) -> None:
+    """Queue the programme in force for the server (``sync connect``), in the caller's transaction.
+
+    A till whose programme was loaded before it sent programmes, or before it connected,
+    so the server can check the sales made under it from now on.
+    """
+    current = uow.programs.current()
+    program_id, text = current or (DEFAULT_PROGRAM_ID, write_program(Program()))
+    publish(uow, shop.device_id, program_loaded_event(program_id, text, shop.clock.now()))
 
 
 @dataclass(frozen=True)

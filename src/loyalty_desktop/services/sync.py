@@ -26,6 +26,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, store_no
+from loyalty_desktop.services.programs import publish_program_in_force
 
 BATCH = 100
 IN_FLIGHT = 2  # batches on the wire at once: the server applies one while the next travels
@@ -176,6 +177,7 @@ def connect(
         uow.settings.set(STORE, store_id)
         uow.settings.set(STORE_NO, "" if number is None else str(number))
         uow.settings.set(PROBLEM, "")
+        publish_program_in_force(uow, shop)  # the server checks sales' points against it
         write_audit(
             uow,
             shop,

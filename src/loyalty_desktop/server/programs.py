@@ -1,0 +1,177 @@
+"""Each store's programme versions, and a sale's earned points recomputed from them.
+
+A till sends its programme file as a ``program.loaded`` event (on ``program load`` and on
+``sync connect``), in order with its sales, so the server usually has version N before the
+first sale made under it. A sale of a member under a version the server holds is earned
+again with the domain's own ``earn_points``, from the lines' net amounts, the share paid in
+money and the sale's own context (shop-local date, tier before, birthday month), exactly as
+the till's checkout computes it; a sale whose ``earned`` differs is rejected. A sale under
+a version the server has not got (a till before this release, or its programme event not
+yet committed) is applied as the till says and counted as unchecked (docs/sync.md).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from loyalty_desktop.domain.earn import EarnContext, earn_points
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.money import Currency, parse_money
+from loyalty_desktop.domain.pricing import SaleLine
+from loyalty_desktop.domain.program import Program
+from loyalty_desktop.domain.program_file import parse_program
+from loyalty_desktop.server.bulk import any_of
+from loyalty_desktop.server.facts import Rejected, as_moment
+from loyalty_desktop.server.tables import programs
+
+KIND = "program.loaded"
+# A mismatch's reason, and the LIKE pattern ``check`` finds the rejected sales by.
+MISMATCH = "sale: earned {said} points; the programme version {version} gives {gives}"
+MISMATCH_LIKE = MISMATCH.format(said="%", version="%", gives="%")
+
+
+@lru_cache(maxsize=64)
+def parsed(source: str) -> Program:
+    """A programme file's text as the till's parser reads it (pure, so kept per text)."""
+    return parse_program(source, "<store programme>")
+
+
+class StorePrograms:
+    """The programme versions a batch may need, read once, plus those the batch brings."""
+
+    def __init__(self, texts: Mapping[int, str]) -> None:
+        self.texts = dict(texts)
+
+    @classmethod
+    def read(cls, conn: Connection, store_id: uuid.UUID, versions: Iterable[int]) -> StorePrograms:
+        """The store's texts of ``versions`` (one query; none asked: none read)."""
+        wanted = sorted(set(versions))
+        if not wanted:
+            return cls({})
+        rows = conn.execute(
+            select(programs.c.version, programs.c.source).where(
+                programs.c.store_id == store_id, any_of(programs.c.version, "versions")
+            ),
+            {"versions": wanted},
+        ).all()
+        return cls({r.version: r.source for r in rows})
+
+    def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Versions an applied event brought (its text is the store's from now on)."""
+        for row in rows:
+            self.texts.setdefault(row["version"], row["source"])
+
+    def program(self, version: int) -> Program | None:
+        """The programme of a version the server holds, else None."""
+        text = self.texts.get(version)
+        return parsed(text) if text is not None else None
+
+
+def versions_named(events: Iterable[tuple[str, Mapping[str, Any]]]) -> set[int]:
+    """The programme versions a batch's sales and programme events name (kind, payload)."""
+    found = set()
+    for kind, payload in events:
+        version = payload.get("program_version")
+        if kind in ("sale", KIND) and isinstance(version, int) and not isinstance(version, bool):
+            found.add(version)
+    return found
+
+
+def program_row(
+    store_id: uuid.UUID, payload: Mapping[str, Any], known: StorePrograms
+) -> dict[str, Any]:
+    """The ``programs`` row a programme event asks for; Rejected if unreadable or not what the store sent before."""
+    version, source = payload["program_version"], payload["source"]
+    if version < 0:
+        raise Rejected("program.loaded: program_version cannot be negative")
+    try:
+        parsed(source)
+    except LoyaltyError as exc:
+        raise Rejected(f"program.loaded: version {version} does not read: {exc}") from exc
+    held = known.texts.get(version)
+    if held is not None and held != source:
+        raise Rejected(
+            f"program.loaded: version {version} was sent before with another text "
+            "(a till restored from a backup?); sales under it are checked against the first"
+        )
+    return {"store_id": store_id, "version": version, "source": source}
+
+
+def write_programs(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
+    """Keep programme versions; the same text again is nothing new, another text is Rejected.
+
+    The first text of a version stands (of two workers, the second waits and then reads it).
+    """
+    for row in rows:
+        conn.execute(pg_insert(programs).values(**row, received_at=now).on_conflict_do_nothing())
+        held = conn.execute(
+            select(programs.c.source).where(
+                programs.c.store_id == row["store_id"], programs.c.version == row["version"]
+            )
+        ).scalar_one()
+        if held != row["source"]:
+            raise Rejected(
+                f"program.loaded: version {row['version']} was sent before with another text"
+            )
+
+
+def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
+    """Whether a member's sale's ``earned`` was recomputed (True) or could not be (False).
+
+    Raises Rejected when the programme version gives another number of points.
+    """
+    version = payload.get("program_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        return False
+    program = known.program(version)
+    inputs = _inputs(payload, program) if program is not None else None
+    if program is None or inputs is None:
+        return False
+    lines, cash_share, ctx = inputs
+    gives = earn_points(program, lines, cash_share=cash_share, ctx=ctx).points
+    if gives != payload["earned"]:
+        raise Rejected(MISMATCH.format(said=payload["earned"], version=version, gives=gives))
+    return True
+
+
+def _inputs(
+    p: Mapping[str, Any], program: Program
+) -> tuple[list[SaleLine], Fraction, EarnContext] | None:
+    """The till's earning inputs from a sale event; None if an older till left one out."""
+    tier, month = p.get("tier_before"), p.get("birthday_month")
+    if not isinstance(tier, str | None) or "tier_before" not in p:
+        return None
+    if month is not None and (not isinstance(month, int) or not 1 <= month <= 12):
+        raise Rejected(f"sale: birthday_month {month!r} is not a month")
+    try:
+        cur = Currency.of(p["currency"])
+        lines = [_line(line, cur) for line in p["lines"]]
+        net, paid = parse_money(p["net"], cur), parse_money(p["paid"], cur)
+    except (LoyaltyError, KeyError, TypeError, InvalidOperation):
+        return None  # facts.py has checked what every till sends; this is an older shape
+    # The till's own share: what was paid in money over the net (checkout._earn_and_redeem).
+    cash_share = Fraction(paid, net) if net > 0 else Fraction(0)
+    at = as_moment(p["at"], "sale at")
+    ctx = EarnContext(at.astimezone(ZoneInfo(program.timezone)).date(), tier, month)
+    return lines, cash_share, ctx
+
+
+def _line(line: Mapping[str, Any], cur: Currency) -> SaleLine:
+    return SaleLine(
+        sku=str(line["sku"]),
+        quantity=Decimal(line["qty"]),
+        unit_price=Decimal(line["unit_price"]),
+        category=line.get("category"),
+        amount=parse_money(line["amount"], cur),
+        net=parse_money(line["net"], cur),
+    )
