@@ -11,7 +11,10 @@ ratio says what the HTTP hop, JSON, checking, savepoints and per-event inbox cos
 
     LOYALTY_TEST_PG_URL=postgresql+psycopg://postgres@127.0.0.1:5432/test \\
         .venv/bin/python benchmarks/sync.py [--events 100000] [--members 1000] [--workers 2] \\
-        [--in-flight 2] [--lots]
+        [--in-flight 2] [--lots] [--checked]
+
+``--checked``: the store sends its programme first and every sale names it, so the server
+recomputes each sale's earned points (server/programs.py); without it no sale is checked.
 """
 
 from __future__ import annotations
@@ -34,12 +37,20 @@ from typing import Any
 import sqlalchemy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.server.events import enrolled, sale
+from tests.server.events import _wire, enrolled, sale
 
 from loyalty_desktop.services.sync import IN_FLIGHT, WINDOW
 from loyalty_desktop.sync.http import HttpSyncServer
 
 DB = "loyalty_server_test"
+# The benchmark's sales (105.00 each, 105 points) as this programme gives them.
+PROGRAM = """\
+currency = "CNY"
+timezone = "Asia/Shanghai"
+[earn]
+points = 1
+per = "1.00"
+"""
 
 
 def _schema_url(base: sqlalchemy.URL, schema: str) -> str:
@@ -132,6 +143,11 @@ def main() -> None:
         action="store_true",
         help="each sale's earn opens a lot of a year, as a till's does (the server keeps lots)",
     )
+    parser.add_argument(
+        "--checked",
+        action="store_true",
+        help="send the programme first and name it in every sale: each sale's points recomputed",
+    )
     args = parser.parse_args()
     pg = sqlalchemy.engine.make_url(
         os.environ.get("LOYALTY_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -157,6 +173,12 @@ def main() -> None:
         if args.lots:
             for event in events[args.members :]:
                 _with_lot(event["payload"]["movements"][0])
+        if args.checked:
+            for event in events[args.members :]:
+                event["payload"].update(program_version=1, tier_before=None, birthday_month=None)
+            loaded = {"program_version": 1, "source": PROGRAM}
+            events[-1] = _wire("program.loaded", "program:1", len(events) + 1, loaded)
+            events.insert(0, events.pop())
         latencies: list[float] = []
 
         def push(i: int) -> None:
@@ -175,6 +197,10 @@ def main() -> None:
         proc.terminate()
         proc.wait()
     copy_s = _copy_baseline(base, schema, url)
+    counted = sqlalchemy.create_engine(url)
+    with counted.connect() as conn:  # how many sales the server recomputed
+        checked = conn.exec_driver_sql("select count(*) from sales where earn_checked").scalar()
+    counted.dispose()
     engine = sqlalchemy.create_engine(base, isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:  # a benchmark leaves nothing behind
         conn.exec_driver_sql(f"drop schema {schema} cascade")
@@ -188,6 +214,8 @@ def main() -> None:
                 "workers": args.workers,
                 "in_flight": args.in_flight,
                 "lots": args.lots,
+                "checked": args.checked,
+                "sales_checked": checked,
                 "push_s": round(push_s, 2),
                 "events_per_s": round(len(events) / push_s),
                 "batch_ms_p50": round(statistics.median(latencies) * 1000, 1),

@@ -184,7 +184,8 @@ def test_the_tills_background_pass_never_raises_and_does_nothing_until_connected
     sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "tok", "store-9")
     wire.failure = sync.ServerUnavailable("cable out")
     away = sync.run_pass(shop)
-    assert (away.problem, away.queue) == ("server_unavailable", queued)
+    # connecting queued the programme in force for the server (its sales are checked by it)
+    assert (away.problem, away.queue) == ("server_unavailable", queued + 1)
     wire.failure = sync.TokenRefused("revoked")
     assert sync.run_pass(shop).problem == "token_refused"
     wire.failure = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -97,6 +99,15 @@ def _check(server: Server) -> dict[str, Any]:
     return dict(_command(server.db, "check", "--json"))
 
 
+def _check_text(server: Server) -> str:
+    return subprocess.run(
+        [sys.executable, "-m", "loyalty_desktop.server.cli", "--db", server.db, "check"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 def _tamper(till: Opened, sale_no: str, more: int) -> None:
     """Raise a queued sale's earned points and its earn movement by ``more``, as a bad till would."""
     with sqlite3.connect(_db(till)) as db:
@@ -162,23 +173,21 @@ def test_a_sale_whose_points_were_raised_by_hand_is_rejected_applies_nothing_and
 
     assert report.rejected == 1
     [(reason,)] = server.sql("select reason from inbox where status = 'rejected'")
-    assert reason == (
-        f"sale: earned {second + 500} points; the programme version 1 gives {second}"
-    )
+    assert reason == (f"sale: earned {second + 500} points; the programme version 1 gives {second}")
     assert _balance(server, till, member_no) == first  # S1 only
     assert server.sql("select count(*) from sales") == [(1,)]
     found = _check(server)
     assert found["ok"] is True
     [listed] = [f for f in found["for_review"] if f["review"] == "earn_mismatch"]
     assert (listed["store_id"], listed["reason"]) == (server.store_id, reason)
+    assert f"for review: earn_mismatch: store {server.store_id}, event sale:" in _check_text(server)
 
 
 def test_a_sale_under_a_programme_the_server_has_not_got_is_applied_and_counted_unchecked(
     server: Server, till: Opened
 ) -> None:
-    # A till before this release: its programme never went to the server.
-    with sqlite3.connect(_db(till)) as db:
-        db.execute("delete from outbox where kind = 'program.loaded'")
+    # A till that never ran `sync connect` (as one before this release): its programme
+    # never went to the server; its sales do.
     member_no = _enrol(till, "王芳")
     _sell(till, "S1", member_no)
     _tamper(till, "S1", 7)  # not even a wrong number can be told without the programme
@@ -188,6 +197,7 @@ def test_a_sale_under_a_programme_the_server_has_not_got_is_applied_and_counted_
     assert _balance(server, till, member_no) == 212
     assert server.sql("select earn_checked from sales") == [(False,)]
     assert _check(server)["earn_unchecked"] == 1
+    assert "unchecked: 1 sale(s) applied without their points recomputed" in _check_text(server)
 
 
 def test_sales_are_checked_against_the_programme_they_were_made_under(
@@ -220,8 +230,9 @@ def _wire(till: Opened) -> list[dict[str, Any]]:
     return [e.wire() for e in queue.pending(100)]
 
 
-def _five_sales(till: Opened) -> list[dict[str, Any]]:
-    """Five sales to a member born in March, the third raised by one point: the queue."""
+def _five_sales(till: Opened, server: Server, token: str) -> list[dict[str, Any]]:
+    """Connected, five sales to a member born in March, the third raised by one point: the queue."""
+    sync.connect_to(till.shop, LOCAL_ADMIN, server.url, token)
     member_no = _enrol(till, "王芳", date(1990, 3, 14))
     for n in range(1, 6):
         _sell(till, f"S{n}", member_no)
@@ -232,14 +243,14 @@ def _five_sales(till: Opened) -> list[dict[str, Any]]:
 def test_the_fast_path_and_the_one_by_one_path_give_the_same_answers(
     server: Server, till: Opened, tmp_path: Path, clock: FixedClock
 ) -> None:
-    fast_events = _five_sales(till)
+    other = _command(server.db, "store", "add", "Shop B")
+    fast_events = _five_sales(till, server, server.token)
     twin = open_database(tmp_path / "twin.db", clock=clock, keys_dir=tmp_path / "keys")
     try:  # the same programme and sales at a second till of another store
         programs.load_program(twin.shop, LOCAL_ADMIN, PROGRAM, "programme.toml")
-        slow_events = _five_sales(twin)
+        slow_events = _five_sales(twin, server, other["token"])
     finally:
         twin.engine.dispose()
-    other = _command(server.db, "store", "add", "Shop B")
 
     code, fast = server.post("/v1/events", {"events": fast_events})
     # the first event sent alone before: a key already seen sends the batch one event at a time
@@ -249,8 +260,9 @@ def test_the_fast_path_and_the_one_by_one_path_give_the_same_answers(
     assert (code, code_b) == (200, 200)
     answers = [(r["status"], r.get("reason")) for r in fast["results"]]
     assert [(r["status"], r.get("reason")) for r in slow["results"]][1:] == answers[1:]
+    assert fast_events[0]["kind"] == "program.loaded"
     assert [s for s, _ in answers] == ["applied"] * 4 + ["rejected"] + ["applied"] * 2
-    assert answers[4][1] is not None and answers[4][1].startswith("sale: earned ")
+    assert str(answers[4][1]).startswith("sale: earned ")
     assert server.sql(
         "select count(*) filter (where earn_checked) from sales group by store_id"
     ) == [(4,), (4,)]

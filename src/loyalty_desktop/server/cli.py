@@ -112,6 +112,11 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
             print(f"problem: {p['problem']}: {p['message']} ({p.get('member_id') or p['key']})")
         for r in found["for_review"]:
             print(f"for review: {r['review']}: {_review_line(r)}")
+        if found["earn_unchecked"]:
+            print(
+                f"unchecked: {found['earn_unchecked']} sale(s) applied without their points "
+                "recomputed (the server had not the store's programme version)"
+            )
         print("ok" if found["ok"] else f"{len(found['problems'])} problem(s)")
     return 0 if found["ok"] else 1
 
@@ -160,6 +165,8 @@ def _review_line(r: dict[str, Any]) -> str:
             f"{r['member_no']}, which member {r['other_member_id']} at store "
             f"{r['other_store_id']} holds"
         )
+    if r["review"] == "earn_mismatch":
+        return f"store {r['store_id']}, event {r['key']}: {r['reason']}"
     if r["review"] == "coupon_used_twice":
         return (
             f"coupon {r['coupon_id']} used by sale {r['sale_id']} at store {r['store_id']}, "

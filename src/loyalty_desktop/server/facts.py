@@ -4,8 +4,8 @@ The server does not take a store's numbers on trust: the payload must fit its ki
 and version (services/events.py), a sale's line amounts are recomputed from quantity
 and unit price with the domain's rounding, what was paid must be what was due less
 the points' value, and the points the sale says it earned and redeemed must be the
-points its movements move. Earning itself is not recomputed from the programme yet:
-that needs the store's programme version on the server (docs/sync.md, "Not yet").
+points its movements move. What a sale earned is recomputed from the store's programme
+in server/programs.py (it needs the store's programme versions from the database).
 """
 
 from __future__ import annotations

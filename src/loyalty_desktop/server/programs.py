@@ -148,9 +148,11 @@ def _inputs(
     p: Mapping[str, Any], program: Program
 ) -> tuple[list[SaleLine], Fraction, EarnContext] | None:
     """The till's earning inputs from a sale event; None if an older till left one out."""
-    tier, month = p.get("tier_before"), p.get("birthday_month")
-    if not isinstance(tier, str | None) or "tier_before" not in p:
-        return None
+    if "tier_before" not in p or "birthday_month" not in p:
+        return None  # queued by a till before sales carried the birthday month
+    tier, month = p["tier_before"], p["birthday_month"]
+    if not isinstance(tier, str | None):
+        raise Rejected("sale: tier_before is not a tier name")
     if month is not None and (not isinstance(month, int) or not 1 <= month <= 12):
         raise Rejected(f"sale: birthday_month {month!r} is not a month")
     try:

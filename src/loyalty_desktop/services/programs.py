@@ -21,6 +21,8 @@ from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.read_models import AuditFilter
 
+# The setting that names the central server while this till is connected (services/sync.py).
+SYNC_SERVER = "sync.server"
 DEFAULT_PROGRAM_ID = 0  # the built-in defaults, in force until a programme file is loaded
 _LOAD = "program.load"  # the audit's action for a new version
 
@@ -77,8 +79,8 @@ def load_program(shop: Shop, actor: Actor, text: str, source: str) -> ProgramVer
         at = shop.clock.now()
         program_id = uow.programs.add(text, at)
         write_audit(uow, shop, actor, _LOAD, f"program:{program_id}", None, {"source": source}, at)
-        # The server recomputes what sales earn from this text (docs/sync.md).
-        publish(uow, shop.device_id, program_loaded_event(program_id, text, at))
+        if uow.settings.get(SYNC_SERVER):  # the server recomputes sales' points from it
+            publish(uow, shop.device_id, program_loaded_event(program_id, text, at))
         uow.commit()
     return ProgramVersion(program_id, program)
 
@@ -94,8 +96,9 @@ def show_program(shop: Shop, actor: Actor) -> ProgramVersion:
 def publish_program_in_force(uow: UnitOfWork, shop: Shop) -> None:
     """Queue the programme in force for the server (``sync connect``), in the caller's transaction.
 
-    A till whose programme was loaded before it sent programmes, or before it connected,
-    so the server can check the sales made under it from now on.
+    A programme loaded while not connected (or before tills sent programmes) goes now, so
+    the server can check the sales made under it from here on; one loaded while connected
+    goes with ``load_program``.
     """
     current = uow.programs.current()
     program_id, text = current or (DEFAULT_PROGRAM_ID, write_program(Program()))

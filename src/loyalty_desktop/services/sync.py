@@ -26,13 +26,13 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, store_no
-from loyalty_desktop.services.programs import publish_program_in_force
+from loyalty_desktop.services.programs import SYNC_SERVER, publish_program_in_force
 
 BATCH = 100
 IN_FLIGHT = 2  # batches on the wire at once: the server applies one while the next travels
 WINDOW = 10  # batches read from the queue per round; each is marked sent once answered
 MAX_ADDRESS = 2000
-SERVER, TOKEN, STORE = "sync.server", "sync.token", "sync.store_id"
+SERVER, TOKEN, STORE = SYNC_SERVER, "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
 PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
 ACKNOWLEDGED = frozenset({"applied", "duplicate", "rejected"})
