@@ -114,7 +114,8 @@ def test_the_model_and_backtest_read_nothing_of_the_report_day() -> None:
     today = [Sale(f"M{n:04d}", DAY_START + timedelta(hours=9, minutes=n)) for n in range(1, 60, 2)]
     plain = churn_workings_for(sales)
     later = churn_workings_for(sales + today)
-    assert isinstance(plain, ChurnWorkings) and isinstance(later, ChurnWorkings)
+    assert isinstance(plain, ChurnWorkings)
+    assert isinstance(later, ChurnWorkings)
     assert later.report.backtest == plain.report.backtest
     pd.testing.assert_frame_equal(later.train, plain.train)
     assert (later.train_churned == plain.train_churned).all()
