@@ -61,6 +61,12 @@ class RfmReport:
     members: tuple[RfmMember, ...]
     segments: tuple[RfmSegmentTotal, ...]
     computed_at: datetime | None = None  # when, if computed earlier and stored (None: just now)
+    # Brought up to date from the nightly job's workings of this moment (the members changed
+    # since computed again; equal to computing it all), None: computed in full or read back.
+    updated_from: datetime | None = None
+    # Why it was computed in full although the nightly job's workings were looked for
+    # (``updated_reports.bring_up_to_date``: "backdated", "members_closed", ...), or None.
+    not_updated: str | None = None
 
 
 def quintile_scores(values: pd.Series, *, lower_is_better: bool = False) -> pd.Series:

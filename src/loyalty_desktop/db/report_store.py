@@ -13,12 +13,14 @@ by the stored reports.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from loyalty_desktop.db.errors import storage_errors
+from loyalty_desktop.db.report_changes import changes_since, touched_log, touched_members
 from loyalty_desktop.db.tables import (
     members,
     movements,
@@ -28,7 +30,10 @@ from loyalty_desktop.db.tables import (
     sales,
     tier_changes,
 )
-from loyalty_desktop.services.report_store import StoredReport
+from loyalty_desktop.services.report_store import Changes, StoredReport
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 _VERSION = select(
     select(func.max(programs.c.id)).scalar_subquery(),
@@ -78,6 +83,16 @@ class SqlReportStore:
         with storage_errors(), self.engine.connect() as conn:
             found: datetime | None = conn.execute(select(func.max(sales.c.at))).scalar()
         return found
+
+    def changes_since(self, version: str, since: datetime) -> Changes:
+        """What changed since the data ``version`` (see ``report_changes.changes_since``)."""
+        with storage_errors(), self.engine.connect() as conn:
+            return changes_since(conn, version, since, data_version(conn))
+
+    def touched(self, members: Collection[str], at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
+        with storage_errors(), self.engine.connect() as conn:
+            return touched_log(conn, members, at), touched_members(conn, members, at)
 
     def stored(self, key: str) -> StoredReport | None:
         """The report stored under ``key``, or None."""
