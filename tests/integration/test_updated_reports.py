@@ -121,9 +121,7 @@ def test_changes_that_cannot_be_followed_member_by_member_compute_in_full_and_sa
     assert old_sale is not None
 
     clock.advance(minutes=20)  # a refund of a sale before today: churn's model read that sale
-    refunds.refund(
-        demo.shop, LOCAL_ADMIN, refunds.RefundRequest("OLD-R", old_sale, amount="1.00")
-    )
+    refunds.refund(demo.shop, LOCAL_ADMIN, refunds.RefundRequest("OLD-R", old_sale, amount="1.00"))
     churn = _report(demo, "churn")
     assert (churn.updated_from, churn.not_updated) == (None, "backdated")
     assert replace(churn, not_updated=None) == _report(demo, "churn", fresh=True)

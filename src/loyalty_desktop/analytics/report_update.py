@@ -14,12 +14,14 @@ is the full computation's own function, so the result is the same report
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
 import pandas as pd
+from sklearn.ensemble import HistGradientBoostingClassifier
 
 from loyalty_desktop.analytics.churn import (
     ChurnBacktest,
@@ -55,6 +57,28 @@ class StoredChurn:
     tier_codes: np.ndarray
 
 
+_MODELS: dict[bytes, HistGradientBoostingClassifier] = {}
+"""Models fitted again on stored training rows in this process, by a digest of those rows."""
+
+
+def _model_of(stored: StoredChurn) -> HistGradientBoostingClassifier:
+    """The model the stored rows give: fitted again (the same model: fixed seed, one thread).
+
+    A process that asks again (the reports screen, refreshed through the day) reuses the
+    fit: 0.5 s on the benchmark shop's 40,000 training rows.
+    """
+    digest = hashlib.sha256()
+    digest.update(np.ascontiguousarray(stored.train.to_numpy(dtype=np.float64)).tobytes())
+    digest.update(np.ascontiguousarray(stored.train_churned, dtype=bool).tobytes())
+    key = digest.digest()
+    model = _MODELS.get(key)
+    if model is None:
+        model = fit_churn_model(stored.train, pd.Series(stored.train_churned))
+        _MODELS.clear()  # one day's model is all a process needs
+        _MODELS[key] = model
+    return model
+
+
 def updated_rfm(
     figures: pd.DataFrame, touched: Collection[str], log: pd.DataFrame, at: datetime
 ) -> RfmReport:
@@ -66,7 +90,10 @@ def updated_rfm(
     fresh = rfm_figures(log, at)
     if not fresh.empty:
         fresh = fresh.astype({"last_at": kept["last_at"].dtype}) if not kept.empty else fresh
-        kept = pd.concat([kept, fresh]).sort_index()
+        kept = pd.concat([kept, fresh])
+        # In member-number order as the full computation: numpy sorts text by code point,
+        # as Python does, 3x quicker than sorting the object index.
+        kept = kept.iloc[np.argsort(np.asarray(kept.index, dtype=str), kind="stable")]
     return rfm_from_table(rfm_scored(kept, at), at)
 
 
@@ -86,9 +113,7 @@ def updated_churn(
     names in use changed, and with them the model's tier codes).
     """
     first, reference = churn_day(at, timezone)
-    if moment(first) != moment(stored.day_start) or moment(reference) != moment(
-        stored.reference
-    ):
+    if moment(first) != moment(stored.day_start) or moment(reference) != moment(stored.reference):
         return "another_day"
     roster = members[pd.to_datetime(members["joined_at"], utc=True) <= moment(at)]
     stay = ~np.isin(stored.members, np.asarray(list(touched), dtype=str))
@@ -98,7 +123,7 @@ def updated_churn(
     texts = until(log, at)
     coded, numbers = number_log(texts, [roster])
     current = churn_features(coded, numbered(roster, numbers), at, stored.tiers, reference)
-    model = fit_churn_model(stored.train, pd.Series(stored.train_churned))
+    model = _model_of(stored)
     risks = np.concatenate([stored.risks[stay], churn_probability(model, current)])
     people = np.concatenate(
         [

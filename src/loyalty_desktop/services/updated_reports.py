@@ -57,7 +57,9 @@ def with_workings(name: str, period: ReportPeriod) -> tuple[Any, str | None]:
         InvalidRequest: the report refused (churn without enough history).
     """
     if name == "rfm":
-        figures = rfm_figures(store_log(period.source, period.store).purchase_log(period.end), period.end)
+        figures = rfm_figures(
+            store_log(period.source, period.store).purchase_log(period.end), period.end
+        )
         report = rfm_from_table(rfm_scored(figures, period.end), period.end)
         return report, dump_rfm(figures, period.end)
     if name == "churn":
