@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
 
+from loyalty_desktop.analytics.bulk_rows import build_rows
 from loyalty_desktop.analytics.churn_features import bought_nothing, churn_features, known_tiers
 from loyalty_desktop.analytics.churn_model import (
     churn_probability,
@@ -224,7 +225,7 @@ def churn_workings(
     report = ChurnReport(
         at=at,
         horizon_days=horizon_days,
-        members=tuple(map(ChurnRisk, members[order].tolist(), risks[order].tolist())),
+        members=build_rows(ChurnRisk, members[order].tolist(), risks[order].tolist()),
         backtest=backtest,
     )
     return ChurnWorkings(

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier
 
+from loyalty_desktop.analytics.bulk_rows import build_rows
 from loyalty_desktop.analytics.churn import (
     ChurnBacktest,
     ChurnReport,
@@ -135,6 +136,6 @@ def updated_churn(
     return ChurnReport(
         at=at,
         horizon_days=stored.horizon_days,
-        members=tuple(map(ChurnRisk, people[order].tolist(), risks[order].tolist())),
+        members=build_rows(ChurnRisk, people[order].tolist(), risks[order].tolist()),
         backtest=stored.backtest,
     )
