@@ -39,7 +39,7 @@ def _days(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, format="%Y-%m-%d" if text else None)
 
 
-def _unindexed(column: Any) -> Any:
+def unindexed(column: Any) -> Any:
     """The column in a form no index serves, so the query reads the table straight through.
 
     A report reads most of the history; through the index on ``at`` SQLite
@@ -114,7 +114,7 @@ def purchase_frame(
     ``only``: the sales of those members alone (theirs and merged duplicates'),
     through the index on the member: a few members' rows, not the whole table.
     """
-    where = [_unindexed(sales.c.at) <= end, sales.c.member_id.is_not(None)]
+    where = [unindexed(sales.c.at) <= end, sales.c.member_id.is_not(None)]
     if only is not None:
         chosen = select(members.c.id).where(*_some_members(only))
         where = [sales.c.member_id.in_(chosen), sales.c.at <= end]
@@ -181,7 +181,7 @@ def line_frame(conn: Connection, end: datetime, start: datetime | None = None) -
         )
     )
     if start is None:
-        query = query.where(_unindexed(sales.c.at) <= end)
+        query = query.where(unindexed(sales.c.at) <= end)
     else:
         query = query.where(sales.c.at > start, sales.c.at <= end)
     raw = _frame(_fetch(conn, query), ["member_id", "day", "sku", "qty", "back", "category"])
@@ -243,7 +243,7 @@ def member_frame(
             _fetch(
                 conn,
                 select(movements.c.member_id, func.sum(movements.c.points))
-                .where(_unindexed(movements.c.at) <= at)
+                .where(unindexed(movements.c.at) <= at)
                 .group_by(movements.c.member_id),
             )
         )
