@@ -103,7 +103,10 @@ def _numbers_of(conn: Connection, ids: Collection[Any]) -> list[str]:
     merged = dict(
         _rows(
             conn,
-            select(members.c.id, members.c.merged_into).where(members.c.merged_into.is_not(None)),
+            # Merged duplicates are closed: the partial index of members not active finds them.
+            select(members.c.id, members.c.merged_into).where(
+                members.c.status != "active", members.c.merged_into.is_not(None)
+            ),
         )
     )
     kept = list(set(roots(merged, ids).values()))

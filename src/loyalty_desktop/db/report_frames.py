@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, String, and_, func, or_, select, type_coerce
+from sqlalchemy import Connection, Select, String, and_, func, select, type_coerce, union
 
 from loyalty_desktop.analytics.ports import (
     LINE_COLUMNS,
@@ -82,11 +82,19 @@ def roots(parent: dict[Any, Any], ids: Iterable[Any]) -> dict[Any, Any]:
     return found
 
 
-def _some_members(only: Collection[str] | None) -> list[ColumnElement[bool]]:
-    """The members ``only`` names and every merged duplicate (whose histories they may keep)."""
+def _some_members(query: Select[Any], only: Collection[str] | None) -> Any:
+    """``query`` over members narrowed to those ``only`` names and every merged duplicate.
+
+    Two indexed reads joined, not one condition with OR: SQLite reads the whole
+    members table for the OR (0.05 s a time), while a merged duplicate is closed,
+    so the partial index of members not active finds them.
+    """
     if only is None:
-        return []
-    return [or_(members.c.member_no.in_(list(only)), members.c.merged_into.is_not(None))]
+        return query
+    return union(
+        query.where(members.c.member_no.in_(list(only))),
+        query.where(members.c.status != "active", members.c.merged_into.is_not(None)),
+    )
 
 
 def history_owners(conn: Connection, only: Collection[str] | None = None) -> dict[Any, str]:
@@ -96,9 +104,7 @@ def history_owners(conn: Connection, only: Collection[str] | None = None) -> dic
     """
     rows = _fetch(
         conn,
-        select(members.c.id, members.c.member_no, members.c.merged_into).where(
-            *_some_members(only)
-        ),
+        _some_members(select(members.c.id, members.c.member_no, members.c.merged_into), only),
     )
     number = {member_id: no for member_id, no, _ in rows}
     parent = {member_id: into for member_id, _, into in rows if into is not None}
@@ -116,7 +122,7 @@ def purchase_frame(
     """
     where = [unindexed(sales.c.at) <= end, sales.c.member_id.is_not(None)]
     if only is not None:
-        chosen = select(members.c.id).where(*_some_members(only))
+        chosen = _some_members(select(members.c.id), only)
         where = [sales.c.member_id.in_(chosen), sales.c.at <= end]
     refunded = (
         select(refunds.c.sale_ref, func.sum(refunds.c.amount).label("back"))
@@ -212,16 +218,19 @@ def member_frame(
     """
     if only is not None and not live:
         raise ValueError("a few members' snapshot is read live only")
-    query = select(
-        members.c.id,
-        members.c.member_no,
-        type_coerce(members.c.created_at, String),
-        members.c.balance,
-        members.c.tier,
-        members.c.consent,
-        members.c.status,
-        members.c.merged_into,
-    ).where(*_some_members(only))
+    query = _some_members(
+        select(
+            members.c.id,
+            members.c.member_no,
+            type_coerce(members.c.created_at, String).label("created_at"),
+            members.c.balance,
+            members.c.tier,
+            members.c.consent,
+            members.c.status,
+            members.c.merged_into,
+        ),
+        only,
+    )
     raw = _frame(
         _fetch(conn, query),
         ["id", "member_no", "joined", "balance", "tier", "consent", "status", "merged_into"],
