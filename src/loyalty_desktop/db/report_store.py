@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
+from loyalty_desktop.analytics.ports import TouchedRows
 from loyalty_desktop.db.errors import storage_errors
 from loyalty_desktop.db.report_changes import changes_since, touched_log, touched_members
 from loyalty_desktop.db.tables import (
@@ -31,9 +32,6 @@ from loyalty_desktop.db.tables import (
     tier_changes,
 )
 from loyalty_desktop.services.report_store import Changes, StoredReport
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 _VERSION = select(
     select(func.max(programs.c.id)).scalar_subquery(),
@@ -89,10 +87,10 @@ class SqlReportStore:
         with storage_errors(), self.engine.connect() as conn:
             return changes_since(conn, version, since, data_version(conn))
 
-    def touched(self, members: Collection[str], at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def touched(self, members: Collection[str], at: datetime) -> TouchedRows:
         """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
         with storage_errors(), self.engine.connect() as conn:
-            return touched_log(conn, members, at), touched_members(conn, members, at)
+            return TouchedRows(touched_log(conn, members, at), touched_members(conn, members, at))
 
     def stored(self, key: str) -> StoredReport | None:
         """The report stored under ``key``, or None."""

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    import pandas as pd
+from loyalty_desktop.analytics.ports import TouchedRows
 
 
 @dataclass(frozen=True)
@@ -75,9 +74,6 @@ class ReportStore(Protocol):
         """What changed since the data ``version``, taken when the data was as of ``since``."""
         ...
 
-    def touched(self, members: Collection[str], at: datetime) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """The purchase log up to ``at`` and the live member snapshot of ``members`` alone.
-
-        Columns ``analytics.ports.PURCHASE_COLUMNS`` and ``MEMBER_COLUMNS``.
-        """
+    def touched(self, members: Collection[str], at: datetime) -> TouchedRows:
+        """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
         ...

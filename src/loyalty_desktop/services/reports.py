@@ -124,8 +124,8 @@ def report(
         if found is not None:
             return cast(Report, found)
     computed = BUILDERS[name](period)
-    if why_not is not None:  # RFM or churn: say why the nightly job's workings did not serve
-        return cast(Report, replace(computed, not_updated=why_not))  # type: ignore[type-var]
+    if why_not is not None and isinstance(computed, RfmReport | ChurnReport):
+        return replace(computed, not_updated=why_not)  # why the job's workings did not serve
     return computed
 
 

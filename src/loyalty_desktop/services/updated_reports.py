@@ -28,12 +28,12 @@ from typing import Any
 
 from loyalty_desktop.analytics.frames import day_start, shop_day
 from loyalty_desktop.analytics.report_update import StoredChurn, updated_churn, updated_rfm
+from loyalty_desktop.analytics.report_workings import dump_churn, dump_rfm, load_churn, load_rfm
 from loyalty_desktop.analytics.rfm import rfm_figures, rfm_from_table, rfm_scored
 from loyalty_desktop.analytics.store_scope import store_log
 from loyalty_desktop.services import analytic_reports
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.report_period import ReportPeriod
-from loyalty_desktop.services.report_workings import dump_churn, dump_rfm, load_churn, load_rfm
 
 UPDATABLE = frozenset({"rfm", "churn"})
 MAX_TOUCHED = 10_000
@@ -106,11 +106,11 @@ def bring_up_to_date(
         workings = load_rfm(found.payload) if name == "rfm" else load_churn(found.payload)
     except ValueError:
         return None, "damaged"  # written by another version: compute it afresh
-    log, members = keeper.touched(changes.members, at)
+    rows = keeper.touched(changes.members, at)
     if isinstance(workings, StoredChurn):
-        report = updated_churn(workings, changes.members, log, members, at, timezone)
-    else:
-        report = updated_rfm(workings, changes.members, log, at)
-    if isinstance(report, str):
-        return None, report
-    return replace(report, updated_from=found.at), None
+        churn = updated_churn(workings, changes.members, rows.log, rows.members, at, timezone)
+        if isinstance(churn, str):
+            return None, churn
+        return replace(churn, updated_from=found.at), None
+    rfm = updated_rfm(workings, changes.members, rows.log, at)
+    return replace(rfm, updated_from=found.at), None

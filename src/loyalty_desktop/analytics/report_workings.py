@@ -10,6 +10,7 @@ again on its training rows gives the same model (fixed seed, one thread).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import io
 import json
 from datetime import datetime
@@ -21,7 +22,6 @@ import pandas as pd
 from loyalty_desktop.analytics.churn import ChurnBacktest, ChurnWorkings
 from loyalty_desktop.analytics.churn_features import FEATURES
 from loyalty_desktop.analytics.report_update import StoredChurn
-from loyalty_desktop.services.report_codec import dump_report, load_report
 
 FORMAT = 1  # a stored text of another format is ignored (the report is computed in full)
 
@@ -47,6 +47,30 @@ def _read_moments(found: dict[str, Any]) -> pd.Series:
     unit = str(found["unit"])
     stamps = _read(found["values"]).astype(np.int64).view(f"datetime64[{unit}]")
     return pd.Series(stamps).dt.tz_localize("UTC")
+
+
+def _dump_backtest(backtest: ChurnBacktest) -> dict[str, Any]:
+    """The back-test's fields; moments as ISO text, floats exactly (``json`` writes the shortest repr)."""
+    fields = dataclasses.asdict(backtest)
+    return {
+        name: value.isoformat() if isinstance(value, datetime) else value
+        for name, value in fields.items()
+    }
+
+
+def _load_backtest(found: dict[str, Any]) -> ChurnBacktest:
+    return ChurnBacktest(
+        train_cutoff=datetime.fromisoformat(found["train_cutoff"]),
+        test_cutoff=datetime.fromisoformat(found["test_cutoff"]),
+        end=datetime.fromisoformat(found["end"]),
+        train_members=int(found["train_members"]),
+        train_churned=int(found["train_churned"]),
+        test_members=int(found["test_members"]),
+        test_churned=int(found["test_churned"]),
+        auc=float(found["auc"]),
+        auc_recency=float(found["auc_recency"]),
+        auc_bgnbd=None if found["auc_bgnbd"] is None else float(found["auc_bgnbd"]),
+    )
 
 
 def dump_rfm(figures: pd.DataFrame, at: datetime) -> str:
@@ -98,7 +122,7 @@ def dump_churn(workings: ChurnWorkings) -> str:
             "reference": workings.reference.isoformat(),
             "tiers": list(workings.tiers),
             "past_tiers": list(workings.past_tiers),
-            "backtest": dump_report(report.backtest),
+            "backtest": _dump_backtest(report.backtest),
             "train": _array(workings.train[list(FEATURES)].to_numpy(dtype=np.float64)),
             "train_churned": _array(workings.train_churned.astype(bool)),
             "members": _array(np.asarray([r.member_no for r in report.members], dtype=str)),
@@ -125,7 +149,7 @@ def load_churn(text: str) -> StoredChurn:
             reference=datetime.fromisoformat(found["reference"]),
             tiers=tuple(str(name) for name in found["tiers"]),
             past_tiers=tuple(str(name) for name in found["past_tiers"]),
-            backtest=load_report(found["backtest"], ChurnBacktest),
+            backtest=_load_backtest(found["backtest"]),
             train=pd.DataFrame(_read(found["train"]), columns=list(FEATURES)),
             train_churned=_read(found["train_churned"]),
             members=_read(found["members"]),
