@@ -166,3 +166,21 @@ def test_another_day_or_a_past_moment_computes_in_full(demo: Opened, clock: Fixe
     assert (earlier.updated_from, earlier.not_updated) == (None, "past_moment")
     clock.advance(days=1)
     assert _report(demo, "churn").not_updated == "another_day"
+
+
+def test_a_member_merged_before_the_job_is_updated_with_the_duplicates_history(
+    demo: Opened, clock: FixedClock
+) -> None:
+    some = _report(demo, "rfm").members
+    keep, other = some[3].member_no, some[4].member_no
+    merge_members(demo.shop, LOCAL_ADMIN, keep, other)
+    clock.advance(minutes=5)
+    job = clock.now()
+    reports.store_for_later(demo.shop, LOCAL_ADMIN)
+    clock.advance(hours=1)
+    _sell(demo, clock, "MERGED-1", keep, "42.00")
+    _assert_updated_equals_full(demo, job)
+    rfm = _report(demo, "rfm")
+    kept = next(m for m in rfm.members if m.member_no == keep)
+    assert kept.frequency > max(some[3].frequency, some[4].frequency)  # both histories, and today
+    assert all(m.member_no != other for m in rfm.members)
