@@ -70,6 +70,9 @@ class SqlReportStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # The last answer of ``changes_since``: RFM then churn ask the same question, and
+        # while the data version is the same the answer is too.
+        self._changes: tuple[tuple[str, datetime, str], Changes] | None = None
 
     def data_version(self) -> str:
         """The counts and highest numbers of what reports read, as ``name=value`` text."""
@@ -85,7 +88,12 @@ class SqlReportStore:
     def changes_since(self, version: str, since: datetime) -> Changes:
         """What changed since the data ``version`` (see ``report_changes.changes_since``)."""
         with storage_errors(), self.engine.connect() as conn:
-            return changes_since(conn, version, since, data_version(conn))
+            asked = (version, since, data_version(conn))
+            kept = self._changes  # one read: a report in another thread may replace it
+            if kept is None or kept[0] != asked:
+                kept = (asked, changes_since(conn, *asked))
+                self._changes = kept
+            return kept[1]
 
     def touched(self, members: Collection[str], at: datetime) -> TouchedRows:
         """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
