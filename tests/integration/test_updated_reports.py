@@ -18,6 +18,7 @@ from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services import checkout, members, points, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.merge import merge_members
+from loyalty_desktop.services.updated_reports import workings_key
 from tests.conftest import FixedClock
 
 UPDATED = ("rfm", "churn")
@@ -184,3 +185,23 @@ def test_a_member_merged_before_the_job_is_updated_with_the_duplicates_history(
     kept = next(m for m in rfm.members if m.member_no == keep)
     assert kept.frequency > max(some[3].frequency, some[4].frequency)  # both histories, and today
     assert all(m.member_no != other for m in rfm.members)
+
+
+def test_workings_written_by_another_version_are_ignored_not_trusted(
+    demo: Opened, clock: FixedClock
+) -> None:
+    reports.store_for_later(demo.shop, LOCAL_ADMIN)
+    keeper = demo.shop.report_store
+    assert keeper is not None
+    for name in UPDATED:
+        key = workings_key(name, 365 if name == "rfm" else 90)
+        kept = keeper.stored(key)
+        assert kept is not None
+        keeper.store(replace(kept, payload='{"format": 0, "members": "AAAA"}'))
+    buyer = _report(demo, "rfm").members[0].member_no
+    clock.advance(minutes=30)
+    _sell(demo, clock, "D-1", buyer, "15.00")
+    for name in UPDATED:
+        found = _report(demo, name)
+        assert (found.updated_from, found.not_updated) == (None, "damaged")
+        assert replace(found, not_updated=None) == _report(demo, name, fresh=True)
