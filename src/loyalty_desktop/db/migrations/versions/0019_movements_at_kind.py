@@ -6,8 +6,8 @@ table every time (0.37–0.47 s on a busy machine, the KPIs' largest query
 once the buyers were counted from an index); the index holds the moment, the
 kind and the points.
 
-Revision ID: 0020
-Revises: 0018 (the lead chains it after any 0019)
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-06
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0020"
+revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
