@@ -98,8 +98,9 @@ def push_batch(
     now = datetime.now(UTC)
     if not events:
         return results
-    _lock_balances(conn, events)
     seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
+    # Only events not seen before can move points: a replayed batch locks and writes nothing.
+    _lock_balances(conn, [e for e in events if e.key not in seen])
     whole = _whole_batch(conn, store_id, events, now) if not seen else None
     if whole is not None:
         results, written = whole
