@@ -122,26 +122,19 @@ def store_all(
         if keeper.data_version() != before:
             skipped.append((name, "data_changed"))
             continue
-        if workings is not None:
+        kept = [(snapshot_key(name, period.horizon_days), dump_report(report))]
+        if workings is not None:  # what a report later today is brought up to date from
+            kept.insert(0, (workings_key(name, period.horizon_days), workings))
+        for key, payload in kept:
             keeper.store(
                 StoredReport(
-                    key=workings_key(name, period.horizon_days),
+                    key=key,
                     at=period.end,
                     start=period.start,
                     computed_at=began,
                     data_version=before,
-                    payload=workings,
+                    payload=payload,
                 )
             )
-        keeper.store(
-            StoredReport(
-                key=snapshot_key(name, period.horizon_days),
-                at=period.end,
-                start=period.start,
-                computed_at=began,
-                data_version=before,
-                payload=dump_report(report),
-            )
-        )
         stored.append(name)
     return StoredRun(at, tuple(stored), tuple(skipped))
