@@ -89,7 +89,10 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
         with shop.uow(write=False) as uow:
             after = int(uow.settings.get(CURSOR) or 0)
         rows, cursor = server.changes(after, PAGE)
-        if not rows:
+        if not rows:  # up to date: "last received" says when this till last heard the log
+            with shop.uow() as uow:
+                uow.settings.set(LAST_PULL, shop.clock.now().isoformat())
+                uow.commit()
             return total
         if not isinstance(cursor, int) or cursor <= after:
             raise ServerUnavailable("the server's cursor does not move forward")
@@ -97,7 +100,6 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
         with shop.uow() as uow:
             report = apply_page(uow, shop, changes, own_store)
             uow.settings.set(CURSOR, str(cursor))
-            uow.settings.set(LAST_PULL, shop.clock.now().isoformat())
             uow.commit()
         total = PullReport(
             total.changes + report.changes,
