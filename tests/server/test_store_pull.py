@@ -35,6 +35,7 @@ from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server, _command
+from tests.server.events import enrolled, sale
 from tests.server.test_coupon_two_tills import _shop_with_a_coupon
 from tests.server.test_soak import _start_audit_head
 
@@ -347,3 +348,24 @@ def test_two_stores_selling_to_shared_members_between_passes_converge_with_zero_
     # a movement arrives; lots are not compared, only that each till's hold together: check)
     assert a.check() == b.check() == ()
     assert _command(server.db, "check", "--json")["ok"] is True
+
+
+def test_movements_logged_before_the_members_record_are_applied_once_the_record_arrives(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    _, b = tills
+    member = str(uuid.uuid4())
+    sold = sale(member, 2)  # store A's second batch committed before its first
+    assert server.post("/v1/events", {"events": [sold]})[0] == 200
+    b.sync()
+    assert b.sql(f"select count(*) from members where id = '{member}'") == [(0,)]
+    assert sync.status(b.shop).clashes == 0  # not a clash: the record is on its way
+    assert server.post("/v1/events", {"events": [enrolled(member, 1)]})[0] == 200
+    b.sync()
+    assert b.sql(f"select member_no, balance from members where id = '{member}'") == [
+        ("M000001", 105)
+    ]
+    assert b.sql(f"select id from movements where member_id = '{member}'") == [
+        (sold["payload"]["movements"][0]["id"],)
+    ]
+    assert b.check() == ()

@@ -15,6 +15,9 @@ already on the server, and would only echo back.
 - A member number already used here by another member is a clash: nothing is
   overwritten, the change is passed over and the clash is kept (``sync status`` counts
   it, ``loyalty check`` lists it). Chain-unique numbers keep this from happening.
+- Movements of a member whose record the server does not have yet (the enrolling store's
+  batches committed out of order) wait: once the record arrives, the pull reads the log
+  again from the first of them (applying is idempotent, so only what was missing is added).
 - Movements become local movements (actor ``PULLED``): an earn opens its lots with the
   server's expiry, a spend takes from the lots the store took from (the lot ids are the
   chain's), and what cannot be matched here falls to the ledger's usual first-expiring
@@ -53,6 +56,7 @@ from loyalty_desktop.services.sync import LAST_PULL, PULL_CLASHES, PULL_CURSOR, 
 
 PAGE = 500
 CURSOR, CLASHES = PULL_CURSOR, PULL_CLASHES
+WAITING = "sync.pull_waiting"  # member id -> first position of changes waiting for their record
 # The ids of lots opened here for points a pulled movement credits without naming a lot
 # (a lot the server never kept): derived from the movement, so a re-pull derives the same.
 _EXTRA_LOTS = uuid.UUID("a4c3f0de-5b0e-4d8c-8f61-2f7e0d9b5c13")
@@ -76,6 +80,7 @@ class PullReport:
     movements: int = 0
     members: int = 0
     clashes: int = 0
+    rewind: int | None = None  # the earliest change to read again (a member's record came late)
 
 
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
@@ -99,7 +104,10 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
         changes = read_changes(rows)
         with shop.uow() as uow:
             report = apply_page(uow, shop, changes, own_store)
-            uow.settings.set(CURSOR, str(cursor))
+            # a member whose movements came before their record: read those again (idempotent)
+            uow.settings.set(
+                CURSOR, str(min(cursor, report.rewind - 1) if report.rewind else cursor)
+            )
             uow.commit()
         total = PullReport(
             total.changes + report.changes,
@@ -114,6 +122,8 @@ def apply_page(
 ) -> PullReport:
     """Apply one page's changes in the caller's transaction; what was applied."""
     applied = moved = created = clashed = 0
+    rewind: int | None = None
+    waiting: dict[str, int] = json.loads(uow.settings.get(WAITING) or "{}")
     now = shop.clock.now()
     for change in changes:
         own = own_store is not None and change.store_id == own_store
@@ -127,6 +137,12 @@ def apply_page(
         if own and not movements:
             continue
         member = uow.members.get(change.member_id, for_update=True)
+        if member is None and change.member_no is None:
+            # The server has the movements but not yet the member's record: two batches of
+            # the enrolling store committed out of order. Wait for the record, then read
+            # this change again.
+            waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
+            continue
         if member is None:
             added = _new_member(uow, change, now)
             if isinstance(added, str):
@@ -134,17 +150,20 @@ def apply_page(
                 clashed += 1
                 continue
             member, created = added, created + 1
+            if member.id in waiting:
+                late = waiting.pop(member.id)
+                rewind = late if rewind is None else min(rewind, late)
         if not own:
             member = _follow_status(uow, member, change)
         moved += _apply_movements(uow, member, movements, now)
         applied += 1
-    return PullReport(applied, moved, created, clashed)
+    uow.settings.set(WAITING, json.dumps(waiting))
+    return PullReport(applied, moved, created, clashed, rewind)
 
 
 def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member | str:
     """The member another store enrolled, added here; or why it cannot be."""
-    if change.member_no is None:
-        return "unknown_member"  # the server has no record of them (enrolled before syncing)
+    assert change.member_no is not None  # apply_page waits for the record
     if uow.members.by_number(change.member_no) is not None:
         return "number_taken"
     member = Member(
@@ -182,13 +201,9 @@ def clashes(uow: UnitOfWork) -> list[dict[str, Any]]:
 def clash_problems(uow: UnitOfWork) -> list[str]:
     """The clashes as ``loyalty check`` lists them."""
     return [
-        f"member {c['member_no'] or c['member_id']} of another store could not be added here: "
-        + (
-            "this number belongs to another member here"
-            if c["reason"] == "number_taken"
-            else "the server has no record of the member"
-        )
-        + "; their points from that store are not in this till's ledger"
+        f"member {c['member_no']} of another store could not be added here: this number "
+        "belongs to another member here; their points from that store are not in this "
+        "till's ledger"
         for c in clashes(uow)
     ]
 

@@ -54,6 +54,7 @@ class PulledMovement:
 class MemberChange:
     """A member enrolled or changed, or their points moved, by one push (or the server's expiry)."""
 
+    pos: int  # its position in the log
     store_id: str
     member_id: str
     member_no: str | None
@@ -98,6 +99,7 @@ def _change(row: Mapping[str, Any]) -> Change | None:
     kind = row["kind"]
     if kind in ("member", "balance"):
         return MemberChange(
+            pos=_whole(row["pos"]),
             store_id=_text(row["store_id"]),
             member_id=_text(row["member_id"]),
             member_no=_optional_text(row.get("member_no")),

@@ -127,7 +127,7 @@ class SyncStatus:
     store_id: str | None = None
     problem: str | None = None  # None, "server_unavailable" or "token_refused"
     last_pull: str | None = None  # when other stores' changes were last applied here
-    clashes: int = 0  # members of other stores not added here (number taken, or unknown)
+    clashes: int = 0  # members of other stores not added here (their number is taken here)
 
 
 @dataclass(frozen=True)
