@@ -21,6 +21,7 @@ from loyalty_desktop.services import (
     checkout,
     integrity,
     members,
+    merge,
     privacy,
     programs,
     pull,
@@ -368,4 +369,24 @@ def test_movements_logged_before_the_members_record_are_applied_once_the_record_
     assert b.sql(f"select id from movements where member_id = '{member}'") == [
         (sold["payload"]["movements"][0]["id"],)
     ]
+    assert b.check() == ()
+
+
+def test_a_merge_at_a_closes_the_duplicate_at_b_and_moves_its_points_there_too(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    keep = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Keep"))
+    other = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Other"))
+    for i, who in enumerate((keep, other, other)):
+        checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest(f"A-{i}", who.member_no, "80.00"))
+    a.sync()
+    b.sync()
+    merge.merge_members(a.shop, LOCAL_ADMIN, keep.member_no, other.member_no)
+    a.sync()
+    b.sync()
+    assert b.sql(f"select status, merged_into, balance from members where id = '{other.id}'") == [
+        ("closed", keep.id, 0)
+    ]
+    assert b.points(keep.member_no) == a.points(keep.member_no) == _server_points(server, keep.id)
     assert b.check() == ()
