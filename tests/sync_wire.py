@@ -11,23 +11,24 @@ from dataclasses import replace
 from typing import Any
 
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.sync import ServerStore
 
 
 class Wire:
     """Answers every event ``answer`` while up; raises ``failure`` as the HTTP client would."""
 
-    def __init__(self, store_id: str = "store-9") -> None:
+    def __init__(self, store_id: str = "store-9", store_no: int | None = None) -> None:
         self.failure: Exception | None = None
         self.answer = "applied"
         self.calls = 0
         self.keys: list[str] = []
         self.tokens: list[str] = []
-        self._store_id = store_id
+        self._store = ServerStore(store_id, store_no)
 
-    def store_id(self) -> str:
+    def store(self) -> ServerStore:
         if self.failure is not None:
             raise self.failure
-        return self._store_id
+        return self._store
 
     def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
         """An empty change log (these tests are about the push)."""

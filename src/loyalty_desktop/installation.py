@@ -67,5 +67,9 @@ def gui_database(chosen: str | None) -> Path | None:
     if chosen is not None and "://" in chosen:
         return None
     if starts_as_demo(chosen):
-        return demo_db_path()
+        # Our own per-user folder: made now, so the one-till lock beside the demo database can
+        # be taken on the very first start (a chosen shop's missing folder is never made).
+        demo = demo_db_path()
+        demo.parent.mkdir(parents=True, exist_ok=True)
+        return demo
     return (Path(chosen) if chosen is not None else default_db_path()).expanduser().resolve()

@@ -297,7 +297,7 @@ def test_a_server_answering_nonsense_is_a_server_away_never_a_crash(body: bytes)
         with pytest.raises(sync.ServerUnavailable):
             client.push([{"key": "k"}])
         with pytest.raises(sync.ServerUnavailable):
-            client.store_id()
+            client.store()
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -36,7 +36,7 @@ def test_batches_naming_members_in_opposite_orders_do_not_deadlock(server_db: st
     engine = sqlalchemy.create_engine(server_db, pool_size=4)
     upgrade(engine)
     with engine.begin() as conn:
-        store_id, _ = add_store(conn, "Shop")
+        store_id, _, _ = add_store(conn, "Shop")
     members = [str(uuid.uuid4()) for _ in range(MEMBERS)]
     seq = iter(range(1, 1_000_000))
     first = [enrolled(m, next(seq)) for m in members] + [sale(m, next(seq)) for m in members]

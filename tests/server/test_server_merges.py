@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.server.conftest import Server
+from tests.server.conftest import Server, _command
 from tests.server.events import enrolled, merged, refund, sale
 
 
@@ -101,3 +101,30 @@ def test_a_merge_and_the_duplicates_sale_in_one_batch_apply_in_either_order(
         assert _status(server, [_refund_by(keep, sold, 5, 80)]) == ["applied"]
         assert _balance(server, keep) == -80
         assert server.sql(f"select count(*) from parked where member_id = '{keep}'")[0][0] == 0
+
+
+def test_two_stores_merging_the_same_duplicate_offline_both_move_their_points(
+    server: Server,
+) -> None:
+    """Each store moved the duplicate's points it knew of; together they leave it at zero."""
+    shop_b = _command(server.db, "store", "add", "Shop B")
+    keep, other, elsewhere = (str(uuid.uuid4()) for _ in range(3))
+    joined = [enrolled(keep, 1), enrolled(other, 2), enrolled(elsewhere, 3)]
+    assert _status(server, [*joined, sale(other, 4, earned=100, price="100.00")]) == ["applied"] * 4
+    at_b = [sale(other, 1, earned=50, price="50.00")]
+    code, answer = server.post("/v1/events", {"events": at_b}, token=shop_b["token"])
+    assert (code, [r["status"] for r in answer["results"]]) == (200, ["applied"])
+    assert _status(server, [merged(keep, other, 5, 100)]) == ["applied"]  # store A knew 100
+
+    code, answer = server.post(
+        "/v1/events", {"events": [merged(keep, other, 2, 50)]}, token=shop_b["token"]
+    )  # store B merged the same pair offline, knowing its 50
+
+    assert (code, [r["status"] for r in answer["results"]]) == (200, ["applied"])
+    assert (_balance(server, other), _balance(server, keep)) == (0, 150)
+    assert server.sql("select count(*) from merges")[0][0] == 1
+    into_another = merged(elsewhere, other, 3, 0)  # the same duplicate into someone else: no
+    into_another["key"] = "merge:elsewhere"
+    code, answer = server.post("/v1/events", {"events": [into_another]}, token=shop_b["token"])
+    assert [r["status"] for r in answer["results"]] == ["rejected"]
+    assert "already merged" in answer["results"][0]["reason"]

@@ -71,6 +71,19 @@ def test_an_admin_connects_the_store_and_sends_the_outbox_from_the_page(
     assert len(wire.keys) == waiting
 
 
+def test_the_page_says_which_numbers_new_members_get_once_connected(
+    qtbot: QtBot, staffed: Opened, tasks: Tasks
+) -> None:
+    shop = wired(staffed.shop, Wire(store_id="store-4", store_no=4))
+    page = _page(qtbot, shop, tasks, ADMIN)
+    assert "104000001" not in page.state.text()
+    page.url.setText("https://hq.example")
+    page.token.setText("t0ken")
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: "Server: https://hq.example" in page.state.text())
+    assert "New member numbers: 104000001-104999999" in page.state.text()
+
+
 def test_a_refused_token_is_said_on_the_page_and_nothing_is_remembered(
     qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
 ) -> None:

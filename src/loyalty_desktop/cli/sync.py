@@ -19,7 +19,14 @@ def cmd_sync_connect(ctx: Context, args: Any) -> dict[str, Any]:
         raise Refused("server_unavailable", str(exc)) from exc
     except sync.TokenRefused as exc:
         raise Refused("token_refused", str(exc)) from exc
-    return {"server": args.url, "store_id": store_id, "device_id": ctx.shop.device_id}
+    found = sync.status(ctx.shop)
+    return {
+        "server": args.url,
+        "store_id": store_id,
+        "device_id": ctx.shop.device_id,
+        "store_no": found.store_no,
+        "member_numbers": found.member_numbers,
+    }
 
 
 def cmd_sync_disconnect(ctx: Context, args: Any) -> dict[str, Any]:
@@ -34,7 +41,7 @@ def cmd_sync_quarantined(ctx: Context, args: Any) -> dict[str, Any]:
 
 
 def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:
-    """Queue length, last sync, quarantined events."""
+    """Queue length, last sync, quarantined events, the store's number and member-number block."""
     return asdict(sync.status(ctx.shop))
 
 

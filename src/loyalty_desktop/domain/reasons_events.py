@@ -20,6 +20,10 @@ MEMBER_EVENTS = {
         "{count} events are called {value}; give the event's id (loyalty event list)",
         "有 {count} 个活动都叫 {value}，请改用活动的编号（loyalty event list）",
     ),
+    "event_name_taken": Wording(
+        "an event called {value} is not over yet (it ends {end}); give this one another name",
+        "名为 {value} 的活动尚未结束（{end} 结束），请给新活动另起名称",
+    ),
     "event_over": Wording(
         "{event} is over; it takes no more sign-ups or check-ins",
         "“{event}”已结束，不能再报名或签到",

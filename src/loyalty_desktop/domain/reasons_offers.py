@@ -47,6 +47,10 @@ OFFERS = {
         "{count} offers are called {value}; give the offer's id (loyalty offer list)",
         "有 {count} 个优惠都叫 {value}，请改用优惠的编号（loyalty offer list）",
     ),
+    "offer_name_taken": Wording(
+        "an offer called {value} is still running (until {end}); give this one another name",
+        "名为 {value} 的优惠仍在进行（至 {end}），请给新优惠另起名称",
+    ),
     "offer_unknown_tier": Wording(
         "the programme has no tier called {tier}", "积分方案中没有名为 {tier} 的等级"
     ),

@@ -94,6 +94,10 @@ MEMBERS = {
         "a member number is 1 to {maximum} letters, digits or dashes",
         "会员号只能由 1 到 {maximum} 位字母、数字或短横线组成",
     ),
+    "member_numbers_used_up": Wording(
+        "this store has given out every member number from {first_no} to {last_no}; type a member number",
+        "本店的会员号（{first_no} 至 {last_no}）已全部发完，请手动输入会员号",
+    ),
     "duplicate_member": Wording(
         "member number {member_no} is already taken", "会员号 {member_no} 已被使用"
     ),

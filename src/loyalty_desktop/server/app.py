@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
-from loyalty_desktop.server.stores import store_for_token
+from loyalty_desktop.server.stores import store_for_token, store_number
 from loyalty_desktop.server.transactions import in_transaction, server_engine
 
 
@@ -63,6 +63,13 @@ class PullOut(BaseModel):
     cursor: int
 
 
+class StoreOut(BaseModel):
+    """The store a token belongs to and its number: new members are numbered in its block."""
+
+    store_id: uuid.UUID
+    store_no: int
+
+
 def create_app(engine: Engine) -> FastAPI:
     """The server application on an engine whose schema is migrated."""
     app = FastAPI(title="Loyalty central server", version="1")
@@ -104,8 +111,9 @@ def create_app(engine: Engine) -> FastAPI:
         return PullOut(changes=rows, cursor=cursor)
 
     @app.get("/v1/store")
-    def whoami(store_id: Store) -> dict[str, str]:
-        return {"store_id": str(store_id)}
+    def whoami(store_id: Store) -> StoreOut:
+        number = in_transaction(engine, lambda c: store_number(c, store_id))
+        return StoreOut(store_id=store_id, store_no=number)
 
     @app.get("/v1/health")
     def health() -> dict[str, str]:

@@ -21,9 +21,11 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.lots import EXPIRE_UNDONE, SERVER_STORE, server_expiry
+from loyalty_desktop.server.numbers import with_clashes
 from loyalty_desktop.server.reviews import under_review
-from loyalty_desktop.server.tables import balances, change_clock, changes, members, merges
+from loyalty_desktop.server.tables import balances, change_clock, changes, merges
 
 Row = dict[str, Any]
 
@@ -85,13 +87,18 @@ def log_changes(
     ).scalar_one()
     points = dict(
         conn.execute(
-            select(balances.c.member_id, balances.c.points).where(balances.c.member_id.in_(ids))
+            select(balances.c.member_id, balances.c.points).where(
+                any_of(balances.c.member_id, "ids")
+            ),
+            {"ids": ids},
         ).all()
     )
-    found = {r.id: r for r in conn.execute(select(members).where(members.c.id.in_(ids)))}
+    # with the member holding a number this member was enrolled with (in the same read)
+    found = {r.id: r for r in conn.execute(with_clashes(), {"ids": ids})}
     kept = dict(
         conn.execute(
-            select(merges.c.member_id, merges.c.kept_id).where(merges.c.member_id.in_(ids))
+            select(merges.c.member_id, merges.c.kept_id).where(any_of(merges.c.member_id, "ids")),
+            {"ids": ids},
         ).all()
     )
     flagged = under_review(conn, ids)
@@ -108,6 +115,8 @@ def log_changes(
             "created_at": m.created_at.isoformat() if m else None,
             "merged_into": str(kept[member_id]) if member_id in kept else None,
             "review": member_id in flagged,
+            "number_clash": bool(m and m.number_held_by),
+            "number_held_by": str(m.number_held_by) if m and m.number_held_by else None,
             "movements": list((moved or {}).get(member_id, [])),
         }
         rows.append(
@@ -129,4 +138,5 @@ def log_changes(
                 "body": json.dumps(coupon["body"]),
             }
         )
-    conn.execute(changes.insert(), rows)
+    named = columns_of(changes, rows)
+    conn.execute(insert_from_arrays(changes, named), arrays(rows, named))

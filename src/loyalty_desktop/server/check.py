@@ -5,8 +5,9 @@ row whose result does not hold together (a status other than applied or rejected
 rejection without a reason, movements written for an event the inbox did not apply);
 a refund parked longer than ``parked_days`` (its sale may never come). For review, not
 failures: negative balances (offline redemptions at two stores; repaid by later earning),
-points left on a merged duplicate (a till that had not heard of the merge) and coupons
-used by more than one sale (coupons.py), until a person clears them.
+points left on a merged duplicate (a till that had not heard of the merge), coupons
+used by more than one sale (coupons.py) and members enrolled with a number another member
+holds (numbers.py), until a person clears them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, and_, func, literal, or_, select
 
 from loyalty_desktop.server.coupons import open_conflicts
 from loyalty_desktop.server.lots import SERVER_STORE
+from loyalty_desktop.server.numbers import open_clashes
 from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked
 
 Finding = dict[str, Any]
@@ -149,4 +151,5 @@ def _for_review(conn: Connection) -> list[Finding]:
         for r in left
     ]
     found += [{"review": "coupon_used_twice", **c} for c in open_conflicts(conn)]
+    found += [{"review": "member_number_clash", **n} for n in open_clashes(conn)]
     return found

@@ -17,8 +17,9 @@ from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.coupons import clear_conflicts, open_conflicts
 from loyalty_desktop.server.expiry import ExpiryRun, expire_chunk, summary
 from loyalty_desktop.server.migrate import upgrade
+from loyalty_desktop.server.numbers import clear_clash, open_clashes
 from loyalty_desktop.server.reviews import clear_review, open_reviews
-from loyalty_desktop.server.stores import add_store, revoke_store
+from loyalty_desktop.server.stores import StoreNumbersUsedUp, add_store, revoke_store
 from loyalty_desktop.server.transactions import in_transaction, server_engine
 
 
@@ -43,11 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     store.add_parser("add").add_argument("name")
     store.add_parser("revoke").add_argument("store_id", type=uuid.UUID)
     review = sub.add_parser(
-        "review", help="members whose balance went below zero, coupons used twice"
+        "review",
+        help="members whose balance went below zero, coupons used twice, member numbers "
+        "given to two members",
     ).add_subparsers(dest="action", required=True)
     review.add_parser("list")
     review.add_parser("clear").add_argument("member_id", type=uuid.UUID)
     review.add_parser("clear-coupon").add_argument("coupon_id", type=uuid.UUID)
+    review.add_parser(
+        "clear-number", help="a member whose number another member holds has been looked at"
+    ).add_argument("member_id", type=uuid.UUID)
     check = sub.add_parser("check", help="verify the books: exit 1 when something is wrong")
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
@@ -69,10 +75,19 @@ def _engine(url: str) -> Engine:
 
 def _review(engine: Engine, args: argparse.Namespace) -> int:
     if args.action == "list":
-        found = in_transaction(engine, lambda c: (open_reviews(c), open_conflicts(c)))
-        print(json.dumps({"members": found[0], "coupons": found[1]}))
+        found = in_transaction(
+            engine, lambda c: (open_reviews(c), open_conflicts(c), open_clashes(c))
+        )
+        print(json.dumps({"members": found[0], "coupons": found[1], "numbers": found[2]}))
         return 0
     now = datetime.now(UTC)
+    if args.action == "clear-number":
+        if not in_transaction(engine, lambda c: clear_clash(c, args.member_id, now)):
+            message = "no open member number clash for that member"
+            print(json.dumps({"error": "no_review", "message": message}))
+            return 1
+        print(json.dumps({"member_id": str(args.member_id), "cleared": True}))
+        return 0
     if args.action == "clear-coupon":
         cleared = in_transaction(engine, lambda c: clear_conflicts(c, args.coupon_id, now))
         if not cleared:
@@ -139,6 +154,12 @@ def _expire(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _review_line(r: dict[str, Any]) -> str:
+    if r["review"] == "member_number_clash":
+        return (
+            f"member {r['member_id']} at store {r['store_id']} was enrolled with number "
+            f"{r['member_no']}, which member {r['other_member_id']} at store "
+            f"{r['other_store_id']} holds"
+        )
     if r["review"] == "coupon_used_twice":
         return (
             f"coupon {r['coupon_id']} used by sale {r['sale_id']} at store {r['store_id']}, "
@@ -159,8 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _review(engine, args)
     if args.command == "store":
         if args.action == "add":
-            store_id, token = in_transaction(engine, lambda c: add_store(c, args.name))
-            print(json.dumps({"store_id": str(store_id), "token": token}))
+            try:
+                store_id, token, number = in_transaction(engine, lambda c: add_store(c, args.name))
+            except StoreNumbersUsedUp as exc:
+                print(json.dumps({"error": "store_numbers_used_up", "message": str(exc)}))
+                return 1
+            print(json.dumps({"store_id": str(store_id), "token": token, "store_no": number}))
             return 0
         if not in_transaction(engine, lambda c: revoke_store(c, args.store_id)):
             print(json.dumps({"error": "unknown_store", "message": "no such store"}))

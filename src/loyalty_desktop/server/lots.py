@@ -23,8 +23,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, tuple_, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from loyalty_desktop.server.bulk import arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.tables import lots
 
@@ -65,7 +65,10 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
     """
     opened = [_opened(r, lot, now) for r in moves for lot in r.get("lots") or []]
     if opened:
-        conn.execute(pg_insert(lots).on_conflict_do_nothing(), opened)
+        named = columns_of(lots, opened)
+        conn.execute(
+            insert_from_arrays(lots, named).on_conflict_do_nothing(), arrays(opened, named)
+        )
     expiries = [r for r in moves if r["kind"] == EXPIRE and r.get("allocations")]
     kept = _kept(conn, expiries)
     undone: list[Row] = []

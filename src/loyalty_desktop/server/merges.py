@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected
 from loyalty_desktop.server.tables import merges, sales
 
@@ -38,9 +39,8 @@ def resolve(conn: Connection, member_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
         if not asking:
             break
         found = conn.execute(
-            select(merges.c.member_id, merges.c.kept_id).where(
-                merges.c.member_id.in_(sorted(asking))
-            )
+            select(merges.c.member_id, merges.c.kept_id).where(any_of(merges.c.member_id, "ids")),
+            {"ids": sorted(asking)},
         ).all()
         step.update({r.member_id: r.kept_id for r in found})
         asking = {r.kept_id for r in found} - set(step)
@@ -61,7 +61,9 @@ def record_merges(conn: Connection, asked: Sequence[dict[str, Any]], now: dateti
 
     ``asked``: rows with ``member_id`` (the duplicate), ``kept_id``, ``store_id`` and
     ``merged_at``. Returns the sales moved (``member_id``, ``id``, ``store_id``, as now).
-    Rejected for a merge into itself, a loop, or a duplicate merged before.
+    Rejected for a merge into itself, a loop, or a duplicate merged before into another member;
+    the same merge from a second store (into the same member, or into the member the first
+    one's chain ends at) is accepted: its points movements apply, nothing else changes.
     """
     moved: list[Any] = []
     for merge in asked:
@@ -71,9 +73,14 @@ def record_merges(conn: Connection, asked: Sequence[dict[str, Any]], now: dateti
         before = conn.execute(
             select(merges.c.kept_id).where(merges.c.member_id == other)
         ).scalar_one_or_none()
-        if before is not None:
-            raise Rejected(f"merge: member {other} was already merged into {before}")
         final = resolve(conn, [keep]).get(keep, keep)
+        if before is not None:
+            ends = resolve(conn, [before]).get(before, before)
+            if before == keep or ends == keep == final:  # the same pair, or where it ended
+                # Another store merged the same pair offline: its books moved the points it
+                # knew of, so its movements stand (the merge and the sales are recorded already).
+                continue
+            raise Rejected(f"merge: member {other} was already merged into {before}")
         if final == other:
             raise Rejected(f"merge: {keep} was merged into {other}; merging back makes a loop")
         conn.execute(merges.insert().values(**merge, received_at=now))

@@ -25,10 +25,18 @@ def head_revision() -> str:
     return head
 
 
-def upgrade(engine: Engine) -> str:
-    """Migrate the server database to the newest schema; returns the revision."""
+def upgrade(engine: Engine, to: str = "head") -> str:
+    """Migrate the server database to the newest schema (or to revision ``to``); returns it."""
     config = _config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
-    return head_revision()
+        command.upgrade(config, to)
+    return head_revision() if to == "head" else to
+
+
+def downgrade(engine: Engine, to: str) -> None:
+    """Take the server database back to revision ``to`` (what each migration's downgrade does)."""
+    config = _config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, to)

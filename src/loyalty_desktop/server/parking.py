@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected
 from loyalty_desktop.server.merges import record_merges, resolve
 from loyalty_desktop.server.tables import parked, sales
@@ -80,7 +81,10 @@ def settle(
     became = resolve(conn, {s["member_id"] for s in new_sales} | {r["member_id"] for r in refunds})
     new_sales = [{**s, "member_id": became.get(s["member_id"], s["member_id"])} for s in new_sales]
     if new_sales:
-        conn.execute(pg_insert(sales).on_conflict_do_nothing(), new_sales)
+        named = columns_of(sales, new_sales)
+        conn.execute(
+            insert_from_arrays(sales, named).on_conflict_do_nothing(), arrays(new_sales, named)
+        )
     # (member, sale) -> the store that recorded the sale: a store refunds only its own sales
     batch = {(s["member_id"], s["id"]): s["store_id"] for s in new_sales}
     batch.update({(r.member_id, r.id): r.store_id for r in moved})
@@ -132,8 +136,9 @@ def _release(conn: Connection, batch: dict[tuple[uuid.UUID, uuid.UUID], uuid.UUI
     """
     waiting = conn.execute(
         select(parked.c.member_id, parked.c.sale_id, parked.c.event_key, parked.c.store_id).where(
-            parked.c.sale_id.in_(sorted({sale_id for _, sale_id in batch}))
-        )
+            any_of(parked.c.sale_id, "ids")
+        ),
+        {"ids": sorted({sale_id for _, sale_id in batch})},
     ).all()
     if not waiting:
         return []

@@ -18,16 +18,29 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, String, bindparam, func, select, true, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Select,
+    String,
+    bindparam,
+    func,
+    literal,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
+from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
+from loyalty_desktop.server.numbers import claim_numbers
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.reviews import flag_overdrawn
 from loyalty_desktop.server.tables import (
@@ -117,12 +130,28 @@ def _lock_balances(conn: Connection, events: Sequence[WireEvent]) -> None:
     """
     named = sorted(_members_named(events))
     if named:
-        conn.execute(
-            select(balances.c.member_id)
-            .where(balances.c.member_id.in_(named))
-            .order_by(balances.c.member_id)
-            .with_for_update()
-        ).all()
+        # A member with no points movement yet has no row to lock: give them one first, or a
+        # merge and the duplicate's first sale at another store pass each other unseen.
+        conn.execute(_OPEN_BALANCES, {"ids": named})
+        conn.execute(_LOCK_BALANCES, {"ids": named}).all()
+
+
+_OPEN_BALANCES = (
+    pg_insert(balances)
+    .from_select(
+        ["member_id", "points"],
+        select(members.c.id, literal(0, BigInteger))
+        .where(any_of(members.c.id, "ids"))
+        .order_by(members.c.id),
+    )
+    .on_conflict_do_nothing()
+)
+_LOCK_BALANCES = (
+    select(balances.c.member_id)
+    .where(any_of(balances.c.member_id, "ids"))
+    .order_by(balances.c.member_id)
+    .with_for_update()
+)
 
 
 def _members_named(events: Sequence[WireEvent]) -> set[uuid.UUID]:
@@ -195,9 +224,7 @@ def _whole_batch(
         rows.erased += found.erased
     saved = conn.begin_nested()
     try:
-        claimed = conn.execute(
-            pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.key), inbox_rows
-        ).all()
+        claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
         if len(claimed) != len(events):
             saved.rollback()
             return None
@@ -207,6 +234,10 @@ def _whole_batch(
         saved.rollback()
         return None
     return results, rows
+
+
+INBOX_COLUMNS = tuple(c.name for c in inbox.c)
+_CLAIM = insert_from_arrays(inbox, INBOX_COLUMNS).on_conflict_do_nothing().returning(inbox.c.key)
 
 
 def _inbox_row(
@@ -400,7 +431,12 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     are claimed, or their later use recorded, and listed in ``rows.coupon_log``.
     """
     if rows.members:
-        conn.execute(pg_insert(members).on_conflict_do_nothing(), rows.members)
+        named = columns_of(members, rows.members)
+        conn.execute(
+            insert_from_arrays(members, named).on_conflict_do_nothing(),
+            arrays(rows.members, named),
+        )
+        claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
     # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an
     # erasure must reach every till that holds the member's personal data).
     if rows.erased:
@@ -419,7 +455,9 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     if not rows.ledger:
         return
     rows.ledger += follow_lots(conn, rows.ledger, now)
-    conn.execute(ledger.insert(), [without_lots(r) for r in rows.ledger])
+    written = [without_lots(r) for r in rows.ledger]
+    named = columns_of(ledger, written)
+    conn.execute(insert_from_arrays(ledger, named), arrays(written, named))
     add_to_balances(conn, rows.ledger, now)
 
 
@@ -428,15 +466,19 @@ def add_to_balances(conn: Connection, moves: Sequence[Mapping[str, Any]], now: d
     moved: dict[uuid.UUID, int] = {}
     for r in moves:
         moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
-    stmt = pg_insert(balances)
+    ordered = sorted(moved.items())
     now_held = conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[balances.c.member_id],
-            set_={"points": balances.c.points + stmt.excluded.points},
-        ).returning(balances.c.member_id, balances.c.points),
-        [{"member_id": k, "points": v} for k, v in sorted(moved.items())],
+        _ADD_TO_BALANCES,
+        {"member_id": [k for k, _ in ordered], "points": [v for _, v in ordered]},
     ).all()
     flag_overdrawn(conn, [(r.member_id, r.points) for r in now_held], now)
+
+
+_ADDING = insert_from_arrays(balances, ("member_id", "points"))
+_ADD_TO_BALANCES = _ADDING.on_conflict_do_update(
+    index_elements=[balances.c.member_id],
+    set_={"points": balances.c.points + _ADDING.excluded.points},
+).returning(balances.c.member_id, balances.c.points)
 
 
 def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:

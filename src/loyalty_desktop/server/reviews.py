@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.tables import balances, reviews
 
 
@@ -35,8 +36,9 @@ def under_review(conn: Connection, member_ids: Sequence[uuid.UUID]) -> set[uuid.
     """Which of these members are flagged and not cleared."""
     rows = conn.execute(
         select(reviews.c.member_id).where(
-            reviews.c.member_id.in_(list(member_ids)), reviews.c.cleared_at.is_(None)
-        )
+            any_of(reviews.c.member_id, "ids"), reviews.c.cleared_at.is_(None)
+        ),
+        {"ids": list(member_ids)},
     )
     return {r.member_id for r in rows}
 

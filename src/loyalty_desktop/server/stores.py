@@ -1,4 +1,8 @@
-"""Stores and their tokens: registered by an administrator, revocable, stored only as hashes."""
+"""Stores and their tokens: registered by an administrator, revocable, stored only as hashes.
+
+Each store gets a store number when it is registered (1, 2, 3 …): its block of member
+numbers (domain/member_numbers.py), which ``GET /v1/store`` tells the till.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,19 @@ import secrets
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.exc import IntegrityError
 
+from loyalty_desktop.domain.member_numbers import MAX_STORE_NO
 from loyalty_desktop.server.tables import stores
+
+# Each failed attempt lost to a registration that committed meanwhile, so n registrations at
+# the same moment need at most n attempts; registering is an administrator's rare act.
+NUMBER_ATTEMPTS = 100
+
+
+class StoreNumbersUsedUp(Exception):
+    """Every store number (and so every block of member numbers) is taken."""
 
 
 def token_hash(token: str) -> str:
@@ -29,15 +43,43 @@ def new_token() -> str:
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
-def add_store(conn: Connection, name: str) -> tuple[uuid.UUID, str]:
-    """Register a store; returns its id and its token (shown once, never stored)."""
+def add_store(conn: Connection, name: str) -> tuple[uuid.UUID, str, int]:
+    """Register a store; returns its id, its token (shown once, never stored) and its number.
+
+    The number is one more than the highest; two registrations at once both read the same
+    highest, and the second's insert fails on the unique number, so it reads again.
+    """
     store_id, token = uuid.uuid4(), new_token()
-    conn.execute(
-        stores.insert().values(
-            id=store_id, name=name, token_hash=token_hash(token), created_at=datetime.now(UTC)
+    for attempt in range(1, NUMBER_ATTEMPTS + 1):
+        number = int(
+            conn.execute(select(func.coalesce(func.max(stores.c.store_no), 0))).scalar_one()
         )
-    )
-    return store_id, token
+        if number >= MAX_STORE_NO:
+            raise StoreNumbersUsedUp(f"every store number up to {MAX_STORE_NO} is taken")
+        saved = conn.begin_nested()
+        try:
+            conn.execute(
+                stores.insert().values(
+                    id=store_id,
+                    name=name,
+                    token_hash=token_hash(token),
+                    created_at=datetime.now(UTC),
+                    store_no=number + 1,
+                )
+            )
+        except IntegrityError:
+            saved.rollback()
+            if attempt == NUMBER_ATTEMPTS:
+                raise
+            continue
+        saved.commit()
+        return store_id, token, number + 1
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def store_number(conn: Connection, store_id: uuid.UUID) -> int:
+    """The store's number (its block of member numbers)."""
+    return int(conn.execute(select(stores.c.store_no).where(stores.c.id == store_id)).scalar_one())
 
 
 def revoke_store(conn: Connection, store_id: uuid.UUID) -> bool:

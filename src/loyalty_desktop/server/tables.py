@@ -2,7 +2,8 @@
 
 Every unique constraint includes the store or the member, and keys are UUIDs, so the
 schema can be spread over several database machines (Citus, CockroachDB, YugabyteDB)
-without a global index.
+without a global index. The exceptions are claims keyed by what is claimed, one row each
+(a coupon's first use, a member number's holder), and the small stores table.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ stores = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    # 1, 2, 3 … in the order stores were registered: the store's block of member numbers
+    # (domain/member_numbers.py). A small table of stores, not spread by member.
+    Column("store_no", Integer, nullable=False),
+    UniqueConstraint("store_no", name="stores_store_no"),
 )
 
 # One row per event a store sent, applied or not: the first answer is kept and replayed.
@@ -183,6 +188,30 @@ coupon_conflicts = Table(
     Column("event_key", String(200), nullable=False),
     Column("status", String(12), nullable=False),  # applied | quarantined
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("cleared_at", DateTime(timezone=True)),
+)
+# The member each member number belongs to across the chain: the first enrolment to reach
+# the server claims it (server/numbers.py). Keyed by the number itself, as a coupon's use is
+# keyed by the coupon: one row per number, spread by the number.
+member_numbers = Table(
+    "member_numbers",
+    metadata,
+    Column("member_no", String(40), primary_key=True),
+    Column("member_id", Uuid, nullable=False),
+    Column("store_id", Uuid, nullable=False),  # the store that enrolled the holder
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+# A member enrolled with a number another member already holds (typed by hand, or given
+# out before the store had a block): the enrolment stands; a person looks at it.
+number_clashes = Table(
+    "number_clashes",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("member_no", String(40), nullable=False),
+    Column("store_id", Uuid, nullable=False),
+    Column("other_member_id", Uuid, nullable=False),  # who holds the number
+    Column("other_store_id", Uuid, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("cleared_at", DateTime(timezone=True)),
 )

@@ -135,6 +135,7 @@ def create_event(
                 value=repeatable(activity),
                 known=[n for n, _ in program.activity],
             )
+        _name_free(uow, name.strip(), shop.clock.now())
         event = MemberEvent(
             id=str(uuid.uuid4()),
             name=name.strip(),
@@ -158,6 +159,19 @@ def create_event(
         )
         uow.commit()
     return event
+
+
+def _name_free(uow: UnitOfWork, name: str, now: datetime) -> None:
+    """Refuse a name an event not over yet has (the door and the commands find events by it)."""
+    for other in uow.member_events.listing(now, MAX_LISTED):
+        if other.name == name:
+            raise InvalidRequest(
+                f"an event called {quoted(name)} is not over yet (it ends "
+                f"{other.ends_at.date().isoformat()}); give this one another name",
+                reason="event_name_taken",
+                value=repeatable(name),
+                end=other.ends_at.date().isoformat(),
+            )
 
 
 def list_events(

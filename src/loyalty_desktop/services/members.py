@@ -24,6 +24,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import card_reissued_event, enrolled_event
 from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member
+from loyalty_desktop.services.member_numbers import block_member_no
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
@@ -110,7 +111,9 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
                 field="member_no",
                 member_no=member_no,
             )
-    else:
+    elif (in_block := block_member_no(uow)) is not None:
+        member_no = in_block
+    else:  # a till never connected: the card number, as always
         member_no = str(card_no)
         while uow.members.by_number(member_no) is not None:
             card_no += 1

@@ -131,6 +131,7 @@ def create_offer(shop: Shop, actor: Actor, text: str, source: str = "<offer>") -
                     field="audience",
                     tier=repeatable(tier),
                 )
+        _name_free(uow, offer, shop.clock.now())
         seed = offer.seed or int(offer_id.replace("-", "")[:8], 16)  # 0: one of its own
         offer = dataclasses.replace(offer, seed=seed, created_at=shop.clock.now())
         uow.offers.add(offer)
@@ -146,6 +147,22 @@ def create_offer(shop: Shop, actor: Actor, text: str, source: str = "<offer>") -
         )
         uow.commit()
     return offer
+
+
+def _name_free(uow: UnitOfWork, offer: Offer, now: datetime) -> None:
+    """Refuse a name an offer not over yet has: cashiers and commands name offers by it.
+
+    An ended offer's name may come back (next spring's "Spring sale"); the id tells them apart.
+    """
+    for other in uow.offers.listing(MAX_LISTED):
+        if other.name == offer.name and other.ends_at > now:
+            raise InvalidRequest(
+                f"an offer called {quoted(offer.name)} is still running (until "
+                f"{other.ends_at.date().isoformat()}); give this one another name",
+                reason="offer_name_taken",
+                value=repeatable(offer.name),
+                end=other.ends_at.date().isoformat(),
+            )
 
 
 def shop_days(offer: Offer, timezone: str) -> tuple[date, date]:

@@ -167,6 +167,10 @@ class MemberRepository(Protocol):
         """``save_totals`` for each of these members, in one batch."""
         ...
 
+    def highest_number(self, head: str, digits: int) -> str | None:
+        """The greatest member number made of ``head`` and then exactly ``digits`` digits, if any."""
+        ...
+
     def next_card_no(self) -> int:
         """A card number no member holds yet."""
         ...

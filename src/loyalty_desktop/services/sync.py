@@ -25,6 +25,7 @@ from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.member_numbers import STORE_NO, block_text, store_no
 
 BATCH = 100
 IN_FLIGHT = 2  # batches on the wire at once: the server applies one while the next travels
@@ -89,6 +90,18 @@ class TokenRefused(Exception):
     """The server does not know this store's token (revoked, or mistyped): retrying cannot help."""
 
 
+@dataclass(frozen=True)
+class ServerStore:
+    """The store a token belongs to, as the server says: its id and its number.
+
+    ``store_no`` is None from a server before store numbers (the till keeps numbering
+    members by card number).
+    """
+
+    store_id: str
+    store_no: int | None = None
+
+
 class SyncServer(Protocol):
     """The central server's push and pull endpoints."""
 
@@ -100,7 +113,7 @@ class SyncServer(Protocol):
         """The change log after ``after`` (oldest first) and the cursor to ask with next."""
         ...
 
-    def store_id(self) -> str:
+    def store(self) -> ServerStore:
         """The store the token belongs to (checks the URL and the token)."""
         ...
 
@@ -126,6 +139,8 @@ class SyncStatus:
     quarantined: int
     store_id: str | None = None
     problem: str | None = None  # None, "server_unavailable" or "token_refused"
+    store_no: int | None = None  # the server's number for this store
+    member_numbers: str | None = None  # the block new members are numbered in, "first-last"
     last_pull: str | None = None  # when other stores' changes were last applied here
     clashes: int = 0  # members of other stores not added here (their number is taken here)
 
@@ -146,15 +161,28 @@ def _queue(shop: Shop) -> SyncQueue:
     return shop.sync_queue
 
 
-def connect(shop: Shop, actor: Actor, server: str, token: str, store_id: str) -> None:
-    """Remember the server, this store's token and id (admin); audited without the token."""
+def connect(
+    shop: Shop,
+    actor: Actor,
+    server: str,
+    token: str,
+    store_id: str,
+    number: int | None = None,
+) -> None:
+    """Remember the server, this store's token, id and number (admin); audited without the token.
+
+    ``number``: the store number the server gave; new members are numbered in its block
+    from now on (None, from a server before store numbers: by card number, as before).
+    """
     require(actor, Permission.SYNC)
     shop.secrets.put(TOKEN, token)  # beside the card keys, never in the database file
     with shop.uow() as uow:
         was = uow.settings.get(SERVER)
+        was_no = store_no(uow)
         uow.settings.set(SERVER, server)
         uow.settings.set(TOKEN, "")
         uow.settings.set(STORE, store_id)
+        uow.settings.set(STORE_NO, "" if number is None else str(number))
         uow.settings.set(PROBLEM, "")
         if was != server:  # another server's log: its positions mean nothing there
             uow.settings.set(PULL_CURSOR, "")
@@ -165,7 +193,13 @@ def connect(shop: Shop, actor: Actor, server: str, token: str, store_id: str) ->
             "sync.connect",
             f"setting:{SERVER}",
             None,
-            {"server": server, "store_id": store_id, "was_server": was},
+            {
+                "server": server,
+                "store_id": store_id,
+                "store_no": number,
+                "was_server": was,
+                "was_store_no": was_no,
+            },
             shop.clock.now(),
         )
         uow.commit()
@@ -201,9 +235,9 @@ def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
             "and this store's token",
             reason="sync_address",
         )
-    store_id = _client(shop, url, token).store_id()
-    connect(shop, actor, url, token, store_id)
-    return store_id
+    found = _client(shop, url, token).store()
+    connect(shop, actor, url, token, found.store_id, found.store_no)
+    return found.store_id
 
 
 def run_pass(shop: Shop) -> SyncStatus:
@@ -219,7 +253,11 @@ def run_pass(shop: Shop) -> SyncStatus:
 
 
 def disconnect(shop: Shop, actor: Actor) -> None:
-    """Forget the server and the token (admin): the outbox keeps growing, nothing is lost."""
+    """Forget the server and the token (admin): the outbox keeps growing, nothing is lost.
+
+    The store number stays: new members are still numbered in the store's block, so a
+    store that connects again (to the same chain) has given out no number twice.
+    """
     require(actor, Permission.SYNC)
     shop.secrets.put(TOKEN, None)
     with shop.uow() as uow:
@@ -428,6 +466,7 @@ def status(shop: Shop) -> SyncStatus:
         problem = uow.settings.get(PROBLEM) or None
         last_pull = uow.settings.get(LAST_PULL) or None
         clashes = len(json.loads(uow.settings.get(PULL_CLASHES) or "[]"))
+        number = store_no(uow)
     return SyncStatus(
         server,
         _queue(shop).queued(),
@@ -435,6 +474,8 @@ def status(shop: Shop) -> SyncStatus:
         len(_quarantined(shop)),
         store_id,
         problem,
+        number,
+        block_text(number),
         last_pull,
         clashes,
     )
@@ -481,7 +522,7 @@ def _pull(shop: Shop, server: SyncServer) -> int:
 
     with shop.uow(write=False) as uow:
         own = uow.settings.get(STORE) or None
-    return pull(shop, server, own or server.store_id()).changes
+    return pull(shop, server, own or server.store().store_id).changes
 
 
 def _note_problem(shop: Shop, problem: str) -> None:

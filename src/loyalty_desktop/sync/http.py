@@ -13,7 +13,8 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from loyalty_desktop.services.sync import ServerUnavailable, TokenRefused
+from loyalty_desktop.domain.member_numbers import valid_store_no
+from loyalty_desktop.services.sync import ServerStore, ServerUnavailable, TokenRefused
 
 
 class HttpSyncServer:
@@ -41,13 +42,17 @@ class HttpSyncServer:
             raise ServerUnavailable("the server's answer has no cursor")
         return rows, cursor
 
-    def store_id(self) -> str:
-        """The store the token belongs to (checks the URL and the token)."""
+    def store(self) -> ServerStore:
+        """The store the token belongs to and its number (checks the URL and the token)."""
         body = self._call("GET", "/v1/store", None)
         found = body.get("store_id") if isinstance(body, dict) else None
         if not isinstance(found, str) or not found:
             raise ServerUnavailable("the server's answer names no store")
-        return found
+        number = body.get("store_no")
+        # A server before store numbers says none: the till numbers members as before.
+        if number is not None and not valid_store_no(number):
+            raise ServerUnavailable("the server's answer has no usable store number")
+        return ServerStore(found, number)
 
     def _call(self, method: str, path: str, body: Any) -> Any:
         request = urllib.request.Request(

@@ -60,6 +60,8 @@ SAMPLES: dict[str, object] = {
     "decimals": 2,
     "minimum": 1,
     "maximum": 100,
+    "first_no": "101000001",
+    "last_no": "101999999",
     "step": 2,
     "step_pays": "0.01",
     "points": 150,

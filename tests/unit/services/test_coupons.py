@@ -23,7 +23,7 @@ def _coupons(
     member = driver.enrol("王芳", consent=True)
     today = driver.clock.now().date()
     text = (
-        f'name = "Test offer"\n{gives}\nstart = "{today}"\nend = "{today + timedelta(days=6)}"\n'
+        f'name = "Test offer {member.member_no}"\n{gives}\nstart = "{today}"\nend = "{today + timedelta(days=6)}"\n'
         f'control_share = "0"\nper_member = {per_member}\n{extra}\n'
         f'[audience]\nmembers = ["{member.member_no}"]\n'
     )
@@ -63,7 +63,10 @@ def test_the_budget_cap_refuses_the_coupon_that_would_overspend(driver: ShopDriv
         _sell(driver, "S2", member_no, codes[1], total="100.00")
     assert refused.value.reason == "coupon_budget_spent"
     assert "S2" not in driver.database.store.sales  # refused whole: no sale, coupon unused
-    assert coupons.check_coupon(driver.shop, LOCAL_ADMIN, codes[1], member_no).offer == "Test offer"
+    assert (
+        coupons.check_coupon(driver.shop, LOCAL_ADMIN, codes[1], member_no).offer
+        == f"Test offer {member_no}"
+    )
 
 
 def test_each_kind_gives_what_it_says(driver: ShopDriver) -> None:
@@ -197,12 +200,25 @@ def test_a_name_two_offers_share_is_refused_as_shared_not_as_unknown(driver: Sho
     today = driver.clock.now().date()
     text = f'name = "Ten off"\nkind = "money_off"\namount = "10.00"\nstart = "{today}"\nend = "{today}"\n'
     first = offers.create_offer(driver.shop, LOCAL_ADMIN, text)
-    offers.create_offer(driver.shop, LOCAL_ADMIN, text)
+    driver.clock.advance(days=1)  # the first is over: next time's offer may have its name
+    later = driver.clock.now().date()
+    offers.create_offer(driver.shop, LOCAL_ADMIN, text.replace(str(today), str(later)))
+    driver.clock.advance(days=-1)
     with pytest.raises(InvalidRequest) as refused:
         offers.issue_offer(driver.shop, LOCAL_ADMIN, "Ten off")
     assert refused.value.reason == "offer_name_shared"
     assert refused.value.details["count"] == 2
     assert offers.issue_offer(driver.shop, LOCAL_ADMIN, first.id).offer.id == first.id
+
+
+def test_a_second_offer_may_not_take_the_name_of_one_still_running(driver: ShopDriver) -> None:
+    today = driver.clock.now().date()
+    text = f'name = "Ten off"\nkind = "money_off"\namount = "10.00"\nstart = "{today}"\nend = "{today}"\n'
+    first = offers.create_offer(driver.shop, LOCAL_ADMIN, text)
+    with pytest.raises(InvalidRequest, match="still running") as refused:
+        offers.create_offer(driver.shop, LOCAL_ADMIN, text)
+    assert refused.value.reason == "offer_name_taken"
+    assert [o.offer.id for o in offers.list_offers(driver.shop, LOCAL_ADMIN)] == [first.id]
 
 
 def test_an_offer_over_is_not_issued_and_the_refusal_names_its_last_day(

@@ -50,8 +50,19 @@ def test_a_full_event_refuses_the_next_member_and_says_so(driver: ShopDriver) ->
     assert (summary.signed_up, summary.checked_in, summary.places_left) == (2, 0, 0)
 
 
+def test_a_second_event_may_not_take_the_name_of_one_not_over(driver: ShopDriver) -> None:
+    first = tasting(driver)
+    with pytest.raises(InvalidRequest, match="not over yet") as refused:
+        tasting(driver)
+    assert refused.value.reason == "event_name_taken"
+    assert [s.event.id for s in member_events.list_events(driver.shop, CASHIER)] == [first.id]
+
+
 def test_a_name_two_events_share_is_refused_as_shared_not_as_unknown(driver: ShopDriver) -> None:
-    first, _ = tasting(driver), tasting(driver)
+    first = tasting(driver)
+    driver.clock.advance(days=8)  # the first is over: its name may be used again
+    tasting(driver)
+    driver.clock.advance(days=-8)
     member = driver.enrol("王芳")
     with pytest.raises(InvalidRequest) as refused:
         member_events.sign_up(driver.shop, LOCAL_ADMIN, "Tea tasting", member.member_no)

@@ -6280,6 +6280,11 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <translation>门店：{store}</translation>
     </message>
     <message>
+        <location filename="../../ui/console/sync_page.py" line="234" />
+        <source>New member numbers: {block}</source>
+        <translation>新会员号段：{block}</translation>
+    </message>
+    <message>
         <location filename="../../ui/console/sync_page.py" line="233" />
         <source>Waiting to send: {n}</source>
         <translation>等待发送：{n}</translation>

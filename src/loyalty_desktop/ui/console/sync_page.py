@@ -230,6 +230,11 @@ class SyncPage(ConsolePage):
         lines = [
             self.tr("Server: {server}").format(server=status.server),
             self.tr("Store: {store}").format(store=status.store_id or "?"),
+            *(
+                [self.tr("New member numbers: {block}").format(block=status.member_numbers)]
+                if status.member_numbers
+                else []
+            ),
             self.tr("Waiting to send: {n}").format(n=status.queue),
             self.tr("Last sent: {time}").format(time=clock_time(status.last_sync) or "—"),
             self.tr("Last received from other stores: {time}").format(

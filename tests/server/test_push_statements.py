@@ -1,0 +1,97 @@
+"""A batch sends the same short statements whatever its size, and long texts are refused, not cut.
+
+psycopg parses a statement's text in Python each time unless it has seen it before with
+under 50 parameters; a multi-row `VALUES` or an `IN` list is a new text for every batch
+size. The batch writes its rows as one array per column (server/bulk.py), so after a
+first batch a second one of another size brings no new statement and nothing long.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+import sqlalchemy
+from sqlalchemy import event
+from sqlalchemy.exc import DBAPIError
+
+from loyalty_desktop.server.app import PushIn
+from loyalty_desktop.server.bulk import arrays, insert_from_arrays
+from loyalty_desktop.server.migrate import upgrade
+from loyalty_desktop.server.push import INBOX_COLUMNS, WireEvent, push_batch
+from loyalty_desktop.server.stores import add_store
+from loyalty_desktop.server.tables import inbox
+from tests.server.events import enrolled, sale
+
+PSYCOPG_CACHED_PARAMS = 50  # psycopg's MAX_CACHED_STATEMENT_PARAMS
+
+
+def _wire(events: Sequence[Mapping[str, Any]]) -> list[WireEvent]:
+    body = PushIn.model_validate({"events": list(events)})
+    return [WireEvent(**e.model_dump()) for e in body.events]
+
+
+@contextmanager
+def _statements(engine: sqlalchemy.Engine) -> Iterator[list[tuple[str, int]]]:
+    seen: list[tuple[str, int]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        count = len(params) if isinstance(params, Mapping) else len(params or ())
+        seen.append((statement, count))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+
+def _batch(members: int, seq: Iterator[int]) -> list[dict[str, Any]]:
+    ids = [str(uuid.uuid4()) for _ in range(members)]
+    return [enrolled(m, next(seq)) for m in ids] + [sale(m, next(seq)) for m in ids]
+
+
+def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) -> None:
+    engine = sqlalchemy.create_engine(server_db)
+    upgrade(engine)
+    with engine.begin() as conn:
+        store_id = add_store(conn, "Shop")[0]
+    seq = iter(range(1, 1_000_000))
+    with _statements(engine) as first, engine.begin() as conn:
+        push_batch(conn, store_id, _wire(_batch(50, seq)))
+    with _statements(engine) as second, engine.begin() as conn:
+        push_batch(conn, store_id, _wire(_batch(17, seq)))
+    known = {text for text, _ in first}
+    assert [text for text, _ in second if text not in known] == []
+    assert max(count for _, count in first + second) < PSYCOPG_CACHED_PARAMS
+    with engine.connect() as conn:
+        applied = conn.exec_driver_sql("select count(*) from inbox where status = 'applied'")
+        assert applied.scalar_one() == 2 * (50 + 17)
+    engine.dispose()
+
+
+def test_a_text_longer_than_its_column_is_refused_not_cut(server_db: str) -> None:
+    engine = sqlalchemy.create_engine(server_db)
+    upgrade(engine)
+    row = {
+        "store_id": uuid.uuid4(),
+        "event_id": uuid.uuid4(),
+        "key": "k" * 201,  # inbox.key is 200
+        "device_id": uuid.uuid4(),
+        "seq": 1,
+        "kind": "sale.recorded",
+        "version": 1,
+        "payload_hash": "0" * 64,
+        "status": "applied",
+        "reason": None,
+        "received_at": datetime.now(UTC),
+    }
+    with pytest.raises(DBAPIError, match="too long"), engine.begin() as conn:
+        conn.execute(insert_from_arrays(inbox, INBOX_COLUMNS), arrays([row], INBOX_COLUMNS))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("select count(*) from inbox").scalar_one() == 0
+    engine.dispose()
