@@ -9,7 +9,9 @@ now, and RFM, KPIs and churn one after another (the target: 3 s), computed
 from the data (each run on a new report source, so nothing read before is
 kept; the three share one read of the purchase log), then the nightly job
 storing them (``loyalty expire``'s part) and the three read back as a report
-for today does (at least 10 runs). ``--only-trio`` leaves out everything but
+for today does (at least 10 runs), then one sale after the job and the three
+again (RFM and churn brought up to date from the job's workings, at least 10
+runs, each after one more sale: the sales stay in the database). ``--only-trio`` leaves out everything but
 the purchase log and those three. The purchase log's rows fetched by raw ``sqlite3`` (the same columns, no pandas)
 are timed in the same run, for the ratio. Prints percentiles, the load
 average around the run (the machine is shared) and the peak memory, and
@@ -38,11 +40,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bulk_fill import build, keys_dir_for, read_build
+from bulk_fill import build, keys_dir_for, member_no_of, read_build
 from checkout import summary
 from loyalty_desktop.app import SystemClock, open_database
 from loyalty_desktop.db.report_queries import SqlReportSource
 from loyalty_desktop.domain.moments import parse_moment
+from loyalty_desktop.services import checkout as till
 from loyalty_desktop.services import reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.context import Shop
@@ -65,6 +68,40 @@ def timed(action: Callable[[], object], n: int) -> dict[str, float]:
         action()
         samples.append(time.perf_counter_ns() - began)
     return summary(samples)
+
+
+def after_sale(
+    shop: Shop, cold: Callable[[], Shop], n: int, measured: dict[str, Any], result: dict[str, Any]
+) -> None:
+    """One sale after the nightly job, then the three (untimed sale; each run sells once more).
+
+    RFM and churn are the job's workings with the touched members computed
+    again (``services/updated_reports.py``); KPIs compute. The first run fits
+    the churn model again from its stored rows; later runs in this process reuse it.
+    """
+    samples: list[int] = []
+    how: list[list[str]] = []
+    for run in range(n):
+        request = till.SaleRequest(
+            f"BENCH-{time.time_ns()}", member_no_of(7 + 997 * run), total="25.00"
+        )
+        till.checkout(shop, LOCAL_ADMIN, request)
+        began = time.perf_counter_ns()
+        found = [reports.report(cold(), LOCAL_ADMIN, name) for name in TRIO]
+        samples.append(time.perf_counter_ns() - began)
+        how.append(
+            [
+                f"{name}: updated from {getattr(f, 'updated_from', None)}, "
+                f"not updated: {getattr(f, 'not_updated', None)}"
+                for name, f in zip(TRIO, found, strict=True)
+            ]
+        )
+    measured["one sale after the nightly job, then rfm + kpis + churn (first run)"] = summary(
+        samples[:1]
+    )
+    measured["one sale after the nightly job, then rfm + kpis + churn"] = summary(samples)
+    result["after_sale_paths"] = how[-1]
+    print("\n".join(how[-1]), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         found = [reports.report(cold(), LOCAL_ADMIN, name) for name in TRIO]
         result["read_back_computed_at"] = [str(getattr(f, "computed_at", None)) for f in found]
+        after_sale(shop, cold, max(args.n, READ_BACK_RUNS), measured, result)
     result["load_after"] = os.getloadavg()
     result["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     ours = measured["purchase_log"]["p50"]

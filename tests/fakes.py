@@ -224,6 +224,14 @@ class FakeLedger:
     def lots_by_ids(self, lot_ids: Sequence[str]) -> list[Lot]:
         return [replace(self.s.lots[i]) for i in lot_ids if i in self.s.lots]
 
+    def known(self, movement_ids: Sequence[str]) -> set[str]:
+        return {m.id for m in self.s.movements} & set(movement_ids)
+
+    def opened_by(self, lot_ids: Sequence[str], actor: str) -> set[str]:
+        return {lot.id for m in self.s.movements if m.actor == actor for lot in m.lots} & set(
+            lot_ids
+        )
+
     def history(self, member_ids: Sequence[str]) -> list[Movement]:
         return sorted(
             (m for m in self.s.movements if m.member_id in member_ids), key=lambda m: m.at
@@ -695,6 +703,13 @@ class FakeOffers:
             found, redeemed_at=at, sale_no=sale_no, money_off=money_off, points=points
         )
         return True
+
+    def used_elsewhere(self, coupon_id: str, at: datetime, sale_no: str) -> bool:
+        for number, found in self.s.coupons.items():
+            if found.id == coupon_id and found.redeemed_at is None:
+                self.s.coupons[number] = replace(found, redeemed_at=at, sale_no=sale_no)
+                return True
+        return False
 
     def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
         mine = [

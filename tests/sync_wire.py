@@ -30,6 +30,12 @@ class Wire:
             raise self.failure
         return self._store
 
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        """An empty change log (these tests are about the push)."""
+        if self.failure is not None:
+            raise self.failure
+        return [], after
+
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         self.calls += 1
         if self.failure is not None:

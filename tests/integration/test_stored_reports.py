@@ -65,6 +65,12 @@ def test_a_sale_after_the_nightly_job_makes_the_report_compute_again(
     for name in STORED:
         found = _report(demo, name)
         assert found.computed_at is None  # computed again, the sale in it
+        if name == "rfm":  # the job's workings with the buyer computed again
+            assert found.updated_from == job
+        if name == "churn":  # the buyer reached a tier nobody held: the model's codes change
+            assert (found.updated_from, found.not_updated) == (None, "tiers_changed")
+        if name != "kpis":
+            found = replace(found, updated_from=None, not_updated=None)
         assert found == _report(demo, name, fresh=True)
     rfm = _report(demo, "rfm")
     assert isinstance(rfm, RfmReport)

@@ -1,14 +1,21 @@
 """Churn risk: each member's probability of buying nothing in the next horizon, with an honest back-test.
 
-With ``h`` the horizon and ``at`` the report moment, three cut-offs are used:
+With ``h`` the horizon and ``d`` the start of the report moment's shop day
+(midnight in the shop's time zone), three cut-offs are used:
 
-- back-test: the model learns at ``at - 2h`` the outcome over (at - 2h, at - h],
-  then ranks the members of ``at - h``; its ROC AUC against what they did in
-  (at - h, at] sits beside two baselines ranked at the same cut-off: recency
+- back-test: the model learns at ``d - 2h`` the outcome over (d - 2h, d - h],
+  then ranks the members of ``d - h``; its ROC AUC against what they did in
+  (d - h, d] sits beside two baselines ranked at the same cut-off: recency
   alone (longest absent first) and BG/NBD expected purchases (fewest first);
-- report: the model learns the latest full window (at - h, outcome to ``at``)
-  and scores every member as of ``at``.
+- report: the model learns the latest window of whole shop days (d - h,
+  outcome to ``d``) and scores every member as of the report moment ``at``,
+  with days (recency, tenure, the 90-day windows) counted to the end of that
+  shop day (``churn_day``).
 
+So the model and its back-test read only data before the report's shop day,
+and a member's features change during the day only when something happens to
+that member: a report later in the day is the nightly job's one with the
+touched members scored again (``updated_churn``), equal to computing it all.
 Nothing after ``at`` is read: the log is cut at ``at`` whatever the source
 returns. Too few members, or a window where everybody (or nobody) came back,
 gives ``NotEnoughHistory`` instead of a model fitted on nothing.
@@ -27,8 +34,14 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import roc_auc_score
 
+from loyalty_desktop.analytics.bulk_rows import build_rows
 from loyalty_desktop.analytics.churn_features import bought_nothing, churn_features, known_tiers
-from loyalty_desktop.analytics.churn_model import churn_probability, fit_churn_model
+from loyalty_desktop.analytics.churn_model import (
+    churn_probability,
+    fit_churn_model,
+    training_sample,
+)
+from loyalty_desktop.analytics.frames import day_start, shop_day
 from loyalty_desktop.analytics.ports import ReportSource
 from loyalty_desktop.analytics.purchase_days import moment, number_log, numbered, until
 
@@ -72,6 +85,12 @@ class ChurnReport:
     members: tuple[ChurnRisk, ...]
     backtest: ChurnBacktest
     computed_at: datetime | None = None  # when, if computed earlier and stored (None: just now)
+    # Brought up to date from the nightly job's workings of this moment (the members changed
+    # since computed again; equal to computing it all), None: computed in full or read back.
+    updated_from: datetime | None = None
+    # Why it was computed in full although the nightly job's workings were looked for
+    # (``updated_reports.bring_up_to_date``: "backdated", "members_closed", ...), or None.
+    not_updated: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,21 +132,76 @@ class _Window:
     churned: pd.Series
 
 
+@dataclass(frozen=True)
+class ChurnWorkings:
+    """A churn report and what it was computed from, for bringing it up to date later that day.
+
+    ``train``/``train_churned`` are the rows the report's model learnt from
+    (fitting them again gives the same model); ``tiers`` the tier codes,
+    ``past_tiers`` the tiers seen at the two earlier cut-offs; ``tier_codes``
+    each reported member's tier code (NaN: none), in the report's order.
+    """
+
+    report: ChurnReport
+    day_start: datetime
+    reference: datetime
+    tiers: tuple[str, ...]
+    past_tiers: tuple[str, ...]
+    train: pd.DataFrame
+    train_churned: np.ndarray
+    tier_codes: np.ndarray
+
+
+def churn_day(at: datetime, timezone: str) -> tuple[datetime, datetime]:
+    """The start of ``at``'s shop day, and the moment a report at ``at`` counts days to.
+
+    That moment is the end of the shop day (the next midnight), or ``at`` itself
+    when it is a midnight, so the model's cut-offs (midnights) count days the same way.
+    """
+    day = shop_day(at, timezone)
+    start = day_start(day, timezone)
+    if moment(start) == moment(at):
+        return start, start
+    return start, day_start(day + timedelta(days=1), timezone)
+
+
 def churn_report(
     source: ReportSource,
     at: datetime,
     horizon_days: int,
     expected_purchases: ExpectedPurchases | None = None,
+    *,
+    timezone: str = "UTC",
 ) -> ChurnReport | NotEnoughHistory:
-    """Every member's churn risk as of ``at`` over ``horizon_days``, and the back-test behind it."""
+    """Every member's churn risk as of ``at`` over ``horizon_days``, and the back-test behind it.
+
+    ``timezone`` is the shop's: its midnights are where the model's windows end.
+    """
+    found = churn_workings(source, at, horizon_days, expected_purchases, timezone=timezone)
+    return found.report if isinstance(found, ChurnWorkings) else found
+
+
+def churn_workings(
+    source: ReportSource,
+    at: datetime,
+    horizon_days: int,
+    expected_purchases: ExpectedPurchases | None = None,
+    *,
+    timezone: str = "UTC",
+) -> ChurnWorkings | NotEnoughHistory:
+    """``churn_report`` with what it was computed from (see ``ChurnWorkings``)."""
     if horizon_days < 1:
         raise ValueError(f"the churn horizon is at least one day, not {horizon_days}")
     moment(at)  # refuses a naive moment before any query
     horizon = timedelta(days=horizon_days)
     texts = until(source.purchase_log(at), at)
-    cutoffs = (at - 2 * horizon, at - horizon, at)
+    first, reference = churn_day(at, timezone)
+    cutoffs = (first - 2 * horizon, first - horizon, at)
     snapshots = [_joined_by(source.member_snapshot(cutoff), cutoff) for cutoff in cutoffs]
-    tiers = tuple(sorted({name for snapshot in snapshots for name in known_tiers(snapshot)}))
+    past_tiers = tuple(
+        sorted({name for snapshot in snapshots[:2] for name in known_tiers(snapshot)})
+    )
+    tiers = tuple(sorted({*past_tiers, *known_tiers(snapshots[2])}))
     log, numbers = number_log(texts, snapshots)
     windows = []
     for cutoff, snapshot in zip(cutoffs[:2], snapshots[:2], strict=True):
@@ -140,20 +214,38 @@ def churn_report(
             return short
         windows.append(window)
     train, test = windows
-    backtest = _backtest(train, test, texts, numbers, at, expected_purchases)
-    model = fit_churn_model(test.features, test.churned)
-    current = churn_features(log, numbered(snapshots[2], numbers), at, tiers)
+    backtest = _backtest(train, test, texts, numbers, first, expected_purchases)
+    chosen = training_sample(len(test.features))
+    learnt, churned = test.features.iloc[chosen], test.churned.iloc[chosen]
+    model = fit_churn_model(learnt, churned)
+    current = churn_features(log, numbered(snapshots[2], numbers), at, tiers, reference)
     risks = churn_probability(model, current)
     members = np.asarray(numbers.take(current.index).astype(str), dtype=str)
-    # Highest risk first, ties by member number; numpy sorts 200,000 members 10x quicker than
-    # Python's sorted() on pairs, in the same order (text compares by code point in both).
-    order = np.lexsort((members, -risks))
-    return ChurnReport(
+    order = ranked(members, risks)
+    report = ChurnReport(
         at=at,
         horizon_days=horizon_days,
-        members=tuple(map(ChurnRisk, members[order].tolist(), risks[order].tolist())),
+        members=build_rows(ChurnRisk, members[order].tolist(), risks[order].tolist()),
         backtest=backtest,
     )
+    return ChurnWorkings(
+        report=report,
+        day_start=first,
+        reference=reference,
+        tiers=tiers,
+        past_tiers=past_tiers,
+        train=learnt.reset_index(drop=True),
+        train_churned=churned.to_numpy(dtype=bool),
+        tier_codes=current["tier"].to_numpy(dtype=np.float64)[order],
+    )
+
+
+def ranked(members: np.ndarray, risks: np.ndarray) -> np.ndarray:
+    """Positions in report order: highest risk first, ties by member number."""
+    # numpy sorts 200,000 members 10x quicker than Python's sorted() on pairs, in the same
+    # order (text compares by code point in both).
+    order: np.ndarray = np.lexsort((members, -risks))
+    return order
 
 
 def _backtest(

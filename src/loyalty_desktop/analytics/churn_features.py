@@ -48,17 +48,27 @@ FEATURES = (
 
 
 def churn_features(
-    log: pd.DataFrame, members: pd.DataFrame, cutoff: datetime, tiers: Sequence[str]
+    log: pd.DataFrame,
+    members: pd.DataFrame,
+    cutoff: datetime,
+    tiers: Sequence[str],
+    reference: datetime | None = None,
 ) -> pd.DataFrame:
     """``FEATURES`` of the members in ``members`` (``ports.MEMBER_COLUMNS``) as of ``cutoff``.
 
     Indexed by member number (text, or the integer codes of
     ``purchase_days.numbered``, as long as log and members agree); only members
     who had joined by the cut-off, and only their sales at or before it, count. ``tiers`` fixes the tier codes
-    (a tier not in it is missing).
+    (a tier not in it is missing). Days (recency, tenure, the 90-day windows) are
+    counted to ``reference`` (default: the cut-off; never before it): the churn
+    report counts them to the end of the shop day, so a member nobody touched
+    keeps the same features all day (see ``churn.churn_day``).
     """
-    stop = moment(cutoff)
-    roster = members[members["joined_at"] <= stop] if not members.empty else members
+    stop = moment(reference if reference is not None else cutoff)
+    if stop < moment(cutoff):
+        raise ValueError(f"the reference {reference} is before the cut-off {cutoff}")
+    seen_by = moment(cutoff)
+    roster = members[members["joined_at"] <= seen_by] if not members.empty else members
     index = pd.Index(roster["member_no"], name="member_no")
     seen = until(log, cutoff)
     seen = seen[seen["member_no"].isin(index)] if not seen.empty else seen
@@ -86,9 +96,9 @@ def churn_features(
     frame["gap_std_days"] = spread[gaps.size() >= 2].reindex(index)
     frame["overdue"] = frame["recency_days"] / frame["gap_mean_days"]
 
-    recent = cutoff - timedelta(days=TREND_DAYS)
-    before = cutoff - timedelta(days=2 * TREND_DAYS)
-    for window, (start_at, end_at) in {"last": (recent, cutoff), "prev": (before, recent)}.items():
+    recent = stop - timedelta(days=TREND_DAYS)
+    before = stop - timedelta(days=2 * TREND_DAYS)
+    for window, (start_at, end_at) in {"last": (recent, stop), "prev": (before, recent)}.items():
         rows = between(seen, start_at, end_at)
         # A purchase day falls in the window of its last sale (grouping again was 3x slower).
         stamps = days["last_at"]

@@ -61,7 +61,9 @@ def history_facts(
         report = lifecycle_report(source, at - timedelta(days=31), at, timezone, rule)
         facts.stage = {m.member_no: m.stage for m in report.members}
     if audience.churn_bands:
-        found = churn_report(source, at, CHURN_HORIZON_DAYS, expected_purchases_by_member)
+        found = churn_report(
+            source, at, CHURN_HORIZON_DAYS, expected_purchases_by_member, timezone=timezone
+        )
         if isinstance(found, NotEnoughHistory):
             facts.churn_unavailable = found.message
         else:

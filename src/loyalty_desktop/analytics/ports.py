@@ -76,6 +76,18 @@ def points_due_in(lots: Iterable[OpenLot], at: datetime, edges: Sequence[datetim
     return PointsDue(tuple(before), later, never)
 
 
+@dataclass(frozen=True)
+class TouchedRows:
+    """A few members' own rows: their purchase log up to a moment and their live snapshot.
+
+    ``log`` has ``PURCHASE_COLUMNS``, ``members`` ``MEMBER_COLUMNS`` (read as
+    ``ReportSource`` would, for those members alone).
+    """
+
+    log: pd.DataFrame
+    members: pd.DataFrame
+
+
 PURCHASE_COLUMNS = ("member_no", "at", "local_date", "amount", "campaign", "store")
 """Columns of ``ReportSource.purchase_log``, one row per member sale, oldest first (sales at
 the same moment in the order they were stored):

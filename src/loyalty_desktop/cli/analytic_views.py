@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from loyalty_desktop.analytics.churn import ChurnReport
@@ -12,12 +13,21 @@ from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.domain.money import Currency, format_money
 
 
+def _freshness(updated_from: datetime | None, not_updated: str | None) -> dict[str, Any]:
+    """How the report was made after the nightly job: brought up to date from it, or why not."""
+    return {
+        "updated_from": None if updated_from is None else updated_from.isoformat(),
+        "not_updated": not_updated,
+    }
+
+
 def rfm(result: RfmReport, cur: Currency) -> dict[str, Any]:
     """``loyalty report rfm``: each member's scores and segment, then the ten segments."""
     return {
         "report": "rfm",
         "at": result.at.isoformat(),
         "computed_at": None if result.computed_at is None else result.computed_at.isoformat(),
+        **_freshness(result.updated_from, result.not_updated),
         "currency": cur.code,
         "members": [
             {
@@ -57,6 +67,7 @@ def churn(result: ChurnReport) -> dict[str, Any]:
         "report": "churn",
         "at": result.at.isoformat(),
         "computed_at": None if result.computed_at is None else result.computed_at.isoformat(),
+        **_freshness(result.updated_from, result.not_updated),
         "horizon_days": result.horizon_days,
         "members": [{"member_no": m.member_no, "risk": round(m.risk, 6)} for m in result.members],
         "backtest": {

@@ -16,6 +16,7 @@ from loyalty_desktop.db.report_frames import (
     line_frame,
     member_frame,
     purchase_frame,
+    unindexed,
 )
 from loyalty_desktop.db.report_store import data_version
 from loyalty_desktop.db.tables import allocations, lots, members, movements, refunds, sales
@@ -93,19 +94,29 @@ class SqlReportSource:
     def purchases_per_member(
         self, start: datetime, end: datetime, store: str | None = None
     ) -> list[int]:
+        # Counted twice in the database: how many buyers made each number of purchases (a
+        # few dozen rows), not one row per buyer (130,000 on the benchmark shop: 0.5 s in Python).
+        per_member = (
+            select(func.count().label("n"))
+            .where(
+                # Not through the index on ``at``: grouped by member, the sales come in order
+                # from the member index (which holds ``at``, net and the store) with no sort.
+                unindexed(sales.c.at) > start,
+                unindexed(sales.c.at) <= end,
+                sales.c.member_id.is_not(None),
+                sales.c.net > 0,
+                *_at_store(store),
+            )
+            .group_by(sales.c.member_id)
+            .subquery()
+        )
         with storage_errors(), self.engine.connect() as conn:
             rows = conn.execute(
-                select(func.count())
-                .where(
-                    sales.c.at > start,
-                    sales.c.at <= end,
-                    sales.c.member_id.is_not(None),
-                    sales.c.net > 0,
-                    *_at_store(store),
-                )
-                .group_by(sales.c.member_id)
-            )
-            return [int(r[0]) for r in rows]
+                select(per_member.c.n, func.count())
+                .group_by(per_member.c.n)
+                .order_by(per_member.c.n)
+            ).all()
+        return [int(n) for n, buyers in rows for _ in range(int(buyers))]
 
     def member_counts(self, start: datetime, end: datetime) -> tuple[int, int]:
         with storage_errors(), self.engine.connect() as conn:

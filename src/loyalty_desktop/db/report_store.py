@@ -13,12 +13,15 @@ by the stored reports.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
+from loyalty_desktop.analytics.ports import TouchedRows
 from loyalty_desktop.db.errors import storage_errors
+from loyalty_desktop.db.report_changes import changes_since, touched_log, touched_members
 from loyalty_desktop.db.tables import (
     members,
     movements,
@@ -28,7 +31,7 @@ from loyalty_desktop.db.tables import (
     sales,
     tier_changes,
 )
-from loyalty_desktop.services.report_store import StoredReport
+from loyalty_desktop.services.report_store import Changes, StoredReport
 
 _VERSION = select(
     select(func.max(programs.c.id)).scalar_subquery(),
@@ -67,6 +70,9 @@ class SqlReportStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # The last answer of ``changes_since``: RFM then churn ask the same question, and
+        # while the data version is the same the answer is too.
+        self._changes: tuple[tuple[str, datetime, str], Changes] | None = None
 
     def data_version(self) -> str:
         """The counts and highest numbers of what reports read, as ``name=value`` text."""
@@ -78,6 +84,21 @@ class SqlReportStore:
         with storage_errors(), self.engine.connect() as conn:
             found: datetime | None = conn.execute(select(func.max(sales.c.at))).scalar()
         return found
+
+    def changes_since(self, version: str, since: datetime) -> Changes:
+        """What changed since the data ``version`` (see ``report_changes.changes_since``)."""
+        with storage_errors(), self.engine.connect() as conn:
+            asked = (version, since, data_version(conn))
+            kept = self._changes  # one read: a report in another thread may replace it
+            if kept is None or kept[0] != asked:
+                kept = (asked, changes_since(conn, *asked))
+                self._changes = kept
+            return kept[1]
+
+    def touched(self, members: Collection[str], at: datetime) -> TouchedRows:
+        """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
+        with storage_errors(), self.engine.connect() as conn:
+            return TouchedRows(touched_log(conn, members, at), touched_members(conn, members, at))
 
     def stored(self, key: str) -> StoredReport | None:
         """The report stored under ``key``, or None."""

@@ -196,6 +196,8 @@ movements = Table(
     Column("points_after", Points),
     Column("request_hash", String(64)),
     Index("ix_movements_member_id_at", "member_id", "at"),
+    # KPIs sum a period's points by kind from this index alone (migration 0019).
+    Index("ix_movements_at_kind_points", "at", "kind", "points"),
 )
 
 lots = Table(

@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.lots import EXPIRE, SERVER_IDS, SERVER_STORE
-from loyalty_desktop.server.push import add_to_balances, log_changes
+from loyalty_desktop.server.push import add_to_balances
 from loyalty_desktop.server.tables import ledger, lots
 
 CHUNK = 500  # lots per transaction: short transactions, so pushes wait little on the locks
@@ -91,7 +92,13 @@ def expire_chunk(
     add_to_balances(conn, done, now)
     run.lots, run.points = len(done), -sum(r["points"] for r in done)
     run.members = {r["member_id"] for r in done}
-    log_changes(conn, SERVER_STORE, dict.fromkeys(sorted(run.members), "balance"))
+    moved = [{**r, "allocations": [{"lot_id": r["lot"], "points": -r["points"]}]} for r in done]
+    log_changes(
+        conn,
+        SERVER_STORE,
+        dict.fromkeys(sorted(run.members), "balance"),
+        moved=logged_movements(moved, now),
+    )
     return run
 
 

@@ -91,6 +91,13 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
                     "points": ours,
                     "at": r["at"],
                     "event_key": r["event_key"],
+                    # what it gives back, for the pull log: a store that applies the till's
+                    # expire and this row ends with the lot as the server keeps it
+                    "allocations": [
+                        {"lot_id": a["lot_id"], "points": -a["points"]}
+                        for a in r["allocations"]
+                        if (r["member_id"], uuid.UUID(a["lot_id"])) in kept
+                    ],
                 }
             )
     # one order for every writer, so two pushes lock the same lots in the same order
@@ -117,6 +124,14 @@ def _kept(conn: Connection, expiries: Sequence[Row]) -> set[tuple[uuid.UUID, uui
     return {(f.member_id, f.id) for f in found}
 
 
+def server_expiry(device_at: datetime, lot: Mapping[str, Any], now: datetime) -> datetime | None:
+    """When the server lets a lot expire: the life the store gave it, from ``now`` (its receipt)."""
+    if not lot.get("expires_at"):
+        return None
+    device_expires = as_moment(lot["expires_at"], "movement: lot expires_at")
+    return now + (device_expires - device_at)
+
+
 def _opened(move: Row, lot: Mapping[str, Any], now: datetime) -> Row:
     device_at: datetime = move["at"]
     device_expires = (
@@ -129,7 +144,7 @@ def _opened(move: Row, lot: Mapping[str, Any], now: datetime) -> Row:
         "points": lot["points"],
         "remaining": lot["points"],
         # the life the store gave the lot, from when the server got it
-        "expires_at": now + (device_expires - device_at) if device_expires else None,
+        "expires_at": server_expiry(device_at, lot, now),
         "received_at": now,
         "device_at": device_at,
         "device_expires_at": device_expires,
@@ -137,8 +152,8 @@ def _opened(move: Row, lot: Mapping[str, Any], now: datetime) -> Row:
 
 
 def without_lots(move: Row) -> Row:
-    """A ledger row with only the ledger's columns (the lots travel beside it)."""
-    return {k: v for k, v in move.items() if k not in ("lots", "allocations")}
+    """A ledger row with only the ledger's columns (the lots and the sale travel beside it)."""
+    return {k: v for k, v in move.items() if k not in ("lots", "allocations", "sale")}
 
 
 def _whole(value: Any) -> bool:

@@ -37,9 +37,10 @@ from sqlalchemy.exc import IntegrityError
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
+from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
-from loyalty_desktop.server.numbers import claim_numbers, with_clashes
+from loyalty_desktop.server.numbers import claim_numbers
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.programs import (
     KIND as PROGRAM_KIND,
@@ -51,11 +52,9 @@ from loyalty_desktop.server.programs import (
     versions_named,
     write_programs,
 )
-from loyalty_desktop.server.reviews import flag_overdrawn, under_review
+from loyalty_desktop.server.reviews import flag_overdrawn
 from loyalty_desktop.server.tables import (
     balances,
-    change_clock,
-    changes,
     inbox,
     ledger,
     members,
@@ -105,12 +104,14 @@ def push_batch(
     results: list[EventResult] = []
     touched: dict[uuid.UUID, str] = {}
     used: list[dict[str, Any]] = []  # coupons' uses, for the pull log
+    applied: list[dict[str, Any]] = []  # ledger rows written, for the pull log
     now = datetime.now(UTC)
     if not events:
         return results
-    _lock_balances(conn, events)
     seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
     versions = versions_named((e.kind, e.payload) for e in events)
+    # Only events not seen before can move points: a replayed batch locks and writes nothing.
+    _lock_balances(conn, [e for e in events if e.key not in seen])
     whole = (
         _whole_batch(conn, store_id, events, now, StorePrograms.read(conn, store_id, versions))
         if not seen
@@ -118,7 +119,7 @@ def push_batch(
     )
     if whole is not None:
         results, written = whole
-        touched, used = written.touched(), written.coupon_log
+        touched, used, applied = written.touched(), written.coupon_log, written.ledger
     else:
         # read again: the whole-batch try may have counted programmes it then rolled back
         known = StorePrograms.read(conn, store_id, versions)
@@ -128,11 +129,12 @@ def push_batch(
             if rows is None:
                 continue
             used += rows.coupon_log
+            applied += rows.ledger
             for member_id, kind in rows.touched().items():
                 if touched.get(member_id) != "member":  # an enrolment outranks a balance change
                     touched[member_id] = kind
     if touched or used:
-        log_changes(conn, store_id, touched, used)
+        log_changes(conn, store_id, touched, used, logged_movements(applied, now))
     return results
 
 
@@ -243,6 +245,7 @@ def _whole_batch(
         rows.merges += found.merges
         rows.coupons += found.coupons
         rows.programs += found.programs
+        rows.erased += found.erased
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -370,11 +373,14 @@ class Rows:
     coupons: list[dict[str, Any]] = field(default_factory=list)  # coupons used (coupons.py)
     coupon_log: list[dict[str, Any]] = field(default_factory=list)  # filled by write_rows
     programs: list[dict[str, Any]] = field(default_factory=list)  # versions sent (programs.py)
+    erased: list[uuid.UUID] = field(default_factory=list)  # members erased at a store
 
     def touched(self) -> dict[uuid.UUID, str]:
-        """The members whose record or balance changed (an enrolment outranks a balance)."""
+        """The members whose record or balance changed (a record change outranks a balance)."""
         found = {r["member_id"]: "balance" for r in self.ledger}
         found.update({r["id"]: "member" for r in self.members})
+        found.update(dict.fromkeys(self.erased, "member"))
+        found.update({r["member_id"]: "member" for r in self.merges})
         return found
 
 
@@ -408,6 +414,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
             "points": m["points"],
             "at": as_moment(m.get("at") or event.at.isoformat(), "movement at"),
             "event_key": event.key,
+            # the sale it belongs to, for the pull log (not a ledger column)
+            "sale": p.get("id") if event.kind == "sale" else p.get("sale"),
             # the lots it opened and took from, as sent (server/lots.py keeps them)
             "lots": m.get("lots") or [],
             "allocations": m.get("allocations") or [],
@@ -428,6 +436,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
         )
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
+    if event.kind == "member.erased":
+        rows.erased.append(as_uuid(p["member_id"], "erased member"))
     if event.kind == "merge":
         other, keep = as_uuid(p["other"], "merged member"), as_uuid(p["keep"], "kept member")
         if other == keep:
@@ -466,6 +476,17 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
             arrays(rows.members, named),
         )
         claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
+    # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an
+    # erasure must reach every till that holds the member's personal data).
+    if rows.erased:
+        conn.execute(update(members).where(members.c.id.in_(rows.erased)).values(status="erased"))
+    merged = [r["member_id"] for r in rows.merges]
+    if merged:
+        conn.execute(
+            update(members)
+            .where(members.c.id.in_(merged), members.c.status != "erased")
+            .values(status="closed")
+        )
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.sales or rows.refunds or rows.merges:
@@ -514,71 +535,3 @@ def _redemption(store_id: uuid.UUID, event: WireEvent) -> dict[str, Any]:
         "event_key": event.key,
         "at": as_moment(p["at"], "coupon at"),
     }
-
-
-def log_changes(
-    conn: Connection,
-    store_id: uuid.UUID,
-    touched: Mapping[uuid.UUID, str],
-    used: Sequence[Mapping[str, Any]] = (),
-) -> None:
-    """Append what changed to the pull log, numbered under the clock row's lock (held to commit).
-
-    ``used``: coupons used (coupons.record_redemptions), one ``coupon`` change each after
-    the members', so other stores can learn that a coupon is spent.
-    """
-    ids = sorted(touched)
-    count = len(ids) + len(used)
-    last = conn.execute(
-        update(change_clock)
-        .where(change_clock.c.id == 1)
-        .values(last=change_clock.c.last + count)
-        .returning(change_clock.c.last)
-    ).scalar_one()
-    points = dict(
-        conn.execute(
-            select(balances.c.member_id, balances.c.points).where(
-                any_of(balances.c.member_id, "ids")
-            ),
-            {"ids": ids},
-        ).all()
-    )
-    # with the member holding a number this member was enrolled with (in the same read)
-    found = {r.id: r for r in conn.execute(with_clashes(), {"ids": ids})}
-    flagged = under_review(conn, ids)
-    rows = []
-    first = last - count + 1
-    for pos, member_id in enumerate(ids, start=first):
-        m = found.get(member_id)
-        body = {
-            "member_id": str(member_id),
-            "points": points.get(member_id, 0),
-            "member_no": m.member_no if m else None,
-            "status": m.status if m else None,
-            "consent": m.consent if m else None,
-            "created_at": m.created_at.isoformat() if m else None,
-            "review": member_id in flagged,
-            "number_clash": bool(m and m.number_held_by),
-            "number_held_by": str(m.number_held_by) if m and m.number_held_by else None,
-        }
-        rows.append(
-            {
-                "pos": pos,
-                "member_id": member_id,
-                "store_id": store_id,
-                "kind": touched[member_id],
-                "body": json.dumps(body),
-            }
-        )
-    for pos, coupon in enumerate(used, start=first + len(ids)):
-        rows.append(
-            {
-                "pos": pos,
-                "member_id": coupon["member_id"],
-                "store_id": store_id,
-                "kind": "coupon",
-                "body": json.dumps(coupon["body"]),
-            }
-        )
-    named = columns_of(changes, rows)
-    conn.execute(insert_from_arrays(changes, named), arrays(rows, named))

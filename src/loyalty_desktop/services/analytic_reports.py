@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
+from loyalty_desktop.analytics.churn import ChurnReport, ChurnWorkings, NotEnoughHistory
+from loyalty_desktop.analytics.churn import churn_workings as analytic_churn_workings
 from loyalty_desktop.analytics.clv import ClvReport, clv_report, expected_purchases_by_member
 from loyalty_desktop.analytics.lifecycle import LifecycleReport, lifecycle_report
 from loyalty_desktop.analytics.rfm import RfmReport, rfm_report
@@ -40,8 +41,21 @@ def churn(p: ReportPeriod) -> ChurnReport:
     Raises:
         InvalidRequest: the history is too short or too uniform for a model (the reason says which).
     """
-    found = churn_report(
-        store_log(p.source, p.store), p.end, p.horizon_days, expected_purchases_by_member
+    return churn_workings(p).report
+
+
+def churn_workings(p: ReportPeriod) -> ChurnWorkings:
+    """``churn`` with what it was computed from (the nightly job keeps both).
+
+    Raises:
+        InvalidRequest: the history is too short or too uniform for a model (the reason says which).
+    """
+    found = analytic_churn_workings(
+        store_log(p.source, p.store),
+        p.end,
+        p.horizon_days,
+        expected_purchases_by_member,
+        timezone=p.program.timezone,
     )
     if isinstance(found, NotEnoughHistory):
         cutoff = found.cutoff.date().isoformat()

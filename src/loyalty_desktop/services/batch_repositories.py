@@ -272,6 +272,14 @@ class BatchLedger:
         self.flush()
         return self.real.lots_by_ids(lot_ids)
 
+    def known(self, movement_ids: Sequence[str]) -> set[str]:
+        self.flush()
+        return self.real.known(movement_ids)
+
+    def opened_by(self, lot_ids: Sequence[str], actor: str) -> set[str]:
+        self.flush()
+        return self.real.opened_by(lot_ids, actor)
+
     def history(self, member_ids: Sequence[str]) -> list[Movement]:
         self.flush()
         return self.real.history(member_ids)

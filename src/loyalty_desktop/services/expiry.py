@@ -17,7 +17,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import expiry_event
 from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, post
+from loyalty_desktop.services.postings import PULLED, Account, post
 
 
 def expire_lapsed(
@@ -26,9 +26,14 @@ def expire_lapsed(
     """Write expire movements for the account's lots lapsed by ``at``; returns the points expired.
 
     The movements go out in an expiry event of their own, not with whatever the
-    caller posts next.
+    caller posts next. Lots pulled from the server (another store's earning) are left
+    alone: the server expires them by its own clock and its expire rows come by pull, so
+    this till's clock never takes another store's points early or writes them off twice.
     """
     lapsed = ledger.lapsed_lots(account.lots, at)
+    if lapsed:
+        theirs = uow.ledger.opened_by([lot.id for lot in lapsed], PULLED)
+        lapsed = [lot for lot in lapsed if lot.id not in theirs]
     if not lapsed:
         return 0
     earlier = len(account.movements)

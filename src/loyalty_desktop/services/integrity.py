@@ -10,6 +10,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import audit_problems
 from loyalty_desktop.services.ports import Integrity
+from loyalty_desktop.services.pull import clash_problems
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ def check(
     problems = list(installation)
     problems += integrity.storage_problems()
     problems += integrity.ledger_problems()
+    with shop.uow(write=False) as uow:
+        problems += clash_problems(uow)  # another store's member this till could not add
     if installation:
         problems.append("the audit log could not be checked without this shop's audit key")
     else:

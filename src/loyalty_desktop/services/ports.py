@@ -220,6 +220,14 @@ class LedgerRepository(Protocol):
         """Lots by id, whatever they hold."""
         ...
 
+    def known(self, movement_ids: Sequence[str]) -> set[str]:
+        """Which of these movement ids are already in the ledger."""
+        ...
+
+    def opened_by(self, lot_ids: Sequence[str], actor: str) -> set[str]:
+        """Which of these lots were opened by a movement of ``actor`` (pulled lots: services/pull.py)."""
+        ...
+
     def history(self, member_ids: Sequence[str]) -> list[Movement]:
         """Every movement of these members, oldest first, with lots and allocations."""
         ...
@@ -585,6 +593,10 @@ class OfferRepository(Protocol):
 
     def redeem(self, number: int, at: datetime, sale_no: str, money_off: int, points: int) -> bool:
         """Mark an unused coupon used by a sale; False when it was already used."""
+        ...
+
+    def used_elsewhere(self, coupon_id: str, at: datetime, sale_no: str) -> bool:
+        """Mark the coupon with this id used by another store's sale; False if unknown or used."""
         ...
 
     def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:

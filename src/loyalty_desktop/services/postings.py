@@ -75,6 +75,10 @@ def derived_id(kind: str, device_id: str, caller_id: str) -> str:
     return str(uuid.uuid5(_IDS, f"{kind}:{device_id}:{caller_id}"))
 
 
+# The actor of movements pulled from the central server (another store's facts, the server's
+# expiry): their lots expire by the server's clock, never by this till's (services/expiry.py).
+PULLED = "(other store)"
+
 # A member's running totals stay far inside a 64-bit column, so sums over members do too.
 MAX_MEMBER_TOTAL = 10**17
 
@@ -110,8 +114,12 @@ def post(
     actor: str | None = None,
     activity: str | None = None,
     request_hash: str | None = None,
+    movement_id: str | None = None,
 ) -> Movement:
-    """Record one movement: open its lots, apply what it takes or gives back, then settle any debt."""
+    """Record one movement: open its lots, apply what it takes or gives back, then settle any debt.
+
+    ``movement_id``: the id the movement already has (a fact pulled from another store).
+    """
     member = account.member
     account.lots.extend(lots)
     taken = list(allocations)
@@ -124,7 +132,7 @@ def post(
     if member.last_movement_at is None or at > member.last_movement_at:
         member.last_movement_at = at
     movement = Movement(
-        id=account.next_id(),
+        id=movement_id or account.next_id(),
         member_id=member.id,
         kind=kind,
         points=points,

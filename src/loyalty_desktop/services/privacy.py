@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -17,6 +17,7 @@ from loyalty_desktop.services.events import erased_event
 from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.offers import member_offers
+from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.surveys import answers_of
 
@@ -129,6 +130,23 @@ def export_member(shop: Shop, actor: Actor, ref: str, *, deliver: Callable[[Json
     return delivered
 
 
+def erase_here(uow: UnitOfWork, people: Sequence[Member]) -> None:
+    """Remove these members' personal data from this database, in the caller's transaction.
+
+    Writes no event: ``erase_member`` publishes its own, and an erasure pulled from the
+    server (services/pull.py) is another store's fact that must not echo back.
+    """
+    ids = [p.id for p in people]
+    # Their answers are their opinions, tied to their sales: they go with them.
+    uow.surveys.erase(ids)
+    # Which events they signed up for and came to is about them too; a future place is freed.
+    uow.member_events.erase_places(ids)
+    # Why an offer chose them (birthday month, categories they buy) is their profile too.
+    uow.offers.forget_rules(ids, ERASED_RULE)
+    for person in people:
+        uow.members.save(erased(person))
+
+
 def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
     """Remove a member's personal data (and that of duplicates merged into them); ledger totals stay.
 
@@ -156,14 +174,8 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
             if m
         ]
         pending = [p for p in people if p.status is not MemberStatus.ERASED or p.phone or p.email]
-        # Their answers are their opinions, tied to their sales: they go with them.
-        uow.surveys.erase([p.id for p in pending])
-        # Which events they signed up for and came to is about them too; a future place is freed.
-        uow.member_events.erase_places([p.id for p in pending])
-        # Why an offer chose them (birthday month, categories they buy) is their profile too.
-        uow.offers.forget_rules([p.id for p in pending], ERASED_RULE)
+        erase_here(uow, pending)
         for person in pending:
-            uow.members.save(erased(person))
             publish(uow, shop.device_id, erased_event(person.id, at))
         if pending:
             write_audit(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
+
+from loyalty_desktop.analytics.ports import TouchedRows
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,23 @@ class StoredReport:
     computed_at: datetime
     data_version: str
     payload: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What changed since a stored data version, member by member.
+
+    ``members``: the numbers of the members whose sales, refunds, points,
+    tier or membership changed (a merged duplicate's change is its
+    survivor's); ``earliest``: the earliest moment any of those changes is
+    dated (a refund: its sale's moment); ``reason``: why the changes cannot be
+    followed member by member (``programme``, ``members_closed``,
+    ``backdated``), None when they can.
+    """
+
+    members: frozenset[str]
+    earliest: datetime | None
+    reason: str | None
 
 
 class ReportStore(Protocol):
@@ -48,4 +68,12 @@ class ReportStore(Protocol):
 
     def store(self, report: StoredReport) -> None:
         """Keep ``report`` under its key, in place of any stored before."""
+        ...
+
+    def changes_since(self, version: str, since: datetime) -> Changes:
+        """What changed since the data ``version``, taken when the data was as of ``since``."""
+        ...
+
+    def touched(self, members: Collection[str], at: datetime) -> TouchedRows:
+        """The purchase log up to ``at`` and the live member snapshot of ``members`` alone."""
         ...

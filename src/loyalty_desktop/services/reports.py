@@ -7,6 +7,7 @@ all get the same refusal for a cashier.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import cast
 
@@ -22,7 +23,12 @@ from loyalty_desktop.analytics.satisfaction import SatisfactionReport
 from loyalty_desktop.analytics.tiers import TierReport
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.errors import InvalidRequest
-from loyalty_desktop.services import analytic_reports, programme_reports, stored_reports
+from loyalty_desktop.services import (
+    analytic_reports,
+    programme_reports,
+    stored_reports,
+    updated_reports,
+)
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.offer_report import OfferReport, offer_report
@@ -86,11 +92,15 @@ def report(
     what the nightly job stored when that is exactly what computing them now
     would give (``stored_reports``), unless ``fresh``; such a report's
     ``computed_at`` says when it was computed (None: just now, for this call).
+    After a change that day, RFM and churn are the nightly job's workings
+    with the changed members computed again (``updated_reports``; their
+    ``updated_from`` says so), or computed in full (``not_updated`` says why).
     """
     require(actor, Permission.REPORTS)
     if name == "offers":  # the offers' own records, not a period of sales
         return offer_report(shop, actor, at)
     period = _period(shop, name, start, at, horizon_days, store)
+    why_not = None
     if not fresh:
         found = stored_reports.read_back(
             shop,
@@ -103,7 +113,20 @@ def report(
         )
         if found is not None:
             return cast(Report, found)
-    return BUILDERS[name](period)
+        found, why_not = updated_reports.bring_up_to_date(
+            shop,
+            name,
+            timezone=period.program.timezone,
+            at=period.end,
+            horizon_days=period.horizon_days,
+            store=period.store,
+        )
+        if found is not None:
+            return cast(Report, found)
+    computed = BUILDERS[name](period)
+    if why_not is not None and isinstance(computed, RfmReport | ChurnReport):
+        return replace(computed, not_updated=why_not)  # why the job's workings did not serve
+    return computed
 
 
 def store_for_later(shop: Shop, actor: Actor) -> stored_reports.StoredRun:
@@ -111,9 +134,12 @@ def store_for_later(shop: Shop, actor: Actor) -> stored_reports.StoredRun:
     require(actor, Permission.REPORTS)
     at = shop.clock.now()
 
-    def compute(name: str) -> tuple[ReportPeriod, Report]:
+    def compute(name: str) -> tuple[ReportPeriod, Report, str | None]:
         period = _period(shop, name, None, at, None, None)
-        return period, BUILDERS[name](period)
+        if name in updated_reports.UPDATABLE:
+            report, workings = updated_reports.with_workings(name, period)
+            return period, report, workings
+        return period, BUILDERS[name](period), None
 
     return stored_reports.store_all(shop, at, compute)
 

@@ -34,6 +34,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.report_codec import dump_report, load_report
 from loyalty_desktop.services.report_period import ReportPeriod
 from loyalty_desktop.services.report_store import StoredReport
+from loyalty_desktop.services.updated_reports import workings_key
 
 KINDS: dict[str, type[Any]] = {"rfm": RfmReport, "kpis": Kpis, "churn": ChurnReport}
 """The reports the nightly job stores, in the order it computes them."""
@@ -93,12 +94,13 @@ def read_back(
 
 
 def store_all(
-    shop: Shop, at: datetime, compute: Callable[[str], tuple[ReportPeriod, Any]]
+    shop: Shop, at: datetime, compute: Callable[[str], tuple[ReportPeriod, Any, str | None]]
 ) -> StoredRun:
     """Compute each of ``KINDS`` as of ``at`` with ``compute`` and store those the data still matches.
 
-    ``compute(name)`` returns the report's period and the report, or raises
-    ``InvalidRequest``.
+    ``compute(name)`` returns the report's period, the report and its workings
+    as text (None: none; stored under ``updated_reports.workings_key``), or
+    raises ``InvalidRequest``.
     """
     keeper = shop.report_store
     if keeper is None:
@@ -113,22 +115,26 @@ def store_all(
         before = keeper.data_version()
         began = shop.clock.now()
         try:
-            period, report = compute(name)
+            period, report, workings = compute(name)
         except InvalidRequest as exc:
             skipped.append((name, exc.reason or "refused"))
             continue
         if keeper.data_version() != before:
             skipped.append((name, "data_changed"))
             continue
-        keeper.store(
-            StoredReport(
-                key=snapshot_key(name, period.horizon_days),
-                at=period.end,
-                start=period.start,
-                computed_at=began,
-                data_version=before,
-                payload=dump_report(report),
+        kept = [(snapshot_key(name, period.horizon_days), dump_report(report))]
+        if workings is not None:  # what a report later today is brought up to date from
+            kept.insert(0, (workings_key(name, period.horizon_days), workings))
+        for key, payload in kept:
+            keeper.store(
+                StoredReport(
+                    key=key,
+                    at=period.end,
+                    start=period.start,
+                    computed_at=began,
+                    data_version=before,
+                    payload=payload,
+                )
             )
-        )
         stored.append(name)
     return StoredRun(at, tuple(stored), tuple(skipped))

@@ -16,7 +16,7 @@ import json
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -34,6 +34,8 @@ WINDOW = 10  # batches read from the queue per round; each is marked sent once a
 MAX_ADDRESS = 2000
 SERVER, TOKEN, STORE = SYNC_SERVER, "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
+# Kept by the pull (services/pull.py): the change log's cursor, when it last applied, clashes.
+PULL_CURSOR, LAST_PULL, PULL_CLASHES = "sync.pull_cursor", "sync.last_pull", "sync.pull_clashes"
 PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
 ACKNOWLEDGED = frozenset({"applied", "duplicate", "rejected"})
 
@@ -102,10 +104,14 @@ class ServerStore:
 
 
 class SyncServer(Protocol):
-    """The central server's push endpoint."""
+    """The central server's push and pull endpoints."""
 
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         """Send a batch; one result (``status``, ``reason``) per event, in order."""
+        ...
+
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        """The change log after ``after`` (oldest first) and the cursor to ask with next."""
         ...
 
     def store(self) -> ServerStore:
@@ -136,6 +142,8 @@ class SyncStatus:
     problem: str | None = None  # None, "server_unavailable" or "token_refused"
     store_no: int | None = None  # the server's number for this store
     member_numbers: str | None = None  # the block new members are numbered in, "first-last"
+    last_pull: str | None = None  # when other stores' changes were last applied here
+    clashes: int = 0  # members of other stores not added here (their number is taken here)
 
 
 @dataclass(frozen=True)
@@ -178,6 +186,8 @@ def connect(
         uow.settings.set(STORE_NO, "" if number is None else str(number))
         uow.settings.set(PROBLEM, "")
         publish_program_in_force(uow, shop)  # the server checks sales' points against it
+        if was != server:  # another server's log: its positions mean nothing there
+            uow.settings.set(PULL_CURSOR, "")
         write_audit(
             uow,
             shop,
@@ -456,6 +466,8 @@ def status(shop: Shop) -> SyncStatus:
         last = uow.settings.get(LAST_SYNC)
         store_id = uow.settings.get(STORE) or None
         problem = uow.settings.get(PROBLEM) or None
+        last_pull = uow.settings.get(LAST_PULL) or None
+        clashes = len(json.loads(uow.settings.get(PULL_CLASHES) or "[]"))
         number = store_no(uow)
     return SyncStatus(
         server,
@@ -466,6 +478,8 @@ def status(shop: Shop) -> SyncStatus:
         problem,
         number,
         block_text(number),
+        last_pull,
+        clashes,
     )
 
 
@@ -481,14 +495,17 @@ def quarantined(shop: Shop, actor: Actor) -> list[QuarantinedEvent]:
 def sync_pass(
     shop: Shop, server: SyncServer, while_connected: tuple[str, str] | None = None
 ) -> SyncReport:
-    """One pass of the pump as the till runs it: push, and remember why it stopped if it did.
+    """One pass of the pump as the till runs it: push, then pull; remember why it stopped if it did.
 
-    A server away is normal for a shop (the events stay queued and the next pass sends
-    them); a refused token stops nothing at the till either, but the status says so
-    until an administrator connects again.
+    The pull applies what other stores did (services/pull.py) after this store's own
+    events are on the server. A server away is normal for a shop (the events stay queued
+    and the next pass sends them); a refused token stops nothing at the till either, but
+    the status says so until an administrator connects again.
     """
     try:
         report = push_pending(shop, server, while_connected)
+        if while_connected is None or connection(shop) == while_connected:
+            report = replace(report, pulled=_pull(shop, server))
     except ServerUnavailable:
         _note_problem(shop, "server_unavailable")
         raise
@@ -497,6 +514,17 @@ def sync_pass(
         raise
     _note_problem(shop, "")
     return report
+
+
+def _pull(shop: Shop, server: SyncServer) -> int:
+    """Apply the other stores' changes; how many were applied."""
+    # pull.py reads the errors and settings above: imported here, not at the top, so the
+    # two modules do not import each other while they load
+    from loyalty_desktop.services.pull import pull
+
+    with shop.uow(write=False) as uow:
+        own = uow.settings.get(STORE) or None
+    return pull(shop, server, own or server.store().store_id).changes
 
 
 def _note_problem(shop: Shop, problem: str) -> None:

@@ -18,7 +18,7 @@ from loyalty_desktop.services.sync import ServerStore, ServerUnavailable, TokenR
 
 
 class HttpSyncServer:
-    """Push batches to ``{url}/v1/events`` with the store's bearer token."""
+    """Push batches to ``{url}/v1/events`` and pull ``{url}/v1/changes`` with the store's bearer token."""
 
     def __init__(self, url: str, token: str, *, timeout: float = 30.0) -> None:
         self.url, self.token, self.timeout = url.rstrip("/"), token, timeout
@@ -30,6 +30,17 @@ class HttpSyncServer:
         if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
             raise ServerUnavailable("the server's answer has no list of results")
         return results
+
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        """The change log after ``after`` and the cursor to ask with next (GET /v1/changes)."""
+        body = self._call("GET", f"/v1/changes?after={int(after)}&limit={int(limit)}", None)
+        rows = body.get("changes") if isinstance(body, dict) else None
+        cursor = body.get("cursor") if isinstance(body, dict) else None
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise ServerUnavailable("the server's answer has no list of changes")
+        if not isinstance(cursor, int) or isinstance(cursor, bool):
+            raise ServerUnavailable("the server's answer has no cursor")
+        return rows, cursor
 
     def store(self) -> ServerStore:
         """The store the token belongs to and its number (checks the URL and the token)."""

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pandas as pd
 import pytest
 from sklearn.metrics import roc_auc_score
 
-from loyalty_desktop.analytics.churn import ChurnReport, NotEnoughHistory, churn_report
+from loyalty_desktop.analytics.churn import (
+    ChurnReport,
+    ChurnWorkings,
+    NotEnoughHistory,
+    churn_day,
+    churn_report,
+    churn_workings,
+)
 from loyalty_desktop.analytics.churn_features import FEATURES
 from loyalty_desktop.analytics.churn_model import (
     TRAIN_CAP,
@@ -23,6 +30,7 @@ from .purchase_logs import AT, LogSource, Sale, members_from, purchase_log
 
 HORIZON = 30
 START = AT - timedelta(days=400)
+DAY_START = datetime(AT.year, AT.month, AT.day, tzinfo=UTC)  # the report's shop day (a UTC shop)
 
 
 def synthetic_shop(seed: int = 1, members: int = 300) -> list[Sale]:
@@ -71,14 +79,14 @@ def test_members_who_stopped_buying_carry_the_high_risks() -> None:
     )
 
 
-def test_the_backtest_trains_and_tests_on_the_two_windows_before_the_moment() -> None:
+def test_the_backtest_trains_and_tests_on_the_two_windows_before_the_shop_day() -> None:
     report = report_for(synthetic_shop())
     assert isinstance(report, ChurnReport)
     test = report.backtest
     assert (test.train_cutoff, test.test_cutoff, test.end) == (
-        AT - timedelta(days=2 * HORIZON),
-        AT - timedelta(days=HORIZON),
-        AT,
+        DAY_START - timedelta(days=2 * HORIZON),
+        DAY_START - timedelta(days=HORIZON),
+        DAY_START,
     )
     assert 0 < test.test_churned < test.test_members <= 300
     assert test.auc_recency > 0.5  # the longer absent, the likelier gone
@@ -101,6 +109,46 @@ def test_sales_after_the_moment_change_nothing() -> None:
         assert churn_report(source, AT, HORIZON) == plain
 
 
+def test_the_model_and_backtest_read_nothing_of_the_report_day() -> None:
+    sales = synthetic_shop()
+    today = [Sale(f"M{n:04d}", DAY_START + timedelta(hours=9, minutes=n)) for n in range(1, 60, 2)]
+    plain = churn_workings_for(sales)
+    later = churn_workings_for(sales + today)
+    assert isinstance(plain, ChurnWorkings)
+    assert isinstance(later, ChurnWorkings)
+    assert later.report.backtest == plain.report.backtest
+    pd.testing.assert_frame_equal(later.train, plain.train)
+    assert (later.train_churned == plain.train_churned).all()
+    # ... but the members who came back today are scored with it (lapsers among them: safer).
+    before = {r.member_no: r.risk for r in plain.report.members}
+    after = {r.member_no: r.risk for r in later.report.members}
+    came = {s.member_no for s in today}
+    assert sum(after[m] for m in came) < sum(before[m] for m in came)
+    assert all(after[m] == before[m] for m in after if m not in came)
+
+
+def test_days_count_to_the_end_of_the_shop_day_whatever_the_hour() -> None:
+    sales = [s for s in synthetic_shop() if s.at < DAY_START]
+    log = purchase_log(sales)
+    morning, evening = (
+        churn_report(LogSource(log, members_from(log)), DAY_START + timedelta(hours=h), HORIZON)
+        for h in (1, 23)
+    )
+    assert morning == evening.__class__(**{**evening.__dict__, "at": morning.at})  # type: ignore[union-attr]
+    assert churn_day(AT, "UTC") == (DAY_START, DAY_START + timedelta(days=1))
+    assert churn_day(DAY_START, "UTC") == (DAY_START, DAY_START)
+    late = datetime(2026, 3, 31, 15, 0, tzinfo=UTC)  # 23:00 in Shanghai
+    assert churn_day(late, "Asia/Shanghai") == (
+        datetime(2026, 3, 30, 16, 0, tzinfo=UTC),
+        datetime(2026, 3, 31, 16, 0, tzinfo=UTC),
+    )
+
+
+def churn_workings_for(sales: list[Sale]) -> ChurnWorkings | NotEnoughHistory:
+    log = purchase_log(sales)
+    return churn_workings(LogSource(log, members_from(log)), AT, HORIZON)
+
+
 def test_the_same_data_give_the_same_risks() -> None:
     assert report_for(synthetic_shop(seed=3)) == report_for(synthetic_shop(seed=3))
 
@@ -119,7 +167,7 @@ def test_bgnbd_expected_purchases_rank_fewest_first_at_the_test_cutoff() -> None
     assert isinstance(report, ChurnReport)
     assert report.backtest.auc_bgnbd == 1.0
     ((seen_until, cutoff, horizon),) = calls
-    assert cutoff == AT - timedelta(days=HORIZON)
+    assert cutoff == DAY_START - timedelta(days=HORIZON)
     assert seen_until <= pd.Timestamp(cutoff)
     assert horizon == HORIZON
 

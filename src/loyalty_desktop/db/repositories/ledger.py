@@ -177,6 +177,22 @@ class SqlLedger:
             for r in self.conn.execute(select(*_LOT_COLUMNS).where(lots.c.id.in_(list(lot_ids))))
         ]
 
+    def known(self, movement_ids: Sequence[str]) -> set[str]:
+        if not movement_ids:
+            return set()
+        q = select(movements.c.id).where(movements.c.id.in_(list(movement_ids)))
+        return {r[0] for r in self.conn.execute(q)}
+
+    def opened_by(self, lot_ids: Sequence[str], actor: str) -> set[str]:
+        if not lot_ids:
+            return set()
+        q = (
+            select(lots.c.id)
+            .join(movements, movements.c.id == lots.c.movement_id)
+            .where(lots.c.id.in_(list(lot_ids)), movements.c.actor == actor)
+        )
+        return {r[0] for r in self.conn.execute(q)}
+
     def _assemble(self, rows: list[Any]) -> list[Movement]:
         ids = [r._mapping["id"] for r in rows]
         if not ids:

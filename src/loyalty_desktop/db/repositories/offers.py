@@ -165,6 +165,15 @@ class SqlOffers:
         )
         return done.rowcount == 1
 
+    def used_elsewhere(self, coupon_id: str, at: datetime, sale_no: str) -> bool:
+        """Mark the coupon used by another store's sale (no money or points here: that store has them)."""
+        done = self.conn.execute(
+            update(coupons)
+            .where(coupons.c.id == coupon_id, coupons.c.redeemed_at.is_(None))
+            .values(redeemed_at=at, sale_no=sale_no)
+        )
+        return done.rowcount == 1
+
     def unprinted_coupons_of(self, member_id: str, at: datetime, limit: int) -> list[IssuedCoupon]:
         """Unused coupons of running or coming offers that no receipt printed yet, oldest first.
 

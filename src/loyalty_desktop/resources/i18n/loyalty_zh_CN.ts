@@ -6295,6 +6295,16 @@ Switch to its window (look in the taskbar), or close it before starting it again
         <translation>上次发送：{time}</translation>
     </message>
     <message>
+        <location filename="../../ui/console/sync_page.py" line="235" />
+        <source>Last received from other stores: {time}</source>
+        <translation>上次从其他门店接收：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="242" />
+        <source>Members of other stores not added here: {n} (their number belongs to another member here; loyalty check lists them).</source>
+        <translation>未能在此添加的其他门店会员：{n} 位（其会员号已被本店另一位会员使用；loyalty check 会列出）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/console/sync_page.py" line="237" />
         <source>The server refused this store's token: connect again.</source>
         <translation>服务器拒绝了本店的令牌：请重新连接。</translation>

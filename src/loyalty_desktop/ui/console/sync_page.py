@@ -237,7 +237,17 @@ class SyncPage(ConsolePage):
             ),
             self.tr("Waiting to send: {n}").format(n=status.queue),
             self.tr("Last sent: {time}").format(time=clock_time(status.last_sync) or "—"),
+            self.tr("Last received from other stores: {time}").format(
+                time=clock_time(status.last_pull) or "—"
+            ),
         ]
+        if status.clashes:
+            lines.append(
+                self.tr(
+                    "Members of other stores not added here: {n} (their number belongs to "
+                    "another member here; loyalty check lists them)."
+                ).format(n=status.clashes)
+            )
         if status.problem == "token_refused":
             lines.append(self.tr("The server refused this store's token: connect again."))
         elif status.problem == "server_unavailable":

@@ -1,0 +1,166 @@
+"""What the server's change log says, read and checked before anything of it is applied.
+
+The log (``GET /v1/changes``, docs/sync.md "Pull") has one change per member per push:
+the member's number, status and consent (no personal data: the server holds none) and
+the movements the push applied, each with the lots it opened (their expiry by the
+server's clock) and what it took from lots; and one ``coupon`` change per coupon used.
+An answer that is not shaped like that is ``ServerUnavailable`` (the cursor stays, the
+next pass asks again), never an exception the pump does not expect. Changes of a kind
+this till does not know are passed over, so a newer server does not stop an older till.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from loyalty_desktop.services.sync import ServerUnavailable
+
+
+@dataclass(frozen=True)
+class PulledLot:
+    """A lot another store's movement opened, with the server's expiry (None: never)."""
+
+    id: str
+    points: int
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PulledAllocation:
+    """Points a movement took from a lot (positive) or gave back (negative)."""
+
+    lot_id: str
+    points: int
+
+
+@dataclass(frozen=True)
+class PulledMovement:
+    """One ledger row the server applied: a store's movement, or one the server wrote itself."""
+
+    id: str
+    kind: str
+    points: int
+    at: datetime
+    lots: tuple[PulledLot, ...]
+    allocations: tuple[PulledAllocation, ...]
+    server: bool  # written by the server itself (its expiry, expire_undone): no store has it
+    sale: str | None = None
+
+
+@dataclass(frozen=True)
+class MemberChange:
+    """A member enrolled or changed, or their points moved, by one push (or the server's expiry)."""
+
+    pos: int  # its position in the log
+    store_id: str
+    member_id: str
+    member_no: str | None
+    status: str | None
+    consent: bool
+    created_at: datetime | None
+    merged_into: str | None
+    movements: tuple[PulledMovement, ...]
+
+
+@dataclass(frozen=True)
+class CouponChange:
+    """A coupon used at a store: once pulled, this till refuses it."""
+
+    store_id: str
+    coupon_id: str
+    sale: str
+    at: datetime
+
+
+Change = MemberChange | CouponChange
+
+
+def read_changes(rows: Any) -> list[Change]:
+    """The page's changes this till understands, in order; ServerUnavailable if it is garbled."""
+    if not isinstance(rows, list):
+        raise ServerUnavailable("the server's changes are not a list")
+    found: list[Change] = []
+    for row in rows:
+        try:
+            change = _change(row)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ServerUnavailable(
+                f"the server sent a change this till cannot read: {exc}"
+            ) from exc
+        if change is not None:
+            found.append(change)
+    return found
+
+
+def _change(row: Mapping[str, Any]) -> Change | None:
+    kind = row["kind"]
+    if kind in ("member", "balance"):
+        return MemberChange(
+            pos=_whole(row["pos"]),
+            store_id=_text(row["store_id"]),
+            member_id=_text(row["member_id"]),
+            member_no=_optional_text(row.get("member_no")),
+            status=_optional_text(row.get("status")),
+            consent=bool(row.get("consent")),
+            created_at=_moment(row["created_at"]) if row.get("created_at") else None,
+            merged_into=_optional_text(row.get("merged_into")),
+            # a change logged before movements travelled has none (docs/sync.md)
+            movements=tuple(_movement(m) for m in row.get("movements") or []),
+        )
+    if kind == "coupon":
+        return CouponChange(
+            store_id=_text(row["store_id"]),
+            coupon_id=_text(row["coupon_id"]),
+            sale=_text(row["sale"]),
+            at=_moment(row["at"]),
+        )
+    return None
+
+
+def _movement(m: Mapping[str, Any]) -> PulledMovement:
+    return PulledMovement(
+        id=_text(m["id"]),
+        kind=_text(m["kind"]),
+        points=_whole(m["points"]),
+        at=_moment(m["at"]),
+        lots=tuple(
+            PulledLot(
+                _text(lot["id"]),
+                _whole(lot["points"]),
+                _moment(lot["expires_at"]) if lot.get("expires_at") else None,
+            )
+            for lot in m.get("lots") or []
+        ),
+        allocations=tuple(
+            PulledAllocation(_text(a["lot_id"]), _whole(a["points"]))
+            for a in m.get("allocations") or []
+        ),
+        server=bool(m.get("server")),
+        sale=_optional_text(m.get("sale")),
+    )
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value or len(value) > 64:
+        raise ValueError(f"expected an id or a number, got {value!r:.80}")
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _whole(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"expected a whole number, got {value!r:.80}")
+    return value
+
+
+def _moment(value: Any) -> datetime:
+    moment = datetime.fromisoformat(_text(value))
+    if moment.tzinfo is None:
+        raise ValueError("a moment without a time zone")
+    return moment
