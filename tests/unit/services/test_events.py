@@ -16,6 +16,7 @@ from loyalty_desktop.services import (
     points,
     privacy,
     programs,
+    sync,
 )
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
@@ -28,6 +29,8 @@ from tests.unit.services.test_refunds import refund
 
 def _a_day_of_everything(driver: ShopDriver) -> None:
     today = driver.clock.now().date()
+    # connecting sends the programme in force (program.loaded)
+    sync.connect(driver.shop, LOCAL_ADMIN, "https://hq.example", "tok", "store-1")
     a = driver.enrol("甲", birthday=date(1990, today.month, today.day))
     b = driver.enrol("乙")
     driver.sell("S1", a.member_no, "100.00")
