@@ -68,7 +68,7 @@ def test_an_admin_connects_the_store_and_sends_the_outbox_from_the_page(
     assert "Connected" in page.message.text()
     page.send_now.click()
     qtbot.waitUntil(lambda: "Waiting to send: 0" in page.state.text())
-    assert len(wire.keys) == waiting
+    assert len(wire.keys) == waiting + 1  # and the programme in force, sent on connecting
 
 
 def test_the_page_says_which_numbers_new_members_get_once_connected(
@@ -112,7 +112,7 @@ def test_a_manager_sees_the_held_events_but_cannot_connect(
     assert not page.token.isEnabled()
     assert page.send_now.isEnabled()
     kinds = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
-    assert kinds <= {"member", "sale"}
+    assert kinds <= {"member", "sale", "program"}  # the programme goes on connecting
 
 
 def test_the_pump_sends_in_the_background_and_the_status_bar_says_what_happened(
