@@ -23,6 +23,7 @@ class Wire:
         self.calls = 0
         self.keys: list[str] = []
         self.tokens: list[str] = []
+        self.log: list[Mapping[str, Any]] = []  # what other stores did, as the server logs it
         self._store = ServerStore(store_id, store_no)
 
     def store(self) -> ServerStore:
@@ -31,10 +32,11 @@ class Wire:
         return self._store
 
     def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
-        """An empty change log (these tests are about the push)."""
+        """The change log ``log`` after ``after`` (empty unless a test fills it)."""
         if self.failure is not None:
             raise self.failure
-        return [], after
+        page = [c for c in self.log if c["pos"] > after][:limit]
+        return page, page[-1]["pos"] if page else after
 
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         self.calls += 1

@@ -6,6 +6,7 @@ test is what the till's screens do with its answers.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from loyalty_desktop.app import Opened
 from loyalty_desktop.services import members, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.member_view import show_member
 from loyalty_desktop.ui.console.sync_page import SyncPage
 from loyalty_desktop.ui.sync_pump import SyncPump
 from loyalty_desktop.ui.tasks import Tasks
@@ -82,6 +84,37 @@ def test_the_page_says_which_numbers_new_members_get_once_connected(
     page.connect_button.click()
     qtbot.waitUntil(lambda: "Server: https://hq.example" in page.state.text())
     assert "New member numbers: 104000001-104999999" in page.state.text()
+
+
+def test_the_page_says_when_other_stores_changes_came_and_which_members_could_not_be_added(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    here = members.enrol(shop, ADMIN, members.NewMember(name="王芳"))
+    wire.log = [
+        {
+            "pos": 1,
+            "kind": "member",
+            "store_id": "store-other",
+            "member_id": str(uuid.uuid4()),  # another person, enrolled there with our number
+            "points": 0,
+            "member_no": here.member_no,
+            "status": "active",
+            "consent": False,
+            "created_at": "2026-01-05T10:00:00+00:00",
+            "review": False,
+            "movements": [],
+        }
+    ]
+    page = _page(qtbot, shop, tasks, ADMIN)
+    page.url.setText("https://hq.example")
+    page.token.setText("t0ken")
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: "Server: https://hq.example" in page.state.text())
+    assert "Last received from other stores: —" in page.state.text()
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "not added here: 1" in page.state.text())
+    assert "Last received from other stores: —" not in page.state.text()
+    assert show_member(shop, ADMIN, here.member_no).name == "王芳"  # ours, untouched
 
 
 def test_a_refused_token_is_said_on_the_page_and_nothing_is_remembered(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
 )
@@ -83,6 +84,9 @@ class HeldModel(QAbstractTableModel):
         return (held.kind, held.key, held.reason or "")[index.column()]
 
 
+_JOIN = "  ·  "
+
+
 def _read(shop: Shop, actor: Actor, said: str = "") -> SyncView:
     return SyncView(sync.status(shop), tuple(sync.quarantined(shop, actor)), said)
 
@@ -103,6 +107,8 @@ class SyncPage(ConsolePage):
         explain.setWordWrap(True)
         self.state = QLabel()
         self.state.setWordWrap(True)
+        # Never squeezed (cut) to make room: the held events' table gives way instead.
+        self.state.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = HeldModel(self)
         self.table = QTableView()
@@ -227,16 +233,25 @@ class SyncPage(ConsolePage):
     def _state_text(self, status: sync.SyncStatus) -> str:
         if status.server is None:
             return self.tr("Not connected. {n} events wait in the outbox.").format(n=status.queue)
+        # Related facts share a line, so the page keeps room for the held events below.
         lines = [
             self.tr("Server: {server}").format(server=status.server),
-            self.tr("Store: {store}").format(store=status.store_id or "?"),
-            *(
-                [self.tr("New member numbers: {block}").format(block=status.member_numbers)]
-                if status.member_numbers
-                else []
+            _JOIN.join(
+                [
+                    self.tr("Store: {store}").format(store=status.store_id or "?"),
+                    *(
+                        [self.tr("New member numbers: {block}").format(block=status.member_numbers)]
+                        if status.member_numbers
+                        else []
+                    ),
+                ]
             ),
-            self.tr("Waiting to send: {n}").format(n=status.queue),
-            self.tr("Last sent: {time}").format(time=clock_time(status.last_sync) or "—"),
+            _JOIN.join(
+                [
+                    self.tr("Waiting to send: {n}").format(n=status.queue),
+                    self.tr("Last sent: {time}").format(time=clock_time(status.last_sync) or "—"),
+                ]
+            ),
             self.tr("Last received from other stores: {time}").format(
                 time=clock_time(status.last_pull) or "—"
             ),
