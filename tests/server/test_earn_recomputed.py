@@ -20,6 +20,8 @@ from loyalty_desktop.services.baskets import LineRequest, SaleRequest
 from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.server.conftest import Server, _command
+from tests.server.events import _wire as wire_event
+from tests.server.events import enrolled, sale
 
 # Monday 2 March 2026 in Shanghai (the test clock): the tea campaign is on, and a member
 # born in March gets the birthday bonus. Silver (5 % off, 1.5 × points) from 50.00 spent.
@@ -266,3 +268,31 @@ def test_the_fast_path_and_the_one_by_one_path_give_the_same_answers(
     assert server.sql(
         "select count(*) filter (where earn_checked) from sales group by store_id"
     ) == [(4,), (4,)]
+
+
+def test_a_version_no_till_gives_is_refused_or_unchecked_never_a_server_error(
+    server: Server,
+) -> None:
+    member = "4d1c1f0e-3e0b-4a7c-9a55-0d6f1b2c3d4e"
+    bought = sale(member, 3)
+    bought["payload"].update(program_version=2**40, tier_before=None, birthday_month=None)
+    loaded = {"program_version": 2**40, "source": PROGRAM}
+
+    code, answer = server.post(
+        "/v1/events",
+        {
+            "events": [
+                wire_event("program.loaded", "program:big", 1, loaded),
+                enrolled(member, 2),
+                bought,
+            ]
+        },
+    )
+
+    assert code == 200, answer
+    assert [(r["status"], r.get("reason")) for r in answer["results"]] == [
+        ("rejected", f"program.loaded: program_version {2**40} is out of range"),
+        ("applied", None),
+        ("applied", None),
+    ]
+    assert server.sql("select earn_checked from sales") == [(False,)]

@@ -38,6 +38,7 @@ KIND = "program.loaded"
 # A mismatch's reason, and the LIKE pattern ``check`` finds the rejected sales by.
 MISMATCH = "sale: earned {said} points; the programme version {version} gives {gives}"
 MISMATCH_LIKE = MISMATCH.format(said="%", version="%", gives="%")
+MAX_VERSION = 2**31 - 1  # programs.version is an integer column
 
 
 @lru_cache(maxsize=64)
@@ -82,7 +83,7 @@ def versions_named(events: Iterable[tuple[str, Mapping[str, Any]]]) -> set[int]:
     found = set()
     for kind, payload in events:
         version = payload.get("program_version")
-        if kind in ("sale", KIND) and isinstance(version, int) and not isinstance(version, bool):
+        if kind in ("sale", KIND) and _version(version):
             found.add(version)
     return found
 
@@ -92,8 +93,8 @@ def program_row(
 ) -> dict[str, Any]:
     """The ``programs`` row a programme event asks for; Rejected if unreadable or not what the store sent before."""
     version, source = payload["program_version"], payload["source"]
-    if version < 0:
-        raise Rejected("program.loaded: program_version cannot be negative")
+    if not _version(version):
+        raise Rejected(f"program.loaded: program_version {version} is out of range")
     try:
         parsed(source)
     except LoyaltyError as exc:
@@ -105,6 +106,11 @@ def program_row(
             "(a till restored from a backup?); sales under it are checked against the first"
         )
     return {"store_id": store_id, "version": version, "source": source}
+
+
+def _version(value: Any) -> bool:
+    """Whether ``value`` is a programme version id a till gives (0 is the built-in defaults)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_VERSION
 
 
 def write_programs(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
@@ -131,8 +137,8 @@ def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
     Raises Rejected when the programme version gives another number of points.
     """
     version = payload.get("program_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        return False
+    if not _version(version):
+        return False  # no version a till gives: none the server can hold
     program = known.program(version)
     inputs = _inputs(payload, program) if program is not None else None
     if program is None or inputs is None:
