@@ -18,7 +18,7 @@ from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeGuard
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
@@ -108,7 +108,7 @@ def program_row(
     return {"store_id": store_id, "version": version, "source": source}
 
 
-def _version(value: Any) -> bool:
+def _version(value: Any) -> TypeGuard[int]:
     """Whether ``value`` is a programme version id a till gives (0 is the built-in defaults)."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_VERSION
 
