@@ -296,3 +296,20 @@ def test_a_version_no_till_gives_is_refused_or_unchecked_never_a_server_error(
         ("applied", None),
     ]
     assert server.sql("select earn_checked from sales") == [(False,)]
+
+
+def test_a_sale_with_money_off_a_line_is_applied_and_checked(server: Server, till: Opened) -> None:
+    """A damaged item sold for less: the line's amount is its gross less the line discount."""
+    sync.connect_to(till.shop, LOCAL_ADMIN, server.url, server.token)
+    member_no = _enrol(till, "王芳")
+    lines = (
+        LineRequest("TEA-1", "2", "30.00", "tea", discount="5.00"),
+        LineRequest("CUP", "1", "20.00"),
+    )
+    sold = checkout.checkout(till.shop, LOCAL_ADMIN, SaleRequest("D1", member_no, lines=lines))
+
+    report = _push(server, till)
+
+    assert (report.rejected, sync.status(till.shop).queue) == (0, 0)  # was: amount is not 2 x 30
+    assert server.sql("select count(*) filter (where earn_checked) from sales") == [(1,)]
+    assert _balance(server, till, member_no) == sold.earned > 0

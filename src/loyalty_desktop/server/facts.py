@@ -134,11 +134,18 @@ def _check_line(i: int, line: Any, cur: Currency) -> None:
         qty, price = Decimal(line["qty"]), Decimal(line["unit_price"])
     except (KeyError, TypeError, InvalidOperation) as exc:
         raise Rejected(f"sale: line {i} has no readable qty and unit_price") from exc
-    expected = line_amount(qty, price, cur)
-    if _money(line.get("amount"), cur, f"line {i} amount") != expected:
+    gross = line_amount(qty, price, cur)
+    # A line discount (a damaged item) is inside the amount; events of tills before it was
+    # sent have none, so their amount must be the gross as before.
+    off = line.get("discount", "0")
+    expected = gross - _money(off, cur, f"line {i} discount")
+    low, high = sorted((0, gross))  # a returned item's line is negative
+    amount = _money(line.get("amount"), cur, f"line {i} amount")
+    if not low <= expected <= high or amount != expected:
+        less = f" less its discount {off}" if off != "0" else ""
         raise Rejected(
             f"sale: line {i} amount {line.get('amount')} is not {qty} x {price} "
-            f"({format_money(expected, cur)})"
+            f"({format_money(gross, cur)}){less}"
         )
 
 

@@ -24,7 +24,7 @@ from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
-from loyalty_desktop.domain.money import Currency, format_money
+from loyalty_desktop.domain.money import Currency, format_money, line_amount
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import OutboxEvent as Event
 
@@ -219,6 +219,10 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
                 "unit_price": str(s.line.unit_price),
                 "category": s.line.category,
                 "amount": format_money(s.line.amount, cur),
+                # money off this line (amount is qty x unit price less it); optional to readers
+                "discount": format_money(
+                    line_amount(s.line.quantity, s.line.unit_price, cur) - s.line.amount, cur
+                ),
                 "net": format_money(s.line.net, cur),
             }
             for s in sale.lines
