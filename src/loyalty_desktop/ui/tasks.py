@@ -9,7 +9,9 @@ without its text, which may hold personal data.
 
 from __future__ import annotations
 
+import inspect
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -49,8 +51,11 @@ class _Work(QRunnable):
         self._work, self._done, self._failed, self._relay = work, done, failed, relay
 
     def run(self) -> None:
+        # Let go of the work before answering: a screen it names must never be freed by
+        # this thread (a widget destroyed off the UI thread crashes Qt).
+        work, self._work = self._work, _nothing
         try:
-            value = self._work()
+            value = work()
         except LoyaltyError as exc:
             self._relay.finished.emit((self._failed, exc))
             return
@@ -69,6 +74,10 @@ class _Work(QRunnable):
         self._relay.finished.emit((self._done, value))
 
 
+def _nothing() -> None:
+    return None
+
+
 def _after(guard: Callable[[], None], work: Callable[[], Any]) -> Callable[[], Any]:
     def guarded() -> Any:
         guard()
@@ -78,11 +87,28 @@ def _after(guard: Callable[[], None], work: Callable[[], Any]) -> Callable[[], A
 
 
 def _guarded(callback: Callable[[Any], None], owner: object) -> Callable[[Any], None]:
+    """``callback``, skipped once ``owner`` is gone; a screen's own method is held weakly.
+
+    The worker thread keeps the callbacks until its task object is freed; if it held the
+    last reference to a closed screen, the screen would be destroyed on the worker thread
+    (Qt: "QBasicTimer::stop: Failed … from a different thread", then a crash).
+    """
     if not isinstance(owner, QObject):
         return callback
+    held = weakref.ref(owner)
+    if inspect.ismethod(callback) and callback.__self__ is owner:
+        method = weakref.WeakMethod(callback)
+
+        def call_method(value: Any) -> None:
+            bound, screen = method(), held()
+            if bound is not None and screen is not None and Shiboken.isValid(screen):
+                bound(value)
+
+        return call_method
 
     def call(value: Any) -> None:
-        if Shiboken.isValid(owner):
+        screen = held()
+        if screen is not None and Shiboken.isValid(screen):
             callback(value)
 
     return call
