@@ -40,8 +40,9 @@ def _statements(engine: sqlalchemy.Engine) -> Iterator[list[tuple[str, int]]]:
     seen: list[tuple[str, int]] = []
 
     def record(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        count = len(params) if isinstance(params, Mapping) else len(params or ())
-        seen.append((statement, count))
+        # an executemany sends one short statement once per row: count a row's parameters
+        row = params[0] if isinstance(params, list | tuple) and params else params
+        seen.append((statement, len(row) if isinstance(row, Mapping) else len(row or ())))
 
     event.listen(engine, "before_cursor_execute", record)
     try:
