@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from loyalty_desktop.app import Opened
+from loyalty_desktop.demo.build import build_demo
+from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
 from tests.databases import Database, postgres_database, sqlite_database
 
@@ -43,6 +45,13 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Databas
 def opened(database: Database, clock: FixedClock) -> Opened:
     """The test's database, opened and migrated, on the test's clock."""
     return database.open(clock)
+
+
+@pytest.fixture
+def demo(opened: Opened) -> Opened:
+    """A demo shop of 150 members with its history up to the test's clock (the reports' tests)."""
+    build_demo(opened.shop, LOCAL_ADMIN, members=150, seed=5)
+    return opened
 
 
 @pytest.fixture

@@ -7,13 +7,11 @@ from datetime import timedelta
 from typing import Any
 
 import pandas as pd
-import pytest
 
 from loyalty_desktop.analytics.kpis import Kpis
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.report_queries import SqlReportSource
-from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services import checkout, members, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.merge import merge_members
@@ -21,13 +19,6 @@ from loyalty_desktop.services.stored_reports import KINDS
 from tests.conftest import FixedClock
 
 STORED = tuple(KINDS)
-
-
-@pytest.fixture
-def demo(opened: Opened) -> Opened:
-    """A demo shop of 150 members with its history up to the test's clock."""
-    build_demo(opened.shop, LOCAL_ADMIN, members=150, seed=5)
-    return opened
 
 
 def _report(opened: Opened, name: str, **options: Any) -> Any:

@@ -14,7 +14,6 @@ from loyalty_desktop.analytics.churn import ChurnReport
 from loyalty_desktop.analytics.rfm import RfmReport
 from loyalty_desktop.app import Opened
 from loyalty_desktop.db.tables import sales
-from loyalty_desktop.demo.build import build_demo
 from loyalty_desktop.services import checkout, members, points, programs, refunds, reports
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.merge import merge_members
@@ -22,13 +21,6 @@ from loyalty_desktop.services.updated_reports import workings_key
 from tests.conftest import FixedClock
 
 UPDATED = ("rfm", "churn")
-
-
-@pytest.fixture
-def demo(opened: Opened) -> Opened:
-    """A demo shop of 150 members with its history up to the test's clock."""
-    build_demo(opened.shop, LOCAL_ADMIN, members=150, seed=5)
-    return opened
 
 
 def _report(opened: Opened, name: str, **options: Any) -> Any:
