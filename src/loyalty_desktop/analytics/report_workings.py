@@ -87,6 +87,14 @@ def dump_rfm(figures: pd.DataFrame, at: datetime) -> str:
     )
 
 
+def _stored(text: str) -> Any:
+    """The JSON of workings written in this module's format (ValueError otherwise)."""
+    found = json.loads(text)
+    if found.get("format") != FORMAT:
+        raise ValueError("another format")
+    return found
+
+
 def load_rfm(text: str) -> pd.DataFrame:
     """The figures written by ``dump_rfm``.
 
@@ -94,9 +102,7 @@ def load_rfm(text: str) -> pd.DataFrame:
         ValueError: the text is not such figures (another format, or damaged).
     """
     try:
-        found = json.loads(text)
-        if found.get("format") != FORMAT:
-            raise ValueError("another format")
+        found = _stored(text)
         index = pd.Index(_read(found["members"]).astype(object), dtype=object, name="member_no")
         last = _read_moments(found["last_at"]).set_axis(index)
         return pd.DataFrame(
@@ -139,9 +145,7 @@ def load_churn(text: str) -> StoredChurn:
         ValueError: the text is not such workings (another format, or damaged).
     """
     try:
-        found = json.loads(text)
-        if found.get("format") != FORMAT:
-            raise ValueError("another format")
+        found = _stored(text)
         return StoredChurn(
             at=datetime.fromisoformat(found["at"]),
             horizon_days=int(found["horizon_days"]),
