@@ -38,6 +38,16 @@ class Wire:
         page = [c for c in self.log if c["pos"] > after][:limit]
         return page, page[-1]["pos"] if page else after
 
+    def hold(self, hold_id: str, member_id: str, points: int) -> Mapping[str, Any]:
+        """Every redemption held (the server's own rules are tried in tests/server)."""
+        if self.failure is not None:
+            raise self.failure
+        return {"hold_id": hold_id, "status": "held", "available": points}
+
+    def release(self, hold_id: str) -> None:
+        if self.failure is not None:
+            raise self.failure
+
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         self.calls += 1
         if self.failure is not None:

@@ -19,7 +19,8 @@ def _member_with(server: Server, points: int) -> str:
     member = str(uuid.uuid4())
     home = [enrolled(member, 1), sale(member, 2, earned=points, price=f"{points}.00")]
     code, answer = server.post("/v1/events", {"events": home})
-    assert code == 200 and {r["status"] for r in answer["results"]} == {"applied"}
+    assert code == 200
+    assert {r["status"] for r in answer["results"]} == {"applied"}
     return member
 
 
@@ -51,7 +52,8 @@ def test_a_hold_then_its_sale_commits_the_hold_and_the_balance_is_the_sale_s(
     spent = _redemption(member, 3, 300)
     spent["payload"]["hold_id"] = hold_id
     code, answer = server.post("/v1/events", {"events": [spent]})
-    assert code == 200 and answer["results"][0]["status"] == "applied"
+    assert code == 200
+    assert answer["results"][0]["status"] == "applied"
     assert _balance(server, member) == 700
     assert _status(server, hold_id) == "committed"
     key = server.sql(f"select sale_key from holds where hold_id = '{hold_id}'")[0][0]
@@ -70,7 +72,13 @@ def test_two_stores_holding_800_of_1000_at_once_one_is_held_one_refused(server: 
         answers: dict[str, Any] = {}
         start_line = threading.Barrier(2)
 
-        def ask(name: str, token: str | None, member: str = member) -> None:
+        def ask(
+            name: str,
+            token: str | None,
+            member: str = member,
+            start_line: threading.Barrier = start_line,
+            answers: dict[str, Any] = answers,
+        ) -> None:
             start_line.wait()
             answers[name] = _hold(server, member, 800, token=token)
 
@@ -157,6 +165,7 @@ def test_an_expired_hold_frees_its_points_and_its_late_sale_still_applies(quick:
     late = _redemption(member, 3, 800)
     late["payload"]["hold_id"] = hold_id
     code, answer = quick.post("/v1/events", {"events": [late]})
-    assert code == 200 and answer["results"][0]["status"] == "applied"
+    assert code == 200
+    assert answer["results"][0]["status"] == "applied"
     assert _status(quick, hold_id) == "committed"
     assert _balance(quick, member) == 200

@@ -55,6 +55,10 @@ DEFAULT_ALLOWANCE, DEFAULT_CAP, DEFAULT_AGE_HOURS = 500, 5000, 24
 MAX_LIMIT, MAX_AGE_HOURS = 10**9, 24 * 366
 OFFLINE = "redeemed_offline"  # the sale event's mark of a redemption the server did not hold
 HOLD = "hold_id"
+# The refusals of a connected till's redemption: the sale can go ahead without the points.
+REFUSALS = frozenset(
+    {"chain_balance_too_low", "offline_allowance", "offline_exposure_cap", "offline_snapshot_stale"}
+)
 
 
 @dataclass(frozen=True)
@@ -229,12 +233,12 @@ def _offline_rules(shop: Shop, queue: SyncQueue, member_id: str, points: int) ->
     if pulled_at is None or now - pulled_at > timedelta(hours=limits.max_snapshot_age_hours):
         raise RedemptionNotAllowed(
             "offline, points are redeemed only with member balances received in the last "
-            f"{limits.max_snapshot_age_hours} hours (last received: {last_pull or 'never'}); "
+            f"{limits.max_snapshot_age_hours} hours (last received: {last_pull or '—'}); "
             "the sale can go ahead without redeeming points",
             reason="offline_snapshot_stale",
             field="redeem",
             max_hours=limits.max_snapshot_age_hours,
-            last_pull=last_pull or "never",
+            last_pull=last_pull or "—",
         )
     used = _offline_redeemed(queue, member_id)
     if used + points > limits.member_allowance:

@@ -725,6 +725,11 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
+        <location filename="../../ui/screens/checkout.py" line="787"/>
+        <source> — F12 completes the sale without points</source>
+        <translation> — 按 F12 不用积分完成销售</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/checkout.py" line="120" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
