@@ -6205,6 +6205,46 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Save limits</source>
+        <translation>保存限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Each member</source>
+        <translation>每位会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>This store</source>
+        <translation>本店合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Balances received within</source>
+        <translation>积分数据不早于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Offline redemption</source>
+        <translation>离线兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>The offline limits are saved.</source>
+        <translation>离线限额已保存。</translation>
+    </message>
+    <message>
         <location filename="../../ui/console/sync_page.py" line="95" />
         <source>Sync with the central server</source>
         <translation>与总部服务器同步</translation>
