@@ -196,8 +196,9 @@ class SyncPage(ConsolePage):
         self.disconnect_button.clicked.connect(self.disconnect_store)
         self.save_limits.clicked.connect(self.set_limits)
         manager = actor.may(Permission.SYNC_LIMITS)
-        for widget in (self.allowance, self.store_cap, self.snapshot_age, self.save_limits):
-            widget.setEnabled(manager)
+        for spin in (self.allowance, self.store_cap, self.snapshot_age):
+            spin.setEnabled(manager)
+        self.save_limits.setEnabled(manager)
 
     def shown(self) -> None:
         """Read the state afresh."""
