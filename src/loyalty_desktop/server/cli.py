@@ -17,6 +17,7 @@ from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.coupons import clear_conflicts, open_conflicts
 from loyalty_desktop.server.devices import device_sequences
 from loyalty_desktop.server.expiry import ExpiryRun, expire_chunk, summary
+from loyalty_desktop.server.holds import HOLD_SECONDS, HOLD_SECONDS_VARIABLE, live_holds
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.numbers import clear_clash, open_clashes
 from loyalty_desktop.server.reviews import clear_review, open_reviews
@@ -39,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="server processes (one per CPU the server may use; each has its own connections)",
     )
+    serve.add_argument(
+        "--hold-seconds",
+        type=int,
+        default=None,
+        help=f"time limit of a redemption hold (default {HOLD_SECONDS})",
+    )
+    sub.add_parser("holds", help="redemption holds still keeping points")
     store = sub.add_parser("store", help="register or revoke a store").add_subparsers(
         dest="action", required=True
     )
@@ -227,6 +235,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _devices(engine, args)
     if args.command == "review":
         return _review(engine, args)
+    if args.command == "holds":
+        now = datetime.now(UTC)
+        print(json.dumps({"holds": in_transaction(engine, lambda c: live_holds(c, now))}))
+        return 0
     if args.command == "store":
         if args.action == "add":
             try:
@@ -249,6 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if workers < 1:
         print(json.dumps({"error": "usage", "message": "--workers must be 1 or more"}))
         return 2
+    hold_for = getattr(args, "hold_seconds", None)
+    if hold_for is not None:
+        if hold_for < 1:
+            print(json.dumps({"error": "usage", "message": "--hold-seconds must be 1 or more"}))
+            return 2
+        os.environ[HOLD_SECONDS_VARIABLE] = str(hold_for)  # every worker reads it
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,

@@ -262,3 +262,23 @@ change_clock = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("last", BigInteger, nullable=False),
 )
+
+# A redemption a till is about to make online: its points are kept from other stores until
+# the sale's event commits it (push), the till releases it, or it expires by the server's
+# clock. The till makes the id; the key includes the store (server/holds.py).
+holds = Table(
+    "holds",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("hold_id", Uuid, primary_key=True),
+    Column("member_id", Uuid, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("body_hash", String(64), nullable=False),  # member and points as asked
+    Column("status", String(10), nullable=False),  # held | refused | released | committed
+    Column("answer", Text, nullable=False),  # the first answer, given again to a retry
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),  # released or committed
+    Column("sale_key", String(200)),  # the sale event that committed it
+    Index("holds_member_status", "member_id", "status"),
+)
