@@ -1,7 +1,7 @@
 """Redemption holds: points a till is about to redeem online, kept from other stores for a while.
 
-Revision ID: s0009_holds
-Revises: s0008_store_programs
+Revision ID: s0010_holds
+Revises: s0009_lot_waiting
 Create Date: 2026-12-07
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0009_holds"
-down_revision = "s0008_store_programs"
+revision = "s0010_holds"
+down_revision = "s0009_lot_waiting"
 branch_labels = None
 depends_on = None
 
