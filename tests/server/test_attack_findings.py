@@ -1,0 +1,318 @@
+"""Attack round on the sync work (issue 12): what a careless shop or a hostile store can break.
+
+Every test here is a strict xfail: it fails today and passes once the finding is fixed
+(then the mark goes). Each names what a shop loses.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.services import checkout, members, merge
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.services.member_view import show_member
+from tests.integration.conftest import PROGRAM
+from tests.server.conftest import Server
+from tests.server.events import _wire, enrolled, sale
+from tests.server.test_store_pull import Till, tills  # noqa: F401 (a fixture)
+
+Event = dict[str, Any]
+
+
+def _post(server: Server, events: list[Event], token: str | None = None) -> tuple[int, Any]:
+    """POST /v1/events; the answer's JSON, or its text when it is not JSON (a 500's)."""
+    req = urllib.request.Request(
+        server.url + "/v1/events",
+        data=json.dumps({"events": events}).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {token or server.token}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=60) as res:
+            return res.status, json.loads(res.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(errors="replace")
+
+
+def _seq_max(e: Event) -> None:
+    e["seq"] = 2**63  # the inbox's seq is a bigint: the API takes any int >= 1
+
+
+def _nul_in_key(e: Event) -> None:
+    e["key"] = "sale:\x00" + e["key"]
+
+
+def _nul_in_member_no(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"member_no": "M\x00"}
+
+
+def _points_2_63(e: Event) -> None:
+    e["payload"]["movements"][0]["points"] = 2**63
+    e["payload"]["earned"] = 2**63
+
+
+def _kind_21_chars(e: Event) -> None:
+    extra = dict(e["payload"]["movements"][0], id=str(uuid.uuid4()), points=0)
+    e["payload"]["movements"].append(extra | {"kind": "x" * 21})  # ledger.kind: 20 characters
+
+
+def _lot_year_9999(e: Event) -> None:
+    e["payload"]["movements"][0]["lots"] = [
+        {"id": str(uuid.uuid4()), "points": 105, "expires_at": "9999-12-31T00:00:00+00:00"}
+    ]
+
+
+def _qty_nan(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "NaN"  # Decimal reads it; the line's amount then fails
+
+
+def _qty_infinity(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "Infinity"
+
+
+def _qty_1e100000000(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "1E+100000000"
+
+
+def _enrol_status_13_chars(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"status": "s" * 13}
+
+
+def _enrol_number_41_chars(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"member_no": "9" * 41}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: one event the server cannot store answers 500 for the whole batch, on "
+    "every retry: the store's queue never moves again (docs/sync.md: a refused event is "
+    "rejected alone, the rest of the batch goes on)",
+)
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _seq_max,
+        _nul_in_key,
+        _nul_in_member_no,
+        _points_2_63,
+        _kind_21_chars,
+        _lot_year_9999,
+        _qty_nan,
+        _qty_infinity,
+        _qty_1e100000000,
+        _enrol_status_13_chars,
+        _enrol_number_41_chars,
+    ],
+)
+def test_an_event_the_database_cannot_hold_is_rejected_alone(
+    server: Server, spoil: Callable[[Event], None]
+) -> None:
+    member = str(uuid.uuid4())
+    bad = sale(member, 3)
+    spoil(bad)
+    batch = [enrolled(member, 1), sale(member, 2), bad]
+    status, body = _post(server, batch)
+    assert status == 200, body
+    assert [r["status"] for r in body["results"]] == ["applied", "applied", "rejected"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: a balance the bigint cannot hold (2**62 twice) answers 500; after that every "
+    "store's batch that pays this member points is a 500 on every retry, so one store's "
+    "token stops the whole chain's pushes",
+)
+def test_points_that_would_overflow_a_balance_are_rejected_not_a_500(server: Server) -> None:
+    member = str(uuid.uuid4())
+    huge = sale(member, 2, earned=2**62)
+    assert server.post("/v1/events", {"events": [enrolled(member, 1), huge]})[0] == 200
+    again = sale(member, 3, earned=2**62)
+    honest = sale(member, 4)
+    status, body = _post(server, [again, honest])
+    assert status == 200, body
+    assert body["results"][1]["status"] == "applied"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: GET /v1/changes?after=2**63 (a forged or corrupted cursor) answers 500 "
+    "instead of 422 or an empty page",
+)
+@pytest.mark.parametrize("after", [2**63, 2**64])
+def test_a_cursor_beyond_the_bigint_range_is_not_a_500(server: Server, after: int) -> None:
+    req = urllib.request.Request(
+        f"{server.url}/v1/changes?after={after}",
+        headers={"Authorization": f"Bearer {server.token}"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=30) as res:
+            status = res.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    assert status in (200, 422)
+
+
+def _adjustment(member_id: str, seq: int, **extra: Any) -> Event:
+    """An adjustment fact crediting ``member_id`` 10 points, with ``extra`` in the payload."""
+    move = {
+        "id": str(uuid.uuid4()),
+        "member_id": member_id,
+        "kind": "adjust",
+        "points": 10,
+        "at": "2026-03-02T02:00:00+00:00",
+        "lots": [],
+        "allocations": [],
+        "reason": "goodwill",
+        "activity": None,
+        "request_id": None,
+    }
+    lots = extra.pop("lots", None)
+    if lots is not None:
+        move["lots"] = lots
+    return _wire("adjustment", f"adjust:{uuid.uuid4()}", seq, {"request_id": "Q1", "movements": [move], **extra})
+
+
+def _post_as(server: Server, till: Till, events: list[Event]) -> Mapping[str, Any]:
+    status, body = _post(server, events, token=till.client.token)
+    assert status == 200, body
+    return body
+
+
+def _b_enrols_and_sells(b: Till) -> str:
+    """A member of B's with a sale, pushed and pulled: what A must still receive."""
+    later = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("Later"))
+    checkout.checkout(b.shop, LOCAL_ADMIN, SaleRequest("B-later", later.member_no, "50.00"))
+    b.sync()
+    return later.member_no
+
+
+def _sale_not_an_id(e: Event) -> None:
+    e["payload"]["sale"] = ""  # travels as the movements' "sale" in the log
+
+
+def _movement_kind_empty(e: Event) -> None:
+    e["payload"]["movements"][0]["kind"] = ""
+
+
+def _movement_at_year_9999_behind_utc(e: Event) -> None:
+    e["payload"]["movements"][0]["at"] = "9999-12-31T23:59:59-12:00"  # year 10000 in UTC
+
+
+def _movement_at_year_1_ahead_of_utc(e: Event) -> None:
+    e["payload"]["movements"][0]["at"] = "0001-01-01T00:00:00+14:00"  # year 0 in UTC
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: the server applies and logs a value its own tills cannot read back; every "
+    "other till's pull then stops at that page on every pass (ServerUnavailable, or a "
+    "traceback for a moment out of range), so no till of the chain receives anything again",
+)
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _sale_not_an_id,
+        _movement_kind_empty,
+        _movement_at_year_9999_behind_utc,
+        _movement_at_year_1_ahead_of_utc,
+    ],
+)
+def test_one_stores_odd_payload_does_not_stop_every_other_tills_pull(
+    tills: tuple[Till, Till], server: Server, spoil: Callable[[Event], None]
+) -> None:
+    a, b = tills
+    mine = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's member"))
+    a.sync()
+    odd = _adjustment(mine.id, 1)
+    spoil(odd)
+    body = _post_as(server, b, [odd])
+    assert body["results"][0]["status"] in ("applied", "rejected")
+    later = _b_enrols_and_sells(b)
+    a.sync()  # fails today, and on every pass after
+    assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: the server keeps lots by (member, lot id), a till by lot id alone; a store "
+    "that opens a lot with the id of another store's member's lot (ids are in the pull log) "
+    "gets it applied, and every till holding the first lot fails its pull page with an "
+    "IntegrityError on every pass after",
+)
+def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    mine = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's member"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-1", mine.member_no, "300.00"))
+    a.sync()
+    (lot_id,) = a.sql(f"select id from lots where member_id = '{mine.id}'")[0]
+    theirs = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("B's member"))
+    b.sync()
+    reused = [{"id": str(uuid.UUID(lot_id)), "points": 10, "expires_at": None}]
+    _post_as(server, b, [_adjustment(theirs.id, 1, lots=reused)])
+    later = _b_enrols_and_sells(b)
+    a.sync()  # sqlite3.IntegrityError today, on every pass after
+    assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
+    assert a.check() == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: a merge into a member the pulling till does not have yet (the kept member "
+    "sorts after the duplicate in the log) closes the duplicate with merged_into NULL for "
+    "good: the customer's old card is a closed member at every other till, never followed "
+    "to the member kept",
+)
+def test_a_merge_into_a_member_new_to_this_till_points_the_old_card_at_the_kept_member(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    old = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Old card"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-1", old.member_no, "80.00"))
+    a.sync()
+    b.sync()  # B knows the old card
+    new = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("New card"))
+    while new.id < old.id:  # the log lists a push's members in id order: the old one first
+        new = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("New card"))
+    merge.merge_members(a.shop, LOCAL_ADMIN, new.member_no, old.member_no)
+    a.sync()
+    b.sync()
+    assert b.sql(f"select status, merged_into from members where id = '{old.id}'") == [
+        ("closed", new.id)
+    ]
+    assert show_member(b.shop, LOCAL_ADMIN, old.member_no).member_no == new.member_no
+
+
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="earn recompute: a line's net is taken as sent, never checked against its amount or "
+    "the sale's net, so a sale of 105.00 that says its line's net is 10,500.00 earns 10,500 "
+    "points and is counted as checked",
+)
+def test_a_line_net_above_its_amount_does_not_earn_checked_points(server: Server) -> None:
+    member = str(uuid.uuid4())
+    loaded = _wire("program.loaded", "program:1", 2, {"program_version": 1, "source": PROGRAM})
+    inflated = sale(member, 3, earned=10_500)
+    inflated["payload"]["lines"][0]["net"] = "10500.00"
+    inflated["payload"] |= {"program_version": 1, "tier_before": None, "birthday_month": None}
+    honest = sale(member, 4)
+    honest["payload"] |= {"program_version": 1, "tier_before": None, "birthday_month": None}
+    status, body = _post(server, [enrolled(member, 1), loaded, inflated, honest])
+    assert status == 200, body
+    assert [r["status"] for r in body["results"]] == ["applied", "applied", "rejected", "applied"]
