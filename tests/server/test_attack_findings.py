@@ -22,7 +22,10 @@ from loyalty_desktop.services.member_view import show_member
 from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server
 from tests.server.events import _wire, enrolled, sale
-from tests.server.test_store_pull import Till, tills  # noqa: F401 (a fixture)
+from tests.server.test_store_pull import Till
+from tests.server.test_store_pull import tills as two_tills
+
+tills = two_tills  # the two-till fixture, by the name the tests ask for
 
 Event = dict[str, Any]
 
@@ -182,10 +185,15 @@ def _adjustment(member_id: str, seq: int, **extra: Any) -> Event:
     lots = extra.pop("lots", None)
     if lots is not None:
         move["lots"] = lots
-    return _wire("adjustment", f"adjust:{uuid.uuid4()}", seq, {"request_id": "Q1", "movements": [move], **extra})
+    return _wire(
+        "adjustment",
+        f"adjust:{uuid.uuid4()}",
+        seq,
+        {"request_id": "Q1", "movements": [move], **extra},
+    )
 
 
-def _post_as(server: Server, till: Till, events: list[Event]) -> Mapping[str, Any]:
+def _post_as(server: Server, till: Till, events: list[Event]) -> Any:
     status, body = _post(server, events, token=till.client.token)
     assert status == 200, body
     return body
@@ -295,8 +303,6 @@ def test_a_merge_into_a_member_new_to_this_till_points_the_old_card_at_the_kept_
         ("closed", new.id)
     ]
     assert show_member(b.shop, LOCAL_ADMIN, old.member_no).member_no == new.member_no
-
-
 
 
 @pytest.mark.xfail(
