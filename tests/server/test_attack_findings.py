@@ -6,16 +6,17 @@ Every test here is a strict xfail: it fails today and passes once the finding is
 
 from __future__ import annotations
 
+import contextlib
 import json
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
 
-from loyalty_desktop.services import checkout, members, merge
+from loyalty_desktop.services import checkout, members, merge, pull, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.member_view import show_member
@@ -223,6 +224,10 @@ def _movement_at_year_1_ahead_of_utc(e: Event) -> None:
     e["payload"]["movements"][0]["at"] = "0001-01-01T00:00:00+14:00"  # year 0 in UTC
 
 
+def _points_beyond_a_tills_total(e: Event) -> None:
+    e["payload"]["movements"][0]["points"] = 10**17 + 1  # postings.MAX_MEMBER_TOTAL: too_large
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="attack: the server applies and logs a value its own tills cannot read back; every "
@@ -236,6 +241,7 @@ def _movement_at_year_1_ahead_of_utc(e: Event) -> None:
         _movement_kind_empty,
         _movement_at_year_9999_behind_utc,
         _movement_at_year_1_ahead_of_utc,
+        _points_beyond_a_tills_total,
     ],
 )
 def test_one_stores_odd_payload_does_not_stop_every_other_tills_pull(
@@ -322,3 +328,37 @@ def test_a_line_net_above_its_amount_does_not_earn_checked_points(server: Server
     status, body = _post(server, [enrolled(member, 1), loaded, inflated, honest])
     assert status == 200, body
     assert [r["status"] for r in body["results"]] == ["applied", "applied", "rejected", "applied"]
+
+
+class Forging:
+    """The change log through a proxy (or a server) that answers a cursor far past its last change."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        rows, cursor = self.client.changes(after, limit)
+        return rows, cursor + 1_000_000 if rows else cursor
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: the till saves whatever cursor the answer names, even one past every change "
+    "it was given, and silently skips the changes in between for good (other stores' "
+    "members and points never arrive)",
+)
+def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    first = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("First"))
+    a.sync()
+    own = sync.status(b.shop).store_id
+    with contextlib.suppress(sync.ServerUnavailable):  # refusing the answer is a fix too
+        pull.pull(b.shop, Forging(b.client), own)
+    second = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Second"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-2", second.member_no, "60.00"))
+    a.sync()
+    b.sync()
+    assert show_member(b.shop, LOCAL_ADMIN, first.member_no).member_no == first.member_no
+    assert show_member(b.shop, LOCAL_ADMIN, second.member_no).points == a.points(second.member_no)
