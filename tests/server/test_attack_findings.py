@@ -433,3 +433,43 @@ def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sal
     restored.engine.dispose()
     refused = server.sql("select kind, reason from inbox where status = 'rejected'")
     assert _server_points(server, member.id) == 300, refused
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="member numbers: a till numbers from the highest number of its block it holds, pulled "
+    "members included; another store typing the last number of this store's block (flagged on "
+    "the server, then pulled here) uses the whole block up: this till refuses every "
+    "enrolment without a typed number (member_numbers_used_up)",
+)
+def test_a_number_typed_at_another_store_does_not_use_up_this_stores_block(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    last_of_a = sync.status(a.shop).member_numbers.split("-")[1]
+    members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("Typed", member_no=last_of_a))
+    b.sync()
+    a.sync()
+    enrolled = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Next at A"))
+    assert enrolled.member_no != last_of_a
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="HTTP API: no limit on a request's size; a body is read and parsed whole before the "
+    "token is looked at, so anyone who can reach the server makes it hold about 24 times the "
+    "body in memory (a 48 MB body with no token: 114 MB -> 1.17 GB RSS, then 401)",
+)
+def test_a_body_far_larger_than_a_batch_is_refused_before_it_is_parsed(server: Server) -> None:
+    padded = json.dumps({"events": [], "pad": "x" * 16_000_000}).encode()
+    req = urllib.request.Request(
+        server.url + "/v1/events",
+        data=padded,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {server.token}"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=60) as res:
+            status = res.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    assert status == 413
