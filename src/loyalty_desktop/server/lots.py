@@ -32,6 +32,7 @@ from sqlalchemy import Connection, bindparam, delete, select, tuple_, update
 
 from loyalty_desktop.server.bulk import arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
+from loyalty_desktop.server.limits import MAX_POINTS
 from loyalty_desktop.server.tables import lot_waiting, lots
 
 Row = dict[str, Any]
@@ -112,6 +113,8 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
         )
     # one order for every writer, so two pushes lock the same lots in the same order
     changed = [{"m": m, "lot": lot, "n": n} for (m, lot), n in sorted(taken.items()) if n]
+    if any(abs(n) > MAX_POINTS for n in taken.values()):
+        raise Rejected(f"movement: takes more than the {MAX_POINTS} points a lot can hold")
     if changed:  # a refund can give a lot back exactly what it takes: nothing to write
         conn.execute(
             update(lots)

@@ -21,9 +21,11 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Connection,
+    Numeric,
     Select,
     String,
     bindparam,
+    cast,
     func,
     literal,
     select,
@@ -40,6 +42,15 @@ from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_
 from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.holds import commit_holds
+from loyalty_desktop.server.limits import (
+    MAX_POINTS,
+    balance_out_of_range,
+    check_balances,
+    check_enrolment,
+    check_storable,
+    storable_seq,
+    storable_text,
+)
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.numbers import claim_numbers
 from loyalty_desktop.server.parking import settle
@@ -109,10 +120,12 @@ def push_batch(
     now = datetime.now(UTC)
     if not events:
         return results
-    seen = {r.key: r for r in conn.execute(_seen_keys(store_id, [e.key for e in events]))}
+    seen = {
+        r.key: r for r in conn.execute(_seen_keys(store_id, [storable_text(e.key) for e in events]))
+    }
     versions = versions_named((e.kind, e.payload) for e in events)
     # Only events not seen before can move points: a replayed batch locks and writes nothing.
-    _lock_balances(conn, [e for e in events if e.key not in seen])
+    _lock_balances(conn, [e for e in events if storable_text(e.key) not in seen])
     whole = (
         _whole_batch(conn, store_id, events, now, StorePrograms.read(conn, store_id, versions))
         if not seen
@@ -125,7 +138,9 @@ def push_batch(
         # read again: the whole-batch try may have counted programmes it then rolled back
         known = StorePrograms.read(conn, store_id, versions)
         for event in events:
-            result, rows = _one(conn, store_id, event, now, seen.get(event.key), known)
+            result, rows = _one(
+                conn, store_id, event, now, seen.get(storable_text(event.key)), known
+            )
             results.append(result)
             if rows is None:
                 continue
@@ -272,14 +287,15 @@ def _inbox_row(
     return {
         "store_id": store_id,
         "event_id": event.id,
-        "key": event.key,
+        # a rejected event's values as the inbox can keep them (server/limits.py)
+        "key": storable_text(event.key),
         "device_id": event.device_id,
-        "seq": event.seq,
-        "kind": event.kind,
+        "seq": storable_seq(event.seq),
+        "kind": storable_text(event.kind),
         "version": event.version,
         "payload_hash": event.digest(),
         "status": status,
-        "reason": reason,
+        "reason": storable_text(reason) if reason is not None else None,
         "received_at": now,
     }
 
@@ -306,7 +322,7 @@ def _one(
     except IntegrityError:
         # Another worker claimed the key (or this event id) first and has committed.
         saved.rollback()
-        seen = _seen(conn, store_id, event.key) or _seen_id(conn, store_id, event.id)
+        seen = _seen(conn, store_id, storable_text(event.key)) or _seen_id(conn, store_id, event.id)
         if seen is not None:
             return _again(conn, store_id, event, digest, seen, now), None
         reason = "a movement of this event was already recorded by another event"
@@ -342,7 +358,7 @@ def _again(
         .values(
             store_id=store_id,
             event_id=event.id,
-            key=event.key,
+            key=storable_text(event.key),
             payload=json.dumps(
                 {"kind": event.kind, "version": event.version, "payload": event.payload}
             ),
@@ -394,12 +410,14 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
 
     ``known``: the store's programme versions, to recompute what a member's sale earned.
     """
+    check_storable(event.kind, event.seq, event.key, event.at, event.payload)
     check_event(event.kind, event.version, event.payload)
     p = event.payload
     rows = Rows([], [])
     if event.kind == PROGRAM_KIND:
         rows.programs.append(program_row(store_id, p, known))
     if event.kind == "member.enrolled":
+        check_enrolment(p)
         rows.members.append(
             {
                 "id": as_uuid(p["id"], "member id"),
@@ -515,11 +533,15 @@ def add_to_balances(conn: Connection, moves: Sequence[Mapping[str, Any]], now: d
     moved: dict[uuid.UUID, int] = {}
     for r in moves:
         moved[r["member_id"]] = moved.get(r["member_id"], 0) + r["points"]
+    check_balances(moved)
     ordered = sorted(moved.items())
     now_held = conn.execute(
         _ADD_TO_BALANCES,
         {"member_id": [k for k, _ in ordered], "points": [v for _, v in ordered]},
     ).all()
+    if len(now_held) != len(ordered):  # a balance the tills could not hold: not changed
+        held = {r.member_id for r in now_held}
+        raise balance_out_of_range([k for k, _ in ordered if k not in held])
     flag_overdrawn(conn, [(r.member_id, r.points) for r in now_held], now)
 
 
@@ -527,6 +549,8 @@ _ADDING = insert_from_arrays(balances, ("member_id", "points"))
 _ADD_TO_BALANCES = _ADDING.on_conflict_do_update(
     index_elements=[balances.c.member_id],
     set_={"points": balances.c.points + _ADDING.excluded.points},
+    # numeric: a balance written before the bound (2**62) must not overflow the check itself
+    where=func.abs(cast(balances.c.points, Numeric) + _ADDING.excluded.points) <= MAX_POINTS,
 ).returning(balances.c.member_id, balances.c.points)
 
 

@@ -1,0 +1,70 @@
+"""What the server refuses at the door and at push, beyond the attack round's own tests.
+
+A refused event is answered `rejected` alone, and its retry `duplicate` (its inbox row
+could be written); a balance written before the bound was kept does not turn a later
+batch into a 500.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import sqlalchemy
+
+from tests.server.conftest import Server
+from tests.server.events import enrolled, sale
+
+
+def _statuses(body: Any) -> list[str]:
+    return [r["status"] for r in body["results"]]
+
+
+def test_a_refused_event_with_a_nul_in_its_key_is_a_duplicate_when_sent_again(
+    server: Server,
+) -> None:
+    member = str(uuid.uuid4())
+    bad = sale(member, 3)
+    bad["key"] = "sale:\x00" + bad["key"]
+    batch = [enrolled(member, 1), sale(member, 2), bad]
+    status, body = server.post("/v1/events", {"events": batch})
+    assert (status, _statuses(body)) == (200, ["applied", "applied", "rejected"]), body
+    assert "NUL" in body["results"][2]["reason"]
+    status, body = server.post("/v1/events", {"events": batch})
+    assert (status, _statuses(body)) == (200, ["duplicate"] * 3), body
+    assert body["results"][2]["first"] == "rejected"
+
+
+def test_an_unknown_kind_with_a_nul_is_recorded_as_rejected(server: Server) -> None:
+    odd = sale(str(uuid.uuid4()), 1)
+    odd["kind"] = "sale\x00"
+    status, body = server.post("/v1/events", {"events": [odd]})
+    assert (status, _statuses(body)) == (200, ["rejected"]), body
+    assert server.sql("select kind from inbox") == [("sale\ufffd",)]
+
+
+def test_a_balance_beyond_the_bound_from_before_refuses_more_points_not_a_500(
+    server: Server,
+) -> None:
+    member = str(uuid.uuid4())
+    status, _ = server.post("/v1/events", {"events": [enrolled(member, 1), sale(member, 2)]})
+    assert status == 200
+    engine = sqlalchemy.create_engine(server.db)
+    with engine.begin() as conn:  # a balance an older server let through
+        conn.exec_driver_sql(
+            f"update balances set points = {2**63 - 10} where member_id = '{member}'"
+        )
+    engine.dispose()
+    status, body = server.post("/v1/events", {"events": [sale(member, 3), sale(member, 4)]})
+    assert (status, _statuses(body)) == (200, ["rejected", "rejected"]), body
+    assert "balance" in body["results"][0]["reason"]
+
+
+def test_points_within_the_bound_still_add_up(server: Server) -> None:
+    member = str(uuid.uuid4())
+    big = sale(member, 2, earned=10**17 - 105)
+    _, body = server.post("/v1/events", {"events": [enrolled(member, 1), big]})
+    assert _statuses(body) == ["applied", "applied"], body
+    _, body = server.post("/v1/events", {"events": [sale(member, 3), sale(member, 4)]})
+    assert _statuses(body) == ["applied", "rejected"], body  # 10**17 exactly, then one past
+    assert server.sql(f"select points from balances where member_id = '{member}'") == [(10**17,)]
