@@ -2,7 +2,7 @@
 
 A refused event is answered `rejected` alone, and its retry `duplicate` (its inbox row
 could be written); a balance written before the bound was kept does not turn a later
-batch into a 500.
+batch into a 500; a sale's line nets must add up to its net.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from typing import Any
 
 import sqlalchemy
 
+from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server
-from tests.server.events import enrolled, sale
+from tests.server.events import _wire, enrolled, sale
 
 
 def _statuses(body: Any) -> list[str]:
@@ -68,3 +69,23 @@ def test_points_within_the_bound_still_add_up(server: Server) -> None:
     _, body = server.post("/v1/events", {"events": [sale(member, 3), sale(member, 4)]})
     assert _statuses(body) == ["applied", "rejected"], body  # 10**17 exactly, then one past
     assert server.sql(f"select points from balances where member_id = '{member}'") == [(10**17,)]
+
+
+def test_line_nets_that_do_not_add_up_to_the_sales_net_are_rejected(server: Server) -> None:
+    member = str(uuid.uuid4())
+    loaded = _wire("program.loaded", "program:1", 2, {"program_version": 1, "source": PROGRAM})
+    context = {"program_version": 1, "tier_before": None, "birthday_month": None}
+    short = sale(member, 3, earned=50)
+    short["payload"]["lines"][0]["net"] = "50.00"  # the sale's net is 105.00
+    short["payload"] |= context
+    negative = sale(member, 4, earned=0)
+    negative["payload"]["lines"][0]["net"] = "-1.00"
+    negative["payload"] |= context
+    honest = sale(member, 5)
+    honest["payload"] |= context
+    _, body = server.post(
+        "/v1/events", {"events": [enrolled(member, 1), loaded, short, negative, honest]}
+    )
+    assert _statuses(body) == ["applied", "applied", "rejected", "rejected", "applied"], body
+    assert "add up" in body["results"][2]["reason"]
+    assert "between 0" in body["results"][3]["reason"]

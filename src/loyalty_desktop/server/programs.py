@@ -26,7 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.domain.money import Currency, parse_money
+from loyalty_desktop.domain.money import Currency, format_money, parse_money
 from loyalty_desktop.domain.pricing import SaleLine
 from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.program_file import parse_program
@@ -167,11 +167,35 @@ def _inputs(
         net, paid = parse_money(p["net"], cur), parse_money(p["paid"], cur)
     except (LoyaltyError, KeyError, TypeError, InvalidOperation):
         return None  # facts.py has checked what every till sends; this is an older shape
+    _check_nets(lines, net, cur)
     # The till's own share: what was paid in money over the net (checkout._earn_and_redeem).
     cash_share = Fraction(paid, net) if net > 0 else Fraction(0)
     at = as_moment(p["at"], "sale at")
     ctx = EarnContext(at.astimezone(ZoneInfo(program.timezone)).date(), tier, month)
     return lines, cash_share, ctx
+
+
+def _check_nets(lines: Sequence[SaleLine], net: int, cur: Currency) -> None:
+    """Refuse line nets the till's pricing could not give: points are earned on them.
+
+    ``domain.pricing.price_basket`` spreads the order and tier discounts over the lines by
+    their amounts, exactly (largest remainder): a line's net lies between 0 and its amount
+    (a returned item's line, negative, takes no discount), and the nets add up to the
+    sale's net. A minor unit a line is allowed for rounding, no more.
+    """
+    for i, line in enumerate(lines, start=1):
+        low, high = sorted((0, line.amount))
+        if not low <= line.net <= high:
+            raise Rejected(
+                f"sale: line {i} net {format_money(line.net, cur)} is not between 0 and its "
+                f"amount {format_money(line.amount, cur)}"
+            )
+    spread = sum(line.net for line in lines)
+    if abs(spread - net) > len(lines):
+        raise Rejected(
+            f"sale: the lines' nets add up to {format_money(spread, cur)}, "
+            f"not the sale's net {format_money(net, cur)}"
+        )
 
 
 def _line(line: Mapping[str, Any], cur: Currency) -> SaleLine:
