@@ -2,11 +2,15 @@
 
 A refused event is answered `rejected` alone, and its retry `duplicate` (its inbox row
 could be written); a balance written before the bound was kept does not turn a later
-batch into a 500; a sale's line nets must add up to its net.
+batch into a 500; a body is refused from its headers (no token, too large) or while it is
+read (no Content-Length); a sale's line nets must add up to its net.
 """
 
 from __future__ import annotations
 
+import http.client
+import json
+import urllib.parse
 import uuid
 from typing import Any
 
@@ -69,6 +73,45 @@ def test_points_within_the_bound_still_add_up(server: Server) -> None:
     _, body = server.post("/v1/events", {"events": [sale(member, 3), sale(member, 4)]})
     assert _statuses(body) == ["applied", "rejected"], body  # 10**17 exactly, then one past
     assert server.sql(f"select points from balances where member_id = '{member}'") == [(10**17,)]
+
+
+def _raw(server: Server, body: bytes, headers: dict[str, str], chunked: bool) -> int:
+    where = urllib.parse.urlsplit(server.url)
+    conn = http.client.HTTPConnection(where.hostname, where.port, timeout=60)
+    try:
+        if chunked:
+            conn.putrequest("POST", "/v1/events")
+            for name, value in headers.items():
+                conn.putheader(name, value)
+            conn.putheader("Transfer-Encoding", "chunked")
+            conn.endheaders()
+            step = 64 * 1024
+            for i in range(0, len(body), step):
+                part = body[i : i + step]
+                conn.send(f"{len(part):x}\r\n".encode() + part + b"\r\n")
+            conn.send(b"0\r\n\r\n")
+        else:
+            conn.request("POST", "/v1/events", body=body, headers=headers)
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def _padded(size: int) -> bytes:
+    return json.dumps({"events": [], "pad": "x" * size}).encode()
+
+
+def test_a_large_body_without_a_token_is_refused_401(server: Server) -> None:
+    headers = {"Content-Type": "application/json"}
+    assert _raw(server, _padded(6_000_000), headers, chunked=False) == 401
+    headers["Authorization"] = "Bearer not-a-token"
+    assert _raw(server, _padded(6_000_000), headers, chunked=True) == 401
+
+
+def test_a_body_over_the_limit_without_a_length_is_refused_413(server: Server) -> None:
+    headers = {"Content-Type": "application/json", "Authorization": f"Bearer {server.token}"}
+    assert _raw(server, _padded(6_000_000), headers, chunked=True) == 413
+    assert _raw(server, _padded(3_000_000), headers, chunked=True) == 200  # under 4 MB: read
 
 
 def test_line_nets_that_do_not_add_up_to_the_sales_net_are_rejected(server: Server) -> None:

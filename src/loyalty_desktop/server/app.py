@@ -10,16 +10,16 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
+from loyalty_desktop.server.guard import STORE, Guard
 from loyalty_desktop.server.holds import HoldConflict, hold_seconds, place_hold, release_hold
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
 from loyalty_desktop.server.stores import store_for_token, store_number
 from loyalty_desktop.server.transactions import in_transaction, server_engine
-
 
 class EventIn(BaseModel):
     """One outbox event."""
@@ -104,10 +104,15 @@ def create_app(engine: Engine, *, hold_for: int | None = None) -> FastAPI:
     app = FastAPI(title="Loyalty central server", version="1")
     seconds = hold_for or hold_seconds()
 
-    def store(authorization: Annotated[str | None, Header()] = None) -> uuid.UUID:
-        token = (authorization or "").removeprefix("Bearer ").strip()
-        found = in_transaction(engine, lambda c: store_for_token(c, token)) if token else None
-        if found is None:
+    def authenticate(token: str) -> uuid.UUID | None:
+        return in_transaction(engine, lambda c: store_for_token(c, token))
+
+    # The token and the body's size are checked before the body is read (server/guard.py).
+    app.add_middleware(Guard, authenticate=authenticate)
+
+    def store(request: Request) -> uuid.UUID:
+        found: uuid.UUID | None = getattr(request.state, STORE, None)
+        if found is None:  # the guard let it through unchecked: never for a store's path
             raise HTTPException(401, "unknown or revoked store token")
         return found
 
