@@ -21,6 +21,9 @@ from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
 from loyalty_desktop.server.stores import store_for_token, store_number
 from loyalty_desktop.server.transactions import in_transaction, server_engine
 
+MAX_CURSOR = 2**63 - 1  # changes.pos is a bigint: a cursor past it is a 422, not a 500
+
+
 class EventIn(BaseModel):
     """One outbox event."""
 
@@ -139,7 +142,7 @@ def create_app(engine: Engine, *, hold_for: int | None = None) -> FastAPI:
     @app.get("/v1/changes")
     def pull(
         store_id: Store,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL)] = MAX_PULL,
     ) -> PullOut:
         rows, cursor = in_transaction(engine, lambda c: changes_after(c, after, limit))
