@@ -81,7 +81,7 @@ def _push(server: Server, *events: dict[str, Any]) -> list[str]:
 
 
 def _expire(server: Server, at: datetime) -> Any:
-    return _command(server.db, "expire", "--at", at.isoformat(), "--json")
+    return _command(server.db, "expire", "--at", at.isoformat(), "--future", "--json")
 
 
 def _balance(server: Server, member: str) -> int:
@@ -277,7 +277,9 @@ def test_two_expire_runs_at_once_write_each_lot_off_once(server: Server) -> None
     at = (now + 2 * YEAR).isoformat()
     command = [sys.executable, "-m", "loyalty_desktop.server.cli", "--db", server.db, "expire"]
     runs = [
-        subprocess.Popen([*command, "--at", at, "--json"], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [*command, "--at", at, "--future", "--json"], stdout=subprocess.PIPE, text=True
+        )
         for _ in range(2)
     ]
     answers = [json.loads(run.communicate(timeout=60)[0]) for run in runs]

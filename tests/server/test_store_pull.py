@@ -293,7 +293,7 @@ def test_b_leaves_a_pulled_lot_to_the_servers_expiry_and_takes_the_servers_expir
     assert b.sql("select count(*) from outbox where kind = 'expiry'") == [(0,)]
     assert b.sql(f"select balance from members where id = '{member.id}'")[0][0] >= sold.earned
 
-    _command(server.db, "expire", "--at", kept.isoformat(), "--json")
+    _command(server.db, "expire", "--at", kept.isoformat(), "--future", "--json")
     b.sync()
     a.sync()
     assert b.sql("select count(*) from movements where kind = 'expire'") == [(1,)]

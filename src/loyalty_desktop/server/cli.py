@@ -8,7 +8,7 @@ import os
 import sys
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -77,8 +77,23 @@ def _parser() -> argparse.ArgumentParser:
     expire.add_argument(
         "--at", help="expire what is due by this moment (ISO 8601 with time zone; default now)"
     )
+    expire.add_argument(
+        "--future",
+        action="store_true",
+        help=f"allow an --at more than {FUTURE_GRACE.days} day after the server's clock "
+        "(writes off every lot due by then, chain-wide; nothing undoes it)",
+    )
     expire.add_argument("--json", action="store_true", help="print one JSON object")
     return p
+
+
+# An --at further ahead than this is a typo (2037 for 2027) until --future says otherwise.
+FUTURE_GRACE = timedelta(days=1)
+
+
+def _usage(message: str, error: str = "usage") -> int:
+    print(json.dumps({"error": error, "message": message}))
+    return 2
 
 
 def _engine(url: str) -> Engine:
@@ -174,6 +189,13 @@ def _expire(engine: Engine, args: argparse.Namespace) -> int:
         message = f"--at {args.at!r} is not an ISO 8601 moment with a time zone"
         print(json.dumps({"error": "usage", "message": message}))
         return 2
+    if at > now + FUTURE_GRACE and not args.future:
+        return _usage(
+            f"--at {args.at} is more than {FUTURE_GRACE.days} day after the server's clock "
+            f"({now.isoformat(timespec='seconds')}): every lot due by then would be written "
+            "off chain-wide, with no undo; give --future if that is meant",
+            error="at_in_future",
+        )
     runs: list[ExpiryRun] = []
     after = None
     while True:  # one short transaction per chunk of lots
