@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.coupons import clear_conflicts, open_conflicts
@@ -89,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
 
 # An --at further ahead than this is a typo (2037 for 2027) until --future says otherwise.
 FUTURE_GRACE = timedelta(days=1)
+MAX_PARKED_DAYS = 36_500  # a hundred years: more is a typo, and overflows a date
+STORE_NAME_LENGTH = 120  # stores.name
 
 
 def _usage(message: str, error: str = "usage") -> int:
@@ -132,6 +135,8 @@ def _review(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def _check(engine: Engine, args: argparse.Namespace) -> int:
+    if not 0 <= args.parked_days <= MAX_PARKED_DAYS:
+        return _usage(f"--parked-days must be 0 to {MAX_PARKED_DAYS}")
     now = datetime.now(UTC)
     found = in_transaction(engine, lambda c: check_books(c, now, args.parked_days))
     if args.json:
@@ -248,7 +253,18 @@ def _review_line(r: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``loyalty-server``."""
     args = _parser().parse_args(argv)
-    engine = _engine(args.db)
+    if args.command == "store" and args.action == "add":
+        name = args.name.strip()
+        if not name or len(name) > STORE_NAME_LENGTH or "\x00" in name:
+            return _usage(f"a store's name must be 1 to {STORE_NAME_LENGTH} characters")
+        args.name = name
+    try:
+        engine = _engine(args.db)
+    except (ArgumentError, OperationalError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        message = f"cannot open the server database: {reason}"
+        print(json.dumps({"error": "database_unavailable", "message": message}))
+        return 1
     if args.command == "check":
         return _check(engine, args)
     if args.command == "expire":
