@@ -14,6 +14,8 @@ and quantity parsers, the member number's length), else the server's columns.
 
 from __future__ import annotations
 
+import json
+import re
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -158,11 +160,22 @@ def _check_id(text: Any, what: str) -> None:
         raise Rejected(f"{what} {str(text)[:40]!r} is not an id") from exc
 
 
+# What a till writes (the domain's parsers: a quantity of up to 7 digits and 3 decimals, a
+# unit price of up to 16 and 4): taken at a glance; anything else is read as a Decimal.
+_PLAIN = {
+    "qty": re.compile(r"-?\d{1,7}(\.\d{1,3})?"),
+    "unit_price": re.compile(r"-?\d{1,15}(\.\d{1,4})?"),
+}
+
+
 def _check_line(i: int, line: Mapping[str, Any]) -> None:
     """A line's quantity and unit price finite and within the till's bounds (NaN, 1E+100000000)."""
     for name, largest in (("qty", MAX_QUANTITY), ("unit_price", MAX_MINOR_UNITS)):
+        text = line.get(name)
+        if isinstance(text, str) and _PLAIN[name].fullmatch(text):
+            continue
         try:
-            value = Decimal(str(line.get(name)))
+            value = Decimal(str(text))
         except InvalidOperation:
             continue  # not a number at all: facts.py refuses it
         exponent = value.as_tuple().exponent
@@ -174,11 +187,16 @@ def _check_line(i: int, line: Mapping[str, Any]) -> None:
             raise Rejected(f"sale: line {i} {name} {str(line.get(name))[:30]} is out of range")
 
 
-def _has_nul(value: Any) -> bool:
+def _has_nul(payload: Mapping[str, Any]) -> bool:
+    """Whether a NUL is in any text of the payload (JSON writes it as an escape: a quick look first)."""
+    return "\\u0000" in json.dumps(payload) and _nul_in(payload)
+
+
+def _nul_in(value: Any) -> bool:
     if isinstance(value, str):
         return NUL in value
     if isinstance(value, dict):
-        return any(NUL in k or _has_nul(v) for k, v in value.items())
+        return any(NUL in k or _nul_in(v) for k, v in value.items())
     if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
+        return any(_nul_in(v) for v in value)
     return False
