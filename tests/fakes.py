@@ -6,6 +6,7 @@ refused request leaves nothing behind, exactly as the real unit of work does.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import unicodedata
@@ -820,6 +821,15 @@ class FakeUnitOfWork:
 
     def rollback(self) -> None:
         self.work = copy.deepcopy(self.database.store)
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        saved = copy.deepcopy(self.work)
+        try:
+            yield
+        except BaseException:
+            vars(self.work).update(vars(saved))
+            raise
 
 
 class FakeDatabase:

@@ -231,12 +231,6 @@ def _points_beyond_a_tills_total(e: Event) -> None:
     e["payload"]["movements"][0]["points"] = 10**17 + 1  # postings.MAX_MEMBER_TOTAL: too_large
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack: the server applies and logs a value its own tills cannot read back; every "
-    "other till's pull then stops at that page on every pass (ServerUnavailable, or a "
-    "traceback for a moment out of range), so no till of the chain receives anything again",
-)
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -262,13 +256,6 @@ def test_one_stores_odd_payload_does_not_stop_every_other_tills_pull(
     assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack: the server keeps lots by (member, lot id), a till by lot id alone; a store "
-    "that opens a lot with the id of another store's member's lot (ids are in the pull log) "
-    "gets it applied, and every till holding the first lot fails its pull page with an "
-    "IntegrityError on every pass after",
-)
 def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
     tills: tuple[Till, Till], server: Server
 ) -> None:

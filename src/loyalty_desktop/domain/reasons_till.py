@@ -377,4 +377,13 @@ POINTS = {
         "nothing was changed",
         "会员 {member_no} 的{total}将超出系统能记录的上限，没有做任何更改",
     ),
+    # A change pulled from the chain's log that this till kept aside (services/pull.py).
+    "pulled_change_unreadable": Wording(
+        "the change cannot be read at this till ({problem})",
+        "本机无法读取这条更改（{problem}）",
+    ),
+    "pulled_change_conflict": Wording(
+        "the change uses an id this till already has for another record",
+        "这条更改使用的编号在本机已属于另一条记录",
+    ),
 }

@@ -15,7 +15,8 @@ depends on this unit of work being used.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from types import TracebackType
 
@@ -198,6 +199,19 @@ class BatchUnitOfWork:
     def after_commit(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the real transaction has committed."""
         self.real.after_commit(action)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """The real savepoint, with what was kept written first and forgotten if it raises."""
+        self.flush()
+        try:
+            with self.real.savepoint():
+                yield
+                self.flush()
+        except BaseException:
+            self.pending.clear()
+            self._hold_nothing()
+            raise
 
 
 def _by_device(events: list[tuple[OutboxEvent, str]]) -> list[tuple[str, list[OutboxEvent]]]:

@@ -739,6 +739,14 @@ class UnitOfWork(Protocol):
         """Run ``action`` once this unit of work has committed (never if it rolls back)."""
         ...
 
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A part of the transaction undone alone if it raises (the transaction goes on).
+
+        A taken unique key inside it comes out as ``Conflict``, a row the database
+        refuses as a ``LoyaltyError`` (storage refusal), like a commit's.
+        """
+        ...
+
 
 class UnitOfWorkFactory(Protocol):
     """Opens a unit of work; ``write=True`` takes the write lock at once."""

@@ -39,10 +39,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.ledger import Allocation, Lot, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import PULLED, Account, post
 from loyalty_desktop.services.privacy import erase_here
 from loyalty_desktop.services.pulled import (
@@ -50,12 +51,20 @@ from loyalty_desktop.services.pulled import (
     CouponChange,
     MemberChange,
     PulledMovement,
+    Unreadable,
     read_changes,
 )
-from loyalty_desktop.services.sync import LAST_PULL, PULL_CLASHES, PULL_CURSOR, ServerUnavailable
+from loyalty_desktop.services.sync import (
+    LAST_PULL,
+    PULL_CLASHES,
+    PULL_CURSOR,
+    PULL_SKIPPED,
+    ServerAnswerUnreadable,
+)
 
 PAGE = 500
-CURSOR, CLASHES = PULL_CURSOR, PULL_CLASHES
+CURSOR, CLASHES, SKIPPED = PULL_CURSOR, PULL_CLASHES, PULL_SKIPPED
+MAX_SKIPPED_KEPT = 200  # the latest changes passed over, kept for a person (older ones drop)
 WAITING = "sync.pull_waiting"  # member id -> first position of changes waiting for their record
 # The ids of lots opened here for points a pulled movement credits without naming a lot
 # (a lot the server never kept): derived from the movement, so a re-pull derives the same.
@@ -81,13 +90,15 @@ class PullReport:
     members: int = 0
     clashes: int = 0
     rewind: int | None = None  # the earliest change to read again (a member's record came late)
+    skipped: int = 0  # changes this till could not read or apply (kept aside, passed over)
 
 
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
     """Apply every change after the cursor, page by page, until the log has nothing more.
 
     ``own_store``: this store's id (its changes are already here). Raises ServerUnavailable
-    (what was committed stays: the cursor moved with it).
+    (what was committed stays: the cursor moved with it). A change this till cannot read or
+    apply is kept aside (``skipped``) and the pull goes on past it.
     """
     total = PullReport()
     while True:
@@ -99,66 +110,167 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
                 uow.settings.set(LAST_PULL, shop.clock.now().isoformat())
                 uow.commit()
             return total
-        if not isinstance(cursor, int) or cursor <= after:
-            raise ServerUnavailable("the server's cursor does not move forward")
-        changes = read_changes(rows)
+        if not isinstance(cursor, int) or isinstance(cursor, bool) or cursor <= after:
+            raise ServerAnswerUnreadable("the server's cursor does not move forward")
+        page = read_changes(rows, after)
+        upto = cursor
         with shop.uow() as uow:
-            report = apply_page(uow, shop, changes, own_store)
+            report = apply_page(uow, shop, page.changes, own_store)
             # a member whose movements came before their record: read those again (idempotent)
-            uow.settings.set(
-                CURSOR, str(min(cursor, report.rewind - 1) if report.rewind else cursor)
-            )
+            uow.settings.set(CURSOR, str(min(upto, report.rewind - 1) if report.rewind else upto))
             uow.commit()
         total = PullReport(
             total.changes + report.changes,
             total.movements + report.movements,
             total.members + report.members,
             total.clashes + report.clashes,
+            skipped=total.skipped + report.skipped,
         )
 
 
 def apply_page(
-    uow: UnitOfWork, shop: Shop, changes: Sequence[Change], own_store: str | None
+    uow: UnitOfWork, shop: Shop, changes: Sequence[Change | Unreadable], own_store: str | None
 ) -> PullReport:
-    """Apply one page's changes in the caller's transaction; what was applied."""
-    applied = moved = created = clashed = 0
-    rewind: int | None = None
+    """Apply one page's changes in the caller's transaction; what was applied.
+
+    Each change is applied in a savepoint of its own: one this till cannot apply (a total
+    beyond what it keeps, an id it holds for another record) is undone alone, kept aside
+    for a person, and the rest of the page goes on.
+    """
+    total = PullReport()
     waiting: dict[str, int] = json.loads(uow.settings.get(WAITING) or "{}")
     now = shop.clock.now()
+    aside: list[dict[str, Any]] = []
     for change in changes:
-        own = own_store is not None and change.store_id == own_store
-        if isinstance(change, CouponChange):
-            if not own and uow.offers.used_elsewhere(
-                change.coupon_id, change.at, f"sync:{change.sale}"
-            ):
-                applied += 1
+        if isinstance(change, Unreadable):
+            aside.append(
+                _aside(change.pos, change.store_id, change.member_id, None, _unreadable(change))
+            )
             continue
-        movements = [m for m in change.movements if m.server or not own]
-        if own and not movements:
+        before = dict(waiting)
+        try:
+            with uow.savepoint():
+                done = _apply_change(uow, change, own_store, waiting, now)
+        except (LoyaltyError, Conflict) as exc:
+            waiting = before
+            member_id = change.member_id if isinstance(change, MemberChange) else None
+            member_no = change.member_no if isinstance(change, MemberChange) else None
+            aside.append(_aside(change.pos, change.store_id, member_id, member_no, _refusal(exc)))
             continue
-        member = uow.members.get(change.member_id, for_update=True)
-        if member is None and change.member_no is None:
-            # The server has the movements but not yet the member's record: two batches of
-            # the enrolling store committed out of order. Wait for the record, then read
-            # this change again.
-            waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
-            continue
-        if member is None:
-            added = _new_member(uow, change, now)
-            if isinstance(added, str):
-                _note_clash(uow, change, added)
-                clashed += 1
-                continue
-            member, created = added, created + 1
-            if member.id in waiting:
-                late = waiting.pop(member.id)
-                rewind = late if rewind is None else min(rewind, late)
-        if not own:
-            member = _follow_status(uow, member, change)
-        moved += _apply_movements(uow, member, movements, now)
-        applied += 1
+        rewind = total.rewind
+        if done.rewind is not None:
+            rewind = done.rewind if rewind is None else min(rewind, done.rewind)
+        total = PullReport(
+            total.changes + done.changes,
+            total.movements + done.movements,
+            total.members + done.members,
+            total.clashes + done.clashes,
+            rewind,
+            total.skipped,
+        )
     uow.settings.set(WAITING, json.dumps(waiting))
-    return PullReport(applied, moved, created, clashed, rewind)
+    if aside:
+        _keep_aside(uow, aside)
+    return replace(total, skipped=len(aside))
+
+
+def _apply_change(
+    uow: UnitOfWork,
+    change: Change,
+    own_store: str | None,
+    waiting: dict[str, int],
+    now: datetime,
+) -> PullReport:
+    """Apply one change (``waiting`` is updated in place); what it applied."""
+    own = own_store is not None and change.store_id == own_store
+    if isinstance(change, CouponChange):
+        used = not own and uow.offers.used_elsewhere(
+            change.coupon_id, change.at, f"sync:{change.sale}"
+        )
+        return PullReport(changes=int(used))
+    movements = [m for m in change.movements if m.server or not own]
+    if own and not movements:
+        return PullReport()
+    member = uow.members.get(change.member_id, for_update=True)
+    if member is None and change.member_no is None:
+        # The server has the movements but not yet the member's record: two batches of
+        # the enrolling store committed out of order. Wait for the record, then read
+        # this change again.
+        waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
+        return PullReport()
+    created, rewind = 0, None
+    if member is None:
+        added = _new_member(uow, change, now)
+        if isinstance(added, str):
+            _note_clash(uow, change, added)
+            return PullReport(clashes=1)
+        member, created = added, 1
+        if member.id in waiting:
+            rewind = waiting.pop(member.id)
+    if not own:
+        member = _follow_status(uow, member, change)
+    moved = _apply_movements(uow, member, movements, now)
+    return PullReport(1, moved, created, 0, rewind)
+
+
+def _unreadable(change: Unreadable) -> LoyaltyError:
+    return LoyaltyError(
+        f"the change cannot be read at this till ({change.problem})",
+        code="pulled_change",
+        reason="pulled_change_unreadable",
+        problem=change.problem,
+    )
+
+
+def _refusal(exc: LoyaltyError | Conflict) -> LoyaltyError:
+    if isinstance(exc, LoyaltyError):
+        return exc
+    return LoyaltyError(
+        "the change uses an id this till already has for another record",
+        code="pulled_change",
+        reason="pulled_change_conflict",
+    )
+
+
+def _aside(
+    pos: int, store_id: str | None, member_id: str | None, member_no: str | None, why: LoyaltyError
+) -> dict[str, Any]:
+    return {
+        "pos": pos,
+        "store_id": store_id,
+        "member_id": member_id,
+        "member_no": member_no,
+        "reason": why.reason,
+        "details": json.loads(json.dumps(why.details, default=str)),
+        "message": why.message,
+    }
+
+
+def _keep_aside(uow: UnitOfWork, aside: list[dict[str, Any]]) -> None:
+    kept = json.loads(uow.settings.get(SKIPPED) or "[]")
+    seen = {k["pos"] for k in kept}
+    kept += [a for a in aside if a["pos"] not in seen]  # a page read again adds nothing twice
+    uow.settings.set(SKIPPED, json.dumps(kept[-MAX_SKIPPED_KEPT:]))
+
+
+def skipped(uow: UnitOfWork) -> list[dict[str, Any]]:
+    """Changes of the log this till could not read or apply and passed over, oldest first.
+
+    Each: ``pos`` (its position in the server's log), ``store_id``, ``member_id`` and
+    ``member_no`` when known, ``reason`` and ``details`` (a refusal's, see domain/reasons),
+    ``message`` (in English).
+    """
+    return list(json.loads(uow.settings.get(SKIPPED) or "[]"))
+
+
+def skipped_problems(uow: UnitOfWork) -> list[str]:
+    """The changes passed over, as ``loyalty check`` lists them."""
+    return [
+        f"change {s['pos']} of the server's log (store {s['store_id'] or '?'}"
+        + (f", member {s['member_no']}" if s.get("member_no") else "")
+        + f") was not applied here: {s['message']}"
+        for s in skipped(uow)
+    ]
 
 
 def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member | str:
@@ -244,7 +356,11 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
     held = {lot.id: lot for lot in account.lots}
     asked = [a.lot_id for a in m.allocations if a.lot_id not in held]
     asked += [lot.id for lot in m.lots]
-    stored = {lot.id: lot for lot in uow.ledger.lots_by_ids(asked) if lot.member_id == member.id}
+    found = uow.ledger.lots_by_ids(asked)
+    stored = {lot.id: lot for lot in found if lot.member_id == member.id}
+    # A lot id this till holds for another member (a store reused an id the log showed it):
+    # never opened twice; its points fall to a lot of their own below.
+    elsewhere = {lot.id for lot in found if lot.member_id != member.id}
     for lot_id, lot in stored.items():
         if lot_id not in held and any(a.lot_id == lot_id for a in m.allocations):
             account.lots.append(lot)  # an emptied lot a give-back refills
@@ -252,7 +368,7 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
     new_lots = [
         Lot(lot.id, member.id, m.at, lot.expires_at, lot.points, lot.points)
         for lot in m.lots
-        if lot.id not in stored
+        if lot.id not in stored and lot.id not in elsewhere
     ]
     held.update({lot.id: lot for lot in new_lots})
     taken: list[Allocation] = []
