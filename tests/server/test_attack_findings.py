@@ -331,12 +331,6 @@ class Forging:
         return rows, cursor + 1_000_000 if rows else cursor
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: the till saves whatever cursor the answer names, even one past every change "
-    "it was given, and silently skips the changes in between for good (other stores' "
-    "members and points never arrive)",
-)
 def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
     tills: tuple[Till, Till],
 ) -> None:

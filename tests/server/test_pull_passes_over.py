@@ -128,3 +128,7 @@ def test_a_garbled_page_applies_nothing_and_says_the_server_answered(
     assert sync.status(till.shop).problem == "server_answer"
     assert sync.status(till.shop).skipped == 0
 
+
+def test_a_cursor_past_the_page_is_not_saved(till: Opened) -> None:
+    pull.pull(till.shop, Log([_member(2, "102000001", 10)], cursor=1_000_000), "this-store")
+    assert _cursor(till) == "2"

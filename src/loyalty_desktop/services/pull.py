@@ -113,7 +113,9 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
         if not isinstance(cursor, int) or isinstance(cursor, bool) or cursor <= after:
             raise ServerAnswerUnreadable("the server's cursor does not move forward")
         page = read_changes(rows, after)
-        upto = cursor
+        # Never past the last change this page holds: a cursor beyond it would skip, for
+        # good, whatever the log holds in between.
+        upto = min(cursor, page.last)
         with shop.uow() as uow:
             report = apply_page(uow, shop, page.changes, own_store)
             # a member whose movements came before their record: read those again (idempotent)
