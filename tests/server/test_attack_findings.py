@@ -274,13 +274,6 @@ def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
     assert a.check() == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a merge into a member the pulling till does not have yet (the kept member "
-    "sorts after the duplicate in the log) closes the duplicate with merged_into NULL for "
-    "good: the customer's old card is a closed member at every other till, never followed "
-    "to the member kept",
-)
 def test_a_merge_into_a_member_new_to_this_till_points_the_old_card_at_the_kept_member(
     tills: tuple[Till, Till],
 ) -> None:

@@ -66,6 +66,7 @@ PAGE = 500
 CURSOR, CLASHES, SKIPPED = PULL_CURSOR, PULL_CLASHES, PULL_SKIPPED
 MAX_SKIPPED_KEPT = 200  # the latest changes passed over, kept for a person (older ones drop)
 WAITING = "sync.pull_waiting"  # member id -> first position of changes waiting for their record
+MERGE_LINKS = "sync.pull_merge_links"  # duplicate id -> the kept member's, not here yet
 # The ids of lots opened here for points a pulled movement credits without naming a lot
 # (a lot the server never kept): derived from the movement, so a re-pull derives the same.
 _EXTRA_LOTS = uuid.UUID("a4c3f0de-5b0e-4d8c-8f61-2f7e0d9b5c13")
@@ -171,6 +172,7 @@ def apply_page(
             total.skipped,
         )
     uow.settings.set(WAITING, json.dumps(waiting))
+    _link_merged(uow)
     if aside:
         _keep_aside(uow, aside)
     return replace(total, skipped=len(aside))
@@ -333,9 +335,30 @@ def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange) -> Mem
             if change.merged_into and uow.members.get(change.merged_into)
             else None
         )
+        if change.merged_into and kept is None:
+            # Merged into a member this till does not have yet (the log lists a push's
+            # members in id order; the kept one may come later): linked once it arrives.
+            links = json.loads(uow.settings.get(MERGE_LINKS) or "{}")
+            links[member.id] = change.merged_into
+            uow.settings.set(MERGE_LINKS, json.dumps(links))
         member = replace(member, status=MemberStatus.CLOSED, merged_into=kept)
         uow.members.save(member)
     return member
+
+
+def _link_merged(uow: UnitOfWork) -> None:
+    """Point each duplicate closed into a member not here then at that member, once it is here."""
+    links: dict[str, str] = json.loads(uow.settings.get(MERGE_LINKS) or "{}")
+    if not links:
+        return
+    for duplicate, kept in list(links.items()):
+        if uow.members.get(kept) is None:
+            continue  # not here yet: a later page brings it
+        member = uow.members.get(duplicate, for_update=True)
+        if member is not None and member.status is MemberStatus.CLOSED and not member.merged_into:
+            uow.members.save(replace(member, merged_into=kept))
+        del links[duplicate]
+    uow.settings.set(MERGE_LINKS, json.dumps(links))
 
 
 def _apply_movements(
