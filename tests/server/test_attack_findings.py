@@ -341,13 +341,6 @@ def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
     assert show_member(b.shop, LOCAL_ADMIN, second.member_no).points == a.points(second.member_no)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merges: two stores merge one pair offline in opposite directions; the server refuses "
-    "the second (a loop), but the pull still closes the member that store kept, into the "
-    "member it had closed: both are closed there, the customer cannot buy or spend at that "
-    "store, and its books part from the server's",
-)
 def test_a_pair_merged_both_ways_offline_leaves_one_member_usable_at_each_store(
     tills: tuple[Till, Till], server: Server
 ) -> None:

@@ -390,3 +390,23 @@ def test_a_merge_at_a_closes_the_duplicate_at_b_and_moves_its_points_there_too(
     ]
     assert b.points(keep.member_no) == a.points(keep.member_no) == _server_points(server, keep.id)
     assert b.check() == ()
+
+
+def test_a_merge_this_till_made_the_other_way_is_undone_by_pull_and_the_books_hold(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    x = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card X"))
+    y = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card Y"))
+    for i, who in enumerate((x, y)):
+        checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest(f"A-{i}", who.member_no, "80.00"))
+    a.sync()
+    b.sync()
+    merge.merge_members(a.shop, LOCAL_ADMIN, y.member_no, x.member_no)  # A keeps Y
+    merge.merge_members(b.shop, LOCAL_ADMIN, x.member_no, y.member_no)  # B, offline, keeps X
+    a.sync()
+    b.sync()
+    query = f"select id, status, merged_into, balance from members where id in ('{x.id}', '{y.id}')"
+    assert sorted(b.sql(query)) == sorted(a.sql(query))
+    assert b.check() == ()
+    assert _server_points(server, y.id) == b.points(y.member_no)

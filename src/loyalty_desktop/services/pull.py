@@ -212,7 +212,7 @@ def _apply_change(
         if member.id in waiting:
             rewind = waiting.pop(member.id)
     if not own:
-        member = _follow_status(uow, member, change)
+        member = _follow_status(uow, member, change, now)
     moved = _apply_movements(uow, member, movements, now)
     return PullReport(1, moved, created, 0, rewind)
 
@@ -324,17 +324,20 @@ def clash_problems(uow: UnitOfWork) -> list[str]:
     ]
 
 
-def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange) -> Member:
+def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange, now: datetime) -> Member:
     """Erased or merged elsewhere: the same here (an erasure takes the personal data too)."""
     if change.status == MemberStatus.ERASED.value and member.status is not MemberStatus.ERASED:
         erase_here(uow, [member])
         return erased(member)
     if change.status == MemberStatus.CLOSED.value and member.status is MemberStatus.ACTIVE:
-        kept = (
-            change.merged_into
-            if change.merged_into and uow.members.get(change.merged_into)
-            else None
+        target = (
+            uow.members.get(change.merged_into, for_update=True) if change.merged_into else None
         )
+        if target is not None and target.merged_into == member.id:
+            # This till merged the pair the other way round, offline: the server kept the
+            # first merge to reach it and refused ours (a loop). Follow the server: undo ours.
+            _undo_local_merge(uow, kept=member, closed=target, now=now)
+        kept = change.merged_into if target is not None else None
         if change.merged_into and kept is None:
             # Merged into a member this till does not have yet (the log lists a push's
             # members in id order; the kept one may come later): linked once it arrives.
@@ -344,6 +347,80 @@ def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange) -> Mem
         member = replace(member, status=MemberStatus.CLOSED, merged_into=kept)
         uow.members.save(member)
     return member
+
+
+def _undo_local_merge(uow: UnitOfWork, kept: Member, closed: Member, now: datetime) -> None:
+    """Give ``closed`` back what this till's merge moved into ``kept``, and reopen it.
+
+    The merge's points go back as a merge the other way: out of the lots the merge opened
+    in ``kept`` (what was spent since falls to the ledger's own rule), into lots of
+    ``closed`` with the same expiry. Nothing is sent: the server never applied the merge.
+    """
+    history = uow.ledger.history([kept.id, closed.id])
+    merged_in = next(
+        (
+            m
+            for m in reversed(history)
+            if m.member_id == kept.id
+            and m.kind is MovementKind.MERGE_IN
+            and m.actor != PULLED
+            and m.reason == f"merged from {closed.member_no}"
+        ),
+        None,
+    )
+    reopened = replace(closed, status=MemberStatus.ACTIVE, merged_into=None)
+    if merged_in is not None and merged_in.points > 0:
+        giver = Account.open(uow, kept)
+        held = {lot.id: lot for lot in giver.lots}
+        taken = [
+            Allocation(lot.id, min(lot.remaining, held[lot.id].remaining))
+            for lot in merged_in.lots
+            if lot.id in held and held[lot.id].remaining > 0
+        ]
+        copies = [
+            Lot(
+                str(uuid.uuid5(_EXTRA_LOTS, f"{merged_in.id}:{a.lot_id}")),
+                closed.id,
+                held[a.lot_id].at,
+                held[a.lot_id].expires_at,
+                a.points,
+                a.points,
+            )
+            for a in taken
+        ]
+        rest = merged_in.points - sum(a.points for a in taken)
+        if rest > 0:  # spent since the merge: the points come back without an expiry
+            copies.append(
+                Lot(str(uuid.uuid5(_EXTRA_LOTS, merged_in.id)), closed.id, now, None, rest, rest)
+            )
+        why = "the server refused this till's merge (merged the other way at another store)"
+        post(
+            uow,
+            giver,
+            MovementKind.MERGE_OUT,
+            -merged_in.points,
+            now,
+            now,
+            allocations=taken,
+            reason=why,
+            actor=PULLED,
+        )
+        uow.members.save_totals(giver.member)
+        receiver = Account.open(uow, reopened)
+        post(
+            uow,
+            receiver,
+            MovementKind.MERGE_IN,
+            merged_in.points,
+            now,
+            now,
+            lots=copies,
+            reason=why,
+            actor=PULLED,
+        )
+        reopened = receiver.member
+    uow.members.save(reopened)
+    uow.members.save_totals(reopened)
 
 
 def _link_merged(uow: UnitOfWork) -> None:
