@@ -442,12 +442,6 @@ def test_a_body_far_larger_than_a_batch_is_refused_before_it_is_parsed(server: S
     assert status == 413
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a till restored from a backup skips its own store's changes ('its ledger has "
-    "them'), so the members and points it sent after the backup never come back from the "
-    "server, and it gives their member numbers out again to new customers (flagged clashes)",
-)
 def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
     tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
 ) -> None:

@@ -7,8 +7,11 @@ were made with (one already in the ledger is passed over), lots keep theirs, a m
 is created once. Nothing pulled is written to the outbox: these are other stores' facts,
 already on the server, and would only echo back.
 
-- This store's own changes are passed over (its ledger has them), except the rows the
-  server wrote itself (``server``: its undoing of this till's expiry), which no till has.
+- This store's own changes are applied like the others: what its ledger has is passed
+  over by id, and a till restored from a backup gets back what it sent after the backup.
+- A change this till cannot read or apply is kept aside (``skipped``) and passed over: each
+  change is applied in a savepoint of its own, so one store's odd event does not stop the
+  pull; the cursor never moves past the page's last change.
 - A member this till does not know is created with the number, status and consent the
   server keeps, a card number of this till's (so it can print a card) and no personal
   data; the till shows the member number where a name would be (``name`` is the number).
@@ -26,7 +29,9 @@ already on the server, and would only echo back.
   till's expiry leaves them alone (services/expiry.py) and the server's expire rows come by
   pull.
 - An erasure at another store erases the member's personal data here too; a merge closes
-  the duplicate (its points move by the merge's own movements).
+  the duplicate (its points move by the merge's own movements), linked to the kept member
+  once it is here; a merge this till made the other way round (refused by the server as a
+  loop) is undone.
 - A coupon used at another store is marked used, so this till refuses it (``coupon_used``).
 """
 
@@ -97,8 +102,8 @@ class PullReport:
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
     """Apply every change after the cursor, page by page, until the log has nothing more.
 
-    ``own_store``: this store's id (its changes are already here). Raises ServerUnavailable
-    (what was committed stays: the cursor moved with it). A change this till cannot read or
+    ``own_store``: this store's id (its coupon uses are passed over). Raises
+    ServerUnavailable (what was committed stays: the cursor moved with it). A change this till cannot read or
     apply is kept aside (``skipped``) and the pull goes on past it.
     """
     total = PullReport()
@@ -192,9 +197,9 @@ def _apply_change(
             change.coupon_id, change.at, f"sync:{change.sale}"
         )
         return PullReport(changes=int(used))
-    movements = [m for m in change.movements if m.server or not own]
-    if own and not movements:
-        return PullReport()
+    # This store's own changes too: its ledger has them, unless the till was restored from
+    # a backup older than them (then they come back here; what is here is passed over).
+    movements = list(change.movements)
     member = uow.members.get(change.member_id, for_update=True)
     if member is None and change.member_no is None:
         # The server has the movements but not yet the member's record: two batches of
@@ -211,10 +216,10 @@ def _apply_change(
         member, created = added, 1
         if member.id in waiting:
             rewind = waiting.pop(member.id)
-    if not own:
-        member = _follow_status(uow, member, change, now)
+    member = _follow_status(uow, member, change, now)
     moved = _apply_movements(uow, member, movements, now)
-    return PullReport(1, moved, created, 0, rewind)
+    # an own change counts only when it brought back something this till had lost
+    return PullReport(int(not own or bool(moved or created)), moved, created, 0, rewind)
 
 
 def _unreadable(change: Unreadable) -> LoyaltyError:
