@@ -435,13 +435,6 @@ def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sal
     assert _server_points(server, member.id) == 300, refused
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="member numbers: a till numbers from the highest number of its block it holds, pulled "
-    "members included; another store typing the last number of this store's block (flagged on "
-    "the server, then pulled here) uses the whole block up: this till refuses every "
-    "enrolment without a typed number (member_numbers_used_up)",
-)
 def test_a_number_typed_at_another_store_does_not_use_up_this_stores_block(
     tills: tuple[Till, Till],
 ) -> None:
@@ -503,13 +496,6 @@ def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
     assert found == [(sold.earned,)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a pulled member gets this till's next card number, but the card the customer "
-    "holds encodes the enrolling till's card number; where the chain shares its card keys, "
-    "scanning that card at another store finds whoever holds that number there: another "
-    "customer, whose points it earns and spends",
-)
 def test_a_card_from_another_store_scans_as_its_own_member_not_a_local_one(
     tills: tuple[Till, Till],
 ) -> None:

@@ -79,6 +79,8 @@ members = Table(
     Column("status", String(12), nullable=False),
     Column("consent", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # the number the member's card carries, as enrolled (None: an older till's enrolment)
+    Column("card_no", BigInteger),
 )
 
 balances = Table(

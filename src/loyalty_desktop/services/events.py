@@ -353,6 +353,9 @@ def enrolled_event(member: Member, at: datetime) -> Event:
             "status": member.status.value,
             "merged_into": member.merged_into,
             "created_at": member.created_at.isoformat(),
+            # the number the member's card carries: other stores keep it (card numbers are
+            # chain-unique once connected; an older till's event has none)
+            "card_no": member.card_no,
         },
     )
 

@@ -177,9 +177,15 @@ class SqlMembers:
             .limit(1)
         ).scalar()
 
-    def next_card_no(self) -> int:
-        top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
-        return max(int(top or 0) + 1, FIRST_CARD_NO)
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within is None:
+            top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
+            return max(int(top or 0) + 1, FIRST_CARD_NO)
+        first, last = within
+        top = self.conn.execute(
+            select(func.max(members.c.card_no)).where(members.c.card_no.between(first, last))
+        ).scalar()
+        return int(top) + 1 if top is not None else first
 
     def merged_into(self, member_id: str) -> list[str]:
         found: list[str] = []
