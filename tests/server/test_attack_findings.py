@@ -403,13 +403,6 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="earn recompute: a till restored from a backup numbers its next programme with a "
-    "version id the server already holds for another text; the server keeps the first text, "
-    "so every member sale the restored till makes under its new programme is rejected as an "
-    "earn mismatch, with its redemption: none of its points reach the chain",
-)
 def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sales_applied(
     tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
 ) -> None:

@@ -399,7 +399,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
     p = event.payload
     rows = Rows([], [])
     if event.kind == PROGRAM_KIND:
-        rows.programs.append(program_row(store_id, p, known))
+        rows.programs.append(program_row(store_id, p))
     if event.kind == "member.enrolled":
         rows.members.append(
             {
