@@ -231,15 +231,26 @@ def _client(shop: Shop, url: str, token: str) -> SyncServer:
     return shop.sync_server(url, token)
 
 
-def _plain_address(url: str) -> bool:
-    """An http(s) server address that carries no secret (it is shown, printed and audited)."""
+def _plain_address(url: str) -> str | None:
+    """An http(s) server address that carries no secret (it is shown, printed and audited).
+
+    Returned with its host in ASCII (IDNA: ``总部.example`` is ``xn--...example``), which
+    is what HTTP sends; None when it is no such address.
+    """
     if len(url) > MAX_ADDRESS or not url.startswith(("http://", "https://")):
-        return False
+        return None
     try:
         parts = urlsplit(url)
-    except ValueError:
-        return False
-    return bool(parts.hostname) and "@" not in parts.netloc and not parts.query
+        port = parts.port
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):  # a port out of range, a host IDNA cannot spell
+        return None
+    if not host or "@" in parts.netloc or parts.query or not url.isprintable() or " " in url:
+        return None
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    netloc = host if port is None else f"{host}:{port}"
+    return parts._replace(netloc=netloc, fragment="").geturl()
 
 
 def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
@@ -248,15 +259,15 @@ def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     Raises ServerUnavailable or TokenRefused, having remembered nothing.
     """
     require(actor, Permission.SYNC)  # before the token goes anywhere
-    url, token = url.strip(), token.strip()
-    if not _plain_address(url) or not token:
+    address, token = _plain_address(url.strip()), token.strip()
+    if address is None or not token:
         raise InvalidRequest(
             "give the server's address (http:// or https://, with no password or query in it) "
             "and this store's token",
             reason="sync_address",
         )
-    found = _client(shop, url, token).store()
-    connect(shop, actor, url, token, found.store_id, found.store_no)
+    found = _client(shop, address, token).store()
+    connect(shop, actor, address, token, found.store_id, found.store_no)
     return found.store_id
 
 
