@@ -59,8 +59,16 @@ def program_digest(uow: UnitOfWork, program_id: int) -> str | None:
     The built-in defaults are sent written out (``publish_program_in_force``). None if the
     version is missing.
     """
-    text = _defaults_text() if program_id == DEFAULT_PROGRAM_ID else uow.programs.text(program_id)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None
+    if program_id == DEFAULT_PROGRAM_ID:
+        return _digest(_defaults_text())
+    current = uow.programs.current()  # a sale's is the one in force: the prepared read
+    text = current[1] if current and current[0] == program_id else uow.programs.text(program_id)
+    return _digest(text) if text is not None else None
+
+
+@lru_cache(maxsize=32)
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=1)
