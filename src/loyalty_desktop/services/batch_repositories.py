@@ -179,10 +179,6 @@ class BatchMembers:
     def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
         return [m for i in member_ids if (m := self.get(i, for_update=for_update)) is not None]
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        self.flush()  # members added here are written first, so the database answers for all
-        return self.real.highest_number(head, digits)
-
     def next_card_no(self, within: tuple[int, int] | None = None) -> int:
         if within not in self._next_card:
             self.flush()  # members added here are written first, so the database answers

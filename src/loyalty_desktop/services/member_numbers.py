@@ -14,11 +14,8 @@ import json
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.domain.member_numbers import (
     MAX_SEQ,
-    SEQ_DIGITS,
-    block_head,
     block_number,
     block_range,
-    block_seq,
     valid_store_no,
 )
 from loyalty_desktop.services.ports import UnitOfWork
@@ -28,6 +25,7 @@ STORE_NO = "sync.store_no"  # the store number the server gave this store (setti
 MEMBER_SEQ = "sync.member_seq"
 _FIRST_LOCAL_CARD = 10_000_001  # as the members repository numbers them
 _LAST_LOCAL_CARD = 99_999_999  # a till's own card numbers: below the shortest block number
+_CHUNK = 1000  # block numbers looked up at once when the counter is first worked out
 SHARED_CARDS = "sync.shared_cards"  # card numbers two members of the chain hold (JSON list)
 
 
@@ -87,14 +85,23 @@ def start_block(uow: UnitOfWork) -> None:
 def _counter(uow: UnitOfWork, number: int) -> int:
     """The last sequence given out in the block of store ``number`` (0 before the first).
 
-    A till connected before the counter was kept starts from the highest number of the
-    block it holds, as it numbered then.
+    With none kept yet (``sync connect``, or a till connected before the counter), the one
+    before the block's first number no member here holds: every number this till gave out
+    is held here, so a free one was never given out here, and a number far ahead (the
+    block's last, pulled) does not count. Read in chunks of the block, once.
     """
     kept = (uow.settings.get(MEMBER_SEQ) or "").split(":")
     if len(kept) == 2 and kept[0] == str(number) and kept[1].isascii() and kept[1].isdigit():
         return int(min(int(kept[1]), MAX_SEQ))
-    top = uow.members.highest_number(block_head(number), SEQ_DIGITS)
-    return (block_seq(number, top) or 0) if top else 0
+    done = 0
+    while done < MAX_SEQ:
+        chunk = [block_number(number, s) for s in range(done + 1, min(done + _CHUNK, MAX_SEQ) + 1)]
+        held = {m.member_no for m in uow.members.by_numbers(chunk)}
+        free = next((i for i, no in enumerate(chunk) if no not in held), None)
+        if free is not None:
+            return done + free
+        done += len(chunk)
+    return int(MAX_SEQ)
 
 
 def next_card_no(uow: UnitOfWork) -> int:

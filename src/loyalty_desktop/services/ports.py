@@ -167,10 +167,6 @@ class MemberRepository(Protocol):
         """``save_totals`` for each of these members, in one batch."""
         ...
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        """The greatest member number made of ``head`` and then exactly ``digits`` digits, if any."""
-        ...
-
     def next_card_no(self, within: tuple[int, int] | None = None) -> int:
         """A card number no member holds yet: one more than the highest held.
 

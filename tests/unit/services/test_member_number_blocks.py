@@ -10,7 +10,7 @@ import pytest
 
 from loyalty_desktop.domain.errors import DuplicateMember, InvalidRequest
 from loyalty_desktop.domain.member_numbers import MAX_SEQ, block_number
-from loyalty_desktop.services import sync
+from loyalty_desktop.services import member_numbers, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.unit.services.conftest import ShopDriver
 
@@ -51,15 +51,19 @@ def test_a_number_typed_into_the_block_is_never_given_out_again(driver: ShopDriv
     assert driver.enrol().member_no == "107000004"
 
 
-def test_a_till_connected_before_the_counter_goes_on_from_its_highest_number(
-    driver: ShopDriver,
+def test_a_till_connected_before_the_counter_goes_on_from_its_first_free_number(
+    driver: ShopDriver, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(member_numbers, "_CHUNK", 4)  # the block read in several chunks
     _connect(driver, 7)
-    driver.enrol(member_no="107000050")
+    given = [driver.enrol().member_no for _ in range(9)]
+    driver.enrol(member_no="107999999")  # the block's last, typed at another store
+    driver.enrol(member_no="107000011")
     with driver.shop.uow() as uow:  # as a till connected before this release left it
         uow.settings.set("sync.member_seq", "")
         uow.commit()
-    assert driver.enrol().member_no == "107000051"
+    assert given[-1] == "107000009"
+    assert [driver.enrol().member_no for _ in range(2)] == ["107000010", "107000012"]
 
 
 def test_the_last_number_of_a_block_and_then_a_clear_refusal(driver: ShopDriver) -> None:

@@ -164,19 +164,6 @@ class SqlMembers:
         values["b_id"] = member.id
         _SAVE_TOTALS.run(self.conn, values)
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        # GLOB is exact (case-sensitive, digits only) and, with its constant head, a range
-        # on the member_no index: one index step back from the end of the block.
-        if not (head.isascii() and head.isdigit()):
-            raise ValueError("a block head is digits")
-        pattern = head + "[0-9]" * digits
-        return self.conn.execute(
-            select(members.c.member_no)
-            .where(members.c.member_no.op("GLOB")(pattern))
-            .order_by(members.c.member_no.desc())
-            .limit(1)
-        ).scalar()
-
     def next_card_no(self, within: tuple[int, int] | None = None) -> int:
         if within is None:
             top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
