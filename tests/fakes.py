@@ -180,6 +180,9 @@ class FakeMembers:
     def add_tier_change(self, change: TierChange) -> None:
         self.s.tier_changes.append(change)
 
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        self.s.tier_changes.extend(changes)
+
     def tier_changes(self, member_id: str) -> list[TierChange]:
         found = [c for c in self.s.tier_changes if c.member_id == member_id]
         return sorted(found, key=lambda c: c.at)

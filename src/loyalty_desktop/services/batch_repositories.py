@@ -193,6 +193,9 @@ class BatchMembers:
     def add_tier_change(self, change: TierChange) -> None:
         self.pending.tier_changes.append(change)
 
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        self.pending.tier_changes.extend(changes)
+
     def tier_changes(self, member_id: str) -> list[TierChange]:
         self.flush()
         return self.real.tier_changes(member_id)

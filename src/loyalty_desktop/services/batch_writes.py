@@ -94,8 +94,7 @@ class _Writer:
         for device_id, events in _by_device(kept.events):
             self.real.outbox.add_many(events, device_id)
         self.real.members.save_totals_many(list(kept.totals.values()))
-        for change in kept.tier_changes:
-            self.real.members.add_tier_change(change)
+        self.real.members.add_tier_changes(kept.tier_changes)
         kept.clear()
         self.seconds += time.perf_counter() - started
 

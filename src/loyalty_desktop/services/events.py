@@ -18,7 +18,9 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
@@ -204,6 +206,12 @@ def movement_facts(movements: Sequence[Movement]) -> list[JsonValue]:
     ]
 
 
+@lru_cache(maxsize=50_000)
+def _gross(quantity: Decimal, unit_price: Decimal, cur: Currency) -> int:
+    """Quantity × unit price in minor units, remembered: an import repeats a few thousand pairs."""
+    return line_amount(quantity, unit_price, cur)
+
+
 def sale_facts(sale: Sale, cur: Currency) -> Payload:
     """The sale as an immutable fact (money as decimal strings)."""
     return {
@@ -221,7 +229,7 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
                 "amount": format_money(s.line.amount, cur),
                 # money off this line (amount is qty x unit price less it); optional to readers
                 "discount": format_money(
-                    line_amount(s.line.quantity, s.line.unit_price, cur) - s.line.amount, cur
+                    _gross(s.line.quantity, s.line.unit_price, cur) - s.line.amount, cur
                 ),
                 "net": format_money(s.line.net, cur),
             }

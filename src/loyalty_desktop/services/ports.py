@@ -188,6 +188,10 @@ class MemberRepository(Protocol):
         """Record that a member moved to another tier."""
         ...
 
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        """Record tier changes in order, in one go (an import's chunk)."""
+        ...
+
     def tier_changes(self, member_id: str) -> list[TierChange]:
         """The member's tier changes, oldest first."""
         ...

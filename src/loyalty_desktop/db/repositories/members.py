@@ -38,6 +38,7 @@ _BY_NOS = PreparedIn(lambda nos: _SELECT.where(members.c.member_no.in_(nos)))
 _BY_IDS = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)))
 _BY_IDS_LOCKED = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)).with_for_update())
 _INSERT = insert_into(members)
+_INSERT_TIER_CHANGE = insert_into(tier_changes, skip=["seq"])
 _SAVE = Prepared(
     update(members)
     .where(members.c.id == bindparam("b_id"))
@@ -202,15 +203,24 @@ class SqlMembers:
             last = batch[-1].id
 
     def add_tier_change(self, change: TierChange) -> None:
-        self.conn.execute(
-            tier_changes.insert().values(
-                member_id=change.member_id,
-                at=change.at,
-                tier_before=change.before,
-                tier_after=change.after,
-                cause=change.cause.value,
-                ref=change.ref,
-            )
+        self.add_tier_changes([change])
+
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        if not changes:
+            return
+        _INSERT_TIER_CHANGE.run_many(
+            self.conn,
+            [
+                {
+                    "member_id": c.member_id,
+                    "at": c.at,
+                    "tier_before": c.before,
+                    "tier_after": c.after,
+                    "cause": c.cause.value,
+                    "ref": c.ref,
+                }
+                for c in changes
+            ],
         )
 
     def tier_changes(self, member_id: str) -> list[TierChange]:
