@@ -154,19 +154,12 @@ class FakeMembers:
         for member in members:
             self.save_totals(member)
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        found = [
-            m.member_no
-            for m in self.s.members.values()
-            if m.member_no.startswith(head)
-            and len(m.member_no) == len(head) + digits
-            and m.member_no.isascii()
-            and m.member_no.isdigit()
-        ]
-        return max(found, default=None)
-
-    def next_card_no(self) -> int:
-        return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within is None:
+            return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
+        first, last = within
+        held = [m.card_no for m in self.s.members.values() if first <= m.card_no <= last]
+        return max(held) + 1 if held else first
 
     def merged_into(self, member_id: str) -> list[str]:
         found: list[str] = []

@@ -370,13 +370,6 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="earn recompute: a till restored from a backup numbers its next programme with a "
-    "version id the server already holds for another text; the server keeps the first text, "
-    "so every member sale the restored till makes under its new programme is rejected as an "
-    "earn mismatch, with its redemption: none of its points reach the chain",
-)
 def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sales_applied(
     tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
 ) -> None:
@@ -402,13 +395,6 @@ def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sal
     assert _server_points(server, member.id) == 300, refused
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="member numbers: a till numbers from the highest number of its block it holds, pulled "
-    "members included; another store typing the last number of this store's block (flagged on "
-    "the server, then pulled here) uses the whole block up: this till refuses every "
-    "enrolment without a typed number (member_numbers_used_up)",
-)
 def test_a_number_typed_at_another_store_does_not_use_up_this_stores_block(
     tills: tuple[Till, Till],
 ) -> None:
@@ -464,13 +450,6 @@ def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
     assert found == [(sold.earned,)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a pulled member gets this till's next card number, but the card the customer "
-    "holds encodes the enrolling till's card number; where the chain shares its card keys, "
-    "scanning that card at another store finds whoever holds that number there: another "
-    "customer, whose points it earns and spends",
-)
 def test_a_card_from_another_store_scans_as_its_own_member_not_a_local_one(
     tills: tuple[Till, Till],
 ) -> None:

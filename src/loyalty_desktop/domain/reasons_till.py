@@ -52,6 +52,11 @@ CARDS = {
         "not a valid member card: no member holds this card",
         "这张会员卡没有对应的会员",
     ),
+    "card_shared": Wording(
+        "not a valid member card: another store's member has a card with this number; "
+        "find the member by number or phone and print a new card",
+        "这张会员卡的卡号与别的门店的会员卡相同，无法确认是谁的卡；请按会员号或手机号查找，并补办新卡",
+    ),
     "card_replaced": Wording(
         "not a valid member card: this card was replaced by a newer one",
         "这张会员卡已补办过新卡，旧卡已作废，请使用新卡",

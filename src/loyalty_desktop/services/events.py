@@ -262,15 +262,20 @@ def sale_event(
     cur: Currency,
     movements: Sequence[Movement],
     redemption: Mapping[str, JsonValue] | None = None,
+    program_digest: str | None = None,
 ) -> Event:
     """A sale and the movements it caused (its UUID comes from the device and the sale number).
 
     ``redemption``: how a connected till let its points through (services/chain_redemption.py:
     ``hold_id`` of the server's hold, or ``redeemed_offline``); absent otherwise.
+    ``program_digest``: the SHA-256 of the programme text the sale was earned under, so the
+    server checks it against that text even where a restored till gave its version id twice.
     """
     payload = sale_facts(sale, cur)
     payload["movements"] = movement_facts(movements)
     payload.update(redemption or {})
+    if program_digest is not None:
+        payload["program_digest"] = program_digest
     return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
 
 
@@ -361,6 +366,9 @@ def enrolled_event(member: Member, at: datetime) -> Event:
             "status": member.status.value,
             "merged_into": member.merged_into,
             "created_at": member.created_at.isoformat(),
+            # the number the member's card carries: other stores keep it (card numbers are
+            # chain-unique once connected; an older till's event has none)
+            "card_no": member.card_no,
         },
     )
 

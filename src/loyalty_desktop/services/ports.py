@@ -167,12 +167,13 @@ class MemberRepository(Protocol):
         """``save_totals`` for each of these members, in one batch."""
         ...
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        """The greatest member number made of ``head`` and then exactly ``digits`` digits, if any."""
-        ...
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        """A card number no member holds yet: one more than the highest held.
 
-    def next_card_no(self) -> int:
-        """A card number no member holds yet."""
+        ``within``: only card numbers from its first to its last count (a store's block);
+        its first when none is held there. The answer may be past its last (the caller
+        says the block is used up).
+        """
         ...
 
     def merged_into(self, member_id: str) -> list[str]:

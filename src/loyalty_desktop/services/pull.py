@@ -13,8 +13,9 @@ already on the server, and would only echo back.
   change is applied in a savepoint of its own, so one store's odd event does not stop the
   pull; the cursor never moves past the page's last change.
 - A member this till does not know is created with the number, status and consent the
-  server keeps, a card number of this till's (so it can print a card) and no personal
-  data; the till shows the member number where a name would be (``name`` is the number).
+  server keeps, the card number it was enrolled with (so its card finds it here; one a
+  member here holds is refused as shared and the member gets one of this till's) and no
+  personal data; the till shows the member number where a name would be.
 - A member number already used here by another member is a clash: nothing is
   overwritten, the change is passed over and the clash is kept (``sync status`` counts
   it, ``loyalty check`` lists it). Chain-unique numbers keep this from happening.
@@ -49,6 +50,7 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.ledger import Allocation, Lot, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.member_numbers import next_card_no, note_shared_card
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import PULLED, Account, post
 from loyalty_desktop.services.privacy import erase_here
@@ -315,7 +317,7 @@ def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member 
     member = Member(
         id=change.member_id,
         member_no=change.member_no,
-        card_no=uow.members.next_card_no(),
+        card_no=_card_no(uow, change),
         name=change.member_no,  # no personal data travels: the till shows the number
         created_at=change.created_at or now,
         consent=change.consent,
@@ -323,6 +325,19 @@ def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member 
     )
     uow.members.add(member)
     return member
+
+
+def _card_no(uow: UnitOfWork, change: MemberChange) -> int:
+    """The card number the member was enrolled with, so their card finds them here too.
+
+    One a member here holds already (printed before card numbers were chain-unique) is
+    noted as shared, its cards refused; the pulled member then gets a card number here.
+    """
+    if change.card_no is not None and uow.members.by_card(change.card_no) is None:
+        return change.card_no
+    if change.card_no is not None:
+        note_shared_card(uow, change.card_no)
+    return next_card_no(uow)
 
 
 def _note_clash(uow: UnitOfWork, change: MemberChange, problem: str) -> None:

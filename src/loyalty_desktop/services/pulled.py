@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from loyalty_desktop.domain.cards import MAX_CARD_NO
 from loyalty_desktop.services.sync import ServerAnswerUnreadable
 
 
@@ -67,6 +68,7 @@ class MemberChange:
     created_at: datetime | None
     merged_into: str | None
     movements: tuple[PulledMovement, ...]
+    card_no: int | None = None  # the number the member's card carries (None: not known)
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             merged_into=_optional_text(row.get("merged_into")),
             # a change logged before movements travelled has none (docs/sync.md)
             movements=tuple(_movement(m) for m in row.get("movements") or []),
+            card_no=_card_no(row.get("card_no")),
         )
     if kind == "coupon":
         return CouponChange(
@@ -156,6 +159,12 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             at=_moment(row["at"]),
         )
     return None
+
+
+def _card_no(value: Any) -> int | None:
+    """A card number, or None (an older store's member, or a value no card can carry)."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < MAX_CARD_NO
+    return value if ok else None
 
 
 def _movement(m: Mapping[str, Any]) -> PulledMovement:

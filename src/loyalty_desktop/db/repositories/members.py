@@ -165,22 +165,15 @@ class SqlMembers:
         values["b_id"] = member.id
         _SAVE_TOTALS.run(self.conn, values)
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        # GLOB is exact (case-sensitive, digits only) and, with its constant head, a range
-        # on the member_no index: one index step back from the end of the block.
-        if not (head.isascii() and head.isdigit()):
-            raise ValueError("a block head is digits")
-        pattern = head + "[0-9]" * digits
-        return self.conn.execute(
-            select(members.c.member_no)
-            .where(members.c.member_no.op("GLOB")(pattern))
-            .order_by(members.c.member_no.desc())
-            .limit(1)
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within is None:
+            top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
+            return max(int(top or 0) + 1, FIRST_CARD_NO)
+        first, last = within
+        top = self.conn.execute(
+            select(func.max(members.c.card_no)).where(members.c.card_no.between(first, last))
         ).scalar()
-
-    def next_card_no(self) -> int:
-        top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
-        return max(int(top or 0) + 1, FIRST_CARD_NO)
+        return int(top) + 1 if top is not None else first
 
     def merged_into(self, member_id: str) -> list[str]:
         found: list[str] = []
