@@ -113,6 +113,7 @@ def log_changes(
             "status": m.status if m else None,
             "consent": m.consent if m else None,
             "created_at": m.created_at.isoformat() if m else None,
+            "card_no": m.card_no if m else None,
             "merged_into": str(kept[member_id]) if member_id in kept else None,
             "review": member_id in flagged,
             "number_clash": bool(m and m.number_held_by),
