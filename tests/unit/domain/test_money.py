@@ -6,6 +6,7 @@ import pytest
 from loyalty_desktop.domain.errors import InvalidAmount
 from loyalty_desktop.domain.money import (
     Currency,
+    _decimal_minor_units,
     format_money,
     line_amount,
     money_from_decimal,
@@ -196,3 +197,40 @@ def test_odd_yen_text_is_read_or_refused_as_it_always_was(text: str, read: int |
         with pytest.raises(InvalidAmount) as refused:
             parse_money(text, JPY)
         assert refused.value.reason == read
+
+
+def _read(parse: Callable[[str, Currency], int], text: str, currency: Currency) -> int | str:
+    try:
+        return parse(text, currency)
+    except InvalidAmount as refused:
+        return refused.reason
+
+
+def _by_decimal(text: str, currency: Currency) -> int:
+    return _decimal_minor_units(text, currency, what="amount", field="amount", line=None)
+
+
+def _texts() -> list[str]:
+    """Every text of up to four characters from digits (ASCII and not), signs, points and spaces; long ones."""
+    alphabet = ["0", "1", "9", ".", "-", "+", "e", " ", "_", "１", "²"]
+    texts, last = [""], [""]
+    for _ in range(4):
+        last = [t + ch for t in last for ch in alphabet]
+        texts += last
+    long = [
+        lead * n + tail
+        for lead in ("9", "0")  # leading zeros: few as a number, too many as digits
+        for n in range(10, 34)
+        for tail in ("", ".9", ".99", ".999", ".990", "1", "1.5")
+    ]
+    return texts + long + ["-" + t for t in long]
+
+
+@pytest.mark.parametrize("currency", [CNY, JPY, Currency.of("BHD")], ids=lambda c: c.code)
+def test_the_short_way_for_plain_digits_reads_every_text_as_decimal_does(
+    currency: Currency,
+) -> None:
+    read = {text: _read(parse_money, text, currency) for text in _texts()}
+    by_decimal = {text: _read(_by_decimal, text, currency) for text in _texts()}
+    assert len(read) > 16_000
+    assert {t: r for t, r in read.items() if r != by_decimal[t]} == {}
