@@ -24,6 +24,8 @@ class Wire:
         self.keys: list[str] = []
         self.tokens: list[str] = []
         self.log: list[Mapping[str, Any]] = []  # what other stores did, as the server logs it
+        self.held: list[tuple[str, str, int]] = []  # redemption holds asked: id, member, points
+        self.released: list[str] = []
         self._store = ServerStore(store_id, store_no)
 
     def store(self) -> ServerStore:
@@ -37,6 +39,18 @@ class Wire:
             raise self.failure
         page = [c for c in self.log if c["pos"] > after][:limit]
         return page, page[-1]["pos"] if page else after
+
+    def hold(self, hold_id: str, member_id: str, points: int) -> Mapping[str, Any]:
+        """Every redemption held (the server's own rules are tried in tests/server)."""
+        if self.failure is not None:
+            raise self.failure
+        self.held.append((hold_id, member_id, points))
+        return {"hold_id": hold_id, "status": "held", "available": points}
+
+    def release(self, hold_id: str) -> None:
+        if self.failure is not None:
+            raise self.failure
+        self.released.append(hold_id)
 
     def push(self, events: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         self.calls += 1

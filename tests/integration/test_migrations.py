@@ -355,6 +355,52 @@ def test_a_file_from_the_first_release_is_upgraded_to_the_newest_schema(tmp_path
         opened.engine.dispose()
 
 
+def test_an_upgrade_keeps_the_newest_upgrade_copies_and_nothing_else_is_touched(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "shop.db"
+    engine = make_engine(sqlite_url(path))
+    try:
+        config = migrate._config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+    finally:
+        engine.dispose()
+    older = [f"shop.backup-000{n}-2025010{n}T120000.db" for n in (1, 2, 3, 4)]
+    for name in older:
+        (tmp_path / name).write_bytes(b"an earlier upgrade's copy")
+    (tmp_path / (older[0] + "-wal")).write_bytes(b"its log")
+    mine = ["shop.backup-20240101", "shop.backup-mine.db", "other.backup-0001-20240101T000000.db"]
+    for name in mine:
+        (tmp_path / name).write_bytes(b"the shop's own file")
+
+    opened = open_database(path)
+    opened.engine.dispose()
+
+    assert opened.backup is not None
+    left = sorted(p.name for p in tmp_path.iterdir() if ".backup-" in p.name)
+    # the copy just made and the two newest before it; the shop's own files stay
+    assert left == sorted([opened.backup.name, older[3], older[2], *mine])
+    assert migrate.KEEP_UPGRADE_COPIES == 3
+
+
+def test_pruning_upgrade_copies_orders_by_their_moment_not_their_revision(tmp_path: Path) -> None:
+    path = tmp_path / "[shop].db"  # a glob pattern in the name is only a name
+    names = [
+        "[shop].backup-0009-20250101T000000.db",
+        "[shop].backup-0002-20260101T000000.db",
+        "[shop].backup-0005-20250601T000000.db",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"copy")
+
+    removed = migrate.prune_upgrade_copies(path, keep=2)
+
+    assert [p.name for p in removed] == [names[0]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names[1:])
+
+
 def test_revision_0003_moves_personal_data_out_of_events_and_sales(tmp_path: Path) -> None:
     path = tmp_path / "shop.db"
     engine = make_engine(sqlite_url(path))

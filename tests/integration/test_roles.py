@@ -14,6 +14,7 @@ from loyalty_desktop.domain.errors import PermissionDenied
 from loyalty_desktop.services import (
     backups,
     browsing,
+    chain_redemption,
     checkout,
     imports,
     integrity,
@@ -107,6 +108,9 @@ ATTEMPTS: dict[Permission, Attempt] = {
     Permission.DISCOUNT: _large_discount,
     Permission.BACKUP: lambda o, a, s: backups.list_backups(o.shop, a),
     Permission.SYNC: lambda o, a, s: sync.connect(o.shop, a, "http://hq", "t0ken", "store-1"),
+    Permission.SYNC_LIMITS: lambda o, a, s: chain_redemption.set_redemption_limits(
+        o.shop, a, member_allowance=300
+    ),
 }
 
 ACTORS = {

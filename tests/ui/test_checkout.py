@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import browsing, member_view, members, products, programs
+from loyalty_desktop.services import browsing, member_view, members, products, programs, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
@@ -319,3 +319,32 @@ def test_the_member_panel_lists_the_campaigns_on_for_this_member_today(
     assert "Last year" not in shown
     till.start_over()
     assert till.panel.offers.text() == ""
+
+
+def test_points_the_chain_refuses_are_said_in_the_payment_area_and_f12_sells_without_them(
+    qtbot: QtBot, window: MainWindow, staffed: Opened
+) -> None:
+    shop = staffed.shop
+    # connected, but the server is not there and nothing was ever received: offline rules
+    sync.connect(shop, LOCAL_ADMIN, "http://127.0.0.1:9", "t0ken", "store-1")
+    with staffed.engine.begin() as conn:  # the member's points reached the server long ago
+        conn.exec_driver_sql("update outbox set sent_at = at")
+    card = members.member_card(shop, LOCAL_ADMIN, MEMBER_NO, deliver=lambda _m, code, _s: code)
+    till = signed_in(qtbot, window)
+    _scan(qtbot, till, card)
+    qtbot.waitUntil(lambda: till.member is not None)
+    _line(qtbot, till, "TEA", "2", "30.00")
+    qtbot.keyClick(till.sku, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.redeemed > 0)
+    qtbot.keyClick(till.sku, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: "without points" in till.message.text())
+    assert "received in the last 24 hours" in till.message.text()
+    qtbot.waitUntil(lambda: till.quoted is not None and till.quoted.redeemed == 0)
+    assert till.redeem.value() == 0
+    assert "without points" in till.message.text()  # the new total keeps the reason in view
+    assert "60.00" in till.to_pay.text()
+    qtbot.keyClick(till.sku, Qt.Key.Key_F12)
+    with qtbot.waitSignal(till.completed, timeout=5000) as done:
+        pass
+    assert done.args[0].redeemed == 0
+    assert member_view.show_member(shop, LOCAL_ADMIN, MEMBER_NO).points == 500 + 60

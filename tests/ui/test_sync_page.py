@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
-from loyalty_desktop.services import members, sync
+from loyalty_desktop.services import chain_redemption, members, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import show_member
@@ -181,3 +181,24 @@ def test_the_pump_sends_in_the_background_and_the_status_bar_says_what_happened(
         pump.run_now()
     assert "refused this till's token" in label.text()
     pump.stop()
+
+
+def test_a_manager_sets_the_offline_limits_on_the_page_and_a_cashier_cannot(
+    qtbot: QtBot, shop: Shop, tasks: Tasks
+) -> None:
+    sync.connect(shop, LOCAL_ADMIN, "https://hq.example", "t0ken", "store-7")
+    page = _page(qtbot, shop, tasks, MANAGER)
+    qtbot.waitUntil(lambda: page.allowance.value() == 500)
+    assert (page.store_cap.value(), page.snapshot_age.value()) == (5000, 24)
+    page.allowance.setValue(300)
+    page.store_cap.setValue(2000)
+    page.snapshot_age.setValue(6)
+    page.save_limits.click()
+    qtbot.waitUntil(lambda: "saved" in page.message.text())
+    kept = chain_redemption.redemption_limits(shop, MANAGER)
+    assert (kept.member_allowance, kept.store_cap, kept.max_snapshot_age_hours) == (300, 2000, 6)
+
+    cashier = SyncPage(shop, tasks, Actor("Cai", Role.CASHIER))  # the page is a manager's
+    qtbot.addWidget(cashier)
+    assert not cashier.save_limits.isEnabled()
+    assert not cashier.allowance.isEnabled()

@@ -48,6 +48,7 @@ from loyalty_desktop.cli.sync import (
     cmd_sync,
     cmd_sync_connect,
     cmd_sync_disconnect,
+    cmd_sync_limits,
     cmd_sync_quarantined,
     cmd_sync_status,
 )
@@ -457,6 +458,7 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("sync", "status"): cmd_sync_status,
     ("sync", "disconnect"): cmd_sync_disconnect,
     ("sync", "quarantined"): cmd_sync_quarantined,
+    ("sync", "limits"): cmd_sync_limits,
     ("staff", "add"): cmd_staff_add,
     ("staff", "list"): cmd_staff_list,
     ("card-key", "rotate"): cmd_card_key_rotate,

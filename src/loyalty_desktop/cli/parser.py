@@ -388,6 +388,16 @@ def build_parser() -> Parser:
     sync.add_parser("status", help="queue length, last sync, quarantined events")
     sync.add_parser("disconnect", help="forget the server and token (the queue is kept)")
     sync.add_parser("quarantined", help="events the server refused as a reused key")
+    p = sync.add_parser(
+        "limits", help="offline redemption limits (manager): shown when no option is given"
+    )
+    p.add_argument("--member-allowance", type=int, help="points per member until the next sync")
+    p.add_argument("--store-cap", type=int, help="points for all members until the next sync")
+    p.add_argument(
+        "--max-snapshot-age-hours",
+        type=int,
+        help="redeem offline only with balances received this recently",
+    )
 
     staff = sub.add_parser("staff", help="staff accounts").add_subparsers(
         dest="action", required=True, parser_class=Parser

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from loyalty_desktop.cli.context import Context, Refused
-from loyalty_desktop.services import sync
+from loyalty_desktop.services import chain_redemption, sync
 from loyalty_desktop.sync.http import HttpSyncServer
 
 
@@ -38,6 +38,18 @@ def cmd_sync_disconnect(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_sync_quarantined(ctx: Context, args: Any) -> dict[str, Any]:
     """The events the server refused as a reused key with another payload."""
     return {"events": [asdict(q) for q in sync.quarantined(ctx.shop, ctx.actor)]}
+
+
+def cmd_sync_limits(ctx: Context, args: Any) -> dict[str, Any]:
+    """Show, or set (any option given), what a connected till may redeem while the server is away."""
+    given = {
+        "member_allowance": args.member_allowance,
+        "store_cap": args.store_cap,
+        "max_snapshot_age_hours": args.max_snapshot_age_hours,
+    }
+    if all(v is None for v in given.values()):
+        return asdict(chain_redemption.redemption_limits(ctx.shop, ctx.actor))
+    return asdict(chain_redemption.set_redemption_limits(ctx.shop, ctx.actor, **given))
 
 
 def cmd_sync_status(ctx: Context, args: Any) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +16,9 @@ from sqlalchemy import Engine, inspect
 from loyalty_desktop.domain.errors import BadDatabase
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# Each upgrade leaves a whole copy of the database beside it; a shop upgrading every month
+# would pile up years of copies on the till's disk. The newest few are kept.
+KEEP_UPGRADE_COPIES = 3
 
 
 def _config() -> Config:
@@ -99,7 +103,36 @@ def upgrade(engine: Engine, sqlite_path: Path | None = None) -> tuple[str, Path 
         ) from exc
     if sqlite_path is not None and current is not None:
         compact(sqlite_path)
+        prune_upgrade_copies(sqlite_path)
     return head, backup
+
+
+def _upgrade_copy_name(path: Path) -> re.Pattern[str]:
+    """The names ``backup_sqlite`` gives: stem.backup-REVISION-YYYYMMDDTHHMMSS.suffix, nothing else."""
+    suffix = re.escape(path.suffix or ".db")
+    return re.compile(rf"{re.escape(path.stem)}\.backup-[0-9A-Za-z_]+-(\d{{8}}T\d{{6}}){suffix}")
+
+
+def prune_upgrade_copies(path: Path, keep: int = KEEP_UPGRADE_COPIES) -> list[Path]:
+    """Remove all but the ``keep`` newest upgrade copies of ``path``; returns those removed.
+
+    Only files named exactly as an upgrade names its copy are touched (a shop's own
+    ``shop.backup-2026.db`` stays), with their journal files.
+    """
+    pattern = _upgrade_copy_name(path)
+    copies = []
+    for found in path.parent.iterdir():  # not glob: a "[" in the shop's file name is a pattern
+        named = pattern.fullmatch(found.name)
+        if named and found.is_file():
+            copies.append((named.group(1), found.name, found))
+    copies.sort(reverse=True)
+    removed = []
+    for _stamp, _name, old in copies[keep:]:
+        for extra in ("-wal", "-shm", "-journal"):
+            old.with_name(old.name + extra).unlink(missing_ok=True)
+        old.unlink(missing_ok=True)
+        removed.append(old)
+    return removed
 
 
 def restore_sqlite(copy: Path, path: Path) -> None:

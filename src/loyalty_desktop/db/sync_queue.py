@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine, func, select, update
 
@@ -54,3 +55,22 @@ class SqlSyncQueue:
         with self.engine.connect() as conn:
             q = select(func.count()).select_from(outbox).where(outbox.c.sent_at.is_(None))
             return int(conn.execute(q).scalar() or 0)
+
+    def unsent(self, containing: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """Kind and payload of the unsent events whose payload text contains ``containing``.
+
+        A member id (a UUID) or a field name: a narrow ``LIKE`` on the queue's few rows,
+        read back by the caller, which looks at the fields themselves.
+        """
+        wanted = "%" + containing.replace("\\", "").replace("%", "").replace("_", "\\_") + "%"
+        q = select(outbox.c.kind, outbox.c.payload).where(
+            outbox.c.sent_at.is_(None), outbox.c.payload.like(wanted, escape="\\")
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        found: list[tuple[str, Mapping[str, Any]]] = []
+        for kind, payload in rows:
+            body = json.loads(payload)
+            if isinstance(body, dict):
+                found.append((kind, body))
+        return found

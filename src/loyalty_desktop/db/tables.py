@@ -251,6 +251,15 @@ outbox = Table(
     Column("payload", Text, nullable=False),
     Column("sent_at", UTCDateTime),
     UniqueConstraint("device_id", "seq"),
+    # The few unsent events (the pump's queue, a connected till's redemption limits), so
+    # neither reads the whole history of sent ones.
+    Index(
+        "ix_outbox_unsent",
+        "device_id",
+        "seq",
+        sqlite_where=text("sent_at IS NULL"),
+        postgresql_where=text("sent_at IS NULL"),
+    ),
 )
 
 audit = Table(

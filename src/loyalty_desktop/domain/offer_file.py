@@ -132,8 +132,12 @@ def _build(r: _Reader, data: dict[str, Any], cur: Currency, tz: str, offer_id: s
         budget = (
             r.integer(data["budget"], ("budget",), minimum=1)
             if points_kind
-            else r.money(data["budget"], ("budget",), cur)
+            else r.money(data["budget"], ("budget",), cur, low=None)
         )
+        if budget <= 0:  # "-5.00" and "0" get the same answer, not "at least 0" then "more than 0"
+            raise r.fail(
+                ("budget",), "an offer's budget must be more than nothing", reason="offer_budget"
+            )
     return Offer(
         id=offer_id,
         name=r.text(data["name"], ("name",)),

@@ -185,8 +185,10 @@ class _Reader:
             )
         return number
 
-    def money(self, value: Any, path: KeyPath, currency: Currency) -> int:
-        number = self.decimal(value, path)
+    def money(
+        self, value: Any, path: KeyPath, currency: Currency, *, low: Decimal | None = Decimal(0)
+    ) -> int:
+        number = self.decimal(value, path, low=low)
         try:
             return money_from_decimal(number, currency, what=str(path[-1]))
         except InvalidAmount as exc:

@@ -222,6 +222,9 @@ VALUES: Mapping[str, Mapping[str, Wording]] = MappingProxyType(
             "connect_sync": Wording(
                 "connect this store to the central server", "把本店连接到总部服务器"
             ),
+            "set_sync_limits": Wording(
+                "set the offline redemption limits", "设置离线兑换积分的限额"
+            ),
         },
         "activity": _ACTIVITIES,
         "known": _ACTIVITIES,

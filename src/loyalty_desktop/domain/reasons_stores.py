@@ -22,6 +22,36 @@ STORES = {
         "this database cannot sync with the central server",
         "此数据库无法与中心服务器同步",
     ),
+    "chain_balance_too_low": Wording(
+        "the chain has {available} points for this member, not {points}; "
+        "the sale can go ahead without redeeming points",
+        "该会员在全部门店可用的积分为 {available}，不足 {points}；可以不用积分完成这笔销售",
+    ),
+    "offline_allowance": Wording(
+        "offline, a member may redeem {allowance} points until the next sync "
+        "({used} redeemed here already, {points} asked); "
+        "the sale can go ahead without redeeming points",
+        "离线时每位会员在下次同步前最多兑换 {allowance} 积分（本机已兑换 {used}，本次 {points}）；"
+        "可以不用积分完成这笔销售",
+    ),
+    "offline_exposure_cap": Wording(
+        "offline, this store may redeem {cap} points until the next sync "
+        "({exposure} redeemed already, {points} asked); "
+        "the sale can go ahead without redeeming points",
+        "离线时本店在下次同步前最多兑换 {cap} 积分（已兑换 {exposure}，本次 {points}）；"
+        "可以不用积分完成这笔销售",
+    ),
+    "offline_snapshot_stale": Wording(
+        "offline, points are redeemed only with member balances received in the last "
+        "{max_hours} hours (last received: {last_pull}); "
+        "the sale can go ahead without redeeming points",
+        "离线时只能按 {max_hours} 小时内收到的会员积分兑换（上次收到：{last_pull}）；"
+        "可以不用积分完成这笔销售",
+    ),
+    "sync_limit_range": Wording(
+        "{field} must be a whole number from 0 to {limit}",
+        "{field} 必须是 0 到 {limit} 之间的整数",
+    ),
     "trend_bucket_unknown": Wording(
         "a trend is grouped by week or by month", "趋势只能按周或按月汇总"
     ),

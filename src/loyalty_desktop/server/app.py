@@ -7,13 +7,14 @@ around it are still acknowledged.
 
 import os
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
+from loyalty_desktop.server.holds import HoldConflict, hold_seconds, place_hold, release_hold
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
 from loyalty_desktop.server.stores import store_for_token, store_number
@@ -63,6 +64,31 @@ class PullOut(BaseModel):
     cursor: int
 
 
+class HoldIn(BaseModel):
+    """Points a till is about to redeem online; the id is the till's (asking again is harmless)."""
+
+    hold_id: uuid.UUID
+    member_id: uuid.UUID
+    points: int = Field(gt=0, le=2**62)
+
+
+class HoldOut(BaseModel):
+    """Held (until ``expires_at``) or refused; ``available``: the balance less other live holds."""
+
+    hold_id: uuid.UUID
+    status: str  # held | refused
+    available: int
+    expires_at: datetime | None = None
+    reason: str | None = None
+
+
+class ReleaseOut(BaseModel):
+    """A hold released (or already over); ``committed`` when its sale was applied first."""
+
+    hold_id: uuid.UUID
+    status: str  # released | committed
+
+
 class StoreOut(BaseModel):
     """The store a token belongs to and its number: new members are numbered in its block."""
 
@@ -70,9 +96,13 @@ class StoreOut(BaseModel):
     store_no: int
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The server application on an engine whose schema is migrated."""
+def create_app(engine: Engine, *, hold_for: int | None = None) -> FastAPI:
+    """The server application on an engine whose schema is migrated.
+
+    ``hold_for``: a redemption hold's time limit in seconds (default ``hold_seconds()``).
+    """
     app = FastAPI(title="Loyalty central server", version="1")
+    seconds = hold_for or hold_seconds()
 
     def store(authorization: Annotated[str | None, Header()] = None) -> uuid.UUID:
         token = (authorization or "").removeprefix("Bearer ").strip()
@@ -122,6 +152,26 @@ def create_app(engine: Engine) -> FastAPI:
     ) -> PullOut:
         rows, cursor = in_transaction(engine, lambda c: changes_after(c, after, limit))
         return PullOut(changes=rows, cursor=cursor)
+
+    @app.post("/v1/holds")
+    def hold(body: HoldIn, store_id: Store) -> HoldOut:
+        now = datetime.now(UTC)  # the server's clock sets the time limit, never the till's
+        try:
+            answer = in_transaction(
+                engine,
+                lambda c: place_hold(
+                    c, store_id, body.hold_id, body.member_id, body.points, now, seconds
+                ),
+            )
+        except HoldConflict as exc:
+            raise HTTPException(409, str(exc)) from exc
+        return HoldOut(**answer)
+
+    @app.post("/v1/holds/{hold_id}/release")
+    def release(hold_id: uuid.UUID, store_id: Store) -> ReleaseOut:
+        now = datetime.now(UTC)
+        answer = in_transaction(engine, lambda c: release_hold(c, store_id, hold_id, now))
+        return ReleaseOut(**answer)
 
     @app.get("/v1/store")
     def whoami(store_id: Store) -> StoreOut:

@@ -8,7 +8,8 @@ failures: negative balances (offline redemptions at two stores; repaid by later 
 points left on a merged duplicate (a till that had not heard of the merge), coupons
 used by more than one sale (coupons.py) and members enrolled with a number another member
 holds (numbers.py), until a person clears them; sales rejected because the store's
-programme gives other points than they say (programs.py). Counted, not failures: sales
+programme gives other points than they say (programs.py); a till's event numbers that never
+arrived or arrived on two events (devices.py). Counted, not failures: sales
 applied without their earning recomputed (the server had not the store's programme version).
 """
 
@@ -20,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, literal, or_, select
 
 from loyalty_desktop.server.coupons import open_conflicts
+from loyalty_desktop.server.devices import sequence_findings
 from loyalty_desktop.server.lots import SERVER_STORE
 from loyalty_desktop.server.numbers import open_clashes
 from loyalty_desktop.server.programs import MISMATCH_LIKE
@@ -167,7 +169,7 @@ def _for_review(conn: Connection) -> list[Finding]:
     ]
     found += [{"review": "coupon_used_twice", **c} for c in open_conflicts(conn)]
     found += [{"review": "member_number_clash", **n} for n in open_clashes(conn)]
-    return found + _earn_mismatches(conn)
+    return found + _earn_mismatches(conn) + sequence_findings(conn)
 
 
 def _earn_mismatches(conn: Connection) -> list[Finding]:

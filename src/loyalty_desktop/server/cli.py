@@ -15,7 +15,9 @@ from sqlalchemy import Connection, Engine
 
 from loyalty_desktop.server.check import check_books
 from loyalty_desktop.server.coupons import clear_conflicts, open_conflicts
+from loyalty_desktop.server.devices import device_sequences
 from loyalty_desktop.server.expiry import ExpiryRun, expire_chunk, summary
+from loyalty_desktop.server.holds import HOLD_SECONDS, HOLD_SECONDS_VARIABLE, live_holds
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.numbers import clear_clash, open_clashes
 from loyalty_desktop.server.reviews import clear_review, open_reviews
@@ -38,6 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         help="server processes (one per CPU the server may use; each has its own connections)",
     )
+    serve.add_argument(
+        "--hold-seconds",
+        type=int,
+        default=None,
+        help=f"time limit of a redemption hold (default {HOLD_SECONDS})",
+    )
+    sub.add_parser("holds", help="redemption holds still keeping points")
     store = sub.add_parser("store", help="register or revoke a store").add_subparsers(
         dest="action", required=True
     )
@@ -59,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--parked-days", type=int, default=7, help="a refund parked longer is a problem"
     )
+    devices = sub.add_parser(
+        "devices",
+        help="each till's event numbers: how many arrived, which never did, which came twice",
+    )
+    devices.add_argument("--json", action="store_true", help="print one JSON object")
     expire = sub.add_parser("expire", help="write off points of lots due by the server's clock")
     expire.add_argument(
         "--at", help="expire what is due by this moment (ISO 8601 with time zone; default now)"
@@ -121,6 +135,30 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
     return 0 if found["ok"] else 1
 
 
+def _devices(engine: Engine, args: argparse.Namespace) -> int:
+    found = in_transaction(engine, device_sequences)
+    if args.json:
+        print(json.dumps({"devices": found}))
+        return 0
+    for d in found:
+        line = (
+            f"store {d['store'] or d['store_id']}, device {d['device_id']}: {d['events']} "
+            f"event(s), numbers {d['first_seq']}-{d['last_seq']}, last at {d['last_received_at']}"
+        )
+        if d["missing"]:
+            line += f"; {d['missing']} missing ({_ranges(d['missing_ranges'])})"
+        if d["reused"]:
+            line += f"; {d['reused']} used twice ({', '.join(map(str, d['reused_seqs']))})"
+        print(line)
+    if not found:
+        print("no events received yet")
+    return 0
+
+
+def _ranges(ranges: list[list[int]]) -> str:
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
 def _moment(text: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
@@ -167,6 +205,16 @@ def _review_line(r: dict[str, Any]) -> str:
         )
     if r["review"] == "earn_mismatch":
         return f"store {r['store_id']}, event {r['key']}: {r['reason']}"
+    if r["review"] == "device_seq_gap":
+        return (
+            f"store {r['store_id']}, device {r['device_id']}: {r['missing']} event number(s) "
+            f"never arrived ({_ranges(r['missing_ranges'])})"
+        )
+    if r["review"] == "device_seq_reused":
+        return (
+            f"store {r['store_id']}, device {r['device_id']}: {r['reused']} event number(s) "
+            "carried by two events (a till copied or restored from an older backup)"
+        )
     if r["review"] == "coupon_used_twice":
         return (
             f"coupon {r['coupon_id']} used by sale {r['sale_id']} at store {r['store_id']}, "
@@ -183,8 +231,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(engine, args)
     if args.command == "expire":
         return _expire(engine, args)
+    if args.command == "devices":
+        return _devices(engine, args)
     if args.command == "review":
         return _review(engine, args)
+    if args.command == "holds":
+        now = datetime.now(UTC)
+        print(json.dumps({"holds": in_transaction(engine, lambda c: live_holds(c, now))}))
+        return 0
     if args.command == "store":
         if args.action == "add":
             try:
@@ -207,6 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if workers < 1:
         print(json.dumps({"error": "usage", "message": "--workers must be 1 or more"}))
         return 2
+    hold_for = getattr(args, "hold_seconds", None)
+    if hold_for is not None:
+        if hold_for < 1:
+            print(json.dumps({"error": "usage", "message": "--hold-seconds must be 1 or more"}))
+            return 2
+        os.environ[HOLD_SECONDS_VARIABLE] = str(hold_for)  # every worker reads it
     options: dict[str, Any] = {
         "host": args.host,
         "port": args.port,

@@ -13,6 +13,12 @@ server keeps, the server adds a row of its own that undoes it (``expire_undone``
 lot's points leave the balance once, when the server's clock says. Lots the server never
 saw opened (earned before it kept lots) have no server expiry: there the store's expire
 movement is the only one and stands.
+
+A till's events may arrive in another order than it wrote them. What a movement takes from a
+lot the server has not seen opened yet waits in ``lot_waiting`` and is applied when the lot
+opens, as if it had come after: a redemption lowers the lot's ``remaining``, a till's expiry
+is undone. The same lots, balances and ledger rows (ids included) in any order of arrival
+(``tests/server/test_shuffled_second_server.py``).
 """
 
 from __future__ import annotations
@@ -22,11 +28,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, tuple_, update
+from sqlalchemy import Connection, bindparam, delete, select, tuple_, update
 
 from loyalty_desktop.server.bulk import arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
-from loyalty_desktop.server.tables import lots
+from loyalty_desktop.server.tables import lot_waiting, lots
 
 Row = dict[str, Any]
 
@@ -62,44 +68,48 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
     ``moves`` are ledger rows with the movement's ``lots`` and ``allocations`` as the store
     sent them. Returns the server's ``expire_undone`` rows for the stores' expire movements
     of lots it keeps (see the module's docstring); they go into the ledger with the rest.
+
+    An allocation of a lot the server has not seen opened waits (``lot_waiting``) and is
+    applied when the lot opens, exactly as if it had arrived after it: a till's events
+    arriving in another order leave every lot, balance and movement as in the till's order.
     """
+    new_lots: set[Key] = set()
     opened = [_opened(r, lot, now) for r in moves for lot in r.get("lots") or []]
     if opened:
         named = columns_of(lots, opened)
-        conn.execute(
-            insert_from_arrays(lots, named).on_conflict_do_nothing(), arrays(opened, named)
-        )
-    expiries = [r for r in moves if r["kind"] == EXPIRE and r.get("allocations")]
-    kept = _kept(conn, expiries)
+        inserted = conn.execute(
+            insert_from_arrays(lots, named)
+            .on_conflict_do_nothing()
+            .returning(lots.c.member_id, lots.c.id),
+            arrays(opened, named),
+        ).all()
+        new_lots = {(r.member_id, r.id) for r in inserted}
+    asked = {(r["member_id"], uuid.UUID(a["lot_id"])) for r in moves for a in _allocated(r)}
+    known = _known(conn, asked)
     undone: list[Row] = []
-    taken: dict[tuple[uuid.UUID, uuid.UUID], int] = {}
+    taken: dict[Key, int] = {}
+    waiting: list[Row] = []
     for r in moves:
-        ours = 0
-        for allocation in r.get("allocations") or []:
+        for allocation in _allocated(r):
             key = (r["member_id"], uuid.UUID(allocation["lot_id"]))
-            if r["kind"] == EXPIRE and key in kept:
-                ours += allocation["points"]  # undone below: the lot keeps its points
-                continue
-            taken[key] = taken.get(key, 0) + allocation["points"]
-        if ours:
-            undone.append(
-                {
-                    "member_id": r["member_id"],
-                    "id": uuid.uuid5(SERVER_IDS, f"{EXPIRE_UNDONE}:{r['id']}"),
-                    "store_id": r["store_id"],
-                    "kind": EXPIRE_UNDONE,
-                    "points": ours,
-                    "at": r["at"],
-                    "event_key": r["event_key"],
-                    # what it gives back, for the pull log: a store that applies the till's
-                    # expire and this row ends with the lot as the server keeps it
-                    "allocations": [
-                        {"lot_id": a["lot_id"], "points": -a["points"]}
-                        for a in r["allocations"]
-                        if (r["member_id"], uuid.UUID(a["lot_id"])) in kept
-                    ],
-                }
-            )
+            if key not in known:
+                waiting.append(_waits(r, key[1], allocation["points"], now))
+            elif r["kind"] == EXPIRE:
+                undone.append(_undo(r, key[1], allocation["points"]))  # the lot keeps its points
+            else:
+                taken[key] = taken.get(key, 0) + allocation["points"]
+    for w in _claim_waiting(conn, new_lots):  # taken from before the lot arrived
+        key = (w["member_id"], w["lot_id"])
+        if w["kind"] == EXPIRE:
+            undone.append(_undo(w, w["lot_id"], w["points"]))
+        else:
+            taken[key] = taken.get(key, 0) + w["points"]
+    if waiting:
+        named = columns_of(lot_waiting, waiting)
+        conn.execute(
+            insert_from_arrays(lot_waiting, named).on_conflict_do_nothing(),
+            arrays(waiting, named),
+        )
     # one order for every writer, so two pushes lock the same lots in the same order
     changed = [{"m": m, "lot": lot, "n": n} for (m, lot), n in sorted(taken.items()) if n]
     if changed:  # a refund can give a lot back exactly what it takes: nothing to write
@@ -112,8 +122,62 @@ def follow_lots(conn: Connection, moves: Sequence[Row], now: datetime) -> list[R
     return undone
 
 
-def _kept(conn: Connection, expiries: Sequence[Row]) -> set[tuple[uuid.UUID, uuid.UUID]]:
-    asked = {(r["member_id"], uuid.UUID(a["lot_id"])) for r in expiries for a in r["allocations"]}
+Key = tuple[uuid.UUID, uuid.UUID]
+
+
+def _allocated(move: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return list(move.get("allocations") or [])
+
+
+def _undo(move: Mapping[str, Any], lot_id: uuid.UUID, points: int) -> Row:
+    """The server's row giving a lot back what a till's expire movement took from it.
+
+    One row per movement and lot, whichever arrived first, so its id is the same in any order.
+    """
+    return {
+        "member_id": move["member_id"],
+        "id": uuid.uuid5(SERVER_IDS, f"{EXPIRE_UNDONE}:{move['id']}:{lot_id}"),
+        "store_id": move["store_id"],
+        "kind": EXPIRE_UNDONE,
+        "points": points,
+        "at": move["at"],
+        "event_key": move["event_key"],
+        # what it gives back, for the pull log: a store that applies the till's expire and
+        # this row ends with the lot as the server keeps it
+        "allocations": [{"lot_id": str(lot_id), "points": -points}],
+    }
+
+
+def _waits(move: Mapping[str, Any], lot_id: uuid.UUID, points: int, now: datetime) -> Row:
+    return {
+        "member_id": move["member_id"],
+        "lot_id": lot_id,
+        "movement_id": move["id"],
+        "store_id": move["store_id"],
+        "kind": move["kind"],
+        "points": points,
+        "at": move["at"],
+        "event_key": move["event_key"],
+        "received_at": now,
+    }
+
+
+def _claim_waiting(conn: Connection, opened: set[Key]) -> list[Row]:
+    """Remove and return what earlier movements took from these just-opened lots."""
+    if not opened:
+        return []
+    found = conn.execute(
+        delete(lot_waiting)
+        .where(tuple_(lot_waiting.c.member_id, lot_waiting.c.lot_id).in_(sorted(opened)))
+        .returning(*lot_waiting.c)
+    ).all()
+    return [
+        {**r._asdict(), "id": r.movement_id}
+        for r in sorted(found, key=lambda r: (r.member_id, r.lot_id, r.movement_id))
+    ]
+
+
+def _known(conn: Connection, asked: set[Key]) -> set[Key]:
     if not asked:
         return set()
     found = conn.execute(

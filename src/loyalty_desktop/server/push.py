@@ -39,6 +39,7 @@ from loyalty_desktop.server import coupons
 from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
 from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
+from loyalty_desktop.server.holds import commit_holds
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.numbers import claim_numbers
 from loyalty_desktop.server.parking import settle
@@ -246,6 +247,7 @@ def _whole_batch(
         rows.coupons += found.coupons
         rows.programs += found.programs
         rows.erased += found.erased
+        rows.holds += found.holds
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -374,6 +376,9 @@ class Rows:
     coupon_log: list[dict[str, Any]] = field(default_factory=list)  # filled by write_rows
     programs: list[dict[str, Any]] = field(default_factory=list)  # versions sent (programs.py)
     erased: list[uuid.UUID] = field(default_factory=list)  # members erased at a store
+    holds: list[tuple[uuid.UUID, uuid.UUID, str]] = field(
+        default_factory=list
+    )  # store, hold, sale key
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (a record change outranks a balance)."""
@@ -434,6 +439,9 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
                 "earn_checked": earn_checked(p, known),  # Rejected if the programme disagrees
             }
         )
+    # A redemption made online names the hold the till was given (server/holds.py).
+    if event.kind == "sale" and p.get("hold_id") is not None:
+        rows.holds.append((store_id, as_uuid(p["hold_id"], "hold id"), event.key))
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
     if event.kind == "member.erased":
@@ -489,6 +497,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         )
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
+    if rows.holds:
+        commit_holds(conn, rows.holds, now)
     if rows.sales or rows.refunds or rows.merges:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
     if not rows.ledger:

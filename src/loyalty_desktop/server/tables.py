@@ -164,6 +164,22 @@ lots = Table(
     Column("expiries", SmallInteger, nullable=False, server_default="0"),  # the server's own
 )
 Index("lots_due", lots.c.expires_at, postgresql_where=lots.c.remaining > 0)
+# What a movement took from a lot the server had not seen opened when it arrived (events of
+# one till in another order: a redemption or the till's expiry before the sale that earned
+# the lot). Applied to the lot when it opens (lots.py), so the order of arrival changes nothing.
+lot_waiting = Table(
+    "lot_waiting",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("lot_id", Uuid, primary_key=True),
+    Column("movement_id", Uuid, primary_key=True),
+    Column("store_id", Uuid, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("event_key", String(200), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
 # Members whose balance went below zero (offline redemptions at two stores): for a person to
 # look at. The negative balance itself stands and later earning repays it; nothing is reversed.
 reviews = Table(
@@ -245,4 +261,24 @@ change_clock = Table(
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("last", BigInteger, nullable=False),
+)
+
+# A redemption a till is about to make online: its points are kept from other stores until
+# the sale's event commits it (push), the till releases it, or it expires by the server's
+# clock. The till makes the id; the key includes the store (server/holds.py).
+holds = Table(
+    "holds",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("hold_id", Uuid, primary_key=True),
+    Column("member_id", Uuid, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("body_hash", String(64), nullable=False),  # member and points as asked
+    Column("status", String(10), nullable=False),  # held | refused | released | committed
+    Column("answer", Text, nullable=False),  # the first answer, given again to a retry
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),  # released or committed
+    Column("sale_key", String(200)),  # the sale event that committed it
+    Index("holds_member_status", "member_id", "status"),
 )

@@ -51,6 +51,7 @@ class Permission(StrEnum):
     DISCOUNT = "give_large_discount"  # give a discount above the cashier's limit
     BACKUP = "backup"
     SYNC = "connect_sync"  # connect this store to the central server, or disconnect it
+    SYNC_LIMITS = "set_sync_limits"  # offline redemption limits of a connected till
 
 
 _LOWEST_ROLE: dict[Permission, Role] = {
@@ -81,6 +82,7 @@ _LOWEST_ROLE: dict[Permission, Role] = {
     Permission.DISCOUNT: Role.MANAGER,
     Permission.BACKUP: Role.MANAGER,
     Permission.SYNC: Role.ADMIN,
+    Permission.SYNC_LIMITS: Role.MANAGER,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -18,6 +19,7 @@ from loyalty_desktop.domain.errors import (
     MemberClosed,
     RedemptionNotAllowed,
 )
+from loyalty_desktop.domain.json_data import JsonValue
 from loyalty_desktop.domain.ledger import MovementKind, take
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import (
@@ -40,6 +42,7 @@ from loyalty_desktop.services.baskets import (
     check_sale_no,
     sale_fingerprint,
 )
+from loyalty_desktop.services.chain_redemption import NOTHING, Admitted, admit_redemption
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.coupons import (
     price_coupon,
@@ -110,11 +113,14 @@ def record_sale(
     *,
     allow_return: bool = False,
     history: bool = False,
+    redemption: Mapping[str, JsonValue] | None = None,
 ) -> Sale:
     """Post one sale inside the caller's transaction (no commit), with its movements and event.
 
     ``history`` marks a replay of past sales in time order (imports): points
     lapse as the nightly job would have let them lapse at the sale's moment.
+    ``redemption``: how the chain let the sale's points through, for its event
+    (services/chain_redemption.py).
     """
     cur = program.currency
     lines = basket_lines(request, cur)
@@ -239,7 +245,8 @@ def record_sale(
         kept = kept_tier(uow, program, member, at, shop.clock.now(), tier_after)
         move_tier(uow, member, kept, at, TierCause.SALE, sale.sale_no)
         uow.members.save_totals(member)
-    publish(uow, shop.device_id, sale_event(sale, cur, account.movements if account else []))
+    moved = account.movements if account else []
+    publish(uow, shop.device_id, sale_event(sale, cur, moved, redemption if moved else None))
     return sale
 
 
@@ -379,6 +386,7 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             "a sale at the till needs a member", reason="sale_member_missing", field="member"
         )
     request = replace(request, sale_no=sale_no)
+    admitted = _admitted(shop, actor, request)
 
     def attempt() -> SaleResult:
         with shop.uow() as uow:
@@ -402,13 +410,18 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             match = find_member_match(uow, member_ref, shop.card_keys, for_update=True)
             member = match.member
             require_enrolled(member, at, program.timezone)
+            chain = admitted.facts
             if request.coupon is None:
-                sale = record_sale(uow, shop, program_id, program, request, at, member)
+                sale = record_sale(
+                    uow, shop, program_id, program, request, at, member, redemption=chain
+                )
                 applied = None
             else:
                 coupon, offer, off = price_coupon(uow, shop, program, request, member, at)
                 posted = with_coupon_discount(request, off, program.currency)
-                sale = record_sale(uow, shop, program_id, program, posted, at, member)
+                sale = record_sale(
+                    uow, shop, program_id, program, posted, at, member, redemption=chain
+                )
                 applied = redeem_coupon(uow, shop, program, coupon, offer, sale, member, off)
                 sale.points_after += applied.points
             put_coupons_on_receipt(uow, sale.sale_no, member, at)
@@ -418,7 +431,31 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             )
             return replace(result, coupon=applied)
 
-    return once_more_on_conflict(attempt)
+    try:
+        return once_more_on_conflict(attempt)
+    except BaseException:
+        admitted.release()  # the sale did not go through: its hold goes back at once
+        raise
+
+
+def _admitted(shop: Shop, actor: Actor, request: SaleRequest) -> Admitted:
+    """On a till connected to the chain, a hold (or the offline limits) for the points the sale redeems.
+
+    The sale is priced first, as ``quote`` does, outside any write: the hold goes over the
+    network and no lock of the till is held meanwhile. A sale number already used is
+    answered from the till (a replay), with nothing asked of the server.
+    """
+    if not (request.redeem or request.rewards) or shop.sync_server is None:
+        return NOTHING
+    try:
+        planned = quote(shop, actor, request)
+    except IdConflict as exc:
+        if exc.reason == "sale_id_taken":
+            return NOTHING
+        raise
+    if planned.member_id is None or planned.redeemed <= 0:
+        return NOTHING
+    return admit_redemption(shop, planned.member_id, planned.redeemed)
 
 
 def quote(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:

@@ -249,10 +249,20 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
     }
 
 
-def sale_event(sale: Sale, cur: Currency, movements: Sequence[Movement]) -> Event:
-    """A sale and the movements it caused (its UUID comes from the device and the sale number)."""
+def sale_event(
+    sale: Sale,
+    cur: Currency,
+    movements: Sequence[Movement],
+    redemption: Mapping[str, JsonValue] | None = None,
+) -> Event:
+    """A sale and the movements it caused (its UUID comes from the device and the sale number).
+
+    ``redemption``: how a connected till let its points through (services/chain_redemption.py:
+    ``hold_id`` of the server's hold, or ``redeemed_offline``); absent otherwise.
+    """
     payload = sale_facts(sale, cur)
     payload["movements"] = movement_facts(movements)
+    payload.update(redemption or {})
     return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
 
 

@@ -82,6 +82,10 @@ class SyncQueue(Protocol):
         """How many events wait to be sent."""
         ...
 
+    def unsent(self, containing: str) -> list[tuple[str, Mapping[str, Any]]]:
+        """Kind and payload of the unsent events whose payload text contains ``containing``."""
+        ...
+
 
 class ServerUnavailable(Exception):
     """The server could not be reached or did not answer (the events stay queued)."""
@@ -116,6 +120,19 @@ class SyncServer(Protocol):
 
     def store(self) -> ServerStore:
         """The store the token belongs to (checks the URL and the token)."""
+        ...
+
+    def hold(self, hold_id: str, member_id: str, points: int) -> Mapping[str, Any]:
+        """Ask the server to keep a member's points for a sale about to be posted.
+
+        The answer's ``status`` is ``held`` (with ``expires_at``) or ``refused``, with
+        ``available``: what the member has less other stores' live holds. Quick: a till
+        waits on it, so a slow server is ServerUnavailable within seconds.
+        """
+        ...
+
+    def release(self, hold_id: str) -> None:
+        """Give a hold's points back (the sale did not go through)."""
         ...
 
 

@@ -16,6 +16,8 @@ from typing import Any
 from loyalty_desktop.domain.member_numbers import valid_store_no
 from loyalty_desktop.services.sync import ServerStore, ServerUnavailable, TokenRefused
 
+HOLD_TIMEOUT = 2.0  # seconds a sale may wait on the server for a redemption hold
+
 
 class HttpSyncServer:
     """Push batches to ``{url}/v1/events`` and pull ``{url}/v1/changes`` with the store's bearer token."""
@@ -54,7 +56,25 @@ class HttpSyncServer:
             raise ServerUnavailable("the server's answer has no usable store number")
         return ServerStore(found, number)
 
-    def _call(self, method: str, path: str, body: Any) -> Any:
+    def hold(self, hold_id: str, member_id: str, points: int) -> Mapping[str, Any]:
+        """Ask for a redemption hold (POST /v1/holds); at most HOLD_TIMEOUT seconds."""
+        body = self._call(
+            "POST",
+            "/v1/holds",
+            {"hold_id": hold_id, "member_id": member_id, "points": points},
+            timeout=HOLD_TIMEOUT,
+        )
+        status = body.get("status") if isinstance(body, dict) else None
+        available = body.get("available") if isinstance(body, dict) else None
+        if status not in ("held", "refused") or not isinstance(available, int):
+            raise ServerUnavailable("the server's answer is not a hold")
+        return dict(body)
+
+    def release(self, hold_id: str) -> None:
+        """Give a hold back (POST /v1/holds/{id}/release); at most HOLD_TIMEOUT seconds."""
+        self._call("POST", f"/v1/holds/{hold_id}/release", {}, timeout=HOLD_TIMEOUT)
+
+    def _call(self, method: str, path: str, body: Any, *, timeout: float | None = None) -> Any:
         request = urllib.request.Request(
             self.url + path,
             method=method,
@@ -62,7 +82,8 @@ class HttpSyncServer:
             headers={"Content-Type": "application/json", "Authorization": f"Bearer {self.token}"},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            wait = self.timeout if timeout is None else min(timeout, self.timeout)
+            with urllib.request.urlopen(request, timeout=wait) as response:
                 return json.loads(response.read())
         except urllib.error.HTTPError as exc:
             exc.close()  # its answer holds the connection; the garbage collector would warn

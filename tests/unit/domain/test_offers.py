@@ -215,3 +215,29 @@ def test_an_empty_or_wrong_kind_of_offer_name_says_which(name: str, was: str) ->
         parse_offer(GOOD.replace('"Double points for lapsed Gold"', name), CNY, "UTC", "o.toml")
     assert refused.value.reason == "program_not_text"
     assert was in refused.value.message
+
+
+MONEY_OFFER = """
+name = "Ten off"
+kind = "money_off"
+amount = "10.00"
+start = "2026-01-01"
+end = "2026-01-31"
+budget = BUDGET
+"""
+
+
+@pytest.mark.parametrize("budget", ['"-5.00"', '"0"', '"0.00"', '"-0.01"'])
+def test_a_money_budget_of_nothing_or_less_gets_one_answer_more_than_nothing(budget: str) -> None:
+    # "-5.00" used to say "must be at least 0", and then "0" said "must be more than nothing"
+    with pytest.raises(LoyaltyError) as refused:
+        parse_offer(MONEY_OFFER.replace("BUDGET", budget), CNY, "UTC", "ten.toml")
+    assert refused.value.reason == "offer_budget"
+    assert "more than nothing" in refused.value.message
+    assert "ten.toml:7" in refused.value.message
+    assert "预算须大于 0" in describe(refused.value, "zh_CN")
+
+
+def test_a_money_budget_is_read_in_minor_units() -> None:
+    offer = parse_offer(MONEY_OFFER.replace("BUDGET", '"500.00"'), CNY, "UTC", "ten.toml")
+    assert offer.budget == 50000

@@ -725,6 +725,11 @@
 <context>
     <name>CheckoutScreen</name>
     <message>
+        <location filename="../../ui/screens/checkout.py" line="787"/>
+        <source> — F12 completes the sale without points</source>
+        <translation> — 按 F12 不用积分完成销售</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/checkout.py" line="120" />
         <source>Scan card, or number / phone + Enter</source>
         <translation>扫码 / 卡号 / 手机号</translation>
@@ -6199,6 +6204,46 @@ Switch to its window (look in the taskbar), or close it before starting it again
 </context>
 <context>
     <name>SyncPage</name>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Save limits</source>
+        <translation>保存限额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Each member</source>
+        <translation>每位会员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>This store</source>
+        <translation>本店合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Balances received within</source>
+        <translation>积分数据不早于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>Offline redemption</source>
+        <translation>离线兑换积分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="1"/>
+        <source>The offline limits are saved.</source>
+        <translation>离线限额已保存。</translation>
+    </message>
     <message>
         <location filename="../../ui/console/sync_page.py" line="95" />
         <source>Sync with the central server</source>

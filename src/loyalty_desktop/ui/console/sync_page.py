@@ -4,6 +4,7 @@ Managers see the state and the quarantined events (a key the server had already 
 other contents: something to look into, never resent). Only an administrator connects the
 store with the server's address and the store's token, or disconnects it; the token is
 checked with the server before anything is remembered. "Send now" runs one pass of the pump.
+A manager sets the offline redemption limits (services/chain_redemption.py) on one row.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
 )
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import sync
+from loyalty_desktop.services import chain_redemption, sync
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.page import ConsolePage
@@ -42,6 +44,7 @@ class SyncView:
     status: sync.SyncStatus
     held: tuple[sync.QuarantinedEvent, ...]
     said: str = ""  # what a connect or pass ran into ("" when nothing)
+    limits: chain_redemption.RedemptionLimits | None = None  # None: not the actor's to see
 
 
 class HeldModel(QAbstractTableModel):
@@ -88,7 +91,20 @@ _JOIN = "  ·  "
 
 
 def _read(shop: Shop, actor: Actor, said: str = "") -> SyncView:
-    return SyncView(sync.status(shop), tuple(sync.quarantined(shop, actor)), said)
+    limits = (
+        chain_redemption.redemption_limits(shop, actor)
+        if actor.may(Permission.SYNC_LIMITS)
+        else None
+    )
+    return SyncView(sync.status(shop), tuple(sync.quarantined(shop, actor)), said, limits)
+
+
+def _points_box(top: int, suffix: str) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, top)
+    box.setSuffix(suffix)
+    box.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+    return box
 
 
 class SyncPage(ConsolePage):
@@ -137,9 +153,24 @@ class SyncPage(ConsolePage):
         self.disconnect_button = QPushButton(self.tr("Disconnect"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        # What a till may redeem while the server is away: one row, a manager's to change.
+        self.allowance = _points_box(chain_redemption.MAX_LIMIT, self.tr(" points"))
+        self.store_cap = _points_box(chain_redemption.MAX_LIMIT, self.tr(" points"))
+        self.snapshot_age = _points_box(chain_redemption.MAX_AGE_HOURS, self.tr(" h"))
+        self.save_limits = QPushButton(self.tr("Save limits"))
+        limits_row = QHBoxLayout()
+        limits_row.addWidget(QLabel(self.tr("Each member")))
+        limits_row.addWidget(self.allowance)
+        limits_row.addWidget(QLabel(self.tr("This store")))
+        limits_row.addWidget(self.store_cap)
+        limits_row.addWidget(QLabel(self.tr("Balances received within")))
+        limits_row.addWidget(self.snapshot_age)
+        limits_row.addWidget(self.save_limits)
+        limits_row.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.url)
         form.addRow(self.tr("This store's token"), self.token)
+        form.addRow(self.tr("Offline redemption"), limits_row)
         admin_row = QHBoxLayout()
         admin_row.addWidget(self.connect_button)
         admin_row.addWidget(self.disconnect_button)
@@ -163,6 +194,11 @@ class SyncPage(ConsolePage):
         self.send_now.clicked.connect(self.send)
         self.connect_button.clicked.connect(self.connect_store)
         self.disconnect_button.clicked.connect(self.disconnect_store)
+        self.save_limits.clicked.connect(self.set_limits)
+        manager = actor.may(Permission.SYNC_LIMITS)
+        for spin in (self.allowance, self.store_cap, self.snapshot_age):
+            spin.setEnabled(manager)
+        self.save_limits.setEnabled(manager)
 
     def shown(self) -> None:
         """Read the state afresh."""
@@ -202,6 +238,29 @@ class SyncPage(ConsolePage):
         self.connect_button.setEnabled(False)
         self.tasks.submit(work, self._connected, self._failed, owner=self)
 
+    def set_limits(self) -> None:
+        """Keep the three offline limits as typed (a manager; audited)."""
+        shop, actor = self.shop, self.actor
+        allowance, cap = self.allowance.value(), self.store_cap.value()
+        age = self.snapshot_age.value()
+        saved = self.tr("The offline limits are saved.")
+
+        def work() -> SyncView:
+            chain_redemption.set_redemption_limits(
+                shop,
+                actor,
+                member_allowance=allowance,
+                store_cap=cap,
+                max_snapshot_age_hours=age,
+            )
+            return _read(shop, actor)
+
+        def done(view: SyncView) -> None:
+            self._show(view)
+            tell(self.message, saved, ok=True)
+
+        self.tasks.submit(work, done, self._failed, owner=self)
+
     def disconnect_store(self) -> None:
         """Forget the server and the token (the outbox is kept)."""
         shop, actor = self.shop, self.actor
@@ -224,6 +283,10 @@ class SyncPage(ConsolePage):
         self.connect_button.setEnabled(admin)
         self.disconnect_button.setEnabled(admin and view.status.server is not None)
         self.model.show_events(view.held)
+        if view.limits is not None:
+            self.allowance.setValue(view.limits.member_allowance)
+            self.store_cap.setValue(view.limits.store_cap)
+            self.snapshot_age.setValue(view.limits.max_snapshot_age_hours)
         self.state.setText(self._state_text(view.status))
         if view.said:
             tell(self.message, view.said)

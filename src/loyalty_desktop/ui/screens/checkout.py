@@ -38,6 +38,7 @@ from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import browsing, checkout, member_view, products
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
+from loyalty_desktop.services.chain_redemption import REFUSALS as CHAIN_REFUSALS
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_view import MemberView
 from loyalty_desktop.services.products import ProductView
@@ -104,6 +105,9 @@ class CheckoutScreen(QWidget):
         self.quoted: SaleResult | None = None
         self._posting = False
         self._f12_early = False  # F12 pressed while the total was being worked out
+        # Why the chain refused this basket's points: kept in view while the total is worked
+        # out again without them, so F12 completes the sale with the reason still shown.
+        self._no_points_word = ""
         self._build()
         self._quote_timer = QTimer(self)
         self._quote_timer.setSingleShot(True)
@@ -349,6 +353,7 @@ class CheckoutScreen(QWidget):
         if self.member is None or self.member.id != found.id:
             self.redeem.setValue(0)  # points chosen for someone else are never this member's
             self._use_most = False
+            self._no_points_word = ""
             self.coupon.drop(quiet=True)  # a coupon is its member's
             self.coupon.look_up(found.member_no)
         self.member = found
@@ -630,6 +635,8 @@ class CheckoutScreen(QWidget):
         if self._f12_early:  # F12 came before the total: say it is ready for F12 now
             self._f12_early = False
             tell(self.message, self.tr("The total is ready: check it and press F12."))
+        elif self._no_points_word:
+            tell(self.message, self._no_points_word)
         else:
             self.message.setText("")
         self._show_totals()
@@ -766,8 +773,22 @@ class CheckoutScreen(QWidget):
     def _post_refused(self, error: LoyaltyError) -> None:
         self._posting = False
         self.receipts.abandon()
+        if error.reason in CHAIN_REFUSALS:
+            self._without_points(error)
+            return
         self._refused(error)
         self._show_totals()
+
+    def _without_points(self, error: LoyaltyError) -> None:
+        """The chain would not let these points be spent: the same basket, no points, F12 again."""
+        QApplication.beep()
+        self.rewards.chosen, self.rewards.by_hand = set(), True  # nothing paid with points
+        self.panel.show_chosen(self.rewards.names)
+        self._no_points_word = spoken(error) + self.tr(" — F12 completes the sale without points")
+        self.redeem.setValue(0)
+        self._changed()  # quote again, without the points
+        tell(self.message, self._no_points_word)
+        self.scan.setFocus()
 
     def _refused(self, error: LoyaltyError) -> None:
         if error.code != "unknown_member":
@@ -781,6 +802,7 @@ class CheckoutScreen(QWidget):
         """Clear member and basket for the next customer, with a new sale number."""
         self.member = None
         self.quoted = None
+        self._no_points_word = ""
         self._use_most = False
         self.basket.clear()
         self.rewards.start(())

@@ -1,0 +1,522 @@
+"""Attack round on the sync work (issue 12): what a careless shop or a hostile store can break.
+
+Every test here is a strict xfail: it fails today and passes once the finding is fixed
+(then the mark goes). Each names what a shop loses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.app import open_database
+from loyalty_desktop.services import checkout, members, merge, programs, pull, sync
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.services.member_view import show_member
+from tests.integration.conftest import PROGRAM
+from tests.server.conftest import Server
+from tests.server.events import _wire, enrolled, sale
+from tests.server.test_store_pull import Till, _server_points
+from tests.server.test_store_pull import tills as two_tills
+
+tills = two_tills  # the two-till fixture, by the name the tests ask for
+
+Event = dict[str, Any]
+
+
+def _post(server: Server, events: list[Event], token: str | None = None) -> tuple[int, Any]:
+    """POST /v1/events; the answer's JSON, or its text when it is not JSON (a 500's)."""
+    req = urllib.request.Request(
+        server.url + "/v1/events",
+        data=json.dumps({"events": events}).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {token or server.token}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=60) as res:
+            return res.status, json.loads(res.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(errors="replace")
+
+
+def _seq_max(e: Event) -> None:
+    e["seq"] = 2**63  # the inbox's seq is a bigint: the API takes any int >= 1
+
+
+def _nul_in_key(e: Event) -> None:
+    e["key"] = "sale:\x00" + e["key"]
+
+
+def _nul_in_member_no(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"member_no": "M\x00"}
+
+
+def _points_2_63(e: Event) -> None:
+    e["payload"]["movements"][0]["points"] = 2**63
+    e["payload"]["earned"] = 2**63
+
+
+def _kind_21_chars(e: Event) -> None:
+    extra = dict(e["payload"]["movements"][0], id=str(uuid.uuid4()), points=0)
+    e["payload"]["movements"].append(extra | {"kind": "x" * 21})  # ledger.kind: 20 characters
+
+
+def _lot_year_9999(e: Event) -> None:
+    e["payload"]["movements"][0]["lots"] = [
+        {"id": str(uuid.uuid4()), "points": 105, "expires_at": "9999-12-31T00:00:00+00:00"}
+    ]
+
+
+def _qty_nan(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "NaN"  # Decimal reads it; the line's amount then fails
+
+
+def _qty_infinity(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "Infinity"
+
+
+def _qty_1e100000000(e: Event) -> None:
+    e["payload"]["lines"][0]["qty"] = "1E+100000000"
+
+
+def _enrol_status_13_chars(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"status": "s" * 13}
+
+
+def _enrol_number_41_chars(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"member_no": "9" * 41}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: one event the server cannot store answers 500 for the whole batch, on "
+    "every retry: the store's queue never moves again (docs/sync.md: a refused event is "
+    "rejected alone, the rest of the batch goes on)",
+)
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _seq_max,
+        _nul_in_key,
+        _nul_in_member_no,
+        _points_2_63,
+        _kind_21_chars,
+        _lot_year_9999,
+        _qty_nan,
+        _qty_infinity,
+        _qty_1e100000000,
+        _enrol_status_13_chars,
+        _enrol_number_41_chars,
+    ],
+)
+def test_an_event_the_database_cannot_hold_is_rejected_alone(
+    server: Server, spoil: Callable[[Event], None]
+) -> None:
+    member = str(uuid.uuid4())
+    bad = sale(member, 3)
+    spoil(bad)
+    batch = [enrolled(member, 1), sale(member, 2), bad]
+    status, body = _post(server, batch)
+    assert status == 200, body
+    assert [r["status"] for r in body["results"]] == ["applied", "applied", "rejected"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: a balance the bigint cannot hold (2**62 twice) answers 500; after that every "
+    "store's batch that pays this member points is a 500 on every retry, so one store's "
+    "token stops the whole chain's pushes",
+)
+def test_points_that_would_overflow_a_balance_are_rejected_not_a_500(server: Server) -> None:
+    member = str(uuid.uuid4())
+    huge = sale(member, 2, earned=2**62)
+    assert server.post("/v1/events", {"events": [enrolled(member, 1), huge]})[0] == 200
+    again = sale(member, 3, earned=2**62)
+    honest = sale(member, 4)
+    status, body = _post(server, [again, honest])
+    assert status == 200, body
+    assert body["results"][1]["status"] == "applied"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: GET /v1/changes?after=2**63 (a forged or corrupted cursor) answers 500 "
+    "instead of 422 or an empty page",
+)
+@pytest.mark.parametrize("after", [2**63, 2**64])
+def test_a_cursor_beyond_the_bigint_range_is_not_a_500(server: Server, after: int) -> None:
+    req = urllib.request.Request(
+        f"{server.url}/v1/changes?after={after}",
+        headers={"Authorization": f"Bearer {server.token}"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=30) as res:
+            status = res.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    assert status in (200, 422)
+
+
+def _adjustment(member_id: str, seq: int, **extra: Any) -> Event:
+    """An adjustment fact crediting ``member_id`` 10 points, with ``extra`` in the payload."""
+    move = {
+        "id": str(uuid.uuid4()),
+        "member_id": member_id,
+        "kind": "adjust",
+        "points": 10,
+        "at": "2026-03-02T02:00:00+00:00",
+        "lots": [],
+        "allocations": [],
+        "reason": "goodwill",
+        "activity": None,
+        "request_id": None,
+    }
+    lots = extra.pop("lots", None)
+    if lots is not None:
+        move["lots"] = lots
+    return _wire(
+        "adjustment",
+        f"adjust:{uuid.uuid4()}",
+        seq,
+        {"request_id": "Q1", "movements": [move], **extra},
+    )
+
+
+def _post_as(server: Server, till: Till, events: list[Event]) -> Any:
+    status, body = _post(server, events, token=till.client.token)
+    assert status == 200, body
+    return body
+
+
+def _b_enrols_and_sells(b: Till) -> str:
+    """A member of B's with a sale, pushed and pulled: what A must still receive."""
+    later = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("Later"))
+    checkout.checkout(b.shop, LOCAL_ADMIN, SaleRequest("B-later", later.member_no, "50.00"))
+    b.sync()
+    return later.member_no
+
+
+def _sale_not_an_id(e: Event) -> None:
+    e["payload"]["sale"] = ""  # travels as the movements' "sale" in the log
+
+
+def _movement_kind_empty(e: Event) -> None:
+    e["payload"]["movements"][0]["kind"] = ""
+
+
+def _movement_at_year_9999_behind_utc(e: Event) -> None:
+    e["payload"]["movements"][0]["at"] = "9999-12-31T23:59:59-12:00"  # year 10000 in UTC
+
+
+def _movement_at_year_1_ahead_of_utc(e: Event) -> None:
+    e["payload"]["movements"][0]["at"] = "0001-01-01T00:00:00+14:00"  # year 0 in UTC
+
+
+def _points_beyond_a_tills_total(e: Event) -> None:
+    e["payload"]["movements"][0]["points"] = 10**17 + 1  # postings.MAX_MEMBER_TOTAL: too_large
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: the server applies and logs a value its own tills cannot read back; every "
+    "other till's pull then stops at that page on every pass (ServerUnavailable, or a "
+    "traceback for a moment out of range), so no till of the chain receives anything again",
+)
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        _sale_not_an_id,
+        _movement_kind_empty,
+        _movement_at_year_9999_behind_utc,
+        _movement_at_year_1_ahead_of_utc,
+        _points_beyond_a_tills_total,
+    ],
+)
+def test_one_stores_odd_payload_does_not_stop_every_other_tills_pull(
+    tills: tuple[Till, Till], server: Server, spoil: Callable[[Event], None]
+) -> None:
+    a, b = tills
+    mine = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's member"))
+    a.sync()
+    odd = _adjustment(mine.id, 1)
+    spoil(odd)
+    body = _post_as(server, b, [odd])
+    assert body["results"][0]["status"] in ("applied", "rejected")
+    later = _b_enrols_and_sells(b)
+    a.sync()  # fails today, and on every pass after
+    assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="attack: the server keeps lots by (member, lot id), a till by lot id alone; a store "
+    "that opens a lot with the id of another store's member's lot (ids are in the pull log) "
+    "gets it applied, and every till holding the first lot fails its pull page with an "
+    "IntegrityError on every pass after",
+)
+def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    mine = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's member"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-1", mine.member_no, "300.00"))
+    a.sync()
+    (lot_id,) = a.sql(f"select id from lots where member_id = '{mine.id}'")[0]
+    theirs = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("B's member"))
+    b.sync()
+    reused = [{"id": str(uuid.UUID(lot_id)), "points": 10, "expires_at": None}]
+    _post_as(server, b, [_adjustment(theirs.id, 1, lots=reused)])
+    later = _b_enrols_and_sells(b)
+    a.sync()  # sqlite3.IntegrityError today, on every pass after
+    assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
+    assert a.check() == ()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: a merge into a member the pulling till does not have yet (the kept member "
+    "sorts after the duplicate in the log) closes the duplicate with merged_into NULL for "
+    "good: the customer's old card is a closed member at every other till, never followed "
+    "to the member kept",
+)
+def test_a_merge_into_a_member_new_to_this_till_points_the_old_card_at_the_kept_member(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    old = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Old card"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-1", old.member_no, "80.00"))
+    a.sync()
+    b.sync()  # B knows the old card
+    new = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("New card"))
+    while new.id < old.id:  # the log lists a push's members in id order: the old one first
+        new = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("New card"))
+    merge.merge_members(a.shop, LOCAL_ADMIN, new.member_no, old.member_no)
+    a.sync()
+    b.sync()
+    assert b.sql(f"select status, merged_into from members where id = '{old.id}'") == [
+        ("closed", new.id)
+    ]
+    assert show_member(b.shop, LOCAL_ADMIN, old.member_no).member_no == new.member_no
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="earn recompute: a line's net is taken as sent, never checked against its amount or "
+    "the sale's net, so a sale of 105.00 that says its line's net is 10,500.00 earns 10,500 "
+    "points and is counted as checked",
+)
+def test_a_line_net_above_its_amount_does_not_earn_checked_points(server: Server) -> None:
+    member = str(uuid.uuid4())
+    loaded = _wire("program.loaded", "program:1", 2, {"program_version": 1, "source": PROGRAM})
+    inflated = sale(member, 3, earned=10_500)
+    inflated["payload"]["lines"][0]["net"] = "10500.00"
+    inflated["payload"] |= {"program_version": 1, "tier_before": None, "birthday_month": None}
+    honest = sale(member, 4)
+    honest["payload"] |= {"program_version": 1, "tier_before": None, "birthday_month": None}
+    status, body = _post(server, [enrolled(member, 1), loaded, inflated, honest])
+    assert status == 200, body
+    assert [r["status"] for r in body["results"]] == ["applied", "applied", "rejected", "applied"]
+
+
+class Forging:
+    """The change log through a proxy (or a server) that answers a cursor far past its last change."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        rows, cursor = self.client.changes(after, limit)
+        return rows, cursor + 1_000_000 if rows else cursor
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: the till saves whatever cursor the answer names, even one past every change "
+    "it was given, and silently skips the changes in between for good (other stores' "
+    "members and points never arrive)",
+)
+def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    first = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("First"))
+    a.sync()
+    own = sync.status(b.shop).store_id
+    with contextlib.suppress(sync.ServerUnavailable):  # refusing the answer is a fix too
+        pull.pull(b.shop, Forging(b.client), own)
+    second = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Second"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-2", second.member_no, "60.00"))
+    a.sync()
+    b.sync()
+    assert show_member(b.shop, LOCAL_ADMIN, first.member_no).member_no == first.member_no
+    assert show_member(b.shop, LOCAL_ADMIN, second.member_no).points == a.points(second.member_no)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="merges: two stores merge one pair offline in opposite directions; the server refuses "
+    "the second (a loop), but the pull still closes the member that store kept, into the "
+    "member it had closed: both are closed there, the customer cannot buy or spend at that "
+    "store, and its books part from the server's",
+)
+def test_a_pair_merged_both_ways_offline_leaves_one_member_usable_at_each_store(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    x = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card X"))
+    y = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card Y"))
+    for i, who in enumerate((x, y)):
+        checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest(f"A-{i}", who.member_no, "80.00"))
+    a.sync()
+    b.sync()
+    merge.merge_members(a.shop, LOCAL_ADMIN, y.member_no, x.member_no)  # A keeps Y
+    merge.merge_members(b.shop, LOCAL_ADMIN, x.member_no, y.member_no)  # B, offline, keeps X
+    a.sync()
+    b.sync()
+    a.sync()
+    statuses = dict(b.sql(f"select id, status from members where id in ('{x.id}', '{y.id}')"))
+    assert "active" in statuses.values(), statuses
+    kept = show_member(b.shop, LOCAL_ADMIN, x.member_no)
+    assert kept.points == _server_points(server, kept.id) == a.points(kept.member_no)
+
+
+def _sqlite_copy(source: Path, target: Path) -> None:
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="earn recompute: a till restored from a backup numbers its next programme with a "
+    "version id the server already holds for another text; the server keeps the first text, "
+    "so every member sale the restored till makes under its new programme is rejected as an "
+    "earn mismatch, with its redemption: none of its points reach the chain",
+)
+def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sales_applied(
+    tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
+) -> None:
+    a, _ = tills
+    member = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Regular"))
+    a.sync()
+    _sqlite_copy(tmp_path / "a.db", tmp_path / "backup.db")
+    programs.load_program(a.shop, LOCAL_ADMIN, PROGRAM.replace("points = 1", "points = 2"), "p2")
+    a.sync()  # the server holds the store's version 2: two points a yuan
+    a.opened.engine.dispose()
+    restored = open_database(tmp_path / "backup.db", clock=clock, keys_dir=tmp_path / "keys")
+    again = Till(restored, a.client)
+    programs.load_program(
+        again.shop, LOCAL_ADMIN, PROGRAM.replace("points = 1", "points = 3"), "p3"
+    )
+    sold = checkout.checkout(
+        again.shop, LOCAL_ADMIN, SaleRequest("R-1", member.member_no, "100.00")
+    )
+    assert sold.earned == 300
+    again.sync()
+    restored.engine.dispose()
+    refused = server.sql("select kind, reason from inbox where status = 'rejected'")
+    assert _server_points(server, member.id) == 300, refused
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="member numbers: a till numbers from the highest number of its block it holds, pulled "
+    "members included; another store typing the last number of this store's block (flagged on "
+    "the server, then pulled here) uses the whole block up: this till refuses every "
+    "enrolment without a typed number (member_numbers_used_up)",
+)
+def test_a_number_typed_at_another_store_does_not_use_up_this_stores_block(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    last_of_a = sync.status(a.shop).member_numbers.split("-")[1]
+    members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("Typed", member_no=last_of_a))
+    b.sync()
+    a.sync()
+    enrolled = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Next at A"))
+    assert enrolled.member_no != last_of_a
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="HTTP API: no limit on a request's size; a body is read and parsed whole before the "
+    "token is looked at, so anyone who can reach the server makes it hold about 24 times the "
+    "body in memory (a 48 MB body with no token: 114 MB -> 1.17 GB RSS, then 401)",
+)
+def test_a_body_far_larger_than_a_batch_is_refused_before_it_is_parsed(server: Server) -> None:
+    padded = json.dumps({"events": [], "pad": "x" * 16_000_000}).encode()
+    req = urllib.request.Request(
+        server.url + "/v1/events",
+        data=padded,
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {server.token}"},
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=60) as res:
+            status = res.status
+    except urllib.error.HTTPError as exc:
+        status = exc.code
+    assert status == 413
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: a till restored from a backup skips its own store's changes ('its ledger has "
+    "them'), so the members and points it sent after the backup never come back from the "
+    "server, and it gives their member numbers out again to new customers (flagged clashes)",
+)
+def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
+    tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
+) -> None:
+    a, _ = tills
+    members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Before the backup"))
+    a.sync()
+    _sqlite_copy(tmp_path / "a.db", tmp_path / "backup.db")
+    lost = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("After the backup"))
+    sold = checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-9", lost.member_no, "90.00"))
+    a.sync()
+    a.opened.engine.dispose()
+    restored = open_database(tmp_path / "backup.db", clock=clock, keys_dir=tmp_path / "keys")
+    again = Till(restored, a.client)
+    again.sync()
+    newcomer = members.enrol(again.shop, LOCAL_ADMIN, members.NewMember("New customer"))
+    clashes = server.sql("select member_no from number_clashes")
+    found = again.sql(f"select balance from members where id = '{lost.id}'")
+    restored.engine.dispose()
+    assert newcomer.member_no != lost.member_no, clashes
+    assert found == [(sold.earned,)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="pull: a pulled member gets this till's next card number, but the card the customer "
+    "holds encodes the enrolling till's card number; where the chain shares its card keys, "
+    "scanning that card at another store finds whoever holds that number there: another "
+    "customer, whose points it earns and spends",
+)
+def test_a_card_from_another_store_scans_as_its_own_member_not_a_local_one(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    theirs = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("B's own customer"))
+    visitor = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's customer"))
+    a.sync()
+    b.sync()
+    scanned = show_member(b.shop, LOCAL_ADMIN, visitor.card)
+    assert scanned.member_no == visitor.member_no, f"found {scanned.member_no} ({theirs.member_no})"
