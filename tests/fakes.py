@@ -6,6 +6,7 @@ refused request leaves nothing behind, exactly as the real unit of work does.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import unicodedata
@@ -153,19 +154,12 @@ class FakeMembers:
         for member in members:
             self.save_totals(member)
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        found = [
-            m.member_no
-            for m in self.s.members.values()
-            if m.member_no.startswith(head)
-            and len(m.member_no) == len(head) + digits
-            and m.member_no.isascii()
-            and m.member_no.isdigit()
-        ]
-        return max(found, default=None)
-
-    def next_card_no(self) -> int:
-        return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within is None:
+            return max([FIRST_CARD_NO - 1, *(m.card_no for m in self.s.members.values())]) + 1
+        first, last = within
+        held = [m.card_no for m in self.s.members.values() if first <= m.card_no <= last]
+        return max(held) + 1 if held else first
 
     def merged_into(self, member_id: str) -> list[str]:
         found: list[str] = []
@@ -186,6 +180,9 @@ class FakeMembers:
 
     def add_tier_change(self, change: TierChange) -> None:
         self.s.tier_changes.append(change)
+
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        self.s.tier_changes.extend(changes)
 
     def tier_changes(self, member_id: str) -> list[TierChange]:
         found = [c for c in self.s.tier_changes if c.member_id == member_id]
@@ -820,6 +817,15 @@ class FakeUnitOfWork:
 
     def rollback(self) -> None:
         self.work = copy.deepcopy(self.database.store)
+
+    @contextlib.contextmanager
+    def savepoint(self) -> Iterator[None]:
+        saved = copy.deepcopy(self.work)
+        try:
+            yield
+        except BaseException:
+            vars(self.work).update(vars(saved))
+            raise
 
 
 class FakeDatabase:

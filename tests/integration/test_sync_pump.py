@@ -340,6 +340,10 @@ def test_a_disconnect_during_a_pass_stops_it_before_the_next_batch(
         "https://hq.example/?token=s3cret",  # the token pasted into the address
         "https://hq.example/" + "a" * 5000,
         "file:///etc/passwd",
+        "http://hq example.com",  # a space in the host
+        "http://hq.example:99999",  # no such port
+        "http://hq\u0000.example",
+        "http://" + "a" * 70 + ".example",  # a label IDNA cannot spell
     ],
 )
 def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
@@ -355,6 +359,26 @@ def test_an_address_carrying_a_secret_or_no_server_is_refused_before_it_is_kept(
     assert sync.connection(shop) == (None, None)
     logged = json.dumps([str(e) for e in browsing.audit_log(shop, LOCAL_ADMIN).rows])
     assert "s3cret" not in logged
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("http://总部.example:8700/", "http://xn--h9tn79h.example:8700/"),
+        ("https://HQ.Example.com", "https://hq.example.com"),
+        ("http://[::1]:8700", "http://[::1]:8700"),
+    ],
+)
+def test_a_server_named_in_chinese_is_kept_as_http_sends_it(
+    store: Opened, typed: str, kept: str
+) -> None:
+    """Before, a non-Latin host went as typed and failed with "'latin-1' codec can't encode"."""
+    shop = wired(store.shop, Wire())
+
+    sync.connect_to(shop, LOCAL_ADMIN, typed, "tok")
+
+    assert sync.connection(shop) == (kept, "tok")
+    assert kept.encode("ascii")
 
 
 def test_answers_that_do_not_name_the_events_sent_mark_nothing_sent(store: Opened) -> None:

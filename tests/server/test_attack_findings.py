@@ -231,12 +231,6 @@ def _points_beyond_a_tills_total(e: Event) -> None:
     e["payload"]["movements"][0]["points"] = 10**17 + 1  # postings.MAX_MEMBER_TOTAL: too_large
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack: the server applies and logs a value its own tills cannot read back; every "
-    "other till's pull then stops at that page on every pass (ServerUnavailable, or a "
-    "traceback for a moment out of range), so no till of the chain receives anything again",
-)
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -262,13 +256,6 @@ def test_one_stores_odd_payload_does_not_stop_every_other_tills_pull(
     assert show_member(a.shop, LOCAL_ADMIN, later).points > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="attack: the server keeps lots by (member, lot id), a till by lot id alone; a store "
-    "that opens a lot with the id of another store's member's lot (ids are in the pull log) "
-    "gets it applied, and every till holding the first lot fails its pull page with an "
-    "IntegrityError on every pass after",
-)
 def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
     tills: tuple[Till, Till], server: Server
 ) -> None:
@@ -287,13 +274,6 @@ def test_a_lot_id_reused_for_another_member_does_not_stop_a_tills_pull(
     assert a.check() == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a merge into a member the pulling till does not have yet (the kept member "
-    "sorts after the duplicate in the log) closes the duplicate with merged_into NULL for "
-    "good: the customer's old card is a closed member at every other till, never followed "
-    "to the member kept",
-)
 def test_a_merge_into_a_member_new_to_this_till_points_the_old_card_at_the_kept_member(
     tills: tuple[Till, Till],
 ) -> None:
@@ -344,12 +324,6 @@ class Forging:
         return rows, cursor + 1_000_000 if rows else cursor
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: the till saves whatever cursor the answer names, even one past every change "
-    "it was given, and silently skips the changes in between for good (other stores' "
-    "members and points never arrive)",
-)
 def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
     tills: tuple[Till, Till],
 ) -> None:
@@ -367,13 +341,6 @@ def test_a_cursor_past_the_changes_sent_does_not_skip_later_changes(
     assert show_member(b.shop, LOCAL_ADMIN, second.member_no).points == a.points(second.member_no)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merges: two stores merge one pair offline in opposite directions; the server refuses "
-    "the second (a loop), but the pull still closes the member that store kept, into the "
-    "member it had closed: both are closed there, the customer cannot buy or spend at that "
-    "store, and its books part from the server's",
-)
 def test_a_pair_merged_both_ways_offline_leaves_one_member_usable_at_each_store(
     tills: tuple[Till, Till], server: Server
 ) -> None:
@@ -403,13 +370,6 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="earn recompute: a till restored from a backup numbers its next programme with a "
-    "version id the server already holds for another text; the server keeps the first text, "
-    "so every member sale the restored till makes under its new programme is rejected as an "
-    "earn mismatch, with its redemption: none of its points reach the chain",
-)
 def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sales_applied(
     tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
 ) -> None:
@@ -435,13 +395,6 @@ def test_a_till_restored_from_a_backup_that_loads_a_programme_still_gets_its_sal
     assert _server_points(server, member.id) == 300, refused
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="member numbers: a till numbers from the highest number of its block it holds, pulled "
-    "members included; another store typing the last number of this store's block (flagged on "
-    "the server, then pulled here) uses the whole block up: this till refuses every "
-    "enrolment without a typed number (member_numbers_used_up)",
-)
 def test_a_number_typed_at_another_store_does_not_use_up_this_stores_block(
     tills: tuple[Till, Till],
 ) -> None:
@@ -475,12 +428,6 @@ def test_a_body_far_larger_than_a_batch_is_refused_before_it_is_parsed(server: S
     assert status == 413
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a till restored from a backup skips its own store's changes ('its ledger has "
-    "them'), so the members and points it sent after the backup never come back from the "
-    "server, and it gives their member numbers out again to new customers (flagged clashes)",
-)
 def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
     tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: Any
 ) -> None:
@@ -503,13 +450,6 @@ def test_a_till_restored_from_a_backup_gets_its_own_lost_members_back_by_pull(
     assert found == [(sold.earned,)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pull: a pulled member gets this till's next card number, but the card the customer "
-    "holds encodes the enrolling till's card number; where the chain shares its card keys, "
-    "scanning that card at another store finds whoever holds that number there: another "
-    "customer, whose points it earns and spends",
-)
 def test_a_card_from_another_store_scans_as_its_own_member_not_a_local_one(
     tills: tuple[Till, Till],
 ) -> None:

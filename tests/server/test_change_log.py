@@ -148,6 +148,7 @@ def _said(
         "status": status,
         "consent": consent,
         "created_at": created_at,
+        "card_no": None,  # the test's enrolments carry none
         "merged_into": None,
         "review": False,
         "number_clash": False,

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 
 from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.server.programs import digest_of
 from loyalty_desktop.services import checkout, members, programs, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import LineRequest, SaleRequest
@@ -313,3 +315,32 @@ def test_a_sale_with_money_off_a_line_is_applied_and_checked(server: Server, til
     assert (report.rejected, sync.status(till.shop).queue) == (0, 0)  # was: amount is not 2 x 30
     assert server.sql("select count(*) filter (where earn_checked) from sales") == [(1,)]
     assert _balance(server, till, member_no) == sold.earned > 0
+
+
+def test_a_version_sent_again_with_another_text_keeps_both_and_each_sale_is_checked_by_its_digest(
+    server: Server, till: Opened
+) -> None:
+    sync.connect_to(till.shop, LOCAL_ADMIN, server.url, server.token)
+    member_no = _enrol(till, "王芳")
+    for n in range(1, 4):
+        _sell(till, f"S{n}", member_no)
+    loaded, enrolment, *sales = _wire(till)
+    # a till restored from a backup sends version 1 again, with the richer text
+    again = dict(loaded, id=str(uuid.uuid4()), key="program:1:again", seq=loaded["seq"] + 10)
+    again["payload"] = {"program_version": 1, "source": RICHER}
+    del sales[1]["payload"]["program_digest"]  # a till from before digests
+    sales[2]["payload"]["program_digest"] = digest_of(RICHER)  # not what it was earned under
+
+    code, answer = server.post("/v1/events", {"events": [loaded, again, enrolment, *sales]})
+
+    assert code == 200, answer
+    assert [(r["status"], r.get("reason")) for r in answer["results"]] == [
+        ("applied", None),
+        ("applied", None),
+        ("applied", None),
+        ("applied", None),
+        ("applied", None),  # no digest: checked against the version's first text
+        ("rejected", "sale: earned 292 points; the programme version 1 gives 549"),
+    ]
+    assert server.sql("select count(*) from programs") == [(2,)]
+    assert server.sql("select count(*) filter (where earn_checked) from sales") == [(2,)]

@@ -390,3 +390,53 @@ def test_a_merge_at_a_closes_the_duplicate_at_b_and_moves_its_points_there_too(
     ]
     assert b.points(keep.member_no) == a.points(keep.member_no) == _server_points(server, keep.id)
     assert b.check() == ()
+
+
+def test_a_merge_this_till_made_the_other_way_is_undone_by_pull_and_the_books_hold(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    x = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card X"))
+    y = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card Y"))
+    for i, who in enumerate((x, y)):
+        checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest(f"A-{i}", who.member_no, "80.00"))
+    a.sync()
+    b.sync()
+    merge.merge_members(a.shop, LOCAL_ADMIN, y.member_no, x.member_no)  # A keeps Y
+    merge.merge_members(b.shop, LOCAL_ADMIN, x.member_no, y.member_no)  # B, offline, keeps X
+    a.sync()
+    b.sync()
+    query = f"select id, status, merged_into, balance from members where id in ('{x.id}', '{y.id}')"
+    assert sorted(b.sql(query)) == sorted(a.sql(query))
+    assert b.check() == ()
+    assert _server_points(server, y.id) == b.points(y.member_no)
+
+
+def test_a_card_number_two_members_of_the_chain_hold_is_refused_never_credited_to_either(
+    tills: tuple[Till, Till],
+) -> None:
+    a, b = tills
+    visitor = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("A's customer"))
+    own = members.enrol(b.shop, LOCAL_ADMIN, members.NewMember("B's customer"))
+    # a card printed before card numbers were the chain's: B's member holds the visitor's
+    card_no = a.sql(f"select card_no from members where id = '{visitor.id}'")[0][0]
+    with b.opened.engine.begin() as conn:
+        conn.exec_driver_sql(f"update members set card_no = {card_no} where id = '{own.id}'")
+    a.sync()
+    b.sync()
+    assert b.points(visitor.member_no) == 0  # the visitor is here, found by number
+    for card in (visitor.card, members.card_code(_member(b, own.id), b.shop.card_keys)):
+        with pytest.raises(LoyaltyError) as refused:
+            show_member(b.shop, LOCAL_ADMIN, card)
+        assert refused.value.reason == "card_shared"
+    assert show_member(a.shop, LOCAL_ADMIN, visitor.card).member_no == visitor.member_no
+    # a new card for B's member carries a number of its own, which finds them
+    new = members.member_card(
+        b.shop, LOCAL_ADMIN, own.member_no, reissue=True, deliver=lambda _m, code, _s: code
+    )
+    assert show_member(b.shop, LOCAL_ADMIN, new).member_no == own.member_no
+
+
+def _member(till: Till, member_id: str) -> Any:
+    with till.shop.uow() as uow:
+        return uow.members.get(member_id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.services.context import Shop
@@ -48,12 +47,6 @@ def _member_with_points(points: int) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Sync page: a pass whose pull fails with a refusal (a pulled balance beyond what a "
-    "till keeps) leaves Send now disabled and the state as it was before the pass (the events "
-    "it did send still 'waiting'), until the page is opened again",
-)
 def test_after_a_failed_pass_send_now_works_again_and_the_state_is_the_passs(
     qtbot: QtBot,
     shop: Shop,

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from loyalty_desktop.app import Opened
+from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.services import chain_redemption, members, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
 from loyalty_desktop.services.context import Shop
@@ -202,3 +204,41 @@ def test_a_manager_sets_the_offline_limits_on_the_page_and_a_cashier_cannot(
     qtbot.addWidget(cashier)
     assert not cashier.save_limits.isEnabled()
     assert not cashier.allowance.isEnabled()
+
+
+def _connected(qtbot: QtBot, shop: Shop, tasks: Tasks) -> SyncPage:
+    page = _page(qtbot, shop, tasks, ADMIN)
+    page.url.setText("https://hq.example")
+    page.token.setText("t0ken")
+    page.connect_button.click()
+    qtbot.waitUntil(lambda: "Server: https://hq.example" in page.state.text())
+    return page
+
+
+def test_an_answer_the_till_cannot_use_says_the_server_answered_not_unreachable(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    page = _connected(qtbot, shop, tasks)
+    wire.failure = sync.ServerAnswerUnreadable("the server's answer is not JSON")
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "the server answered" in page.state.text())
+    assert "could not be reached" not in page.state.text()
+    assert page.send_now.isEnabled()
+    wire.failure = sync.ServerUnavailable("refused")
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "could not be reached" in page.state.text())
+
+
+def test_a_pass_a_refusal_stops_leaves_send_now_usable_and_says_why(
+    qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = _connected(qtbot, shop, tasks)
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise LoyaltyError("the disk is full; nothing was changed", code="storage_full")
+
+    monkeypatch.setattr(sync, "push_pending", refused)
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "the disk is full" in page.message.text())
+    qtbot.waitUntil(page.send_now.isEnabled)
+    assert "stopped at a problem of this till's" in page.state.text()

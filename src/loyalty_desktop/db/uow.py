@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
@@ -125,6 +126,27 @@ class SqlUnitOfWork:
     def rollback(self) -> None:
         """Throw every change away."""
         self.tx.rollback()
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A SAVEPOINT: what is written inside is rolled back alone if it raises."""
+        assert self.conn is not None
+        with storage_errors():
+            saved = self.conn.begin_nested()
+        try:
+            yield
+            with storage_errors():
+                saved.commit()  # RELEASE: checks nothing (constraints are checked per row)
+        except BaseException as exc:
+            if saved.is_active:
+                saved.rollback()
+            if isinstance(exc, IntegrityError) and is_unique_violation(exc):
+                raise Conflict(str(exc.orig)) from exc
+            if isinstance(exc, DBAPIError) or (
+                isinstance(exc, OverflowError) and "SQLite" in str(exc)
+            ):
+                raise storage_refusal(exc) from exc
+            raise
 
 
 class SqlUnitOfWorkFactory:

@@ -27,6 +27,7 @@ VERSION = "1"
 LENGTH = 26
 _MAC_DIGITS = 10
 _CARD_DIGITS = 10
+MAX_CARD_NO = 10**_CARD_DIGITS  # card numbers are below it
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
@@ -90,7 +91,7 @@ def encode_card(card: CardCode, key: bytes) -> str:
     """The digits printed in a member's QR code."""
     if not 0 <= card.key_id <= 9 or not 0 <= card.serial <= 9:
         raise ValueError("key id and serial are single digits")
-    if not 0 < card.card_no < 10**_CARD_DIGITS:
+    if not 0 < card.card_no < MAX_CARD_NO:
         raise ValueError("card number out of range")
     body = f"{VERSION}{card.key_id}{card.card_no:0{_CARD_DIGITS}d}{card.serial}"
     payload = PREFIX + body + _mac(key, body)

@@ -52,6 +52,11 @@ CARDS = {
         "not a valid member card: no member holds this card",
         "这张会员卡没有对应的会员",
     ),
+    "card_shared": Wording(
+        "not a valid member card: another store's member has a card with this number; "
+        "find the member by number or phone and print a new card",
+        "这张会员卡的卡号与别的门店的会员卡相同，无法确认是谁的卡；请按会员号或手机号查找，并补办新卡",
+    ),
     "card_replaced": Wording(
         "not a valid member card: this card was replaced by a newer one",
         "这张会员卡已补办过新卡，旧卡已作废，请使用新卡",
@@ -376,5 +381,14 @@ POINTS = {
         "member {member_no}'s {total} would become larger than the program can keep; "
         "nothing was changed",
         "会员 {member_no} 的{total}将超出系统能记录的上限，没有做任何更改",
+    ),
+    # A change pulled from the chain's log that this till kept aside (services/pull.py).
+    "pulled_change_unreadable": Wording(
+        "the change cannot be read at this till ({problem})",
+        "本机无法读取这条更改（{problem}）",
+    ),
+    "pulled_change_conflict": Wording(
+        "the change uses an id this till already has for another record",
+        "这条更改使用的编号在本机已属于另一条记录",
     ),
 }

@@ -8,10 +8,18 @@ money and the sale's own context (shop-local date, tier before, birthday month),
 the till's checkout computes it; a sale whose ``earned`` differs is rejected. A sale under
 a version the server has not got (a till before this release, or its programme event not
 yet committed) is applied as the till says and counted as unchecked (docs/sync.md).
+
+A version id is the till's own counter, so a till restored from a backup gives a new
+programme an id it gave before to another text. The server keeps every text a store sent
+under a version, by its digest (SHA-256 of the text), and a sale names the digest of the
+programme it was earned under (``program_digest``), so it is checked against that text; a
+sale from a till before digests is checked against the first text of its version, as then.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
@@ -39,6 +47,12 @@ KIND = "program.loaded"
 MISMATCH = "sale: earned {said} points; the programme version {version} gives {gives}"
 MISMATCH_LIKE = MISMATCH.format(said="%", version="%", gives="%")
 MAX_VERSION = 2**31 - 1  # programs.version is an integer column
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def digest_of(source: str) -> str:
+    """A programme text's digest, as a till names it in its sales (SHA-256, lowercase hex)."""
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=64)
@@ -50,31 +64,34 @@ def parsed(source: str) -> Program:
 class StorePrograms:
     """The programme versions a batch may need, read once, plus those the batch brings."""
 
-    def __init__(self, texts: Mapping[int, str]) -> None:
-        self.texts = dict(texts)
+    def __init__(self, rows: Iterable[Mapping[str, Any]] = ()) -> None:
+        self.texts: dict[tuple[int, str], str] = {}  # (version, digest) -> text
+        self.firsts: dict[int, str] = {}  # version -> the first text sent under it
+        self.add(rows)
 
     @classmethod
     def read(cls, conn: Connection, store_id: uuid.UUID, versions: Iterable[int]) -> StorePrograms:
-        """The store's texts of ``versions`` (one query; none asked: none read)."""
+        """The store's texts of ``versions``, first sent first (one query; none asked: none read)."""
         wanted = sorted(set(versions))
         if not wanted:
-            return cls({})
+            return cls()
         rows = conn.execute(
-            select(programs.c.version, programs.c.source).where(
-                programs.c.store_id == store_id, any_of(programs.c.version, "versions")
-            ),
+            select(programs.c.version, programs.c.digest, programs.c.source)
+            .where(programs.c.store_id == store_id, any_of(programs.c.version, "versions"))
+            .order_by(programs.c.received_at, programs.c.digest),
             {"versions": wanted},
         ).all()
-        return cls({r.version: r.source for r in rows})
+        return cls(dict(r._mapping) for r in rows)
 
     def add(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Versions an applied event brought (its text is the store's from now on)."""
+        """Texts an applied event brought (kept beside any other text of the version)."""
         for row in rows:
-            self.texts.setdefault(row["version"], row["source"])
+            self.texts.setdefault((row["version"], row["digest"]), row["source"])
+            self.firsts.setdefault(row["version"], row["source"])
 
-    def program(self, version: int) -> Program | None:
-        """The programme of a version the server holds, else None."""
-        text = self.texts.get(version)
+    def program(self, version: int, digest: str | None = None) -> Program | None:
+        """The programme of a version (and text, when the sale names its digest) the server holds."""
+        text = self.firsts.get(version) if digest is None else self.texts.get((version, digest))
         return parsed(text) if text is not None else None
 
 
@@ -88,10 +105,12 @@ def versions_named(events: Iterable[tuple[str, Mapping[str, Any]]]) -> set[int]:
     return found
 
 
-def program_row(
-    store_id: uuid.UUID, payload: Mapping[str, Any], known: StorePrograms
-) -> dict[str, Any]:
-    """The ``programs`` row a programme event asks for; Rejected if unreadable or not what the store sent before."""
+def program_row(store_id: uuid.UUID, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``programs`` row a programme event asks for; Rejected if unreadable.
+
+    Another text under a version the store sent before (a till restored from a backup) is
+    kept beside it: sales naming its digest are checked against it.
+    """
     version, source = payload["program_version"], payload["source"]
     if not _version(version):
         raise Rejected(f"program.loaded: program_version {version} is out of range")
@@ -99,13 +118,7 @@ def program_row(
         parsed(source)
     except LoyaltyError as exc:
         raise Rejected(f"program.loaded: version {version} does not read: {exc}") from exc
-    held = known.texts.get(version)
-    if held is not None and held != source:
-        raise Rejected(
-            f"program.loaded: version {version} was sent before with another text "
-            "(a till restored from a backup?); sales under it are checked against the first"
-        )
-    return {"store_id": store_id, "version": version, "source": source}
+    return {"store_id": store_id, "version": version, "digest": digest_of(source), "source": source}
 
 
 def _version(value: Any) -> TypeGuard[int]:
@@ -114,21 +127,9 @@ def _version(value: Any) -> TypeGuard[int]:
 
 
 def write_programs(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
-    """Keep programme versions; the same text again is nothing new, another text is Rejected.
-
-    The first text of a version stands (of two workers, the second waits and then reads it).
-    """
+    """Keep programme texts by store, version and digest; the same text again is nothing new."""
     for row in rows:
         conn.execute(pg_insert(programs).values(**row, received_at=now).on_conflict_do_nothing())
-        held = conn.execute(
-            select(programs.c.source).where(
-                programs.c.store_id == row["store_id"], programs.c.version == row["version"]
-            )
-        ).scalar_one()
-        if held != row["source"]:
-            raise Rejected(
-                f"program.loaded: version {row['version']} was sent before with another text"
-            )
 
 
 def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
@@ -136,10 +137,12 @@ def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
 
     Raises Rejected when the programme version gives another number of points.
     """
-    version = payload.get("program_version")
+    version, digest = payload.get("program_version"), payload.get("program_digest")
     if not _version(version):
         return False  # no version a till gives: none the server can hold
-    program = known.program(version)
+    if digest is not None and not (isinstance(digest, str) and _DIGEST.fullmatch(digest)):
+        raise Rejected("sale: program_digest is not a programme digest")
+    program = known.program(version, digest)
     inputs = _inputs(payload, program) if program is not None else None
     if program is None or inputs is None:
         return False

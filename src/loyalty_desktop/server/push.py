@@ -34,6 +34,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import IntegrityError
 
+from loyalty_desktop.domain.cards import MAX_CARD_NO
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
@@ -398,7 +399,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
     p = event.payload
     rows = Rows([], [])
     if event.kind == PROGRAM_KIND:
-        rows.programs.append(program_row(store_id, p, known))
+        rows.programs.append(program_row(store_id, p))
     if event.kind == "member.enrolled":
         rows.members.append(
             {
@@ -408,6 +409,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
                 "status": p["status"],
                 "consent": p["consent"],
                 "created_at": as_moment(p["created_at"], "created_at"),
+                "card_no": _card_no(p.get("card_no")),
             }
         )
     moves = [
@@ -466,6 +468,15 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
     else:
         rows.ledger += moves
     return rows
+
+
+def _card_no(value: Any) -> int | None:
+    """An enrolment's card number (what the member's card carries), or None from an older till."""
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < MAX_CARD_NO:
+        raise Rejected("member.enrolled: card_no is not a card number")
+    return value
 
 
 def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:

@@ -79,6 +79,8 @@ members = Table(
     Column("status", String(12), nullable=False),
     Column("consent", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # the number the member's card carries, as enrolled (None: an older till's enrolment)
+    Column("card_no", BigInteger),
 )
 
 balances = Table(
@@ -112,13 +114,15 @@ sales = Table(
     # false when the server had not that version; NULL for sales before s0008
     Column("earn_checked", Boolean),
 )
-# Each store's programme files by the till's own version id, as the till sent them
-# (``program.loaded``): what the store's sales under each version must have earned.
+# Each store's programme files by the till's own version id and the text's digest, as the
+# till sent them (``program.loaded``): what the store's sales under each must have earned.
+# A restored till can send another text under a version it sent before: both are kept.
 programs = Table(
     "programs",
     metadata,
     Column("store_id", Uuid, primary_key=True),
     Column("version", Integer, primary_key=True),
+    Column("digest", String(64), primary_key=True),  # SHA-256 of source, lowercase hex
     Column("source", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )

@@ -79,6 +79,31 @@ def check_sale_no(number: str, what: str = "sale id") -> str:
 # the same few thousand (quantity, price) pairs hundreds of thousands of times.
 _PARSED: dict[tuple[str, str, str], tuple[Decimal, Decimal, int]] = {}
 _PARSED_MAX = 50_000
+# Likewise the SKUs already found not to be payment codes, and the fingerprint's
+# text of each quantity and price (equal decimals have the same text).
+_ITEM_SKUS: set[str] = set()
+_NUMBER_TEXTS: dict[Decimal, str] = {}
+
+
+def _is_payment_code(sku: str) -> bool:
+    if sku in _ITEM_SKUS:
+        return False
+    if payment_kind(clean_scan(sku)) is not None:
+        return True
+    if len(_ITEM_SKUS) >= _PARSED_MAX:
+        _ITEM_SKUS.clear()
+    _ITEM_SKUS.add(sku)
+    return False
+
+
+def _number_text(value: Decimal) -> str:
+    text = _NUMBER_TEXTS.get(value)
+    if text is None:
+        text = number_text(value)
+        if len(_NUMBER_TEXTS) >= _PARSED_MAX:
+            _NUMBER_TEXTS.clear()
+        _NUMBER_TEXTS[value] = text
+    return text
 
 
 def _parse_line(line: LineRequest, number: int, currency: Currency) -> tuple[Decimal, Decimal, int]:
@@ -114,7 +139,7 @@ def basket_lines(request: SaleRequest, currency: Currency) -> list[SaleLine]:
     lines = []
     for number, line in enumerate(request.lines, start=1):
         sku = line.sku.strip()
-        if payment_kind(clean_scan(sku)) is not None:  # never stored, never repeated
+        if _is_payment_code(sku):  # never stored, never repeated
             raise PaymentCode(
                 f"line {number}: that is a payment code, not an item code",
                 reason="payment_code_not_item",
@@ -189,7 +214,7 @@ def sale_fingerprint(request: SaleRequest, lines: list[SaleLine], discount: int)
     """What a sale request asks for, as parsed (the member is compared separately)."""
     asked: dict[str, object] = {
         "lines": [
-            [ln.sku, number_text(ln.quantity), number_text(ln.unit_price), ln.category]
+            [ln.sku, _number_text(ln.quantity), _number_text(ln.unit_price), ln.category]
             # a line discount joins only when taken, so older sales keep their fingerprint
             + ([ln.discount] if ln.discount else [])
             for ln in lines

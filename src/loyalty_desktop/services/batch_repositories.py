@@ -75,8 +75,7 @@ class BatchMembers:
         self.locked: set[str] = set()
         self.added: dict[str, str] = {}  # member number -> id, of members added here
         self.fresh: set[str] = set()  # ids of members added here (no lots before)
-        self._next_card: int | None = None
-        self._top_card = 0
+        self._next_card: dict[tuple[int, int] | None, int] = {}
 
     def remember(self, found: Sequence[Member], *, locked: bool) -> None:
         """Hold these members as read from the database (the chunk's members, loaded at once)."""
@@ -149,7 +148,9 @@ class BatchMembers:
         self.locked.add(member.id)
         self.added[member.member_no] = member.id
         self.fresh.add(member.id)
-        self._top_card = max(self._top_card, member.card_no)
+        for within, card in self._next_card.items():
+            if within is None or within[0] <= member.card_no <= within[1]:
+                self._next_card[within] = max(card, member.card_no + 1)
 
     def add_many(self, members: Sequence[Member]) -> None:
         for member in members:
@@ -178,14 +179,11 @@ class BatchMembers:
     def get_many(self, member_ids: Sequence[str], *, for_update: bool = False) -> list[Member]:
         return [m for i in member_ids if (m := self.get(i, for_update=for_update)) is not None]
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        self.flush()  # members added here are written first, so the database answers for all
-        return self.real.highest_number(head, digits)
-
-    def next_card_no(self) -> int:
-        if self._next_card is None:
-            self._next_card = self.real.next_card_no()
-        return max(self._next_card, self._top_card + 1)
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within not in self._next_card:
+            self.flush()  # members added here are written first, so the database answers
+            self._next_card[within] = self.real.next_card_no(within)
+        return self._next_card[within]
 
     def merged_into(self, member_id: str) -> list[str]:
         if any(m.merged_into for m in self.pending.members):
@@ -194,6 +192,9 @@ class BatchMembers:
 
     def add_tier_change(self, change: TierChange) -> None:
         self.pending.tier_changes.append(change)
+
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        self.pending.tier_changes.extend(changes)
 
     def tier_changes(self, member_id: str) -> list[TierChange]:
         self.flush()

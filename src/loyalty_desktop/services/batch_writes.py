@@ -15,7 +15,8 @@ depends on this unit of work being used.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from types import TracebackType
 
@@ -94,8 +95,7 @@ class _Writer:
         for device_id, events in _by_device(kept.events):
             self.real.outbox.add_many(events, device_id)
         self.real.members.save_totals_many(list(kept.totals.values()))
-        for change in kept.tier_changes:
-            self.real.members.add_tier_change(change)
+        self.real.members.add_tier_changes(kept.tier_changes)
         kept.clear()
         self.seconds += time.perf_counter() - started
 
@@ -198,6 +198,19 @@ class BatchUnitOfWork:
     def after_commit(self, action: Callable[[], None]) -> None:
         """Run ``action`` once the real transaction has committed."""
         self.real.after_commit(action)
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """The real savepoint, with what was kept written first and forgotten if it raises."""
+        self.flush()
+        try:
+            with self.real.savepoint():
+                yield
+                self.flush()
+        except BaseException:
+            self.pending.clear()
+            self._hold_nothing()
+            raise
 
 
 def _by_device(events: list[tuple[OutboxEvent, str]]) -> list[tuple[str, list[OutboxEvent]]]:

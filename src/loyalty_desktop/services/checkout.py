@@ -65,7 +65,7 @@ from loyalty_desktop.services.postings import (
     new_lot,
     post,
 )
-from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.programs import program_digest, program_in_force
 from loyalty_desktop.services.receipt_coupons import put_coupons_on_receipt
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
@@ -246,7 +246,10 @@ def record_sale(
         move_tier(uow, member, kept, at, TierCause.SALE, sale.sale_no)
         uow.members.save_totals(member)
     moved = account.movements if account else []
-    publish(uow, shop.device_id, sale_event(sale, cur, moved, redemption if moved else None))
+    digest = program_digest(uow, sale.program_id)
+    publish(
+        uow, shop.device_id, sale_event(sale, cur, moved, redemption if moved else None, digest)
+    )
     return sale
 
 

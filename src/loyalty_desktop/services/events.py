@@ -18,7 +18,9 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
@@ -204,6 +206,12 @@ def movement_facts(movements: Sequence[Movement]) -> list[JsonValue]:
     ]
 
 
+@lru_cache(maxsize=50_000)
+def _gross(quantity: Decimal, unit_price: Decimal, cur: Currency) -> int:
+    """Quantity × unit price in minor units, remembered: an import repeats a few thousand pairs."""
+    return line_amount(quantity, unit_price, cur)
+
+
 def sale_facts(sale: Sale, cur: Currency) -> Payload:
     """The sale as an immutable fact (money as decimal strings)."""
     return {
@@ -221,7 +229,7 @@ def sale_facts(sale: Sale, cur: Currency) -> Payload:
                 "amount": format_money(s.line.amount, cur),
                 # money off this line (amount is qty x unit price less it); optional to readers
                 "discount": format_money(
-                    line_amount(s.line.quantity, s.line.unit_price, cur) - s.line.amount, cur
+                    _gross(s.line.quantity, s.line.unit_price, cur) - s.line.amount, cur
                 ),
                 "net": format_money(s.line.net, cur),
             }
@@ -254,15 +262,20 @@ def sale_event(
     cur: Currency,
     movements: Sequence[Movement],
     redemption: Mapping[str, JsonValue] | None = None,
+    program_digest: str | None = None,
 ) -> Event:
     """A sale and the movements it caused (its UUID comes from the device and the sale number).
 
     ``redemption``: how a connected till let its points through (services/chain_redemption.py:
     ``hold_id`` of the server's hold, or ``redeemed_offline``); absent otherwise.
+    ``program_digest``: the SHA-256 of the programme text the sale was earned under, so the
+    server checks it against that text even where a restored till gave its version id twice.
     """
     payload = sale_facts(sale, cur)
     payload["movements"] = movement_facts(movements)
     payload.update(redemption or {})
+    if program_digest is not None:
+        payload["program_digest"] = program_digest
     return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
 
 
@@ -353,6 +366,9 @@ def enrolled_event(member: Member, at: datetime) -> Event:
             "status": member.status.value,
             "merged_into": member.merged_into,
             "created_at": member.created_at.isoformat(),
+            # the number the member's card carries: other stores keep it (card numbers are
+            # chain-unique once connected; an older till's event has none)
+            "card_no": member.card_no,
         },
     )
 

@@ -31,6 +31,7 @@ from loyalty_desktop.services.events import enrolled_event
 from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
 from loyalty_desktop.services.import_rows import read_members
 from loyalty_desktop.services.long_jobs import Job, JobCancelled
+from loyalty_desktop.services.member_numbers import next_card_no
 from loyalty_desktop.services.members import NewMember, member_from
 from loyalty_desktop.services.programs import program_in_force
 
@@ -153,7 +154,7 @@ def _write(
                 m.member_no: m
                 for m in uow.members.by_numbers([d.member_no or "" for _, d in chunk])
             }
-            card = uow.members.next_card_no()
+            card = next_card_no(uow)
             added: list[Member] = []
             refused = skipped = 0
             for row, data in chunk:

@@ -10,7 +10,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import audit_problems
 from loyalty_desktop.services.ports import Integrity
-from loyalty_desktop.services.pull import clash_problems
+from loyalty_desktop.services.pull import clash_problems, skipped_problems
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ def check(
     problems += integrity.ledger_problems()
     with shop.uow(write=False) as uow:
         problems += clash_problems(uow)  # another store's member this till could not add
+        problems += skipped_problems(uow)  # a change of the log this till could not apply
     if installation:
         problems.append("the audit log could not be checked without this shop's audit key")
     else:

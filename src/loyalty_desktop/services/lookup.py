@@ -23,6 +23,7 @@ from loyalty_desktop.domain.phones import (
     mask_phone,
     normalize_phone,
 )
+from loyalty_desktop.services.member_numbers import shared_cards
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 
 
@@ -217,6 +218,12 @@ def _ambiguous(text: str, candidates: list[MemberMatch]) -> AmbiguousMember:
 
 def _by_card(uow: UnitOfWork, code: str, keys: CardKeys, *, for_update: bool) -> Member:
     card = decode_card(code, keys.keys())
+    if card.card_no in shared_cards(uow):
+        raise InvalidCard(
+            "not a valid member card: another store's member has a card with this number; "
+            "find the member by number or phone and print a new card",
+            reason="card_shared",
+        )
     member = uow.members.by_card(card.card_no, for_update=for_update)
     if member is None:
         raise InvalidCard(

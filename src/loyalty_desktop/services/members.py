@@ -24,7 +24,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.events import card_reissued_event, enrolled_event
 from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member
-from loyalty_desktop.services.member_numbers import block_member_no
+from loyalty_desktop.services.member_numbers import block_member_no, next_card_no, shared_cards
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
@@ -102,7 +102,7 @@ def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
     """Build and store a member (checks, number, card), without committing."""
     phone = normalize_phone(data.phone) if data.phone else None
     email = check_email(data.email) if data.email else None
-    card_no = uow.members.next_card_no()
+    card_no = next_card_no(uow)
     if data.member_no is not None:
         member_no = check_member_no(data.member_no)
         if uow.members.by_number(member_no) is not None:
@@ -206,12 +206,13 @@ def member_card(
         shop_name = program.shop_name or uow.settings.get("shop_name") or ""
         if not reissue:
             return deliver(member, card_code(member, shop.card_keys), shop_name)
-        if member.card_serial < MAX_CARD_SERIAL:
+        if member.card_serial < MAX_CARD_SERIAL and member.card_no not in shared_cards(uow):
             member = replace(member, card_serial=member.card_serial + 1)
         else:
             # The serial is one digit; rather than wrap round and revive the first card,
-            # the member gets a new card number, which no earlier card carries.
-            member = replace(member, card_no=uow.members.next_card_no(), card_serial=0)
+            # the member gets a new card number, which no earlier card carries. So does a
+            # member whose card number another store's member's card carries too.
+            member = replace(member, card_no=next_card_no(uow), card_serial=0)
         uow.members.save(member)
         at = shop.clock.now()
         publish(uow, shop.device_id, card_reissued_event(shop.device_id, member, at))

@@ -167,12 +167,13 @@ class MemberRepository(Protocol):
         """``save_totals`` for each of these members, in one batch."""
         ...
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        """The greatest member number made of ``head`` and then exactly ``digits`` digits, if any."""
-        ...
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        """A card number no member holds yet: one more than the highest held.
 
-    def next_card_no(self) -> int:
-        """A card number no member holds yet."""
+        ``within``: only card numbers from its first to its last count (a store's block);
+        its first when none is held there. The answer may be past its last (the caller
+        says the block is used up).
+        """
         ...
 
     def merged_into(self, member_id: str) -> list[str]:
@@ -185,6 +186,10 @@ class MemberRepository(Protocol):
 
     def add_tier_change(self, change: TierChange) -> None:
         """Record that a member moved to another tier."""
+        ...
+
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        """Record tier changes in order, in one go (an import's chunk)."""
         ...
 
     def tier_changes(self, member_id: str) -> list[TierChange]:
@@ -737,6 +742,14 @@ class UnitOfWork(Protocol):
 
     def after_commit(self, action: Callable[[], None]) -> None:
         """Run ``action`` once this unit of work has committed (never if it rolls back)."""
+        ...
+
+    def savepoint(self) -> AbstractContextManager[None]:
+        """A part of the transaction undone alone if it raises (the transaction goes on).
+
+        A taken unique key inside it comes out as ``Conflict``, a row the database
+        refuses as a ``LoyaltyError`` (storage refusal), like a commit's.
+        """
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +51,29 @@ def program_version(uow: UnitOfWork, program_id: int) -> Program:
     if text is None:
         raise LookupError(f"programme version {program_id} is missing")
     return _parsed(text)
+
+
+def program_digest(uow: UnitOfWork, program_id: int) -> str | None:
+    """The SHA-256 (hex) of the text of a programme version, as its ``program.loaded`` sent it.
+
+    The built-in defaults are sent written out (``publish_program_in_force``). None if the
+    version is missing.
+    """
+    if program_id == DEFAULT_PROGRAM_ID:
+        return _digest(_defaults_text())
+    current = uow.programs.current()  # a sale's is the one in force: the prepared read
+    text = current[1] if current and current[0] == program_id else uow.programs.text(program_id)
+    return _digest(text) if text is not None else None
+
+
+@lru_cache(maxsize=32)
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _defaults_text() -> str:
+    return write_program(Program())
 
 
 @dataclass(frozen=True)
@@ -101,7 +125,7 @@ def publish_program_in_force(uow: UnitOfWork, shop: Shop) -> None:
     goes with ``load_program``.
     """
     current = uow.programs.current()
-    program_id, text = current or (DEFAULT_PROGRAM_ID, write_program(Program()))
+    program_id, text = current or (DEFAULT_PROGRAM_ID, _defaults_text())
     publish(uow, shop.device_id, program_loaded_event(program_id, text, shop.clock.now()))
 
 

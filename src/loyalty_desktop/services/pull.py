@@ -7,11 +7,15 @@ were made with (one already in the ledger is passed over), lots keep theirs, a m
 is created once. Nothing pulled is written to the outbox: these are other stores' facts,
 already on the server, and would only echo back.
 
-- This store's own changes are passed over (its ledger has them), except the rows the
-  server wrote itself (``server``: its undoing of this till's expiry), which no till has.
+- This store's own changes are applied like the others: what its ledger has is passed
+  over by id, and a till restored from a backup gets back what it sent after the backup.
+- A change this till cannot read or apply is kept aside (``skipped``) and passed over: each
+  change is applied in a savepoint of its own, so one store's odd event does not stop the
+  pull; the cursor never moves past the page's last change.
 - A member this till does not know is created with the number, status and consent the
-  server keeps, a card number of this till's (so it can print a card) and no personal
-  data; the till shows the member number where a name would be (``name`` is the number).
+  server keeps, the card number it was enrolled with (so its card finds it here; one a
+  member here holds is refused as shared and the member gets one of this till's) and no
+  personal data; the till shows the member number where a name would be.
 - A member number already used here by another member is a clash: nothing is
   overwritten, the change is passed over and the clash is kept (``sync status`` counts
   it, ``loyalty check`` lists it). Chain-unique numbers keep this from happening.
@@ -26,12 +30,15 @@ already on the server, and would only echo back.
   till's expiry leaves them alone (services/expiry.py) and the server's expire rows come by
   pull.
 - An erasure at another store erases the member's personal data here too; a merge closes
-  the duplicate (its points move by the merge's own movements).
+  the duplicate (its points move by the merge's own movements), linked to the kept member
+  once it is here; a merge this till made the other way round (refused by the server as a
+  loop) is undone.
 - A coupon used at another store is marked used, so this till refuses it (``coupon_used``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -39,10 +46,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Protocol
 
+from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.ledger import Allocation, Lot, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.member_numbers import next_card_no, note_shared_card
+from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import PULLED, Account, post
 from loyalty_desktop.services.privacy import erase_here
 from loyalty_desktop.services.pulled import (
@@ -50,13 +59,22 @@ from loyalty_desktop.services.pulled import (
     CouponChange,
     MemberChange,
     PulledMovement,
+    Unreadable,
     read_changes,
 )
-from loyalty_desktop.services.sync import LAST_PULL, PULL_CLASHES, PULL_CURSOR, ServerUnavailable
+from loyalty_desktop.services.sync import (
+    LAST_PULL,
+    PULL_CLASHES,
+    PULL_CURSOR,
+    PULL_SKIPPED,
+    ServerAnswerUnreadable,
+)
 
 PAGE = 500
-CURSOR, CLASHES = PULL_CURSOR, PULL_CLASHES
+CURSOR, CLASHES, SKIPPED = PULL_CURSOR, PULL_CLASHES, PULL_SKIPPED
+MAX_SKIPPED_KEPT = 200  # the latest changes passed over, kept for a person (older ones drop)
 WAITING = "sync.pull_waiting"  # member id -> first position of changes waiting for their record
+MERGE_LINKS = "sync.pull_merge_links"  # duplicate id -> the kept member's, not here yet
 # The ids of lots opened here for points a pulled movement credits without naming a lot
 # (a lot the server never kept): derived from the movement, so a re-pull derives the same.
 _EXTRA_LOTS = uuid.UUID("a4c3f0de-5b0e-4d8c-8f61-2f7e0d9b5c13")
@@ -81,13 +99,15 @@ class PullReport:
     members: int = 0
     clashes: int = 0
     rewind: int | None = None  # the earliest change to read again (a member's record came late)
+    skipped: int = 0  # changes this till could not read or apply (kept aside, passed over)
 
 
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
     """Apply every change after the cursor, page by page, until the log has nothing more.
 
-    ``own_store``: this store's id (its changes are already here). Raises ServerUnavailable
-    (what was committed stays: the cursor moved with it).
+    ``own_store``: this store's id (its coupon uses are passed over). Raises
+    ServerUnavailable (what was committed stays: the cursor moved with it). A change this till cannot read or
+    apply is kept aside (``skipped``) and the pull goes on past it.
     """
     total = PullReport()
     while True:
@@ -99,66 +119,194 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
                 uow.settings.set(LAST_PULL, shop.clock.now().isoformat())
                 uow.commit()
             return total
-        if not isinstance(cursor, int) or cursor <= after:
-            raise ServerUnavailable("the server's cursor does not move forward")
-        changes = read_changes(rows)
-        with shop.uow() as uow:
-            report = apply_page(uow, shop, changes, own_store)
-            # a member whose movements came before their record: read those again (idempotent)
-            uow.settings.set(
-                CURSOR, str(min(cursor, report.rewind - 1) if report.rewind else cursor)
-            )
-            uow.commit()
+        if not isinstance(cursor, int) or isinstance(cursor, bool) or cursor <= after:
+            raise ServerAnswerUnreadable("the server's cursor does not move forward")
+        page = read_changes(rows, after)
+        # Never past the last change this page holds: a cursor beyond it would skip, for
+        # good, whatever the log holds in between.
+        upto = min(cursor, page.last)
+        try:
+            report = _commit_page(shop, page.changes, own_store, upto, False)
+        except (LoyaltyError, Conflict):
+            # a change of the page cannot be applied: the page again, each change in a
+            # savepoint of its own (about a quarter slower, so only when one fails)
+            report = _commit_page(shop, page.changes, own_store, upto, True)
         total = PullReport(
             total.changes + report.changes,
             total.movements + report.movements,
             total.members + report.members,
             total.clashes + report.clashes,
+            skipped=total.skipped + report.skipped,
         )
 
 
-def apply_page(
-    uow: UnitOfWork, shop: Shop, changes: Sequence[Change], own_store: str | None
+def _commit_page(
+    shop: Shop,
+    changes: Sequence[Change | Unreadable],
+    own_store: str | None,
+    upto: int,
+    careful: bool,
 ) -> PullReport:
-    """Apply one page's changes in the caller's transaction; what was applied."""
-    applied = moved = created = clashed = 0
-    rewind: int | None = None
+    """Apply a page and move the cursor to ``upto`` in one transaction."""
+    with shop.uow() as uow:
+        report = apply_page(uow, shop, changes, own_store, careful)
+        # a member whose movements came before their record: read those again (idempotent)
+        uow.settings.set(CURSOR, str(min(upto, report.rewind - 1) if report.rewind else upto))
+        uow.commit()
+    return report
+
+
+def apply_page(
+    uow: UnitOfWork,
+    shop: Shop,
+    changes: Sequence[Change | Unreadable],
+    own_store: str | None,
+    careful: bool = True,
+) -> PullReport:
+    """Apply one page's changes in the caller's transaction; what was applied.
+
+    ``careful``: each change in a savepoint of its own, so one this till cannot apply (a
+    total beyond what it keeps, an id it holds for another record) is undone alone, kept
+    aside for a person, and the rest of the page goes on. Without it such a change raises
+    (the caller rolls the page back and applies it carefully).
+    """
+    total = PullReport()
     waiting: dict[str, int] = json.loads(uow.settings.get(WAITING) or "{}")
     now = shop.clock.now()
+    aside: list[dict[str, Any]] = []
     for change in changes:
-        own = own_store is not None and change.store_id == own_store
-        if isinstance(change, CouponChange):
-            if not own and uow.offers.used_elsewhere(
-                change.coupon_id, change.at, f"sync:{change.sale}"
-            ):
-                applied += 1
+        if isinstance(change, Unreadable):
+            aside.append(
+                _aside(change.pos, change.store_id, change.member_id, None, _unreadable(change))
+            )
             continue
-        movements = [m for m in change.movements if m.server or not own]
-        if own and not movements:
+        before = dict(waiting)
+        try:
+            with uow.savepoint() if careful else contextlib.nullcontext():
+                done = _apply_change(uow, change, own_store, waiting, now)
+        except (LoyaltyError, Conflict) as exc:
+            if not careful:
+                raise
+            waiting = before
+            member_id = change.member_id if isinstance(change, MemberChange) else None
+            member_no = change.member_no if isinstance(change, MemberChange) else None
+            aside.append(_aside(change.pos, change.store_id, member_id, member_no, _refusal(exc)))
             continue
-        member = uow.members.get(change.member_id, for_update=True)
-        if member is None and change.member_no is None:
-            # The server has the movements but not yet the member's record: two batches of
-            # the enrolling store committed out of order. Wait for the record, then read
-            # this change again.
-            waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
-            continue
-        if member is None:
-            added = _new_member(uow, change, now)
-            if isinstance(added, str):
-                _note_clash(uow, change, added)
-                clashed += 1
-                continue
-            member, created = added, created + 1
-            if member.id in waiting:
-                late = waiting.pop(member.id)
-                rewind = late if rewind is None else min(rewind, late)
-        if not own:
-            member = _follow_status(uow, member, change)
-        moved += _apply_movements(uow, member, movements, now)
-        applied += 1
+        rewind = total.rewind
+        if done.rewind is not None:
+            rewind = done.rewind if rewind is None else min(rewind, done.rewind)
+        total = PullReport(
+            total.changes + done.changes,
+            total.movements + done.movements,
+            total.members + done.members,
+            total.clashes + done.clashes,
+            rewind,
+            total.skipped,
+        )
     uow.settings.set(WAITING, json.dumps(waiting))
-    return PullReport(applied, moved, created, clashed, rewind)
+    _link_merged(uow)
+    if aside:
+        _keep_aside(uow, aside)
+    return replace(total, skipped=len(aside))
+
+
+def _apply_change(
+    uow: UnitOfWork,
+    change: Change,
+    own_store: str | None,
+    waiting: dict[str, int],
+    now: datetime,
+) -> PullReport:
+    """Apply one change (``waiting`` is updated in place); what it applied."""
+    own = own_store is not None and change.store_id == own_store
+    if isinstance(change, CouponChange):
+        used = not own and uow.offers.used_elsewhere(
+            change.coupon_id, change.at, f"sync:{change.sale}"
+        )
+        return PullReport(changes=int(used))
+    # This store's own changes too: its ledger has them, unless the till was restored from
+    # a backup older than them (then they come back here; what is here is passed over).
+    movements = list(change.movements)
+    member = uow.members.get(change.member_id, for_update=True)
+    if member is None and change.member_no is None:
+        # The server has the movements but not yet the member's record: two batches of
+        # the enrolling store committed out of order. Wait for the record, then read
+        # this change again.
+        waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
+        return PullReport()
+    created, rewind = 0, None
+    if member is None:
+        added = _new_member(uow, change, now)
+        if isinstance(added, str):
+            _note_clash(uow, change, added)
+            return PullReport(clashes=1)
+        member, created = added, 1
+        if member.id in waiting:
+            rewind = waiting.pop(member.id)
+    member = _follow_status(uow, member, change, now)
+    moved = _apply_movements(uow, member, movements, now)
+    # an own change counts only when it brought back something this till had lost
+    return PullReport(int(not own or bool(moved or created)), moved, created, 0, rewind)
+
+
+def _unreadable(change: Unreadable) -> LoyaltyError:
+    return LoyaltyError(
+        f"the change cannot be read at this till ({change.problem})",
+        code="pulled_change",
+        reason="pulled_change_unreadable",
+        problem=change.problem,
+    )
+
+
+def _refusal(exc: LoyaltyError | Conflict) -> LoyaltyError:
+    if isinstance(exc, LoyaltyError):
+        return exc
+    return LoyaltyError(
+        "the change uses an id this till already has for another record",
+        code="pulled_change",
+        reason="pulled_change_conflict",
+    )
+
+
+def _aside(
+    pos: int, store_id: str | None, member_id: str | None, member_no: str | None, why: LoyaltyError
+) -> dict[str, Any]:
+    return {
+        "pos": pos,
+        "store_id": store_id,
+        "member_id": member_id,
+        "member_no": member_no,
+        "reason": why.reason,
+        "details": json.loads(json.dumps(why.details, default=str)),
+        "message": why.message,
+    }
+
+
+def _keep_aside(uow: UnitOfWork, aside: list[dict[str, Any]]) -> None:
+    kept = json.loads(uow.settings.get(SKIPPED) or "[]")
+    seen = {k["pos"] for k in kept}
+    kept += [a for a in aside if a["pos"] not in seen]  # a page read again adds nothing twice
+    uow.settings.set(SKIPPED, json.dumps(kept[-MAX_SKIPPED_KEPT:]))
+
+
+def skipped(uow: UnitOfWork) -> list[dict[str, Any]]:
+    """Changes of the log this till could not read or apply and passed over, oldest first.
+
+    Each: ``pos`` (its position in the server's log), ``store_id``, ``member_id`` and
+    ``member_no`` when known, ``reason`` and ``details`` (a refusal's, see domain/reasons),
+    ``message`` (in English).
+    """
+    return list(json.loads(uow.settings.get(SKIPPED) or "[]"))
+
+
+def skipped_problems(uow: UnitOfWork) -> list[str]:
+    """The changes passed over, as ``loyalty check`` lists them."""
+    return [
+        f"change {s['pos']} of the server's log (store {s['store_id'] or '?'}"
+        + (f", member {s['member_no']}" if s.get("member_no") else "")
+        + f") was not applied here: {s['message']}"
+        for s in skipped(uow)
+    ]
 
 
 def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member | str:
@@ -169,7 +317,7 @@ def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member 
     member = Member(
         id=change.member_id,
         member_no=change.member_no,
-        card_no=uow.members.next_card_no(),
+        card_no=_card_no(uow, change),
         name=change.member_no,  # no personal data travels: the till shows the number
         created_at=change.created_at or now,
         consent=change.consent,
@@ -177,6 +325,19 @@ def _new_member(uow: UnitOfWork, change: MemberChange, now: datetime) -> Member 
     )
     uow.members.add(member)
     return member
+
+
+def _card_no(uow: UnitOfWork, change: MemberChange) -> int:
+    """The card number the member was enrolled with, so their card finds them here too.
+
+    One a member here holds already (printed before card numbers were chain-unique) is
+    noted as shared, its cards refused; the pulled member then gets a card number here.
+    """
+    if change.card_no is not None and uow.members.by_card(change.card_no) is None:
+        return change.card_no
+    if change.card_no is not None:
+        note_shared_card(uow, change.card_no)
+    return next_card_no(uow)
 
 
 def _note_clash(uow: UnitOfWork, change: MemberChange, problem: str) -> None:
@@ -208,20 +369,118 @@ def clash_problems(uow: UnitOfWork) -> list[str]:
     ]
 
 
-def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange) -> Member:
+def _follow_status(uow: UnitOfWork, member: Member, change: MemberChange, now: datetime) -> Member:
     """Erased or merged elsewhere: the same here (an erasure takes the personal data too)."""
     if change.status == MemberStatus.ERASED.value and member.status is not MemberStatus.ERASED:
         erase_here(uow, [member])
         return erased(member)
     if change.status == MemberStatus.CLOSED.value and member.status is MemberStatus.ACTIVE:
-        kept = (
-            change.merged_into
-            if change.merged_into and uow.members.get(change.merged_into)
-            else None
+        target = (
+            uow.members.get(change.merged_into, for_update=True) if change.merged_into else None
         )
+        if target is not None and target.merged_into == member.id:
+            # This till merged the pair the other way round, offline: the server kept the
+            # first merge to reach it and refused ours (a loop). Follow the server: undo ours.
+            _undo_local_merge(uow, kept=member, closed=target, now=now)
+        kept = change.merged_into if target is not None else None
+        if change.merged_into and kept is None:
+            # Merged into a member this till does not have yet (the log lists a push's
+            # members in id order; the kept one may come later): linked once it arrives.
+            links = json.loads(uow.settings.get(MERGE_LINKS) or "{}")
+            links[member.id] = change.merged_into
+            uow.settings.set(MERGE_LINKS, json.dumps(links))
         member = replace(member, status=MemberStatus.CLOSED, merged_into=kept)
         uow.members.save(member)
     return member
+
+
+def _undo_local_merge(uow: UnitOfWork, kept: Member, closed: Member, now: datetime) -> None:
+    """Give ``closed`` back what this till's merge moved into ``kept``, and reopen it.
+
+    The merge's points go back as a merge the other way: out of the lots the merge opened
+    in ``kept`` (what was spent since falls to the ledger's own rule), into lots of
+    ``closed`` with the same expiry. Nothing is sent: the server never applied the merge.
+    """
+    history = uow.ledger.history([kept.id, closed.id])
+    merged_in = next(
+        (
+            m
+            for m in reversed(history)
+            if m.member_id == kept.id
+            and m.kind is MovementKind.MERGE_IN
+            and m.actor != PULLED
+            and m.reason == f"merged from {closed.member_no}"
+        ),
+        None,
+    )
+    reopened = replace(closed, status=MemberStatus.ACTIVE, merged_into=None)
+    if merged_in is not None and merged_in.points > 0:
+        giver = Account.open(uow, kept)
+        held = {lot.id: lot for lot in giver.lots}
+        taken = [
+            Allocation(lot.id, min(lot.remaining, held[lot.id].remaining))
+            for lot in merged_in.lots
+            if lot.id in held and held[lot.id].remaining > 0
+        ]
+        copies = [
+            Lot(
+                str(uuid.uuid5(_EXTRA_LOTS, f"{merged_in.id}:{a.lot_id}")),
+                closed.id,
+                held[a.lot_id].at,
+                held[a.lot_id].expires_at,
+                a.points,
+                a.points,
+            )
+            for a in taken
+        ]
+        rest = merged_in.points - sum(a.points for a in taken)
+        if rest > 0:  # spent since the merge: the points come back without an expiry
+            copies.append(
+                Lot(str(uuid.uuid5(_EXTRA_LOTS, merged_in.id)), closed.id, now, None, rest, rest)
+            )
+        why = "the server refused this till's merge (merged the other way at another store)"
+        post(
+            uow,
+            giver,
+            MovementKind.MERGE_OUT,
+            -merged_in.points,
+            now,
+            now,
+            allocations=taken,
+            reason=why,
+            actor=PULLED,
+        )
+        uow.members.save_totals(giver.member)
+        receiver = Account.open(uow, reopened)
+        post(
+            uow,
+            receiver,
+            MovementKind.MERGE_IN,
+            merged_in.points,
+            now,
+            now,
+            lots=copies,
+            reason=why,
+            actor=PULLED,
+        )
+        reopened = receiver.member
+    uow.members.save(reopened)
+    uow.members.save_totals(reopened)
+
+
+def _link_merged(uow: UnitOfWork) -> None:
+    """Point each duplicate closed into a member not here then at that member, once it is here."""
+    links: dict[str, str] = json.loads(uow.settings.get(MERGE_LINKS) or "{}")
+    if not links:
+        return
+    for duplicate, kept in list(links.items()):
+        if uow.members.get(kept) is None:
+            continue  # not here yet: a later page brings it
+        member = uow.members.get(duplicate, for_update=True)
+        if member is not None and member.status is MemberStatus.CLOSED and not member.merged_into:
+            uow.members.save(replace(member, merged_into=kept))
+        del links[duplicate]
+    uow.settings.set(MERGE_LINKS, json.dumps(links))
 
 
 def _apply_movements(
@@ -244,7 +503,11 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
     held = {lot.id: lot for lot in account.lots}
     asked = [a.lot_id for a in m.allocations if a.lot_id not in held]
     asked += [lot.id for lot in m.lots]
-    stored = {lot.id: lot for lot in uow.ledger.lots_by_ids(asked) if lot.member_id == member.id}
+    found = uow.ledger.lots_by_ids(asked)
+    stored = {lot.id: lot for lot in found if lot.member_id == member.id}
+    # A lot id this till holds for another member (a store reused an id the log showed it):
+    # never opened twice; its points fall to a lot of their own below.
+    elsewhere = {lot.id for lot in found if lot.member_id != member.id}
     for lot_id, lot in stored.items():
         if lot_id not in held and any(a.lot_id == lot_id for a in m.allocations):
             account.lots.append(lot)  # an emptied lot a give-back refills
@@ -252,7 +515,7 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
     new_lots = [
         Lot(lot.id, member.id, m.at, lot.expires_at, lot.points, lot.points)
         for lot in m.lots
-        if lot.id not in stored
+        if lot.id not in stored and lot.id not in elsewhere
     ]
     held.update({lot.id: lot for lot in new_lots})
     taken: list[Allocation] = []

@@ -4,19 +4,24 @@ The log (``GET /v1/changes``, docs/sync.md "Pull") has one change per member per
 the member's number, status and consent (no personal data: the server holds none) and
 the movements the push applied, each with the lots it opened (their expiry by the
 server's clock) and what it took from lots; and one ``coupon`` change per coupon used.
-An answer that is not shaped like that is ``ServerUnavailable`` (the cursor stays, the
-next pass asks again), never an exception the pump does not expect. Changes of a kind
-this till does not know are passed over, so a newer server does not stop an older till.
+A page that is not shaped like that (not a list, a row that is not an object or has no
+whole position, positions not after the cursor and rising) is ``ServerAnswerUnreadable``, a
+``ServerUnavailable`` (the cursor stays, the next pass asks again), never an exception the
+pump does not expect. One change that cannot be read (an empty sale, a moment outside the
+years a till can hold) is ``Unreadable``: the till keeps it for a person and goes on, so one
+store's odd event does not stop every other till's pull. Changes of a kind this till does
+not know are passed over, so a newer server does not stop an older till.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from loyalty_desktop.services.sync import ServerUnavailable
+from loyalty_desktop.domain.cards import MAX_CARD_NO
+from loyalty_desktop.services.sync import ServerAnswerUnreadable
 
 
 @dataclass(frozen=True)
@@ -63,36 +68,70 @@ class MemberChange:
     created_at: datetime | None
     merged_into: str | None
     movements: tuple[PulledMovement, ...]
+    card_no: int | None = None  # the number the member's card carries (None: not known)
 
 
 @dataclass(frozen=True)
 class CouponChange:
     """A coupon used at a store: once pulled, this till refuses it."""
 
+    pos: int
     store_id: str
     coupon_id: str
     sale: str
     at: datetime
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A change this till cannot read: kept for a person, passed over (the rest goes on)."""
+
+    pos: int
+    store_id: str | None  # None when the row's store cannot be read either
+    member_id: str | None
+    problem: str
+
+
 Change = MemberChange | CouponChange
 
 
-def read_changes(rows: Any) -> list[Change]:
-    """The page's changes this till understands, in order; ServerUnavailable if it is garbled."""
+@dataclass(frozen=True)
+class Page:
+    """One answer of the log: its changes in order, those unreadable, its last position."""
+
+    changes: list[Change | Unreadable]
+    last: int  # the position of its last row (what the cursor may move to)
+
+
+def read_changes(rows: Any, after: int = 0) -> Page:
+    """The page's changes, in order; ServerAnswerUnreadable if the page itself is garbled."""
     if not isinstance(rows, list):
-        raise ServerUnavailable("the server's changes are not a list")
-    found: list[Change] = []
+        raise ServerAnswerUnreadable("the server's changes are not a list of changes")
+    found: list[Change | Unreadable] = []
+    last = after
     for row in rows:
+        pos = row.get("pos") if isinstance(row, Mapping) else None
+        if not isinstance(pos, int) or isinstance(pos, bool) or pos <= last:
+            raise ServerAnswerUnreadable(
+                f"the server's changes are not in log order after {after} (position {pos!r:.40})"
+            )
+        last = pos
         try:
             change = _change(row)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ServerUnavailable(
-                f"the server sent a change this till cannot read: {exc}"
-            ) from exc
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+            store, member = row.get("store_id"), row.get("member_id")
+            found.append(
+                Unreadable(
+                    pos,
+                    store if isinstance(store, str) and len(store) <= 64 else None,
+                    member if isinstance(member, str) and len(member) <= 64 else None,
+                    str(exc)[:200],
+                )
+            )
+            continue
         if change is not None:
             found.append(change)
-    return found
+    return Page(found, last)
 
 
 def _change(row: Mapping[str, Any]) -> Change | None:
@@ -109,15 +148,23 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             merged_into=_optional_text(row.get("merged_into")),
             # a change logged before movements travelled has none (docs/sync.md)
             movements=tuple(_movement(m) for m in row.get("movements") or []),
+            card_no=_card_no(row.get("card_no")),
         )
     if kind == "coupon":
         return CouponChange(
+            pos=_whole(row["pos"]),
             store_id=_text(row["store_id"]),
             coupon_id=_text(row["coupon_id"]),
             sale=_text(row["sale"]),
             at=_moment(row["at"]),
         )
     return None
+
+
+def _card_no(value: Any) -> int | None:
+    """A card number, or None (an older store's member, or a value no card can carry)."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < MAX_CARD_NO
+    return value if ok else None
 
 
 def _movement(m: Mapping[str, Any]) -> PulledMovement:
@@ -163,4 +210,5 @@ def _moment(value: Any) -> datetime:
     moment = datetime.fromisoformat(_text(value))
     if moment.tzinfo is None:
         raise ValueError("a moment without a time zone")
+    moment.astimezone(UTC)  # OverflowError for a moment whose UTC falls outside years 1-9999
     return moment

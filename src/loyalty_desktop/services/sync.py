@@ -21,11 +21,11 @@ from datetime import datetime
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
-from loyalty_desktop.services.member_numbers import STORE_NO, block_text, store_no
+from loyalty_desktop.services.member_numbers import STORE_NO, block_text, start_block, store_no
 from loyalty_desktop.services.programs import SYNC_SERVER, publish_program_in_force
 
 BATCH = 100
@@ -36,7 +36,11 @@ SERVER, TOKEN, STORE = SYNC_SERVER, "sync.token", "sync.store_id"
 LAST_SYNC, QUARANTINED = "sync.last_sync", "sync.quarantined"
 # Kept by the pull (services/pull.py): the change log's cursor, when it last applied, clashes.
 PULL_CURSOR, LAST_PULL, PULL_CLASHES = "sync.pull_cursor", "sync.last_pull", "sync.pull_clashes"
-PROBLEM = "sync.problem"  # why the last pass stopped: "server_unavailable" or "token_refused"
+PULL_SKIPPED = "sync.pull_skipped"  # changes of the log this till could not read or apply
+# Why the last pass stopped: "server_unavailable" (not reached), "server_answer" (reached,
+# but its answer could not be used), "token_refused", or "refused" (this till refused
+# something of the pass: a full disk, a damaged file).
+PROBLEM = "sync.problem"
 ACKNOWLEDGED = frozenset({"applied", "duplicate", "rejected"})
 
 
@@ -89,6 +93,14 @@ class SyncQueue(Protocol):
 
 class ServerUnavailable(Exception):
     """The server could not be reached or did not answer (the events stay queued)."""
+
+
+class ServerAnswerUnreadable(ServerUnavailable):
+    """The server was reached but its answer cannot be used (an error status, not JSON, not shaped as asked).
+
+    Still ``ServerUnavailable`` (nothing is applied, the events stay queued, the next pass
+    asks again), but the till says "answered" rather than "could not be reached".
+    """
 
 
 class TokenRefused(Exception):
@@ -156,11 +168,14 @@ class SyncStatus:
     last_sync: str | None
     quarantined: int
     store_id: str | None = None
-    problem: str | None = None  # None, "server_unavailable" or "token_refused"
+    problem: str | None = (
+        None  # None, "server_unavailable", "server_answer", "token_refused", "refused"
+    )
     store_no: int | None = None  # the server's number for this store
     member_numbers: str | None = None  # the block new members are numbered in, "first-last"
     last_pull: str | None = None  # when other stores' changes were last applied here
     clashes: int = 0  # members of other stores not added here (their number is taken here)
+    skipped: int = 0  # changes of the log this till could not read or apply (passed over)
 
 
 @dataclass(frozen=True)
@@ -201,6 +216,7 @@ def connect(
         uow.settings.set(TOKEN, "")
         uow.settings.set(STORE, store_id)
         uow.settings.set(STORE_NO, "" if number is None else str(number))
+        start_block(uow)
         uow.settings.set(PROBLEM, "")
         publish_program_in_force(uow, shop)  # the server checks sales' points against it
         if was != server:  # another server's log: its positions mean nothing there
@@ -230,15 +246,26 @@ def _client(shop: Shop, url: str, token: str) -> SyncServer:
     return shop.sync_server(url, token)
 
 
-def _plain_address(url: str) -> bool:
-    """An http(s) server address that carries no secret (it is shown, printed and audited)."""
+def _plain_address(url: str) -> str | None:
+    """An http(s) server address that carries no secret (it is shown, printed and audited).
+
+    Returned with its host in ASCII (IDNA: ``总部.example`` is ``xn--...example``), which
+    is what HTTP sends; None when it is no such address.
+    """
     if len(url) > MAX_ADDRESS or not url.startswith(("http://", "https://")):
-        return False
+        return None
     try:
         parts = urlsplit(url)
-    except ValueError:
-        return False
-    return bool(parts.hostname) and "@" not in parts.netloc and not parts.query
+        port = parts.port
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):  # a port out of range, a host IDNA cannot spell
+        return None
+    if not host or "@" in parts.netloc or parts.query or not url.isprintable() or " " in url:
+        return None
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
+    netloc = host if port is None else f"{host}:{port}"
+    return parts._replace(netloc=netloc, fragment="").geturl()
 
 
 def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
@@ -247,15 +274,15 @@ def connect_to(shop: Shop, actor: Actor, url: str, token: str) -> str:
     Raises ServerUnavailable or TokenRefused, having remembered nothing.
     """
     require(actor, Permission.SYNC)  # before the token goes anywhere
-    url, token = url.strip(), token.strip()
-    if not _plain_address(url) or not token:
+    address, token = _plain_address(url.strip()), token.strip()
+    if address is None or not token:
         raise InvalidRequest(
             "give the server's address (http:// or https://, with no password or query in it) "
             "and this store's token",
             reason="sync_address",
         )
-    found = _client(shop, url, token).store()
-    connect(shop, actor, url, token, found.store_id, found.store_no)
+    found = _client(shop, address, token).store()
+    connect(shop, actor, address, token, found.store_id, found.store_no)
     return found.store_id
 
 
@@ -402,9 +429,9 @@ def _checked(
     if isinstance(answer, Exception):
         raise answer
     if len(answer) != len(batch):
-        raise ServerUnavailable(f"the server answered {len(answer)} of {len(batch)} events")
+        raise ServerAnswerUnreadable(f"the server answered {len(answer)} of {len(batch)} events")
     if any(r.get("key", e.key) != e.key for e, r in zip(batch, answer, strict=True)):
-        raise ServerUnavailable("the server's answers do not name the events sent")
+        raise ServerAnswerUnreadable("the server's answers do not name the events sent")
     return answer
 
 
@@ -485,6 +512,7 @@ def status(shop: Shop) -> SyncStatus:
         problem = uow.settings.get(PROBLEM) or None
         last_pull = uow.settings.get(LAST_PULL) or None
         clashes = len(json.loads(uow.settings.get(PULL_CLASHES) or "[]"))
+        skipped = len(json.loads(uow.settings.get(PULL_SKIPPED) or "[]"))
         number = store_no(uow)
     return SyncStatus(
         server,
@@ -497,7 +525,33 @@ def status(shop: Shop) -> SyncStatus:
         block_text(number),
         last_pull,
         clashes,
+        skipped,
     )
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """A change of the server's log this till could not read or apply, and passed over."""
+
+    pos: int  # its position in the server's log
+    store_id: str | None
+    member_no: str | None
+    reason: str  # a refusal's reason (domain/reasons), with its details
+    details: Mapping[str, Any]
+    message: str  # in English
+
+
+def passed_over(shop: Shop, actor: Actor) -> list[PassedOver]:
+    """The changes of the log the pull passed over (managers look at them), oldest first."""
+    require(actor, Permission.AUDIT)
+    with shop.uow(write=False) as uow:
+        kept = json.loads(uow.settings.get(PULL_SKIPPED) or "[]")
+    return [
+        PassedOver(
+            k["pos"], k.get("store_id"), k.get("member_no"), k["reason"], k["details"], k["message"]
+        )
+        for k in kept
+    ]
 
 
 def quarantined(shop: Shop, actor: Actor) -> list[QuarantinedEvent]:
@@ -523,11 +577,17 @@ def sync_pass(
         report = push_pending(shop, server, while_connected)
         if while_connected is None or connection(shop) == while_connected:
             report = replace(report, pulled=_pull(shop, server))
+    except ServerAnswerUnreadable:
+        _note_problem(shop, "server_answer")
+        raise
     except ServerUnavailable:
         _note_problem(shop, "server_unavailable")
         raise
     except TokenRefused:
         _note_problem(shop, "token_refused")
+        raise
+    except LoyaltyError:
+        _note_problem(shop, "refused")
         raise
     _note_problem(shop, "")
     return report

@@ -1,7 +1,8 @@
 """The central server over HTTP(S), with the standard library only (a till installs no HTTP stack).
 
 Whatever comes back is checked here, where it is read: an answer that is not what a
-loyalty server says (a proxy's page, another program's JSON) is ServerUnavailable, so
+loyalty server says (an error status, a proxy's page, another program's JSON) is
+ServerAnswerUnreadable, a ServerUnavailable that says the server was reached, so
 the events stay queued and the pump carries on, never an exception it does not expect.
 """
 
@@ -14,7 +15,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from loyalty_desktop.domain.member_numbers import valid_store_no
-from loyalty_desktop.services.sync import ServerStore, ServerUnavailable, TokenRefused
+from loyalty_desktop.services.sync import (
+    ServerAnswerUnreadable,
+    ServerStore,
+    ServerUnavailable,
+    TokenRefused,
+)
 
 HOLD_TIMEOUT = 2.0  # seconds a sale may wait on the server for a redemption hold
 
@@ -30,7 +36,7 @@ class HttpSyncServer:
         body = self._call("POST", "/v1/events", {"events": list(events)})
         results = body.get("results") if isinstance(body, dict) else None
         if not isinstance(results, list) or not all(isinstance(r, dict) for r in results):
-            raise ServerUnavailable("the server's answer has no list of results")
+            raise ServerAnswerUnreadable("the server's answer has no list of results")
         return results
 
     def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
@@ -39,9 +45,9 @@ class HttpSyncServer:
         rows = body.get("changes") if isinstance(body, dict) else None
         cursor = body.get("cursor") if isinstance(body, dict) else None
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-            raise ServerUnavailable("the server's answer has no list of changes")
+            raise ServerAnswerUnreadable("the server's answer has no list of changes")
         if not isinstance(cursor, int) or isinstance(cursor, bool):
-            raise ServerUnavailable("the server's answer has no cursor")
+            raise ServerAnswerUnreadable("the server's answer has no cursor")
         return rows, cursor
 
     def store(self) -> ServerStore:
@@ -49,11 +55,11 @@ class HttpSyncServer:
         body = self._call("GET", "/v1/store", None)
         found = body.get("store_id") if isinstance(body, dict) else None
         if not isinstance(found, str) or not found:
-            raise ServerUnavailable("the server's answer names no store")
+            raise ServerAnswerUnreadable("the server's answer names no store")
         number = body.get("store_no")
         # A server before store numbers says none: the till numbers members as before.
         if number is not None and not valid_store_no(number):
-            raise ServerUnavailable("the server's answer has no usable store number")
+            raise ServerAnswerUnreadable("the server's answer has no usable store number")
         return ServerStore(found, number)
 
     def hold(self, hold_id: str, member_id: str, points: int) -> Mapping[str, Any]:
@@ -67,7 +73,7 @@ class HttpSyncServer:
         status = body.get("status") if isinstance(body, dict) else None
         available = body.get("available") if isinstance(body, dict) else None
         if status not in ("held", "refused") or not isinstance(available, int):
-            raise ServerUnavailable("the server's answer is not a hold")
+            raise ServerAnswerUnreadable("the server's answer is not a hold")
         return dict(body)
 
     def release(self, hold_id: str) -> None:
@@ -84,11 +90,15 @@ class HttpSyncServer:
         try:
             wait = self.timeout if timeout is None else min(timeout, self.timeout)
             with urllib.request.urlopen(request, timeout=wait) as response:
-                return json.loads(response.read())
+                answer = response.read()
         except urllib.error.HTTPError as exc:
             exc.close()  # its answer holds the connection; the garbage collector would warn
             if exc.code in (401, 403):
                 raise TokenRefused(f"the server refused this store's token ({exc.code})") from exc
-            raise ServerUnavailable(f"the server answered {exc.code}: {exc.reason}") from exc
+            raise ServerAnswerUnreadable(f"the server answered {exc.code}: {exc.reason}") from exc
         except (OSError, ValueError) as exc:  # refused, reset, timed out, cut mid-answer
             raise ServerUnavailable(f"the server could not be reached: {exc}") from exc
+        try:
+            return json.loads(answer)
+        except ValueError as exc:  # reached, but the answer is not JSON (a proxy's page)
+            raise ServerAnswerUnreadable(f"the server's answer is not JSON: {exc}") from exc

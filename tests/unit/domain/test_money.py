@@ -51,10 +51,25 @@ def test_yen_has_no_minor_unit() -> None:
 
 
 @pytest.mark.parametrize(
-    ("minor", "text"), [(10500, "105.00"), (1, "0.01"), (-5, "-0.05"), (0, "0.00")]
+    ("minor", "text"),
+    [
+        (10500, "105.00"),
+        (1, "0.01"),
+        (-5, "-0.05"),
+        (0, "0.00"),
+        (-10500, "-105.00"),
+        (100, "1.00"),
+        (-99, "-0.99"),
+        (12345678901234, "123456789012.34"),
+    ],
 )
 def test_minor_units_print_with_the_currency_decimals(minor: int, text: str) -> None:
     assert format_money(minor, CNY) == text
+
+
+@pytest.mark.parametrize(("minor", "text"), [(1, "0.001"), (-1234, "-1.234"), (1000, "1.000")])
+def test_three_decimal_currencies_print_three_decimals(minor: int, text: str) -> None:
+    assert format_money(minor, Currency.of("BHD")) == text
 
 
 def test_line_amount_rounds_half_up_to_the_fen() -> None:

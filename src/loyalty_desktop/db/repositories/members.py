@@ -38,6 +38,7 @@ _BY_NOS = PreparedIn(lambda nos: _SELECT.where(members.c.member_no.in_(nos)))
 _BY_IDS = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)))
 _BY_IDS_LOCKED = PreparedIn(lambda ids: _SELECT.where(members.c.id.in_(ids)).with_for_update())
 _INSERT = insert_into(members)
+_INSERT_TIER_CHANGE = insert_into(tier_changes, skip=["seq"])
 _SAVE = Prepared(
     update(members)
     .where(members.c.id == bindparam("b_id"))
@@ -164,22 +165,15 @@ class SqlMembers:
         values["b_id"] = member.id
         _SAVE_TOTALS.run(self.conn, values)
 
-    def highest_number(self, head: str, digits: int) -> str | None:
-        # GLOB is exact (case-sensitive, digits only) and, with its constant head, a range
-        # on the member_no index: one index step back from the end of the block.
-        if not (head.isascii() and head.isdigit()):
-            raise ValueError("a block head is digits")
-        pattern = head + "[0-9]" * digits
-        return self.conn.execute(
-            select(members.c.member_no)
-            .where(members.c.member_no.op("GLOB")(pattern))
-            .order_by(members.c.member_no.desc())
-            .limit(1)
+    def next_card_no(self, within: tuple[int, int] | None = None) -> int:
+        if within is None:
+            top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
+            return max(int(top or 0) + 1, FIRST_CARD_NO)
+        first, last = within
+        top = self.conn.execute(
+            select(func.max(members.c.card_no)).where(members.c.card_no.between(first, last))
         ).scalar()
-
-    def next_card_no(self) -> int:
-        top = self.conn.execute(select(func.max(members.c.card_no))).scalar()
-        return max(int(top or 0) + 1, FIRST_CARD_NO)
+        return int(top) + 1 if top is not None else first
 
     def merged_into(self, member_id: str) -> list[str]:
         found: list[str] = []
@@ -209,15 +203,24 @@ class SqlMembers:
             last = batch[-1].id
 
     def add_tier_change(self, change: TierChange) -> None:
-        self.conn.execute(
-            tier_changes.insert().values(
-                member_id=change.member_id,
-                at=change.at,
-                tier_before=change.before,
-                tier_after=change.after,
-                cause=change.cause.value,
-                ref=change.ref,
-            )
+        self.add_tier_changes([change])
+
+    def add_tier_changes(self, changes: Sequence[TierChange]) -> None:
+        if not changes:
+            return
+        _INSERT_TIER_CHANGE.run_many(
+            self.conn,
+            [
+                {
+                    "member_id": c.member_id,
+                    "at": c.at,
+                    "tier_before": c.before,
+                    "tier_after": c.after,
+                    "cause": c.cause.value,
+                    "ref": c.ref,
+                }
+                for c in changes
+            ],
         )
 
     def tier_changes(self, member_id: str) -> list[TierChange]:

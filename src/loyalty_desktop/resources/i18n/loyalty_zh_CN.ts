@@ -6205,6 +6205,26 @@ Switch to its window (look in the taskbar), or close it before starting it again
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../ui/console/sync_page.py" line="248" />
+        <source>Changes from other stores passed over in this pass: {n} (this till could not apply them; loyalty check lists them). The last: {why}</source>
+        <translation>本次同步跳过的其他门店更改：{n} 条（本机无法应用；loyalty check 会列出）。最后一条：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="371" />
+        <source>Passed over: {n} (loyalty check lists them)</source>
+        <translation>跳过的更改：{n} 条（loyalty check 会列出）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="382" />
+        <source>At the last try the server answered, but not with anything this till can use; it asks again at the next pass.</source>
+        <translation>上次尝试时服务器有应答，但内容本机无法使用；下次同步时会再次请求。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/console/sync_page.py" line="387" />
+        <source>The last pass stopped at a problem of this till's.</source>
+        <translation>上次同步因本机的问题而中止。</translation>
+    </message>
+    <message>
         <location filename="../../ui/console/sync_page.py" line="1"/>
         <source> points</source>
         <translation> 积分</translation>
@@ -6362,6 +6382,11 @@ Switch to its window (look in the taskbar), or close it before starting it again
 </context>
 <context>
     <name>SyncStatusLabel</name>
+    <message>
+        <location filename="../../ui/widgets/sync_status.py" line="55" />
+        <source>Sync stopped (see the Sync page): {n} to send</source>
+        <translation>同步已中止（请查看同步页面）：待发送 {n} 条</translation>
+    </message>
     <message>
         <location filename="../../ui/widgets/sync_status.py" line="48" />
         <source>Sync stopped: the server refused this till's token. Ask the administrator.</source>

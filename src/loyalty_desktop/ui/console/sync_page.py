@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -26,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.reasons import say
 from loyalty_desktop.services import chain_redemption, sync
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
@@ -45,6 +53,7 @@ class SyncView:
     held: tuple[sync.QuarantinedEvent, ...]
     said: str = ""  # what a connect or pass ran into ("" when nothing)
     limits: chain_redemption.RedemptionLimits | None = None  # None: not the actor's to see
+    passed_over: tuple[sync.PassedOver, ...] = ()  # changes of the log not applied here
 
 
 class HeldModel(QAbstractTableModel):
@@ -96,7 +105,13 @@ def _read(shop: Shop, actor: Actor, said: str = "") -> SyncView:
         if actor.may(Permission.SYNC_LIMITS)
         else None
     )
-    return SyncView(sync.status(shop), tuple(sync.quarantined(shop, actor)), said, limits)
+    return SyncView(
+        sync.status(shop),
+        tuple(sync.quarantined(shop, actor)),
+        said,
+        limits,
+        tuple(sync.passed_over(shop, actor)),
+    )
 
 
 def _points_box(top: int, suffix: str) -> QSpinBox:
@@ -213,12 +228,36 @@ class SyncPage(ConsolePage):
         """One pass of the pump now (on the worker: the back office is in front of the till)."""
         shop, actor = self.shop, self.actor
         self.send_now.setEnabled(False)
-        self.tasks.submit(
-            lambda: (sync.run_pass(shop), _read(shop, actor))[1],
-            self._show,
-            self._failed,
-            owner=self,
-        )
+
+        def work() -> tuple[SyncView, int]:
+            before = sync.status(shop).skipped
+            sync.run_pass(shop)
+            return _read(shop, actor), before
+
+        self.tasks.submit(work, self._sent, self._failed_pass, owner=self)
+
+    def _sent(self, done: tuple[SyncView, int]) -> None:
+        view, before = done
+        self._show(view)
+        new = len(view.passed_over) - before
+        if new > 0 and view.passed_over:
+            last = view.passed_over[-1]
+            tell(
+                self.message,
+                self.tr(
+                    "Changes from other stores passed over in this pass: {n} (this till could "
+                    "not apply them; loyalty check lists them). The last: {why}"
+                ).format(
+                    n=new, why=say(last.reason, last.details, QLocale().name()) or last.message
+                ),
+            )
+
+    def _failed_pass(self, error: LoyaltyError) -> None:
+        """A pass stopped by a refusal at this till: say why, and show the state it left."""
+        self._failed(error)
+        said = spoken(error)
+        shop, actor = self.shop, self.actor
+        self.tasks.submit(lambda: _read(shop, actor, said), self._show, self._failed, owner=self)
 
     def connect_store(self) -> None:
         """Check the address and token with the server, then remember them."""
@@ -315,8 +354,21 @@ class SyncPage(ConsolePage):
                     self.tr("Last sent: {time}").format(time=clock_time(status.last_sync) or "—"),
                 ]
             ),
-            self.tr("Last received from other stores: {time}").format(
-                time=clock_time(status.last_pull) or "—"
+            _JOIN.join(
+                [
+                    self.tr("Last received from other stores: {time}").format(
+                        time=clock_time(status.last_pull) or "—"
+                    ),
+                    *(
+                        [
+                            self.tr("Passed over: {n} (loyalty check lists them)").format(
+                                n=status.skipped
+                            )
+                        ]
+                        if status.skipped
+                        else []
+                    ),
+                ]
             ),
         ]
         if status.clashes:
@@ -330,6 +382,15 @@ class SyncPage(ConsolePage):
             lines.append(self.tr("The server refused this store's token: connect again."))
         elif status.problem == "server_unavailable":
             lines.append(self.tr("The server could not be reached at the last try."))
+        elif status.problem == "server_answer":
+            lines.append(
+                self.tr(
+                    "At the last try the server answered, but not with anything this till can "
+                    "use; it asks again at the next pass."
+                )
+            )
+        elif status.problem == "refused":
+            lines.append(self.tr("The last pass stopped at a problem of this till's."))
         return "\n".join(lines)
 
     def _failed(self, error: LoyaltyError) -> None:

@@ -51,6 +51,9 @@ class SyncStatusLabel(QLabel):
         elif status.problem == "server_unavailable":
             text = self.tr("Offline: {n} to send (sales go on)").format(n=status.queue)
             tone = "warn"
+        elif status.problem in ("server_answer", "refused"):
+            text = self.tr("Sync stopped (see the Sync page): {n} to send").format(n=status.queue)
+            tone = "warn"
         elif status.queue:
             text = self.tr("Sync: {n} to send").format(n=status.queue)
             tone = "ok"
