@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tests.server.conftest import Server
-from tests.server.events import enrolled
+from tests.server.events import enrolled, sale
+from tests.server.events import merged as merged_event
 from tests.server.test_server_expiry import YEAR, _earning, _expire, _push, _spending, _till_expiry
 
 
@@ -85,3 +86,71 @@ def test_a_member_erased_at_a_store_is_logged_with_the_status_erased(server: Ser
     [change] = _changes(server, cursor)
     assert (change["kind"], change["member_id"], change["status"]) == ("member", member, "erased")
     assert change["movements"] == []
+
+
+def test_a_members_change_says_what_the_server_knows_of_them_now(server: Server) -> None:
+    """Balance, record, merge, review and number clash, read for the log as the push commits."""
+    kept, merged, clashing, overdrawn, unknown = (str(uuid.uuid4()) for _ in range(5))
+    twin = enrolled(clashing, 3)
+    twin["payload"]["member_no"] = "M000001"  # the number `kept` was enrolled with
+    spent = sale(overdrawn, 8, earned=0, price="10.00")
+    p = spent["payload"]
+    p["points_redeemed"], p["points_value"], p["paid"] = 80, "0.80", "9.20"
+    p["movements"] = [dict(p["movements"][0], kind="redeem", points=-80)]
+    events = [
+        enrolled(kept, 1),
+        enrolled(merged, 2),
+        twin,
+        enrolled(overdrawn, 4),
+        sale(kept, 5),
+        sale(merged, 6, earned=50, price="50.00"),
+        merged_event(kept, merged, 7, 50),
+        spent,
+        sale(unknown, 9, earned=20, price="20.00"),  # a member the server has no record of
+    ]
+    assert _push(server, *events) == ["applied"] * len(events)
+
+    last = {c["member_id"]: c for c in _changes(server)}
+    said = {
+        member: {k: v for k, v in last[member].items() if k not in ("pos", "movements")}
+        for member in (kept, merged, clashing, overdrawn, unknown)
+    }
+    created = "2026-03-02T02:00:00+00:00"
+    store = server.store_id
+    assert said == {
+        kept: _said(kept, 155, "M000001", "active", True, created, "member", store),
+        merged: _said(merged, 0, "M000002", "closed", True, created, "member", store)
+        | {"merged_into": kept},
+        clashing: _said(clashing, 0, "M000001", "active", True, created, "member", store)
+        | {"number_clash": True, "number_held_by": kept},
+        overdrawn: _said(overdrawn, -80, "M000004", "active", True, created, "member", store)
+        | {"review": True},
+        unknown: _said(unknown, 20, None, None, None, None, "balance", store),
+    }
+
+
+def _said(
+    member: str,
+    points: int,
+    member_no: str | None,
+    status: str | None,
+    consent: bool | None,
+    created_at: str | None,
+    kind: str,
+    store_id: str,
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "store_id": store_id,
+        "member_id": member,
+        "points": points,
+        "member_no": member_no,
+        "status": status,
+        "consent": consent,
+        "created_at": created_at,
+        "card_no": None,  # the test's enrolments carry none
+        "merged_into": None,
+        "review": False,
+        "number_clash": False,
+        "number_held_by": None,
+    }

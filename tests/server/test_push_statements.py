@@ -24,7 +24,8 @@ from loyalty_desktop.server.bulk import arrays, insert_from_arrays
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.push import INBOX_COLUMNS, WireEvent, push_batch
 from loyalty_desktop.server.stores import add_store
-from loyalty_desktop.server.tables import inbox
+from loyalty_desktop.server.tables import changes, inbox
+from loyalty_desktop.server.transactions import server_engine
 from tests.server.events import enrolled, sale
 
 PSYCOPG_CACHED_PARAMS = 50  # psycopg's MAX_CACHED_STATEMENT_PARAMS
@@ -57,7 +58,7 @@ def _batch(members: int, seq: Iterator[int]) -> list[dict[str, Any]]:
 
 
 def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) -> None:
-    engine = sqlalchemy.create_engine(server_db)
+    engine = server_engine(server_db)
     upgrade(engine)
     with engine.begin() as conn:
         store_id = add_store(conn, "Shop")[0]
@@ -75,8 +76,14 @@ def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) ->
     engine.dispose()
 
 
-def test_a_text_longer_than_its_column_is_refused_not_cut(server_db: str) -> None:
-    engine = sqlalchemy.create_engine(server_db)
+def _engine(server_db: str, binary: bool) -> sqlalchemy.Engine:
+    """The server's engine (arrays in binary), or a plain one (arrays as text literals)."""
+    return server_engine(server_db) if binary else sqlalchemy.create_engine(server_db)
+
+
+@pytest.mark.parametrize("binary", [True, False], ids=["binary", "text"])
+def test_a_text_longer_than_its_column_is_refused_not_cut(server_db: str, binary: bool) -> None:
+    engine = _engine(server_db, binary)
     upgrade(engine)
     row = {
         "store_id": uuid.uuid4(),
@@ -95,4 +102,37 @@ def test_a_text_longer_than_its_column_is_refused_not_cut(server_db: str) -> Non
         conn.execute(insert_from_arrays(inbox, INBOX_COLUMNS), arrays([row], INBOX_COLUMNS))
     with engine.connect() as conn:
         assert conn.exec_driver_sql("select count(*) from inbox").scalar_one() == 0
+    engine.dispose()
+
+
+# What an array literal must quote or escape (psycopg does it with a regular expression),
+# and what a binary array must carry as it is.
+AWKWARD = [
+    '{"a": "say \\"hi\\"", "b": "back\\\\slash"}',
+    "NULL",
+    "null",
+    "",
+    " leading and trailing ",
+    "{braces},commas;",
+    "tab\tnewline\n",
+    "\u3000ideographic space\u2003em space",
+    "汉字 and ümlauts",
+]
+
+
+@pytest.mark.parametrize("binary", [True, False], ids=["binary", "text"])
+def test_texts_written_as_arrays_are_stored_as_sent(server_db: str, binary: bool) -> None:
+    engine = _engine(server_db, binary)
+    upgrade(engine)
+    store_id = uuid.uuid4()
+    rows = [
+        {"pos": i, "member_id": uuid.uuid4(), "store_id": store_id, "kind": "k", "body": text}
+        for i, text in enumerate(AWKWARD, start=1)
+    ]
+    columns = tuple(c.name for c in changes.c)
+    with engine.begin() as conn:
+        conn.execute(insert_from_arrays(changes, columns), arrays(rows, columns))
+    with engine.connect() as conn:
+        stored = conn.exec_driver_sql("select body from changes order by pos").scalars().all()
+    assert stored == AWKWARD
     engine.dispose()

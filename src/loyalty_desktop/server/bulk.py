@@ -5,8 +5,9 @@ A batch writes a few hundred rows per table. SQLAlchemy's multi-row `INSERT … 
 every batch sends psycopg a new, long statement that it parses again in Python (psycopg
 keeps a parsed statement only under 50 parameters and 4 KB). Sending one array per column
 keeps the statement's text the same for any number of rows: parsed once, and prepared by
-the server after a few uses. PostgreSQL, CockroachDB and YugabyteDB all have `unnest` of
-several arrays and `= ANY(array)`.
+the server after a few uses. The server's engine sends the arrays in binary
+(``binary_arrays``), so no element is quoted or escaped in Python. PostgreSQL, CockroachDB
+and YugabyteDB all have `unnest` of several arrays and `= ANY(array)`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, Table, any_, bindparam, func, select
+from psycopg.types.array import ListBinaryDumper
+from sqlalchemy import ColumnElement, Engine, String, Table, any_, bindparam, event, func, select
 from sqlalchemy.dialects.postgresql import ARRAY, Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.sql.schema import Column
@@ -56,3 +58,18 @@ def _array(column: Column[Any]) -> Any:
 def _unbounded(kind: Any) -> Any:
     # `'…'::varchar(200)` cuts a longer text silently; the column itself refuses it.
     return String() if isinstance(kind, String) and kind.length else kind
+
+
+def binary_arrays(engine: Engine) -> None:
+    """Have psycopg send the engine's list parameters in binary, not as array literals.
+
+    The text form checks every element against a regular expression and escapes quotes and
+    backslashes in Python (a tenth of a batch; a fifth more for the pull log's JSON bodies);
+    the binary form writes each element's length and bytes. Every array parameter here is
+    cast to its column's type in the statement, so the element type psycopg picks does not
+    matter. A list of nothing but None still goes as text, as psycopg decides.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _binary(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.adapters.register_dumper(list, ListBinaryDumper)

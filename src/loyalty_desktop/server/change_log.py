@@ -19,13 +19,32 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import (
+    BigInteger,
+    Connection,
+    Select,
+    Uuid,
+    and_,
+    bindparam,
+    exists,
+    func,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects.postgresql import ARRAY
 
-from loyalty_desktop.server.bulk import any_of
+from loyalty_desktop.server.bulk import arrays, insert_from_arrays
 from loyalty_desktop.server.lots import EXPIRE_UNDONE, SERVER_STORE, server_expiry
-from loyalty_desktop.server.numbers import with_clashes
-from loyalty_desktop.server.reviews import under_review
-from loyalty_desktop.server.tables import balances, change_clock, changes, merges
+from loyalty_desktop.server.tables import (
+    balances,
+    change_clock,
+    changes,
+    members,
+    merges,
+    number_clashes,
+    reviews,
+)
 
 Row = dict[str, Any]
 
@@ -79,45 +98,25 @@ def log_changes(
     """
     ids = sorted(touched)
     count = len(ids) + len(used)
-    last = conn.execute(
-        update(change_clock)
-        .where(change_clock.c.id == 1)
-        .values(last=change_clock.c.last + count)
-        .returning(change_clock.c.last)
-    ).scalar_one()
-    points = dict(
-        conn.execute(
-            select(balances.c.member_id, balances.c.points).where(
-                any_of(balances.c.member_id, "ids")
-            ),
-            {"ids": ids},
-        ).all()
-    )
-    # with the member holding a number this member was enrolled with (in the same read)
-    found = {r.id: r for r in conn.execute(with_clashes(), {"ids": ids})}
-    kept = dict(
-        conn.execute(
-            select(merges.c.member_id, merges.c.kept_id).where(any_of(merges.c.member_id, "ids")),
-            {"ids": ids},
-        ).all()
-    )
-    flagged = under_review(conn, ids)
+    last = conn.execute(_TAKE_POSITIONS, {"count": count}).scalar_one()
+    found = {r.id: r for r in conn.execute(_MEMBERS_NOW, {"ids": ids}).all()}
     rows = []
     first = last - count + 1
     for pos, member_id in enumerate(ids, start=first):
-        m = found.get(member_id)
+        m = found[member_id]
+        known = m.member_no is not None  # the server has the member's record
         body = {
             "member_id": str(member_id),
-            "points": points.get(member_id, 0),
-            "member_no": m.member_no if m else None,
-            "status": m.status if m else None,
-            "consent": m.consent if m else None,
-            "created_at": m.created_at.isoformat() if m else None,
-            "card_no": m.card_no if m else None,
-            "merged_into": str(kept[member_id]) if member_id in kept else None,
-            "review": member_id in flagged,
-            "number_clash": bool(m and m.number_held_by),
-            "number_held_by": str(m.number_held_by) if m and m.number_held_by else None,
+            "points": m.points or 0,
+            "member_no": m.member_no,
+            "status": m.status,
+            "consent": m.consent,
+            "created_at": m.created_at.isoformat() if known else None,
+            "card_no": m.card_no,
+            "merged_into": str(m.kept_id) if m.kept_id else None,
+            "review": m.review,
+            "number_clash": m.number_held_by is not None,
+            "number_held_by": str(m.number_held_by) if m.number_held_by else None,
             "movements": list((moved or {}).get(member_id, [])),
         }
         rows.append(
@@ -139,6 +138,67 @@ def log_changes(
                 "body": json.dumps(coupon["body"]),
             }
         )
-    # Not as arrays: psycopg escapes every quote of a JSON text inside an array literal in
-    # Python (a fifth of a batch); a plain executemany sends one short prepared statement.
-    conn.execute(changes.insert(), rows)
+    # One statement for the whole log: the server's engine sends arrays in binary, so the
+    # JSON bodies are not quoted and escaped in Python as in an array literal (which cost
+    # more than a prepared executemany of one row at a time).
+    conn.execute(_LOG, arrays(rows, CHANGE_COLUMNS))
+
+
+def _members_now() -> Select[Any]:
+    """What a member's change says of them now, for the members given as ``{"ids": [...]}``.
+
+    One read (a pull log row needs the balance, the record, the member holding the number
+    it was enrolled with if that clashes and is not cleared, the member it was merged into,
+    and whether it is under review): each a lookup by primary key per member, so a planner
+    with stale statistics has no scan of a whole table to choose.
+    """
+    wanted = (
+        func.unnest(bindparam("ids", type_=ARRAY(Uuid())))
+        .table_valued("id")
+        .render_derived("wanted")
+    )
+    record = (
+        select(members, number_clashes.c.other_member_id.label("number_held_by"))
+        .outerjoin(
+            number_clashes,
+            and_(
+                number_clashes.c.member_id == members.c.id,
+                number_clashes.c.cleared_at.is_(None),
+            ),
+        )
+        .where(members.c.id == wanted.c.id)
+        .lateral("record")
+    )
+
+    def one(column: Any, *where: Any) -> Any:
+        return select(column).where(*where).scalar_subquery()
+
+    return (
+        select(
+            wanted.c.id,
+            record.c.member_no,
+            record.c.status,
+            record.c.consent,
+            record.c.created_at,
+            record.c.card_no,
+            record.c.number_held_by,
+            one(balances.c.points, balances.c.member_id == wanted.c.id).label("points"),
+            one(merges.c.kept_id, merges.c.member_id == wanted.c.id).label("kept_id"),
+            exists()
+            .where(reviews.c.member_id == wanted.c.id, reviews.c.cleared_at.is_(None))
+            .label("review"),
+        )
+        .select_from(wanted)
+        .outerjoin(record, true())
+    )
+
+
+_MEMBERS_NOW = _members_now()
+_TAKE_POSITIONS = (
+    update(change_clock)
+    .where(change_clock.c.id == 1)
+    .values(last=change_clock.c.last + bindparam("count", type_=BigInteger()))
+    .returning(change_clock.c.last)
+)
+CHANGE_COLUMNS = tuple(c.name for c in changes.c)
+_LOG = insert_from_arrays(changes, CHANGE_COLUMNS)

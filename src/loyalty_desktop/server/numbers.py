@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, select, update
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.server.bulk import any_of, insert_from_arrays
-from loyalty_desktop.server.tables import member_numbers, members, number_clashes
+from loyalty_desktop.server.tables import member_numbers, number_clashes
 
 _CLAIM = (
     insert_from_arrays(member_numbers, ("member_no", "member_id", "store_id", "received_at"))
@@ -85,25 +85,6 @@ def claim_numbers(
             ],
         )
     return [r["id"] for r in clashes]
-
-
-def with_clashes() -> Select[Any]:
-    """Members' rows with ``number_held_by``: who holds their number, if it clashes (not cleared).
-
-    The members are given as ``{"ids": [...]}`` when it is run. One read for the pull log's
-    member bodies, so a push pays no extra round trip for it.
-    """
-    return (
-        select(members, number_clashes.c.other_member_id.label("number_held_by"))
-        .outerjoin(
-            number_clashes,
-            and_(
-                number_clashes.c.member_id == members.c.id,
-                number_clashes.c.cleared_at.is_(None),
-            ),
-        )
-        .where(any_of(members.c.id, "ids"))
-    )
 
 
 def open_clashes(conn: Connection) -> list[dict[str, Any]]:

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.tables import balances, reviews
 
 
@@ -30,17 +29,6 @@ def flag_overdrawn(
             pg_insert(reviews).on_conflict_do_nothing(),
             [{"member_id": m, "points": p, "flagged_at": now} for m, p in below],
         )
-
-
-def under_review(conn: Connection, member_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
-    """Which of these members are flagged and not cleared."""
-    rows = conn.execute(
-        select(reviews.c.member_id).where(
-            any_of(reviews.c.member_id, "ids"), reviews.c.cleared_at.is_(None)
-        ),
-        {"ids": list(member_ids)},
-    )
-    return {r.member_id for r in rows}
 
 
 def open_reviews(conn: Connection) -> list[dict[str, Any]]:

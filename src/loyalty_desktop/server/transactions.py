@@ -15,13 +15,17 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.exc import DBAPIError
 
+from loyalty_desktop.server.bulk import binary_arrays
+
 T = TypeVar("T")
 RETRYABLE = frozenset({"40001", "40P01"})
 
 
 def server_engine(url: str) -> Engine:
     """The server's engine, as every process of it makes one (the CLI and each worker)."""
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    binary_arrays(engine)
+    return engine
 
 
 def sqlstate(exc: DBAPIError) -> str | None:

@@ -6,6 +6,7 @@ import pytest
 from loyalty_desktop.domain.errors import InvalidAmount
 from loyalty_desktop.domain.money import (
     Currency,
+    _decimal_minor_units,
     format_money,
     line_amount,
     money_from_decimal,
@@ -152,3 +153,99 @@ def test_an_exact_decimal_far_out_of_range_is_refused_not_overflowed(
 
 def test_an_exact_decimal_with_an_exponent_still_converts() -> None:
     assert money_from_decimal(Decimal("1E+2"), CNY) == 10000
+
+
+# Odd money text, pinned as it was read before parse_money took its short way for plain
+# digits (issue 12's throughput): the short way must give the same amount or the same refusal.
+ODD_MONEY = [
+    ("1e3", "amount_exponent"),
+    (" 1.00", 100),
+    ("1.00 ", 100),
+    ("\t1.00\n", 100),
+    ("１.00", 100),  # a full-width digit: Decimal reads it
+    ("٣.00", 300),  # an Arabic-Indic digit too
+    ("-0.00", 0),
+    ("1.000", 100),  # a trailing zero is not a decimal too many
+    ("1.001", "amount_too_precise"),
+    ("", "amount_empty"),
+    ("   ", "amount_empty"),
+    ("1.", 100),
+    (".5", 50),
+    ("+1.00", 100),
+    ("1_000.00", 100000),
+    ("00001.00", 100),
+    ("1.0", 100),
+    ("-1.05", -105),
+    ("0x10", "amount_not_number"),
+    ("1,00", "amount_not_number"),
+    ("NaN", "amount_not_number"),
+    ("-", "amount_not_number"),
+    (".", "amount_not_number"),
+    ("1..0", "amount_not_number"),
+    ("--1", "amount_not_number"),
+    ("1-", "amount_not_number"),
+    ("10000000000000.00", 10**15),  # the largest amount
+    ("-10000000000000.00", -(10**15)),
+    ("10000000000000.01", "amount_too_large"),
+    ("100000000000000", "amount_too_large"),
+]
+
+
+@pytest.mark.parametrize(("text", "read"), ODD_MONEY)
+def test_odd_money_text_is_read_or_refused_as_it_always_was(text: str, read: int | str) -> None:
+    if isinstance(read, int):
+        assert parse_money(text, CNY) == read
+    else:
+        with pytest.raises(InvalidAmount) as refused:
+            parse_money(text, CNY)
+        assert refused.value.reason == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("1200", 1200), ("1200.", 1200), ("1200.0", 1200), ("1200.5", "amount_too_precise")],
+)
+def test_odd_yen_text_is_read_or_refused_as_it_always_was(text: str, read: int | str) -> None:
+    if isinstance(read, int):
+        assert parse_money(text, JPY) == read
+    else:
+        with pytest.raises(InvalidAmount) as refused:
+            parse_money(text, JPY)
+        assert refused.value.reason == read
+
+
+def _read(parse: Callable[[str, Currency], int], text: str, currency: Currency) -> int | str:
+    try:
+        return parse(text, currency)
+    except InvalidAmount as refused:
+        return refused.reason
+
+
+def _by_decimal(text: str, currency: Currency) -> int:
+    return _decimal_minor_units(text, currency, what="amount", field="amount", line=None)
+
+
+def _texts() -> list[str]:
+    """Every text of up to four characters from digits (ASCII and not), signs, points and spaces; long ones."""
+    alphabet = ["0", "1", "9", ".", "-", "+", "e", " ", "_", "１", "²"]
+    texts, last = [""], [""]
+    for _ in range(4):
+        last = [t + ch for t in last for ch in alphabet]
+        texts += last
+    long = [
+        lead * n + tail
+        for lead in ("9", "0")  # leading zeros: few as a number, too many as digits
+        for n in range(10, 34)
+        for tail in ("", ".9", ".99", ".999", ".990", "1", "1.5")
+    ]
+    return texts + long + ["-" + t for t in long]
+
+
+@pytest.mark.parametrize("currency", [CNY, JPY, Currency.of("BHD")], ids=lambda c: c.code)
+def test_the_short_way_for_plain_digits_reads_every_text_as_decimal_does(
+    currency: Currency,
+) -> None:
+    read = {text: _read(parse_money, text, currency) for text in _texts()}
+    by_decimal = {text: _read(_by_decimal, text, currency) for text in _texts()}
+    assert len(read) > 16_000
+    assert {t: r for t, r in read.items() if r != by_decimal[t]} == {}
