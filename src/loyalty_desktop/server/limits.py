@@ -57,11 +57,22 @@ def storable_seq(seq: int) -> int:
     return max(0, min(seq, MAX_SEQ))
 
 
-def check_storable(kind: str, seq: int, key: str, at: datetime, payload: Mapping[str, Any]) -> None:
-    """Refuse an event with a value the server cannot store or its tills cannot read back."""
+def check_storable(
+    kind: str,
+    seq: int,
+    key: str,
+    at: datetime,
+    payload: Mapping[str, Any],
+    canonical: str | None = None,
+) -> None:
+    """Refuse an event with a value the server cannot store or its tills cannot read back.
+
+    ``canonical``: the event as JSON text if the caller has it (its digest's), so the look
+    for NUL need not write the payload out again.
+    """
     if not 1 <= seq <= MAX_SEQ:
         raise Rejected(f"seq {seq} is beyond what the server keeps (1 to 2**63 - 1)")
-    if NUL in key or NUL in kind or _has_nul(payload):
+    if NUL in key or NUL in kind or _has_nul(payload, canonical):
         raise Rejected("the event carries a NUL character, which no till writes")
     check_moment(at, "event at")
     moves = payload.get("movements")
@@ -187,9 +198,9 @@ def _check_line(i: int, line: Mapping[str, Any]) -> None:
             raise Rejected(f"sale: line {i} {name} {str(line.get(name))[:30]} is out of range")
 
 
-def _has_nul(payload: Mapping[str, Any]) -> bool:
+def _has_nul(payload: Mapping[str, Any], text: str | None = None) -> bool:
     """Whether a NUL is in any text of the payload (JSON writes it as an escape: a quick look first)."""
-    return "\\u0000" in json.dumps(payload) and _nul_in(payload)
+    return "\\u0000" in (json.dumps(payload) if text is None else text) and _nul_in(payload)
 
 
 def _nul_in(value: Any) -> bool:

@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import (
@@ -91,12 +92,20 @@ class WireEvent:
     at: datetime
     payload: Mapping[str, Any]
 
-    def digest(self) -> str:
-        """A hash of what the event says (not of when it was sent)."""
-        body = json.dumps(
+    @cached_property
+    def canonical(self) -> str:
+        """What the event says as one JSON text (kind, version, key, payload; keys sorted)."""
+        return json.dumps(
             [self.kind, self.version, self.key, self.payload], sort_keys=True, separators=(",", ":")
         )
-        return hashlib.sha256(body.encode()).hexdigest()
+
+    @cached_property
+    def _digest(self) -> str:
+        return hashlib.sha256(self.canonical.encode()).hexdigest()
+
+    def digest(self) -> str:
+        """A hash of what the event says (not of when it was sent); worked out once."""
+        return self._digest
 
 
 @dataclass(frozen=True)
@@ -411,7 +420,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
 
     ``known``: the store's programme versions, to recompute what a member's sale earned.
     """
-    check_storable(event.kind, event.seq, event.key, event.at, event.payload)
+    check_storable(event.kind, event.seq, event.key, event.at, event.payload, event.canonical)
     check_event(event.kind, event.version, event.payload)
     p = event.payload
     rows = Rows([], [])
