@@ -1,7 +1,8 @@
 """Attack round on the sync work (issue 12): what a careless shop or a hostile store can break.
 
-Every test here is a strict xfail: it fails today and passes once the finding is fixed
-(then the mark goes). Each names what a shop loses.
+Each test was written as a strict xfail by the attack round of 2026-12-07 and failed until its
+finding was fixed (docs/sync.md, "What the server refuses" and "Pulling at the store"); each
+names what a shop lost.
 """
 
 from __future__ import annotations

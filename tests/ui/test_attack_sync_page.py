@@ -1,6 +1,6 @@
 """Attack round (issue 12) on the Sync page: what it shows after a pass that fails for a reason not the network.
 
-Strict xfails: they fail today and pass once fixed (then the mark goes).
+Written as strict xfails by the attack round of 2026-12-07; they failed until the page was fixed.
 """
 
 from __future__ import annotations
