@@ -103,6 +103,10 @@ MEMBERS = {
         "this store has given out every member number from {first_no} to {last_no}; type a member number",
         "本店的会员号（{first_no} 至 {last_no}）已全部发完，请手动输入会员号",
     ),
+    "card_numbers_used_up": Wording(
+        "this store has given out every card number from {first_no} to {last_no}",
+        "本店的会员卡号（{first_no} 至 {last_no}）已全部发完",
+    ),
     "duplicate_member": Wording(
         "member number {member_no} is already taken", "会员号 {member_no} 已被使用"
     ),
