@@ -27,6 +27,7 @@ from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, start_block, store_no
 from loyalty_desktop.services.programs import SYNC_SERVER, publish_program_in_force
 from loyalty_desktop.services.sync_wire import (
+    BatchTooLarge,
     QuarantinedEvent,
     QueuedEvent,
     ServerAnswerUnreadable,
@@ -41,6 +42,7 @@ from loyalty_desktop.services.sync_wire import (
 
 # The wire's types live in sync_wire.py; callers import them from here.
 __all__ = [
+    "BatchTooLarge",
     "QuarantinedEvent",
     "QueuedEvent",
     "ServerAnswerUnreadable",
@@ -278,7 +280,7 @@ def _send(
         if failed.is_set() or not still_on():
             return None
         try:
-            return server.push([e.wire() for e in batch])
+            return _push_halving(server, batch)
         except (ServerUnavailable, TokenRefused):
             failed.set()  # before this thread can take another batch
             raise
@@ -301,6 +303,22 @@ def _send(
             failed.set()  # the caller stopped early (an error marking): start nothing more
             for later in futures:
                 later.cancel()
+
+
+def _push_halving(server: SyncServer, batch: Sequence[QueuedEvent]) -> list[Mapping[str, Any]]:
+    """Push a batch; one the server finds too large (413) goes again as two halves, in order.
+
+    A batch of 100 long imported sales, or of programme files, can pass the server's size
+    limit; without this it would be refused on every retry and the queue would never move.
+    A single event too large for the server stays refused (BatchTooLarge), queued.
+    """
+    try:
+        return server.push([e.wire() for e in batch])
+    except BatchTooLarge:
+        if len(batch) == 1:
+            raise
+    half = len(batch) // 2
+    return _push_halving(server, batch[:half]) + _push_halving(server, batch[half:])
 
 
 def _checked(

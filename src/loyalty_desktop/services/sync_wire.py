@@ -72,6 +72,10 @@ class ServerAnswerUnreadable(ServerUnavailable):
     """
 
 
+class BatchTooLarge(ServerAnswerUnreadable):
+    """The server refused a batch for its size (413): the pump sends it again in halves."""
+
+
 class TokenRefused(Exception):
     """The server does not know this store's token (revoked, or mistyped): retrying cannot help."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from loyalty_desktop.domain.member_numbers import valid_store_no
 from loyalty_desktop.services.sync import (
+    BatchTooLarge,
     ServerAnswerUnreadable,
     ServerStore,
     ServerUnavailable,
@@ -95,6 +96,8 @@ class HttpSyncServer:
             exc.close()  # its answer holds the connection; the garbage collector would warn
             if exc.code in (401, 403):
                 raise TokenRefused(f"the server refused this store's token ({exc.code})") from exc
+            if exc.code == 413:
+                raise BatchTooLarge(f"the server refused the request's size ({exc.code})") from exc
             raise ServerAnswerUnreadable(f"the server answered {exc.code}: {exc.reason}") from exc
         except (OSError, ValueError) as exc:  # refused, reset, timed out, cut mid-answer
             raise ServerUnavailable(f"the server could not be reached: {exc}") from exc
