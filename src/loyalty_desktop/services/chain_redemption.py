@@ -213,15 +213,17 @@ def _unsent_points(queue: SyncQueue, member_id: str) -> int:
     return total
 
 
-def _offline_redeemed(queue: SyncQueue, member_id: str | None) -> int:
-    """Points this till redeemed offline and has not sent: for one member, or for all."""
-    total = 0
-    for kind, payload in queue.unsent(member_id or OFFLINE):
+def _offline_redeemed(queue: SyncQueue, member_id: str) -> tuple[int, int]:
+    """Points this till redeemed offline and has not sent: (for this member, for everyone)."""
+    mine = everyone = 0
+    for kind, payload in queue.unsent(OFFLINE):  # one read of the queue for both
         if kind != "sale" or payload.get(OFFLINE) is not True:
             continue
-        if member_id is None or payload.get("member_id") == member_id:
-            total += int(payload.get("points_redeemed") or 0)
-    return total
+        points = int(payload.get("points_redeemed") or 0)
+        everyone += points
+        if payload.get("member_id") == member_id:
+            mine += points
+    return mine, everyone
 
 
 def _offline_rules(shop: Shop, queue: SyncQueue, member_id: str, points: int) -> None:
@@ -240,7 +242,7 @@ def _offline_rules(shop: Shop, queue: SyncQueue, member_id: str, points: int) ->
             max_hours=limits.max_snapshot_age_hours,
             last_pull=last_pull or "—",
         )
-    used = _offline_redeemed(queue, member_id)
+    used, exposure = _offline_redeemed(queue, member_id)
     if used + points > limits.member_allowance:
         raise RedemptionNotAllowed(
             f"offline, a member may redeem {limits.member_allowance} points until the next sync "
@@ -252,7 +254,6 @@ def _offline_rules(shop: Shop, queue: SyncQueue, member_id: str, points: int) ->
             used=used,
             points=points,
         )
-    exposure = _offline_redeemed(queue, None)
     if exposure + points > limits.store_cap:
         raise RedemptionNotAllowed(
             f"offline, this store may redeem {limits.store_cap} points until the next sync "
