@@ -27,7 +27,7 @@ from loyalty_desktop.services.member_view import show_member
 from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server
 from tests.server.events import _wire, enrolled, sale
-from tests.server.test_store_pull import Till, _server_points
+from tests.server.test_store_pull import Till, _server_points, merged_both_ways
 from tests.server.test_store_pull import tills as two_tills
 
 tills = two_tills  # the two-till fixture, by the name the tests ask for
@@ -340,16 +340,7 @@ def test_a_pair_merged_both_ways_offline_leaves_one_member_usable_at_each_store(
     tills: tuple[Till, Till], server: Server
 ) -> None:
     a, b = tills
-    x = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card X"))
-    y = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("Card Y"))
-    for i, who in enumerate((x, y)):
-        checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest(f"A-{i}", who.member_no, "80.00"))
-    a.sync()
-    b.sync()
-    merge.merge_members(a.shop, LOCAL_ADMIN, y.member_no, x.member_no)  # A keeps Y
-    merge.merge_members(b.shop, LOCAL_ADMIN, x.member_no, y.member_no)  # B, offline, keeps X
-    a.sync()
-    b.sync()
+    x, y = merged_both_ways(a, b)
     a.sync()
     statuses = dict(b.sql(f"select id, status from members where id in ('{x.id}', '{y.id}')"))
     assert "active" in statuses.values(), statuses
