@@ -62,8 +62,8 @@ def device_sequences(conn: Connection) -> list[dict[str, Any]]:
                 "last_seq": int(r.last),
                 "missing": int(r.last) - int(r.first) + 1 - int(r.numbers),
                 "missing_ranges": gaps.get(device, []),
-                "reused": reused.get(device, (0, []))[0],
-                "reused_seqs": reused.get(device, (0, []))[1],
+                "reused": len(reused.get(device, [])),
+                "reused_seqs": reused.get(device, [])[:MAX_RANGES],
                 "last_received_at": r.received_at.isoformat(),
             }
         )
@@ -127,19 +127,15 @@ def _missing_ranges(conn: Connection) -> dict[Device, list[list[int]]]:
     return found
 
 
-def _reused(conn: Connection) -> dict[Device, tuple[int, list[int]]]:
-    """Per device: how many numbers two or more events carry, and the first few of them."""
+def _reused(conn: Connection) -> dict[Device, list[int]]:
+    """Per device: the numbers two or more events carry, in order."""
     rows = conn.execute(
         select(inbox.c.store_id, inbox.c.device_id, inbox.c.seq)
         .group_by(inbox.c.store_id, inbox.c.device_id, inbox.c.seq)
         .having(func.count() > 1)
         .order_by(inbox.c.store_id, inbox.c.device_id, inbox.c.seq)
     ).all()
-    found: dict[Device, tuple[int, list[int]]] = {}
+    found: dict[Device, list[int]] = {}
     for r in rows:
-        count, first = found.get((r.store_id, r.device_id), (0, []))
-        found[(r.store_id, r.device_id)] = (
-            count + 1,
-            first + [int(r.seq)][: MAX_RANGES - len(first)],
-        )
+        found.setdefault((r.store_id, r.device_id), []).append(int(r.seq))
     return found
