@@ -9,7 +9,14 @@ services (default) or the ``loyalty`` command, and prints rows/s, time, peak
 memory and the rejected rows by reason.
 
     .venv/bin/python benchmarks/import_online_retail.py [--limit N] [--cli] [--again] [--profile]
-        [--with-till] [--fixed-chunks N]
+        [--with-till] [--fixed-chunks N] [--against REV [--rounds K]]
+
+``--against REV`` measures an older version of the import in the same run: REV
+(a commit; ``beb5c2d`` is the core as it was when the import's speed target was
+filed) is checked out into a git worktree beside this checkout (removed after) and its own copy of this
+benchmark imports the same file with this virtualenv, alternating with this
+version ``--rounds`` times, so both see the same machine and the same load.
+It prints each run and the ratio of rows/s, this version's over REV's.
 """
 
 from __future__ import annotations
@@ -21,10 +28,12 @@ import importlib.util
 import io
 import json
 import multiprocessing
+import os
 import pstats
 import re
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -250,6 +259,79 @@ def import_with_cli(db: Path, sales_csv: Path, program: Path) -> dict[str, Any]:
     return {"report": json.loads(done.stdout), "seconds": seconds, "opened": None}
 
 
+IMPORTED = re.compile(r"imported ([\d,]+) rows in ([\d.]+) s")
+
+
+def run_against(rev: str, limit: int | None) -> float:
+    """Seconds REV's own benchmark takes to import the same file, run in a worktree of REV."""
+    root = Path(__file__).resolve().parents[1]
+    tree = _tree(rev)
+    if not tree.exists():
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(tree), rev],
+            check=True,
+        )
+    command = [sys.executable, str(tree / "benchmarks" / "import_online_retail.py")]
+    if limit:
+        command += ["--limit", str(limit)]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree / "src")},
+    )
+    found = IMPORTED.search(done.stdout)
+    if found is None:
+        raise SystemExit(f"{rev}'s benchmark printed no import time:\n{done.stdout}{done.stderr}")
+    return float(found.group(2))
+
+
+def _tree(rev: str) -> Path:
+    """Where REV is checked out: beside this checkout, so its benchmark finds ../shared/data."""
+    return Path(__file__).resolve().parents[2] / f"loyalty-bench-at-{rev}"
+
+
+def remove_worktree(rev: str) -> None:
+    """Remove the worktree of REV, files and git's record of it."""
+    root = Path(__file__).resolve().parents[1]
+    tree = _tree(rev)
+    if tree.exists():
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "remove", "--force", str(tree)], check=False
+        )
+
+
+def against(args: argparse.Namespace) -> None:
+    """This version and REV, alternately, on the same file; their times and rows/s ratio."""
+    with tempfile.TemporaryDirectory(prefix="loyalty-bench-") as tmp:
+        work = Path(tmp)
+        sales_csv = work / "sales.csv"
+        rows = convert(args.data, sales_csv, args.limit)
+        ours: list[float] = []
+        theirs: list[float] = []
+        try:
+            for round_no in range(args.rounds):
+                theirs.append(run_against(args.against, args.limit))
+                db = work / f"shop-{round_no}.db"
+                run = import_with_services(db, work / f"keys-{round_no}", sales_csv, False, False)
+                ours.append(run["seconds"])
+                run["opened"].engine.dispose()
+                print(
+                    f"round {round_no + 1}: {args.against} {theirs[-1]:.1f} s, "
+                    f"this version {ours[-1]:.1f} s"
+                )
+        finally:
+            remove_worktree(args.against)
+        mine, old = statistics.median(ours), statistics.median(theirs)
+        print(
+            f"median of {args.rounds}: {args.against} {old:.1f} s ({rows / old:,.0f} rows/s), "
+            f"this version {mine:.1f} s ({rows / mine:,.0f} rows/s): "
+            f"{old / mine:.2f}x {args.against}'s rows/s"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="only the first N data rows")
@@ -266,7 +348,12 @@ def main() -> None:
         "chunks bounded by time shrink with the load, and their number moves the CPU time)",
     )
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--against", metavar="REV", help="also run REV's import, alternately")
+    parser.add_argument("--rounds", type=int, default=1, help="with --against: runs of each")
     args = parser.parse_args()
+    if args.against:
+        against(args)
+        return
 
     with tempfile.TemporaryDirectory(prefix="loyalty-bench-") as tmp:
         work = Path(tmp)
