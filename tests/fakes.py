@@ -391,6 +391,9 @@ class FakePrograms:
     def text(self, program_id: int) -> str | None:
         return self.s.programs[program_id - 1] if 0 < program_id <= len(self.s.programs) else None
 
+    def versions(self) -> list[tuple[int, str]]:
+        return list(enumerate(self.s.programs, start=1))
+
     def add(self, text: str, at: datetime) -> int:
         self.s.programs.append(text)
         return len(self.s.programs)

@@ -18,8 +18,9 @@ import pytest
 
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.errors import InvalidRequest, PermissionDenied
-from loyalty_desktop.services import browsing, members, programs, sync
+from loyalty_desktop.services import browsing, checkout, members, programs, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor, Role
+from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.integration.conftest import PROGRAM
@@ -452,3 +453,32 @@ def test_a_batch_that_failed_beside_one_that_got_through_leaves_only_its_own_eve
     wire = Wire()
     assert sync.push_pending(store.shop, wire).pushed == sync.BATCH
     assert sync.status(store.shop).queue == 0
+
+
+def test_the_queue_sends_every_programme_version_ahead_of_the_sales_made_before_connecting(
+    store: Opened, clock: FixedClock
+) -> None:
+    member_no = members.enrol(store.shop, LOCAL_ADMIN, members.NewMember(name="Buyer")).member_no
+    checkout.checkout(store.shop, LOCAL_ADMIN, SaleRequest("S1", member_no, total="30.00"))
+    programs.load_program(store.shop, LOCAL_ADMIN, PROGRAM + "\n# v2\n", "v2")
+    clock.advance(minutes=1)
+    checkout.checkout(store.shop, LOCAL_ADMIN, SaleRequest("S2", member_no, total="40.00"))
+    sync.connect(store.shop, LOCAL_ADMIN, "https://hq.example", "s3cret-token", "store-1")
+    queue = store.shop.sync_queue
+    assert queue is not None
+
+    first = queue.pending(100)
+    two = queue.pending(2)
+    three = queue.pending(3)
+
+    kinds = [e.kind for e in first]
+    assert kinds[:2] == ["program.loaded", "program.loaded"]
+    assert [e.payload["program_version"] for e in first[:2]] == [1, 2]
+    assert "program.loaded" not in kinds[2:]  # each event once
+    rest = [e.seq for e in first[2:]]
+    assert rest == sorted(rest)
+    assert len(first) == queue.queued()
+    assert [e.id for e in two] == [e.id for e in first[:2]]
+    assert [e.id for e in three] == [e.id for e in first[:3]]
+    queue.mark_sent([e.id for e in two], clock.now())
+    assert [e.id for e in queue.pending(100)] == [e.id for e in first[2:]]

@@ -344,3 +344,31 @@ def test_a_version_sent_again_with_another_text_keeps_both_and_each_sale_is_chec
     ]
     assert server.sql("select count(*) from programs") == [(2,)]
     assert server.sql("select count(*) filter (where earn_checked) from sales") == [(2,)]
+
+
+def test_sales_made_before_the_first_connect_are_checked_under_every_version_they_were_made_under(
+    server: Server, till: Opened, clock: FixedClock
+) -> None:
+    # Not connected yet: a sale under version 1, then version 2 loaded and two more sales,
+    # one of them raised by hand. `sync connect` queues both versions after these sales.
+    member_no = _enrol(till, "李雷")
+    before = _sell(till, "S1", member_no)
+    programs.load_program(till.shop, LOCAL_ADMIN, RICHER, "richer.toml")
+    clock.advance(minutes=5)
+    after = _sell(till, "S2", member_no)
+    _sell(till, "S3", member_no)
+    _tamper(till, "S3", before - after)
+    sync.connect_to(till.shop, LOCAL_ADMIN, server.url, server.token)
+
+    report = _push(server, till)
+
+    assert server.sql("select version from programs order by version") == [(1,), (2,)]
+    assert server.sql("select count(*), count(*) filter (where earn_checked) from sales") == [
+        (2, 2)
+    ]
+    assert report.rejected == 1
+    assert server.sql("select reason from inbox where status = 'rejected'") == [
+        (f"sale: earned {before} points; the programme version 2 gives {after}",)
+    ]
+    assert _check(server)["earn_unchecked"] == 0
+    assert sync.status(till.shop).queue == 0

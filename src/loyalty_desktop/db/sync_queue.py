@@ -10,7 +10,10 @@ from typing import Any
 from sqlalchemy import Engine, func, select, update
 
 from loyalty_desktop.db.tables import outbox
+from loyalty_desktop.services.events import EventKind
 from loyalty_desktop.services.sync import QueuedEvent
+
+_PROGRAM = EventKind.PROGRAM_LOADED.value
 
 
 class SqlSyncQueue:
@@ -20,15 +23,21 @@ class SqlSyncQueue:
         self.engine = engine
 
     def pending(self, limit: int) -> list[QueuedEvent]:
-        """The oldest unsent events."""
-        q = (
-            select(outbox)
-            .where(outbox.c.sent_at.is_(None))
-            .order_by(outbox.c.device_id, outbox.c.seq)
-            .limit(limit)
-        )
+        """The oldest unsent events, any unsent programme file first.
+
+        The server recomputes a sale's points from the programme version it names, so a
+        programme queued after sales made under it (``sync connect`` queues every
+        version) goes ahead of them; the server takes events in any order.
+        """
+        unsent = outbox.c.sent_at.is_(None)
+        by_seq = (outbox.c.device_id, outbox.c.seq)
+        programmes = select(outbox).where(unsent, outbox.c.kind == _PROGRAM).order_by(*by_seq)
+        oldest = select(outbox).where(unsent).order_by(*by_seq)
         with self.engine.connect() as conn:
-            rows = conn.execute(q).mappings().all()
+            rows = list(conn.execute(programmes.limit(limit)).mappings())
+            ahead = {r["id"] for r in rows}
+            rest = conn.execute(oldest.limit(limit)).mappings()
+            rows += [r for r in rest if r["id"] not in ahead][: limit - len(rows)]
         return [
             QueuedEvent(
                 str(r["id"]),

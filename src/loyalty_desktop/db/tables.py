@@ -260,6 +260,14 @@ outbox = Table(
         sqlite_where=text("sent_at IS NULL"),
         postgresql_where=text("sent_at IS NULL"),
     ),
+    # The unsent programme files, which the pump sends ahead of the rest (db/sync_queue.py).
+    Index(
+        "ix_outbox_unsent_programs",
+        "device_id",
+        "seq",
+        sqlite_where=text("sent_at IS NULL AND kind = 'program.loaded'"),
+        postgresql_where=text("sent_at IS NULL AND kind = 'program.loaded'"),
+    ),
 )
 
 audit = Table(

@@ -348,6 +348,10 @@ class ProgramRepository(Protocol):
         """The text of a programme version."""
         ...
 
+    def versions(self) -> list[tuple[int, str]]:
+        """Every programme version and its text, oldest first."""
+        ...
+
     def add(self, text: str, at: datetime) -> int:
         """Store a new programme version; returns its id."""
         ...

@@ -56,7 +56,7 @@ def program_version(uow: UnitOfWork, program_id: int) -> Program:
 def program_digest(uow: UnitOfWork, program_id: int) -> str | None:
     """The SHA-256 (hex) of the text of a programme version, as its ``program.loaded`` sent it.
 
-    The built-in defaults are sent written out (``publish_program_in_force``). None if the
+    The built-in defaults are sent written out (``publish_programs``). None if the
     version is missing.
     """
     if program_id == DEFAULT_PROGRAM_ID:
@@ -117,16 +117,20 @@ def show_program(shop: Shop, actor: Actor) -> ProgramVersion:
     return ProgramVersion(program_id, program)
 
 
-def publish_program_in_force(uow: UnitOfWork, shop: Shop) -> None:
-    """Queue the programme in force for the server (``sync connect``), in the caller's transaction.
+def publish_programs(uow: UnitOfWork, shop: Shop) -> None:
+    """Queue every programme version for the server (``sync connect``), in the caller's transaction.
 
-    A programme loaded while not connected (or before tills sent programmes) goes now, so
-    the server can check the sales made under it from here on; one loaded while connected
-    goes with ``load_program``.
+    Programmes loaded while not connected (or before tills sent programmes) go now, oldest
+    version to newest, so the server can check the points of every sale still queued,
+    whichever version it was made under (the pump sends programme events ahead of the
+    queue, ``db/sync_queue.py``); one loaded while connected goes with ``load_program``.
+    A version the server has already is kept once. The built-in defaults go only while no
+    file was ever loaded: sales made under them before the first file stay unchecked.
     """
-    current = uow.programs.current()
-    program_id, text = current or (DEFAULT_PROGRAM_ID, _defaults_text())
-    publish(uow, shop.device_id, program_loaded_event(program_id, text, shop.clock.now()))
+    now = shop.clock.now()
+    versions = uow.programs.versions() or [(DEFAULT_PROGRAM_ID, _defaults_text())]
+    for program_id, text in versions:
+        publish(uow, shop.device_id, program_loaded_event(program_id, text, now))
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, start_block, store_no
-from loyalty_desktop.services.programs import SYNC_SERVER, publish_program_in_force
+from loyalty_desktop.services.programs import SYNC_SERVER, publish_programs
 from loyalty_desktop.services.sync_wire import (
     BatchTooLarge,
     QuarantinedEvent,
@@ -101,7 +101,7 @@ def connect(
         uow.settings.set(STORE_NO, "" if number is None else str(number))
         start_block(uow)
         uow.settings.set(PROBLEM, "")
-        publish_program_in_force(uow, shop)  # the server checks sales' points against it
+        publish_programs(uow, shop)  # the server checks sales' points against them
         if was != server:  # another server's log: its positions mean nothing there
             uow.settings.set(PULL_CURSOR, "")
         write_audit(

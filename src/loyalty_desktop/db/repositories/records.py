@@ -61,6 +61,10 @@ class SqlPrograms:
             select(programs.c.source).where(programs.c.id == program_id)
         ).scalar()
 
+    def versions(self) -> list[tuple[int, str]]:
+        q = select(programs.c.id, programs.c.source).order_by(programs.c.id)
+        return [(int(i), text) for i, text in self.conn.execute(q)]
+
     def add(self, text: str, at: datetime) -> int:
         result = self.conn.execute(
             insert(programs).values(loaded_at=at, source=text).returning(programs.c.id)
