@@ -141,6 +141,26 @@ def test_an_erasure_after_a_profile_change_leaves_the_profile_nowhere(
     assert _profile(b, member.id) == ("(erased)", None, None, None, 0, "erased")
 
 
+def test_a_profile_changed_and_erased_before_the_till_synced_never_reaches_the_server(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    member = _shared_member(a, b)
+    edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(phone=NEW_PHONE))
+    privacy.erase_member(a.shop, LOCAL_ADMIN, member.member_no)
+    # the queued change keeps its place in the queue, without the profile
+    assert a.sql(f"select count(*) from outbox where payload like '%{NEW_PHONE}%'") == [(0,)]
+    report = a.sync()
+    b.sync()
+
+    assert report.rejected == 0
+    assert server.sql(
+        "select version, status from inbox where kind = 'member.profile_changed'"
+    ) == [(1, "applied")]
+    assert server.sql("select count(*) from member_profiles") == [(0,)]
+    assert _profile(b, member.id) == ("(erased)", None, None, None, 0, "erased")
+
+
 def test_a_profile_change_made_offline_after_an_erasure_elsewhere_is_refused_and_brings_nothing_back(
     tills: tuple[Till, Till], server: Server
 ) -> None:
