@@ -332,3 +332,22 @@ def test_a_profile_change_that_reaches_the_server_before_the_enrolment_is_kept_f
     assert server.post("/v1/events", {"events": [enrolled(member, 1)]})[0] == 200
     b.sync()
     assert _profile(b, member)[:4] == ("王芳", NEW_PHONE, None, "1990-05-31")
+
+
+def test_a_profile_change_sent_again_with_another_profile_is_quarantined_without_the_profile(
+    server: Server,
+) -> None:
+    member = str(uuid.uuid4())
+    first = _changed(member, 2, GOOD)
+    assert server.post("/v1/events", {"events": [enrolled(member, 1), first]})[0] == 200
+    again = {**first, "id": str(uuid.uuid4())}
+    again["payload"] = {**first["payload"], "profile": {**GOOD, "phone": OLD_PHONE}}
+    code, body = server.post("/v1/events", {"events": [again]})
+
+    assert (code, body["results"][0]["status"]) == (200, "conflict")
+    (kept,) = server.sql("select payload from quarantine")[0]
+    assert json.loads(kept)["payload"]["profile"] == "(withheld: personal data)"
+    assert OLD_PHONE not in kept
+    assert server.sql(f"select phone from member_profiles where member_id = '{member}'") == [
+        (NEW_PHONE,)
+    ]
