@@ -9,21 +9,15 @@ profile the server applied last: an erased member's change says ``"profile": nul
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.tables import changes, member_profiles
 
 MAX_PULL = 1000
-_PROFILE = (
-    member_profiles.c.name,
-    member_profiles.c.phone,
-    member_profiles.c.email,
-    member_profiles.c.birthday,
-    member_profiles.c.consent,
-    member_profiles.c.consent_at,
-)
 
 
 def changes_after(
@@ -31,29 +25,40 @@ def changes_after(
 ) -> tuple[list[dict[str, Any]], int]:
     """The changes after position ``after`` (oldest first) and the cursor to ask with next."""
     rows = conn.execute(
-        select(changes.c.pos, changes.c.kind, changes.c.store_id, changes.c.body, *_PROFILE)
-        .outerjoin(member_profiles, member_profiles.c.member_id == changes.c.member_id)
+        select(
+            changes.c.pos, changes.c.kind, changes.c.store_id, changes.c.member_id, changes.c.body
+        )
         .where(changes.c.pos > after)
         .order_by(changes.c.pos)
         .limit(min(limit, MAX_PULL))
     ).all()
+    bodies = [json.loads(r.body) for r in rows]
+    # Only a page with profile changes reads profiles, by primary key: a join let the planner
+    # hash the whole table of profiles for every page.
+    wanted = {r.member_id for r, body in zip(rows, bodies, strict=True) if body.get("profile")}
+    profiles = _profiles(conn, wanted) if wanted else {}
     out = []
-    for r in rows:
-        body = json.loads(r.body)
+    for r, body in zip(rows, bodies, strict=True):
         if body.get("profile") is True:
-            body["profile"] = _profile(r)
+            body["profile"] = profiles.get(r.member_id)
         out.append({"pos": r.pos, "kind": r.kind, "store_id": str(r.store_id), **body})
     return out, rows[-1].pos if rows else after
 
 
-def _profile(r: Any) -> dict[str, Any] | None:
-    if r.name is None:  # erased since (or never kept): nothing personal to hand out
-        return None
+def _profiles(conn: Connection, member_ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The profiles the server keeps now for these members (an erased one's is gone)."""
+    found = conn.execute(
+        select(member_profiles).where(any_of(member_profiles.c.member_id, "ids")),
+        {"ids": sorted(member_ids)},
+    ).all()
     return {
-        "name": r.name,
-        "phone": r.phone,
-        "email": r.email,
-        "birthday": r.birthday,
-        "consent": r.consent,
-        "consent_at": r.consent_at,
+        r.member_id: {
+            "name": r.name,
+            "phone": r.phone,
+            "email": r.email,
+            "birthday": r.birthday,
+            "consent": r.consent,
+            "consent_at": r.consent_at,
+        }
+        for r in found
     }
