@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, or_, select, update
 
 from loyalty_desktop.db.tables import outbox
 from loyalty_desktop.services.events import EventKind
@@ -88,8 +88,10 @@ class SqlSyncQueue:
         wanted = set(member_ids)
         if not wanted:
             return 0
+        # The payload is written with sorted keys and ", "/": " separators (SqlOutbox).
+        named = or_(*(outbox.c.payload.like(f'%"member_id": "{m}"%') for m in sorted(wanted)))
         q = select(outbox.c.id, outbox.c.payload).where(
-            outbox.c.kind == PROFILE_CHANGED, outbox.c.payload.like('%"profile"%')
+            outbox.c.kind == PROFILE_CHANGED, outbox.c.payload.like('%"profile": {%'), named
         )
         changed = 0
         with self.engine.begin() as conn:

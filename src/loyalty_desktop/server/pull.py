@@ -33,8 +33,8 @@ def changes_after(
         .limit(min(limit, MAX_PULL))
     ).all()
     bodies = [json.loads(r.body) for r in rows]
-    # Only a page with profile changes reads profiles, by primary key: a join let the planner
-    # hash the whole table of profiles for every page.
+    # Only a page with profile changes reads profiles, by primary key (a join would leave the
+    # planner free to read the whole profiles table for every page of sales).
     wanted = {r.member_id for r, body in zip(rows, bodies, strict=True) if body.get("profile")}
     profiles = _profiles(conn, wanted) if wanted else {}
     out = []

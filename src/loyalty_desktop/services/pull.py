@@ -105,6 +105,7 @@ class PullReport:
     clashes: int = 0
     rewind: int | None = None  # the earliest change to read again (a member's record came late)
     skipped: int = 0  # changes this till could not read or apply (kept aside, passed over)
+    erased: tuple[str, ...] = ()  # members this pull erased here (their outbox profiles go too)
 
 
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
@@ -136,8 +137,8 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
             # a change of the page cannot be applied: the page again, each change in a
             # savepoint of its own (about a quarter slower, so only when one fails)
             report = _commit_page(shop, page.changes, own_store, upto, True)
-        # an erasure pulled: the member's profile leaves this till's outbox too
-        forget_outbox_profiles(shop, _erased_in(page.changes))
+        # a member erased here by the pull: their profile leaves this till's outbox too
+        forget_outbox_profiles(shop, report.erased)
         total = PullReport(
             total.changes + report.changes,
             total.movements + report.movements,
@@ -145,14 +146,6 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
             total.clashes + report.clashes,
             skipped=total.skipped + report.skipped,
         )
-
-
-def _erased_in(changes: Sequence[Change | Unreadable]) -> list[str]:
-    return [
-        c.member_id
-        for c in changes
-        if isinstance(c, MemberChange) and c.status == MemberStatus.ERASED.value
-    ]
 
 
 def _commit_page(
@@ -217,6 +210,7 @@ def apply_page(
             total.clashes + done.clashes,
             rewind,
             total.skipped,
+            total.erased + done.erased,
         )
     uow.settings.set(WAITING, json.dumps(waiting))
     _link_merged(uow)
@@ -258,13 +252,15 @@ def _apply_change(
         member, created = added, 1
         if member.id in waiting:
             rewind = waiting.pop(member.id)
+    was_erased = member.status is MemberStatus.ERASED
     member = _follow_status(uow, member, change, now)
+    erased_here = (member.id,) if member.status is MemberStatus.ERASED and not was_erased else ()
     followed = _follow_profile(uow, member, change)
     profiled, member = followed is not member, followed
     moved = _apply_movements(uow, member, movements, now)
     # an own change counts only when it brought back something this till had lost
     done = not own or bool(moved or created or profiled)
-    return PullReport(int(done), moved, created, 0, rewind)
+    return PullReport(int(done), moved, created, 0, rewind, erased=erased_here)
 
 
 def _follow_profile(uow: UnitOfWork, member: Member, change: MemberChange) -> Member:
