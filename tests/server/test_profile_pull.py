@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -45,6 +46,12 @@ def _profile(till: Till, member_id: str) -> tuple[Any, ...]:
             f"where id = '{member_id}'"
         )[0]
     )
+
+
+def _file_bytes(till: Till) -> bytes:
+    db = Path(str(till.opened.engine.url.database))
+    parts = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+    return b"".join(p.read_bytes() for p in parts if p.exists())
 
 
 def _profile_events(till: Till) -> list[dict[str, Any]]:
@@ -133,6 +140,8 @@ def test_an_erasure_after_a_profile_change_leaves_the_profile_nowhere(
     # the profile left both tills' outboxes too (A sent it; B never had it)
     for till in (a, b):
         assert till.sql(f"select count(*) from outbox where payload like '%{NEW_PHONE}%'") == [(0,)]
+    # nor is it left in B's file, its log or free pages (B had it from the pull)
+    assert NEW_PHONE.encode() not in _file_bytes(b)
     # pulling the whole log again brings nothing personal back
     with b.shop.uow() as uow:
         uow.settings.set(sync.PULL_CURSOR, "0")

@@ -137,8 +137,12 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
             # a change of the page cannot be applied: the page again, each change in a
             # savepoint of its own (about a quarter slower, so only when one fails)
             report = _commit_page(shop, page.changes, own_store, upto, True)
-        # a member erased here by the pull: their profile leaves this till's outbox too
-        forget_outbox_profiles(shop, report.erased)
+        if report.erased:
+            # Erased here by the pull: their profile leaves this till's outbox too, and no
+            # old copy stays in the file or its log (as after an erasure made here). Another
+            # program reading the file can hold the log: the next erasure's purge takes it.
+            forget_outbox_profiles(shop, report.erased)
+            shop.housekeeping.purge_old_versions()
         total = PullReport(
             total.changes + report.changes,
             total.movements + report.movements,
