@@ -17,6 +17,7 @@ from loyalty_desktop.services import (
     programs,
 )
 from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.member_profile import ProfileEdit, edit_profile
 from tests.conftest import FixedClock
 
 PROGRAM = """
@@ -88,4 +89,31 @@ def test_an_erased_member_leaves_nothing_in_the_file_the_log_or_free_pages(
         opened.engine.dispose()
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert _traces(_files(db)) == []
+
+
+def test_a_profile_edited_before_the_erasure_leaves_nothing_either_not_even_in_the_outbox(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """The edit's event carries the profile to the server; the erasure takes it out here too."""
+    db = tmp_path / "shop.db"
+    opened = open_database(db, clock=clock)
+    shop = opened.shop
+    try:
+        person = members.enrol(shop, LOCAL_ADMIN, members.NewMember("Someone"))
+        for i in range(40):
+            members.enrol(shop, LOCAL_ADMIN, members.NewMember(f"邻居 {i}", f"1380000{i:04d}"))
+        edit_profile(
+            shop,
+            LOCAL_ADMIN,
+            person.member_no,
+            ProfileEdit(name=NAME, phone=PHONE, email=EMAIL, birthday="1990-07-14"),
+        )
+        assert _traces(_files(db)), "the test must see the data before it is erased"
+
+        privacy.erase_member(shop, LOCAL_ADMIN, person.member_no)
+
+        assert _traces(_files(db)) == []
+    finally:
+        opened.engine.dispose()
     assert _traces(_files(db)) == []

@@ -7,13 +7,14 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, or_, select, update
 
 from loyalty_desktop.db.tables import outbox
 from loyalty_desktop.services.events import EventKind
 from loyalty_desktop.services.sync import QueuedEvent
 
 _PROGRAM = EventKind.PROGRAM_LOADED.value
+PROFILE_CHANGED = EventKind.PROFILE_CHANGED.value
 
 
 class SqlSyncQueue:
@@ -83,3 +84,32 @@ class SqlSyncQueue:
             if isinstance(body, dict):
                 found.append((kind, body))
         return found
+
+    def forget_profiles(self, member_ids: Sequence[str]) -> int:
+        """Take the erased members' profiles out of their ``member.profile_changed`` events.
+
+        Sent or not: the outbox keeps sent events, and the profile is personal data. What is
+        left is a version 1 event (field names and consent only), so one still queued is
+        sent as that and the server keeps no profile from it. How many events were changed.
+        """
+        wanted = set(member_ids)
+        if not wanted:
+            return 0
+        # The payload is written with sorted keys and ", "/": " separators (SqlOutbox).
+        named = or_(*(outbox.c.payload.like(f'%"member_id": "{m}"%') for m in sorted(wanted)))
+        q = select(outbox.c.id, outbox.c.payload).where(
+            outbox.c.kind == PROFILE_CHANGED, outbox.c.payload.like('%"profile": {%'), named
+        )
+        changed = 0
+        with self.engine.begin() as conn:
+            for event_id, payload in conn.execute(q).all():
+                body = json.loads(payload)
+                if body.get("member_id") not in wanted:
+                    continue
+                body.pop("profile", None)
+                text = json.dumps(body, ensure_ascii=False, sort_keys=True)
+                conn.execute(
+                    update(outbox).where(outbox.c.id == event_id).values(payload=text, version=1)
+                )
+                changed += 1
+        return changed

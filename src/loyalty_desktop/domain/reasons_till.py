@@ -391,6 +391,10 @@ POINTS = {
         "the change cannot be read at this till ({problem})",
         "本机无法读取这条更改（{problem}）",
     ),
+    "profile_unreadable": Wording(
+        "a member's profile from another store is not written as a till writes it",
+        "其他门店发来的会员资料格式不对，未采用",
+    ),
     "pulled_change_conflict": Wording(
         "the change uses an id this till already has for another record",
         "这条更改使用的编号在本机已属于另一条记录",

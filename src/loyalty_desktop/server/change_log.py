@@ -1,7 +1,8 @@
 """The pull log: what a push (or the server's expiry) changed, one row per member, numbered in commit order.
 
 A member's row carries the member's record as the server keeps it (number, status,
-consent, created_at; no personal data: the server has none), the balance as of the
+consent, created_at; never personal data: a profile change only says ``"profile": true``
+and the pull reads the profile from its erasable record), the balance as of the
 commit, and the ledger rows this transaction applied for that member (``movements``), so
 another store can add the same facts to its own ledger instead of overwriting a balance.
 Each movement names the lots it opened with the expiry **the server** keeps (its clock,
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -89,12 +90,15 @@ def log_changes(
     touched: Mapping[uuid.UUID, str],
     used: Sequence[Mapping[str, Any]] = (),
     moved: Mapping[uuid.UUID, Sequence[Row]] | None = None,
+    profiled: Collection[uuid.UUID] = (),
 ) -> None:
     """Append what changed to the pull log, numbered under the clock row's lock (held to commit).
 
     ``used``: coupons used (coupons.record_redemptions), one ``coupon`` change each after
     the members', so other stores can learn that a coupon is spent. ``moved``: the ledger
     rows applied for each member (``logged_movements``), carried in the member's change.
+    ``profiled``: members whose profile changed; their change says ``"profile": true`` and
+    the pull reads the profile itself from ``member_profiles`` (never kept in the log).
     """
     ids = sorted(touched)
     count = len(ids) + len(used)
@@ -119,6 +123,8 @@ def log_changes(
             "number_held_by": str(m.number_held_by) if m.number_held_by else None,
             "movements": list((moved or {}).get(member_id, [])),
         }
+        if member_id in profiled:
+            body["profile"] = True
         rows.append(
             {
                 "pos": pos,

@@ -56,6 +56,13 @@ from loyalty_desktop.server.limits import (
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.numbers import claim_numbers
 from loyalty_desktop.server.parking import settle
+from loyalty_desktop.server.profiles import KIND as PROFILE_KIND
+from loyalty_desktop.server.profiles import (
+    forget_profiles,
+    profile_row,
+    withheld,
+    write_profiles,
+)
 from loyalty_desktop.server.programs import (
     KIND as PROGRAM_KIND,
 )
@@ -125,6 +132,7 @@ def push_batch(
     """Apply a batch (at most MAX_BATCH events) inside the caller's transaction."""
     results: list[EventResult] = []
     touched: dict[uuid.UUID, str] = {}
+    profiled: set[uuid.UUID] = set()  # members whose profile changed: their log rows say so
     used: list[dict[str, Any]] = []  # coupons' uses, for the pull log
     applied: list[dict[str, Any]] = []  # ledger rows written, for the pull log
     now = datetime.now(UTC)
@@ -144,6 +152,7 @@ def push_batch(
     if whole is not None:
         results, written = whole
         touched, used, applied = written.touched(), written.coupon_log, written.ledger
+        profiled = {r["member_id"] for r in written.profiles}
     else:
         # read again: the whole-batch try may have counted programmes it then rolled back
         known = StorePrograms.read(conn, store_id, versions)
@@ -156,11 +165,12 @@ def push_batch(
                 continue
             used += rows.coupon_log
             applied += rows.ledger
+            profiled |= {r["member_id"] for r in rows.profiles}
             for member_id, kind in rows.touched().items():
                 if touched.get(member_id) != "member":  # an enrolment outranks a balance change
                     touched[member_id] = kind
     if touched or used:
-        log_changes(conn, store_id, touched, used, logged_movements(applied, now))
+        log_changes(conn, store_id, touched, used, logged_movements(applied, now), profiled)
     return results
 
 
@@ -273,6 +283,7 @@ def _whole_batch(
         rows.programs += found.programs
         rows.erased += found.erased
         rows.holds += found.holds
+        rows.profiles += found.profiles
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -370,7 +381,11 @@ def _again(
             event_id=event.id,
             key=storable_text(event.key),
             payload=json.dumps(
-                {"kind": event.kind, "version": event.version, "payload": event.payload}
+                {
+                    "kind": event.kind,
+                    "version": event.version,
+                    "payload": withheld(event.kind, event.payload),
+                }
             ),
             received_at=now,
         )
@@ -405,6 +420,7 @@ class Rows:
     holds: list[tuple[uuid.UUID, uuid.UUID, str]] = field(
         default_factory=list
     )  # store, hold, sale key
+    profiles: list[dict[str, Any]] = field(default_factory=list)  # profiles.py
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (a record change outranks a balance)."""
@@ -412,6 +428,7 @@ class Rows:
         found.update({r["id"]: "member" for r in self.members})
         found.update(dict.fromkeys(self.erased, "member"))
         found.update({r["member_id"]: "member" for r in self.merges})
+        found.update({r["member_id"]: "member" for r in self.profiles})
         return found
 
 
@@ -473,6 +490,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
         rows.holds.append((store_id, as_uuid(p["hold_id"], "hold id"), event.key))
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
+    if event.kind == PROFILE_KIND:
+        rows.profiles.append(profile_row(store_id, event.key, p))
     if event.kind == "member.erased":
         rows.erased.append(as_uuid(p["member_id"], "erased member"))
     if event.kind == "merge":
@@ -524,8 +543,12 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
     # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an
     # erasure must reach every till that holds the member's personal data).
+    # Profiles before erasures: an erasure in the same batch deletes what they kept.
+    if rows.profiles:
+        write_profiles(conn, rows.profiles, now)
     if rows.erased:
         conn.execute(update(members).where(members.c.id.in_(rows.erased)).values(status="erased"))
+        forget_profiles(conn, rows.erased)
     merged = [r["member_id"] for r in rows.merges]
     if merged:
         conn.execute(

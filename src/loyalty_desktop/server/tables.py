@@ -83,6 +83,24 @@ members = Table(
     Column("card_no", BigInteger),
 )
 
+# A member's personal data as the last profile change the server applied left it: the one
+# record of it the server keeps, apart from ``members`` so an erasure deletes it whole (and
+# ``changes`` never holds it: the pull reads it from here, docs/sync.md "Profiles").
+member_profiles = Table(
+    "member_profiles",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("phone", String(20)),
+    Column("email", String(254)),
+    Column("birthday", String(10)),  # YYYY-MM-DD, as the till wrote it
+    Column("consent", Boolean, nullable=False),
+    Column("consent_at", String(40)),  # the till's ISO moment, as sent
+    Column("store_id", Uuid, nullable=False),  # the store whose change it is
+    Column("event_key", String(200), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 balances = Table(
     "balances",
     metadata,

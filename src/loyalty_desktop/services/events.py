@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -52,7 +52,7 @@ class EventKind(StrEnum):
     PROGRAM_LOADED = "program.loaded"
 
 
-_STR, _INT, _LIST, _BOOL = (str,), (int,), (list,), (bool,)
+_STR, _INT, _LIST, _BOOL, _OBJECT = (str,), (int,), (list,), (bool,), (dict,)
 _OPT_STR = (str, type(None))
 
 
@@ -63,6 +63,8 @@ class EventType:
     kind: EventKind
     version: int
     fields: Mapping[str, tuple[type, ...]]
+    # fields a later version added: an older till's event of an earlier version has none
+    added: Mapping[str, int] = field(default_factory=dict)
 
 
 _MOVEMENTS = {"movements": _LIST}
@@ -117,8 +119,17 @@ EVENT_TYPES: dict[EventKind, EventType] = {
         EventType(EventKind.CARD_REISSUED, 1, {"member_id": _STR, "card_no": _INT, "serial": _INT}),
         EventType(
             EventKind.PROFILE_CHANGED,
-            1,
-            {"member_id": _STR, "fields": _LIST, "consent": _BOOL, "consent_at": _OPT_STR},
+            2,
+            {
+                "member_id": _STR,
+                "fields": _LIST,
+                "consent": _BOOL,
+                "consent_at": _OPT_STR,
+                # version 2: the profile as it now is (name, phone, email, birthday), so
+                # other stores receive it; version 1 sent field names only
+                "profile": _OBJECT,
+            },
+            added={"profile": 2},
         ),
         EventType(
             EventKind.COUPON_REDEEMED,
@@ -145,7 +156,8 @@ EVENT_TYPES: dict[EventKind, EventType] = {
     )
 }
 
-# Fields no event may carry: personal data stays in the members table.
+# Fields no event may carry at its top level: the one place personal data travels is
+# member.profile_changed's ``profile`` object (erasable on the server and in the outbox).
 PERSONAL_FIELDS = frozenset({"name", "phone", "email", "birthday"})
 
 
@@ -160,7 +172,8 @@ def problems(kind: str, version: int, payload: Mapping[str, object]) -> list[str
     found = []
     for name, types in known.fields.items():
         if name not in payload:
-            found.append(f"{kind}: missing {name}")
+            if version >= known.added.get(name, 1):
+                found.append(f"{kind}: missing {name}")
         elif not isinstance(payload[name], types) or (
             isinstance(payload[name], bool) and bool not in types
         ):
@@ -389,10 +402,12 @@ def card_reissued_event(device_id: str, member: Member, at: datetime) -> Event:
 
 
 def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -> Event:
-    """A member's profile edited: which fields changed and the consent now, never the values.
+    """A member's profile edited: which fields changed, and the whole profile and consent now.
 
-    The values are personal data: the server reads them from the members table.
-    Each edit is its own fact, so its key is the edit's own id.
+    The whole profile, not only what changed, so the change the server applies last is
+    the profile every store ends with. The values are personal data: the server keeps
+    them in a record of their own that erasure deletes, and an erasure here scrubs them
+    from the outbox (``privacy.forget_outbox_profiles``). Each edit is its own fact, keyed by its own id.
     """
     return _event(
         EventKind.PROFILE_CHANGED,
@@ -403,6 +418,12 @@ def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -
             "fields": list(fields),
             "consent": member.consent,
             "consent_at": member.consent_at.isoformat() if member.consent_at else None,
+            "profile": {
+                "name": member.name,
+                "phone": member.phone,
+                "email": member.email,
+                "birthday": member.birthday.isoformat() if member.birthday else None,
+            },
         },
     )
 

@@ -147,6 +147,16 @@ def erase_here(uow: UnitOfWork, people: Sequence[Member]) -> None:
         uow.members.save(erased(person))
 
 
+def forget_outbox_profiles(shop: Shop, member_ids: Sequence[str]) -> None:
+    """Take erased members' profiles out of this till's outbox (its own short transaction).
+
+    A ``member.profile_changed`` event carries the profile to the server, and the outbox
+    keeps sent events; run after the erasure commits, and again by an erasure repeated.
+    """
+    if shop.sync_queue is not None and member_ids:
+        shop.sync_queue.forget_profiles(member_ids)
+
+
 def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
     """Remove a member's personal data (and that of duplicates merged into them); ledger totals stay.
 
@@ -189,6 +199,7 @@ def erase_member(shop: Shop, actor: Actor, ref: str) -> Erased:
                 at,
             )
             uow.commit()
+    forget_outbox_profiles(shop, [p.id for p in people])
     # The old rows must not survive in the file's free space or its log either.
     if not shop.housekeeping.purge_old_versions():
         raise StorageBusy(

@@ -15,7 +15,12 @@ already on the server, and would only echo back.
 - A member this till does not know is created with the number, status and consent the
   server keeps, the card number it was enrolled with (so its card finds it here; one a
   member here holds is refused as shared and the member gets one of this till's) and no
-  personal data; the till shows the member number where a name would be.
+  personal data until a store changes the profile; the till shows the member number
+  where a name would be.
+- A profile changed at a store (name, phone, e-mail, birthday, consent) is written over the
+  member's here, as the server keeps it now: the change the server applied last, so every
+  store ends with the same profile. A phone another member here has too is kept all the
+  same (two members may share a phone, as an edit here allows). An erased member's is not.
 - A member number already used here by another member is a clash: nothing is
   overwritten, the change is passed over and the clash is kept (``sync status`` counts
   it, ``loyalty check`` lists it). Chain-unique numbers keep this from happening.
@@ -53,7 +58,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_numbers import next_card_no, note_shared_card
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import PULLED, Account, post
-from loyalty_desktop.services.privacy import erase_here
+from loyalty_desktop.services.privacy import erase_here, forget_outbox_profiles
 from loyalty_desktop.services.pulled import (
     Change,
     CouponChange,
@@ -100,6 +105,7 @@ class PullReport:
     clashes: int = 0
     rewind: int | None = None  # the earliest change to read again (a member's record came late)
     skipped: int = 0  # changes this till could not read or apply (kept aside, passed over)
+    erased: tuple[str, ...] = ()  # members this pull erased here (their outbox profiles go too)
 
 
 def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
@@ -131,6 +137,12 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
             # a change of the page cannot be applied: the page again, each change in a
             # savepoint of its own (about a quarter slower, so only when one fails)
             report = _commit_page(shop, page.changes, own_store, upto, True)
+        if report.erased:
+            # Erased here by the pull: their profile leaves this till's outbox too, and no
+            # old copy stays in the file or its log (as after an erasure made here). Another
+            # program reading the file can hold the log: the next erasure's purge takes it.
+            forget_outbox_profiles(shop, report.erased)
+            shop.housekeeping.purge_old_versions()
         total = PullReport(
             total.changes + report.changes,
             total.movements + report.movements,
@@ -202,6 +214,7 @@ def apply_page(
             total.clashes + done.clashes,
             rewind,
             total.skipped,
+            total.erased + done.erased,
         )
     uow.settings.set(WAITING, json.dumps(waiting))
     _link_merged(uow)
@@ -243,10 +256,36 @@ def _apply_change(
         member, created = added, 1
         if member.id in waiting:
             rewind = waiting.pop(member.id)
+    was_erased = member.status is MemberStatus.ERASED
     member = _follow_status(uow, member, change, now)
+    erased_here = (member.id,) if member.status is MemberStatus.ERASED and not was_erased else ()
+    followed = _follow_profile(uow, member, change)
+    profiled, member = followed is not member, followed
     moved = _apply_movements(uow, member, movements, now)
     # an own change counts only when it brought back something this till had lost
-    return PullReport(int(not own or bool(moved or created)), moved, created, 0, rewind)
+    done = not own or bool(moved or created or profiled)
+    return PullReport(int(done), moved, created, 0, rewind, erased=erased_here)
+
+
+def _follow_profile(uow: UnitOfWork, member: Member, change: MemberChange) -> Member:
+    """The profile a store changed, over this till's (never an erased member's); the member now."""
+    pulled = change.profile
+    if pulled is None or member.status is MemberStatus.ERASED:
+        return member
+    p = pulled.profile
+    new = replace(
+        member,
+        name=p.name,
+        phone=p.phone,
+        email=p.email,
+        birthday=p.birthday,
+        consent=pulled.consent,
+        consent_at=pulled.consent_at if pulled.consent else None,
+    )
+    if new == member:
+        return member
+    uow.members.save(new)  # no event: another store's fact, already on the server
+    return new
 
 
 def _unreadable(change: Unreadable) -> LoyaltyError:

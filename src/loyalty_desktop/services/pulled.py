@@ -1,7 +1,8 @@
 """What the server's change log says, read and checked before anything of it is applied.
 
 The log (``GET /v1/changes``, docs/sync.md "Pull") has one change per member per push:
-the member's number, status and consent (no personal data: the server holds none) and
+the member's number, status and consent, the profile (name, phone, e-mail, birthday) as
+the server keeps it when a store changed it (read with the rules an edit here applies) and
 the movements the push applied, each with the lots it opened (their expiry by the
 server's clock) and what it took from lots; and one ``coupon`` change per coupon used.
 A page that is not shaped like that (not a list, a row that is not an object or has no
@@ -21,6 +22,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from loyalty_desktop.domain.cards import MAX_CARD_NO
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.profiles import PROFILE_FIELDS, Profile, read_profile
 from loyalty_desktop.services.sync import ServerAnswerUnreadable
 
 
@@ -56,6 +59,15 @@ class PulledMovement:
 
 
 @dataclass(frozen=True)
+class PulledProfile:
+    """A member's profile and consent as a store last changed them (the server's latest)."""
+
+    profile: Profile
+    consent: bool
+    consent_at: datetime | None
+
+
+@dataclass(frozen=True)
 class MemberChange:
     """A member enrolled or changed, or their points moved, by one push (or the server's expiry)."""
 
@@ -69,6 +81,7 @@ class MemberChange:
     merged_into: str | None
     movements: tuple[PulledMovement, ...]
     card_no: int | None = None  # the number the member's card carries (None: not known)
+    profile: PulledProfile | None = None  # a profile change (None: none, or erased since)
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,7 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             # a change logged before movements travelled has none (docs/sync.md)
             movements=tuple(_movement(m) for m in row.get("movements") or []),
             card_no=_card_no(row.get("card_no")),
+            profile=_profile(row.get("profile")),
         )
     if kind == "coupon":
         return CouponChange(
@@ -159,6 +173,21 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             at=_moment(row["at"]),
         )
     return None
+
+
+def _profile(value: Any) -> PulledProfile | None:
+    """A changed profile; ValueError (the change is kept aside) if no till could have written it."""
+    if value is None:
+        return None
+    try:
+        profile = read_profile({f: value[f] for f in PROFILE_FIELDS})
+    except LoyaltyError as exc:  # its message never repeats the value
+        raise ValueError(exc.message) from exc
+    consent = value["consent"]
+    if not isinstance(consent, bool):
+        raise ValueError("the profile's consent is not true or false")
+    at = value.get("consent_at")
+    return PulledProfile(profile, consent, _moment(at) if at is not None else None)
 
 
 def _card_no(value: Any) -> int | None:

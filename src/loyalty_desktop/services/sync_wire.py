@@ -59,6 +59,10 @@ class SyncQueue(Protocol):
         """Kind and payload of the unsent events whose payload text contains ``containing``."""
         ...
 
+    def forget_profiles(self, member_ids: Sequence[str]) -> int:
+        """Take erased members' profiles out of their queued or sent profile events; how many."""
+        ...
+
 
 class ServerUnavailable(Exception):
     """The server could not be reached or did not answer (the events stay queued)."""

@@ -1,0 +1,105 @@
+"""Members' profiles the stores changed: kept in one erasable record per member, handed out by pull.
+
+``member.profile_changed`` version 2 carries the member's whole profile (name, phone,
+e-mail, birthday) and consent as the editing till left them. The server keeps the one it
+applies last (pushes naming a member are serialised on the member's balance row, so "last"
+is the server's commit order) in ``member_profiles``, and the member's consent in
+``members``. The pull log's row says only that the profile changed; the values are read
+from ``member_profiles`` when a store pulls (server/pull.py), so an erasure, which deletes
+that row, leaves no copy anywhere on the server.
+
+- A member erased on the server: the change is refused, so personal data never comes back.
+- A member the server does not know yet: kept all the same, like a sale of a member whose
+  enrolment is in a batch still on its way (the tills wait for the record by pull).
+- Version 1 (an older till: field names only): the consent is kept, there is no profile.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.profiles import read_profile
+from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
+from loyalty_desktop.server.tables import member_profiles, members
+
+KIND = "member.profile_changed"
+WITHHELD = "(withheld: personal data)"
+
+
+def profile_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The row a checked ``member.profile_changed`` asks for (``profile`` None for version 1)."""
+    member_id = as_uuid(payload["member_id"], "profile member")
+    if payload["consent_at"] is not None:
+        as_moment(payload["consent_at"], "consent_at")
+    if len(payload["consent_at"] or "") > 40:
+        raise Rejected(f"{KIND}: consent_at is longer than a moment")
+    profile = None
+    if "profile" in payload:
+        try:
+            read = read_profile(payload["profile"])
+        except LoyaltyError as exc:  # its message never repeats the value
+            raise Rejected(f"{KIND}: {exc.message}") from exc
+        profile = {
+            "name": read.name,
+            "phone": read.phone,
+            "email": read.email,
+            "birthday": read.birthday.isoformat() if read.birthday else None,
+        }
+    return {
+        "member_id": member_id,
+        "store_id": store_id,
+        "event_key": key,
+        "consent": payload["consent"],
+        "consent_at": payload["consent_at"],
+        "profile": profile,
+    }
+
+
+def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
+    """Keep each change's profile and consent; Rejected if one names an erased member."""
+    ids = [r["member_id"] for r in rows]
+    erased = set(
+        conn.execute(
+            select(members.c.id).where(members.c.id.in_(ids), members.c.status == "erased")
+        ).scalars()
+    )
+    if erased:
+        raise Rejected(f"{KIND}: the member was erased; their personal data is not kept")
+    for r in rows:  # in the batch's order: the later change wins
+        conn.execute(
+            update(members).where(members.c.id == r["member_id"]).values(consent=r["consent"])
+        )
+        if r["profile"] is None:
+            continue
+        values = {
+            **r["profile"],
+            "consent": r["consent"],
+            "consent_at": r["consent_at"],
+            "store_id": r["store_id"],
+            "event_key": r["event_key"],
+            "received_at": now,
+        }
+        conn.execute(
+            pg_insert(member_profiles)
+            .values(member_id=r["member_id"], **values)
+            .on_conflict_do_update(index_elements=[member_profiles.c.member_id], set_=values)
+        )
+
+
+def forget_profiles(conn: Connection, erased: Sequence[uuid.UUID]) -> None:
+    """An erasure deletes the member's profile: the one copy of it the server holds."""
+    conn.execute(delete(member_profiles).where(member_profiles.c.member_id.in_(erased)))
+
+
+def withheld(kind: str, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A payload as the quarantine may keep it: a profile's values are not copied there."""
+    if kind != KIND or "profile" not in payload:
+        return payload
+    return {**payload, "profile": WITHHELD}
