@@ -9,6 +9,7 @@ record. Nothing pulled goes to the outbox, and a page read again changes nothing
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -103,6 +104,10 @@ def test_pulled_coupons_are_kept_and_what_cannot_be_is_kept_aside(
         _offer_row(11, elsewhere),
         _coupons_row(12, elsewhere.id, [(1, member.id), (2, member.id), (3, stranger)], key_id),
         _coupons_row(13, str(uuid.uuid4()), [(4, member.id)], key_id),  # its offer unknown here
+        {  # terms no till can read: put aside, the page goes on
+            **_offer_row(14, replace(elsewhere, id=str(uuid.uuid4()))),
+            "terms": terms_text(elsewhere).replace('"multiplier": "1"', '"multiplier": "many"'),
+        },
     ]
 
     _apply(opened, rows)
@@ -118,7 +123,11 @@ def test_pulled_coupons_are_kept_and_what_cannot_be_is_kept_aside(
         assert uow.offers.coupon(4) is None
         aside = {s["pos"]: s["reason"] for s in pull.skipped(uow)}
         waiting = uow.settings.get(pull.WAITING) or ""
-    assert aside == {12: "pulled_coupon_number_taken", 13: "pulled_coupon_offer_unknown"}
+    assert aside == {
+        12: "pulled_coupon_number_taken",
+        13: "pulled_coupon_offer_unknown",
+        14: "pulled_change_unreadable",
+    }
     assert stranger in waiting  # read again once the member's record arrives
     found = coupons.check_coupon(
         shop, LOCAL_ADMIN, coupons.coupon_code(2, key_id, shop.card_keys), member.member_no

@@ -94,8 +94,9 @@ def log_changes(
 
     ``used``: coupons used (coupons.record_redemptions), one ``coupon`` change each after
     the members', so other stores can learn that a coupon is spent; and offers and coupons
-    issued (offers.write_offer_facts: ``offer`` and ``coupons`` changes, in that order). ``moved``: the ledger
-    rows applied for each member (``logged_movements``), carried in the member's change.
+    issued (offers.write_offer_facts: ``offer`` and ``coupons`` changes, each entry naming
+    its ``kind``). ``moved``: the ledger rows applied for each member
+    (``logged_movements``), carried in the member's change.
     """
     ids = sorted(touched)
     count = len(ids) + len(used)

@@ -79,15 +79,18 @@ def read_offer_change(row: Mapping[str, Any]) -> OfferChange | CouponsChange:
         terms = row["terms"]
         if not isinstance(terms, str):
             raise TypeError("the offer's terms are not a text")
-        offer = offer_from_terms(
-            _id(row["offer_id"]),
-            _name(row["offer_name"]),
-            _id(row["offer_kind"]),
-            _moment(row["starts_at"]),
-            _moment(row["ends_at"]),
-            terms,
-            _moment(row["created_at"]),
-        )
+        try:
+            offer = offer_from_terms(
+                _id(row["offer_id"]),
+                _name(row["offer_name"]),
+                _id(row["offer_kind"]),
+                _moment(row["starts_at"]),
+                _moment(row["ends_at"]),
+                terms,
+                _moment(row["created_at"]),
+            )
+        except ArithmeticError as exc:  # a number in the terms Decimal cannot read
+            raise ValueError(f"the offer's terms cannot be read ({exc!r:.80})") from exc
         return OfferChange(pos, store, offer)
     return CouponsChange(
         pos,
