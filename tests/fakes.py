@@ -670,8 +670,12 @@ class FakeOffers:
         for c in issued:
             self.s.coupons[c.number] = c
 
-    def last_coupon_number(self) -> int:
-        return max(self.s.coupons, default=0)
+    def last_coupon_number(self, within: tuple[int, int] | None = None) -> int:
+        low, high = within or (0, 10**12)
+        return max((n for n in self.s.coupons if low <= n <= high), default=0)
+
+    def coupons_named(self, numbers: Sequence[int], ids: Sequence[str]) -> list[tuple[int, str]]:
+        return [(n, c.id) for n, c in self.s.coupons.items() if n in numbers or c.id in ids]
 
     def coupon(self, number: int) -> IssuedCoupon | None:
         return self.s.coupons.get(number)

@@ -95,8 +95,10 @@ def log_changes(
     """Append what changed to the pull log, numbered under the clock row's lock (held to commit).
 
     ``used``: coupons used (coupons.record_redemptions), one ``coupon`` change each after
-    the members', so other stores can learn that a coupon is spent. ``moved``: the ledger
-    rows applied for each member (``logged_movements``), carried in the member's change.
+    the members', so other stores can learn that a coupon is spent; and offers and coupons
+    issued (offers.write_offer_facts: ``offer`` and ``coupons`` changes, each entry naming
+    its ``kind``). ``moved``: the ledger rows applied for each member
+    (``logged_movements``), carried in the member's change.
     ``profiled``: members whose profile changed; their change says ``"profile": true`` and
     the pull reads the profile itself from ``member_profiles`` (never kept in the log).
     """
@@ -140,7 +142,7 @@ def log_changes(
                 "pos": pos,
                 "member_id": coupon["member_id"],
                 "store_id": store_id,
-                "kind": "coupon",
+                "kind": coupon.get("kind", "coupon"),  # or an offer's, server/offers.py
                 "body": json.dumps(coupon["body"]),
             }
         )

@@ -211,3 +211,8 @@ def _nul_in(value: Any) -> bool:
     if isinstance(value, list):
         return any(_nul_in(v) for v in value)
     return False
+
+
+# Offers and their coupons (server/offers.py): the till's own bounds.
+MAX_OFFER_TERMS = 256_000  # an audience list of 10,000 member numbers is about 150 KB
+MAX_COUPON_KEY_ID = 9  # the code's key id is one digit

@@ -55,6 +55,8 @@ from loyalty_desktop.server.limits import (
 )
 from loyalty_desktop.server.lots import check_lots, follow_lots, without_lots
 from loyalty_desktop.server.numbers import claim_numbers
+from loyalty_desktop.server.offers import KINDS as OFFER_KINDS
+from loyalty_desktop.server.offers import offer_fact, write_offer_facts
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.profiles import KIND as PROFILE_KIND
 from loyalty_desktop.server.profiles import (
@@ -284,6 +286,7 @@ def _whole_batch(
         rows.erased += found.erased
         rows.holds += found.holds
         rows.profiles += found.profiles
+        rows.offer_facts += found.offer_facts
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -421,6 +424,7 @@ class Rows:
         default_factory=list
     )  # store, hold, sale key
     profiles: list[dict[str, Any]] = field(default_factory=list)  # profiles.py
+    offer_facts: list[dict[str, Any]] = field(default_factory=list)  # offers.py, in order sent
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (a record change outranks a balance)."""
@@ -492,6 +496,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
         rows.coupons.append(_redemption(store_id, event))
     if event.kind == PROFILE_KIND:
         rows.profiles.append(profile_row(store_id, event.key, p))
+    if event.kind in OFFER_KINDS:
+        rows.offer_facts.append(offer_fact(store_id, event.kind, p))
     if event.kind == "member.erased":
         rows.erased.append(as_uuid(p["member_id"], "erased member"))
     if event.kind == "merge":
@@ -556,6 +562,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
             .where(members.c.id.in_(merged), members.c.status != "erased")
             .values(status="closed")
         )
+    if rows.offer_facts:  # before the uses: a batch may issue a coupon and then use it
+        rows.coupon_log += write_offer_facts(conn, rows.offer_facts, now)
     if rows.coupons:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.holds:

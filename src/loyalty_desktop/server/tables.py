@@ -226,6 +226,33 @@ coupon_redemptions = Table(
     Column("at", DateTime(timezone=True), nullable=False),  # the store's clock
     Column("received_at", DateTime(timezone=True), nullable=False),  # the server's
 )
+# Offers the stores created and the coupons they issued (server/offers.py), so every store
+# pulls them and honours a coupon issued elsewhere. The first definition of an offer is kept.
+offers = Table(
+    "offers",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("store_id", Uuid, nullable=False),  # the store that sent it first
+    Column("name", String(100), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("starts_at", DateTime(timezone=True), nullable=False),
+    Column("ends_at", DateTime(timezone=True), nullable=False),
+    Column("terms", Text, nullable=False),  # the till's own JSON text (domain/offer_terms.py)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+issued_coupons = Table(
+    "issued_coupons",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("number", BigInteger, nullable=False, index=True),
+    Column("offer_id", Uuid, nullable=False, index=True),
+    Column("member_id", Uuid, nullable=False),
+    Column("store_id", Uuid, nullable=False),
+    Column("key_id", SmallInteger, nullable=False),
+    Column("issued_at", DateTime(timezone=True), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
 # A later use of a coupon by another sale (two stores offline, or a till restored from a
 # backup): the sale stands; the use is kept here for a person to look at. ``status`` says
 # whether its points were applied or its event held in quarantine (a key sent before).

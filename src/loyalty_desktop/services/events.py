@@ -22,11 +22,14 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
+from loyalty_desktop.domain.coupons import IssuedCoupon
 from loyalty_desktop.domain.json_data import JsonObject, JsonValue
 from loyalty_desktop.domain.ledger import Movement
 from loyalty_desktop.domain.member_events import MemberEvent, Signup
 from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency, format_money, line_amount
+from loyalty_desktop.domain.offer_terms import terms_text
+from loyalty_desktop.domain.offers import Offer
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import OutboxEvent as Event
 
@@ -50,6 +53,8 @@ class EventKind(StrEnum):
     EVENT_SIGNED_UP = "event.signed_up"
     EVENT_CHECKED_IN = "event.checked_in"
     PROGRAM_LOADED = "program.loaded"
+    OFFER_CREATED = "offer.created"
+    COUPONS_ISSUED = "coupons.issued"
 
 
 _STR, _INT, _LIST, _BOOL, _OBJECT = (str,), (int,), (list,), (bool,), (dict,)
@@ -153,6 +158,24 @@ EVENT_TYPES: dict[EventKind, EventType] = {
         ),
         EventType(EventKind.EVENT_CHECKED_IN, 1, {"event_id": _STR, "member_id": _STR, "at": _STR}),
         EventType(EventKind.PROGRAM_LOADED, 1, {"program_version": _INT, "source": _STR}),
+        EventType(
+            EventKind.OFFER_CREATED,
+            1,
+            {
+                "offer_id": _STR,
+                "offer_name": _STR,  # "name" is a person's (PERSONAL_FIELDS)
+                "offer_kind": _STR,
+                "starts_at": _STR,
+                "ends_at": _STR,
+                "terms": _STR,
+                "created_at": _STR,
+            },
+        ),
+        EventType(
+            EventKind.COUPONS_ISSUED,
+            1,
+            {"offer_id": _STR, "starts_at": _STR, "ends_at": _STR, "coupons": _LIST},
+        ),
     )
 }
 
@@ -502,3 +525,60 @@ def program_loaded_event(program_version: int, source: str, at: datetime) -> Eve
         at,
         {"program_version": program_version, "source": source},
     )
+
+
+def offer_created_event(offer: Offer, key: str | None = None) -> Event:
+    """An offer as stored here (its terms' text too), so another store applies the same rules.
+
+    Keyed by the offer when created (``key``: when sent again before an issue's coupons);
+    the server keeps the first definition it gets.
+    """
+    return _event(
+        EventKind.OFFER_CREATED,
+        key or f"offer:{offer.id}",
+        offer.created_at or offer.starts_at,
+        {
+            "offer_id": offer.id,
+            "offer_name": offer.name,
+            "offer_kind": offer.kind.value,
+            "starts_at": offer.starts_at.isoformat(),
+            "ends_at": offer.ends_at.isoformat(),
+            "terms": terms_text(offer),
+            "created_at": (offer.created_at or offer.starts_at).isoformat(),
+        },
+    )
+
+
+COUPONS_PER_EVENT = 100  # an issue to 50,000 members is 500 facts of about 20 KB each
+
+
+def coupons_issued_events(offer: Offer, issued: Sequence[IssuedCoupon]) -> list[Event]:
+    """Coupons an issue gave, by member id only (no personal data), a hundred per fact.
+
+    Each fact is keyed by its first coupon's id (coupon ids are UUIDs made here). Validity
+    is the offer's: its start and end travel with the coupons.
+    """
+    chunks = [issued[i : i + COUPONS_PER_EVENT] for i in range(0, len(issued), COUPONS_PER_EVENT)]
+    return [
+        _event(
+            EventKind.COUPONS_ISSUED,
+            f"coupons:{chunk[0].id}",
+            chunk[0].issued_at,
+            {
+                "offer_id": offer.id,
+                "starts_at": offer.starts_at.isoformat(),
+                "ends_at": offer.ends_at.isoformat(),
+                "coupons": [
+                    {
+                        "id": c.id,
+                        "number": c.number,
+                        "member_id": c.member_id,
+                        "key_id": c.key_id,
+                        "issued_at": c.issued_at.isoformat(),
+                    }
+                    for c in chunk
+                ],
+            },
+        )
+        for chunk in chunks
+    ]

@@ -33,13 +33,15 @@ from loyalty_desktop.domain.offers import (
 )
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.coupon_numbers import check_room, last_coupon_number
 from loyalty_desktop.services.coupons import (
     coupon_code,
     describe_gift,
     gift_in_both,
     usable_coupon,
 )
-from loyalty_desktop.services.journal import write_audit
+from loyalty_desktop.services.events import coupons_issued_events, offer_created_event
+from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
@@ -135,6 +137,7 @@ def create_offer(shop: Shop, actor: Actor, text: str, source: str = "<offer>") -
         seed = offer.seed or int(offer_id.replace("-", "")[:8], 16)  # 0: one of its own
         offer = dataclasses.replace(offer, seed=seed, created_at=shop.clock.now())
         uow.offers.add(offer)
+        publish(uow, shop.device_id, offer_created_event(offer))  # other stores honour its coupons
         write_audit(
             uow,
             shop,
@@ -260,7 +263,7 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
     now = shop.clock.now()
     with shop.uow() as uow:
         before = uow.offers.targets(offer.id)
-        number = uow.offers.last_coupon_number()
+        number = last_coupon_number(uow)
         key_id = shop.card_keys.active_id
         targets: list[OfferTarget] = []
         issued: list[IssuedCoupon] = []
@@ -279,8 +282,10 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
                 issued.append(
                     IssuedCoupon(number, str(uuid.uuid4()), offer.id, who.member_id, key_id, now)
                 )
+        check_room(uow, number)
         uow.offers.add_targets(targets)
         uow.offers.add_coupons(issued)
+        _publish_issue(uow, shop, offer, issued)
         control_count = sum(t.control for t in targets)
         write_audit(
             uow,
@@ -302,6 +307,18 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
         skipped_opt_out,
         everyone - len(consenting),
     )
+
+
+def _publish_issue(uow: UnitOfWork, shop: Shop, offer: Offer, issued: list[IssuedCoupon]) -> None:
+    """The coupons as facts for the other stores, after the offer's own.
+
+    The offer goes again with each issue (the server keeps its first definition), so an
+    offer created before offers travelled reaches the other stores before its coupons.
+    """
+    if not issued:
+        return
+    again = offer_created_event(offer, f"offer:{offer.id}:issue:{issued[0].id}")
+    uow.outbox.add_many([again, *coupons_issued_events(offer, issued)], shop.device_id)
 
 
 def coupon_list(shop: Shop, actor: Actor, ref: str) -> list[CouponLine]:

@@ -580,8 +580,12 @@ class OfferRepository(Protocol):
         """Store new coupons."""
         ...
 
-    def last_coupon_number(self) -> int:
-        """The highest coupon number issued here (0: none)."""
+    def last_coupon_number(self, within: tuple[int, int] | None = None) -> int:
+        """The highest coupon number held here, within the range if given (0: none)."""
+        ...
+
+    def coupons_named(self, numbers: Sequence[int], ids: Sequence[str]) -> list[tuple[int, str]]:
+        """The (number, id) of coupons here holding one of these numbers or ids."""
         ...
 
     def coupon(self, number: int) -> IssuedCoupon | None:

@@ -39,6 +39,8 @@ already on the server, and would only echo back.
   once it is here; a merge this till made the other way round (refused by the server as a
   loop) is undone.
 - A coupon used at another store is marked used, so this till refuses it (``coupon_used``).
+- Offers and coupons another store issued are kept here (services/pulled_offers.py), so
+  its coupon is honoured here with the same rules.
 """
 
 from __future__ import annotations
@@ -66,6 +68,13 @@ from loyalty_desktop.services.pulled import (
     PulledMovement,
     Unreadable,
     read_changes,
+)
+from loyalty_desktop.services.pulled_offers import (
+    CouponsChange,
+    OfferChange,
+    apply_coupons,
+    apply_offer,
+    coupon_used_elsewhere,
 )
 from loyalty_desktop.services.sync import (
     LAST_PULL,
@@ -233,10 +242,15 @@ def _apply_change(
     """Apply one change (``waiting`` is updated in place); what it applied."""
     own = own_store is not None and change.store_id == own_store
     if isinstance(change, CouponChange):
-        used = not own and uow.offers.used_elsewhere(
-            change.coupon_id, change.at, f"sync:{change.sale}"
-        )
+        used = not own and coupon_used_elsewhere(uow, change.coupon_id, change.at, change.sale)
         return PullReport(changes=int(used))
+    if isinstance(change, OfferChange | CouponsChange):  # services/pulled_offers.py
+        kept = (
+            apply_offer(uow, change)
+            if isinstance(change, OfferChange)
+            else apply_coupons(uow, change, waiting)
+        )
+        return PullReport(changes=int(kept > 0))
     # This store's own changes too: its ledger has them, unless the till was restored from
     # a backup older than them (then they come back here; what is here is passed over).
     movements = list(change.movements)

@@ -4,7 +4,8 @@ The log (``GET /v1/changes``, docs/sync.md "Pull") has one change per member per
 the member's number, status and consent, the profile (name, phone, e-mail, birthday) as
 the server keeps it when a store changed it (read with the rules an edit here applies) and
 the movements the push applied, each with the lots it opened (their expiry by the
-server's clock) and what it took from lots; and one ``coupon`` change per coupon used.
+server's clock) and what it took from lots; one ``coupon`` change per coupon used; and
+``offer`` and ``coupons`` changes for offers and coupons issued (pulled_offers.py).
 A page that is not shaped like that (not a list, a row that is not an object or has no
 whole position, positions not after the cursor and rising) is ``ServerAnswerUnreadable``, a
 ``ServerUnavailable`` (the cursor stays, the next pass asks again), never an exception the
@@ -24,6 +25,14 @@ from typing import Any
 from loyalty_desktop.domain.cards import MAX_CARD_NO
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.profiles import PROFILE_FIELDS, Profile, read_profile
+from loyalty_desktop.services.pulled_offers import (
+    KINDS as OFFER_KINDS,
+)
+from loyalty_desktop.services.pulled_offers import (
+    CouponsChange,
+    OfferChange,
+    read_offer_change,
+)
 from loyalty_desktop.services.sync import ServerAnswerUnreadable
 
 
@@ -105,7 +114,7 @@ class Unreadable:
     problem: str
 
 
-Change = MemberChange | CouponChange
+Change = MemberChange | CouponChange | OfferChange | CouponsChange
 
 
 @dataclass(frozen=True)
@@ -172,6 +181,8 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             sale=_text(row["sale"]),
             at=_moment(row["at"]),
         )
+    if kind in OFFER_KINDS:  # offers and coupons issued (services/pulled_offers.py)
+        return read_offer_change(row)
     return None
 
 

@@ -2,72 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, Integer, delete, func, insert, select, update
 
 from loyalty_desktop.db.tables import coupons, members, offer_opt_outs, offer_targets, offers
 from loyalty_desktop.domain.coupons import IssuedCoupon
-from loyalty_desktop.domain.offers import Audience, Offer, OfferKind, OfferTarget
-
-_AUDIENCE_FIELDS = (
-    "tiers",
-    "segments",
-    "stages",
-    "churn_bands",
-    "birthday_months",
-    "categories",
-    "stores",
-    "members",
-)
-
-
-def _terms(offer: Offer) -> str:
-    audience = {name: list(getattr(offer.audience, name)) for name in _AUDIENCE_FIELDS}
-    return json.dumps(
-        {
-            "points": offer.points,
-            "multiplier": str(offer.multiplier),
-            "amount": offer.amount,
-            "percent": str(offer.percent),
-            "sku": offer.sku,
-            "min_spend": offer.min_spend,
-            "per_member": offer.per_member,
-            "budget": offer.budget,
-            "control_share": str(offer.control_share),
-            "seed": offer.seed,
-            "audience": audience,
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+from loyalty_desktop.domain.offer_terms import offer_from_terms, terms_text
+from loyalty_desktop.domain.offers import Offer, OfferTarget
 
 
 def _offer(m: Any) -> Offer:
-    terms = json.loads(m["terms"])
-    seen = terms["audience"]
-    return Offer(
-        id=m["id"],
-        name=m["name"],
-        kind=OfferKind(m["kind"]),
-        starts_at=m["starts_at"],
-        ends_at=m["ends_at"],
-        audience=Audience(**{name: tuple(seen.get(name, ())) for name in _AUDIENCE_FIELDS}),
-        points=int(terms["points"]),
-        multiplier=Decimal(terms["multiplier"]),
-        amount=int(terms["amount"]),
-        percent=Decimal(terms["percent"]),
-        sku=terms["sku"],
-        min_spend=int(terms["min_spend"]),
-        per_member=int(terms["per_member"]),
-        budget=terms["budget"],
-        control_share=Decimal(terms["control_share"]),
-        seed=int(terms["seed"]),
-        created_at=m["created_at"],
+    return offer_from_terms(
+        m["id"], m["name"], m["kind"], m["starts_at"], m["ends_at"], m["terms"], m["created_at"]
     )
 
 
@@ -101,7 +50,7 @@ class SqlOffers:
                 "kind": offer.kind.value,
                 "starts_at": offer.starts_at,
                 "ends_at": offer.ends_at,
-                "terms": _terms(offer),
+                "terms": terms_text(offer),
                 "created_at": offer.created_at,
             },
         )
@@ -129,8 +78,18 @@ class SqlOffers:
         if issued:
             self.conn.execute(insert(coupons), [dict(c.__dict__) for c in issued])
 
-    def last_coupon_number(self) -> int:
-        return int(self.conn.execute(select(func.max(coupons.c.number))).scalar() or 0)
+    def last_coupon_number(self, within: tuple[int, int] | None = None) -> int:
+        query = select(func.max(coupons.c.number))
+        if within is not None:
+            query = query.where(coupons.c.number.between(*within))
+        return int(self.conn.execute(query).scalar() or 0)
+
+    def coupons_named(self, numbers: Sequence[int], ids: Sequence[str]) -> list[tuple[int, str]]:
+        """The (number, id) of coupons here holding one of these numbers or ids."""
+        query = select(coupons.c.number, coupons.c.id).where(
+            coupons.c.number.in_(list(numbers)) | coupons.c.id.in_(list(ids))
+        )
+        return [(int(r.number), str(r.id)) for r in self.conn.execute(query)]
 
     def coupon(self, number: int) -> IssuedCoupon | None:
         row = self.conn.execute(select(coupons).where(coupons.c.number == number)).first()
