@@ -107,6 +107,10 @@ MEMBERS = {
         "this store has given out every card number from {first_no} to {last_no}",
         "本店的会员卡号（{first_no} 至 {last_no}）已全部发完",
     ),
+    "coupon_numbers_used_up": Wording(
+        "this store has given out every coupon number up to {last_no}",
+        "本店的优惠券编号（至 {last_no}）已全部发完",
+    ),
     "duplicate_member": Wording(
         "member number {member_no} is already taken", "会员号 {member_no} 已被使用"
     ),
@@ -387,6 +391,10 @@ POINTS = {
         "会员 {member_no} 的{total}将超出系统能记录的上限，没有做任何更改",
     ),
     # A change pulled from the chain's log that this till kept aside (services/pull.py).
+    "pulled_coupon_offer_unknown": Wording(
+        "the coupons' offer {offer} is not known at this till",
+        "本机没有这些优惠券所属的活动 {offer}",
+    ),
     "pulled_change_unreadable": Wording(
         "the change cannot be read at this till ({problem})",
         "本机无法读取这条更改（{problem}）",
