@@ -265,8 +265,9 @@ def test_the_fast_path_and_the_one_by_one_path_give_the_same_answers(
     answers = [(r["status"], r.get("reason")) for r in fast["results"]]
     assert [(r["status"], r.get("reason")) for r in slow["results"]][1:] == answers[1:]
     assert fast_events[0]["kind"] == "program.loaded"
-    assert [s for s, _ in answers] == ["applied"] * 4 + ["rejected"] + ["applied"] * 2
-    assert str(answers[4][1]).startswith("sale: earned ")
+    # the programme, the enrolment and its profile, then S1 to S5 (S3 raised by a point)
+    assert [s for s, _ in answers] == ["applied"] * 5 + ["rejected"] + ["applied"] * 2
+    assert str(answers[5][1]).startswith("sale: earned ")
     assert server.sql(
         "select count(*) filter (where earn_checked) from sales group by store_id"
     ) == [(4,), (4,)]
@@ -324,17 +325,20 @@ def test_a_version_sent_again_with_another_text_keeps_both_and_each_sale_is_chec
     member_no = _enrol(till, "王芳")
     for n in range(1, 4):
         _sell(till, f"S{n}", member_no)
-    loaded, enrolment, *sales = _wire(till)
+    loaded, enrolment, profile, *sales = _wire(till)
     # a till restored from a backup sends version 1 again, with the richer text
     again = dict(loaded, id=str(uuid.uuid4()), key="program:1:again", seq=loaded["seq"] + 10)
     again["payload"] = {"program_version": 1, "source": RICHER}
     del sales[1]["payload"]["program_digest"]  # a till from before digests
     sales[2]["payload"]["program_digest"] = digest_of(RICHER)  # not what it was earned under
 
-    code, answer = server.post("/v1/events", {"events": [loaded, again, enrolment, *sales]})
+    code, answer = server.post(
+        "/v1/events", {"events": [loaded, again, enrolment, profile, *sales]}
+    )
 
     assert code == 200, answer
     assert [(r["status"], r.get("reason")) for r in answer["results"]] == [
+        ("applied", None),
         ("applied", None),
         ("applied", None),
         ("applied", None),

@@ -39,6 +39,33 @@ def _shared_member(a: Till, b: Till) -> members.Enrolled:
     return member
 
 
+def test_a_member_enrolled_at_a_is_known_at_b_by_name_and_phone_after_the_next_pull(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    member = members.enrol(
+        a.shop,
+        LOCAL_ADMIN,
+        members.NewMember("王芳", phone=OLD_PHONE, birthday=date(1990, 3, 14), consent=True),
+    )
+    a.sync()
+    b.sync()
+
+    assert _profile(b, member.id) == ("王芳", OLD_PHONE, None, "1990-03-14", 1, "active")
+    seen = show_member(b.shop, LOCAL_ADMIN, OLD_PHONE)  # a cashier at B types the phone
+    assert (seen.id, seen.member_no, seen.name, seen.matched) == (
+        member.id,
+        member.member_no,
+        "王芳",
+        "phone",
+    )
+    assert server.sql(f"select name from member_profiles where member_id = '{member.id}'") == [
+        ("王芳",)
+    ]
+    assert b.sql("select count(*) from outbox where kind like 'member.%'") == [(0,)]  # no echo
+    assert a.check() == b.check() == ()
+
+
 def _profile(till: Till, member_id: str) -> tuple[Any, ...]:
     return tuple(
         till.sql(
@@ -80,7 +107,7 @@ def test_a_profile_changed_at_a_reaches_b_where_the_new_phone_finds_the_member(
 ) -> None:
     a, b = tills
     member = _shared_member(a, b)
-    assert _profile(b, member.id)[:2] == (member.member_no, None)  # nothing personal yet
+    assert _profile(b, member.id)[:2] == ("王芳", OLD_PHONE)  # as enrolled at A
     edit_profile(
         a.shop,
         LOCAL_ADMIN,
@@ -164,8 +191,8 @@ def test_a_profile_changed_and_erased_before_the_till_synced_never_reaches_the_s
 
     assert report.rejected == 0
     assert server.sql(
-        "select version, status from inbox where kind = 'member.profile_changed'"
-    ) == [(1, "applied")]
+        "select version, status from inbox where kind = 'member.profile_changed' order by seq"
+    ) == [(2, "applied"), (1, "applied")]  # the enrolment's profile, then the scrubbed edit
     assert server.sql("select count(*) from member_profiles") == [(0,)]
     assert _profile(b, member.id) == ("(erased)", None, None, None, 0, "erased")
 
@@ -182,7 +209,9 @@ def test_a_profile_change_made_offline_after_an_erasure_elsewhere_is_refused_and
     report = b.sync()
 
     assert report.rejected == 1
-    (reason,) = server.sql("select reason from inbox where kind = 'member.profile_changed'")[0]
+    [(reason,)] = server.sql(
+        "select reason from inbox where kind = 'member.profile_changed' and status = 'rejected'"
+    )
     assert "erased" in reason
     assert NEW_PHONE not in reason
     assert server.sql(f"select count(*) from member_profiles where member_id = '{member.id}'") == [
@@ -230,7 +259,7 @@ def test_a_replayed_profile_change_is_a_duplicate_and_never_undoes_a_later_one(
     edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name="First"))
     edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name="Second"))
     a.sync()
-    first, second = _profile_events(a)
+    _enrolment, first, second = _profile_events(a)
     assert first["version"] == 2
     assert first["payload"]["profile"]["name"] == "First"
 

@@ -30,6 +30,7 @@ from loyalty_desktop.domain.members import Member
 from loyalty_desktop.domain.money import Currency, format_money, line_amount
 from loyalty_desktop.domain.offer_terms import terms_text
 from loyalty_desktop.domain.offers import Offer
+from loyalty_desktop.domain.profiles import PROFILE_FIELDS
 from loyalty_desktop.domain.sales import Refund, Sale
 from loyalty_desktop.services.ports import OutboxEvent as Event
 
@@ -449,6 +450,12 @@ def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -
             },
         },
     )
+
+
+def enrolment_profile_event(member: Member, at: datetime) -> Event:
+    """A new member's profile, for the other stores: the fields given at enrolment."""
+    given = [f for f in PROFILE_FIELDS if getattr(member, f) is not None]
+    return profile_changed_event(member, given, at)
 
 
 def coupon_event(

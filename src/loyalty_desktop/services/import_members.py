@@ -27,7 +27,7 @@ from loyalty_desktop.services import recommendations
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.csv_files import MEMBER_COLUMNS, CsvTable, RowProblem
-from loyalty_desktop.services.events import enrolled_event
+from loyalty_desktop.services.events import enrolled_event, enrolment_profile_event
 from loyalty_desktop.services.import_report import ImportReport, audit_import, rejected
 from loyalty_desktop.services.import_rows import read_members
 from loyalty_desktop.services.long_jobs import Job, JobCancelled
@@ -172,7 +172,11 @@ def _write(
                 report.stopped = True  # nothing of this chunk is written
                 break
             uow.members.add_many(added)
-            uow.outbox.add_many([enrolled_event(m, now) for m in added], shop.device_id)
+            # each member's enrolment, then the profile the other stores know them by
+            events = [
+                e for m in added for e in (enrolled_event(m, now), enrolment_profile_event(m, now))
+            ]
+            uow.outbox.add_many(events, shop.device_id)
             uow.commit()
         report.imported += len(added)
         report.skipped += skipped

@@ -21,7 +21,11 @@ from loyalty_desktop.domain.phones import is_phone_shaped, normalize_phone
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.changes import Changes
 from loyalty_desktop.services.context import Shop
-from loyalty_desktop.services.events import card_reissued_event, enrolled_event
+from loyalty_desktop.services.events import (
+    card_reissued_event,
+    enrolled_event,
+    enrolment_profile_event,
+)
 from loyalty_desktop.services.journal import publish
 from loyalty_desktop.services.lookup import find_member
 from loyalty_desktop.services.member_numbers import block_member_no, next_card_no, shared_cards
@@ -142,9 +146,15 @@ def member_from(data: NewMember, member_no: str, card_no: int, at: datetime) -> 
 
 
 def enrol_member(uow: UnitOfWork, shop: Shop, data: NewMember, at: datetime) -> Member:
-    """Store a new member and its enrolment event in the caller's transaction (no commit)."""
+    """Store a new member and its enrolment events in the caller's transaction (no commit).
+
+    The enrolment itself carries no personal data; the name, phone, e-mail and birthday
+    go in a profile event of their own (erasable, ``privacy.forget_outbox_profiles``), so
+    the other stores of a chain know the member by name from their next pull.
+    """
     member = new_member(uow, data, at)
     publish(uow, shop.device_id, enrolled_event(member, at))
+    publish(uow, shop.device_id, enrolment_profile_event(member, at))
     return member
 
 

@@ -34,7 +34,7 @@ def test_posting_the_same_sale_no_again_changes_nothing(driver: ShopDriver) -> N
     assert again.changes == NOTHING, "a replay changes nothing"
     assert driver.balance(m.member_no) == 100
     assert driver.database.commits == commits
-    assert len(driver.database.store.outbox) == 2  # enrol + one sale
+    assert len(driver.database.store.outbox) == 3  # enrol, the member's profile, one sale
 
 
 def test_a_retry_with_the_sale_no_typed_full_width_replays_the_sale(driver: ShopDriver) -> None:

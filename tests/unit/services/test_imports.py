@@ -120,7 +120,8 @@ def test_a_members_file_enrols_everyone_with_phone_email_birthday_and_consent(
     )
     assert front.member("M002").consent is False
     assert front.member("M003").birthday == date(1985, 1, 2)  # as Excel re-saves dates
-    assert len(front.stored.outbox) == 3  # one enrolment event each
+    kinds = [event.kind for _, _, event in front.stored.outbox]
+    assert kinds == ["member.enrolled", "member.profile_changed"] * 3  # each with its profile
 
 
 @pytest.mark.parametrize(
@@ -286,7 +287,7 @@ def test_rows_with_one_sale_no_are_one_sale_even_when_not_adjacent_and_earn_poin
     assert [line.line.sku for line in sale.lines] == ["A", "C"]
     assert (sale.net, sale.earned) == (12050, 120)
     assert front.points("M001") == 130
-    assert len(front.stored.outbox) == 1 + 2  # enrolment + one event per sale
+    assert len(front.stored.outbox) == 2 + 2  # enrolment and profile + one event per sale
 
 
 def test_times_are_read_in_the_shop_time_zone_also_as_excel_writes_them(
@@ -527,7 +528,7 @@ def test_a_stopped_members_import_keeps_its_chunks_and_a_second_run_finishes_it(
     assert sorted(numbers) == [f"M{n:03d}" for n in range(5)]
     cards = [m.card_no for m in front.stored.members.values()]
     assert len(set(cards)) == 5, "every member gets a card number of their own"
-    assert len(front.stored.outbox) == 5, "one enrolment event per member, none twice"
+    assert len(front.stored.outbox) == 10, "one enrolment and one profile per member, none twice"
 
 
 def test_a_number_a_till_takes_after_the_check_stops_the_import_at_that_chunk(
