@@ -96,15 +96,15 @@ def test_two_offline_stores_enrol_ten_members_with_ten_numbers_and_a_typed_clash
     assert server.sql(
         "select count(*), count(distinct member_no) from members where member_no <> '10000001'"
     ) == [(10, 10)]
-    # 10 + 2 enrolments, and each store's programme (sent on connecting)
-    assert server.sql("select status, count(*) from inbox group by status") == [("applied", 14)]
+    # 10 + 2 enrolments with their profiles, and each store's programme (sent on connecting)
+    assert server.sql("select status, count(*) from inbox group by status") == [("applied", 26)]
     # the two numbers given out before connecting: both applied, the second one flagged
     [early] = _command(server.db, "review", "list")["numbers"]
     assert early["member_no"] == "10000001"
 
     code, typed = b.run("member", "add", "--name", "Typed", "--member-no", numbers[0])
     assert code == 0, typed  # the till cannot know: the number is free here
-    assert b.push(server, shop_b["token"]).pushed == 1
+    assert b.push(server, shop_b["token"]).pushed == 2  # the enrolment and its profile
 
     assert server.sql(f"select count(*) from members where member_no = '{numbers[0]}'") == [(2,)]
     found = _command(server.db, "review", "list")["numbers"]
@@ -156,8 +156,9 @@ def test_the_same_members_enrolled_again_from_a_copied_till_are_no_clash(
     shutil.copyfile(a.path, copy.path)
     with sqlite3.connect(copy.path) as db:
         db.execute("update settings set value = ? where key = 'device_id'", (str(uuid.uuid4()),))
-    assert a.push(server, server.token).pushed == 3 + 1  # and the programme sent on connecting
-    assert copy.push(server, shop_c["token"]).pushed == 3 + 1  # new to the inbox of store C
+    # three enrolments with their profiles, and the programme sent on connecting
+    assert a.push(server, server.token).pushed == 3 * 2 + 1
+    assert copy.push(server, shop_c["token"]).pushed == 3 * 2 + 1  # new to the inbox of store C
 
     assert server.sql("select count(*) from members") == [(3,)]
     assert server.sql("select count(*) from number_clashes") == [(0,)]

@@ -56,7 +56,7 @@ class Store:
         )
 
     def members(self, n: int) -> None:
-        """``n`` members imported from a file: ``n`` events waiting for the server."""
+        """``n`` members imported from a file: ``2n`` events waiting (enrolments and profiles)."""
         rows = "".join(f"{20000001 + i},Member {i},,,,yes\n" for i in range(n))
         csv = self.dir / "members.csv"
         csv.write_text("member_no,name,phone,email,birthday,consent\n" + rows, encoding="utf-8")
@@ -173,9 +173,9 @@ def test_a_10000_event_backlog_killed_mid_drain_resumes_without_duplicates(
     server: Server, tmp_path: Path
 ) -> None:
     store = _store(tmp_path, server)
-    store.members(10_000)
+    store.members(5_000)
     queued = store.queue()
-    assert queued == 10_000 + 1  # and the programme, sent on connecting
+    assert queued == 10_000 + 1  # 5,000 enrolments and profiles, and the programme
     pump = store.spawn("sync", "--once")
     deadline = time.monotonic() + 300
     while _inbox(server)[0] < 3_000 and time.monotonic() < deadline and pump.poll() is None:
@@ -216,9 +216,10 @@ def test_a_store_restored_from_an_old_backup_replays_its_outbox_and_changes_noth
     store.sync()
     before = _server_state(server)
     store.run("restore", str(old), "--force")
-    assert store.queue() == 57  # the programme, 50 members and 6 sales, sent once already
+    # the programme, 50 members with their profiles and 6 sales, sent once already
+    assert store.queue() == 107
     report = store.sync()
-    assert (report["duplicates"], report["pushed"], report["quarantined"]) == (57, 0, 0)
+    assert (report["duplicates"], report["pushed"], report["quarantined"]) == (107, 0, 0)
     assert _server_state(server) == before
     # The till goes on after the restore: a new sale is a new fact, taken as usual.
     store.run("sale", "AFTER1", "--member", "20000001", "--total", "5.00")

@@ -34,7 +34,7 @@ def _no_wait(_: float) -> None:
 
 @pytest.fixture
 def store(tmp_path: Path, clock: FixedClock) -> Iterator[Opened]:
-    """A till with 250 members enrolled: 250 events waiting for the server."""
+    """A till with 250 members enrolled: 500 events waiting (each enrolment and its profile)."""
     opened = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
     programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "test")
     for i in range(250):
@@ -76,7 +76,7 @@ def test_a_server_killed_mid_batch_loses_nothing_and_doubles_nothing(
     assert sync.status(store.shop).queue == 0
     assert report.rejected == 0
     assert _inbox(server) == (queued, queued)
-    assert server.sql("select count(*) from members")[0][0] == queued
+    assert server.sql("select count(*) from members")[0][0] == queued // 2  # and a profile each
 
 
 def test_a_server_of_several_worker_processes_takes_batches_side_by_side_exactly_once(
@@ -205,7 +205,7 @@ def test_connect_checks_the_token_and_status_names_the_server(
     code, revoked = loyalty("sync", "--once", "--token", "revoked-or-wrong")
     assert (code, revoked["error"]) == (1, "token_refused")  # at once, not retried
     status = loyalty("sync", "status")[1]
-    assert (status["problem"], status["queue"]) == ("token_refused", 1)
+    assert (status["problem"], status["queue"]) == ("token_refused", 2)  # enrolment, profile
 
 
 def test_no_new_token_reads_as_an_option_and_an_old_dashed_one_still_parses() -> None:

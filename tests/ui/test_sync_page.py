@@ -147,7 +147,8 @@ def test_a_manager_sees_the_held_events_but_cannot_connect(
     assert not page.token.isEnabled()
     assert page.send_now.isEnabled()
     kinds = {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
-    assert kinds <= {"member", "sale", "program"}  # the programme goes on connecting
+    # the programme goes on connecting; a member's profile goes with their enrolment
+    assert kinds <= {"member", "profile", "sale", "program"}
 
 
 def test_the_pump_sends_in_the_background_and_the_status_bar_says_what_happened(

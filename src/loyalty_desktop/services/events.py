@@ -425,7 +425,9 @@ def card_reissued_event(device_id: str, member: Member, at: datetime) -> Event:
     )
 
 
-def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -> Event:
+def profile_changed_event(
+    member: Member, fields: Sequence[str], at: datetime, key: str | None = None
+) -> Event:
     """A member's profile edited: which fields changed, and the whole profile and consent now.
 
     The whole profile, not only what changed, so the change the server applies last is
@@ -435,7 +437,7 @@ def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -
     """
     return _event(
         EventKind.PROFILE_CHANGED,
-        f"profile:{uuid.uuid4()}",
+        key or f"profile:{uuid.uuid4()}",
         at,
         {
             "member_id": member.id,
@@ -453,9 +455,12 @@ def profile_changed_event(member: Member, fields: Sequence[str], at: datetime) -
 
 
 def enrolment_profile_event(member: Member, at: datetime) -> Event:
-    """A new member's profile, for the other stores: the fields given at enrolment."""
+    """A new member's profile, for the other stores: the fields given at enrolment.
+
+    Keyed by the member (a member is enrolled once), so the same enrolment gives the same fact.
+    """
     given = [f for f in PROFILE_FIELDS if getattr(member, f) is not None]
-    return profile_changed_event(member, given, at)
+    return profile_changed_event(member, given, at, key=f"profile:enrolled:{member.id}")
 
 
 def coupon_event(
