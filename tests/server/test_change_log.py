@@ -149,6 +149,7 @@ def _said(
         "consent": consent,
         "created_at": created_at,
         "card_no": None,  # the test's enrolments carry none
+        "card_serial": None,  # never reprinted
         "merged_into": None,
         "review": False,
         "number_clash": False,

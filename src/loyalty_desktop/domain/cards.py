@@ -28,6 +28,7 @@ LENGTH = 26
 _MAC_DIGITS = 10
 _CARD_DIGITS = 10
 MAX_CARD_NO = 10**_CARD_DIGITS  # card numbers are below it
+MAX_CARD_SERIAL = 9  # one digit: a reprint past it takes a new card number
 _INVISIBLE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
@@ -89,7 +90,7 @@ def _mac(key: bytes, body: str) -> str:
 
 def encode_card(card: CardCode, key: bytes) -> str:
     """The digits printed in a member's QR code."""
-    if not 0 <= card.key_id <= 9 or not 0 <= card.serial <= 9:
+    if not 0 <= card.key_id <= 9 or not 0 <= card.serial <= MAX_CARD_SERIAL:
         raise ValueError("key id and serial are single digits")
     if not 0 < card.card_no < MAX_CARD_NO:
         raise ValueError("card number out of range")

@@ -41,6 +41,7 @@ from loyalty_desktop.server.tables import (
     balances,
     change_clock,
     changes,
+    member_cards,
     members,
     merges,
     number_clashes,
@@ -119,6 +120,8 @@ def log_changes(
             "consent": m.consent,
             "created_at": m.created_at.isoformat() if known else None,
             "card_no": m.card_no,
+            # the serial of the member's newest card (None: never reprinted, so 0)
+            "card_serial": m.card_serial,
             "merged_into": str(m.kept_id) if m.kept_id else None,
             "review": m.review,
             "number_clash": m.number_held_by is not None,
@@ -188,7 +191,13 @@ def _members_now() -> Select[Any]:
             record.c.status,
             record.c.consent,
             record.c.created_at,
-            record.c.card_no,
+            func.coalesce(
+                one(member_cards.c.card_no, member_cards.c.member_id == wanted.c.id),
+                record.c.card_no,
+            ).label("card_no"),
+            one(member_cards.c.serial, member_cards.c.member_id == wanted.c.id).label(
+                "card_serial"
+            ),
             record.c.number_held_by,
             one(balances.c.points, balances.c.member_id == wanted.c.id).label("points"),
             one(merges.c.kept_id, merges.c.member_id == wanted.c.id).label("kept_id"),

@@ -41,6 +41,8 @@ from loyalty_desktop.domain.cards import MAX_CARD_NO
 from loyalty_desktop.domain.coupons import MAX_NUMBER
 from loyalty_desktop.server import coupons
 from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_arrays
+from loyalty_desktop.server.cards import KIND as CARD_KIND
+from loyalty_desktop.server.cards import card_row, write_cards
 from loyalty_desktop.server.change_log import log_changes, logged_movements
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
 from loyalty_desktop.server.holds import commit_holds
@@ -286,6 +288,7 @@ def _whole_batch(
         rows.erased += found.erased
         rows.holds += found.holds
         rows.profiles += found.profiles
+        rows.cards += found.cards
         rows.offer_facts += found.offer_facts
     saved = conn.begin_nested()
     try:
@@ -424,6 +427,7 @@ class Rows:
         default_factory=list
     )  # store, hold, sale key
     profiles: list[dict[str, Any]] = field(default_factory=list)  # profiles.py
+    cards: list[dict[str, Any]] = field(default_factory=list)  # cards reprinted (cards.py)
     offer_facts: list[dict[str, Any]] = field(default_factory=list)  # offers.py, in order sent
 
     def touched(self) -> dict[uuid.UUID, str]:
@@ -433,6 +437,7 @@ class Rows:
         found.update(dict.fromkeys(self.erased, "member"))
         found.update({r["member_id"]: "member" for r in self.merges})
         found.update({r["member_id"]: "member" for r in self.profiles})
+        found.update({r["member_id"]: "member" for r in self.cards})
         return found
 
 
@@ -494,6 +499,8 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
         rows.holds.append((store_id, as_uuid(p["hold_id"], "hold id"), event.key))
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
+    if event.kind == CARD_KIND:
+        rows.cards.append(card_row(store_id, event.key, p))
     if event.kind == PROFILE_KIND:
         rows.profiles.append(profile_row(store_id, event.key, p))
     if event.kind in OFFER_KINDS:
@@ -552,6 +559,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     # Profiles before erasures: an erasure in the same batch deletes what they kept.
     if rows.profiles:
         write_profiles(conn, rows.profiles, now)
+    if rows.cards:
+        write_cards(conn, rows.cards, now)
     if rows.erased:
         conn.execute(update(members).where(members.c.id.in_(rows.erased)).values(status="erased"))
         forget_profiles(conn, rows.erased)

@@ -101,6 +101,19 @@ member_profiles = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
+# Each member's newest card as the stores reprinted it (server/cards.py): the pull log carries
+# it, so a card revoked at one store is refused at every store. Not personal data.
+member_cards = Table(
+    "member_cards",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("card_no", BigInteger, nullable=False),
+    Column("serial", SmallInteger, nullable=False),
+    Column("store_id", Uuid, nullable=False),  # the store that printed it
+    Column("event_key", String(200), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 balances = Table(
     "balances",
     metadata,

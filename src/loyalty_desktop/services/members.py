@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TypeVar
 
-from loyalty_desktop.domain.cards import PREFIX, CardCode, clean_scan, encode_card, payment_kind
+from loyalty_desktop.domain.cards import (
+    MAX_CARD_SERIAL,
+    PREFIX,
+    CardCode,
+    clean_scan,
+    encode_card,
+    payment_kind,
+)
 from loyalty_desktop.domain.errors import (
     DuplicateMember,
     InvalidRequest,
@@ -33,7 +40,6 @@ from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 
-MAX_CARD_SERIAL = 9
 MAX_MEMBER_NO = 20
 T = TypeVar("T")
 

@@ -69,6 +69,7 @@ from loyalty_desktop.services.pulled import (
     Unreadable,
     read_changes,
 )
+from loyalty_desktop.services.pulled_cards import follow_card
 from loyalty_desktop.services.pulled_offers import (
     CouponsChange,
     OfferChange,
@@ -275,6 +276,8 @@ def _apply_change(
     erased_here = (member.id,) if member.status is MemberStatus.ERASED and not was_erased else ()
     followed = _follow_profile(uow, member, change)
     profiled, member = followed is not member, followed
+    carded = follow_card(uow, member, change.card_no, change.card_serial)
+    profiled, member = profiled or carded is not member, carded
     moved = _apply_movements(uow, member, movements, now)
     # an own change counts only when it brought back something this till had lost
     done = not own or bool(moved or created or profiled)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from loyalty_desktop.domain.cards import MAX_CARD_NO
+from loyalty_desktop.domain.cards import MAX_CARD_NO, MAX_CARD_SERIAL
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.profiles import PROFILE_FIELDS, Profile, read_profile
 from loyalty_desktop.services.pulled_offers import (
@@ -90,6 +90,7 @@ class MemberChange:
     merged_into: str | None
     movements: tuple[PulledMovement, ...]
     card_no: int | None = None  # the number the member's card carries (None: not known)
+    card_serial: int | None = None  # its serial, once reprinted anywhere (None: never)
     profile: PulledProfile | None = None  # a profile change (None: none, or erased since)
 
 
@@ -171,6 +172,7 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             # a change logged before movements travelled has none (docs/sync.md)
             movements=tuple(_movement(m) for m in row.get("movements") or []),
             card_no=_card_no(row.get("card_no")),
+            card_serial=_card_serial(row.get("card_serial")),
             profile=_profile(row.get("profile")),
         )
     if kind == "coupon":
@@ -204,6 +206,12 @@ def _profile(value: Any) -> PulledProfile | None:
 def _card_no(value: Any) -> int | None:
     """A card number, or None (an older store's member, or a value no card can carry)."""
     ok = isinstance(value, int) and not isinstance(value, bool) and 0 < value < MAX_CARD_NO
+    return value if ok else None
+
+
+def _card_serial(value: Any) -> int | None:
+    """A reprinted card's serial, or None (never reprinted, or a value no card can carry)."""
+    ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_CARD_SERIAL
     return value if ok else None
 
 

@@ -1,0 +1,68 @@
+"""Cards reprinted at the stores: each member's newest card, so the old one is refused at every store.
+
+A ``member.card_reissued`` event says a till printed a member a new card, which revokes the
+one before: the same card number with the next serial, or a new card number (serial 0)
+once the one-digit serial is used up or the number is shared (services/members.py). The
+server keeps each member's newest card in ``member_cards``: a card with the same number
+replaces the kept one only with a higher serial (a till's own reprints count up, and two
+batches in flight may commit out of order), one with another number replaces it when
+applied. The member's pull-log change carries the card number and serial
+(change_log.py), so every store's till reads the new card and refuses the old one
+(``card_replaced``). Card numbers and serials are not personal data: an erasure keeps them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, or_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from loyalty_desktop.domain.cards import MAX_CARD_NO, MAX_CARD_SERIAL
+from loyalty_desktop.server.facts import Rejected, as_uuid
+from loyalty_desktop.server.tables import member_cards
+
+KIND = "member.card_reissued"
+
+
+def card_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The card a reissue names, as ``member_cards`` keeps it; Rejected if no till could send it."""
+    card_no, serial = payload["card_no"], payload["serial"]
+    if not _whole(card_no) or not 0 < card_no < MAX_CARD_NO:
+        raise Rejected(f"{KIND}: card_no is not a card number")
+    if not _whole(serial) or not 0 <= serial <= MAX_CARD_SERIAL:
+        raise Rejected(f"{KIND}: serial is not a card serial (0 to {MAX_CARD_SERIAL})")
+    return {
+        "member_id": as_uuid(payload["member_id"], "card member"),
+        "card_no": card_no,
+        "serial": serial,
+        "store_id": store_id,
+        "event_key": key,
+    }
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def write_cards(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
+    """Keep each member's newest card, in the order the reissues were sent."""
+    for row in rows:
+        new = pg_insert(member_cards).values(**row, received_at=now)
+        kept = member_cards.c
+        conn.execute(
+            new.on_conflict_do_update(
+                index_elements=[kept.member_id],
+                set_={
+                    "card_no": new.excluded.card_no,
+                    "serial": new.excluded.serial,
+                    "store_id": new.excluded.store_id,
+                    "event_key": new.excluded.event_key,
+                    "received_at": new.excluded.received_at,
+                },
+                where=or_(new.excluded.card_no != kept.card_no, new.excluded.serial > kept.serial),
+            )
+        )
