@@ -15,6 +15,7 @@ ERASED_NAME = "(erased)"
 # Letters by their Unicode category that show as nothing (Default_Ignorable code points).
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
 MAX_NAME = 100
+MAX_EMAIL = 254  # the longest address mail can carry (RFC 5321); the column's width
 
 
 class MemberStatus(StrEnum):
@@ -103,6 +104,13 @@ def check_name(name: str) -> str:
 def check_email(email: str) -> str:
     """An e-mail address, trimmed and roughly checked."""
     cleaned = email.strip()
+    if len(cleaned) > MAX_EMAIL:
+        raise InvalidRequest(
+            f"an e-mail address has at most {MAX_EMAIL} characters",
+            reason="email_too_long",
+            field="email",
+            limit=MAX_EMAIL,
+        )
     if not _EMAIL.match(cleaned):
         # The address is not repeated: a refusal is printed and may be logged.
         raise InvalidRequest(

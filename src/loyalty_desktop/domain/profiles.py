@@ -8,7 +8,7 @@ written. A refusal never repeats the value: it is personal data, and refusals ar
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -35,13 +35,36 @@ def read_profile(value: Any) -> Profile:
     if not isinstance(value, Mapping) or set(value) != set(PROFILE_FIELDS):
         raise _wrong("the profile must have exactly name, phone, email and birthday")
     name, phone, email, birthday = (value[f] for f in PROFILE_FIELDS)
-    if not isinstance(name, str) or check_name(name) != name:
+    if not all(_storable(v) for v in (name, phone, email, birthday)):
+        raise _wrong("the profile holds text no till can store (a lone surrogate)")
+    if not isinstance(name, str) or _checked(check_name, name) != name:
         raise _wrong("the profile's name is not a name as a till writes it")
-    if phone is not None and (not isinstance(phone, str) or normalize_phone(phone) != phone):
+    if phone is not None and (
+        not isinstance(phone, str) or _checked(normalize_phone, phone) != phone
+    ):
         raise _wrong("the profile's phone is not a phone number as a till writes it")
-    if email is not None and (not isinstance(email, str) or check_email(email) != email):
+    if email is not None and (not isinstance(email, str) or _checked(check_email, email) != email):
         raise _wrong("the profile's e-mail is not an address as a till writes it")
     return Profile(name, phone, email, _birthday(birthday))
+
+
+def _checked(check: Callable[[str], str], value: str) -> str | None:
+    """What the till's own check makes of ``value``; None where it refuses it."""
+    try:
+        return check(value)
+    except InvalidRequest:
+        return None
+
+
+def _storable(value: Any) -> bool:
+    """Not a string, or one UTF-8 can carry (JSON can spell a lone surrogate; no database stores it)."""
+    if not isinstance(value, str):
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _birthday(value: Any) -> date | None:

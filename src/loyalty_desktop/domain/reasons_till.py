@@ -131,6 +131,10 @@ MEMBERS = {
         "a name needs at least one letter or digit", "姓名里至少要有一个文字或数字"
     ),
     "name_too_long": Wording("a name has at most {maximum} characters", "姓名最多 {maximum} 个字"),
+    "email_too_long": Wording(
+        "an e-mail address has at most {limit} characters",
+        "邮箱地址最多 {limit} 个字符",
+    ),
     "email_format": Wording(
         "the e-mail address is not written like name@example.com",
         "邮箱格式不对，应类似 name@example.com",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loyalty_desktop.domain.errors import InvalidRequest
-from loyalty_desktop.domain.members import check_name, visible_name
+from loyalty_desktop.domain.members import MAX_EMAIL, check_email, check_name, visible_name
 
 INVISIBLE = {
     "zero width space": "\u200b",
@@ -83,3 +83,12 @@ def test_a_name_may_have_at_most_100_characters_once_cleaned() -> None:
 def test_visible_name_only_cleans_and_never_refuses() -> None:
     assert visible_name("\u200b \u3000") == ""
     assert visible_name(" Ａnn\u00ad ") == "Ann"
+
+
+def test_an_e_mail_address_longer_than_mail_can_carry_is_refused_without_repeating_it() -> None:
+    longest = "a" * (MAX_EMAIL - len("@example.com")) + "@example.com"
+    assert check_email(f" {longest} ") == longest
+    with pytest.raises(InvalidRequest) as refused:
+        check_email("b" + longest)
+    assert (refused.value.reason, refused.value.details["limit"]) == ("email_too_long", 254)
+    assert longest not in refused.value.message

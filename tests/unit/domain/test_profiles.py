@@ -1,0 +1,40 @@
+"""A profile as it travels: what no till could have written is refused, never repeating the value."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.domain.errors import InvalidRequest
+from loyalty_desktop.domain.members import MAX_EMAIL
+from loyalty_desktop.domain.profiles import Profile, read_profile
+
+GOOD: dict[str, Any] = {
+    "name": "王芳",
+    "phone": "13800138000",
+    "email": "fang@example.com",
+    "birthday": "1990-05-31",
+}
+
+
+def test_a_profile_a_till_writes_is_read_as_it_is() -> None:
+    profile = read_profile(GOOD)
+    assert profile == Profile("王芳", "13800138000", "fang@example.com", profile.birthday)
+    assert str(profile.birthday) == "1990-05-31"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"name": "王\ud800芳"},  # JSON can spell a lone surrogate; no database can store it
+        {"email": "x" * (MAX_EMAIL - len("@example.com") + 1) + "@example.com"},
+        {"email": "fang\udfff@example.com"},
+    ],
+)
+def test_text_no_till_could_store_is_refused_without_repeating_it(change: dict[str, Any]) -> None:
+    with pytest.raises(InvalidRequest) as refused:
+        read_profile({**GOOD, **change})
+    assert refused.value.reason == "profile_unreadable"
+    value = next(iter(change.values()))
+    assert value not in refused.value.message
