@@ -153,3 +153,27 @@ def _reprints(till: Till) -> list[dict[str, Any]]:
             }
             for r in rows
         ]
+
+
+def test_the_tenth_reprint_s_new_number_stands_when_the_ninth_arrives_after_it(
+    server: Server,
+) -> None:
+    member_id = str(uuid.uuid4())
+
+    def reprint(card_no: int, serial: int, seq: int) -> dict[str, Any]:
+        body = {"member_id": member_id, "card_no": card_no, "serial": serial}
+        return _wire("member.card_reissued", f"card:{card_no}:{serial}", seq, body)
+
+    ninth, tenth = reprint(10000001, 9, 10), reprint(10000002, 0, 11)
+    for batch in ([enrolled(member_id, 1)], [tenth], [ninth]):  # two batches, newest first
+        code, answer = server.post("/v1/events", {"events": batch})
+        assert code == 200, answer
+        assert [r["status"] for r in answer["results"]] == ["applied"]
+    kept = f"select card_no, serial from member_cards where member_id = '{member_id}'"
+    assert server.sql(kept) == [(10000002, 0)]
+
+    # another till's later reprint with another number is the newest card when applied
+    other = dict(reprint(10000003, 0, 2), device_id=str(uuid.uuid4()))
+    code, answer = server.post("/v1/events", {"events": [other]})
+    assert code == 200, answer
+    assert server.sql(kept) == [(10000003, 0)]

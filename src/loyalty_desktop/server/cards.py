@@ -5,8 +5,10 @@ one before: the same card number with the next serial, or a new card number (ser
 once the one-digit serial is used up or the number is shared (services/members.py). The
 server keeps each member's newest card in ``member_cards``: a card with the same number
 replaces the kept one only with a higher serial (a till's own reprints count up, and two
-batches in flight may commit out of order), one with another number replaces it when
-applied. The member's pull-log change carries the card number and serial
+batches in flight may commit out of order); one with another number, from the till that
+sent the kept one, only with a higher sequence number (the tenth reprint takes a new number
+at serial 0: a reordered ninth must not bring the old number back), and from another till
+when applied. The member's pull-log change carries the card number and serial
 (change_log.py), so every store's till reads the new card and refuses the old one
 (``card_replaced``). Card numbers and serials are not personal data: an erasure keeps them.
 """
@@ -18,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, or_
+from sqlalchemy import Connection, and_, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.cards import MAX_CARD_NO, MAX_CARD_SERIAL
@@ -28,7 +30,9 @@ from loyalty_desktop.server.tables import member_cards
 KIND = "member.card_reissued"
 
 
-def card_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+def card_row(
+    store_id: uuid.UUID, device_id: uuid.UUID, seq: int, key: str, payload: Mapping[str, Any]
+) -> dict[str, Any]:
     """The card a reissue names, as ``member_cards`` keeps it; Rejected if no till could send it."""
     card_no, serial = payload["card_no"], payload["serial"]
     if not _whole(card_no) or not 0 < card_no < MAX_CARD_NO:
@@ -40,6 +44,8 @@ def card_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> dict[
         "card_no": card_no,
         "serial": serial,
         "store_id": store_id,
+        "device_id": device_id,
+        "seq": seq,
         "event_key": key,
     }
 
@@ -60,9 +66,17 @@ def write_cards(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dateti
                     "card_no": new.excluded.card_no,
                     "serial": new.excluded.serial,
                     "store_id": new.excluded.store_id,
+                    "device_id": new.excluded.device_id,
+                    "seq": new.excluded.seq,
                     "event_key": new.excluded.event_key,
                     "received_at": new.excluded.received_at,
                 },
-                where=or_(new.excluded.card_no != kept.card_no, new.excluded.serial > kept.serial),
+                where=or_(
+                    and_(new.excluded.card_no == kept.card_no, new.excluded.serial > kept.serial),
+                    and_(
+                        new.excluded.card_no != kept.card_no,
+                        or_(new.excluded.device_id != kept.device_id, new.excluded.seq > kept.seq),
+                    ),
+                ),
             )
         )

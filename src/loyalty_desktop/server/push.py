@@ -500,7 +500,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
     if event.kind == coupons.KIND:
         rows.coupons.append(_redemption(store_id, event))
     if event.kind == CARD_KIND:
-        rows.cards.append(card_row(store_id, event.key, p))
+        rows.cards.append(card_row(store_id, event.device_id, event.seq, event.key, p))
     if event.kind == PROFILE_KIND:
         rows.profiles.append(profile_row(store_id, event.key, p))
     if event.kind in OFFER_KINDS:

@@ -110,6 +110,8 @@ member_cards = Table(
     Column("card_no", BigInteger, nullable=False),
     Column("serial", SmallInteger, nullable=False),
     Column("store_id", Uuid, nullable=False),  # the store that printed it
+    Column("device_id", Uuid, nullable=False),  # the till, and its reprint's place in its order
+    Column("seq", BigInteger, nullable=False),
     Column("event_key", String(200), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )

@@ -23,6 +23,8 @@ def upgrade() -> None:
         sa.Column("card_no", sa.BigInteger, nullable=False),
         sa.Column("serial", sa.SmallInteger, nullable=False),
         sa.Column("store_id", sa.Uuid, nullable=False),
+        sa.Column("device_id", sa.Uuid, nullable=False),
+        sa.Column("seq", sa.BigInteger, nullable=False),
         sa.Column("event_key", sa.String(200), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     )
