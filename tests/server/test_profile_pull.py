@@ -389,3 +389,29 @@ def test_a_profile_change_sent_again_with_another_profile_is_quarantined_without
     assert server.sql(f"select phone from member_profiles where member_id = '{member}'") == [
         (NEW_PHONE,)
     ]
+
+
+def test_an_erasure_committed_before_the_enrolment_still_wins(server: Server) -> None:
+    # One till's two batches in flight: the later one, with the erasure, commits first.
+    member_id = str(uuid.uuid4())
+    erase = _wire("member.erased", f"erase:{member_id}", 3, {"member_id": member_id})
+    code, answer = server.post("/v1/events", {"events": [erase]})
+    assert code == 200, answer
+    assert [r["status"] for r in answer["results"]] == ["applied"]
+
+    code, answer = server.post(
+        "/v1/events", {"events": [enrolled(member_id, 1), _changed(member_id, 2, GOOD)]}
+    )
+
+    assert code == 200, answer
+    assert [r["status"] for r in answer["results"]] == ["applied", "rejected"]
+    assert "erased" in str(answer["results"][1]["reason"])
+    assert server.sql(f"select status from members where id = '{member_id}'") == [("erased",)]
+    assert server.sql("select count(*) from member_profiles") == [(0,)]
+    assert server.sql(f"select count(*) from changes where strpos(body, '{NEW_PHONE}') > 0") == [
+        (0,)
+    ]
+    [(body,)] = server.sql(
+        f"select body from changes where member_id = '{member_id}' order by pos desc limit 1"
+    )
+    assert json.loads(body)["status"] == "erased"  # the stores erase the member too

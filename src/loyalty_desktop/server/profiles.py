@@ -27,7 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.profiles import read_profile
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
-from loyalty_desktop.server.tables import member_profiles, members
+from loyalty_desktop.server.tables import erasures, member_profiles, members
 
 KIND = "member.profile_changed"
 WITHHELD = "(withheld: personal data)"
@@ -69,6 +69,8 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
         conn.execute(
             select(members.c.id).where(members.c.id.in_(ids), members.c.status == "erased")
         ).scalars()
+    ) | set(
+        conn.execute(select(erasures.c.member_id).where(erasures.c.member_id.in_(ids))).scalars()
     )
     if erased:
         raise Rejected(f"{KIND}: the member was erased; their personal data is not kept")

@@ -80,6 +80,7 @@ from loyalty_desktop.server.programs import (
 from loyalty_desktop.server.reviews import flag_overdrawn
 from loyalty_desktop.server.tables import (
     balances,
+    erasures,
     inbox,
     ledger,
     members,
@@ -554,6 +555,16 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
             arrays(rows.members, named),
         )
         claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
+        # an erasure that arrived before the enrolment (batches committed out of order) wins
+        new = [r["id"] for r in rows.members]
+        conn.execute(
+            update(members)
+            .where(
+                members.c.id.in_(new),
+                members.c.id.in_(select(erasures.c.member_id).where(erasures.c.member_id.in_(new))),
+            )
+            .values(status="erased")
+        )
     # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an
     # erasure must reach every till that holds the member's personal data).
     # Profiles before erasures: an erasure in the same batch deletes what they kept.
@@ -563,6 +574,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         write_cards(conn, rows.cards, now)
     if rows.erased:
         conn.execute(update(members).where(members.c.id.in_(rows.erased)).values(status="erased"))
+        kept = [{"member_id": m, "received_at": now} for m in dict.fromkeys(rows.erased)]
+        conn.execute(pg_insert(erasures).values(kept).on_conflict_do_nothing())
         forget_profiles(conn, rows.erased)
     merged = [r["member_id"] for r in rows.merges]
     if merged:

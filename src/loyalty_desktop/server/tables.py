@@ -101,6 +101,17 @@ member_profiles = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
 
+# Every member a store erased, kept even when the erasure arrived before the member's
+# enrolment (two batches of one till committed out of order): an enrolment or a profile
+# arriving after it finds the member erased, so an erasure always wins (server/profiles.py).
+# Member ids only.
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("member_id", Uuid, primary_key=True),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
 # Each member's newest card as the stores reprinted it (server/cards.py): the pull log carries
 # it, so a card revoked at one store is refused at every store. Not personal data.
 member_cards = Table(
