@@ -415,3 +415,25 @@ def test_an_erasure_committed_before_the_enrolment_still_wins(server: Server) ->
         f"select body from changes where member_id = '{member_id}' order by pos desc limit 1"
     )
     assert json.loads(body)["status"] == "erased"  # the stores erase the member too
+
+
+def test_of_two_changes_of_one_till_the_later_stands_whatever_order_they_commit_in(
+    server: Server,
+) -> None:
+    member_id = str(uuid.uuid4())
+    older = _changed(member_id, 5, {**GOOD, "name": "Old Name"})
+    newer = _changed(member_id, 6, {**GOOD, "name": "New Name"})
+    kept = f"select name from member_profiles where member_id = '{member_id}'"
+    for batch in ([enrolled(member_id, 1)], [newer], [older]):  # two batches, newest first
+        code, answer = server.post("/v1/events", {"events": batch})
+        assert code == 200, answer
+        assert [r["status"] for r in answer["results"]] == ["applied"]
+    assert server.sql(kept) == [("New Name",)]
+
+    # another till's change applied later is the member's profile
+    other = dict(
+        _changed(member_id, 2, {**GOOD, "name": "Other Till"}), device_id=str(uuid.uuid4())
+    )
+    code, answer = server.post("/v1/events", {"events": [other]})
+    assert code == 200, answer
+    assert server.sql(kept) == [("Other Till",)]

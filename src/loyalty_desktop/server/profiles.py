@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -33,7 +33,9 @@ KIND = "member.profile_changed"
 WITHHELD = "(withheld: personal data)"
 
 
-def profile_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> dict[str, Any]:
+def profile_row(
+    store_id: uuid.UUID, device_id: uuid.UUID, seq: int, key: str, payload: Mapping[str, Any]
+) -> dict[str, Any]:
     """The row a checked ``member.profile_changed`` asks for (``profile`` None for version 1)."""
     member_id = as_uuid(payload["member_id"], "profile member")
     if payload["consent_at"] is not None:
@@ -55,6 +57,8 @@ def profile_row(store_id: uuid.UUID, key: str, payload: Mapping[str, Any]) -> di
     return {
         "member_id": member_id,
         "store_id": store_id,
+        "device_id": device_id,
+        "seq": seq,
         "event_key": key,
         "consent": payload["consent"],
         "consent_at": payload["consent_at"],
@@ -75,24 +79,35 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
     if erased:
         raise Rejected(f"{KIND}: the member was erased; their personal data is not kept")
     for r in rows:  # in the batch's order: the later change wins
+        if r["profile"] is not None and not _kept(conn, r, now):
+            continue  # an older change of the till whose newer one is kept (batches reordered)
         conn.execute(
             update(members).where(members.c.id == r["member_id"]).values(consent=r["consent"])
         )
-        if r["profile"] is None:
-            continue
-        values = {
-            **r["profile"],
-            "consent": r["consent"],
-            "consent_at": r["consent_at"],
-            "store_id": r["store_id"],
-            "event_key": r["event_key"],
-            "received_at": now,
-        }
-        conn.execute(
-            pg_insert(member_profiles)
-            .values(member_id=r["member_id"], **values)
-            .on_conflict_do_update(index_elements=[member_profiles.c.member_id], set_=values)
-        )
+
+
+def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool:
+    """Keep the change's profile unless the kept one is a later change of the same till."""
+    values = {
+        **r["profile"],
+        "consent": r["consent"],
+        "consent_at": r["consent_at"],
+        "store_id": r["store_id"],
+        "device_id": r["device_id"],
+        "seq": r["seq"],
+        "event_key": r["event_key"],
+        "received_at": now,
+    }
+    kept = member_profiles.c
+    new = pg_insert(member_profiles).values(member_id=r["member_id"], **values)
+    done = conn.execute(
+        new.on_conflict_do_update(
+            index_elements=[kept.member_id],
+            set_=values,
+            where=or_(new.excluded.device_id != kept.device_id, new.excluded.seq > kept.seq),
+        ).returning(kept.member_id)
+    )
+    return done.first() is not None
 
 
 def forget_profiles(conn: Connection, erased: Sequence[uuid.UUID]) -> None:

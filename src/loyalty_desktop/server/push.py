@@ -503,7 +503,7 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
     if event.kind == CARD_KIND:
         rows.cards.append(card_row(store_id, event.device_id, event.seq, event.key, p))
     if event.kind == PROFILE_KIND:
-        rows.profiles.append(profile_row(store_id, event.key, p))
+        rows.profiles.append(profile_row(store_id, event.device_id, event.seq, event.key, p))
     if event.kind in OFFER_KINDS:
         rows.offer_facts.append(offer_fact(store_id, event.kind, p))
     if event.kind == "member.erased":

@@ -97,6 +97,10 @@ member_profiles = Table(
     Column("consent", Boolean, nullable=False),
     Column("consent_at", String(40)),  # the till's ISO moment, as sent
     Column("store_id", Uuid, nullable=False),  # the store whose change it is
+    # the till that sent it and the change's place in that till's order: of two changes of
+    # one till the later stands, whatever order their batches commit in
+    Column("device_id", Uuid, nullable=False),
+    Column("seq", BigInteger, nullable=False),
     Column("event_key", String(200), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )

@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.Column("consent", sa.Boolean, nullable=False),
         sa.Column("consent_at", sa.String(40)),
         sa.Column("store_id", sa.Uuid, nullable=False),
+        sa.Column("device_id", sa.Uuid, nullable=False),
+        sa.Column("seq", sa.BigInteger, nullable=False),
         sa.Column("event_key", sa.String(200), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     )
