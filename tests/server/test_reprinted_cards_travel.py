@@ -177,3 +177,42 @@ def test_the_tenth_reprint_s_new_number_stands_when_the_ninth_arrives_after_it(
     code, answer = server.post("/v1/events", {"events": [other]})
     assert code == 200, answer
     assert server.sql(kept) == [(10000003, 0)]
+
+
+def test_a_reprint_to_a_number_another_member_holds_is_rejected_alone(server: Server) -> None:
+    thief, victim = str(uuid.uuid4()), str(uuid.uuid4())
+    members_in = []
+    for seq, (member_id, card_no) in enumerate(((thief, 10000001), (victim, 10000002)), start=1):
+        event = enrolled(member_id, seq)
+        event["payload"]["card_no"] = card_no
+        members_in.append(event)
+
+    def reprint(member_id: str, card_no: int, serial: int, seq: int) -> dict[str, Any]:
+        body = {"member_id": member_id, "card_no": card_no, "serial": serial}
+        return _wire("member.card_reissued", f"card:{uuid.uuid4()}", seq, body)
+
+    code, answer = server.post(
+        "/v1/events",
+        {
+            "events": [
+                *members_in,
+                reprint(thief, 10000002, 0, 3),  # the victim's card number: refused
+                reprint(thief, 10000001, 1, 4),  # its own number, next serial
+                reprint(thief, 10000009, 0, 5),  # a number nobody holds
+                reprint(victim, 10000009, 0, 6),  # now the thief's: refused
+            ]
+        },
+    )
+
+    assert code == 200, answer
+    assert [(r["status"], r.get("reason")) for r in answer["results"]] == [
+        ("applied", None),
+        ("applied", None),
+        ("rejected", "member.card_reissued: card number 10000002 is another member's card"),
+        ("applied", None),
+        ("applied", None),
+        ("rejected", "member.card_reissued: card number 10000009 is another member's card"),
+    ]
+    assert server.sql("select member_id::text, card_no, serial from member_cards") == [
+        (thief, 10000009, 0)
+    ]

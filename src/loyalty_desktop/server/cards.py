@@ -20,12 +20,12 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.cards import MAX_CARD_NO, MAX_CARD_SERIAL
 from loyalty_desktop.server.facts import Rejected, as_uuid
-from loyalty_desktop.server.tables import member_cards
+from loyalty_desktop.server.tables import member_cards, members
 
 KIND = "member.card_reissued"
 
@@ -50,13 +50,48 @@ def card_row(
     }
 
 
+def _not_anothers(conn: Connection, member_id: uuid.UUID, card_no: int) -> None:
+    """Rejected if ``card_no`` is not the member's own and another member holds it."""
+    own = conn.execute(
+        select(func.coalesce(member_cards.c.card_no, members.c.card_no))
+        .select_from(members)
+        .outerjoin(member_cards, member_cards.c.member_id == members.c.id)
+        .where(members.c.id == member_id)
+    ).scalar()
+    if own == card_no:
+        return
+    # by the indexes on both card numbers: a member enrolled with it and never reprinted to
+    # another, or a member reprinted to it
+    enrolled_with = (
+        select(members.c.id)
+        .outerjoin(member_cards, member_cards.c.member_id == members.c.id)
+        .where(
+            members.c.card_no == card_no,
+            members.c.id != member_id,
+            or_(member_cards.c.card_no.is_(None), member_cards.c.card_no == card_no),
+        )
+    )
+    reprinted_to = select(member_cards.c.member_id).where(
+        member_cards.c.card_no == card_no, member_cards.c.member_id != member_id
+    )
+    if conn.execute(enrolled_with.union_all(reprinted_to).limit(1)).first() is not None:
+        raise Rejected(f"{KIND}: card number {card_no} is another member's card")
+
+
 def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def write_cards(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
-    """Keep each member's newest card, in the order the reissues were sent."""
+    """Keep each member's newest card, in the order the reissues were sent.
+
+    Rejected if a reprint moves a member to a card number another member holds (a till
+    takes a new number from its own block): a forged one would revoke that member's card at
+    every store. The member's own number again (the next serial) is always allowed, even
+    one that older tills gave out twice.
+    """
     for row in rows:
+        _not_anothers(conn, row["member_id"], row["card_no"])
         new = pg_insert(member_cards).values(**row, received_at=now)
         kept = member_cards.c
         conn.execute(

@@ -82,6 +82,7 @@ members = Table(
     # the number the member's card carries, as enrolled (None: an older till's enrolment)
     Column("card_no", BigInteger),
 )
+Index("members_card_no", members.c.card_no)  # a reprint to another member's card is refused
 
 # A member's personal data as the last profile change the server applied left it: the one
 # record of it the server keeps, apart from ``members`` so an erasure deletes it whole (and
@@ -130,6 +131,7 @@ member_cards = Table(
     Column("event_key", String(200), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
+Index("member_cards_card_no", member_cards.c.card_no)
 
 balances = Table(
     "balances",

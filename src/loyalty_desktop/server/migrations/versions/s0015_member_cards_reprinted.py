@@ -28,7 +28,11 @@ def upgrade() -> None:
         sa.Column("event_key", sa.String(200), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     )
+    # a reprint to a number another member holds is refused (server/cards.py): found by index
+    op.create_index("member_cards_card_no", "member_cards", ["card_no"])
+    op.create_index("members_card_no", "members", ["card_no"])
 
 
 def downgrade() -> None:
+    op.drop_index("members_card_no", table_name="members")
     op.drop_table("member_cards")
