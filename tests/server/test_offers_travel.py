@@ -216,3 +216,41 @@ def test_a_use_pulled_before_the_coupon_keeps_it_used_at_b(
     assert _refused(b, "B-1", member_no, code) == "coupon_used"
     assert b.sql("select sale_no like 'sync:%' from coupons") == [(1,)]
     assert b.check() == ()
+
+
+def test_a_coupon_number_outside_the_store_s_block_or_given_out_twice_is_rejected_alone(
+    tills: tuple[Till, Till],  # noqa: F811
+    clock: FixedClock,
+    server: Server,
+) -> None:
+    a, b = tills
+    member_no = _member_at_both(a, b)
+    _issue(a, clock, "Spring", member_no)
+    facts = _unsent(a, *OFFER_KINDS)
+    a.sync()
+    *_, coupons = facts
+    [sent] = coupons["payload"]["coupons"]
+    assert sent["number"] > 10**8  # in A's block
+
+    def anew(**change: Any) -> dict[str, Any]:
+        event = {**coupons, "id": str(uuid.uuid4()), "key": f"coupons:{uuid.uuid4()}"}
+        event["payload"] = {
+            **coupons["payload"],
+            "coupons": [{**sent, "id": str(uuid.uuid4()), **change}],
+        }
+        return event
+
+    # B's token sends a coupon numbered in A's block: it would use up or shadow A's numbers
+    [forged] = b.client.push([anew(number=sent["number"] + 1)])
+    # A's own till, restored from a backup, gives its number to another coupon
+    [twice] = a.client.push([anew()])
+
+    assert (forged["status"], forged["reason"]) == (
+        "rejected",
+        "coupons.issued: a coupon number outside this store's block",
+    )
+    assert (twice["status"], twice["reason"]) == (
+        "rejected",
+        f"coupons.issued: coupon number {sent['number']} is another coupon's",
+    )
+    assert server.sql("select count(*) from issued_coupons") == [(1,)]

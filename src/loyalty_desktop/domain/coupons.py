@@ -29,6 +29,15 @@ LENGTH = 27
 _NUMBER_DIGITS = 12
 _MAC_DIGITS = 10
 MAX_NUMBER = 10**_NUMBER_DIGITS - 1
+# A connected store numbers its coupons in a block of its own (services/coupon_numbers.py);
+# a till never connected counts from 1, below every block.
+BLOCK = 10**8
+LAST_LOCAL = BLOCK - 1
+
+
+def coupon_block(number: int) -> tuple[int, int]:
+    """The first and last coupon number of store ``number``'s block."""
+    return number * BLOCK + 1, number * BLOCK + BLOCK - 1
 
 
 class InvalidCoupon(LoyaltyError):

@@ -24,13 +24,13 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from loyalty_desktop.domain.coupons import MAX_NUMBER
+from loyalty_desktop.domain.coupons import LAST_LOCAL, MAX_NUMBER, coupon_block
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.offer_terms import offer_from_terms
 from loyalty_desktop.domain.offers import MAX_NAME, check_offer
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.limits import MAX_COUPON_KEY_ID, MAX_OFFER_TERMS, check_moment
-from loyalty_desktop.server.tables import issued_coupons, offers
+from loyalty_desktop.server.tables import issued_coupons, offers, stores
 from loyalty_desktop.services.events import COUPONS_PER_EVENT, EventKind
 
 OFFER_KIND = EventKind.OFFER_CREATED.value
@@ -146,6 +146,7 @@ def write_offer_facts(
                     _log_entry("coupons", _coupons_body(row, [dict(w._mapping) for w in waited]))
                 )
             continue
+        _numbers_of_the_store(conn, fact["coupons"])
         new = set(
             conn.execute(
                 pg_insert(issued_coupons).on_conflict_do_nothing().returning(issued_coupons.c.id),
@@ -157,6 +158,32 @@ def write_offer_facts(
             added_now = [c for c in fact["coupons"] if c["id"] in new]
             log.append(_log_entry("coupons", _coupons_body(dict(offer._mapping), added_now)))
     return log
+
+
+def _numbers_of_the_store(conn: Connection, coupons: Sequence[Mapping[str, Any]]) -> None:
+    """Rejected unless each coupon number in the blocks lies in the sending store's and is free.
+
+    A connected till numbers in its store's block, so a number in another store's block is
+    forged, and one another coupon holds was given out twice (a till restored from a backup);
+    either would make another store's slip unusable. Numbers below every block (a till
+    never connected counts from 1) may repeat across stores: the pull keeps such a clash aside.
+    """
+    in_blocks = [c for c in coupons if c["number"] > LAST_LOCAL]
+    if not in_blocks:
+        return
+    store_id = in_blocks[0]["store_id"]
+    store_no = conn.execute(select(stores.c.store_no).where(stores.c.id == store_id)).scalar()
+    first, last = coupon_block(store_no) if store_no is not None else (0, -1)
+    if any(not first <= c["number"] <= last for c in in_blocks):
+        raise Rejected("coupons.issued: a coupon number outside this store's block")
+    taken = conn.execute(
+        select(issued_coupons.c.number).where(
+            issued_coupons.c.number.in_([c["number"] for c in in_blocks]),
+            issued_coupons.c.id.not_in([c["id"] for c in in_blocks]),
+        )
+    ).first()
+    if taken is not None:
+        raise Rejected(f"coupons.issued: coupon number {taken[0]} is another coupon's")
 
 
 def _lock_key(offer_id: uuid.UUID) -> int:

@@ -10,17 +10,12 @@ till holds for another coupon is a clash, kept aside by the pull.
 
 from __future__ import annotations
 
+from loyalty_desktop.domain.coupons import BLOCK, LAST_LOCAL, coupon_block
 from loyalty_desktop.domain.errors import InvalidRequest
 from loyalty_desktop.services.member_numbers import store_no
 from loyalty_desktop.services.ports import UnitOfWork
 
-BLOCK = 10**8
-LAST_LOCAL = BLOCK - 1
-
-
-def coupon_block(number: int) -> tuple[int, int]:
-    """The first and last coupon number of store ``number``'s block."""
-    return number * BLOCK + 1, number * BLOCK + BLOCK - 1
+__all__ = ["BLOCK", "LAST_LOCAL", "check_room", "coupon_block", "last_coupon_number"]
 
 
 def last_coupon_number(uow: UnitOfWork) -> int:
