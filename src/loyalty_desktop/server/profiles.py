@@ -26,8 +26,9 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.profiles import read_profile
+from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
-from loyalty_desktop.server.tables import erasures, member_profiles, members
+from loyalty_desktop.server.tables import erasures, member_profiles, members, merges
 
 KIND = "member.profile_changed"
 WITHHELD = "(withheld: personal data)"
@@ -108,6 +109,48 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool:
         ).returning(kept.member_id)
     )
     return done.first() is not None
+
+
+def erase_duplicates(
+    conn: Connection,
+    erased: Sequence[uuid.UUID],
+    merged: Sequence[Mapping[str, Any]],
+    now: datetime,
+) -> list[uuid.UUID]:
+    """Erase the duplicates merged into erased members; the ones erased now.
+
+    A member asks to be erased at one store while another store merges a duplicate card
+    into them: whichever fact comes first, the duplicate's personal data must go too (a
+    till erasing a member erases the duplicates merged into them, privacy.erase_member).
+    ``erased`` and ``merged`` are this batch's erasures and merges (duplicate -> kept).
+    """
+    asked = {*erased, *(r["kept_id"] for r in merged)}
+    found: list[uuid.UUID] = []
+    while asked:
+        dups = [
+            d
+            for d in conn.execute(
+                select(merges.c.member_id).where(
+                    any_of(merges.c.kept_id, "asked"),
+                    merges.c.kept_id.in_(select(erasures.c.member_id)),
+                    merges.c.member_id.not_in(select(erasures.c.member_id)),
+                ),
+                {"asked": list(asked)},
+            ).scalars()
+            if d not in found
+        ]
+        if not dups:
+            break
+        conn.execute(update(members).where(members.c.id.in_(dups)).values(status="erased"))
+        conn.execute(
+            pg_insert(erasures)
+            .values([{"member_id": d, "received_at": now} for d in dups])
+            .on_conflict_do_nothing()
+        )
+        forget_profiles(conn, dups)
+        found += dups
+        asked = set(dups)  # a duplicate of a duplicate (A into B, B into C) goes too
+    return found
 
 
 def forget_profiles(conn: Connection, erased: Sequence[uuid.UUID]) -> None:

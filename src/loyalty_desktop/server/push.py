@@ -62,6 +62,7 @@ from loyalty_desktop.server.offers import offer_fact, write_offer_facts
 from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.profiles import KIND as PROFILE_KIND
 from loyalty_desktop.server.profiles import (
+    erase_duplicates,
     forget_profiles,
     profile_row,
     withheld,
@@ -556,14 +557,17 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         )
         claim_numbers(conn, rows.members, now)  # a number another member holds is flagged
         # an erasure that arrived before the enrolment (batches committed out of order) wins
-        new = [r["id"] for r in rows.members]
+        # (one array parameter, so every batch size sends the same statement text)
         conn.execute(
             update(members)
             .where(
-                members.c.id.in_(new),
-                members.c.id.in_(select(erasures.c.member_id).where(erasures.c.member_id.in_(new))),
+                any_of(members.c.id, "new"),
+                members.c.id.in_(
+                    select(erasures.c.member_id).where(any_of(erasures.c.member_id, "new"))
+                ),
             )
-            .values(status="erased")
+            .values(status="erased"),
+            {"new": [r["id"] for r in rows.members]},
         )
     # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an
     # erasure must reach every till that holds the member's personal data).
@@ -592,6 +596,9 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         commit_holds(conn, rows.holds, now)
     if rows.sales or rows.refunds or rows.merges:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
+    if rows.erased or rows.merges:
+        # a duplicate merged into an erased member is erased too, whichever came first
+        rows.erased += erase_duplicates(conn, rows.erased, rows.merges, now)
     if not rows.ledger:
         return
     rows.ledger += follow_lots(conn, rows.ledger, now)
