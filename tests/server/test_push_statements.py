@@ -59,21 +59,23 @@ def _batch(members: int, seq: Iterator[int]) -> list[dict[str, Any]]:
 
 def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) -> None:
     engine = server_engine(server_db)
-    upgrade(engine)
-    with engine.begin() as conn:
-        store_id = add_store(conn, "Shop")[0]
-    seq = iter(range(1, 1_000_000))
-    with _statements(engine) as first, engine.begin() as conn:
-        push_batch(conn, store_id, _wire(_batch(50, seq)))
-    with _statements(engine) as second, engine.begin() as conn:
-        push_batch(conn, store_id, _wire(_batch(17, seq)))
-    known = {text for text, _ in first}
-    assert [text for text, _ in second if text not in known] == []
-    assert max(count for _, count in first + second) < PSYCOPG_CACHED_PARAMS
-    with engine.connect() as conn:
-        applied = conn.exec_driver_sql("select count(*) from inbox where status = 'applied'")
-        assert applied.scalar_one() == 2 * (50 + 17)
-    engine.dispose()
+    try:  # a failed assertion must not leave an open connection for a later test's GC to find
+        upgrade(engine)
+        with engine.begin() as conn:
+            store_id = add_store(conn, "Shop")[0]
+        seq = iter(range(1, 1_000_000))
+        with _statements(engine) as first, engine.begin() as conn:
+            push_batch(conn, store_id, _wire(_batch(50, seq)))
+        with _statements(engine) as second, engine.begin() as conn:
+            push_batch(conn, store_id, _wire(_batch(17, seq)))
+        known = {text for text, _ in first}
+        assert [text for text, _ in second if text not in known] == []
+        assert max(count for _, count in first + second) < PSYCOPG_CACHED_PARAMS
+        with engine.connect() as conn:
+            applied = conn.exec_driver_sql("select count(*) from inbox where status = 'applied'")
+            assert applied.scalar_one() == 2 * (50 + 17)
+    finally:
+        engine.dispose()
 
 
 def _engine(server_db: str, binary: bool) -> sqlalchemy.Engine:
