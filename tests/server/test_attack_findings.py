@@ -106,6 +106,23 @@ def _nul_in_a_line(e: Event) -> None:
     e["payload"]["lines"][0]["sku"] = "TEA\x00"
 
 
+def _lone_surrogate_in_key(e: Event) -> None:
+    e["key"] = "sale:\ud800" + e["key"]  # JSON's "\ud800": valid JSON, no UTF-8 text
+
+
+def _lone_surrogate_in_kind(e: Event) -> None:
+    e["kind"] = "sale\udfff"
+
+
+def _lone_surrogate_in_a_line(e: Event) -> None:
+    e["payload"]["lines"][0]["sku"] = "TEA\udc80"
+
+
+def _lone_surrogate_in_member_no(e: Event) -> None:
+    e["kind"], e["key"] = "member.enrolled", f"member:{uuid.uuid4()}"
+    e["payload"] = enrolled(str(uuid.uuid4()), 1)["payload"] | {"member_no": "M\ud83d"}
+
+
 def _lot_points_beyond_a_tills_total(e: Event) -> None:
     e["payload"]["movements"][0]["lots"] = [
         {"id": str(uuid.uuid4()), "points": 2**63 - 1, "expires_at": None}
@@ -134,6 +151,10 @@ def _enrol_number_41_chars(e: Event) -> None:
         _nul_in_kind,
         _nul_in_a_line,
         _lot_points_beyond_a_tills_total,
+        _lone_surrogate_in_key,
+        _lone_surrogate_in_kind,
+        _lone_surrogate_in_a_line,
+        _lone_surrogate_in_member_no,
     ],
 )
 def test_an_event_the_database_cannot_hold_is_rejected_alone(
@@ -440,3 +461,14 @@ def test_a_card_from_another_store_scans_as_its_own_member_not_a_local_one(
     b.sync()
     scanned = show_member(b.shop, LOCAL_ADMIN, visitor.card)
     assert scanned.member_no == visitor.member_no, f"found {scanned.member_no} ({theirs.member_no})"
+
+
+def test_a_batch_pydantic_refuses_for_a_lone_surrogate_is_a_readable_422_not_a_500(
+    server: Server,
+) -> None:
+    member = str(uuid.uuid4())
+    bad = sale(member, 1)
+    bad["payload"] = "not an object \ud800"  # FastAPI's answer echoes it: UTF-8 cannot
+    status, body = _post(server, [bad])
+    assert status == 422, body
+    assert json.loads(body)["detail"][0]["loc"] == ["body", "events", 0, "payload"]

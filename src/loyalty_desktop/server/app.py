@@ -5,17 +5,22 @@ result per event; a conflicting event is marked 409 in its own result, so the ev
 around it are still acknowledged.
 """
 
+import json
 import os
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field, PlainValidator, WithJsonSchema
 from sqlalchemy import Engine
 
 from loyalty_desktop.server.guard import STORE, Guard
 from loyalty_desktop.server.holds import HoldConflict, hold_seconds, place_hold, release_hold
+from loyalty_desktop.server.limits import storable_text
 from loyalty_desktop.server.pull import MAX_PULL, changes_after
 from loyalty_desktop.server.push import MAX_BATCH, WireEvent, push_batch
 from loyalty_desktop.server.stores import store_for_token, store_number
@@ -24,15 +29,42 @@ from loyalty_desktop.server.transactions import in_transaction, server_engine
 MAX_CURSOR = 2**63 - 1  # changes.pos is a bigint: a cursor past it is a 422, not a 500
 
 
+def _as_sent(most: int) -> Callable[[Any], str]:
+    """Take a string of at most ``most`` characters as sent.
+
+    pydantic refuses a string holding half of a UTF-16 pair (a lone surrogate, which JSON
+    can escape), and so the whole batch on every retry, which stops the store's queue; taken
+    as sent, the one event is rejected alone (server/limits.py), and its inbox row and
+    answer show U+FFFD instead.
+    """
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError("Input should be a valid string")
+        if len(value) > most:
+            raise ValueError(f"String should have at most {most} characters")
+        return value
+
+    return check
+
+
+EventKindText = Annotated[
+    str, PlainValidator(_as_sent(40)), WithJsonSchema({"type": "string", "maxLength": 40})
+]
+EventKeyText = Annotated[
+    str, PlainValidator(_as_sent(200)), WithJsonSchema({"type": "string", "maxLength": 200})
+]
+
+
 class EventIn(BaseModel):
     """One outbox event."""
 
     id: uuid.UUID
     device_id: uuid.UUID
     seq: int = Field(ge=1)
-    kind: str = Field(max_length=40)
+    kind: EventKindText
     version: int = Field(ge=1, le=32767)
-    key: str = Field(max_length=200)
+    key: EventKeyText
     at: datetime
     payload: dict[str, Any]
 
@@ -99,12 +131,24 @@ class StoreOut(BaseModel):
     store_no: int
 
 
+async def _unreadable(_request: Request, exc: Exception) -> Response:
+    """422 with what pydantic found, as FastAPI answers, written as ASCII JSON.
+
+    FastAPI's own answer echoes the input as UTF-8, and text holding a lone surrogate
+    cannot be written so: the store got a 500 instead of the reason.
+    """
+    assert isinstance(exc, RequestValidationError)
+    detail = jsonable_encoder(exc.errors())
+    return Response(json.dumps({"detail": detail}), 422, media_type="application/json")
+
+
 def create_app(engine: Engine, *, hold_for: int | None = None) -> FastAPI:
     """The server application on an engine whose schema is migrated.
 
     ``hold_for``: a redemption hold's time limit in seconds (default ``hold_seconds()``).
     """
     app = FastAPI(title="Loyalty central server", version="1")
+    app.add_exception_handler(RequestValidationError, _unreadable)
     seconds = hold_for or hold_seconds()
 
     def authenticate(token: str) -> uuid.UUID | None:
@@ -142,7 +186,7 @@ def create_app(engine: Engine, *, hold_for: int | None = None) -> FastAPI:
             results=[
                 ResultOut(
                     id=r.id,
-                    key=r.key,
+                    key=storable_text(r.key),  # UTF-8 can write it (a lone surrogate cannot)
                     status=r.status,
                     code=409 if r.status == "conflict" else 200,
                     reason=r.reason,

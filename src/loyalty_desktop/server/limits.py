@@ -41,15 +41,20 @@ LATEST = datetime(9000, 1, 1, tzinfo=UTC)
 MOVEMENT_KINDS = frozenset(k.value for k in MovementKind)
 MEMBER_STATUSES = frozenset(s.value for s in MemberStatus)
 NUL = "\x00"
+# A code point of the surrogate range, which only a JSON escape with no pair ("\ud800") gives
+# in a Python string: UTF-8 cannot write it, so neither PostgreSQL nor the answer can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def storable_text(text: str) -> str:
-    """Text the database can keep: NUL (which PostgreSQL text cannot hold) shown as U+FFFD.
+    """Text the database can keep: NUL and lone surrogates (no UTF-8 for them) shown as U+FFFD.
 
     For the inbox row of a rejected event (its key, kind and reason), so the refusal itself
     can be recorded and the store's retry finds it as a duplicate.
     """
-    return text.replace(NUL, "\ufffd") if NUL in text else text
+    if NUL in text:
+        text = text.replace(NUL, "\ufffd")
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def storable_seq(seq: int) -> int:
@@ -74,6 +79,8 @@ def check_storable(
         raise Rejected(f"seq {seq} is beyond what the server keeps (1 to 2**63 - 1)")
     if NUL in key or NUL in kind or _has_nul(payload, canonical):
         raise Rejected("the event carries a NUL character, which no till writes")
+    if LONE_SURROGATE.search(key + kind) or _has_surrogate(payload, canonical):
+        raise Rejected("the event carries half of a UTF-16 pair (a lone surrogate), not text")
     check_moment(at, "event at")
     moves = payload.get("movements")
     for m in moves if isinstance(moves, list) else []:
@@ -201,6 +208,21 @@ def _check_line(i: int, line: Mapping[str, Any]) -> None:
 def _has_nul(payload: Mapping[str, Any], text: str | None = None) -> bool:
     """Whether a NUL is in any text of the payload (JSON writes it as an escape: a quick look first)."""
     return "\\u0000" in (json.dumps(payload) if text is None else text) and _nul_in(payload)
+
+
+def _has_surrogate(payload: Mapping[str, Any], text: str | None = None) -> bool:
+    """Whether a text of the payload holds a lone surrogate (JSON escapes every surrogate)."""
+    return "\\ud" in (json.dumps(payload) if text is None else text) and _surrogate_in(payload)
+
+
+def _surrogate_in(value: Any) -> bool:
+    if isinstance(value, str):
+        return LONE_SURROGATE.search(value) is not None
+    if isinstance(value, dict):
+        return any(_surrogate_in(k) or _surrogate_in(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_surrogate_in(v) for v in value)
+    return False
 
 
 def _nul_in(value: Any) -> bool:
