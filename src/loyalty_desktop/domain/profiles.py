@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from loyalty_desktop.domain.errors import InvalidRequest
@@ -30,8 +30,12 @@ class Profile:
     birthday: date | None
 
 
-def read_profile(value: Any) -> Profile:
-    """The profile an event or a pulled change carries; InvalidRequest if a till could not have written it."""
+def read_profile(value: Any, latest: date) -> Profile:
+    """The profile an event or a pulled change carries; InvalidRequest if a till could not have written it.
+
+    ``latest``: the latest birthday the reader believes (a till refuses one in the future by
+    its own clock; the reader allows a day for time zones).
+    """
     if not isinstance(value, Mapping) or set(value) != set(PROFILE_FIELDS):
         raise _wrong("the profile must have exactly name, phone, email and birthday")
     name, phone, email, birthday = (value[f] for f in PROFILE_FIELDS)
@@ -45,7 +49,7 @@ def read_profile(value: Any) -> Profile:
         raise _wrong("the profile's phone is not a phone number as a till writes it")
     if email is not None and (not isinstance(email, str) or _checked(check_email, email) != email):
         raise _wrong("the profile's e-mail is not an address as a till writes it")
-    return Profile(name, phone, email, _birthday(birthday))
+    return Profile(name, phone, email, _birthday(birthday, latest))
 
 
 def _checked(check: Callable[[str], str], value: str) -> str | None:
@@ -67,7 +71,7 @@ def _storable(value: Any) -> bool:
     return True
 
 
-def _birthday(value: Any) -> date | None:
+def _birthday(value: Any, latest: date) -> date | None:
     if value is None:
         return None
     try:
@@ -76,7 +80,14 @@ def _birthday(value: Any) -> date | None:
         day = None
     if day is None:
         raise _wrong("the profile's birthday is not a date like 1990-05-31")
+    if day > latest:
+        raise _wrong("the profile's birthday is in the future")
     return day
+
+
+def latest_birthday(now: datetime) -> date:
+    """The latest birthday a profile read at ``now`` may hold: a day ahead, for time zones."""
+    return now.date() + timedelta(days=1)
 
 
 def _wrong(message: str) -> InvalidRequest:

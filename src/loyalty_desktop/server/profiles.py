@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.domain.profiles import read_profile
+from loyalty_desktop.domain.profiles import latest_birthday, read_profile
 from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.tables import erasures, member_profiles, members, merges
@@ -46,7 +46,7 @@ def profile_row(
     profile = None
     if "profile" in payload:
         try:
-            read = read_profile(payload["profile"])
+            read = read_profile(payload["profile"], latest_birthday(datetime.now(UTC)))
         except LoyaltyError as exc:  # its message never repeats the value
             raise Rejected(f"{KIND}: {exc.message}") from exc
         profile = {

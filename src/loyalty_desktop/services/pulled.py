@@ -24,7 +24,7 @@ from typing import Any
 
 from loyalty_desktop.domain.cards import MAX_CARD_NO, MAX_CARD_SERIAL
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.domain.profiles import PROFILE_FIELDS, Profile, read_profile
+from loyalty_desktop.domain.profiles import PROFILE_FIELDS, Profile, latest_birthday, read_profile
 from loyalty_desktop.services.pulled_offers import (
     KINDS as OFFER_KINDS,
 )
@@ -193,7 +193,8 @@ def _profile(value: Any) -> PulledProfile | None:
     if value is None:
         return None
     try:
-        profile = read_profile({f: value[f] for f in PROFILE_FIELDS})
+        latest = latest_birthday(datetime.now(UTC))  # a bound, not a rule: the clock will do
+        profile = read_profile({f: value[f] for f in PROFILE_FIELDS}, latest)
     except LoyaltyError as exc:  # its message never repeats the value
         raise ValueError(exc.message) from exc
     consent = value["consent"]
