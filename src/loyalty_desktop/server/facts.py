@@ -47,6 +47,8 @@ def check_event(kind: str, version: int, payload: Mapping[str, Any]) -> None:
         _check_sale(payload)
     if kind == "refund":
         _check_refund(payload)
+    if kind == "coupon.redeemed":
+        _check_coupon_use(payload)
 
 
 def _check_movement(m: Any) -> None:
@@ -120,6 +122,28 @@ def _check_refund(p: Mapping[str, Any]) -> None:
         raise Rejected(
             f"refund: says reversed {p['reversed']} and restored {p['restored']}, "
             f"its movements reverse {reversed_} and restore {restored}"
+        )
+
+
+def _check_coupon_use(p: Mapping[str, Any]) -> None:
+    """A coupon's use credits its member's bonus points and nothing else, as it says.
+
+    What the bonus should be is the offer's (a store's own terms, like an adjustment's
+    amount): the store's token vouches for it. What must hold whatever the terms is checked.
+    """
+    moves: Sequence[Mapping[str, Any]] = p["movements"]
+    if any(m["member_id"] != p["member_id"] for m in moves):
+        raise Rejected("coupon.redeemed: a movement belongs to another member")
+    for m in moves:
+        if m["kind"] != "activity" or m.get("activity") != "coupon" or m["points"] <= 0:
+            raise Rejected(
+                f"coupon.redeemed: a {m['kind']} movement of {m['points']} points is no "
+                "coupon's bonus"
+            )
+    if sum(m["points"] for m in moves) != p["points"]:
+        raise Rejected(
+            f"coupon.redeemed: says {p['points']} points, its movements credit "
+            f"{sum(m['points'] for m in moves)}"
         )
 
 
