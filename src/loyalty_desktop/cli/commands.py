@@ -49,7 +49,9 @@ from loyalty_desktop.cli.sync import (
     cmd_sync_connect,
     cmd_sync_disconnect,
     cmd_sync_limits,
+    cmd_sync_passed_over,
     cmd_sync_quarantined,
+    cmd_sync_read_again,
     cmd_sync_status,
 )
 from loyalty_desktop.demo.build import MAX_DEMO_MEMBERS, build_demo
@@ -458,6 +460,8 @@ _HANDLERS: dict[tuple[str, str | None], Handler] = {
     ("sync", "status"): cmd_sync_status,
     ("sync", "disconnect"): cmd_sync_disconnect,
     ("sync", "quarantined"): cmd_sync_quarantined,
+    ("sync", "passed-over"): cmd_sync_passed_over,
+    ("sync", "read-again"): cmd_sync_read_again,
     ("sync", "limits"): cmd_sync_limits,
     ("staff", "add"): cmd_staff_add,
     ("staff", "list"): cmd_staff_list,

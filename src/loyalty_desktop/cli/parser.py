@@ -388,6 +388,13 @@ def build_parser() -> Parser:
     sync.add_parser("status", help="queue length, last sync, quarantined events")
     sync.add_parser("disconnect", help="forget the server and token (the queue is kept)")
     sync.add_parser("quarantined", help="events the server refused as a reused key")
+    sync.add_parser(
+        "passed-over", help="changes from other stores not applied here, and number clashes"
+    )
+    sync.add_parser(
+        "read-again",
+        help="read the passed-over changes and clashes again at the next sync (admin)",
+    )
     p = sync.add_parser(
         "limits", help="offline redemption limits (manager): shown when no option is given"
     )

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from loyalty_desktop.cli.context import Context, Refused
-from loyalty_desktop.services import chain_redemption, sync
+from loyalty_desktop.services import chain_redemption, pull_review, sync
 from loyalty_desktop.sync.http import HttpSyncServer
 
 
@@ -38,6 +38,19 @@ def cmd_sync_disconnect(ctx: Context, args: Any) -> dict[str, Any]:
 def cmd_sync_quarantined(ctx: Context, args: Any) -> dict[str, Any]:
     """The events the server refused as a reused key with another payload."""
     return {"events": [asdict(q) for q in sync.quarantined(ctx.shop, ctx.actor)]}
+
+
+def cmd_sync_passed_over(ctx: Context, args: Any) -> dict[str, Any]:
+    """Changes of the server's log not applied here, and members of other stores not added."""
+    return {
+        "passed_over": [asdict(p) for p in sync.passed_over(ctx.shop, ctx.actor)],
+        "clashes": [asdict(c) for c in pull_review.pull_clashes(ctx.shop, ctx.actor)],
+    }
+
+
+def cmd_sync_read_again(ctx: Context, args: Any) -> dict[str, Any]:
+    """Read the passed-over changes and clashes again at the next pass (the cause fixed)."""
+    return asdict(pull_review.read_again(ctx.shop, ctx.actor))
 
 
 def cmd_sync_limits(ctx: Context, args: Any) -> dict[str, Any]:

@@ -405,6 +405,7 @@ def _note_clash(uow: UnitOfWork, change: MemberChange, problem: str) -> None:
                 "member_no": change.member_no,
                 "store_id": change.store_id,
                 "reason": problem,
+                "pos": change.pos,  # where to read again from (services/pull_review.py)
             }
         )
         uow.settings.set(CLASHES, json.dumps(known))
