@@ -119,6 +119,47 @@ def test_the_page_says_when_other_stores_changes_came_and_which_members_could_no
     assert show_member(shop, ADMIN, here.member_no).name == "王芳"  # ours, untouched
 
 
+def test_an_admin_reads_a_clash_again_from_the_page_once_the_number_here_is_changed(
+    qtbot: QtBot, staffed: Opened, shop: Shop, tasks: Tasks, wire: Wire
+) -> None:
+    here = members.enrol(shop, ADMIN, members.NewMember(name="王芳"))
+    theirs = str(uuid.uuid4())  # another person, enrolled at another store with our number
+    wire.log = [
+        {
+            "pos": 3,
+            "kind": "member",
+            "store_id": "store-other",
+            "member_id": theirs,
+            "points": 0,
+            "member_no": here.member_no,
+            "status": "active",
+            "consent": False,
+            "created_at": "2026-01-05T10:00:00+00:00",
+            "review": False,
+            "movements": [],
+        }
+    ]
+    sync.connect_to(shop, ADMIN, "https://hq.example", "t0ken")
+    page = _page(qtbot, shop, tasks, ADMIN)
+    assert not page.read_again_button.isEnabled()  # nothing passed over yet
+    page.send_now.click()
+    qtbot.waitUntil(lambda: "not added here: 1" in page.state.text())
+    assert page.read_again_button.isEnabled()
+    assert not _page(qtbot, shop, tasks, MANAGER).read_again_button.isEnabled()
+
+    page.read_again_button.click()  # nothing fixed: noted again, and the page says so
+    qtbot.waitUntil(lambda: "Still not applied here: 1" in page.message.text())
+    assert "Read again from change 3" in page.message.text()
+
+    with staffed.engine.begin() as conn:  # a person gives ours another number (by hand)
+        conn.exec_driver_sql(f"update members set member_no = 'X-1' where id = '{here.id}'")
+    page.read_again_button.click()
+    qtbot.waitUntil(lambda: "Still not applied here: 0" in page.message.text())
+    assert "not added here" not in page.state.text()
+    assert not page.read_again_button.isEnabled()
+    assert show_member(shop, ADMIN, here.member_no).id == theirs  # their number finds them now
+
+
 def test_a_refused_token_is_said_on_the_page_and_nothing_is_remembered(
     qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
 ) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.reasons import say
-from loyalty_desktop.services import chain_redemption, sync
+from loyalty_desktop.services import chain_redemption, pull_review, sync
 from loyalty_desktop.services.auth import Actor, Permission
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.console.page import ConsolePage
@@ -166,6 +166,14 @@ class SyncPage(ConsolePage):
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.connect_button = QPushButton(self.tr("Connect"))
         self.disconnect_button = QPushButton(self.tr("Disconnect"))
+        self.read_again_button = QPushButton(self.tr("Read passed-over changes again"))
+        self.read_again_button.setToolTip(
+            self.tr(
+                "Once their cause is fixed (the till updated, a member's number changed), "
+                "read the changes of other stores this till passed over again."
+            )
+        )
+        self.read_again_button.setEnabled(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         # What a till may redeem while the server is away: one row, a manager's to change.
@@ -189,6 +197,7 @@ class SyncPage(ConsolePage):
         admin_row = QHBoxLayout()
         admin_row.addWidget(self.connect_button)
         admin_row.addWidget(self.disconnect_button)
+        admin_row.addWidget(self.read_again_button)
         admin_row.addStretch(1)
         admin_row.addWidget(self.send_now)
         box = QVBoxLayout(self)
@@ -209,6 +218,7 @@ class SyncPage(ConsolePage):
         self.send_now.clicked.connect(self.send)
         self.connect_button.clicked.connect(self.connect_store)
         self.disconnect_button.clicked.connect(self.disconnect_store)
+        self.read_again_button.clicked.connect(self.read_again)
         self.save_limits.clicked.connect(self.set_limits)
         manager = actor.may(Permission.SYNC_LIMITS)
         for spin in (self.allowance, self.store_cap, self.snapshot_age):
@@ -310,6 +320,27 @@ class SyncPage(ConsolePage):
 
         self.tasks.submit(work, self._show, self._failed, owner=self)
 
+    def read_again(self) -> None:
+        """Read what the pull passed over again, then pass at once (an administrator; audited)."""
+        shop, actor = self.shop, self.actor
+        self.read_again_button.setEnabled(False)
+
+        def work() -> tuple[SyncView, int]:
+            done = pull_review.read_again(shop, actor)
+            sync.run_pass(shop)
+            return _read(shop, actor), done.cursor + 1
+
+        def show(result: tuple[SyncView, int]) -> None:
+            view, start = result
+            self._show(view)
+            left = view.status.skipped + view.status.clashes
+            said = self.tr(
+                "Read again from change {pos} of the server's log. Still not applied here: {n}."
+            ).format(pos=start, n=left)
+            tell(self.message, said, ok=left == 0)
+
+        self.tasks.submit(work, show, self._failed_pass, owner=self)
+
     def _connected(self, view: SyncView) -> None:
         self.token.clear()
         self._show(view)
@@ -321,6 +352,10 @@ class SyncPage(ConsolePage):
         self.send_now.setEnabled(view.status.server is not None)
         self.connect_button.setEnabled(admin)
         self.disconnect_button.setEnabled(admin and view.status.server is not None)
+        passed_over = view.status.skipped + view.status.clashes
+        self.read_again_button.setEnabled(
+            admin and view.status.server is not None and passed_over > 0
+        )
         self.model.show_events(view.held)
         if view.limits is not None:
             self.allowance.setValue(view.limits.member_allowance)
