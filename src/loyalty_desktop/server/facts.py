@@ -11,7 +11,7 @@ in server/programs.py (it needs the store's programme versions from the database
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -95,13 +95,14 @@ def _check_sale(p: Mapping[str, Any]) -> None:
     if any(m["member_id"] != p["member_id"] for m in moves):
         raise Rejected("sale: a movement belongs to another member")
     for m in moves:  # what a sale posts (services/checkout.py); credits only by its earn
-        if not _SALE_MOVES.get(m["kind"], lambda _: False)(m["points"]):
+        fits = _SALE_MOVES.get(m["kind"])
+        if fits is None or not fits(m["points"]):
             raise Rejected(f"sale: a {m['kind']} movement of {m['points']} points is not a sale's")
 
 
 # A sale's movements: its earn (a credit), its redemption, the points an unlinked return
 # takes back, and lapsed lots a till before expiry events of their own wrote with it.
-_SALE_MOVES = {
+_SALE_MOVES: dict[str, Callable[[int], bool]] = {
     "earn": lambda points: points > 0,
     "redeem": lambda points: points < 0,
     "return_reversal": lambda points: points < 0,
