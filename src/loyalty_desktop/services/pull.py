@@ -142,11 +142,11 @@ def pull(shop: Shop, server: ChangeLog, own_store: str | None) -> PullReport:
         # good, whatever the log holds in between.
         upto = min(cursor, page.last)
         try:
-            report = _commit_page(shop, page.changes, own_store, upto, False)
+            report = _commit_page(shop, page.changes, own_store, after, upto, False)
         except (LoyaltyError, Conflict):
             # a change of the page cannot be applied: the page again, each change in a
             # savepoint of its own (about a quarter slower, so only when one fails)
-            report = _commit_page(shop, page.changes, own_store, upto, True)
+            report = _commit_page(shop, page.changes, own_store, after, upto, True)
         if report.erased:
             # Erased here by the pull: their profile leaves this till's outbox too, and no
             # old copy stays in the file or its log (as after an erasure made here). Another
@@ -166,14 +166,19 @@ def _commit_page(
     shop: Shop,
     changes: Sequence[Change | Unreadable],
     own_store: str | None,
+    after: int,
     upto: int,
     careful: bool,
 ) -> PullReport:
-    """Apply a page and move the cursor to ``upto`` in one transaction."""
+    """Apply a page read after ``after`` and move the cursor to ``upto`` in one transaction."""
     with shop.uow() as uow:
         report = apply_page(uow, shop, changes, own_store, careful)
         # a member whose movements came before their record: read those again (idempotent)
-        uow.settings.set(CURSOR, str(min(upto, report.rewind - 1) if report.rewind else upto))
+        cursor = min(upto, report.rewind - 1) if report.rewind else upto
+        # A person asked to read passed-over changes again while this page was applied
+        # (services/pull_review.py moved the cursor back): keep theirs, or it is lost.
+        now_at = int(uow.settings.get(CURSOR) or 0)
+        uow.settings.set(CURSOR, str(min(cursor, now_at) if now_at < after else cursor))
         uow.commit()
     return report
 
