@@ -103,9 +103,9 @@ def _check_sale(p: Mapping[str, Any]) -> None:
 # A sale's movements: its earn (a credit), its redemption, the points an unlinked return
 # takes back, and lapsed lots a till before expiry events of their own wrote with it.
 _SALE_MOVES: dict[str, Callable[[int], bool]] = {
-    "earn": lambda points: points > 0,
-    "redeem": lambda points: points < 0,
-    "return_reversal": lambda points: points < 0,
+    "earn": lambda points: points >= 0,  # a till posts none of 0 points; harmless if sent
+    "redeem": lambda points: points <= 0,
+    "return_reversal": lambda points: points <= 0,
     "expire": lambda points: points <= 0,
 }
 
@@ -140,7 +140,7 @@ def _check_refund(p: Mapping[str, Any]) -> None:
 
 
 def _check_coupon_use(p: Mapping[str, Any]) -> None:
-    """A coupon's use credits its member's bonus points and nothing else, as it says.
+    """A coupon's use credits its member's bonus points and nothing else, as it says (none below 0).
 
     What the bonus should be is the offer's (a store's own terms, like an adjustment's
     amount): the store's token vouches for it. What must hold whatever the terms is checked.
@@ -149,7 +149,7 @@ def _check_coupon_use(p: Mapping[str, Any]) -> None:
     if any(m["member_id"] != p["member_id"] for m in moves):
         raise Rejected("coupon.redeemed: a movement belongs to another member")
     for m in moves:
-        if m["kind"] != "activity" or m.get("activity") != "coupon" or m["points"] <= 0:
+        if m["kind"] != "activity" or m.get("activity") != "coupon" or m["points"] < 0:
             raise Rejected(
                 f"coupon.redeemed: a {m['kind']} movement of {m['points']} points is no "
                 "coupon's bonus"
