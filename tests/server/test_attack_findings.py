@@ -26,7 +26,7 @@ from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.member_view import show_member
 from tests.integration.conftest import PROGRAM
 from tests.server.conftest import Server
-from tests.server.events import _wire, enrolled, sale
+from tests.server.events import _wire, coupon_redeemed, enrolled, sale
 from tests.server.test_store_pull import Till, _server_points, merged_both_ways
 from tests.server.test_store_pull import tills as two_tills
 
@@ -472,3 +472,57 @@ def test_a_batch_pydantic_refuses_for_a_lone_surrogate_is_a_readable_422_not_a_5
     status, body = _post(server, [bad])
     assert status == 422, body
     assert json.loads(body)["detail"][0]["loc"] == ["body", "events", 0, "payload"]
+
+
+@pytest.mark.parametrize("odd", ["\ud800", "\x00"])
+def test_a_coupon_use_sent_again_under_an_odd_key_is_not_a_500_for_its_batch(
+    server: Server, odd: str
+) -> None:
+    # A conflict (the key sent before, another payload) read a coupon use without the
+    # storable-value checks and wrote its raw key into coupon_conflicts: a 500 every retry.
+    member, coupon = str(uuid.uuid4()), str(uuid.uuid4())
+    sold = sale(member, 2)
+    used = coupon_redeemed(member, 3, coupon, sale_id=sold["payload"]["id"])
+    assert _post(server, [enrolled(member, 1), sold, used])[0] == 200
+    key = f"coupon:{coupon}:{odd}"
+    status, body = _post(server, [coupon_redeemed(member, 4, coupon, key=key)])
+    assert (status, body["results"][0]["status"]) == (200, "rejected"), body
+    again = coupon_redeemed(member, 5, coupon, key=key)  # the same key, another payload
+    status, body = _post(server, [enrolled(str(uuid.uuid4()), 6), again])
+    assert status == 200, body
+    assert body["results"][0]["status"] == "applied"
+
+
+@pytest.mark.parametrize("leaf", ['"\\ud800"', '"\\u0000"', '"ok"'])
+@pytest.mark.parametrize("depth", [600, 900])
+def test_a_payload_nested_deep_is_answered_alone_not_a_500(
+    server: Server, depth: int, leaf: str
+) -> None:
+    member = str(uuid.uuid4())
+    text = json.dumps({"events": [enrolled(member, 1), sale(member, 2)]})
+    nested = "[" * depth + leaf + "]" * depth  # JSON allows it; a recursive walk did not
+    text = text.replace('"sale_id"', f'"zz_extra": {nested}, "sale_id"', 1)
+    req = urllib.request.Request(
+        server.url + "/v1/events",
+        data=text.encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {server.token}"},
+    )
+    with urllib.request.urlopen(req, timeout=60) as res:
+        results = json.loads(res.read())["results"]
+    assert results[0]["status"] == "applied"
+    assert results[1]["status"] == ("applied" if leaf == '"ok"' else "rejected")
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/octet-stream", None])
+def test_a_body_that_is_not_utf8_is_refused_not_a_500(
+    server: Server, content_type: str | None
+) -> None:
+    headers = {"Authorization": f"Bearer {server.token}"}
+    if content_type:
+        headers["Content-Type"] = content_type
+    req = urllib.request.Request(server.url + "/v1/events", data=b"\xff\xfe\x00{", headers=headers)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(req, timeout=30)
+    with refused.value:  # the answer's connection, closed
+        assert refused.value.code == 422
+        assert json.loads(refused.value.read())["detail"]

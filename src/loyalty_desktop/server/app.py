@@ -138,7 +138,9 @@ async def _unreadable(_request: Request, exc: Exception) -> Response:
     cannot be written so: the store got a 500 instead of the reason.
     """
     assert isinstance(exc, RequestValidationError)
-    detail = jsonable_encoder(exc.errors())
+    # a body that is not JSON is echoed as bytes, which need not be UTF-8 either
+    as_text = {bytes: lambda b: b.decode("utf-8", "replace")}
+    detail = jsonable_encoder(exc.errors(), custom_encoder=as_text)
     return Response(json.dumps({"detail": detail}), 422, media_type="application/json")
 
 

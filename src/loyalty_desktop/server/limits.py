@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -216,23 +216,29 @@ def _has_surrogate(payload: Mapping[str, Any], text: str | None = None) -> bool:
 
 
 def _surrogate_in(value: Any) -> bool:
-    if isinstance(value, str):
-        return LONE_SURROGATE.search(value) is not None
-    if isinstance(value, dict):
-        return any(_surrogate_in(k) or _surrogate_in(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_surrogate_in(v) for v in value)
-    return False
+    return any(LONE_SURROGATE.search(text) for text in _texts(value))
 
 
 def _nul_in(value: Any) -> bool:
-    if isinstance(value, str):
-        return NUL in value
-    if isinstance(value, dict):
-        return any(NUL in k or _nul_in(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_nul_in(v) for v in value)
-    return False
+    return any(NUL in text for text in _texts(value))
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string of a JSON value, keys too, walked without recursion.
+
+    A payload nested a thousand deep (JSON allows it) must be rejected alone, not end in
+    RecursionError: a 500 for the whole batch on every retry.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 # Offers and their coupons (server/offers.py): the till's own bounds.

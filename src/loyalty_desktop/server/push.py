@@ -400,8 +400,11 @@ def _again(
         .on_conflict_do_nothing()
     )
     if event.kind == coupons.KIND:
-        try:
-            check_event(event.kind, event.version, event.payload)  # a quarantined payload is unread
+        try:  # a quarantined payload is unread: read it as an applied one would be
+            check_storable(
+                event.kind, event.seq, event.key, event.at, event.payload, event.canonical
+            )
+            check_event(event.kind, event.version, event.payload)
             used = _redemption(store_id, event)
         except Rejected:
             pass  # nothing readable to flag: the quarantine keeps it for a person

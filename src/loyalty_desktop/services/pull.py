@@ -88,6 +88,7 @@ from loyalty_desktop.services.sync import (
 PAGE = 500
 CURSOR, CLASHES, SKIPPED = PULL_CURSOR, PULL_CLASHES, PULL_SKIPPED
 MAX_SKIPPED_KEPT = 200  # the latest changes passed over, kept for a person (older ones drop)
+SKIPPED_FROM = "sync.pull_skipped_from"  # the earliest change passed over (list or not)
 WAITING = "sync.pull_waiting"  # member id -> first position of changes waiting for their record
 MERGE_LINKS = "sync.pull_merge_links"  # duplicate id -> the kept member's, not here yet
 # The ids of lots opened here for points a pulled movement credits without naming a lot
@@ -348,6 +349,11 @@ def _keep_aside(uow: UnitOfWork, aside: list[dict[str, Any]]) -> None:
     seen = {k["pos"] for k in kept}
     kept += [a for a in aside if a["pos"] not in seen]  # a page read again adds nothing twice
     uow.settings.set(SKIPPED, json.dumps(kept[-MAX_SKIPPED_KEPT:]))
+    # the earliest ever passed over, kept apart from the list (which drops its oldest), so
+    # reading again starts there (services/pull_review.py)
+    first = min(a["pos"] for a in aside)
+    known = uow.settings.get(SKIPPED_FROM)
+    uow.settings.set(SKIPPED_FROM, str(min(first, int(known)) if known else first))
 
 
 def skipped(uow: UnitOfWork) -> list[dict[str, Any]]:

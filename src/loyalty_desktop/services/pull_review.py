@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
-from loyalty_desktop.services.pull import CLASHES, CURSOR, SKIPPED, clashes, skipped
+from loyalty_desktop.services.pull import (
+    CLASHES,
+    CURSOR,
+    SKIPPED,
+    SKIPPED_FROM,
+    clashes,
+    skipped,
+)
 
 
 @dataclass(frozen=True)
@@ -59,14 +66,18 @@ def read_again(shop: Shop, actor: Actor) -> ReadAgain:
     with shop.uow() as uow:
         kept, noted = skipped(uow), clashes(uow)
         was = int(uow.settings.get(CURSOR) or 0)
+        first = uow.settings.get(SKIPPED_FROM)  # the list keeps the latest 200 only
         if not kept and not noted:
             return ReadAgain(was, was, 0, 0)
         positions = [int(k["pos"]) for k in kept] + [
             int(c["pos"]) if c.get("pos") is not None else 1 for c in noted
         ]
+        if first and kept:
+            positions.append(int(first))
         cursor = min(was, max(0, min(positions) - 1))
         uow.settings.set(CURSOR, str(cursor))
         uow.settings.set(SKIPPED, "[]")
+        uow.settings.set(SKIPPED_FROM, "")
         uow.settings.set(CLASHES, "[]")
         done = ReadAgain(was, cursor, len(kept), len(noted))
         write_audit(

@@ -1,0 +1,93 @@
+"""Reading passed-over changes again at one till: every one is read, whatever else happens.
+
+``read_again`` moves the pull's cursor back and clears the lists. A page applied meanwhile
+used to set the cursor to its own end, so the changes to read again were skipped for good
+and their notes were gone; and the list keeps only the latest 200, so the older ones were
+never read again (attack13).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.services import pull, pull_review, sync
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from tests.conftest import FixedClock
+from tests.sync_wire import Wire
+
+
+class RereadMidPage(Wire):
+    """A log whose first page is read while a person asks to read again (once)."""
+
+    def __init__(self, opened: Opened) -> None:
+        super().__init__()
+        self.opened = opened
+        self.asked: list[int] = []
+
+    def changes(self, after: int, limit: int) -> tuple[list[Mapping[str, Any]], int]:
+        self.asked.append(after)
+        if len(self.asked) == 1:
+            pull_review.read_again(self.opened.shop, LOCAL_ADMIN)
+        return super().changes(after, limit)
+
+
+@pytest.fixture
+def opened(tmp_path: Path, clock: FixedClock) -> Iterator[Opened]:
+    found = open_database(tmp_path / "till.db", clock=clock, keys_dir=tmp_path / "keys")
+    yield found
+    found.engine.dispose()
+
+
+def test_a_rewind_asked_while_a_page_is_applied_is_kept(opened: Opened) -> None:
+    passed = {"pos": 3, "store_id": "s", "member_id": None, "member_no": None,
+              "reason": "x", "details": {}, "message": "x"}  # fmt: skip
+    with opened.shop.uow() as uow:
+        uow.settings.set(pull.SKIPPED, json.dumps([passed]))
+        uow.settings.set(pull.CURSOR, "10")
+        uow.commit()
+    wire = RereadMidPage(opened)
+    wire.log = [{"pos": 11, "kind": "nothing this till knows", "store_id": "s"}]
+    pull.pull(opened.shop, wire, "own")
+    # read from 10, then again from 2 (the rewind), then past the end: nothing skipped
+    assert wire.asked == [10, 2, 11]
+
+
+def _member(pos: int, birthday: str | None = None) -> dict[str, Any]:
+    change: dict[str, Any] = {
+        "pos": pos,
+        "kind": "member",
+        "store_id": str(uuid.UUID(int=7)),
+        "member_id": str(uuid.UUID(int=1000 + pos)),
+        "member_no": f"X{pos:05d}",
+        "status": "active",
+        "consent": False,
+        "created_at": "2026-03-01T02:00:00+00:00",
+        "movements": [],
+    }
+    if birthday is not None:
+        change["profile"] = {"name": "N", "phone": None, "email": None, "birthday": birthday,
+                             "consent": False, "consent_at": None}  # fmt: skip
+    return change
+
+
+def test_more_changes_passed_over_than_the_list_keeps_are_all_read_again(opened: Opened) -> None:
+    n = pull.MAX_SKIPPED_KEPT + 50
+    wire = Wire()
+    wire.log = [_member(p, birthday="2999-12-31") for p in range(1, n + 1)]  # not readable here
+    pull.pull(opened.shop, wire, "own")
+    assert sync.status(opened.shop).skipped == pull.MAX_SKIPPED_KEPT  # the latest only
+    wire.log = [_member(p) for p in range(1, n + 1)]  # the cause fixed (as after an update)
+    done = pull_review.read_again(opened.shop, LOCAL_ADMIN)
+    assert (done.cursor_was, done.cursor) == (n, 0)
+    pull.pull(opened.shop, wire, "own")
+    with opened.shop.uow(write=False) as uow:
+        here = [p for p in range(1, n + 1) if uow.members.get(str(uuid.UUID(int=1000 + p)))]
+    assert len(here) == n
+    assert sync.status(opened.shop).skipped == 0
