@@ -86,8 +86,12 @@ def _birthday(value: Any, latest: date) -> date | None:
 
 
 def latest_birthday(now: datetime) -> date:
-    """The latest birthday a profile read at ``now`` may hold: a day ahead, for time zones."""
-    return now.date() + timedelta(days=1)
+    """The latest birthday a profile read at ``now`` (UTC) may hold: two days ahead.
+
+    A till takes a birthday up to the day after its own date (``loyalty member add`` allows
+    one for time zones), and its clock may run ahead of the reader's.
+    """
+    return now.date() + timedelta(days=2)
 
 
 def _wrong(message: str) -> InvalidRequest:
