@@ -12,25 +12,41 @@ import json
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.tables import changes, member_profiles
 
 MAX_PULL = 1000
+# A page's bodies add up to at most this, past its first change: a thousand offers with
+# terms of 256 KB each made a page of about 250 MB, for the server and the till to hold.
+MAX_PAGE_BYTES = 4_000_000
 
 
 def changes_after(
     conn: Connection, after: int, limit: int = MAX_PULL
 ) -> tuple[list[dict[str, Any]], int]:
     """The changes after position ``after`` (oldest first) and the cursor to ask with next."""
-    rows = conn.execute(
+    size = func.octet_length(changes.c.body)
+    page = (
         select(
-            changes.c.pos, changes.c.kind, changes.c.store_id, changes.c.member_id, changes.c.body
+            changes.c.pos,
+            size.label("size"),
+            func.sum(size).over(order_by=changes.c.pos).label("upto"),
         )
         .where(changes.c.pos > after)
         .order_by(changes.c.pos)
         .limit(min(limit, MAX_PULL))
+        .subquery()
+    )
+    rows = conn.execute(
+        select(
+            changes.c.pos, changes.c.kind, changes.c.store_id, changes.c.member_id, changes.c.body
+        )
+        .join(page, page.c.pos == changes.c.pos)
+        # every change that starts within the bound (so the first, however large)
+        .where(page.c.upto - page.c.size < MAX_PAGE_BYTES)
+        .order_by(changes.c.pos)
     ).all()
     bodies = [json.loads(r.body) for r in rows]
     # Only a page with profile changes reads profiles, by primary key (a join would leave the
