@@ -80,7 +80,8 @@ def _member(pos: int, birthday: str | None = None) -> dict[str, Any]:
 def test_more_changes_passed_over_than_the_list_keeps_are_all_read_again(opened: Opened) -> None:
     n = pull.MAX_SKIPPED_KEPT + 50
     wire = Wire()
-    wire.log = [_member(p, birthday="2999-12-31") for p in range(1, n + 1)]  # not readable here
+    unreadable = {"created_at": "the 1st of March"}  # as from a newer server, say
+    wire.log = [_member(p) | unreadable for p in range(1, n + 1)]
     pull.pull(opened.shop, wire, "own")
     assert sync.status(opened.shop).skipped == pull.MAX_SKIPPED_KEPT  # the latest only
     wire.log = [_member(p) for p in range(1, n + 1)]  # the cause fixed (as after an update)
@@ -91,3 +92,27 @@ def test_more_changes_passed_over_than_the_list_keeps_are_all_read_again(opened:
         here = [p for p in range(1, n + 1) if uow.members.get(str(uuid.UUID(int=1000 + p)))]
     assert len(here) == n
     assert sync.status(opened.shop).skipped == 0
+
+
+def test_a_profile_this_till_cannot_read_holds_back_no_points_and_is_kept_aside(
+    opened: Opened,
+) -> None:
+    # e.g. a birthday in the future the server kept before it checked birthdays
+    change = _member(1, birthday="2999-12-31")
+    lot = str(uuid.UUID(int=5))
+    change["movements"] = [
+        {"id": str(uuid.UUID(int=6)), "kind": "earn", "points": 120,
+         "at": "2026-03-01T02:00:00+00:00", "sale": str(uuid.UUID(int=8)),
+         "lots": [{"id": lot, "points": 120, "expires_at": None}], "allocations": []}
+    ]  # fmt: skip
+    wire = Wire()
+    wire.log = [change]
+    pull.pull(opened.shop, wire, "own")
+    with opened.shop.uow(write=False) as uow:
+        member = uow.members.get(change["member_id"])
+        kept = pull.skipped(uow)
+    assert member is not None
+    assert (member.member_no, member.balance, member.birthday) == ("X00001", 120, None)
+    assert [k["pos"] for k in kept] == [1]
+    assert "2999" not in kept[0]["message"]
+    assert "points and status were applied" in kept[0]["message"]

@@ -220,6 +220,11 @@ def apply_page(
             member_no = change.member_no if isinstance(change, MemberChange) else None
             aside.append(_aside(change.pos, change.store_id, member_id, member_no, _refusal(exc)))
             continue
+        if isinstance(change, MemberChange) and change.profile_problem is not None:
+            why = _profile_unreadable(change.profile_problem)
+            aside.append(
+                _aside(change.pos, change.store_id, change.member_id, change.member_no, why)
+            )
         rewind = total.rewind
         if done.rewind is not None:
             rewind = done.rewind if rewind is None else min(rewind, done.rewind)
@@ -317,6 +322,17 @@ def _unreadable(change: Unreadable) -> LoyaltyError:
         code="pulled_change",
         reason="pulled_change_unreadable",
         problem=change.problem,
+    )
+
+
+def _profile_unreadable(problem: str) -> LoyaltyError:
+    """The member's points and status were applied; their profile was not (kept aside)."""
+    return LoyaltyError(
+        f"the change cannot be read at this till ({problem}); the member's points and status "
+        "were applied, their profile was not",
+        code="pulled_change",
+        reason="pulled_change_unreadable",
+        problem=problem,
     )
 
 

@@ -92,6 +92,9 @@ class MemberChange:
     card_no: int | None = None  # the number the member's card carries (None: not known)
     card_serial: int | None = None  # its serial, once reprinted anywhere (None: never)
     profile: PulledProfile | None = None  # a profile change (None: none, or erased since)
+    # why the profile it carries cannot be read here (the rest of the change is applied,
+    # the profile kept aside for a person; its value never repeated)
+    profile_problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,6 +163,7 @@ def read_changes(rows: Any, after: int = 0) -> Page:
 def _change(row: Mapping[str, Any]) -> Change | None:
     kind = row["kind"]
     if kind in ("member", "balance"):
+        profile, problem = _profile_or_problem(row.get("profile"))
         return MemberChange(
             pos=_whole(row["pos"]),
             store_id=_text(row["store_id"]),
@@ -173,7 +177,8 @@ def _change(row: Mapping[str, Any]) -> Change | None:
             movements=tuple(_movement(m) for m in row.get("movements") or []),
             card_no=_card_no(row.get("card_no")),
             card_serial=_card_serial(row.get("card_serial")),
-            profile=_profile(row.get("profile")),
+            profile=profile,
+            profile_problem=problem,
         )
     if kind == "coupon":
         return CouponChange(
@@ -186,6 +191,18 @@ def _change(row: Mapping[str, Any]) -> Change | None:
     if kind in OFFER_KINDS:  # offers and coupons issued (services/pulled_offers.py)
         return read_offer_change(row)
     return None
+
+
+def _profile_or_problem(value: Any) -> tuple[PulledProfile | None, str | None]:
+    """The change's profile, or why it cannot be read: its points and status still apply.
+
+    A profile the server kept before a check it now makes (a birthday in the future) must
+    not hold back the member's points at every till until a store edits the profile.
+    """
+    try:
+        return _profile(value), None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        return None, str(exc)[:200]
 
 
 def _profile(value: Any) -> PulledProfile | None:
