@@ -88,25 +88,28 @@ def test_the_page_says_which_numbers_new_members_get_once_connected(
     assert "New member numbers: 104000001-104999999" in page.state.text()
 
 
+def _theirs_with_our_number(pos: int, member_id: str, member_no: str) -> dict[str, Any]:
+    """Another person, enrolled at another store with a number a member here holds."""
+    return {
+        "pos": pos,
+        "kind": "member",
+        "store_id": "store-other",
+        "member_id": member_id,
+        "points": 0,
+        "member_no": member_no,
+        "status": "active",
+        "consent": False,
+        "created_at": "2026-01-05T10:00:00+00:00",
+        "review": False,
+        "movements": [],
+    }
+
+
 def test_the_page_says_when_other_stores_changes_came_and_which_members_could_not_be_added(
     qtbot: QtBot, shop: Shop, tasks: Tasks, wire: Wire
 ) -> None:
     here = members.enrol(shop, ADMIN, members.NewMember(name="王芳"))
-    wire.log = [
-        {
-            "pos": 1,
-            "kind": "member",
-            "store_id": "store-other",
-            "member_id": str(uuid.uuid4()),  # another person, enrolled there with our number
-            "points": 0,
-            "member_no": here.member_no,
-            "status": "active",
-            "consent": False,
-            "created_at": "2026-01-05T10:00:00+00:00",
-            "review": False,
-            "movements": [],
-        }
-    ]
+    wire.log = [_theirs_with_our_number(1, str(uuid.uuid4()), here.member_no)]
     page = _page(qtbot, shop, tasks, ADMIN)
     page.url.setText("https://hq.example")
     page.token.setText("t0ken")
@@ -123,22 +126,8 @@ def test_an_admin_reads_a_clash_again_from_the_page_once_the_number_here_is_chan
     qtbot: QtBot, staffed: Opened, shop: Shop, tasks: Tasks, wire: Wire
 ) -> None:
     here = members.enrol(shop, ADMIN, members.NewMember(name="王芳"))
-    theirs = str(uuid.uuid4())  # another person, enrolled at another store with our number
-    wire.log = [
-        {
-            "pos": 3,
-            "kind": "member",
-            "store_id": "store-other",
-            "member_id": theirs,
-            "points": 0,
-            "member_no": here.member_no,
-            "status": "active",
-            "consent": False,
-            "created_at": "2026-01-05T10:00:00+00:00",
-            "review": False,
-            "movements": [],
-        }
-    ]
+    theirs = str(uuid.uuid4())
+    wire.log = [_theirs_with_our_number(3, theirs, here.member_no)]
     sync.connect_to(shop, ADMIN, "https://hq.example", "t0ken")
     page = _page(qtbot, shop, tasks, ADMIN)
     assert not page.read_again_button.isEnabled()  # nothing passed over yet

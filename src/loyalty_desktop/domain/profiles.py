@@ -34,7 +34,7 @@ def read_profile(value: Any, latest: date) -> Profile:
     """The profile an event or a pulled change carries; InvalidRequest if a till could not have written it.
 
     ``latest``: the latest birthday the reader believes (a till refuses one in the future by
-    its own clock; the reader allows a day for time zones).
+    its own clock; ``latest_birthday`` gives the reader's bound).
     """
     if not isinstance(value, Mapping) or set(value) != set(PROFILE_FIELDS):
         raise _wrong("the profile must have exactly name, phone, email and birthday")

@@ -92,8 +92,7 @@ def _check_sale(p: Mapping[str, Any]) -> None:
             f"sale: says earned {p['earned']} and redeemed {p['points_redeemed']}, "
             f"its movements earn {earned} and redeem {redeemed}"
         )
-    if any(m["member_id"] != p["member_id"] for m in moves):
-        raise Rejected("sale: a movement belongs to another member")
+    _own_member("sale", p["member_id"], moves)
     for m in moves:  # what a sale posts (services/checkout.py); credits only by its earn
         fits = _SALE_MOVES.get(m["kind"])
         if fits is None or not fits(m["points"]):
@@ -117,8 +116,7 @@ def _check_refund(p: Mapping[str, Any]) -> None:
     till expires them first), never credit anything else.
     """
     moves: Sequence[Mapping[str, Any]] = p["movements"]
-    if any(m["member_id"] != p["member_id"] for m in moves):
-        raise Rejected("refund: a movement belongs to another member")
+    _own_member("refund", p["member_id"], moves)
     if p["reversed"] < 0 or p["restored"] < 0:
         raise Rejected("refund: reversed and restored points cannot be negative")
     for m in moves:
@@ -146,19 +144,24 @@ def _check_coupon_use(p: Mapping[str, Any]) -> None:
     amount): the store's token vouches for it. What must hold whatever the terms is checked.
     """
     moves: Sequence[Mapping[str, Any]] = p["movements"]
-    if any(m["member_id"] != p["member_id"] for m in moves):
-        raise Rejected("coupon.redeemed: a movement belongs to another member")
+    _own_member("coupon.redeemed", p["member_id"], moves)
     for m in moves:
         if m["kind"] != "activity" or m.get("activity") != "coupon" or m["points"] < 0:
             raise Rejected(
                 f"coupon.redeemed: a {m['kind']} movement of {m['points']} points is no "
                 "coupon's bonus"
             )
-    if sum(m["points"] for m in moves) != p["points"]:
+    credited = sum(m["points"] for m in moves)
+    if credited != p["points"]:
         raise Rejected(
-            f"coupon.redeemed: says {p['points']} points, its movements credit "
-            f"{sum(m['points'] for m in moves)}"
+            f"coupon.redeemed: says {p['points']} points, its movements credit {credited}"
         )
+
+
+def _own_member(kind: str, member_id: Any, moves: Sequence[Mapping[str, Any]]) -> None:
+    """Every movement of the event moves its own member's points."""
+    if any(m["member_id"] != member_id for m in moves):
+        raise Rejected(f"{kind}: a movement belongs to another member")
 
 
 def _coupon_back(m: Mapping[str, Any]) -> bool:

@@ -77,9 +77,10 @@ def check_storable(
     """
     if not 1 <= seq <= MAX_SEQ:
         raise Rejected(f"seq {seq} is beyond what the server keeps (1 to 2**63 - 1)")
-    if NUL in key or NUL in kind or _has_nul(payload, canonical):
+    text = json.dumps(payload) if canonical is None else canonical  # written out once
+    if NUL in key or NUL in kind or _has_nul(payload, text):
         raise Rejected("the event carries a NUL character, which no till writes")
-    if LONE_SURROGATE.search(key + kind) or _has_surrogate(payload, canonical):
+    if LONE_SURROGATE.search(key + kind) or _has_surrogate(payload, text):
         raise Rejected("the event carries half of a UTF-16 pair (a lone surrogate), not text")
     check_moment(at, "event at")
     moves = payload.get("movements")
@@ -205,14 +206,14 @@ def _check_line(i: int, line: Mapping[str, Any]) -> None:
             raise Rejected(f"sale: line {i} {name} {str(line.get(name))[:30]} is out of range")
 
 
-def _has_nul(payload: Mapping[str, Any], text: str | None = None) -> bool:
-    """Whether a NUL is in any text of the payload (JSON writes it as an escape: a quick look first)."""
-    return "\\u0000" in (json.dumps(payload) if text is None else text) and _nul_in(payload)
+def _has_nul(payload: Mapping[str, Any], text: str) -> bool:
+    """Whether a NUL is in any text of the payload (its JSON ``text`` escapes it: looked at first)."""
+    return "\\u0000" in text and _nul_in(payload)
 
 
-def _has_surrogate(payload: Mapping[str, Any], text: str | None = None) -> bool:
+def _has_surrogate(payload: Mapping[str, Any], text: str) -> bool:
     """Whether a text of the payload holds a lone surrogate (JSON escapes every surrogate)."""
-    return "\\ud" in (json.dumps(payload) if text is None else text) and _surrogate_in(payload)
+    return "\\ud" in text and _surrogate_in(payload)
 
 
 def _surrogate_in(value: Any) -> bool:

@@ -127,9 +127,9 @@ def erase_duplicates(
     asked = {*erased, *(r["kept_id"] for r in merged)}
     found: list[uuid.UUID] = []
     while asked:
-        dups = [
-            d
-            for d in conn.execute(
+        # not erased yet: those of an earlier round are in erasures now
+        dups = list(
+            conn.execute(
                 select(merges.c.member_id).where(
                     any_of(merges.c.kept_id, "asked"),
                     merges.c.kept_id.in_(select(erasures.c.member_id)),
@@ -137,20 +137,21 @@ def erase_duplicates(
                 ),
                 {"asked": list(asked)},
             ).scalars()
-            if d not in found
-        ]
+        )
         if not dups:
             break
-        conn.execute(update(members).where(members.c.id.in_(dups)).values(status="erased"))
-        conn.execute(
-            pg_insert(erasures)
-            .values([{"member_id": d, "received_at": now} for d in dups])
-            .on_conflict_do_nothing()
-        )
-        forget_profiles(conn, dups)
+        erase_members(conn, dups, now)
         found += dups
         asked = set(dups)  # a duplicate of a duplicate (A into B, B into C) goes too
     return found
+
+
+def erase_members(conn: Connection, erased: Sequence[uuid.UUID], now: datetime) -> None:
+    """Mark the members erased, keep each erasure by id and delete their profiles."""
+    conn.execute(update(members).where(members.c.id.in_(erased)).values(status="erased"))
+    kept = [{"member_id": m, "received_at": now} for m in dict.fromkeys(erased)]
+    conn.execute(pg_insert(erasures).values(kept).on_conflict_do_nothing())
+    forget_profiles(conn, erased)
 
 
 def forget_profiles(conn: Connection, erased: Sequence[uuid.UUID]) -> None:

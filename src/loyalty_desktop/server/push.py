@@ -63,7 +63,7 @@ from loyalty_desktop.server.parking import settle
 from loyalty_desktop.server.profiles import KIND as PROFILE_KIND
 from loyalty_desktop.server.profiles import (
     erase_duplicates,
-    forget_profiles,
+    erase_members,
     profile_row,
     withheld,
     write_profiles,
@@ -580,10 +580,7 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
     if rows.cards:
         write_cards(conn, rows.cards, now)
     if rows.erased:
-        conn.execute(update(members).where(members.c.id.in_(rows.erased)).values(status="erased"))
-        kept = [{"member_id": m, "received_at": now} for m in dict.fromkeys(rows.erased)]
-        conn.execute(pg_insert(erasures).values(kept).on_conflict_do_nothing())
-        forget_profiles(conn, rows.erased)
+        erase_members(conn, rows.erased, now)
     merged = [r["member_id"] for r in rows.merges]
     if merged:
         conn.execute(

@@ -206,7 +206,7 @@ def _profile_or_problem(value: Any) -> tuple[PulledProfile | None, str | None]:
 
 
 def _profile(value: Any) -> PulledProfile | None:
-    """A changed profile; ValueError (the change is kept aside) if no till could have written it."""
+    """A changed profile; ValueError (the profile is kept aside) if no till could have written it."""
     if value is None:
         return None
     try:
