@@ -505,6 +505,9 @@ class FakeOutbox:
     def last_seq(self, device_id: str) -> int:
         return sum(1 for d, _, _ in self.s.outbox if d == device_id)
 
+    def queued(self, key: str) -> OutboxEvent | None:
+        return next((e for _, _, e in self.s.outbox if e.key == key), None)
+
     def count(self) -> int:
         return len(self.s.outbox)
 

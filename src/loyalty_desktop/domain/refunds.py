@@ -59,7 +59,6 @@ def plan_by_lines(
 ) -> RefundPlan:
     """Refund quantities of SKUs; each SKU is taken from the sale's lines in order."""
     qty = [Decimal(0)] * len(states)
-    net = [0] * len(states)
     for sku, wanted in returns:
         if wanted <= 0:
             raise InvalidRequest(
@@ -90,10 +89,29 @@ def plan_by_lines(
                 sku=sku,
                 bought=f"{Decimal(bought).normalize():f}",
             )
+    return plan_by_quantities(states, qty)
+
+
+def plan_by_quantities(states: Sequence[LineState], qty: Sequence[Decimal]) -> RefundPlan:
+    """Refund these quantities of each line: each line's share of its net, exactly.
+
+    The quantities must be open (bought, not yet returned); the net returned is the
+    line's net in proportion to what has come back so far, so partial returns add up
+    to the whole line's net. The server checks a refund a till sent with it.
+    """
+    net = [0] * len(states)
     for i, s in enumerate(states):
         if qty[i] == 0:
             continue
         before, after = s.refunded_qty, s.refunded_qty + qty[i]
+        if qty[i] < 0 or after > s.line.quantity:
+            raise RefundTooLarge(
+                f"line {i + 1}: {qty[i]} returned of {s.line.quantity - s.refunded_qty} open",
+                reason="refund_exceeds_quantity_left",
+                field="quantity",
+                sku=s.line.sku,
+                bought=f"{Decimal(s.line.quantity).normalize():f}",
+            )
         if after == s.line.quantity:
             net[i] = s.kept_net
         else:
@@ -101,7 +119,7 @@ def plan_by_lines(
                 s.line.net * before / s.line.quantity
             )
             net[i] = min(share, s.kept_net)
-    return _plan(states, qty, net)
+    return _plan(states, list(qty), net)
 
 
 def left_to_refund(states: Sequence[LineState], sale_left: int) -> int:

@@ -10,7 +10,8 @@ used by more than one sale (coupons.py) and members enrolled with a number anoth
 holds (numbers.py), until a person clears them; sales rejected because the store's
 programme gives other points than they say (programs.py); a till's event numbers that never
 arrived or arrived on two events (devices.py). Counted, not failures: sales
-applied without their earning recomputed (the server had not the store's programme version).
+applied without their earning recomputed (the server had not the store's programme version),
+and refunds applied without being worked out again (refund_checks.py).
 """
 
 from __future__ import annotations
@@ -25,26 +26,40 @@ from loyalty_desktop.server.devices import sequence_findings
 from loyalty_desktop.server.lots import SERVER_STORE
 from loyalty_desktop.server.numbers import open_clashes
 from loyalty_desktop.server.programs import MISMATCH_LIKE
-from loyalty_desktop.server.tables import balances, inbox, ledger, merges, parked, sales
+from loyalty_desktop.server.tables import (
+    balances,
+    inbox,
+    ledger,
+    merges,
+    parked,
+    refund_totals,
+    sales,
+)
 
 Finding = dict[str, Any]
 
 
 def check_books(conn: Connection, now: datetime, parked_days: int = 7) -> dict[str, Any]:
-    """``{"ok", "problems", "for_review", "earn_unchecked"}`` for the whole server database.
+    """``{"ok", "problems", "for_review", "earn_unchecked", "refunds_unchecked"}`` for the server.
 
     ``earn_unchecked``: how many members' sales were applied without their earned points
     recomputed, because the server had not the store's programme version.
+    ``refunds_unchecked``: how many members' refunds were applied as the store said, not
+    worked out again (server/refund_checks.py says when).
     """
     problems = _balances(conn) + _inbox(conn) + _parked(conn, now - timedelta(days=parked_days))
     unchecked = conn.execute(
         select(func.count()).select_from(sales).where(sales.c.earn_checked.is_(False))
+    ).scalar_one()
+    refunds = conn.execute(
+        select(func.coalesce(func.sum(refund_totals.c.unchecked), 0))
     ).scalar_one()
     return {
         "ok": not problems,
         "problems": problems,
         "for_review": _for_review(conn),
         "earn_unchecked": int(unchecked),
+        "refunds_unchecked": int(refunds),
     }
 
 

@@ -151,6 +151,12 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
                 f"unchecked: {found['earn_unchecked']} sale(s) applied without their points "
                 "recomputed (the server had not the store's programme version)"
             )
+        if found["refunds_unchecked"]:
+            print(
+                f"unchecked: {found['refunds_unchecked']} refund(s) applied as the store said "
+                "(an older till's, one ahead of an earlier refund of its sale, or one whose "
+                "sale the server had not applied yet)"
+            )
         print("ok" if found["ok"] else f"{len(found['problems'])} problem(s)")
     return 0 if found["ok"] else 1
 

@@ -95,7 +95,7 @@ def check_storable(
     if isinstance(payload.get("lines"), list):
         for i, line in enumerate(payload["lines"], start=1):
             if isinstance(line, dict):
-                _check_line(i, line)
+                _check_line(kind, i, line)
     if isinstance(payload.get("at"), str):
         _check_text_moment(payload["at"], "at")
 
@@ -187,7 +187,7 @@ _PLAIN = {
 }
 
 
-def _check_line(i: int, line: Mapping[str, Any]) -> None:
+def _check_line(kind: str, i: int, line: Mapping[str, Any]) -> None:
     """A line's quantity and unit price finite and within the till's bounds (NaN, 1E+100000000)."""
     for name, largest in (("qty", MAX_QUANTITY), ("unit_price", MAX_MINOR_UNITS)):
         text = line.get(name)
@@ -203,7 +203,7 @@ def _check_line(i: int, line: Mapping[str, Any]) -> None:
             or value.copy_abs() > largest  # exact: abs() rounds, and 1E+100000000 overflows
             or (isinstance(exponent, int) and exponent < -12)
         ):
-            raise Rejected(f"sale: line {i} {name} {str(line.get(name))[:30]} is out of range")
+            raise Rejected(f"{kind}: line {i} {name} {str(line.get(name))[:30]} is out of range")
 
 
 def _has_nul(payload: Mapping[str, Any], text: str) -> bool:

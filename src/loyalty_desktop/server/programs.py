@@ -96,11 +96,18 @@ class StorePrograms:
 
 
 def versions_named(events: Iterable[tuple[str, Mapping[str, Any]]]) -> set[int]:
-    """The programme versions a batch's sales and programme events name (kind, payload)."""
+    """The programme versions a batch's sales, programme events and refunds name (kind, payload).
+
+    A refund names the version of the sale it carries (server/refund_checks.py).
+    """
     found = set()
     for kind, payload in events:
         version = payload.get("program_version")
-        if kind in ("sale", KIND) and _version(version):
+        if kind == "refund":
+            sent = payload.get("sale_event")
+            sale = sent.get("payload") if isinstance(sent, dict) else None
+            version = sale.get("program_version") if isinstance(sale, dict) else None
+        if kind in ("sale", "refund", KIND) and _version(version):
             found.add(version)
     return found
 
@@ -143,7 +150,7 @@ def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
     if digest is not None and not (isinstance(digest, str) and _DIGEST.fullmatch(digest)):
         raise Rejected("sale: program_digest is not a programme digest")
     program = known.program(version, digest)
-    inputs = _inputs(payload, program) if program is not None else None
+    inputs = inputs_of(payload, program) if program is not None else None
     if program is None or inputs is None:
         return False
     lines, cash_share, ctx = inputs
@@ -153,7 +160,7 @@ def earn_checked(payload: Mapping[str, Any], known: StorePrograms) -> bool:
     return True
 
 
-def _inputs(
+def inputs_of(
     p: Mapping[str, Any], program: Program
 ) -> tuple[list[SaleLine], Fraction, EarnContext] | None:
     """The till's earning inputs from a sale event; None if an older till left one out."""

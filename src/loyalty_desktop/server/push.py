@@ -10,7 +10,6 @@ as rejected, so the rest of the batch is applied and the store is not blocked.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -78,6 +77,13 @@ from loyalty_desktop.server.programs import (
     versions_named,
     write_programs,
 )
+from loyalty_desktop.server.refund_checks import (
+    RefundClaim,
+    check_refunds,
+    claim_of,
+    event_digest,
+    event_text,
+)
 from loyalty_desktop.server.reviews import flag_overdrawn
 from loyalty_desktop.server.tables import (
     balances,
@@ -108,13 +114,11 @@ class WireEvent:
     @cached_property
     def canonical(self) -> str:
         """What the event says as one JSON text (kind, version, key, payload; keys sorted)."""
-        return json.dumps(
-            [self.kind, self.version, self.key, self.payload], sort_keys=True, separators=(",", ":")
-        )
+        return event_text(self.kind, self.version, self.key, self.payload)
 
     @cached_property
     def _digest(self) -> str:
-        return hashlib.sha256(self.canonical.encode()).hexdigest()
+        return event_digest(self.canonical)
 
     def digest(self) -> str:
         """A hash of what the event says (not of when it was sent); worked out once."""
@@ -292,6 +296,7 @@ def _whole_batch(
         rows.profiles += found.profiles
         rows.cards += found.cards
         rows.offer_facts += found.offer_facts
+        rows.refund_claims += found.refund_claims
     saved = conn.begin_nested()
     try:
         claimed = conn.execute(_CLAIM, arrays(inbox_rows, INBOX_COLUMNS)).all()
@@ -434,6 +439,7 @@ class Rows:
     profiles: list[dict[str, Any]] = field(default_factory=list)  # profiles.py
     cards: list[dict[str, Any]] = field(default_factory=list)  # cards reprinted (cards.py)
     offer_facts: list[dict[str, Any]] = field(default_factory=list)  # offers.py, in order sent
+    refund_claims: list[RefundClaim] = field(default_factory=list)  # refund_checks.py
 
     def touched(self) -> dict[uuid.UUID, str]:
         """The members whose record or balance changed (a record change outranks a balance)."""
@@ -520,10 +526,12 @@ def facts_rows(store_id: uuid.UUID, event: WireEvent, known: StorePrograms) -> R
             {"member_id": other, "kept_id": keep, "store_id": store_id, "merged_at": event.at}
         )
     if event.kind == "refund" and p["member_id"] is not None:
+        sale_id = as_uuid(p["sale"], "refunded sale")
+        rows.refund_claims.append(claim_of(store_id, sale_id, p, known))
         rows.refunds.append(
             {
                 "member_id": as_uuid(p["member_id"], "refund member"),
-                "sale_id": as_uuid(p["sale"], "refunded sale"),
+                "sale_id": sale_id,
                 "event_key": event.key,
                 "store_id": store_id,
                 "ledger": moves,
@@ -594,6 +602,8 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.holds:
         commit_holds(conn, rows.holds, now)
+    if rows.refund_claims:  # Rejected if one says other points than its sale gives
+        check_refunds(conn, rows.refund_claims, now)
     if rows.sales or rows.refunds or rows.merges:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
     if rows.erased or rows.merges:

@@ -176,6 +176,22 @@ programs = Table(
     Column("source", Text, nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
 )
+# What the refunds of each sale that reached the server took back (server/refund_checks.py),
+# so the next refund of the sale is worked out from where they left it. Money as decimal
+# text (an older till's refund names no currency); ``unchecked``: refunds not worked out.
+refund_totals = Table(
+    "refund_totals",
+    metadata,
+    Column("store_id", Uuid, primary_key=True),
+    Column("sale_id", Uuid, primary_key=True),
+    Column("refunds", Integer, nullable=False),
+    Column("unchecked", Integer, nullable=False),
+    Column("lines", Text, nullable=False),  # JSON: sale line -> [quantity, net] given back
+    Column("reversed", BigInteger, nullable=False),
+    Column("restored", BigInteger, nullable=False),
+    Column("paid_back", String(40), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
 # A refund that arrived before its sale: its ledger rows (JSON) wait for the sale.
 parked = Table(
     "parked",

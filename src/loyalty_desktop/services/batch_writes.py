@@ -65,6 +65,11 @@ class BatchOutbox:
             self.last[device_id] = self.real.last_seq(device_id)
         return self.last[device_id]
 
+    def queued(self, key: str) -> OutboxEvent | None:
+        """The event of this key, kept here or already written."""
+        kept = next((e for e, _ in self.pending.events if e.key == key), None)
+        return kept if kept is not None else self.real.queued(key)
+
     def count(self) -> int:
         """Events queued, kept ones counted."""
         return self.real.count() + len(self.pending.events)

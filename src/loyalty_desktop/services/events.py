@@ -97,7 +97,7 @@ EVENT_TYPES: dict[EventKind, EventType] = {
         ),
         EventType(
             EventKind.REFUND,
-            1,
+            2,
             {
                 "id": _STR,
                 "refund_id": _STR,
@@ -108,7 +108,15 @@ EVENT_TYPES: dict[EventKind, EventType] = {
                 "reversed": _INT,
                 "restored": _INT,
                 **_MOVEMENTS,
+                # version 2: what the server needs to work the refund out again
+                # (server/refund_checks.py): the sale's event as this till sent it (None if
+                # the till has none), how many refunds of the sale came before, and how
+                # many of the sale's earned points had expired at the till
+                "sale_event": (dict, type(None)),
+                "refunds_before": _INT,
+                "expired": _INT,
             },
+            added={"sale_event": 2, "refunds_before": 2, "expired": 2},
         ),
         EventType(EventKind.ADJUSTMENT, 1, {"request_id": _STR, **_MOVEMENTS}),
         EventType(EventKind.ACTIVITY, 1, {"activity": _STR, **_MOVEMENTS}),
@@ -313,11 +321,22 @@ def sale_event(
     payload.update(redemption or {})
     if program_digest is not None:
         payload["program_digest"] = program_digest
-    return _event(EventKind.SALE, f"sale:{sale.id}", sale.at, payload)
+    return _event(EventKind.SALE, sale_key(sale.id), sale.at, payload)
 
 
-def refund_event(refund: Refund, sale: Sale, cur: Currency, movements: Sequence[Movement]) -> Event:
-    """A refund of a sale and the movements it caused."""
+def sale_key(sale_id: str) -> str:
+    """The outbox key of a sale's event (the server finds the sale a refund names by it)."""
+    return f"sale:{sale_id}"
+
+
+def refund_event(
+    refund: Refund,
+    sale: Sale,
+    cur: Currency,
+    movements: Sequence[Movement],
+    basis: RefundBasis,
+) -> Event:
+    """A refund of a sale and the movements it caused, with what it was worked out from."""
     return _event(
         EventKind.REFUND,
         f"refund:{refund.id}",
@@ -337,8 +356,25 @@ def refund_event(refund: Refund, sale: Sale, cur: Currency, movements: Sequence[
             "restored": refund.restored,
             "paid_back": format_money(refund.paid_back, cur),
             "movements": movement_facts(movements),
+            "sale_event": dict(basis.sale_event) if basis.sale_event is not None else None,
+            "refunds_before": basis.refunds_before,
+            "expired": basis.expired,
         },
     )
+
+
+@dataclass(frozen=True)
+class RefundBasis:
+    """What a refund was worked out from, beyond the sale's own numbers.
+
+    ``sale_event``: the sale's event as the till queued it (``version`` and ``payload``),
+    so the server can tell it is the sale it received; ``refunds_before``: refunds of the
+    sale recorded before this one; ``expired``: the sale's earned points that had expired.
+    """
+
+    sale_event: Mapping[str, JsonValue] | None
+    refunds_before: int
+    expired: int
 
 
 def adjustment_event(device_id: str, request_id: str, movement: Movement) -> Event:

@@ -440,6 +440,10 @@ class OutboxRepository(Protocol):
         """The sequence number of the device's newest event (0 before the first)."""
         ...
 
+    def queued(self, key: str) -> OutboxEvent | None:
+        """The event queued under this key, sent or not; None if there is none."""
+        ...
+
     def count(self) -> int:
         """How many events are queued."""
         ...

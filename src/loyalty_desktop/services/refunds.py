@@ -34,7 +34,7 @@ from loyalty_desktop.services.changes import NOTHING, Changes
 from loyalty_desktop.services.checkout import TOTAL_SKU, check_sale_no
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.coupons import coupon_points_back
-from loyalty_desktop.services.events import refund_event
+from loyalty_desktop.services.events import RefundBasis, refund_event, sale_key
 from loyalty_desktop.services.expiry import open_account
 from loyalty_desktop.services.fingerprints import (
     fingerprint,
@@ -192,6 +192,16 @@ def _earned_lots(uow: UnitOfWork, sale_movements: list[Movement]) -> set[str]:
     return set(earned) | {lot.id for lot in uow.ledger.descendants(earned)}
 
 
+def _basis(uow: UnitOfWork, sale: Sale, expired: int) -> RefundBasis:
+    """What the server needs to work this refund out again (taken before it is stored)."""
+    sent = uow.outbox.queued(sale_key(sale.id))
+    return RefundBasis(
+        {"version": sent.version, "payload": dict(sent.payload)} if sent is not None else None,
+        len(uow.sales.refunds_of(sale.id)),
+        expired,
+    )
+
+
 def record_refund(
     uow: UnitOfWork, shop: Shop, actor: Actor, request: RefundRequest, refund_no: str, sale: Sale
 ) -> Refund:
@@ -303,6 +313,7 @@ def record_refund(
         LineState(s.line, s.refunded_qty + q, s.refunded_net + n)
         for s, q, n in zip(sale.lines, plan.returned_qty, plan.returned_net, strict=True)
     ]
+    basis = _basis(uow, sale, expired)
     uow.sales.save_refund_state(sale)
     uow.sales.add_refund(refund)
     if account is not None:
@@ -312,9 +323,8 @@ def record_refund(
         kept = kept_tier(uow, program, member, at, shop.clock.now(), tier)
         move_tier(uow, member, kept, at, TierCause.REFUND, refund.refund_no)
         uow.members.save_totals(member)
-    publish(
-        uow, shop.device_id, refund_event(refund, sale, cur, account.movements if account else [])
-    )
+    moved = account.movements if account else []
+    publish(uow, shop.device_id, refund_event(refund, sale, cur, moved, basis))
     write_audit(
         uow,
         shop,

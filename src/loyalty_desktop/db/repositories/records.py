@@ -141,6 +141,15 @@ class SqlOutbox:
         row = _LAST_SEQ.first(self.conn, {"b_device": device_id})
         return int(row[0]) if row else 0
 
+    def queued(self, key: str) -> OutboxEvent | None:
+        row = self.conn.execute(select(outbox).where(outbox.c.key == key)).first()
+        if row is None:
+            return None
+        m = row._mapping
+        return OutboxEvent(
+            str(m["id"]), m["kind"], m["key"], m["at"], json.loads(m["payload"]), m["version"]
+        )
+
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(outbox)).scalar() or 0)
 

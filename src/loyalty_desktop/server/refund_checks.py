@@ -1,0 +1,399 @@
+"""Refunds worked out again on the server, from the sale the store sent, instead of trusted.
+
+A till's refund (version 2) carries the sale's event as the till queued it, how many
+refunds of the sale the till had recorded before, and how many of the sale's earned points
+had expired at the till. The server takes the sale only if it is the one it applied: the
+inbox keeps each event's digest, so a sale changed on the way is told at once. It then
+does what the till's ``services/refunds.py`` did, with the domain's own rules
+(``domain/refunds.py``, ``domain/earn.py``): the goods each line gives back, the points
+the kept goods would have earned under the sale's programme, the points to take back,
+the points paid to give back and the money paid back. A refund that says otherwise is
+rejected; its movements are not applied.
+
+What the earlier refunds of each sale took back is kept in ``refund_totals`` (every
+refund, checked or not, adds to it). A refund is worked out only when the server has
+every earlier refund of its sale (``refunds_before`` equals the count), holds the sale's
+programme and the sale came with everything its earning needs; otherwise it is applied as
+the till says and counted as unchecked (``loyalty-server check``), as a sale under a
+programme the server has not got is. Points that expired at the till are the till's
+view of its own lots: the server bounds them by what the sale earned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from loyalty_desktop.domain.earn import earn_points
+from loyalty_desktop.domain.errors import LoyaltyError
+from loyalty_desktop.domain.money import Currency, format_money, parse_money
+from loyalty_desktop.domain.pricing import SaleLine
+from loyalty_desktop.domain.program import Program
+from loyalty_desktop.domain.refunds import (
+    LineState,
+    RefundPlan,
+    plan_by_amount,
+    plan_by_quantities,
+    points_to_reverse,
+    share_back,
+)
+from loyalty_desktop.server.bulk import any_of
+from loyalty_desktop.server.facts import Rejected
+from loyalty_desktop.server.programs import StorePrograms, inputs_of
+from loyalty_desktop.server.tables import inbox, refund_totals
+
+SALE_KIND = "sale"
+
+
+def event_text(kind: str, version: int, key: str, payload: Mapping[str, Any]) -> str:
+    """What an event says as one JSON text (kind, version, key, payload; keys sorted)."""
+    return json.dumps([kind, version, key, payload], sort_keys=True, separators=(",", ":"))
+
+
+def event_digest(text: str) -> str:
+    """The digest the inbox keeps of an event's text."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class RefundClaim:
+    """A refund as the check needs it: read without the database (``claim_of``)."""
+
+    store_id: uuid.UUID
+    sale_id: uuid.UUID
+    refund: Mapping[str, Any]
+    sale_key: str
+    sale: Mapping[str, Any] | None  # the sale's payload it carries (None: none, or version 1)
+    sale_digest: str | None
+    program: Program | None  # the programme the sale names, if the server holds it
+
+
+def claim_of(
+    store_id: uuid.UUID, sale_id: uuid.UUID, refund: Mapping[str, Any], known: StorePrograms
+) -> RefundClaim:
+    """What a member's refund says it was worked out from, checked for shape only."""
+    key = f"sale:{sale_id}"
+    carried = _carried(refund)
+    if carried is None:
+        return RefundClaim(store_id, sale_id, refund, key, None, None, None)
+    version, sale = carried
+    if not isinstance(refund.get("expired"), int) or not isinstance(
+        refund.get("refunds_before"), int
+    ):
+        raise Rejected("refund: expired and refunds_before must be whole numbers")
+    program_version, digest = sale.get("program_version"), sale.get("program_digest")
+    program = None
+    if isinstance(program_version, int) and not isinstance(program_version, bool):
+        program = known.program(program_version, digest if isinstance(digest, str) else None)
+    text = event_text(SALE_KIND, version, key, sale)
+    return RefundClaim(store_id, sale_id, refund, key, sale, event_digest(text), program)
+
+
+def _carried(refund: Mapping[str, Any]) -> tuple[int, Mapping[str, Any]] | None:
+    sent = refund.get("sale_event")
+    if sent is None:
+        return None
+    version, sale = sent.get("version"), sent.get("payload")
+    if not isinstance(version, int) or isinstance(version, bool) or not isinstance(sale, dict):
+        raise Rejected("refund: sale_event must carry the sale's version and payload")
+    return version, sale
+
+
+@dataclass
+class Totals:
+    """What the refunds of one sale that reached the server took back, so far.
+
+    Money as decimal text: an older till's refund names no currency, and its goods still
+    count for the refunds after it.
+    """
+
+    refunds: int = 0
+    unchecked: int = 0
+    lines: dict[str, list[str]] = field(default_factory=dict)  # line -> [qty, net], as text
+    reversed: int = 0
+    restored: int = 0
+    paid_back: Decimal = Decimal(0)
+
+    def states(self, lines: Sequence[SaleLine], cur: Currency) -> list[LineState]:
+        """The sale's lines with what earlier refunds took back from each."""
+        found = []
+        for i, line in enumerate(lines):
+            qty, net = self.lines.get(str(i), ["0", "0"])
+            found.append(LineState(line, Decimal(qty), _minor(Decimal(net), cur)))
+        return found
+
+    def returned(self, cur: Currency) -> int:
+        """The net value of the goods given back so far."""
+        return _minor(sum((Decimal(net) for _, net in self.lines.values()), Decimal(0)), cur)
+
+
+def _minor(value: Decimal, cur: Currency) -> int:
+    return parse_money(format(value, "f"), cur)
+
+
+def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime) -> int:
+    """Work out each refund again (in order) and keep the totals; how many were unchecked.
+
+    Raises Rejected when a refund the server can work out says other points or money.
+    """
+    if not claims:
+        return 0
+    totals = _read_totals(conn, claims)
+    applied = _applied_digests(conn, claims)
+    unchecked = 0
+    for claim in claims:
+        total = totals.setdefault((claim.store_id, claim.sale_id), Totals())
+        checked = _check_one(claim, total, applied.get((claim.store_id, claim.sale_key)))
+        _add(total, claim.refund, checked)
+        unchecked += not checked
+    _write_totals(conn, totals, now)
+    return unchecked
+
+
+def _check_one(claim: RefundClaim, total: Totals, applied: str | None) -> bool:
+    """Whether the refund was worked out (True) or cannot be here (False); Rejected if wrong."""
+    if claim.sale is None or applied is None:
+        return False  # an older till's refund, or a sale the server has not applied (parked)
+    if claim.sale_digest != applied:
+        raise Rejected("refund: the sale it carries is not the sale this store sent")
+    if claim.refund["refunds_before"] != total.refunds or claim.program is None:
+        return False  # an earlier refund of the sale has not arrived, or no programme here
+    worked = _worked_out(claim.sale, claim.program, total, claim.refund)
+    if worked is None:
+        return False
+    _compare(claim.refund, worked)
+    return True
+
+
+@dataclass(frozen=True)
+class WorkedOut:
+    """What the server makes of a refund: goods per line, points and money back."""
+
+    plan: RefundPlan
+    reversed: int
+    restored: int
+    paid_back: int
+    currency: Currency
+
+
+def _worked_out(
+    sale: Mapping[str, Any], program: Program, total: Totals, refund: Mapping[str, Any]
+) -> WorkedOut | None:
+    """The refund as the till should have made it; None if the sale lacks what earning needs."""
+    try:
+        inputs = inputs_of(sale, program)
+        cur = Currency.of(sale["currency"])
+        net, paid = parse_money(sale["net"], cur), parse_money(sale["paid"], cur)
+        earned, redeemed = int(sale["earned"]), int(sale["points_redeemed"])
+    except (Rejected, LoyaltyError, KeyError, TypeError, ValueError):
+        return None  # an applied sale of an older shape: nothing to work out from
+    if inputs is None:
+        return None
+    lines, cash_share, ctx = inputs
+    if net <= 0:
+        raise Rejected("refund: the sale has nothing to refund")
+    try:
+        states, before = total.states(lines, cur), total.returned(cur)
+    except LoyaltyError:
+        return None  # an unchecked refund before it gave back money no till could
+    plan = _plan(refund, states, cur, net - before)
+    kept = earn_points(program, plan.kept, cash_share=cash_share, ctx=ctx).points
+    expired = refund["expired"]
+    if not 0 <= expired <= earned:
+        raise Rejected(f"refund: {expired} expired points of a sale that earned {earned}")
+    returned = before + plan.amount
+    return WorkedOut(
+        plan,
+        points_to_reverse(earned, kept, total.reversed, expired),
+        share_back(redeemed, net, returned, total.restored),
+        share_back(paid, net, returned, _minor(total.paid_back, cur)),
+        cur,
+    )
+
+
+def _plan(
+    refund: Mapping[str, Any], states: list[LineState], cur: Currency, left: int
+) -> RefundPlan:
+    """The goods each line gives back: by the quantities the refund names, or by its amount."""
+    qty = [Decimal(0)] * len(states)
+    named: set[int] = set()
+    for entry in refund.get("lines") or []:
+        i = entry.get("line") if isinstance(entry, dict) else None
+        if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(states):
+            raise Rejected(f"refund: line {i!r} is not a line of the sale")
+        if i in named:
+            raise Rejected(f"refund: line {i} is named twice")
+        named.add(i)
+        qty[i] = _quantity(entry.get("qty"))
+    try:
+        if any(qty):
+            plan = plan_by_quantities(states, qty)
+            if plan.amount > left:
+                raise Rejected(
+                    f"refund: the goods are worth {format_money(plan.amount, cur)}, more than "
+                    f"is left of the sale ({format_money(max(left, 0), cur)})"
+                )
+            return plan
+        return plan_by_amount(states, _money(refund.get("amount"), cur, "amount"), cur, left)
+    except LoyaltyError as exc:
+        raise Rejected(f"refund: {exc}") from exc
+
+
+def _quantity(text: Any) -> Decimal:
+    try:
+        value = Decimal(str(text))
+    except InvalidOperation as exc:
+        raise Rejected(f"refund: quantity {text!r} is not a number") from exc
+    if not value.is_finite():
+        raise Rejected(f"refund: quantity {text!r} is not a number")
+    return value
+
+
+def _money(text: Any, cur: Currency, what: str) -> int:
+    if not isinstance(text, str):
+        raise Rejected(f"refund: {what} is not a decimal string")
+    try:
+        return parse_money(text, cur)
+    except LoyaltyError as exc:
+        raise Rejected(f"refund: {what}: {exc}") from exc
+
+
+def _compare(refund: Mapping[str, Any], due: WorkedOut) -> None:
+    """Refuse a refund whose goods, points or money are not what the sale gives."""
+    cur = due.currency
+    sent = {e["line"]: _money(e.get("net"), cur, "a line's net") for e in refund.get("lines") or []}
+    for i, net in enumerate(due.plan.returned_net):
+        if sent.get(i, 0) != net:
+            raise Rejected(
+                f"refund: line {i} gives back {format_money(sent.get(i, 0), cur)}; "
+                f"the sale gives {format_money(net, cur)}"
+            )
+    if _money(refund.get("amount"), cur, "amount") != due.plan.amount:
+        raise Rejected(
+            f"refund: amount {refund.get('amount')} is not the goods' "
+            f"{format_money(due.plan.amount, cur)}"
+        )
+    said = (
+        refund["reversed"],
+        refund["restored"],
+        _money(refund.get("paid_back"), cur, "paid_back"),
+    )
+    if said != (due.reversed, due.restored, due.paid_back):
+        raise Rejected(
+            f"refund: reversed {said[0]} and restored {said[1]} points, paid back "
+            f"{format_money(said[2], cur)}; the sale gives {due.reversed}, {due.restored} "
+            f"and {format_money(due.paid_back, cur)}"
+        )
+
+
+def _add(total: Totals, refund: Mapping[str, Any], checked: bool) -> None:
+    """Count a refund into its sale's totals (an unchecked one as far as it reads)."""
+    total.refunds += 1
+    total.unchecked += not checked
+    total.reversed += refund["reversed"]
+    total.restored += refund["restored"]
+    total.paid_back += _decimal(refund.get("paid_back"))
+    for entry in refund.get("lines") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("line"), int):
+            continue
+        qty, net = total.lines.get(str(entry["line"]), ["0", "0"])
+        total.lines[str(entry["line"])] = [
+            format(Decimal(qty) + _decimal(entry.get("qty")), "f"),
+            format(Decimal(net) + _decimal(entry.get("net")), "f"),
+        ]
+
+
+def _decimal(text: Any) -> Decimal:
+    """A decimal a refund names; 0 where an unchecked refund's text is no till's number.
+
+    A till's quantities and money have at most 4 decimals and stay far below 10^15; an
+    exponent beyond either (``1e999999``) would be written out in full, digit by digit.
+    """
+    try:
+        value = Decimal(str(text))
+    except InvalidOperation:
+        return Decimal(0)
+    if not value.is_finite() or abs(value) >= _LARGEST or value != value.quantize(_FINEST):
+        return Decimal(0)
+    return value
+
+
+_LARGEST, _FINEST = Decimal(10) ** 15, Decimal("0.0001")
+
+
+def _read_totals(
+    conn: Connection, claims: Sequence[RefundClaim]
+) -> dict[tuple[uuid.UUID, uuid.UUID], Totals]:
+    """The totals of the claims' sales (one store's: a batch's), locked until the batch commits."""
+    rows = conn.execute(
+        select(refund_totals)
+        .where(
+            refund_totals.c.store_id == claims[0].store_id,
+            any_of(refund_totals.c.sale_id, "sales"),
+        )
+        .order_by(refund_totals.c.sale_id)
+        .with_for_update(),
+        {"sales": sorted({c.sale_id for c in claims})},
+    ).mappings()
+    return {
+        (r["store_id"], r["sale_id"]): Totals(
+            r["refunds"],
+            r["unchecked"],
+            json.loads(r["lines"]),
+            r["reversed"],
+            r["restored"],
+            Decimal(r["paid_back"]),
+        )
+        for r in rows
+    }
+
+
+def _applied_digests(
+    conn: Connection, claims: Sequence[RefundClaim]
+) -> dict[tuple[uuid.UUID, str], str]:
+    """The inbox digests of the sales the claims carry, where the server applied them.
+
+    One lookup each, by the store's key index: refunds are few in a batch.
+    """
+    found = {}
+    for store_id, key in sorted({(c.store_id, c.sale_key) for c in claims if c.sale is not None}):
+        digest = conn.execute(_APPLIED, {"store": store_id, "key": key}).scalar()
+        if digest is not None:
+            found[(store_id, key)] = digest
+    return found
+
+
+_APPLIED = select(inbox.c.payload_hash).where(
+    inbox.c.store_id == bindparam("store"),
+    inbox.c.key == bindparam("key"),
+    inbox.c.status == "applied",
+)
+
+
+def _write_totals(
+    conn: Connection, totals: Mapping[tuple[uuid.UUID, uuid.UUID], Totals], now: datetime
+) -> None:
+    for (store_id, sale_id), t in totals.items():
+        values = {
+            "refunds": t.refunds,
+            "unchecked": t.unchecked,
+            "lines": json.dumps(t.lines, sort_keys=True),
+            "reversed": t.reversed,
+            "restored": t.restored,
+            "paid_back": format(t.paid_back, "f"),
+            "updated_at": now,
+        }
+        conn.execute(
+            pg_insert(refund_totals)
+            .values(store_id=store_id, sale_id=sale_id, **values)
+            .on_conflict_do_update(index_elements=["store_id", "sale_id"], set_=values)
+        )

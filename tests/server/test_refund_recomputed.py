@@ -1,0 +1,280 @@
+"""The server works each refund out again from the sale it applied: a real till, a real server."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.domain.money import format_money
+from loyalty_desktop.services import checkout, member_view, members, programs, refunds, sync
+from loyalty_desktop.services.auth import LOCAL_ADMIN
+from loyalty_desktop.services.baskets import SaleRequest
+from loyalty_desktop.sync.http import HttpSyncServer
+from tests.conftest import FixedClock
+from tests.server.conftest import Server, _command
+from tests.server.test_earn_recomputed import BASKET, PROGRAM
+
+
+@pytest.fixture
+def till(tmp_path: Path, clock: FixedClock) -> Iterator[Opened]:
+    """A connected till with the programme loaded (the server holds it)."""
+    opened = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
+    programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "programme.toml")
+    yield opened
+    opened.engine.dispose()
+
+
+def _connect(till: Opened, server: Server) -> str:
+    sync.connect_to(till.shop, LOCAL_ADMIN, server.url, server.token)
+    return members.enrol(till.shop, LOCAL_ADMIN, members.NewMember("王芳")).member_no
+
+
+def _sell(till: Opened, sale_no: str, member_no: str, redeem: int = 0) -> int:
+    return checkout.checkout(
+        till.shop, LOCAL_ADMIN, SaleRequest(sale_no, member_no, lines=BASKET, redeem=redeem)
+    ).earned
+
+
+def _refund(till: Opened, refund_no: str, sale_no: str, **asked: Any) -> refunds.RefundResult:
+    return refunds.refund(
+        till.shop, LOCAL_ADMIN, refunds.RefundRequest(refund_no, sale_no, **asked)
+    )
+
+
+def _push(server: Server, till: Opened) -> sync.SyncReport:
+    return sync.push_pending(till.shop, HttpSyncServer(server.url, server.token))
+
+
+def _check(server: Server) -> dict[str, Any]:
+    return dict(_command(server.db, "check", "--json"))
+
+
+def _balance(server: Server, member_no: str) -> int:
+    found = server.sql(
+        f"select b.points from balances b join members m on m.id = b.member_id "
+        f"where m.member_no = '{member_no}'"
+    )
+    return int(found[0][0]) if found else 0
+
+
+def _till_balance(till: Opened, member_no: str) -> int:
+    return member_view.show_member(till.shop, LOCAL_ADMIN, member_no).points
+
+
+def _edit_refund(till: Opened, refund_no: str, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change a queued refund's payload, as a bad or hostile till would before sending it."""
+    db = str(till.engine.url.database)
+    with sqlite3.connect(db) as conn:
+        for row_id, text in conn.execute("select id, payload from outbox where kind = 'refund'"):
+            payload = json.loads(text)
+            if payload["refund_id"] == refund_no:
+                change(payload)
+                conn.execute(
+                    "update outbox set payload = ? where id = ?", (json.dumps(payload), row_id)
+                )
+
+
+def _rejected(server: Server) -> list[str]:
+    return [r for (r,) in server.sql("select reason from inbox where status = 'rejected'")]
+
+
+def test_refunds_by_goods_and_by_amount_are_each_worked_out_again_and_agree(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _sell(till, "S2", member_no, redeem=100)  # points paid: a refund gives a share back
+    done = [
+        _refund(till, "R1", "S1", lines=(("TEA", "1"),)),
+        _refund(till, "R2", "S1", amount="10.00"),
+        _refund(till, "R3", "S2", lines=(("CAKE", "1"), ("TEA", "2"))),
+        _refund(till, "R4", "S1", lines=(("TEA", "1"), ("CAKE", "1"))),
+    ]
+    assert all(r.reversed > 0 for r in done)  # the test moves points
+    assert done[2].restored > 0
+
+    report = _push(server, till)
+
+    assert (report.rejected, _rejected(server)) == (0, [])
+    assert _balance(server, member_no) == _till_balance(till, member_no)
+    found = _check(server)
+    assert (found["ok"], found["refunds_unchecked"]) == (True, 0)
+    assert server.sql("select sum(refunds), sum(unchecked) from refund_totals") == [(4, 0)]
+
+
+def test_a_refund_that_takes_back_fewer_points_than_the_sale_gives_is_rejected(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    earned = _sell(till, "S1", member_no)
+    honest = _refund(till, "R1", "S1", lines=(("TEA", "2"),))
+
+    def keep_points(p: dict[str, Any]) -> None:  # the member keeps all but one point
+        p["reversed"] = 1
+        for m in p["movements"]:
+            if m["kind"] == "refund_reversal":
+                m["points"] = -1
+                m["allocations"][0]["points"] = 1
+
+    _edit_refund(till, "R1", keep_points)
+
+    assert _push(server, till).rejected == 1
+    assert _rejected(server) == [
+        "refund: reversed 1 and restored 0 points, paid back 60.00; "
+        f"the sale gives {honest.reversed}, 0 and 60.00"
+    ]
+    assert _balance(server, member_no) == earned  # the sale's points; the refund applied none
+
+
+def test_a_refund_that_gives_back_more_points_paid_than_the_goods_carry_is_rejected(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _sell(till, "S2", member_no, redeem=100)
+    honest = _refund(till, "R1", "S2", lines=(("CAKE", "1"),))
+    assert 0 < honest.restored < 100
+
+    def all_back(p: dict[str, Any]) -> None:
+        p["restored"] = 100
+        for m in p["movements"]:
+            if m["kind"] == "refund_restore":
+                m["points"] = 100
+                m["allocations"][0]["points"] = -100
+
+    _edit_refund(till, "R1", all_back)
+
+    assert _push(server, till).rejected == 1
+    [reason] = _rejected(server)
+    assert reason.startswith(f"refund: reversed {honest.reversed} and restored 100 points")
+    back = format_money(honest.paid_back, honest.currency)
+    assert reason.endswith(f"the sale gives {honest.reversed}, {honest.restored} and {back}")
+
+
+def test_a_refund_carrying_a_sale_other_than_the_one_sent_is_rejected(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+
+    def richer_sale(p: dict[str, Any]) -> None:  # earned more, so more seems owed back
+        p["sale_event"]["payload"]["earned"] += 1000
+
+    _edit_refund(till, "R1", richer_sale)
+
+    assert _push(server, till).rejected == 1
+    assert _rejected(server) == ["refund: the sale it carries is not the sale this store sent"]
+
+
+def test_refunds_the_server_cannot_work_out_are_applied_as_sent_and_counted(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _sell(till, "S2", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+    _refund(till, "R2", "S2", lines=(("TEA", "1"),))
+    _refund(till, "R3", "S2", lines=(("CAKE", "1"),))
+
+    def older_till(p: dict[str, Any]) -> None:  # queued before refunds carried their sale
+        for name in ("sale_event", "refunds_before", "expired"):
+            del p[name]
+
+    def ahead(p: dict[str, Any]) -> None:  # names an earlier refund the server has not got
+        p["refunds_before"] = 5
+
+    _edit_refund(till, "R1", older_till)
+    with sqlite3.connect(str(till.engine.url.database)) as conn:
+        conn.execute(
+            "update outbox set version = 1 where key like 'refund:%' and payload "
+            "not like '%sale_event%'"
+        )
+    _edit_refund(till, "R3", ahead)
+
+    assert _push(server, till).rejected == 0
+    assert _balance(server, member_no) == _till_balance(till, member_no)
+    found = _check(server)
+    assert (found["ok"], found["refunds_unchecked"]) == (True, 2)
+    assert server.sql("select refunds, unchecked from refund_totals order by refunds") == [
+        (1, 1),
+        (2, 1),
+    ]
+
+
+def test_a_refund_after_the_sale_s_points_expired_at_the_till_takes_back_none_and_agrees(
+    server: Server, till: Opened, clock: FixedClock
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    clock.advance(days=400)  # the programme's points live 365 days
+    late = _refund(till, "R1", "S1", lines=(("TEA", "2"),))
+    assert late.reversed == 0  # the points the tea earned are gone already
+
+    assert _push(server, till).rejected == 0
+    assert _check(server)["refunds_unchecked"] == 0
+
+
+def test_a_refund_that_says_more_points_expired_than_its_sale_earned_is_rejected(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    earned = _sell(till, "S1", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+    _edit_refund(till, "R1", lambda p: p.update(expired=10_000))
+
+    assert _push(server, till).rejected == 1
+    assert _rejected(server) == [f"refund: 10000 expired points of a sale that earned {earned}"]
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda p: p["lines"][0].update(qty="NaN"), "refund: line 1 qty NaN is out of range"),
+        (lambda p: p["lines"].append(dict(p["lines"][0])), "refund: line 0 is named twice"),
+        (lambda p: p["lines"][0].update(line=99), "refund: line 99 is not a line of the sale"),
+        (
+            lambda p: p["lines"][0].update(qty="3"),
+            "refund: line 1: 3 returned of 2 open",
+        ),
+    ],
+    ids=["nan-quantity", "line-twice", "no-such-line", "more-than-bought"],
+)
+def test_a_refund_whose_goods_no_till_could_return_is_rejected_alone(
+    server: Server, till: Opened, change: Callable[[dict[str, Any]], None], reason: str
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+    _sell(till, "S2", member_no)  # after the refund: not held back by it
+    _edit_refund(till, "R1", change)
+
+    report = _push(server, till)
+
+    assert (report.rejected, _rejected(server)) == (1, [reason])
+    assert server.sql("select count(*) from sales") == [(2,)]
+
+
+def test_an_unchecked_refund_s_absurd_numbers_are_not_kept_in_its_sale_s_totals(
+    server: Server, till: Opened
+) -> None:
+    member_no = _connect(till, server)
+    _sell(till, "S1", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+
+    def absurd(p: dict[str, Any]) -> None:  # applied unchecked: ahead of an earlier refund
+        p["refunds_before"] = 1
+        p["lines"][0].update(qty="1.00001", net="1e999999")
+        p["paid_back"] = "0.000001"
+
+    _edit_refund(till, "R1", absurd)
+
+    assert _push(server, till).rejected == 0
+    [(lines, paid_back)] = server.sql("select lines, paid_back from refund_totals")
+    assert (json.loads(lines), paid_back) == ({"0": ["0", "0"]}, "0")  # none a till's number
