@@ -61,6 +61,7 @@ from loyalty_desktop.services.member_numbers import next_card_no, note_shared_ca
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
 from loyalty_desktop.services.postings import PULLED, Account, post
 from loyalty_desktop.services.privacy import erase_here, forget_outbox_profiles
+from loyalty_desktop.services.pull_waiting import Waiting
 from loyalty_desktop.services.pulled import (
     Change,
     CouponChange,
@@ -199,7 +200,7 @@ def apply_page(
     (the caller rolls the page back and applies it carefully).
     """
     total = PullReport()
-    waiting: dict[str, int] = json.loads(uow.settings.get(WAITING) or "{}")
+    waiting = Waiting(json.loads(uow.settings.get(WAITING) or "{}"))
     now = shop.clock.now()
     aside: list[dict[str, Any]] = []
     for change in changes:
@@ -208,14 +209,14 @@ def apply_page(
                 _aside(change.pos, change.store_id, change.member_id, None, _unreadable(change))
             )
             continue
-        before = dict(waiting)
+        waiting.begin()
         try:
             with uow.savepoint() if careful else contextlib.nullcontext():
                 done = _apply_change(uow, change, own_store, waiting, now)
         except (LoyaltyError, Conflict) as exc:
             if not careful:
                 raise
-            waiting = before
+            waiting.undo()
             member_id = change.member_id if isinstance(change, MemberChange) else None
             member_no = change.member_no if isinstance(change, MemberChange) else None
             aside.append(_aside(change.pos, change.store_id, member_id, member_no, _refusal(exc)))
@@ -237,7 +238,7 @@ def apply_page(
             total.skipped,
             total.erased + done.erased,
         )
-    uow.settings.set(WAITING, json.dumps(waiting))
+    uow.settings.set(WAITING, json.dumps(waiting.as_dict()))
     _link_merged(uow)
     if aside:
         _keep_aside(uow, aside)
@@ -248,7 +249,7 @@ def _apply_change(
     uow: UnitOfWork,
     change: Change,
     own_store: str | None,
-    waiting: dict[str, int],
+    waiting: Waiting,
     now: datetime,
 ) -> PullReport:
     """Apply one change (``waiting`` is updated in place); what it applied."""
@@ -271,7 +272,7 @@ def _apply_change(
         # The server has the movements but not yet the member's record: two batches of
         # the enrolling store committed out of order. Wait for the record, then read
         # this change again.
-        waiting[change.member_id] = min(waiting.get(change.member_id, change.pos), change.pos)
+        waiting.wait(change.member_id, change.pos)
         return PullReport()
     created, rewind = 0, None
     if member is None:
@@ -280,8 +281,7 @@ def _apply_change(
             _note_clash(uow, change, added)
             return PullReport(clashes=1)
         member, created = added, 1
-        if member.id in waiting:
-            rewind = waiting.pop(member.id)
+        rewind = waiting.arrived(member.id)
     was_erased = member.status is MemberStatus.ERASED
     member = _follow_status(uow, member, change, now)
     erased_here = (member.id,) if member.status is MemberStatus.ERASED and not was_erased else ()

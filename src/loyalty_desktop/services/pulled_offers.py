@@ -33,6 +33,7 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.offer_terms import offer_from_terms
 from loyalty_desktop.domain.offers import Offer
 from loyalty_desktop.services.ports import UnitOfWork
+from loyalty_desktop.services.pull_waiting import Waiting
 from loyalty_desktop.services.sync import PULL_SKIPPED
 
 MAX_SKIPPED_KEPT = 200  # as services/pull.py keeps them
@@ -117,7 +118,7 @@ def apply_offer(uow: UnitOfWork, change: OfferChange) -> int:
     return 1
 
 
-def apply_coupons(uow: UnitOfWork, change: CouponsChange, waiting: dict[str, int]) -> int:
+def apply_coupons(uow: UnitOfWork, change: CouponsChange, waiting: Waiting) -> int:
     """Keep the coupons not here yet; how many were added.
 
     LoyaltyError (the change is kept aside) when the offer is unknown here. A coupon whose
@@ -146,7 +147,7 @@ def apply_coupons(uow: UnitOfWork, change: CouponsChange, waiting: dict[str, int
             continue
         if uow.members.get(c.member_id) is None:
             # enrolled at the other store and not here yet: read again once they are
-            waiting[c.member_id] = min(waiting.get(c.member_id, change.pos), change.pos)
+            waiting.wait(c.member_id, change.pos)
             continue
         new.append(
             IssuedCoupon(c.number, c.id, change.offer_id, c.member_id, c.key_id, c.issued_at)
