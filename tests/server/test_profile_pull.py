@@ -251,6 +251,32 @@ def test_two_stores_changing_one_member_both_end_with_the_change_the_server_appl
     assert b.sql("select count(*) from outbox where sent_at is null") == [(0,)]
 
 
+def test_two_stores_changing_different_fields_offline_both_keep_both_changes(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    member = _shared_member(a, b)
+    edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(phone=NEW_PHONE))
+    edit_profile(
+        b.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(email="wang@example.com", consent=True)
+    )
+    a.sync()  # the server applies A's phone first,
+    b.sync()  # then B's e-mail and consent, whose profile still has the old phone
+    a.sync()
+
+    expected = ("王芳", NEW_PHONE, "wang@example.com", None, 1, "active")
+    assert _profile(a, member.id) == _profile(b, member.id) == expected
+    assert server.sql(
+        f"select phone, email, consent from member_profiles where member_id = '{member.id}'"
+    ) == [(NEW_PHONE, "wang@example.com", True)]
+    assert server.sql(f"select consent from members where id = '{member.id}'") == [(True,)]
+    # A's next change of another field keeps B's e-mail too
+    edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name="王芳芳"))
+    a.sync()
+    b.sync()
+    assert _profile(b, member.id) == ("王芳芳", *expected[1:])
+
+
 def test_a_replayed_profile_change_is_a_duplicate_and_never_undoes_a_later_one(
     tills: tuple[Till, Till], server: Server
 ) -> None:
@@ -431,10 +457,16 @@ def test_of_two_changes_of_one_till_the_later_stands_whatever_order_they_commit_
         assert [r["status"] for r in answer["results"]] == ["applied"]
     assert server.sql(kept) == [("New Name",)]
 
-    # another till's change applied later is the member's profile
+    # another till's change of the name applied later stands (its other fields are not
+    # what it changed: they stay as kept)
     other = dict(
-        _changed(member_id, 2, {**GOOD, "name": "Other Till"}), device_id=str(uuid.uuid4())
+        _changed(member_id, 2, {**GOOD, "name": "Other Till", "email": "x@example.com"}),
+        device_id=str(uuid.uuid4()),
     )
+    other["payload"]["fields"] = ["name"]
     code, answer = server.post("/v1/events", {"events": [other]})
     assert code == 200, answer
     assert server.sql(kept) == [("Other Till",)]
+    assert server.sql(f"select email from member_profiles where member_id = '{member_id}'") == [
+        (None,)
+    ]

@@ -21,11 +21,11 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, case, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.domain.profiles import latest_birthday, read_profile
+from loyalty_desktop.domain.profiles import PROFILE_FIELDS, latest_birthday, read_profile
 from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.tables import erasures, member_profiles, members, merges
@@ -64,7 +64,12 @@ def profile_row(
         "consent": payload["consent"],
         "consent_at": payload["consent_at"],
         "profile": profile,
+        # what the till changed; another till's change keeps the rest (see _kept)
+        "fields": {f for f in payload["fields"] if f in _MERGED},
     }
+
+
+_MERGED = frozenset({*PROFILE_FIELDS, "consent"})
 
 
 def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: datetime) -> None:
@@ -80,15 +85,22 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
     if erased:
         raise Rejected(f"{KIND}: the member was erased; their personal data is not kept")
     for r in rows:  # in the batch's order: the later change wins
-        if r["profile"] is not None and not _kept(conn, r, now):
+        consent = r["consent"] if r["profile"] is None else _kept(conn, r, now)
+        if consent is None:
             continue  # an older change of the till whose newer one is kept (batches reordered)
-        conn.execute(
-            update(members).where(members.c.id == r["member_id"]).values(consent=r["consent"])
-        )
+        conn.execute(update(members).where(members.c.id == r["member_id"]).values(consent=consent))
 
 
-def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool:
-    """Keep the change's profile unless the kept one is a later change of the same till."""
+def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
+    """Keep the change's profile unless the kept one is a later change of the same till.
+
+    The member's consent as kept now; None if the change was not kept.
+
+    A later change of the same till is its whole profile as that till now has it. A change
+    of another till sets only the fields it changed, so two stores changing different
+    fields offline (a phone at A, an e-mail at B) both stand, whichever the server applies
+    last; the same field changed at both ends as the server applied last.
+    """
     values = {
         **r["profile"],
         "consent": r["consent"],
@@ -101,14 +113,22 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool:
     }
     kept = member_profiles.c
     new = pg_insert(member_profiles).values(member_id=r["member_id"], **values)
+    same_till = new.excluded.device_id == kept.device_id
+    merged: dict[str, Any] = dict(values)
+    for name in (*PROFILE_FIELDS, "consent"):
+        if name not in r["fields"]:
+            merged[name] = case((same_till, new.excluded[name]), else_=kept[name])
+    if "consent" not in r["fields"]:
+        merged["consent_at"] = case((same_till, new.excluded.consent_at), else_=kept.consent_at)
     done = conn.execute(
         new.on_conflict_do_update(
             index_elements=[kept.member_id],
-            set_=values,
-            where=or_(new.excluded.device_id != kept.device_id, new.excluded.seq > kept.seq),
-        ).returning(kept.member_id)
+            set_=merged,
+            where=or_(~same_till, new.excluded.seq > kept.seq),
+        ).returning(kept.consent)
     )
-    return done.first() is not None
+    found = done.first()
+    return bool(found.consent) if found is not None else None
 
 
 def erase_duplicates(
