@@ -277,6 +277,25 @@ def test_two_stores_changing_different_fields_offline_both_keep_both_changes(
     assert _profile(b, member.id) == ("王芳芳", *expected[1:])
 
 
+def test_a_till_s_second_change_made_before_it_pulled_another_store_s_keeps_that_store_s(
+    tills: tuple[Till, Till], server: Server
+) -> None:
+    a, b = tills
+    member = _shared_member(a, b)
+    edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name="王芳芳"))
+    a.sync()
+    # B, offline from the pull (its pushes go through), changes two fields one after the other
+    edit_profile(b.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(email="wang@example.com"))
+    assert sync.push_pending(b.shop, b.client).pushed == 1
+    edit_profile(b.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(birthday="1990-03-14"))
+    assert sync.push_pending(b.shop, b.client).pushed == 1  # its whole profile: the old name
+    a.sync()
+    b.sync()
+
+    expected = ("王芳芳", OLD_PHONE, "wang@example.com", "1990-03-14", 0, "active")
+    assert _profile(a, member.id) == _profile(b, member.id) == expected
+
+
 def test_a_replayed_profile_change_is_a_duplicate_and_never_undoes_a_later_one(
     tills: tuple[Till, Till], server: Server
 ) -> None:

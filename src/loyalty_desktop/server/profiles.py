@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, or_, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -64,7 +64,7 @@ def profile_row(
         "consent": payload["consent"],
         "consent_at": payload["consent_at"],
         "profile": profile,
-        # what the till changed; another till's change keeps the rest (see _kept)
+        # what the till changed: only these are set (see _kept)
         "fields": {f for f in payload["fields"] if f in _MERGED},
     }
 
@@ -92,14 +92,14 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
 
 
 def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
-    """Keep the change's profile unless the kept one is a later change of the same till.
+    """Keep the fields the change names unless the kept one is a later change of the same till.
 
-    The member's consent as kept now; None if the change was not kept.
-
-    A later change of the same till is its whole profile as that till now has it. A change
-    of another till sets only the fields it changed, so two stores changing different
-    fields offline (a phone at A, an e-mail at B) both stand, whichever the server applies
-    last; the same field changed at both ends as the server applied last.
+    Only the fields a change names (``fields``) are set; the rest stay as kept. So two
+    stores changing different fields offline (a phone at A, an e-mail at B) both stand,
+    whichever the server applies last, and so does a till's later change made before it
+    pulled another store's: its whole profile still holds the other field's old value. The
+    same field changed at two stores ends as the server applied last. The member's consent
+    as kept now; None if the change was not kept.
     """
     values = {
         **r["profile"],
@@ -113,18 +113,15 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
     }
     kept = member_profiles.c
     new = pg_insert(member_profiles).values(member_id=r["member_id"], **values)
-    same_till = new.excluded.device_id == kept.device_id
-    merged: dict[str, Any] = dict(values)
-    for name in (*PROFILE_FIELDS, "consent"):
-        if name not in r["fields"]:
-            merged[name] = case((same_till, new.excluded[name]), else_=kept[name])
-    if "consent" not in r["fields"]:
-        merged["consent_at"] = case((same_till, new.excluded.consent_at), else_=kept.consent_at)
+    untouched = [n for n in (*PROFILE_FIELDS, "consent") if n not in r["fields"]]
+    if "consent" in untouched:
+        untouched.append("consent_at")
+    merged = {**values, **{n: kept[n] for n in untouched}}
     done = conn.execute(
         new.on_conflict_do_update(
             index_elements=[kept.member_id],
             set_=merged,
-            where=or_(~same_till, new.excluded.seq > kept.seq),
+            where=or_(new.excluded.device_id != kept.device_id, new.excluded.seq > kept.seq),
         ).returning(kept.consent)
     )
     found = done.first()
