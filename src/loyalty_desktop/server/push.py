@@ -602,10 +602,10 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
         rows.coupon_log += coupons.record_redemptions(conn, rows.coupons, now)
     if rows.holds:
         commit_holds(conn, rows.holds, now)
-    if rows.refund_claims:  # Rejected if one says other points than its sale gives
-        check_refunds(conn, rows.refund_claims, now)
     if rows.sales or rows.refunds or rows.merges:
         rows.ledger += settle(conn, rows.sales, rows.refunds, now, rows.merges)
+    if rows.refund_claims:  # after settle: it records the batch's merges
+        check_refunds(conn, rows.refund_claims, now)  # Rejected if one says other points
     if rows.erased or rows.merges:
         # a duplicate merged into an erased member is erased too, whichever came first
         rows.erased += erase_duplicates(conn, rows.erased, rows.merges, now)

@@ -26,7 +26,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -47,7 +47,9 @@ from loyalty_desktop.domain.refunds import (
     share_back,
 )
 from loyalty_desktop.server.bulk import any_of
-from loyalty_desktop.server.facts import Rejected
+from loyalty_desktop.server.facts import Rejected, as_moment
+from loyalty_desktop.server.limits import MAX_POINTS
+from loyalty_desktop.server.merges import resolve
 from loyalty_desktop.server.programs import StorePrograms, inputs_of
 from loyalty_desktop.server.tables import inbox, refund_totals
 
@@ -82,6 +84,9 @@ def claim_of(
 ) -> RefundClaim:
     """What a member's refund says it was worked out from, checked for shape only."""
     key = f"sale:{sale_id}"
+    lines = refund.get("lines", [])
+    if not isinstance(lines, list) or not all(isinstance(e, dict) for e in lines):
+        raise Rejected("refund: lines must be a list of objects")
     carried = _carried(refund)
     if carried is None:
         return RefundClaim(store_id, sale_id, refund, key, None, None, None)
@@ -90,6 +95,7 @@ def claim_of(
         refund.get("refunds_before"), int
     ):
         raise Rejected("refund: expired and refunds_before must be whole numbers")
+    as_moment(refund.get("recorded_at"), "refund recorded_at")
     program_version, digest = sale.get("program_version"), sale.get("program_digest")
     program = None
     if isinstance(program_version, int) and not isinstance(program_version, bool):
@@ -147,19 +153,48 @@ def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime
     """
     if not claims:
         return 0
-    totals = _read_totals(conn, claims)
+    totals = _read_totals(conn, claims, now)
     applied = _applied_digests(conn, claims)
+    strangers = _strangers(conn, claims)
     unchecked = 0
     for claim in claims:
         total = totals.setdefault((claim.store_id, claim.sale_id), Totals())
-        checked = _check_one(claim, total, applied.get((claim.store_id, claim.sale_key)))
+        checked = all(claim is not c for c in strangers) and _check_one(
+            claim, total, applied.get((claim.store_id, claim.sale_key)), now
+        )
         _add(total, claim.refund, checked)
         unchecked += not checked
     _write_totals(conn, totals, now)
     return unchecked
 
 
-def _check_one(claim: RefundClaim, total: Totals, applied: str | None) -> bool:
+def _strangers(conn: Connection, claims: Sequence[RefundClaim]) -> list[RefundClaim]:
+    """Refunds naming neither the sale's member nor the member they became by a merge.
+
+    A till refunds a merged duplicate's sale under the member kept; a refund naming anyone
+    else is parked (its sale is not that member's) and is not worked out. If the merge has
+    not reached the server yet, it is the same: applied when released, unchecked.
+    """
+    odd = [c for c in claims if c.sale is not None and _member(c.sale) != _member(c.refund)]
+    if not odd:
+        return []
+    became = resolve(conn, {m for c in odd if (m := _member(c.sale)) is not None})
+
+    def stranger(claim: RefundClaim) -> bool:
+        seller = _member(claim.sale)
+        return seller is None or became.get(seller) != _member(claim.refund)
+
+    return [c for c in odd if stranger(c)]
+
+
+def _member(payload: Mapping[str, Any] | None) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(payload["member_id"])) if payload else None
+    except (KeyError, ValueError):
+        return None
+
+
+def _check_one(claim: RefundClaim, total: Totals, applied: str | None, now: datetime) -> bool:
     """Whether the refund was worked out (True) or cannot be here (False); Rejected if wrong."""
     if claim.sale is None or applied is None:
         return False  # an older till's refund, or a sale the server has not applied (parked)
@@ -167,10 +202,49 @@ def _check_one(claim: RefundClaim, total: Totals, applied: str | None) -> bool:
         raise Rejected("refund: the sale it carries is not the sale this store sent")
     if claim.refund["refunds_before"] != total.refunds or claim.program is None:
         return False  # an earlier refund of the sale has not arrived, or no programme here
+    if not _expiry_possible(claim.sale, claim.refund, now):
+        return False  # a till's clock far ahead: what had expired there cannot be told
     worked = _worked_out(claim.sale, claim.program, total, claim.refund)
     if worked is None:
         return False
     _compare(claim.refund, worked)
+    return True
+
+
+# How far ahead of the server a till's clock may run for its expiry to be checked (the
+# fault tests run a till 3 days ahead).
+CLOCK_AHEAD = timedelta(days=3)
+
+
+def _expiry_possible(sale: Mapping[str, Any], refund: Mapping[str, Any], now: datetime) -> bool:
+    """Whether the points the refund says expired could have, by the till's own lots and clock.
+
+    The till writes off a lot when its clock passes the lot's ``expires_at``, which the sale
+    carries; by the time it recorded the refund at most the lots then due can have expired.
+    Rejected if it says more; False (not worked out) if the till's clock ran too far ahead
+    of the server's to tell.
+    """
+    recorded = as_moment(refund["recorded_at"], "refund recorded_at")
+    if recorded > now + CLOCK_AHEAD:
+        return False
+    due = 0
+    for m in sale.get("movements") or []:
+        if not isinstance(m, dict) or m.get("kind") != "earn":
+            continue
+        for lot in m.get("lots") or []:
+            ends = lot.get("expires_at") if isinstance(lot, dict) else None
+            points = lot.get("points") if isinstance(lot, dict) else None
+            if (
+                isinstance(ends, str)
+                and isinstance(points, int)
+                and as_moment(ends, "lot expires_at") <= recorded
+            ):
+                due += points
+    if refund["expired"] > due:
+        raise Rejected(
+            f"refund: {refund['expired']} points expired; the sale's lots due by "
+            f"{refund['recorded_at']} hold {due}"
+        )
     return True
 
 
@@ -203,6 +277,7 @@ def _worked_out(
         raise Rejected("refund: the sale has nothing to refund")
     try:
         states, before = total.states(lines, cur), total.returned(cur)
+        paid_before = _minor(total.paid_back, cur)
     except LoyaltyError:
         return None  # an unchecked refund before it gave back money no till could
     plan = _plan(refund, states, cur, net - before)
@@ -215,7 +290,7 @@ def _worked_out(
         plan,
         points_to_reverse(earned, kept, total.reversed, expired),
         share_back(redeemed, net, returned, total.restored),
-        share_back(paid, net, returned, _minor(total.paid_back, cur)),
+        share_back(paid, net, returned, paid_before),
         cur,
     )
 
@@ -255,6 +330,8 @@ def _quantity(text: Any) -> Decimal:
         raise Rejected(f"refund: quantity {text!r} is not a number") from exc
     if not value.is_finite():
         raise Rejected(f"refund: quantity {text!r} is not a number")
+    if value != value.quantize(_FINEST):
+        raise Rejected(f"refund: quantity {text!r} has more decimals than a till keeps")
     return value
 
 
@@ -301,6 +378,11 @@ def _add(total: Totals, refund: Mapping[str, Any], checked: bool) -> None:
     total.unchecked += not checked
     total.reversed += refund["reversed"]
     total.restored += refund["restored"]
+    if max(total.reversed, total.restored) > MAX_POINTS:
+        raise Rejected(
+            f"refund: the sale's refunds would take back or give back more than the "
+            f"{MAX_POINTS} points a till keeps"
+        )
     total.paid_back += _decimal(refund.get("paid_back"))
     for entry in refund.get("lines") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("line"), int):
@@ -331,9 +413,19 @@ _LARGEST, _FINEST = Decimal(10) ** 15, Decimal("0.0001")
 
 
 def _read_totals(
-    conn: Connection, claims: Sequence[RefundClaim]
+    conn: Connection, claims: Sequence[RefundClaim], now: datetime
 ) -> dict[tuple[uuid.UUID, uuid.UUID], Totals]:
-    """The totals of the claims' sales (one store's: a batch's), locked until the batch commits."""
+    """The totals of the claims' sales (one store's: a batch's), locked until the batch commits.
+
+    A sale's first refund finds no row to lock: two batches in flight could both start
+    from nothing and the later write undo the other's count. An empty row is made first
+    (in sale order), so the second waits for the first and reads what it wrote.
+    """
+    sales = sorted({c.sale_id for c in claims})
+    conn.execute(
+        pg_insert(refund_totals).on_conflict_do_nothing(),
+        [_empty(claims[0].store_id, sale_id, now) for sale_id in sales],
+    )
     rows = conn.execute(
         select(refund_totals)
         .where(
@@ -342,7 +434,7 @@ def _read_totals(
         )
         .order_by(refund_totals.c.sale_id)
         .with_for_update(),
-        {"sales": sorted({c.sale_id for c in claims})},
+        {"sales": sales},
     ).mappings()
     return {
         (r["store_id"], r["sale_id"]): Totals(
@@ -354,6 +446,20 @@ def _read_totals(
             Decimal(r["paid_back"]),
         )
         for r in rows
+    }
+
+
+def _empty(store_id: uuid.UUID, sale_id: uuid.UUID, now: datetime) -> dict[str, Any]:
+    return {
+        "store_id": store_id,
+        "sale_id": sale_id,
+        "refunds": 0,
+        "unchecked": 0,
+        "lines": "{}",
+        "reversed": 0,
+        "restored": 0,
+        "paid_back": "0",
+        "updated_at": now,
     }
 
 

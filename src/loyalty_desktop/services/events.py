@@ -110,13 +110,14 @@ EVENT_TYPES: dict[EventKind, EventType] = {
                 **_MOVEMENTS,
                 # version 2: what the server needs to work the refund out again
                 # (server/refund_checks.py): the sale's event as this till sent it (None if
-                # the till has none), how many refunds of the sale came before, and how
-                # many of the sale's earned points had expired at the till
+                # the till has none), how many refunds of the sale came before, how many
+                # of the sale's earned points had expired at the till, and when
                 "sale_event": (dict, type(None)),
                 "refunds_before": _INT,
                 "expired": _INT,
+                "recorded_at": _STR,  # the till's clock when it recorded the refund
             },
-            added={"sale_event": 2, "refunds_before": 2, "expired": 2},
+            added={"sale_event": 2, "refunds_before": 2, "expired": 2, "recorded_at": 2},
         ),
         EventType(EventKind.ADJUSTMENT, 1, {"request_id": _STR, **_MOVEMENTS}),
         EventType(EventKind.ACTIVITY, 1, {"activity": _STR, **_MOVEMENTS}),
@@ -359,6 +360,7 @@ def refund_event(
             "sale_event": dict(basis.sale_event) if basis.sale_event is not None else None,
             "refunds_before": basis.refunds_before,
             "expired": basis.expired,
+            "recorded_at": refund.recorded_at.isoformat(),
         },
     )
 

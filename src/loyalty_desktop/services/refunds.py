@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -10,6 +11,7 @@ from fractions import Fraction
 from loyalty_desktop.domain.cards import quoted, repeatable
 from loyalty_desktop.domain.earn import EarnContext, earn_points
 from loyalty_desktop.domain.errors import InvalidRequest, RefundTooLarge, UnknownSale
+from loyalty_desktop.domain.json_data import JsonObject
 from loyalty_desktop.domain.ledger import Allocation, Lot, Movement, MovementKind, give_back, take
 from loyalty_desktop.domain.money import (
     Currency,
@@ -192,14 +194,19 @@ def _earned_lots(uow: UnitOfWork, sale_movements: list[Movement]) -> set[str]:
     return set(earned) | {lot.id for lot in uow.ledger.descendants(earned)}
 
 
+# A sale's event carried in its refund up to this size (JSON characters): a larger one
+# would bring the refund near the server's 4 MB a request, where it could not be sent at
+# all; without it the server applies the refund unchecked.
+MAX_CARRIED_SALE = 1_000_000
+
+
 def _basis(uow: UnitOfWork, sale: Sale, expired: int) -> RefundBasis:
     """What the server needs to work this refund out again (taken before it is stored)."""
     sent = uow.outbox.queued(sale_key(sale.id))
-    return RefundBasis(
-        {"version": sent.version, "payload": dict(sent.payload)} if sent is not None else None,
-        len(uow.sales.refunds_of(sale.id)),
-        expired,
-    )
+    carried: JsonObject | None = None
+    if sent is not None and len(json.dumps(sent.payload)) <= MAX_CARRIED_SALE:
+        carried = {"version": sent.version, "payload": dict(sent.payload)}
+    return RefundBasis(carried, len(uow.sales.refunds_of(sale.id)), expired)
 
 
 def record_refund(

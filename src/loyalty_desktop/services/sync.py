@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from loyalty_desktop.domain.errors import InvalidRequest, LoyaltyError
 from loyalty_desktop.services.auth import Actor, Permission, require
 from loyalty_desktop.services.context import Shop
+from loyalty_desktop.services.events import EventKind
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, start_block, store_no
 from loyalty_desktop.services.programs import SYNC_SERVER, publish_programs
@@ -246,20 +247,35 @@ def push_pending(
         return while_connected is None or connection(shop) == while_connected
 
     while still_on() and (waiting := queue.pending(BATCH * WINDOW)):
-        batches = [waiting[i : i + BATCH] for i in range(0, len(waiting), BATCH)]
-        failure: ServerUnavailable | TokenRefused | None = None
-        for batch, answer in zip(batches, _send(server, batches, still_on), strict=True):
-            if answer is None:  # not sent: an earlier batch failed; it stays queued
-                continue
-            try:
-                results = _checked(batch, answer)
-            except (ServerUnavailable, TokenRefused) as exc:
-                failure = failure or exc
-                continue
-            report = _add(report, _mark(shop, queue, batch, results))
-        if failure is not None:
-            raise failure
+        for batches in _rounds(waiting):
+            failure: ServerUnavailable | TokenRefused | None = None
+            for batch, answer in zip(batches, _send(server, batches, still_on), strict=True):
+                if answer is None:  # not sent: an earlier batch failed; it stays queued
+                    continue
+                try:
+                    results = _checked(batch, answer)
+                except (ServerUnavailable, TokenRefused) as exc:
+                    failure = failure or exc
+                    continue
+                report = _add(report, _mark(shop, queue, batch, results))
+            if failure is not None:
+                raise failure
     return report
+
+
+def _rounds(waiting: Sequence[QueuedEvent]) -> list[list[Sequence[QueuedEvent]]]:
+    """The batches to send, in rounds: the queue's programme files first, answered alone.
+
+    The server recomputes a sale's points from the programme it names; a sale in a batch
+    applied beside the programme's (two in flight) could not see it yet and went unchecked
+    (32 of 1,012 members' sales of a demo year pushed at once). The queue puts unsent
+    programmes first (``SyncQueue.pending``), so they go in a round of their own.
+    """
+    lead = 0
+    while lead < len(waiting) and waiting[lead].kind == EventKind.PROGRAM_LOADED.value:
+        lead += 1
+    parts = [waiting[:lead], waiting[lead:]]
+    return [[part[i : i + BATCH] for i in range(0, len(part), BATCH)] for part in parts if part]
 
 
 def _send(
