@@ -489,3 +489,66 @@ def test_of_two_changes_of_one_till_the_later_stands_whatever_order_they_commit_
     assert server.sql(f"select email from member_profiles where member_id = '{member_id}'") == [
         (None,)
     ]
+
+
+def _post(server: Server, *events: dict[str, Any]) -> None:
+    code, answer = server.post("/v1/events", {"events": list(events)})
+    assert code == 200, answer
+    assert [r["status"] for r in answer["results"]] == ["applied"] * len(events), answer
+
+
+def _naming(event: dict[str, Any], *fields: Any) -> dict[str, Any]:
+    event["payload"]["fields"] = list(fields)
+    return event
+
+
+def test_two_changes_of_different_fields_by_one_till_both_stand_whatever_order_they_commit_in(
+    server: Server,
+) -> None:
+    member_id = str(uuid.uuid4())
+    phone = _naming(_changed(member_id, 10, {**GOOD, "phone": OLD_PHONE}), "phone")
+    email = _naming(_changed(member_id, 11, {**GOOD, "email": "w@example.com"}), "email")
+    # (the till's profile at seq 11 still had its phone as before seq 10: GOOD's)
+    _post(server, enrolled(member_id, 1), _changed(member_id, 2, GOOD))
+    _post(server, email)  # two batches in flight: the later commits first
+    _post(server, phone)
+
+    assert server.sql(
+        f"select phone, email from member_profiles where member_id = '{member_id}'"
+    ) == [(OLD_PHONE, "w@example.com")]  # was (NEW_PHONE, …): the earlier change was lost
+
+
+def test_an_older_till_s_consent_withdrawal_stands_through_a_later_change_of_the_phone(
+    server: Server,
+) -> None:
+    member_id = str(uuid.uuid4())
+    given = _naming(_changed(member_id, 2, GOOD), "name", "consent")
+    given["payload"]["consent"] = True
+    _post(server, enrolled(member_id, 1), given)
+    withdrawn = _naming(_changed(member_id, 3, None, version=1), "consent")  # consent False
+    _post(server, withdrawn)
+    other = dict(
+        _naming(_changed(member_id, 4, {**GOOD, "phone": OLD_PHONE}), "phone"),
+        device_id=str(uuid.uuid4()),
+    )
+    other["payload"]["consent"] = True  # that till has not heard of the withdrawal
+    _post(server, other)
+
+    assert server.sql(f"select consent from members where id = '{member_id}'") == [(False,)]
+    assert server.sql(
+        f"select phone, consent from member_profiles where member_id = '{member_id}'"
+    ) == [(OLD_PHONE, False)]
+
+
+def test_a_change_naming_fields_no_till_has_is_applied_and_changes_nothing(
+    server: Server,
+) -> None:
+    member_id = str(uuid.uuid4())
+    _post(server, enrolled(member_id, 1), _changed(member_id, 2, GOOD))
+    odd = _naming(_changed(member_id, 3, {**GOOD, "name": "Other"}), {}, [1], "shoe size")
+
+    _post(server, odd)  # a {} in fields was a 500 on every retry
+
+    assert server.sql(f"select name from member_profiles where member_id = '{member_id}'") == [
+        ("王芳",)
+    ]

@@ -13,7 +13,15 @@ import pytest
 
 from loyalty_desktop.app import Opened, open_database
 from loyalty_desktop.domain.money import format_money
-from loyalty_desktop.services import checkout, member_view, members, programs, refunds, sync
+from loyalty_desktop.services import (
+    checkout,
+    member_view,
+    members,
+    points,
+    programs,
+    refunds,
+    sync,
+)
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.sync.http import HttpSyncServer
@@ -220,6 +228,29 @@ def test_a_refund_after_the_sale_s_points_expired_at_the_till_takes_back_none_an
     assert late.reversed == 0  # the points the tea earned are gone already
 
     assert _push(server, till).rejected == 0
+    assert _check(server)["refunds_unchecked"] == 0
+
+
+def test_a_refund_after_the_server_undid_the_till_s_own_write_off_takes_back_as_checked(
+    server: Server, till: Opened, clock: FixedClock
+) -> None:
+    # The till writes the lot off by its clock, the server undoes it (by its clock the lot
+    # has a year left) and the undo comes back refilled by pull; opening the account for the
+    # refund writes it off again. Two write-offs of one lot are one lot's points expired.
+    client = HttpSyncServer(server.url, server.token)
+    clock.current = datetime.now(UTC) - timedelta(days=400)
+    member_no = _connect(till, server)
+    earned = _sell(till, "S1", member_no)
+    sync.sync_pass(till.shop, client)
+    clock.current = datetime.now(UTC)
+    assert points.expire(till.shop, LOCAL_ADMIN).expired_points == earned
+    sync.sync_pass(till.shop, client)  # pushed, undone on the server, and pulled back
+    assert server.sql("select count(*) from ledger where kind = 'expire_undone'") == [(1,)]
+
+    late = _refund(till, "R1", "S1", lines=(("TEA", "2"),))
+
+    assert late.reversed == 0  # what the tea earned had expired: nothing more to take back
+    assert _push(server, till).rejected == 0  # was: "refund: 410 points expired; … hold 205"
     assert _check(server)["refunds_unchecked"] == 0
 
 

@@ -154,8 +154,8 @@ def _check(engine: Engine, args: argparse.Namespace) -> int:
         if found["refunds_unchecked"]:
             print(
                 f"unchecked: {found['refunds_unchecked']} refund(s) applied as the store said "
-                "(an older till's, one ahead of an earlier refund of its sale, or one whose "
-                "sale the server had not applied yet)"
+                "(the server could not work them out again: see docs/sync.md, "
+                "Refunds worked out again)"
             )
         print("ok" if found["ok"] else f"{len(found['problems'])} problem(s)")
     return 0 if found["ok"] else 1

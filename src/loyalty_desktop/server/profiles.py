@@ -1,12 +1,15 @@
 """Members' profiles the stores changed: kept in one erasable record per member, handed out by pull.
 
 ``member.profile_changed`` version 2 carries the member's whole profile (name, phone,
-e-mail, birthday) and consent as the editing till left them. The server keeps the one it
-applies last (pushes naming a member are serialised on the member's balance row, so "last"
-is the server's commit order) in ``member_profiles``, and the member's consent in
-``members``. The pull log's row says only that the profile changed; the values are read
-from ``member_profiles`` when a store pulls (server/pull.py), so an erasure, which deletes
-that row, leaves no copy anywhere on the server.
+e-mail, birthday), its consent, and the fields the till changed (``fields``). The server
+keeps one record per member in ``member_profiles`` and sets in it only the fields a change
+names, so changes of different fields at different stores all stand; a field changed at
+two stores ends as the server applied last (pushes naming a member are serialised on the
+member's balance row), and of two changes of one field by one till the later (by the till's
+sequence number, kept per field in ``writers``) stands whatever order they arrive in. The
+member's consent also goes to ``members``. The pull log's row says only that the profile
+changed; the values are read from ``member_profiles`` when a store pulls (server/pull.py),
+so an erasure, which deletes that row, leaves no copy anywhere on the server.
 
 - A member erased on the server: the change is refused, so personal data never comes back.
 - A member the server does not know yet: kept all the same, like a sale of a member whose
@@ -16,12 +19,13 @@ that row, leaves no copy anywhere on the server.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.errors import LoyaltyError
@@ -64,8 +68,10 @@ def profile_row(
         "consent": payload["consent"],
         "consent_at": payload["consent_at"],
         "profile": profile,
-        # what the till changed: only these are set (see _kept)
-        "fields": {f for f in payload["fields"] if f in _MERGED},
+        # what the till changed: only these are set (see _kept); a version 1 change: its consent
+        "fields": {f for f in payload["fields"] if isinstance(f, str) and f in _MERGED}
+        if profile is not None
+        else {"consent"},
     }
 
 
@@ -84,48 +90,77 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
     )
     if erased:
         raise Rejected(f"{KIND}: the member was erased; their personal data is not kept")
-    for r in rows:  # in the batch's order: the later change wins
-        consent = r["consent"] if r["profile"] is None else _kept(conn, r, now)
-        if consent is None:
-            continue  # an older change of the till whose newer one is kept (batches reordered)
-        conn.execute(update(members).where(members.c.id == r["member_id"]).values(consent=consent))
+    for r in rows:  # in the batch's order
+        consent = _kept(conn, r, now)
+        if consent is not None:
+            conn.execute(
+                update(members).where(members.c.id == r["member_id"]).values(consent=consent)
+            )
 
 
 def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
-    """Keep the fields the change names unless the kept one is a later change of the same till.
+    """Set the fields the change names in the member's record; the consent if it set it.
 
-    Only the fields a change names (``fields``) are set; the rest stay as kept. So two
-    stores changing different fields offline (a phone at A, an e-mail at B) both stand,
-    whichever the server applies last, and so does a till's later change made before it
-    pulled another store's: its whole profile still holds the other field's old value. The
-    same field changed at two stores ends as the server applied last. The member's consent
-    as kept now; None if the change was not kept.
+    A field is left as it is when the same till wrote it with a later change (its batches
+    committed out of order). The first record of a member is the change's whole profile.
     """
-    values = {
-        **r["profile"],
-        "consent": r["consent"],
-        "consent_at": r["consent_at"],
+    device, seq = str(r["device_id"]), r["seq"]
+    mine = {f: [device, seq] for f in sorted(r["fields"])}
+    origin = {
         "store_id": r["store_id"],
         "device_id": r["device_id"],
-        "seq": r["seq"],
+        "seq": seq,
         "event_key": r["event_key"],
         "received_at": now,
     }
-    kept = member_profiles.c
-    new = pg_insert(member_profiles).values(member_id=r["member_id"], **values)
-    untouched = [n for n in (*PROFILE_FIELDS, "consent") if n not in r["fields"]]
-    if "consent" in untouched:
-        untouched.append("consent_at")
-    merged = {**values, **{n: kept[n] for n in untouched}}
-    done = conn.execute(
-        new.on_conflict_do_update(
-            index_elements=[kept.member_id],
-            set_=merged,
-            where=or_(new.excluded.device_id != kept.device_id, new.excluded.seq > kept.seq),
-        ).returning(kept.consent)
+    row = _record(conn, r["member_id"])
+    if row is None and r["profile"] is not None:
+        first = {
+            **r["profile"],
+            "consent": r["consent"],
+            "consent_at": r["consent_at"],
+            "writers": json.dumps(mine),
+            **origin,
+        }
+        made = conn.execute(
+            pg_insert(member_profiles)
+            .values(member_id=r["member_id"], **first)
+            .on_conflict_do_nothing()
+            .returning(member_profiles.c.member_id)
+        ).first()
+        if made is not None:
+            return bool(r["consent"])
+        row = _record(conn, r["member_id"])  # another batch made it meanwhile: merge into it
+    if row is None:  # a version 1 change, no record: the consent alone, as before
+        return bool(r["consent"])
+    writers: dict[str, list[Any]] = json.loads(row.writers)
+    changed: dict[str, Any] = {}
+    for name in sorted(r["fields"]):
+        by = writers.get(name)
+        if by is not None and by[0] == device and by[1] > seq:
+            continue  # a later change of this till wrote it
+        writers[name] = [device, seq]
+        if name == "consent":
+            changed.update(consent=r["consent"], consent_at=r["consent_at"])
+        else:
+            changed[name] = r["profile"][name]
+    if not changed:
+        return None
+    conn.execute(
+        update(member_profiles)
+        .where(member_profiles.c.member_id == r["member_id"])
+        .values(**changed, writers=json.dumps(writers, sort_keys=True), **origin)
     )
-    found = done.first()
-    return bool(found.consent) if found is not None else None
+    return bool(r["consent"]) if "consent" in changed else None
+
+
+def _record(conn: Connection, member_id: uuid.UUID) -> Any:
+    """The member's kept record, locked until the batch commits (None if there is none)."""
+    return conn.execute(
+        select(member_profiles.c.writers)
+        .where(member_profiles.c.member_id == member_id)
+        .with_for_update()
+    ).first()
 
 
 def erase_duplicates(

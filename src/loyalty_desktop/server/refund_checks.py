@@ -146,26 +146,23 @@ def _minor(value: Decimal, cur: Currency) -> int:
     return parse_money(format(value, "f"), cur)
 
 
-def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime) -> int:
-    """Work out each refund again (in order) and keep the totals; how many were unchecked.
+def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime) -> None:
+    """Work out each refund again (in order) and keep the totals, unchecked ones counted.
 
     Raises Rejected when a refund the server can work out says other points or money.
     """
     if not claims:
-        return 0
+        return
     totals = _read_totals(conn, claims, now)
     applied = _applied_digests(conn, claims)
-    strangers = _strangers(conn, claims)
-    unchecked = 0
+    strangers = {id(c) for c in _strangers(conn, claims)}
     for claim in claims:
         total = totals.setdefault((claim.store_id, claim.sale_id), Totals())
-        checked = all(claim is not c for c in strangers) and _check_one(
+        checked = id(claim) not in strangers and _check_one(
             claim, total, applied.get((claim.store_id, claim.sale_key)), now
         )
         _add(total, claim.refund, checked)
-        unchecked += not checked
     _write_totals(conn, totals, now)
-    return unchecked
 
 
 def _strangers(conn: Connection, claims: Sequence[RefundClaim]) -> list[RefundClaim]:

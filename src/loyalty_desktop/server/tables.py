@@ -104,6 +104,9 @@ member_profiles = Table(
     Column("seq", BigInteger, nullable=False),
     Column("event_key", String(200), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
+    # JSON: field -> [till, seq] of the change that last set it, so of two changes of one
+    # field by one till the later stands (server/profiles.py)
+    Column("writers", Text, nullable=False, server_default="{}"),
 )
 
 # Every member a store erased, kept even when the erasure arrived before the member's

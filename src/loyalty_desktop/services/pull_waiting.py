@@ -10,7 +10,7 @@ arrive: attack12 #13); only what the failed change itself set is put back now.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 
 class Waiting:
@@ -48,9 +48,3 @@ class Waiting:
     def as_dict(self) -> dict[str, int]:
         """The map as kept between pages."""
         return dict(self._first)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._first)
-
-    def __len__(self) -> int:
-        return len(self._first)

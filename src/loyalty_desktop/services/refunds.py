@@ -188,6 +188,23 @@ def _restore(
     return own, copies
 
 
+def _due(sale_movements: list[Movement], now: datetime) -> int:
+    """The sale's earned points in lots due to expire by ``now``: the most that can have expired.
+
+    Write-offs of those lots can add up to more: a connected till's own write-off that the
+    server undid comes back refilled by pull and is written off again, or the server's own
+    write-off arrives too. Counting each would take back too few points (and the server,
+    which bounds the figure the same way, would refuse the refund).
+    """
+    return sum(
+        lot.points
+        for m in sale_movements
+        if m.kind is MovementKind.EARN
+        for lot in m.lots
+        if lot.expires_at is not None and lot.expires_at <= now
+    )
+
+
 def _earned_lots(uow: UnitOfWork, sale_movements: list[Movement]) -> set[str]:
     """The lots the sale's points went to, and every lot they moved on to (merges)."""
     earned = [lot.id for m in sale_movements if m.kind is MovementKind.EARN for lot in m.lots]
@@ -243,7 +260,7 @@ def record_refund(
         account = open_account(uow, shop, member, seed=refund_uuid)
         sale_movements = uow.ledger.for_sale(sale.id)
         earned_lots = _earned_lots(uow, sale_movements)
-        expired = uow.ledger.expired_from(sorted(earned_lots))
+        expired = min(uow.ledger.expired_from(sorted(earned_lots)), _due(sale_movements, now))
     reverse = points_to_reverse(sale.earned, earned_kept, sale.reversed, expired)
     refund = Refund(
         id=refund_uuid,
