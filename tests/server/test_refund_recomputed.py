@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from loyalty_desktop.app import Opened, open_database
+from loyalty_desktop.app import Opened
 from loyalty_desktop.domain.money import format_money
 from loyalty_desktop.services import (
     checkout,
     member_view,
     members,
     points,
-    programs,
     refunds,
     sync,
 )
@@ -27,16 +25,9 @@ from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.sync.http import HttpSyncServer
 from tests.conftest import FixedClock
 from tests.server.conftest import Server, _command
-from tests.server.test_earn_recomputed import BASKET, PROGRAM
+from tests.server.test_earn_recomputed import BASKET, till
 
-
-@pytest.fixture
-def till(tmp_path: Path, clock: FixedClock) -> Iterator[Opened]:
-    """A connected till with the programme loaded (the server holds it)."""
-    opened = open_database(tmp_path / "shop.db", clock=clock, keys_dir=tmp_path / "keys")
-    programs.load_program(opened.shop, LOCAL_ADMIN, PROGRAM, "programme.toml")
-    yield opened
-    opened.engine.dispose()
+__all__ = ["till"]  # the till with the programme loaded, by the name the tests ask for
 
 
 def _connect(till: Opened, server: Server) -> str:

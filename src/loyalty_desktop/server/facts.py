@@ -59,13 +59,14 @@ def _check_movement(m: Any) -> None:
             raise Rejected(f"movement: {name} is missing or has the wrong type")
 
 
-def _money(text: Any, cur: Currency, what: str) -> int:
+def money_of(text: Any, cur: Currency, what: str, kind: str = "sale") -> int:
+    """An amount an event names, in minor units; Rejected (naming the kind and ``what``) if not one."""
     if not isinstance(text, str):
-        raise Rejected(f"sale: {what} is not a decimal string")
+        raise Rejected(f"{kind}: {what} is not a decimal string")
     try:
         return parse_money(text, cur)
     except LoyaltyError as exc:
-        raise Rejected(f"sale: {what}: {exc}") from exc
+        raise Rejected(f"{kind}: {what}: {exc}") from exc
 
 
 def _check_sale(p: Mapping[str, Any]) -> None:
@@ -75,8 +76,8 @@ def _check_sale(p: Mapping[str, Any]) -> None:
         raise Rejected(f"sale: {exc}") from exc
     for i, line in enumerate(p["lines"], start=1):
         _check_line(i, line, cur)
-    net, paid = _money(p["net"], cur, "net"), _money(p["paid"], cur, "paid")
-    value = _money(p.get("points_value", "0"), cur, "points_value")
+    net, paid = money_of(p["net"], cur, "net"), money_of(p["paid"], cur, "paid")
+    value = money_of(p.get("points_value", "0"), cur, "points_value")
     if paid != net - value:
         raise Rejected(
             f"sale: paid {p['paid']} is not net {p['net']} less the points' value "
@@ -179,9 +180,9 @@ def _check_line(i: int, line: Any, cur: Currency) -> None:
     # A line discount (a damaged item) is inside the amount; events of tills before it was
     # sent have none, so their amount must be the gross as before.
     off = line.get("discount", "0")
-    expected = gross - _money(off, cur, f"line {i} discount")
+    expected = gross - money_of(off, cur, f"line {i} discount")
     low, high = sorted((0, gross))  # a returned item's line is negative
-    amount = _money(line.get("amount"), cur, f"line {i} amount")
+    amount = money_of(line.get("amount"), cur, f"line {i} amount")
     if not low <= expected <= high or amount != expected:
         less = f" less its discount {off}" if off != "0" else ""
         raise Rejected(

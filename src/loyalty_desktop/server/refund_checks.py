@@ -47,7 +47,7 @@ from loyalty_desktop.domain.refunds import (
     share_back,
 )
 from loyalty_desktop.server.bulk import any_of
-from loyalty_desktop.server.facts import Rejected, as_moment
+from loyalty_desktop.server.facts import Rejected, as_moment, money_of
 from loyalty_desktop.server.limits import MAX_POINTS
 from loyalty_desktop.server.merges import resolve
 from loyalty_desktop.server.programs import StorePrograms, inputs_of
@@ -333,12 +333,7 @@ def _quantity(text: Any) -> Decimal:
 
 
 def _money(text: Any, cur: Currency, what: str) -> int:
-    if not isinstance(text, str):
-        raise Rejected(f"refund: {what} is not a decimal string")
-    try:
-        return parse_money(text, cur)
-    except LoyaltyError as exc:
-        raise Rejected(f"refund: {what}: {exc}") from exc
+    return money_of(text, cur, what, "refund")
 
 
 def _compare(refund: Mapping[str, Any], due: WorkedOut) -> None:
