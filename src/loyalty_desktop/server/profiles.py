@@ -32,6 +32,7 @@ from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.profiles import PROFILE_FIELDS, latest_birthday, read_profile
 from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
+from loyalty_desktop.server.limits import check_moment
 from loyalty_desktop.server.tables import erasures, member_profiles, members, merges
 
 KIND = "member.profile_changed"
@@ -43,8 +44,8 @@ def profile_row(
 ) -> dict[str, Any]:
     """The row a checked ``member.profile_changed`` asks for (``profile`` None for version 1)."""
     member_id = as_uuid(payload["member_id"], "profile member")
-    if payload["consent_at"] is not None:
-        as_moment(payload["consent_at"], "consent_at")
+    if payload["consent_at"] is not None:  # a moment every till can read back
+        check_moment(as_moment(payload["consent_at"], "consent_at"), "consent_at")
     if len(payload["consent_at"] or "") > 40:
         raise Rejected(f"{KIND}: consent_at is longer than a moment")
     profile = None
@@ -104,7 +105,8 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
     A field is left as it is when the same till wrote it with a later change (its batches
     committed out of order). The first record of a member is the change's whole profile.
     """
-    device, seq = str(r["device_id"]), r["seq"]
+    # the till, with its store: a store naming another store's till id writes its own key
+    device, seq = f"{r['store_id']}:{r['device_id']}", r["seq"]
     mine = {f: [device, seq] for f in sorted(r["fields"])}
     origin = {
         "store_id": r["store_id"],
@@ -115,10 +117,16 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
     }
     row = _record(conn, r["member_id"])
     if row is None and r["profile"] is not None:
+        consent, consent_at = r["consent"], r["consent_at"]
+        held = conn.execute(select(members.c.consent).where(members.c.id == r["member_id"]))
+        known = held.scalar()
+        if "consent" not in r["fields"] and known is not None and known != consent:
+            # the till had not heard of a change of consent the server has (a withdrawal)
+            consent, consent_at = known, None
         first = {
             **r["profile"],
-            "consent": r["consent"],
-            "consent_at": r["consent_at"],
+            "consent": consent,
+            "consent_at": consent_at,
             "writers": json.dumps(mine),
             **origin,
         }
@@ -129,7 +137,7 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
             .returning(member_profiles.c.member_id)
         ).first()
         if made is not None:
-            return bool(r["consent"])
+            return bool(consent)
         row = _record(conn, r["member_id"])  # another batch made it meanwhile: merge into it
     if row is None:  # a version 1 change, no record: the consent alone, as before
         return bool(r["consent"])

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Numeric,
     Select,
     String,
+    Uuid,
     bindparam,
     cast,
     func,
@@ -90,6 +91,7 @@ from loyalty_desktop.server.tables import (
     erasures,
     inbox,
     ledger,
+    member_profiles,
     members,
     quarantine,
 )
@@ -195,18 +197,22 @@ def _lock_balances(conn: Connection, events: Sequence[WireEvent]) -> None:
     named = sorted(_members_named(events))
     if named:
         # A member with no points movement yet has no row to lock: give them one first, or a
-        # merge and the duplicate's first sale at another store pass each other unseen.
+        # merge and the duplicate's first sale at another store pass each other unseen (and
+        # an erasure and the member's first profile: _NAMED).
         conn.execute(_OPEN_BALANCES, {"ids": named})
         conn.execute(_LOCK_BALANCES, {"ids": named}).all()
 
 
+# Every member named, known here or not: a member whose enrolment is in a batch still in
+# flight is locked too, so that batch and one erasing the member (two batches of one till
+# committed out of order) go one after the other and each sees what the other wrote; apart,
+# the erasure found no profile to delete and the profile no erasure to refuse it (attack15).
+_NAMED = func.unnest(bindparam("ids", type_=ARRAY(Uuid))).table_valued("id").render_derived("named")
 _OPEN_BALANCES = (
     pg_insert(balances)
     .from_select(
         ["member_id", "points"],
-        select(members.c.id, literal(0, BigInteger))
-        .where(any_of(members.c.id, "ids"))
-        .order_by(members.c.id),
+        select(_NAMED.c.id, literal(0, BigInteger)).order_by(_NAMED.c.id),
     )
     .on_conflict_do_nothing()
 )
@@ -578,6 +584,13 @@ def write_rows(conn: Connection, rows: Rows, now: datetime) -> None:
                 ),
             )
             .values(status="erased"),
+            {"new": [r["id"] for r in rows.members]},
+        )
+        # a profile change that arrived before the enrolment holds the later consent
+        conn.execute(
+            update(members)
+            .where(any_of(members.c.id, "new"), members.c.id == member_profiles.c.member_id)
+            .values(consent=member_profiles.c.consent),
             {"new": [r["id"] for r in rows.members]},
         )
     # Statuses follow the stores' facts, so other stores learn them by pull (privacy: an

@@ -201,7 +201,7 @@ def _profile_or_problem(value: Any) -> tuple[PulledProfile | None, str | None]:
     """
     try:
         return _profile(value), None
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         return None, str(exc)[:200]
 
 
