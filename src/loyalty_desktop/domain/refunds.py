@@ -8,8 +8,9 @@ in proportion to the refunded share of the sale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from loyalty_desktop.domain.errors import InvalidRequest, RefundTooLarge
@@ -164,6 +165,16 @@ def points_to_reverse(earned: int, earned_kept: int, reversed_before: int, expir
     """
     owed = min(earned - max(expired, 0), max(earned - earned_kept, 0))
     return max(owed - reversed_before, 0)
+
+
+def expirable(lots: Iterable[tuple[datetime | None, int]], at: datetime) -> int:
+    """The most of a sale's earned points that can have expired by ``at``: its lots then due.
+
+    ``lots``: each earned lot's ``expires_at`` and points. Write-offs of those lots can add
+    up to more (a till's own write-off that the server undid comes back refilled by pull and
+    is written off again); the till caps its figure by this, and the server checks it so.
+    """
+    return sum(points for ends, points in lots if ends is not None and ends <= at)
 
 
 def share_back(total: int, sale_net: int, returned_total: int, back_before: int) -> int:

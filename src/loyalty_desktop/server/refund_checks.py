@@ -24,13 +24,13 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from loyalty_desktop.domain.earn import earn_points
@@ -41,6 +41,7 @@ from loyalty_desktop.domain.program import Program
 from loyalty_desktop.domain.refunds import (
     LineState,
     RefundPlan,
+    expirable,
     plan_by_amount,
     plan_by_quantities,
     points_to_reverse,
@@ -157,7 +158,7 @@ def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime
     applied = _applied_digests(conn, claims)
     strangers = {id(c) for c in _strangers(conn, claims)}
     for claim in claims:
-        total = totals.setdefault((claim.store_id, claim.sale_id), Totals())
+        total = totals[(claim.store_id, claim.sale_id)]  # _read_totals made every row
         checked = id(claim) not in strangers and _check_one(
             claim, total, applied.get((claim.store_id, claim.sale_key)), now
         )
@@ -224,25 +225,26 @@ def _expiry_possible(sale: Mapping[str, Any], refund: Mapping[str, Any], now: da
     recorded = as_moment(refund["recorded_at"], "refund recorded_at")
     if recorded > now + CLOCK_AHEAD:
         return False
-    due = 0
-    for m in sale.get("movements") or []:
-        if not isinstance(m, dict) or m.get("kind") != "earn":
-            continue
-        for lot in m.get("lots") or []:
-            ends = lot.get("expires_at") if isinstance(lot, dict) else None
-            points = lot.get("points") if isinstance(lot, dict) else None
-            if (
-                isinstance(ends, str)
-                and isinstance(points, int)
-                and as_moment(ends, "lot expires_at") <= recorded
-            ):
-                due += points
+    due = expirable(_earned_lots(sale), recorded)
     if refund["expired"] > due:
         raise Rejected(
             f"refund: {refund['expired']} points expired; the sale's lots due by "
             f"{refund['recorded_at']} hold {due}"
         )
     return True
+
+
+def _earned_lots(sale: Mapping[str, Any]) -> Iterator[tuple[datetime | None, int]]:
+    """Each lot the sale's earn opened: its ``expires_at`` and points, as the sale sent them."""
+    for m in sale.get("movements") or []:
+        if not isinstance(m, dict) or m.get("kind") != "earn":
+            continue
+        for lot in m.get("lots") or []:
+            ends = lot.get("expires_at") if isinstance(lot, dict) else None
+            points = lot.get("points") if isinstance(lot, dict) else None
+            if isinstance(points, int):
+                when = as_moment(ends, "lot expires_at") if isinstance(ends, str) else None
+                yield when, points
 
 
 @dataclass(frozen=True)
@@ -480,18 +482,17 @@ _APPLIED = select(inbox.c.payload_hash).where(
 def _write_totals(
     conn: Connection, totals: Mapping[tuple[uuid.UUID, uuid.UUID], Totals], now: datetime
 ) -> None:
-    for (store_id, sale_id), t in totals.items():
-        values = {
-            "refunds": t.refunds,
-            "unchecked": t.unchecked,
-            "lines": json.dumps(t.lines, sort_keys=True),
-            "reversed": t.reversed,
-            "restored": t.restored,
-            "paid_back": format(t.paid_back, "f"),
-            "updated_at": now,
-        }
+    for (store_id, sale_id), t in totals.items():  # rows _read_totals made and locked
         conn.execute(
-            pg_insert(refund_totals)
-            .values(store_id=store_id, sale_id=sale_id, **values)
-            .on_conflict_do_update(index_elements=["store_id", "sale_id"], set_=values)
+            update(refund_totals)
+            .where(refund_totals.c.store_id == store_id, refund_totals.c.sale_id == sale_id)
+            .values(
+                refunds=t.refunds,
+                unchecked=t.unchecked,
+                lines=json.dumps(t.lines, sort_keys=True),
+                reversed=t.reversed,
+                restored=t.restored,
+                paid_back=format(t.paid_back, "f"),
+                updated_at=now,
+            )
         )

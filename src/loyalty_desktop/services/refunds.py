@@ -22,6 +22,7 @@ from loyalty_desktop.domain.money import (
 from loyalty_desktop.domain.refunds import (
     LineState,
     RefundPlan,
+    expirable,
     left_to_refund,
     plan_by_amount,
     plan_by_lines,
@@ -189,19 +190,15 @@ def _restore(
 
 
 def _due(sale_movements: list[Movement], now: datetime) -> int:
-    """The sale's earned points in lots due to expire by ``now``: the most that can have expired.
-
-    Write-offs of those lots can add up to more: a connected till's own write-off that the
-    server undid comes back refilled by pull and is written off again, or the server's own
-    write-off arrives too. Counting each would take back too few points (and the server,
-    which bounds the figure the same way, would refuse the refund).
-    """
-    return sum(
-        lot.points
-        for m in sale_movements
-        if m.kind is MovementKind.EARN
-        for lot in m.lots
-        if lot.expires_at is not None and lot.expires_at <= now
+    """The sale's earned points in lots due by ``now``: the most that can have expired."""
+    return expirable(
+        (
+            (lot.expires_at, lot.points)
+            for m in sale_movements
+            if m.kind is MovementKind.EARN
+            for lot in m.lots
+        ),
+        now,
     )
 
 
