@@ -11,24 +11,17 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 import pytest
 import sqlalchemy
 
-from loyalty_desktop.server.app import PushIn
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.push import WireEvent, push_batch
 from loyalty_desktop.server.stores import add_store
+from tests.server.direct import as_pushed
 from tests.server.events import enrolled, merged, sale
 
 ROUNDS = 12
-
-
-def _wire(events: Sequence[Mapping[str, Any]]) -> list[WireEvent]:
-    body = PushIn.model_validate({"events": list(events)})
-    return [WireEvent(**e.model_dump()) for e in body.events]
 
 
 @pytest.mark.parametrize("history", ["a sale before", "nothing before"])
@@ -57,15 +50,15 @@ def test_a_sale_racing_the_merge_of_its_member_ends_under_the_member_kept(
             first = [enrolled(keep, next(seq)), enrolled(dup, next(seq))]
             if history == "a sale before":
                 first.append(sale(dup, next(seq)))
-            push_batch(conn, shop_a, _wire(first))
+            push_batch(conn, shop_a, as_pushed(first))
         late = sale(dup, next(seq), earned=7, price="7.00")
         moved = 105 if history == "a sale before" else 0
         line = threading.Barrier(2)
         doors = [
             threading.Thread(
-                target=push, args=(shop_a, _wire([merged(keep, dup, next(seq), moved)]), line)
+                target=push, args=(shop_a, as_pushed([merged(keep, dup, next(seq), moved)]), line)
             ),
-            threading.Thread(target=push, args=(shop_b, _wire([late]), line)),
+            threading.Thread(target=push, args=(shop_b, as_pushed([late]), line)),
         ]
         for d in doors:
             d.start()

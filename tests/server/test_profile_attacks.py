@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import threading
 import uuid
-from datetime import datetime
-from typing import Any
 
 import sqlalchemy
 
-from loyalty_desktop.server.push import WireEvent, push_batch
+from loyalty_desktop.server.push import push_batch
 from loyalty_desktop.services.pulled import MemberChange, read_changes
 from tests.server.conftest import Server
+from tests.server.direct import as_pushed, wait_for_lock
 from tests.server.events import _wire, enrolled, sale
-from tests.server.test_profile_pull import GOOD, OLD_PHONE, _changed, _naming, _post
+from tests.server.test_profile_pull import (
+    GOOD,
+    OLD_PHONE,
+    _changed,
+    _naming,
+    _post,
+    phone_elsewhere,
+)
 
 
 def test_a_consent_moment_no_till_can_read_back_is_refused_and_the_sale_beside_it_travels(
@@ -41,12 +47,7 @@ def test_a_withdrawal_before_any_record_stands_through_another_till_s_first_phon
     member_id = str(uuid.uuid4())
     _post(server, enrolled(member_id, 1))  # consent given; no profile record yet
     _post(server, _naming(_changed(member_id, 2, None, version=1), "consent"))  # withdrawn
-    other = dict(
-        _naming(_changed(member_id, 4, {**GOOD, "phone": OLD_PHONE}), "phone"),
-        device_id=str(uuid.uuid4()),
-    )
-    other["payload"]["consent"] = True  # that till has not heard of the withdrawal
-    _post(server, other)
+    _post(server, phone_elsewhere(member_id, 4))
 
     assert server.sql(f"select consent from members where id = '{member_id}'") == [(False,)]
     assert server.sql(
@@ -66,19 +67,6 @@ def test_a_withdrawal_committed_before_the_enrolment_stands_in_the_member_record
     assert rows[-1]["consent"] is False  # what a till creating the member is told
 
 
-def _wire_event(e: dict[str, Any]) -> WireEvent:
-    return WireEvent(
-        id=uuid.UUID(e["id"]),
-        device_id=uuid.UUID(e["device_id"]),
-        seq=e["seq"],
-        kind=e["kind"],
-        version=e["version"],
-        key=e["key"],
-        at=datetime.fromisoformat(e["at"]),
-        payload=e["payload"],
-    )
-
-
 def test_a_first_profile_pushed_beside_the_member_s_erasure_is_refused_and_not_kept(
     server: Server,
 ) -> None:
@@ -93,23 +81,15 @@ def test_a_first_profile_pushed_beside_the_member_s_erasure_is_refused_and_not_k
     try:
         erasing = engine.connect()
         erasing.begin()
-        assert [a.status for a in push_batch(erasing, store, [_wire_event(erased)])] == ["applied"]
+        assert [a.status for a in push_batch(erasing, store, as_pushed([erased]))] == ["applied"]
 
         def other_worker() -> None:
             with engine.begin() as conn:
-                got.extend(a.status for a in push_batch(conn, store, [_wire_event(profile)]))
+                got.extend(a.status for a in push_batch(conn, store, as_pushed([profile])))
 
         worker = threading.Thread(target=other_worker)
         worker.start()
-        with engine.connect() as watcher:  # until the profile's batch waits (no sleeping)
-            waiting = sqlalchemy.text(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                "and query like '%balances%'"
-            )
-            for _ in range(2000):
-                if watcher.execute(waiting).scalar():
-                    break
-                watcher.rollback()
+        wait_for_lock(engine, "balances")  # the profile's batch waits for the erasure's
         erasing.commit()
         erasing.close()
         worker.join(30)

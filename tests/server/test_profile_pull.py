@@ -502,6 +502,16 @@ def _naming(event: dict[str, Any], *fields: Any) -> dict[str, Any]:
     return event
 
 
+def phone_elsewhere(member_id: str, seq: int) -> dict[str, Any]:
+    """Another till's change of the phone alone, from a till that still has consent given."""
+    other = dict(
+        _naming(_changed(member_id, seq, {**GOOD, "phone": OLD_PHONE}), "phone"),
+        device_id=str(uuid.uuid4()),
+    )
+    other["payload"]["consent"] = True  # that till has not heard of a withdrawal
+    return other
+
+
 def test_two_changes_of_different_fields_by_one_till_both_stand_whatever_order_they_commit_in(
     server: Server,
 ) -> None:
@@ -527,12 +537,7 @@ def test_an_older_till_s_consent_withdrawal_stands_through_a_later_change_of_the
     _post(server, enrolled(member_id, 1), given)
     withdrawn = _naming(_changed(member_id, 3, None, version=1), "consent")  # consent False
     _post(server, withdrawn)
-    other = dict(
-        _naming(_changed(member_id, 4, {**GOOD, "phone": OLD_PHONE}), "phone"),
-        device_id=str(uuid.uuid4()),
-    )
-    other["payload"]["consent"] = True  # that till has not heard of the withdrawal
-    _post(server, other)
+    _post(server, phone_elsewhere(member_id, 4))
 
     assert server.sql(f"select consent from members where id = '{member_id}'") == [(False,)]
     assert server.sql(

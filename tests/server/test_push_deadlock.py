@@ -10,26 +10,19 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Mapping, Sequence
-from typing import Any
 
 import sqlalchemy
 from sqlalchemy.exc import DBAPIError
 
-from loyalty_desktop.server.app import PushIn
 from loyalty_desktop.server.migrate import upgrade
 from loyalty_desktop.server.push import WireEvent, push_batch
 from loyalty_desktop.server.stores import add_store
 from loyalty_desktop.server.transactions import sqlstate
+from tests.server.direct import as_pushed
 from tests.server.events import enrolled, sale
 
 MEMBERS = 10
 ROUNDS = 12
-
-
-def _wire(events: Sequence[Mapping[str, Any]]) -> list[WireEvent]:
-    body = PushIn.model_validate({"events": list(events)})
-    return [WireEvent(**e.model_dump()) for e in body.events]
 
 
 def test_batches_naming_members_in_opposite_orders_do_not_deadlock(server_db: str) -> None:
@@ -41,7 +34,7 @@ def test_batches_naming_members_in_opposite_orders_do_not_deadlock(server_db: st
     seq = iter(range(1, 1_000_000))
     first = [enrolled(m, next(seq)) for m in members] + [sale(m, next(seq)) for m in members]
     with engine.begin() as conn:
-        push_batch(conn, store_id, _wire(first))
+        push_batch(conn, store_id, as_pushed(first))
     replayed = first[-1]  # already in: each batch below takes the event-by-event path
     deadlocks: list[str] = []
     failures: list[BaseException] = []
@@ -59,8 +52,8 @@ def test_batches_naming_members_in_opposite_orders_do_not_deadlock(server_db: st
             failures.append(exc)
 
     for _ in range(ROUNDS):
-        forward = _wire([replayed] + [sale(m, next(seq)) for m in members])
-        backward = _wire([replayed] + [sale(m, next(seq)) for m in reversed(members)])
+        forward = as_pushed([replayed] + [sale(m, next(seq)) for m in members])
+        backward = as_pushed([replayed] + [sale(m, next(seq)) for m in reversed(members)])
         line = threading.Barrier(2)
         doors = [threading.Thread(target=push, args=(b, line)) for b in (forward, backward)]
         for d in doors:

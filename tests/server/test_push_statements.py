@@ -9,7 +9,7 @@ first batch a second one of another size brings no new statement and nothing lon
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -19,21 +19,16 @@ import sqlalchemy
 from sqlalchemy import event
 from sqlalchemy.exc import DBAPIError
 
-from loyalty_desktop.server.app import PushIn
 from loyalty_desktop.server.bulk import arrays, insert_from_arrays
 from loyalty_desktop.server.migrate import upgrade
-from loyalty_desktop.server.push import INBOX_COLUMNS, WireEvent, push_batch
+from loyalty_desktop.server.push import INBOX_COLUMNS, push_batch
 from loyalty_desktop.server.stores import add_store
 from loyalty_desktop.server.tables import changes, inbox
 from loyalty_desktop.server.transactions import server_engine
+from tests.server.direct import as_pushed
 from tests.server.events import enrolled, sale
 
 PSYCOPG_CACHED_PARAMS = 50  # psycopg's MAX_CACHED_STATEMENT_PARAMS
-
-
-def _wire(events: Sequence[Mapping[str, Any]]) -> list[WireEvent]:
-    body = PushIn.model_validate({"events": list(events)})
-    return [WireEvent(**e.model_dump()) for e in body.events]
 
 
 @contextmanager
@@ -65,9 +60,9 @@ def test_batches_of_other_sizes_send_no_new_or_long_statement(server_db: str) ->
             store_id = add_store(conn, "Shop")[0]
         seq = iter(range(1, 1_000_000))
         with _statements(engine) as first, engine.begin() as conn:
-            push_batch(conn, store_id, _wire(_batch(50, seq)))
+            push_batch(conn, store_id, as_pushed(_batch(50, seq)))
         with _statements(engine) as second, engine.begin() as conn:
-            push_batch(conn, store_id, _wire(_batch(17, seq)))
+            push_batch(conn, store_id, as_pushed(_batch(17, seq)))
         known = {text for text, _ in first}
         assert [text for text, _ in second if text not in known] == []
         assert max(count for _, count in first + second) < PSYCOPG_CACHED_PARAMS

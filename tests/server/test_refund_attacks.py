@@ -15,6 +15,7 @@ from loyalty_desktop.db.sync_queue import SqlSyncQueue
 from loyalty_desktop.server.refund_checks import RefundClaim, check_refunds
 from loyalty_desktop.server.transactions import server_engine
 from tests.server.conftest import Server, _command
+from tests.server.direct import wait_for_lock
 from tests.server.events import enrolled, refund, sale
 from tests.server.test_refund_recomputed import (
     _balance,
@@ -156,15 +157,7 @@ def test_the_first_refunds_of_a_sale_in_two_transactions_at_once_are_both_counte
 
         b = threading.Thread(target=batch_b)
         b.start()
-        with engine.connect() as watcher:  # until B waits on A's row (no sleeping)
-            waiting = sqlalchemy.text(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                "and query like '%refund_totals%'"
-            )
-            for _ in range(2000):
-                if watcher.execute(waiting).scalar():
-                    break
-                watcher.rollback()
+        wait_for_lock(engine, "refund_totals")  # until B waits on A's row
         held.commit()
         first.close()
         b.join(30)

@@ -80,6 +80,15 @@ def _edit_refund(till: Opened, refund_no: str, change: Callable[[dict[str, Any]]
                 )
 
 
+def _reversing(p: dict[str, Any], points: int) -> None:
+    """Make a refund payload take back ``points`` (said, and moved from its one lot)."""
+    p["reversed"] = points
+    for m in p["movements"]:
+        if m["kind"] == "refund_reversal":
+            m["points"] = -points
+            m["allocations"][0]["points"] = points
+
+
 def _rejected(server: Server) -> list[str]:
     return [r for (r,) in server.sql("select reason from inbox where status = 'rejected'")]
 
@@ -115,14 +124,7 @@ def test_a_refund_that_takes_back_fewer_points_than_the_sale_gives_is_rejected(
     earned = _sell(till, "S1", member_no)
     honest = _refund(till, "R1", "S1", lines=(("TEA", "2"),))
 
-    def keep_points(p: dict[str, Any]) -> None:  # the member keeps all but one point
-        p["reversed"] = 1
-        for m in p["movements"]:
-            if m["kind"] == "refund_reversal":
-                m["points"] = -1
-                m["allocations"][0]["points"] = 1
-
-    _edit_refund(till, "R1", keep_points)
+    _edit_refund(till, "R1", lambda p: _reversing(p, 1))  # the member keeps all but one point
 
     assert _push(server, till).rejected == 1
     assert _rejected(server) == [
@@ -268,11 +270,7 @@ def test_a_refund_that_says_points_expired_before_any_of_its_sale_s_lots_was_due
 
     def keep_points(p: dict[str, Any]) -> None:  # as if expired, so less to take back
         p["expired"] = expired
-        p["reversed"] = max(p["reversed"] - expired, 0)
-        for m in p["movements"]:
-            if m["kind"] == "refund_reversal":
-                m["points"] = -p["reversed"]
-                m["allocations"][0]["points"] = p["reversed"]
+        _reversing(p, max(p["reversed"] - expired, 0))
 
     _edit_refund(till, "R1", keep_points)
 
