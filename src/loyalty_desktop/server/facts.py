@@ -10,6 +10,8 @@ in server/programs.py (it needs the store's programme versions from the database
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -26,6 +28,16 @@ REVERSAL_KINDS = frozenset({"refund_reversal"})
 RESTORE_KINDS = frozenset({"refund_restore"})
 EXPIRE_KINDS = frozenset({"expire"})
 REFUND_KINDS = REVERSAL_KINDS | RESTORE_KINDS | EXPIRE_KINDS
+
+
+def event_text(kind: str, version: int, key: str, payload: Mapping[str, Any]) -> str:
+    """What an event says as one JSON text (kind, version, key, payload; keys sorted)."""
+    return json.dumps([kind, version, key, payload], sort_keys=True, separators=(",", ":"))
+
+
+def event_digest(text: str) -> str:
+    """The digest the inbox keeps of an event's text (a refund's carried sale is matched by it)."""
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class Rejected(Exception):

@@ -44,7 +44,14 @@ from loyalty_desktop.server.bulk import any_of, arrays, columns_of, insert_from_
 from loyalty_desktop.server.cards import KIND as CARD_KIND
 from loyalty_desktop.server.cards import card_row, write_cards
 from loyalty_desktop.server.change_log import log_changes, logged_movements
-from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid, check_event
+from loyalty_desktop.server.facts import (
+    Rejected,
+    as_moment,
+    as_uuid,
+    check_event,
+    event_digest,
+    event_text,
+)
 from loyalty_desktop.server.holds import commit_holds
 from loyalty_desktop.server.limits import (
     MAX_POINTS,
@@ -78,13 +85,7 @@ from loyalty_desktop.server.programs import (
     versions_named,
     write_programs,
 )
-from loyalty_desktop.server.refund_checks import (
-    RefundClaim,
-    check_refunds,
-    claim_of,
-    event_digest,
-    event_text,
-)
+from loyalty_desktop.server.refund_checks import RefundClaim, check_refunds, claim_of
 from loyalty_desktop.server.reviews import flag_overdrawn
 from loyalty_desktop.server.tables import (
     balances,

@@ -21,7 +21,6 @@ view of its own lots: the server bounds them by what the sale earned.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -48,23 +47,13 @@ from loyalty_desktop.domain.refunds import (
     share_back,
 )
 from loyalty_desktop.server.bulk import any_of
-from loyalty_desktop.server.facts import Rejected, as_moment, money_of
+from loyalty_desktop.server.facts import Rejected, as_moment, event_digest, event_text, money_of
 from loyalty_desktop.server.limits import MAX_POINTS
 from loyalty_desktop.server.merges import resolve
 from loyalty_desktop.server.programs import StorePrograms, inputs_of
 from loyalty_desktop.server.tables import inbox, refund_totals
 
 SALE_KIND = "sale"
-
-
-def event_text(kind: str, version: int, key: str, payload: Mapping[str, Any]) -> str:
-    """What an event says as one JSON text (kind, version, key, payload; keys sorted)."""
-    return json.dumps([kind, version, key, payload], sort_keys=True, separators=(",", ":"))
-
-
-def event_digest(text: str) -> str:
-    """The digest the inbox keeps of an event's text."""
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
