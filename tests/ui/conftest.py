@@ -15,6 +15,7 @@ from loyalty_desktop.services.auth import LOCAL_ADMIN, Actor
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.screens.checkout import CheckoutScreen
+from loyalty_desktop.ui.ui_thread_gc import UiThreadCollector
 from tests.integration.conftest import PROGRAM
 
 MEMBER_NO = "10000001"
@@ -26,6 +27,15 @@ def _private_settings(tmp_path: Path) -> None:
     """Window state goes to a temporary ini file, never the developer's own settings."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+
+
+@pytest.fixture(autouse=True)
+def ui_gc(qapp: object) -> Iterator[UiThreadCollector]:
+    """As in the application: the garbage collector runs on the UI thread, never on a worker."""
+    collector = UiThreadCollector()
+    collector.start()
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)

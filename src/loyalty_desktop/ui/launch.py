@@ -12,6 +12,7 @@ from loyalty_desktop.services.context import Shop
 from loyalty_desktop.ui.crash import install_crash_dialog
 from loyalty_desktop.ui.main_window import MainWindow
 from loyalty_desktop.ui.theme import STYLE
+from loyalty_desktop.ui.ui_thread_gc import UiThreadCollector
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "loyalty-desktop.png"
 
@@ -25,6 +26,7 @@ def run_gui(shop: Shop, demo: bool, database: str | None = None) -> int:
     app.setStyleSheet(STYLE)
     app.setWindowIcon(QIcon(str(ICON)))
     install_crash_dialog()
+    UiThreadCollector(app).start()  # the workers never free a screen (ui/ui_thread_gc.py)
     window = MainWindow(shop, demo=demo, database=database)
     window.show_fitted()
     window.sync_pump.start()  # sends the outbox if this store is connected to a server
