@@ -17,13 +17,14 @@ from sqlalchemy import select
 
 from loyalty_desktop.db.tables import outbox
 from loyalty_desktop.domain.errors import AmbiguousMember
-from loyalty_desktop.services import members, privacy, sync
+from loyalty_desktop.services import backups, members, privacy, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.member_profile import ProfileEdit, edit_profile
 from loyalty_desktop.services.member_view import show_member
+from tests.conftest import FixedClock
 from tests.server.conftest import Server
 from tests.server.events import _wire, enrolled
-from tests.server.test_store_pull import Till
+from tests.server.test_store_pull import Till, _open
 from tests.server.test_store_pull import tills as two_tills
 
 tills = two_tills  # the two-till fixture, by the name the tests ask for
@@ -319,6 +320,35 @@ def test_a_replayed_profile_change_is_a_duplicate_and_never_undoes_a_later_one(
     assert _profile(b, member.id)[0] == "Second"
 
 
+def test_a_name_changed_after_the_till_is_restored_from_a_backup_stands_everywhere(
+    tills: tuple[Till, Till], server: Server, tmp_path: Path, clock: FixedClock
+) -> None:
+    a, b = tills
+    member = _shared_member(a, b)
+    backup = backups.back_up(a.shop, LOCAL_ADMIN).path
+    for name in ("Before A", "Before B", "Before C", "Before D"):
+        edit_profile(a.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name=name))
+    a.sync()
+    highest = _profile_events(a)[-1]["seq"]
+    backups.restore_backup(a.shop, LOCAL_ADMIN, backup)  # the shop's PC was rebuilt
+    path = Path(str(a.opened.engine.url.database))
+    a.opened.engine.dispose()
+    restored = _open(path, clock, tmp_path / "keys", server, server.token)
+    try:
+        edit_profile(restored.shop, LOCAL_ADMIN, member.member_no, ProfileEdit(name="After"))
+        assert _profile_events(restored)[-1]["seq"] < highest  # a number used before
+        restored.sync()
+        b.sync()
+        kept = f"select name from member_profiles where member_id = '{member.id}'"
+        assert server.sql(kept) == [("After",)]  # was "Before D", the change answered applied
+        assert _profile(b, member.id)[0] == "After"
+        restored.sync()
+        assert _profile(restored, member.id)[0] == "After"
+        assert restored.check() == b.check() == ()
+    finally:
+        restored.opened.engine.dispose()
+
+
 def test_a_phone_another_member_has_at_b_does_not_stop_b_s_pull(
     tills: tuple[Till, Till],
 ) -> None:
@@ -491,6 +521,27 @@ def test_of_two_changes_of_one_till_the_later_stands_whatever_order_they_commit_
     ]
 
 
+def test_a_till_restored_from_a_backup_numbers_again_and_its_later_change_stands(
+    server: Server,
+) -> None:
+    """Numbers a restored till uses again are newer than the ones it used before the restore."""
+    member_id = str(uuid.uuid4())
+    kept = f"select name from member_profiles where member_id = '{member_id}'"
+    _post(server, enrolled(member_id, 1), _changed(member_id, 2, GOOD))  # the backup ends here
+    _post(server, _name(member_id, 3, "Before A"))
+    _post(server, _name(member_id, 4, "Before B"))
+    # restored from the backup, the till numbers its next change 3 again
+    _post(server, _name(member_id, 3, "After Restore"))
+    assert server.sql(kept) == [("After Restore",)]  # was ("Before B",), answered applied
+    _post(server, _name(member_id, 4, "After Again"))
+    _post(server, _name(member_id, 5, "After, New Number"))
+    assert server.sql(kept) == [("After, New Number",)]
+    # still: a change of this till that comes late, its number not used twice, stays out
+    _post(server, _name(member_id, 7, "Seventh"))
+    _post(server, _name(member_id, 6, "Sixth, Late"))
+    assert server.sql(kept) == [("Seventh",)]
+
+
 def _post(server: Server, *events: dict[str, Any]) -> None:
     code, answer = server.post("/v1/events", {"events": list(events)})
     assert code == 200, answer
@@ -500,6 +551,11 @@ def _post(server: Server, *events: dict[str, Any]) -> None:
 def _naming(event: dict[str, Any], *fields: Any) -> dict[str, Any]:
     event["payload"]["fields"] = list(fields)
     return event
+
+
+def _name(member_id: str, seq: int, name: str) -> dict[str, Any]:
+    """A change of the name alone, by the tests' till."""
+    return _naming(_changed(member_id, seq, {**GOOD, "name": name}), "name")
 
 
 def phone_elsewhere(member_id: str, seq: int) -> dict[str, Any]:

@@ -6,7 +6,8 @@ keeps one record per member in ``member_profiles`` and sets in it only the field
 names, so changes of different fields at different stores all stand; a field changed at
 two stores ends as the server applied last (pushes naming a member are serialised on the
 member's balance row), and of two changes of one field by one till the later (by the till's
-sequence number, kept per field in ``writers``) stands whatever order they arrive in. The
+sequence number, kept per field in ``writers``) stands whatever order they arrive in, save
+that a number the till used twice (restored from a backup) makes the change the newer. The
 member's consent also goes to ``members``. The pull log's row says only that the profile
 changed; the values are read from ``member_profiles`` when a store pulls (server/pull.py),
 so an erasure, which deletes that row, leaves no copy anywhere on the server.
@@ -33,7 +34,7 @@ from loyalty_desktop.domain.profiles import PROFILE_FIELDS, latest_birthday, rea
 from loyalty_desktop.server.bulk import any_of
 from loyalty_desktop.server.facts import Rejected, as_moment, as_uuid
 from loyalty_desktop.server.limits import check_moment
-from loyalty_desktop.server.tables import erasures, member_profiles, members, merges
+from loyalty_desktop.server.tables import erasures, inbox, member_profiles, members, merges
 
 KIND = "member.profile_changed"
 WITHHELD = "(withheld: personal data)"
@@ -99,6 +100,26 @@ def write_profiles(conn: Connection, rows: Sequence[Mapping[str, Any]], now: dat
             )
 
 
+def _number_used_again(conn: Connection, r: Mapping[str, Any]) -> bool:
+    """Whether another event of this till carried this change's number (a restored till's).
+
+    A till restored from a backup numbers its events again from where the backup stood, so
+    such a change is newer than all the till sent before the restore, whatever its number
+    says (server/devices.py lists such numbers as ``reused``).
+    """
+    other = conn.execute(
+        select(inbox.c.key)
+        .where(
+            inbox.c.store_id == r["store_id"],
+            inbox.c.device_id == r["device_id"],
+            inbox.c.seq == r["seq"],
+            inbox.c.key != r["event_key"],
+        )
+        .limit(1)
+    )
+    return other.first() is not None
+
+
 def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
     """Set the fields the change names in the member's record; the consent if it set it.
 
@@ -143,11 +164,18 @@ def _kept(conn: Connection, r: Mapping[str, Any], now: datetime) -> bool | None:
         return bool(r["consent"])
     writers: dict[str, list[Any]] = json.loads(row.writers)
     changed: dict[str, Any] = {}
+    restored: bool | None = None  # asked once, only of a change that looks late
     for name in sorted(r["fields"]):
         by = writers.get(name)
         if by is not None and by[0] == device and by[1] > seq:
-            continue  # a later change of this till wrote it
-        writers[name] = [device, seq]
+            if restored is None:
+                restored = _number_used_again(conn, r)
+            if not restored:
+                continue  # a later change of this till wrote it
+            seq_kept = by[1]  # its numbers after a restore stay below this till's highest
+        else:
+            seq_kept = seq
+        writers[name] = [device, seq_kept]
         if name == "consent":
             changed.update(consent=r["consent"], consent_at=r["consent_at"])
         else:
