@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from loyalty_desktop.app import Opened, open_database
-from loyalty_desktop.services import pull, pull_review, sync
+from loyalty_desktop.services import pull, pull_review, pull_waiting, sync
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from tests.conftest import FixedClock
 from tests.sync_wire import Wire
@@ -116,3 +116,45 @@ def test_a_profile_this_till_cannot_read_holds_back_no_points_and_is_kept_aside(
     assert [k["pos"] for k in kept] == [1]
     assert "2999" not in kept[0]["message"]
     assert "points and status were applied" in kept[0]["message"]
+
+
+def _points_before_record(pos: int, member: int) -> dict[str, Any]:
+    """A member's 10 points, which the log shows before the member's record (no number yet)."""
+    lot = str(uuid.UUID(int=3000 + member))
+    earned = {"id": str(uuid.UUID(int=2000 + member)), "kind": "earn", "points": 10,
+              "at": "2026-03-01T02:00:00+00:00", "sale": str(uuid.UUID(int=4000 + member)),
+              "lots": [{"id": lot, "points": 10, "expires_at": None}], "allocations": []}  # fmt: skip
+    return _member(member) | {"pos": pos, "member_no": None, "movements": [earned]}
+
+
+def _points(opened: Opened) -> dict[int, int]:
+    with opened.shop.uow(write=False) as uow:
+        found = {p: uow.members.get(str(uuid.UUID(int=1000 + p))) for p in range(1, 6)}
+    return {p: m.balance for p, m in found.items() if m is not None}
+
+
+def test_a_till_waits_for_so_many_members_records_and_keeps_the_rest_aside_to_read_again(
+    opened: Opened, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store whose members never arrive cannot grow the map every page reads and writes."""
+    monkeypatch.setattr(pull_waiting, "MAX_WAITING", 3)
+    wire = Wire()
+    wire.log = [_points_before_record(p, p) for p in range(1, 6)]  # five members, no record
+    pull.pull(opened.shop, wire, "own")
+    with opened.shop.uow(write=False) as uow:
+        waiting = json.loads(uow.settings.get(pull.WAITING) or "{}")
+        aside = {s["pos"]: (s["member_id"], s["reason"]) for s in pull.skipped(uow)}
+    assert waiting == {str(uuid.UUID(int=1000 + p)): p for p in (3, 4, 5)}
+    assert aside == {p: (str(uuid.UUID(int=1000 + p)), "pulled_member_never_came") for p in (1, 2)}
+    assert sync.status(opened.shop).skipped == 2  # the Sync page and loyalty check say so
+
+    wire.log += [_member(p) | {"pos": 5 + p} for p in range(1, 6)]  # the records come
+    pull.pull(opened.shop, wire, "own")
+    with opened.shop.uow(write=False) as uow:
+        assert uow.settings.get(pull.WAITING) == "{}"
+    assert _points(opened) == {1: 0, 2: 0, 3: 10, 4: 10, 5: 10}  # the three waited for
+    assert sync.status(opened.shop).skipped == 2  # the rest kept aside: a person reads again
+    pull_review.read_again(opened.shop, LOCAL_ADMIN)
+    pull.pull(opened.shop, wire, "own")
+    assert sync.status(opened.shop).skipped == 0
+    assert _points(opened) == dict.fromkeys(range(1, 6), 10)

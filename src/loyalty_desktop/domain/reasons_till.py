@@ -407,6 +407,11 @@ POINTS = {
         "a member's profile from another store is not written as a till writes it",
         "其他门店发来的会员资料格式不对，未采用",
     ),
+    "pulled_member_never_came": Wording(
+        "the member's record has not come from the server, and this till no longer waits for "
+        "it: their changes from here on were not applied",
+        "服务器一直没有发来该会员的资料，本机不再等待：从这条起该会员的更改未应用",
+    ),
     "pulled_change_conflict": Wording(
         "the change uses an id this till already has for another record",
         "这条更改使用的编号在本机已属于另一条记录",

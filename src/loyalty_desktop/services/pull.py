@@ -56,6 +56,7 @@ from typing import Any, Protocol
 from loyalty_desktop.domain.errors import LoyaltyError
 from loyalty_desktop.domain.ledger import Allocation, Lot, MovementKind
 from loyalty_desktop.domain.members import Member, MemberStatus, erased
+from loyalty_desktop.services import pull_waiting
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.member_numbers import next_card_no, note_shared_card
 from loyalty_desktop.services.ports import Conflict, UnitOfWork
@@ -238,6 +239,8 @@ def apply_page(
             total.skipped,
             total.erased + done.erased,
         )
+    for member_id, pos in waiting.beyond(pull_waiting.MAX_WAITING):
+        aside.append(_aside(pos, None, member_id, None, _never_came()))
     uow.settings.set(WAITING, json.dumps(waiting.as_dict()))
     _link_merged(uow)
     if aside:
@@ -333,6 +336,16 @@ def _profile_unreadable(problem: str) -> LoyaltyError:
         code="pulled_change",
         reason="pulled_change_unreadable",
         problem=problem,
+    )
+
+
+def _never_came() -> LoyaltyError:
+    """Too many members' changes waited for their records: this one's are no longer waited for."""
+    return LoyaltyError(
+        "the member's record has not come from the server, and this till no longer waits for "
+        "it: their changes from here on were not applied",
+        code="pulled_change",
+        reason="pulled_member_never_came",
     )
 
 

@@ -5,12 +5,18 @@ committed out of order) waits: the member's first such position is kept, and the
 reads again from there once the member arrives. A page applies each change in a savepoint;
 a change that fails must leave the map as it was. Copying the whole map before every
 change cost its whole size per change (10,000 entries from a store whose members never
-arrive: attack12 #13); only what the failed change itself set is put back now.
+arrive: attack12 #13); only what the failed change itself set is put back now. The map is
+kept as one setting, read and written by every page, so it is bounded: past ``MAX_WAITING``
+members the pull stops waiting for those waited for longest (services/pull.py keeps their
+changes aside, for ``loyalty check`` and for reading again).
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
+
+MAX_WAITING = 10_000  # members; an honest chain has a handful at a time (two batches in flight)
 
 
 class Waiting:
@@ -44,6 +50,16 @@ class Waiting:
             else:
                 self._first[member_id] = pos
         self._undo = {}
+
+    def beyond(self, limit: int) -> list[tuple[str, int]]:
+        """Stop waiting for all but ``limit`` members: those waited for longest, with their positions."""
+        over = len(self._first) - limit
+        if over <= 0:
+            return []
+        oldest = heapq.nsmallest(over, self._first.items(), key=lambda item: (item[1], item[0]))
+        for member_id, _pos in oldest:
+            del self._first[member_id]
+        return sorted(oldest, key=lambda item: (item[1], item[0]))
 
     def as_dict(self) -> dict[str, int]:
         """The map as kept between pages."""

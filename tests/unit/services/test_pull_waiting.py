@@ -46,3 +46,11 @@ def test_undo_after_a_member_arrived_and_waited_again_restores_the_first_value()
     waiting.undo()
 
     assert waiting.as_dict() == {"A": 40}
+
+
+def test_past_the_limit_those_waited_for_longest_are_no_longer_waited_for() -> None:
+    waiting = Waiting({"A": 40, "B": 12, "C": 60, "D": 12, "E": 90})
+
+    assert waiting.beyond(5) == []
+    assert waiting.beyond(2) == [("B", 12), ("D", 12), ("A", 40)]
+    assert waiting.as_dict() == {"C": 60, "E": 90}
