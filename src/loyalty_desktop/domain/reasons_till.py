@@ -412,6 +412,13 @@ POINTS = {
         "it: their changes from here on were not applied",
         "服务器一直没有发来该会员的资料，本机不再等待：从这条起该会员的更改未应用",
     ),
+    "restored_sync_first": Wording(
+        "this till was restored from a backup and has not synced with the chain's server "
+        "since: enrolling, card printing, coupons, paying with points and refunds wait until "
+        "it has (Sync page: Send now)",
+        "本机已从备份恢复，之后尚未与总部服务器同步：同步一次之前，入会、打印会员卡、"
+        "发放和使用优惠券、积分支付和退货都暂不能办理（同步页面：立即发送）",
+    ),
     "pulled_change_conflict": Wording(
         "the change uses an id this till already has for another record",
         "这条更改使用的编号在本机已属于另一条记录",

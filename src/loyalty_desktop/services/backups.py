@@ -22,6 +22,7 @@ from loyalty_desktop.services.auth import Actor, Permission, Role, require
 from loyalty_desktop.services.context import Shop
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.ports import BackupFacts, BackupFile, StaffFacts, StaffRecord
+from loyalty_desktop.services.restored_till import mark_restored
 
 KEEP_SETTING = "backups_keep"
 DEFAULT_KEEP = 14
@@ -179,6 +180,7 @@ def restore_backup(shop: Shop, actor: Actor, file: Path) -> Restored:
                 {"file": str(file), "safety_copy": str(safety), "revision": checked.revision},
                 now,
             )
+            mark_restored(uow, now)  # a connected till syncs before it gives out numbers again
             uow.commit()
         with restored.uow(write=False) as uow:
             last = uow.audit.last()

@@ -67,6 +67,7 @@ from loyalty_desktop.services.postings import (
 )
 from loyalty_desktop.services.programs import program_digest, program_in_force
 from loyalty_desktop.services.receipt_coupons import put_coupons_on_receipt
+from loyalty_desktop.services.restored_till import refuse_until_synced
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.sale_results import SaleResult, sale_result
 from loyalty_desktop.services.standing import (
@@ -389,6 +390,9 @@ def checkout(shop: Shop, actor: Actor, request: SaleRequest) -> SaleResult:
             "a sale at the till needs a member", reason="sale_member_missing", field="member"
         )
     request = replace(request, sale_no=sale_no)
+    if request.redeem or request.rewards or request.coupon is not None:
+        with shop.uow(write=False) as uow:  # before any hold is asked of the server
+            refuse_until_synced(uow)  # a restored till knows no spending since its backup
     admitted = _admitted(shop, actor, request)
 
     def attempt() -> SaleResult:

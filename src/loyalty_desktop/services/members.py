@@ -39,6 +39,7 @@ from loyalty_desktop.services.member_numbers import block_member_no, next_card_n
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import CardKeys, UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
+from loyalty_desktop.services.restored_till import refuse_until_synced
 
 MAX_MEMBER_NO = 20
 T = TypeVar("T")
@@ -110,6 +111,7 @@ def check_member_no(member_no: str) -> str:
 
 def new_member(uow: UnitOfWork, data: NewMember, at: datetime) -> Member:
     """Build and store a member (checks, number, card), without committing."""
+    refuse_until_synced(uow)  # a restored till would give out numbers given since the backup
     phone = normalize_phone(data.phone) if data.phone else None
     email = check_email(data.email) if data.email else None
     card_no = next_card_no(uow)
@@ -222,6 +224,7 @@ def member_card(
         shop_name = program.shop_name or uow.settings.get("shop_name") or ""
         if not reissue:
             return deliver(member, card_code(member, shop.card_keys), shop_name)
+        refuse_until_synced(uow)  # a restored till would print a revoked card's code again
         if member.card_serial < MAX_CARD_SERIAL and member.card_no not in shared_cards(uow):
             member = replace(member, card_serial=member.card_serial + 1)
         else:

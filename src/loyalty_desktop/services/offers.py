@@ -47,6 +47,7 @@ from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.programs import program_in_force
 from loyalty_desktop.services.report_files import ExportTable, csv_bytes
+from loyalty_desktop.services.restored_till import refuse_until_synced
 
 MAX_LISTED = 500
 COUPON_LIST_HEADERS = ("member_no", "name", "phone", "offer", "gives", "valid_until", "coupon")
@@ -262,6 +263,7 @@ def issue_offer(shop: Shop, actor: Actor, ref: str, at: datetime | None = None) 
     chosen = [(p, rule) for p, rule in picked if rule is not None]
     now = shop.clock.now()
     with shop.uow() as uow:
+        refuse_until_synced(uow)  # a restored till would number coupons given since the backup
         before = uow.offers.targets(offer.id)
         number = last_coupon_number(uow)
         key_id = shop.card_keys.active_id

@@ -49,6 +49,7 @@ from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
 from loyalty_desktop.services.postings import Account, derived_id, post
 from loyalty_desktop.services.programs import program_version
+from loyalty_desktop.services.restored_till import refuse_until_synced
 from loyalty_desktop.services.retry import once_more_on_conflict
 from loyalty_desktop.services.standing import (
     is_backdated,
@@ -227,6 +228,7 @@ def record_refund(
     uow: UnitOfWork, shop: Shop, actor: Actor, request: RefundRequest, refund_no: str, sale: Sale
 ) -> Refund:
     """Post a refund inside the caller's transaction (no commit)."""
+    refuse_until_synced(uow)  # a restored till knows no refund paid since its backup
     program = program_version(uow, sale.program_id)
     cur = program.currency
     at = request.at or shop.clock.now()

@@ -27,6 +27,7 @@ from loyalty_desktop.services.events import EventKind
 from loyalty_desktop.services.journal import write_audit
 from loyalty_desktop.services.member_numbers import STORE_NO, block_text, start_block, store_no
 from loyalty_desktop.services.programs import SYNC_SERVER, publish_programs
+from loyalty_desktop.services.restored_till import restored_unsynced, synced
 from loyalty_desktop.services.sync_wire import (
     BatchTooLarge,
     QuarantinedEvent,
@@ -516,7 +517,14 @@ def _pull(shop: Shop, server: SyncServer) -> int:
 
     with shop.uow(write=False) as uow:
         own = uow.settings.get(STORE) or None
-    return pull(shop, server, own or server.store().store_id).changes
+    changes = pull(shop, server, own or server.store().store_id).changes
+    with shop.uow(write=False) as uow:
+        restored = restored_unsynced(uow)
+    if restored:  # pushed and pulled: the till knows again what it did after its backup
+        with shop.uow() as uow:
+            synced(uow)
+            uow.commit()
+    return changes
 
 
 def _note_problem(shop: Shop, problem: str) -> None:
