@@ -325,3 +325,26 @@ def test_an_unchecked_refund_s_absurd_numbers_are_not_kept_in_its_sale_s_totals(
     assert _push(server, till).rejected == 0
     [(lines, paid_back)] = server.sql("select lines, paid_back from refund_totals")
     assert (json.loads(lines), paid_back) == ({"0": ["0", "0"]}, "0")  # none a till's number
+
+
+def test_an_unchecked_refund_taking_the_sale_s_refunds_past_the_sale_is_rejected(
+    server: Server, till: Opened
+) -> None:
+    """A till restored from a backup knew nothing of a refund paid since (helper-76)."""
+    member_no = _connect(till, server)
+    earned = _sell(till, "S1", member_no)
+    _refund(till, "R1", "S1", lines=(("TEA", "1"),))
+    after_first = _till_balance(till, member_no)
+    _refund(till, "R2", "S1", lines=(("CAKE", "1"),))
+
+    def knew_of_none(p: dict[str, Any]) -> None:  # unchecked: its count of refunds is wrong
+        p["refunds_before"] = 0
+        _reversing(p, earned)  # and it takes back all the sale earned, again
+
+    _edit_refund(till, "R2", knew_of_none)
+    assert _push(server, till).rejected == 1
+    [reason] = _rejected(server)
+    assert reason.startswith("refund: with the sale's earlier refunds it takes back")
+    assert reason.endswith("more than the sale; it was refunded already")
+    assert _balance(server, member_no) == after_first
+    assert server.sql("select refunds, unchecked from refund_totals") == [(1, 0)]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from loyalty_desktop.domain.errors import LoyaltyError
-from loyalty_desktop.services import backups, checkout, members
+from loyalty_desktop.services import backups, checkout, members, refunds
 from loyalty_desktop.services.auth import LOCAL_ADMIN
 from loyalty_desktop.services.baskets import SaleRequest
 from loyalty_desktop.services.member_view import show_member
@@ -187,3 +187,31 @@ def test_points_spent_since_the_backup_are_not_spent_again_after_the_restore(
     left = server.sql(f"select points from balances where member_id = '{member.id}'")
     assert left == [(ra.points(member.member_no),)] == [(b.points(member.member_no),)]
     assert left[0][0] >= 0
+
+
+def test_a_sale_refunded_since_the_backup_is_not_refunded_again_after_the_restore(
+    tills: tuple[Till, Till], restore: _Restorer, server: Server, clock: FixedClock
+) -> None:
+    a, b = tills
+    member = members.enrol(a.shop, LOCAL_ADMIN, members.NewMember("王芳"))
+    checkout.checkout(a.shop, LOCAL_ADMIN, SaleRequest("A-1", member.member_no, "300.00"))
+    a.sync()
+    backup = backups.back_up(a.shop, LOCAL_ADMIN).path
+    clock.advance(hours=1)
+    refunds.refund(a.shop, LOCAL_ADMIN, refunds.RefundRequest("R-1", "A-1", "300.00"))
+    a.sync()
+    clock.advance(hours=1)
+    ra = restore(backup)
+    again = refunds.RefundRequest("R-2", "A-1", "300.00")  # the same receipt, brought again
+
+    with pytest.raises(SyncFirst):
+        refunds.refund(ra.shop, LOCAL_ADMIN, again)
+    ra.sync()  # the refund's points come back by pull, naming the sale
+    with pytest.raises(LoyaltyError) as refused:
+        refunds.refund(ra.shop, LOCAL_ADMIN, again)
+    assert refused.value.reason == "refund_unknown_here"
+    ra.sync()
+    b.sync()
+    left = server.sql(f"select points from balances where member_id = '{member.id}'")
+    assert left == [(0,)] == [(ra.points(member.member_no),)] == [(b.points(member.member_no),)]
+    assert ra.check() == b.check() == ()

@@ -148,11 +148,40 @@ def check_refunds(conn: Connection, claims: Sequence[RefundClaim], now: datetime
     strangers = {id(c) for c in _strangers(conn, claims)}
     for claim in claims:
         total = totals[(claim.store_id, claim.sale_id)]  # _read_totals made every row
-        checked = id(claim) not in strangers and _check_one(
-            claim, total, applied.get((claim.store_id, claim.sale_key)), now
-        )
+        sold = applied.get((claim.store_id, claim.sale_key))
+        checked = id(claim) not in strangers and _check_one(claim, total, sold, now)
         _add(total, claim.refund, checked)
+        if not checked:
+            _within_sale(claim, total, sold)
     _write_totals(conn, totals, now)
+
+
+def _within_sale(claim: RefundClaim, total: Totals, applied: str | None) -> None:
+    """Refuse an unchecked refund that takes the sale's refunds past the sale itself.
+
+    A refund the server cannot work out is still one of its sale's: all of them together
+    never take back more points than it earned, give back more than it paid in points or
+    pay back more money than it took. A till restored from a backup that knew nothing of a
+    refund paid since (its count of earlier refunds wrong, so unchecked) refunded the sale
+    again in full (helper-76). Only with the sale the server applied (its digest).
+    """
+    sale = claim.sale
+    if sale is None or applied is None or claim.sale_digest != applied:
+        return
+    try:
+        cur = Currency.of(sale["currency"])
+        paid = parse_money(sale["paid"], cur)
+        earned, redeemed = int(sale["earned"]), int(sale["points_redeemed"])
+        paid_back = _minor(total.paid_back, cur)
+    except (LoyaltyError, KeyError, TypeError, ValueError, InvalidOperation):
+        return  # a sale of an older shape, or money no till writes: nothing to bound by
+    if total.reversed > earned or total.restored > redeemed or paid_back > paid:
+        raise Rejected(
+            f"refund: with the sale's earlier refunds it takes back {total.reversed} of the "
+            f"{earned} points earned, gives back {total.restored} of the {redeemed} paid in "
+            f"points and pays back {format_money(paid_back, cur)} of "
+            f"{format_money(paid, cur)}: more than the sale; it was refunded already"
+        )
 
 
 def _strangers(conn: Connection, claims: Sequence[RefundClaim]) -> list[RefundClaim]:

@@ -655,6 +655,9 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
         now,
         allocations=taken,
         lots=new_lots,
+        # a refund's movements name the sale refunded: a till restored from a backup that
+        # holds the sale learns it was refunded since (services/refunds.py refuses it again)
+        sale_ref=m.sale if kind in _REFUND_KINDS else None,
         reason=reason,
         actor=PULLED,
         movement_id=m.id,
@@ -663,6 +666,9 @@ def _post_pulled(uow: UnitOfWork, account: Account, m: PulledMovement, now: date
         member.points_earned += m.points
     elif kind in (MovementKind.REFUND_REVERSAL, MovementKind.RETURN_REVERSAL):
         member.points_earned += m.points  # negative: earning taken back
+
+
+_REFUND_KINDS = frozenset({MovementKind.REFUND_REVERSAL, MovementKind.REFUND_RESTORE})
 
 
 def _kind(m: PulledMovement) -> tuple[MovementKind, str | None]:

@@ -47,7 +47,7 @@ from loyalty_desktop.services.fingerprints import (
 from loyalty_desktop.services.journal import publish, write_audit
 from loyalty_desktop.services.moments import request_moment
 from loyalty_desktop.services.ports import UnitOfWork
-from loyalty_desktop.services.postings import Account, derived_id, post
+from loyalty_desktop.services.postings import PULLED, Account, derived_id, post
 from loyalty_desktop.services.programs import program_version
 from loyalty_desktop.services.restored_till import refuse_until_synced
 from loyalty_desktop.services.retry import once_more_on_conflict
@@ -224,6 +224,31 @@ def _basis(uow: UnitOfWork, sale: Sale, expired: int) -> RefundBasis:
     return RefundBasis(carried, len(uow.sales.refunds_of(sale.id)), expired)
 
 
+def _not_refunded_unknown(uow: UnitOfWork, sale: Sale) -> None:
+    """Refuse a sale the chain says was refunded by a refund this till has no record of.
+
+    Only a till restored from a backup can hold a sale whose refund it did not record: the
+    refund was paid after the backup, and its points came back by pull (helper-76: the
+    restored till refunded the sale again in full, money and points). What it paid is not
+    known here, so nothing more of the sale is refunded at this till.
+    """
+    if sale.member_id is None:
+        return
+    unknown = [
+        m
+        for m in uow.ledger.for_sale(sale.id)
+        if m.kind in (MovementKind.REFUND_REVERSAL, MovementKind.REFUND_RESTORE)
+        and m.actor == PULLED
+    ]
+    if unknown:
+        raise InvalidRequest(
+            f"sale {sale.sale_no} was refunded after the backup this till was restored "
+            "from; what was paid back is not known here, so it is not refunded again",
+            reason="refund_unknown_here",
+            sale_no=sale.sale_no,
+        )
+
+
 def record_refund(
     uow: UnitOfWork, shop: Shop, actor: Actor, request: RefundRequest, refund_no: str, sale: Sale
 ) -> Refund:
@@ -238,6 +263,7 @@ def record_refund(
         )
     if sale.net <= 0:
         raise InvalidRequest("this sale has nothing to refund", reason="refund_nothing_left")
+    _not_refunded_unknown(uow, sale)
     asked = _asked(request, cur)
     plan = _plan(asked, sale, cur)
     refund_allowed(uow, actor, plan.amount, cur)
