@@ -421,9 +421,9 @@ POINTS = {
     "restored_sync_first": Wording(
         "this till was restored from a backup and has not synced with the chain's server "
         "since: enrolling, card printing, coupons, paying with points and refunds wait until "
-        "it has (Sync page: Send now)",
+        "it has (Send now on the Sync page, or loyalty sync --once)",
         "本机已从备份恢复，之后尚未与总部服务器同步：同步一次之前，入会、打印会员卡、"
-        "发放和使用优惠券、积分支付和退货都暂不能办理（同步页面：立即发送）",
+        "发放和使用优惠券、积分支付和退货都暂不能办理（同步页面的“立即发送”，或 loyalty sync --once）",
     ),
     "pulled_change_conflict": Wording(
         "the change uses an id this till already has for another record",

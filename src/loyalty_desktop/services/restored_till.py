@@ -49,7 +49,7 @@ def refuse_until_synced(uow: UnitOfWork) -> None:
         raise SyncFirst(
             "this till was restored from a backup and has not synced with the chain's server "
             "since: enrolling, card printing, coupons, paying with points and refunds wait "
-            "until it has (Sync page: Send now)",
+            "until it has (Send now on the Sync page, or loyalty sync --once)",
             reason="restored_sync_first",
             restored_at=uow.settings.get(RESTORED),
         )
