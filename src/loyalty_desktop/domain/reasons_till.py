@@ -413,9 +413,9 @@ POINTS = {
         "服务器一直没有发来该会员的资料，本机不再等待：从这条起该会员的更改未应用",
     ),
     "refund_unknown_here": Wording(
-        "sale {sale_no} was refunded after the backup this till was restored from; what was "
+        "sale {sale} was refunded after the backup this till was restored from; what was "
         "paid back is not known here, so it is not refunded again",
-        "销售单 {sale_no} 在本机所恢复的备份之后已办理过退货；本机不知道当时退了多少，"
+        "销售单 {sale} 在本机所恢复的备份之后已办理过退货；本机不知道当时退了多少，"
         "因此不再为它退货",
     ),
     "restored_sync_first": Wording(

@@ -245,7 +245,7 @@ def _not_refunded_unknown(uow: UnitOfWork, sale: Sale) -> None:
             f"sale {sale.sale_no} was refunded after the backup this till was restored "
             "from; what was paid back is not known here, so it is not refunded again",
             reason="refund_unknown_here",
-            sale_no=sale.sale_no,
+            sale=sale.sale_no,
         )
 
 
