@@ -59,7 +59,7 @@ class Waiting:
         oldest = heapq.nsmallest(over, self._first.items(), key=lambda item: (item[1], item[0]))
         for member_id, _pos in oldest:
             del self._first[member_id]
-        return sorted(oldest, key=lambda item: (item[1], item[0]))
+        return oldest  # nsmallest gives them in that order
 
     def as_dict(self) -> dict[str, int]:
         """The map as kept between pages."""

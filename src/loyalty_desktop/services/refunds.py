@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
@@ -224,7 +225,7 @@ def _basis(uow: UnitOfWork, sale: Sale, expired: int) -> RefundBasis:
     return RefundBasis(carried, len(uow.sales.refunds_of(sale.id)), expired)
 
 
-def _not_refunded_unknown(uow: UnitOfWork, sale: Sale) -> None:
+def _not_refunded_unknown(sale: Sale, sale_movements: Sequence[Movement]) -> None:
     """Refuse a sale the chain says was refunded by a refund this till has no record of.
 
     Only a till restored from a backup can hold a sale whose refund it did not record: the
@@ -232,11 +233,9 @@ def _not_refunded_unknown(uow: UnitOfWork, sale: Sale) -> None:
     restored till refunded the sale again in full, money and points). What it paid is not
     known here, so nothing more of the sale is refunded at this till.
     """
-    if sale.member_id is None:
-        return
     unknown = [
         m
-        for m in uow.ledger.for_sale(sale.id)
+        for m in sale_movements
         if m.kind in (MovementKind.REFUND_REVERSAL, MovementKind.REFUND_RESTORE)
         and m.actor == PULLED
     ]
@@ -263,7 +262,9 @@ def record_refund(
         )
     if sale.net <= 0:
         raise InvalidRequest("this sale has nothing to refund", reason="refund_nothing_left")
-    _not_refunded_unknown(uow, sale)
+    # the sale's movements, read once: the check here and the points below (no member, none)
+    sale_movements = uow.ledger.for_sale(sale.id) if sale.member_id is not None else []
+    _not_refunded_unknown(sale, sale_movements)
     asked = _asked(request, cur)
     plan = _plan(asked, sale, cur)
     refund_allowed(uow, actor, plan.amount, cur)
@@ -276,14 +277,12 @@ def record_refund(
     now = shop.clock.now()
     refund_uuid = derived_id("refund", shop.device_id, refund_no)
     account = None
-    sale_movements: list[Movement] = []
     earned_lots: set[str] = set()
     expired = 0
     if sale.member_id is not None:
         member = uow.members.get(sale.member_id, for_update=True)
         assert member is not None
         account = open_account(uow, shop, member, seed=refund_uuid)
-        sale_movements = uow.ledger.for_sale(sale.id)
         earned_lots = _earned_lots(uow, sale_movements)
         expired = min(uow.ledger.expired_from(sorted(earned_lots)), _due(sale_movements, now))
     reverse = points_to_reverse(sale.earned, earned_kept, sale.reversed, expired)
